@@ -1,0 +1,112 @@
+// `odw`: the same engine as the extension, for scripts and CI.
+//   odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr]
+// Exit 0 = no errors, 1 = errors found, 2 = usage or unreadable input.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from './core/lint-file';
+import type { FileReport, Lang } from './core/model';
+import { formatText, formatSarif } from './core/report-format';
+
+interface Args {
+  command: string;
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  lang: Lang;
+  schema?: string;
+  maxProblems?: number;
+}
+
+const USAGE = `usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N]`;
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): Args {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') throw new UsageError(USAGE);
+  if (command !== 'lint') throw new UsageError(`unknown command “${command}”\n${USAGE}`);
+  const args: Args = { command, paths: [], format: 'text', lang: defaultLang() };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif`);
+      args.format = f;
+    } else if (a === '--lang') {
+      const l = value();
+      if (l !== 'en' && l !== 'fr') throw new UsageError(`--lang must be en or fr`);
+      args.lang = l;
+    } else if (a === '--schema') args.schema = value();
+    else if (a === '--max-problems') args.maxProblems = Number(value());
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
+    else args.paths.push(a);
+  }
+  if (args.paths.length === 0) throw new UsageError(`no file given\n${USAGE}`);
+  return args;
+}
+
+function defaultLang(): Lang {
+  return /^fr/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'fr' : 'en';
+}
+
+/** Expands folders into the table files they hold (sorted, for stable output). */
+async function expand(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    const s = await stat(p).catch(() => null);
+    if (!s) missing.push(p);
+    else if (s.isDirectory()) {
+      const entries = (await readdir(p, { recursive: true })) as string[];
+      for (const e of entries.sort())
+        if (TABLE_EXTENSIONS.some((x) => e.toLowerCase().endsWith(x))) files.push(join(p, e));
+    } else files.push(p);
+  }
+  return { files, missing };
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    err((e as Error).message);
+    return 2;
+  }
+  const { files, missing } = await expand(args.paths);
+  for (const m of missing) err(args.lang === 'fr' ? `odw : fichier introuvable : ${m}` : `odw: no such file: ${m}`);
+  const reports: FileReport[] = [];
+  let unreadable = missing.length > 0;
+  for (const f of files) {
+    try {
+      const opts = { lang: args.lang, maxProblems: args.maxProblems, schemaArg: args.schema };
+      reports.push(await lintFile(f, opts));
+    } catch (e) {
+      unreadable = true;
+      reports.push(unreadableReport(f, (e as Error).message, args.lang));
+    }
+  }
+  for (const r of reports) {
+    if (r.fatal || (r.diagnostics.length === 1 && r.diagnostics[0].rule === 'source-error' && r.rows === 0)) unreadable = true;
+    if (formatOf(r.path) === null) r.format = 'csv';
+  }
+  if (args.format === 'json') out(JSON.stringify({ files: reports }, null, 2));
+  else if (args.format === 'sarif') out(JSON.stringify(formatSarif(reports, args.lang), null, 2));
+  else out(formatText(reports, args.lang));
+  if (unreadable) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`odw: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,161 @@
+// The lint session: a reader pushes rows in order; every enabled rule and every extra
+// check (schema validation, custom checks) sees them in one streaming pass.
+import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from './model';
+import type { Rule, RuleContext, RuleVisitor } from './rules/rule';
+import { allRules } from './rules/registry';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  lang?: Lang;
+  /** Per-rule override: severity or 'off'. */
+  rules?: Record<string, RuleSetting>;
+  /** Cap on diagnostics per file (the rest are counted, not kept). */
+  maxProblems?: number;
+  /** Extra checks run in the same pass (Table Schema, custom checks…). */
+  checks?: CheckFactory[];
+}
+
+/** A check that is not a registered rule: it renders its own message. */
+export interface CheckReport {
+  rule: string;
+  severity: Severity;
+  message: string;
+  loc: Loc;
+  fix?: FixData;
+}
+export interface CheckContext {
+  readonly info: TableInfo;
+  readonly lang: Lang;
+  readonly header: string[];
+  locate(row: Row, column: number): Loc;
+  locateRow(row: Row): Loc;
+  report(r: CheckReport): void;
+  /** Effective severity after the user's settings, or 'off'. */
+  setting(rule: string, fallback: Severity): RuleSetting;
+}
+export type CheckFactory = (ctx: CheckContext) => RuleVisitor;
+
+/** How a reader tells the session where things are. */
+export interface Locator {
+  locate(row: Row, column: number): Loc;
+  locateRow(row: Row): Loc;
+}
+
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+export class LintSession {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Problems found beyond `maxProblems`, counted by severity. */
+  readonly dropped = { error: 0, warning: 0, info: 0 };
+  private readonly visitors: RuleVisitor[] = [];
+  private readonly header: string[] = [];
+  private readonly max: number;
+  private seenHeader = false;
+  rows = 0;
+
+  constructor(
+    readonly info: TableInfo,
+    private readonly locator: Locator,
+    private readonly options: LintOptions = {},
+    rules: readonly Rule<any>[] = allRules,
+  ) {
+    this.max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+    const lang = options.lang ?? 'en';
+    for (const rule of rules) {
+      const setting = options.rules?.[rule.meta.id] ?? rule.meta.severity;
+      if (setting === 'off') continue;
+      this.visitors.push(rule.create(this.ruleContext(rule, setting, lang)));
+    }
+    for (const factory of options.checks ?? []) this.visitors.push(factory(this.checkContext(lang)));
+  }
+
+  /** Diagnostics the reader itself found (encoding, unreadable bytes…). */
+  add(d: Diagnostic): void {
+    const setting = this.options.rules?.[d.rule];
+    if (setting === 'off') return;
+    this.keep(setting ? { ...d, severity: setting } : d);
+  }
+
+  push(row: Row): void {
+    if (!this.seenHeader) {
+      this.seenHeader = true;
+      this.header.push(...row.values);
+      this.info.header = this.header;
+      for (const v of this.visitors) v.header?.(row);
+      return;
+    }
+    this.rows++;
+    for (const v of this.visitors) v.row?.(row);
+  }
+
+  finish(): Diagnostic[] {
+    for (const v of this.visitors) v.end?.();
+    this.diagnostics.sort(byPosition);
+    return this.diagnostics;
+  }
+
+  private keep(d: Diagnostic): void {
+    if (this.diagnostics.length >= this.max) {
+      this.dropped[d.severity]++;
+      return;
+    }
+    this.diagnostics.push(d);
+  }
+
+  private toDiagnostic(rule: string, severity: Severity, message: string, loc: Loc, fix?: FixData): Diagnostic {
+    const col = loc.column;
+    const d: Diagnostic = {
+      rule,
+      severity,
+      message,
+      row: loc.row,
+      column: col,
+      field: col != null ? this.header[col - 1] ?? null : null,
+      line: loc.line ?? null,
+      start: loc.start ?? null,
+      end: loc.end ?? null,
+    };
+    if (loc.endLine !== undefined && loc.endLine !== loc.line) d.endLine = loc.endLine;
+    if (loc.sheet !== undefined) d.sheet = loc.sheet;
+    if (loc.cell !== undefined) d.cell = loc.cell;
+    if (fix) d.fix = fix;
+    return d;
+  }
+
+  private ruleContext(rule: Rule<any>, setting: Severity, lang: Lang): RuleContext<any> {
+    const userSet = this.options.rules?.[rule.meta.id] !== undefined;
+    return {
+      info: this.info,
+      lang,
+      header: this.header,
+      locate: (r, c) => this.locator.locate(r, c),
+      locateRow: (r) => this.locator.locateRow(r),
+      report: (r) => {
+        // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
+        const severity = userSet ? setting : r.severity ?? setting;
+        this.keep(this.toDiagnostic(rule.meta.id, severity, rule.message(lang, r.params), r.loc, r.fix));
+      },
+    };
+  }
+
+  private checkContext(lang: Lang): CheckContext {
+    return {
+      info: this.info,
+      lang,
+      header: this.header,
+      locate: (r, c) => this.locator.locate(r, c),
+      locateRow: (r) => this.locator.locateRow(r),
+      setting: (rule, fallback) => this.options.rules?.[rule] ?? fallback,
+      report: (r) => {
+        const s = this.options.rules?.[r.rule] ?? r.severity;
+        if (s === 'off') return;
+        this.keep(this.toDiagnostic(r.rule, s, r.message, r.loc, r.fix));
+      },
+    };
+  }
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}

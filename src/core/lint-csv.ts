@@ -1,0 +1,119 @@
+// Lints CSV text or bytes in one streaming pass: decode → detect dialect → papaparse rows
+// → every rule. Used by the extension host worker, the CLI and the tests alike.
+import { LintSession, type LintOptions } from './engine';
+import type { Diagnostic, Lang, Loc, TableInfo } from './model';
+import { CsvRowReader, RowTooLargeError } from './read/csv';
+import { decode, sniffBinary, type Decoded } from './read/decode';
+import { detectDelimiter } from './read/dialect';
+import { ruleById } from './rules/registry';
+import type { SourceErrorParams } from './rules/source-error';
+import type { EncodingParams } from './rules/encoding';
+
+export interface CsvLintOptions extends LintOptions {
+  /** Force a delimiter instead of detecting it. */
+  delimiter?: string;
+  /** What is known of the bytes when linting editor text (VS Code decoded them already). */
+  encoding?: Pick<Decoded, 'encoding' | 'bomLies'>;
+  format?: 'csv' | 'tsv';
+}
+
+export interface CsvLintResult {
+  info: TableInfo;
+  rows: number;
+  diagnostics: Diagnostic[];
+  dropped: number;
+}
+
+/** Builds a diagnostic for a rule the reader reports itself (encoding, source errors). */
+export function readerDiagnostic(rule: string, params: unknown, loc: Loc, lang: Lang): Diagnostic {
+  const r = ruleById(rule)!;
+  return {
+    rule,
+    severity: r.meta.severity,
+    message: r.message(lang, params),
+    row: loc.row,
+    column: loc.column,
+    field: null,
+    line: loc.line ?? null,
+    start: loc.start ?? null,
+    end: loc.end ?? null,
+  };
+}
+
+export function sourceError(kind: SourceErrorParams['kind'], lang: Lang, loc: Loc = { row: null, column: null }, detail?: string): Diagnostic {
+  return readerDiagnostic('source-error', { kind, detail } satisfies SourceErrorParams, loc, lang);
+}
+
+const firstLineLoc = (text: string): Loc => {
+  const nl = text.search(/\r|\n/);
+  return { row: 1, column: null, line: 1, start: 0, end: nl === -1 ? Math.min(text.length, 200) : nl };
+};
+
+/** Lints text already decoded (an editor document, or bytes decoded by `lintCsvBytes`). */
+export function lintCsvText(text: string, options: CsvLintOptions = {}): CsvLintResult {
+  const lang = options.lang ?? 'en';
+  const format = options.format ?? 'csv';
+  const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : detectDelimiter(text));
+  const info: TableInfo = { format, encoding: options.encoding?.encoding ?? 'utf-8', delimiter, quoteChar: '"' };
+  const reader = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
+    if (row.quoteError) session.add(sourceError(row.quoteError === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, reader.locateRow(row)));
+    session.push(row);
+  });
+  const session = new LintSession(info, reader, options);
+  if (text.length === 0 || text.trim() === '') {
+    session.add(sourceError('empty', lang));
+    return result(session, info);
+  }
+  addEncodingDiagnostics(session, text, info, options, lang);
+  try {
+    reader.feed(text, true);
+  } catch (e) {
+    if (!(e instanceof RowTooLargeError)) throw e;
+    session.add(sourceError('row-too-large', lang, { row: null, column: null, line: e.line, start: 0, end: 0 }));
+  }
+  return result(session, info);
+}
+
+function addEncodingDiagnostics(session: LintSession, text: string, info: TableInfo, options: CsvLintOptions, lang: Lang): void {
+  const enc = options.encoding;
+  const bad = text.indexOf('\uFFFD');
+  if (bad !== -1) {
+    // Replacement characters: the bytes were decoded with the wrong encoding.
+    const name = enc && enc.encoding !== 'utf-8' ? enc.encoding : 'windows-1252';
+    const before = text.lastIndexOf('\n', bad);
+    const line = countLines(text, bad);
+    const col = bad - before - 1;
+    session.add(readerDiagnostic('encoding', { kind: 'replacement', encoding: name } satisfies EncodingParams, { row: null, column: null, line, start: col, end: col + 1 }, lang));
+    return;
+  }
+  if (!enc) return;
+  if (enc.bomLies) session.add(readerDiagnostic('encoding', { kind: 'bom-lies', encoding: enc.encoding } satisfies EncodingParams, firstLineLoc(text), lang));
+  else if (!/^utf-?8$/i.test(enc.encoding) && !/^(us-)?ascii$/i.test(enc.encoding))
+    session.add(readerDiagnostic('encoding', { kind: 'legacy', encoding: enc.encoding } satisfies EncodingParams, firstLineLoc(text), lang));
+  info.encoding = enc.encoding;
+}
+
+function countLines(text: string, upTo: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Lints raw bytes: refuses binary input, detects the encoding, then lints the text. */
+export function lintCsvBytes(buf: Uint8Array, options: CsvLintOptions = {}): CsvLintResult {
+  const lang = options.lang ?? 'en';
+  const sniff = sniffBinary(buf);
+  if (sniff) {
+    const info: TableInfo = { format: options.format ?? 'csv', encoding: 'binary', delimiter: null };
+    const d = sourceError(sniff.fatal, lang, { row: null, column: null }, sniff.offset !== undefined ? `byte ${sniff.offset}` : undefined);
+    return { info, rows: 0, diagnostics: [d], dropped: 0 };
+  }
+  const decoded = decode(buf);
+  return lintCsvText(decoded.text, { ...options, encoding: decoded });
+}
+
+function result(session: LintSession, info: TableInfo): CsvLintResult {
+  const diagnostics = session.finish();
+  const d = session.dropped;
+  return { info, rows: session.rows, diagnostics, dropped: d.error + d.warning + d.info };
+}

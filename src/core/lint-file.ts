@@ -1,0 +1,58 @@
+// Lints one file from disk, whatever its format, into the stable report shape that the
+// CLI prints and other tools read.
+import { stat, readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { LintOptions } from './engine';
+import { lintCsvBytes, sourceError, type CsvLintResult } from './lint-csv';
+import { lintCsvFile, type StreamOptions } from './lint-csv-stream';
+import type { FileReport, SchemaRef, TableFormat } from './model';
+
+/** Above this size files are streamed from disk instead of read whole. */
+export const STREAM_THRESHOLD = 64 * 1024 * 1024;
+
+export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.ods', '.xls'];
+
+export interface FileLintOptions extends LintOptions, Pick<StreamOptions, 'onProgress' | 'signal'> {
+  schema?: SchemaRef | null;
+}
+
+export function formatOf(path: string): TableFormat | 'xls' | null {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  if (ext === '.tsv' || ext === '.tab') return 'tsv';
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.ods') return 'ods';
+  if (ext === '.xls') return 'xls';
+  return null;
+}
+
+export async function lintFile(path: string, options: FileLintOptions = {}): Promise<FileReport> {
+  const lang = options.lang ?? 'en';
+  const format = formatOf(path) ?? 'csv';
+  if (format === 'xls' || format === 'xlsx' || format === 'ods') {
+    const { lintSpreadsheetFile } = await import('./sheet/lint-sheet');
+    return lintSpreadsheetFile(path, options);
+  }
+  const size = (await stat(path)).size;
+  const opts = { ...options, format };
+  const res: CsvLintResult =
+    size > STREAM_THRESHOLD ? await lintCsvFile(path, opts) : lintCsvBytes(await readFile(path), opts);
+  return toReport(path, res, options.schema ?? null);
+}
+
+export function toReport(path: string, res: CsvLintResult, schema: SchemaRef | null): FileReport {
+  return {
+    path,
+    format: res.info.format,
+    encoding: res.info.encoding,
+    delimiter: res.info.delimiter,
+    rows: res.rows,
+    schema,
+    diagnostics: res.diagnostics,
+  };
+}
+
+export function unreadableReport(path: string, message: string, lang: 'en' | 'fr'): FileReport {
+  const d = sourceError('unreadable', lang, { row: null, column: null }, message);
+  return { path, format: formatOf(path) === 'tsv' ? 'tsv' : 'csv', encoding: 'unknown', delimiter: null, rows: 0, schema: null, diagnostics: [d], fatal: message };
+}

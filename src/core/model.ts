@@ -1,0 +1,114 @@
+// The table model shared by every reader (CSV, XLSX, ODS), the rules, the schema
+// validator, the cleaner and the chart aggregation. Pure data: no `vscode` here.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'en' | 'fr';
+
+/** A message in both product languages. */
+export interface Text {
+  en: string;
+  fr: string;
+}
+
+/**
+ * One physical row of a table. `number` follows frictionless: 1-based, the header is row 1.
+ * `values` are the cell texts as read (CSV: unquoted text; spreadsheets: the displayed text).
+ */
+export interface Row {
+  number: number;
+  values: string[];
+  /** Spreadsheet readers attach per-cell facts (type, formula, style…); CSV leaves it unset. */
+  cells?: (SheetCellFacts | undefined)[];
+}
+
+/** What a spreadsheet reader knows about a cell beyond its text. */
+export interface SheetCellFacts {
+  /** Type of the stored value. */
+  type: 'string' | 'number' | 'date' | 'boolean' | 'formula' | 'error' | 'empty' | 'rich' | 'hyperlink';
+  /** Formula text without `=`, when the cell holds one. */
+  formula?: string;
+  /** Number format code, e.g. `dd/mm/yyyy` or `#,##0.00 €`. */
+  numFmt?: string;
+  /** Fill colour (ARGB) when the cell has a solid background. */
+  fill?: string;
+  /** The cell sits in a merged range (and is not its top-left cell). */
+  mergedInto?: string;
+}
+
+/**
+ * Where a problem is. CSV positions are for the text editor: `line` is 1-based, `start`/`end`
+ * are 0-based UTF-16 character offsets in that line (end exclusive); `endLine` is set when a
+ * quoted cell spans lines. Spreadsheet positions use `sheet` and `cell` ("C12").
+ */
+export interface Loc {
+  row: number | null;
+  column: number | null;
+  line?: number;
+  start?: number;
+  endLine?: number;
+  end?: number;
+  sheet?: string;
+  cell?: string;
+}
+
+/**
+ * Data for a repair the cleaner can apply with certainty. `value` replaces the cell text;
+ * `deleteRow` removes a blank or totals row; `renameHeader` sets a header label.
+ */
+export type FixData =
+  | { kind: 'set-cell'; value: string }
+  | { kind: 'delete-row' }
+  | { kind: 'delete-column' }
+  | { kind: 'quote-cells'; from: number; to: number; value: string }
+  | { kind: 'line-endings'; eol: '\n' | '\r\n' }
+  | { kind: 'reencode'; from: string };
+
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  row: number | null;
+  column: number | null;
+  field: string | null;
+  line: number | null;
+  start: number | null;
+  end: number | null;
+  endLine?: number;
+  sheet?: string;
+  cell?: string;
+  fix?: FixData;
+}
+
+export type TableFormat = 'csv' | 'tsv' | 'xlsx' | 'ods';
+
+/** What the reader found out about the file before and while parsing it. */
+export interface TableInfo {
+  format: TableFormat;
+  encoding: string;
+  delimiter: string | null;
+  quoteChar?: string;
+  /** Newline style found: '\n', '\r\n', '\r' or 'mixed'. */
+  newline?: string;
+  sheet?: string;
+  /** Set once the header row has been read. */
+  header?: string[];
+}
+
+/** The schema a file is checked against, as named in reports. */
+export interface SchemaRef {
+  name: string;
+  version: string | null;
+}
+
+export interface FileReport {
+  path: string;
+  format: TableFormat;
+  encoding: string;
+  delimiter: string | null;
+  rows: number;
+  schema: SchemaRef | null;
+  diagnostics: Diagnostic[];
+  /** Set when the file could not be read at all (binary, corrupt…). */
+  fatal?: string;
+  sheets?: string[];
+}

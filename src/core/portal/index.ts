@@ -1,0 +1,34 @@
+// Public entry points of the publishing core, for the VS Code layer, the worker and the CLI.
+import { CkanClient } from './ckan';
+import type { PortalClient } from './client';
+import { publish, PublishHooks } from './publish';
+import type { ClientOptions } from './udata';
+import { UdataClient } from './udata';
+import type { PortalProfile, PublishPlan, PublishResult } from './types';
+
+export * from './types';
+export { PortalError, isPortalError, portalError } from './errors';
+export type { PortalErrorKind } from './errors';
+export { redact, redactingLogger, silentLogger } from './redact';
+export { assertSafeUrl } from './url';
+export { checkPlanQuality } from './quality';
+export type { QualityReport, QualityHint } from './quality';
+export type { PortalClient, WhoAmI, RemoteDataset, RemoteResource } from './client';
+export { UdataClient } from './udata';
+export { CkanClient } from './ckan';
+export { publish } from './publish';
+export type { PublishHooks } from './publish';
+export type { ClientOptions } from './udata';
+
+/** Client for a profile. Throws PortalError('unsafe-url') for a non-HTTPS, non-loopback URL. */
+export function createPortalClient(profile: PortalProfile, opts: ClientOptions = {}): PortalClient {
+  return profile.kind === 'ckan' ? new CkanClient(profile, opts) : new UdataClient(profile, opts);
+}
+
+export type PublishOptions = ClientOptions & PublishHooks;
+
+/** One call for the UI: build the client from the plan's profile and publish (or dry-run). */
+export function publishPlan(plan: PublishPlan, opts: PublishOptions = {}): Promise<PublishResult> {
+  const { onCheckpoint, ...clientOpts } = opts;
+  return publish(plan, createPortalClient(plan.profile, clientOpts), { onCheckpoint, logger: opts.logger });
+}

@@ -1,0 +1,35 @@
+// Only HTTPS may carry an API key over the network. Plain HTTP is accepted for loopback
+// addresses only, so tests and the local "Sandbox" emulator work without certificates.
+import { portalError } from './errors';
+
+function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  // IPv4-mapped IPv6 loopback, e.g. ::ffff:127.0.0.1 (URL normalises it to ::ffff:7f00:1).
+  if (/^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h)) return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** Parse and check a URL; throws PortalError('unsafe-url') for anything but https or loopback http. */
+export function assertSafeUrl(raw: string): URL {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw portalError('unsafe-url', { en: `not a valid URL: ${raw}`, fr: `URL invalide : ${raw}` });
+  }
+  if (u.username || u.password) {
+    throw portalError('unsafe-url', { en: 'credentials in the URL are not allowed', fr: 'identifiants interdits dans l’URL' });
+  }
+  if (u.protocol === 'https:') return u;
+  if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return u;
+  throw portalError('unsafe-url', `${u.protocol}//${u.host}`);
+}
+
+/** Site root without trailing slash or API suffix: "https://x/api/1/" -> "https://x". */
+export function siteRoot(baseUrl: string, apiSuffix: RegExp): string {
+  const u = assertSafeUrl(baseUrl);
+  const path = u.pathname.replace(/\/+$/, '').replace(apiSuffix, '');
+  return `${u.origin}${path}`;
+}

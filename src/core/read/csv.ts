@@ -1,0 +1,194 @@
+// CSV rows with exact positions. papaparse does the parsing; we keep each row's offset in
+// the text and re-scan a row only when a rule asks where one of its cells is, so the hot
+// path stays as fast as papaparse itself.
+import Papa from 'papaparse';
+import type { Locator } from '../engine';
+import type { Loc, Row } from '../model';
+
+export interface CsvRow extends Row {
+  /** Offset of the row in the current text block, and of its end (terminator included). */
+  offset: number;
+  endOffset: number;
+  /** 1-based editor line where the row starts. */
+  line: number;
+  /** Record terminator: '\n', '\r\n', '\r' or '' at end of file. */
+  eol: string;
+  /** papaparse found an unterminated or misplaced quote in this row. */
+  quoteError?: 'MissingQuotes' | 'InvalidQuotes';
+}
+
+export interface CsvDialect {
+  delimiter: string;
+  quoteChar: string;
+}
+
+/** Largest text a single row may span before we give up (a 1 GB one-line file). */
+export const MAX_ROW_CHARS = 32 * 1024 * 1024;
+
+export class RowTooLargeError extends Error {
+  constructor(readonly line: number) {
+    super(`row too large at line ${line}`);
+  }
+}
+
+/**
+ * Feeds text blocks to papaparse and emits complete rows in order. Between blocks the
+ * last (possibly incomplete) row is carried over, like papaparse's own chunk streamer.
+ */
+export class CsvRowReader implements Locator {
+  private text = '';
+  private nextRowNumber = 1;
+  private nextLine = 1;
+
+  constructor(
+    private readonly dialect: CsvDialect,
+    private readonly onRow: (row: CsvRow) => void,
+  ) {}
+
+  /** Parses `chunk` (appended to the carried-over text); `final` marks the end of the file. */
+  feed(chunk: string, final: boolean): void {
+    const text = this.text.length ? this.text + chunk : chunk;
+    this.text = text;
+    let held: CsvRow | null = null;
+    let start = 0;
+    let line = this.nextLine;
+    const { delimiter, quoteChar } = this.dialect;
+    const breaks = new BreakCounter(text);
+    Papa.parse<string[]>(text, {
+      delimiter,
+      quoteChar,
+      escapeChar: quoteChar,
+      step: (res) => {
+        const end = res.meta.cursor;
+        const values = res.data;
+        let eol = '';
+        const last = text.charCodeAt(end - 1);
+        if (last === 10) eol = text.charCodeAt(end - 2) === 13 ? '\r\n' : '\n';
+        else if (last === 13) eol = '\r';
+        // papaparse splits on one newline style; a lone CR before LF stays in the last value.
+        const lv = values[values.length - 1];
+        if (lv !== undefined && lv.charCodeAt(lv.length - 1) === 13) values[values.length - 1] = lv.slice(0, -1);
+        const row: CsvRow = { number: 0, values, offset: start, endOffset: end, line, eol };
+        const err = res.errors[0];
+        if (err && (err.code === 'MissingQuotes' || err.code === 'InvalidQuotes')) row.quoteError = err.code;
+        line += breaks.count(start, end);
+        start = end;
+        if (held) this.emit(held);
+        held = row;
+      },
+    });
+    if (!held) {
+      if (final) this.text = '';
+      return;
+    }
+    const last: CsvRow = held;
+    if (final) {
+      // A trailing newline makes papaparse yield one empty row at the very end: not a row.
+      const phantom = last.values.length === 1 && last.values[0] === '' && last.offset === last.endOffset;
+      if (!phantom) this.emit(last);
+      this.text = '';
+      return;
+    }
+    // Keep the last row's text for the next block: it may continue there.
+    if (text.length - last.offset > MAX_ROW_CHARS) throw new RowTooLargeError(last.line);
+    this.text = text.slice(last.offset);
+    this.nextLine = last.line;
+  }
+
+  private emit(row: CsvRow): void {
+    row.number = this.nextRowNumber++;
+    this.onRow(row);
+  }
+
+  locateRow(row: Row): Loc {
+    const r = row as CsvRow;
+    const contentEnd = r.endOffset - r.eol.length;
+    return {
+      row: r.number,
+      column: null,
+      line: r.line,
+      start: 0,
+      ...this.position(r, contentEnd, 'end'),
+    };
+  }
+
+  locate(row: Row, column: number): Loc {
+    const r = row as CsvRow;
+    const [s, e] = this.cellSpan(r, column);
+    const a = this.position(r, s, 'start');
+    const b = this.position(r, e, 'end');
+    return { row: r.number, column, line: a.line, start: a.start, endLine: b.endLine, end: b.end };
+  }
+
+  /** Offsets [start, end) of cell `column` (1-based), quotes included. Past the last cell: the row end. */
+  private cellSpan(r: CsvRow, column: number): [number, number] {
+    const t = this.text;
+    const { delimiter: d, quoteChar: q } = this.dialect;
+    const limit = r.endOffset - r.eol.length;
+    let i = r.offset;
+    for (let c = 1; ; c++) {
+      const s = i;
+      if (t[i] === q) {
+        i++;
+        while (i < limit) {
+          if (t[i] === q) {
+            if (t[i + 1] === q) i += 2;
+            else {
+              i++;
+              break;
+            }
+          } else i++;
+        }
+      }
+      while (i < limit && t.startsWith(d, i) === false) i++;
+      if (c === column) return [s, i];
+      if (i >= limit) return [limit, limit];
+      i += d.length;
+    }
+  }
+
+  private position(r: CsvRow, offset: number, which: 'start'): { line: number; start: number };
+  private position(r: CsvRow, offset: number, which: 'end'): { endLine: number; end: number };
+  private position(r: CsvRow, offset: number, which: 'start' | 'end'): Record<string, number> {
+    const t = this.text;
+    let line = r.line;
+    let lineStart = r.offset;
+    for (let i = r.offset; i < offset; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    const ch = offset - lineStart;
+    return which === 'start' ? { line, start: ch } : { endLine: line, end: ch };
+  }
+}
+
+/**
+ * Counts editor line breaks (LF, CRLF or lone CR) in consecutive ranges of one text.
+ * Rows arrive in order, so the next LF/CR positions are cached: linear in the text size.
+ */
+export class BreakCounter {
+  private nextLf: number;
+  private nextCr: number;
+  constructor(private readonly t: string) {
+    this.nextLf = t.indexOf('\n');
+    this.nextCr = t.indexOf('\r');
+  }
+  count(from: number, to: number): number {
+    const t = this.t;
+    let n = 0;
+    while (this.nextLf !== -1 && this.nextLf < from) this.nextLf = t.indexOf('\n', from);
+    while (this.nextLf !== -1 && this.nextLf < to) {
+      n++;
+      this.nextLf = t.indexOf('\n', this.nextLf + 1);
+    }
+    while (this.nextCr !== -1 && this.nextCr < from) this.nextCr = t.indexOf('\r', from);
+    while (this.nextCr !== -1 && this.nextCr < to) {
+      if (t.charCodeAt(this.nextCr + 1) !== 10) n++;
+      this.nextCr = t.indexOf('\r', this.nextCr + 1);
+    }
+    return n;
+  }
+}

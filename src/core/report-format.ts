@@ -1,0 +1,68 @@
+// Text and SARIF renderings of lint reports (JSON is the reports themselves).
+import type { FileReport, Lang } from './model';
+import { allRules } from './rules/registry';
+
+export const DOCS_BASE = 'https://github.com/opendata-workbench/open-data-workbench/blob/main/docs/rules/';
+
+export function formatText(reports: FileReport[], lang: Lang): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const r of reports) {
+    const enc = `${r.format}, ${r.encoding}${r.delimiter ? `, “${r.delimiter === '\t' ? '\\t' : r.delimiter}”` : ''}`;
+    lines.push(`${r.path} (${enc}, ${r.rows} ${lang === 'fr' ? 'lignes' : 'rows'})`);
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
+      if (d.severity === 'warning') warnings++;
+      const where = d.sheet ? `${d.sheet}!${d.cell ?? ''}` : d.line != null ? `${d.line}:${(d.start ?? 0) + 1}` : '-';
+      lines.push(`  ${where.padEnd(10)} ${d.severity.padEnd(7)} ${d.message}  [${d.rule}]`);
+    }
+  }
+  lines.push(lang === 'fr' ? `${errors} erreur(s), ${warnings} avertissement(s)` : `${errors} error(s), ${warnings} warning(s)`);
+  return lines.join('\n');
+}
+
+export function formatSarif(reports: FileReport[], lang: Lang): object {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'odw',
+            informationUri: DOCS_BASE,
+            rules: allRules.map((r) => ({
+              id: r.meta.id,
+              shortDescription: { text: r.meta.title[lang] },
+              helpUri: `${DOCS_BASE}${r.meta.id}.md`,
+              defaultConfiguration: { level: level(r.meta.severity) },
+            })),
+          },
+        },
+        results: reports.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.rule,
+            level: level(d.severity),
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.path },
+                  ...(d.line != null
+                    ? { region: { startLine: d.line, startColumn: (d.start ?? 0) + 1, endLine: d.endLine ?? d.line, endColumn: (d.end ?? 0) + 1 } }
+                    : {}),
+                },
+                ...(d.sheet ? { logicalLocations: [{ name: `${d.sheet}!${d.cell ?? ''}` }] } : {}),
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+function level(s: string): string {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}

@@ -1,0 +1,37 @@
+import { defineRule } from './rule';
+import { isSpace, show, trimAll } from './util';
+
+export default defineRule<{ value: string; nbsp: boolean }>({
+  meta: {
+    id: 'cell-whitespace',
+    severity: 'warning',
+    title: { en: 'Spaces around a value', fr: 'Espaces autour d’une valeur' },
+    why: {
+      en: '“ASSIANA ” and “ASSIANA” do not match when data is joined or filtered; non-breaking spaces are invisible and worse.',
+      fr: '« ASSIANA  » et « ASSIANA » ne correspondent pas lors d’une jointure ou d’un filtre ; les espaces insécables, invisibles, sont pires.',
+    },
+    fix: { en: 'Trim the value (quick fix, or fix all in the file).', fr: 'Supprimez les espaces (correction rapide, ou tout corriger dans le fichier).' },
+  },
+  message(lang, p) {
+    const nb = p.nbsp ? (lang === 'fr' ? ' (espace insécable)' : ' (non-breaking space)') : '';
+    return lang === 'fr'
+      ? `La valeur ${show(p.value)} commence ou finit par une espace${nb}.`
+      : `Value ${show(p.value)} starts or ends with whitespace${nb}.`;
+  },
+  create(ctx) {
+    return {
+      row(row) {
+        const v = row.values;
+        for (let i = 0; i < v.length; i++) {
+          const s = v[i];
+          const n = s.length;
+          if (n === 0 || !(isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1)))) continue;
+          const value = trimAll(s);
+          if (value === '') continue;
+          const nbsp = /^[\s]*\u00a0|\u00a0[\s]*$/.test(s);
+          ctx.report({ loc: ctx.locate(row, i + 1), params: { value: s, nbsp }, fix: { kind: 'set-cell', value } });
+        }
+      },
+    };
+  },
+});

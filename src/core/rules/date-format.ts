@@ -1,0 +1,123 @@
+// Column-level: a column is a date column when most of its values are dates; then every
+// value not in ISO 8601 is reported, converted with the format decided for the whole column.
+import type { Loc, Row } from '../model';
+import { dateFormatsOf, decideColumnFormat, toIsoDate, type DateFormat } from '../values/date';
+import { defineRule } from './rule';
+import { isBlank, MAX_DEFERRED, show } from './util';
+
+export interface DateParams {
+  value: string;
+  format: DateFormat | null;
+  iso: string | null;
+  mixed: string | null;
+}
+
+interface Candidate {
+  loc: Loc;
+  value: string;
+  formats: DateFormat[];
+}
+
+class ColumnStats {
+  nonEmpty = 0;
+  dates = 0;
+  serials = 0;
+  readonly counts = new Map<DateFormat, number>();
+  readonly candidates: Candidate[] = [];
+  readonly strays: Candidate[] = [];
+}
+
+const DATE_HEADER = /date|jour|^le$|période|periode|echeance|échéance/i;
+const LABEL: Record<DateFormat, string> = {
+  iso: 'AAAA-MM-JJ', 'iso-datetime': 'ISO 8601', 'dd/mm/yyyy': 'JJ/MM/AAAA', 'mm/dd/yyyy': 'MM/JJ/AAAA',
+  'dd-mm-yyyy': 'JJ-MM-AAAA', 'dd.mm.yyyy': 'JJ.MM.AAAA', 'yyyy/mm/dd': 'AAAA/MM/JJ', 'dd/mm/yy': 'JJ/MM/AA',
+  'excel-serial': 'Excel',
+};
+const LABEL_EN: Record<DateFormat, string> = {
+  iso: 'YYYY-MM-DD', 'iso-datetime': 'ISO 8601', 'dd/mm/yyyy': 'DD/MM/YYYY', 'mm/dd/yyyy': 'MM/DD/YYYY',
+  'dd-mm-yyyy': 'DD-MM-YYYY', 'dd.mm.yyyy': 'DD.MM.YYYY', 'yyyy/mm/dd': 'YYYY/MM/DD', 'dd/mm/yy': 'DD/MM/YY',
+  'excel-serial': 'Excel serial',
+};
+
+/** Cheap pre-check before the regexes: a date has a separator early, or is a 5-digit serial. */
+function mayBeDate(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return false;
+  const a = s.charCodeAt(1), b = s.charCodeAt(2), d = s.charCodeAt(4);
+  const sep = (x: number) => x === 47 || x === 45 || x === 46;
+  return sep(a) || sep(b) || sep(d) || s.length === 5 || s.charCodeAt(5) === 46;
+}
+
+export default defineRule<DateParams>({
+  meta: {
+    id: 'date-format',
+    severity: 'warning',
+    title: { en: 'Date not in ISO 8601', fr: 'Date hors du format ISO 8601' },
+    why: {
+      en: 'Open-data schemas (SCDL, Table Schema) expect dates as YYYY-MM-DD. 30/01/2017 is read as text, or as 1 March by an American tool; Excel serials (43055) mean nothing outside Excel.',
+      fr: 'Les schémas de données ouvertes (SCDL, Table Schema) attendent des dates AAAA-MM-JJ. 30/01/2017 est lu comme du texte, ou comme un mois américain ; un numéro de série Excel (43055) ne veut rien dire hors d’Excel.',
+    },
+    fix: { en: 'Convert to YYYY-MM-DD (quick fix; the source format is decided for the whole column).', fr: 'Convertissez en AAAA-MM-JJ (correction rapide ; le format source est décidé pour toute la colonne).' },
+  },
+  message(lang, p) {
+    const labels = lang === 'fr' ? LABEL : LABEL_EN;
+    const mixed = p.mixed ? (lang === 'fr' ? ` La colonne mélange plusieurs formats (${p.mixed}).` : ` The column mixes formats (${p.mixed}).`) : '';
+    if (!p.format)
+      return lang === 'fr'
+        ? `${show(p.value)} n’est pas une date, dans une colonne de dates.${mixed}`
+        : `${show(p.value)} is not a date, in a date column.${mixed}`;
+    const to = p.iso ? (lang === 'fr' ? ` : écrire ${p.iso}` : `: write ${p.iso}`) : '';
+    return lang === 'fr'
+      ? `Date ${show(p.value)} au format ${labels[p.format]} et non ISO 8601${to}.${mixed}`
+      : `Date ${show(p.value)} is ${labels[p.format]}, not ISO 8601${to}.${mixed}`;
+  },
+  create(ctx) {
+    let cols: ColumnStats[] = [];
+    const visit = (row: Row) => {
+      const v = row.values;
+      const n = Math.min(v.length, cols.length);
+      for (let i = 0; i < n; i++) {
+        const s = v[i];
+        if (s === '') continue;
+        const col = cols[i];
+        col.nonEmpty++;
+        const formats = mayBeDate(s) ? dateFormatsOf(s.trim()) : [];
+        if (formats.length === 0) {
+          if (col.strays.length < MAX_DEFERRED && !isBlank(s)) col.strays.push({ loc: ctx.locate(row, i + 1), value: s, formats });
+          continue;
+        }
+        if (formats[0] === 'excel-serial') col.serials++;
+        else col.dates++;
+        for (const f of formats) col.counts.set(f, (col.counts.get(f) ?? 0) + 1);
+        if (formats[0] !== 'iso' && formats[0] !== 'iso-datetime' && col.candidates.length < MAX_DEFERRED)
+          col.candidates.push({ loc: ctx.locate(row, i + 1), value: s, formats });
+      }
+    };
+    return {
+      header(row) {
+        cols = row.values.map(() => new ColumnStats());
+      },
+      row: visit,
+      end() {
+        cols.forEach((col, i) => {
+          const hinted = DATE_HEADER.test(ctx.header[i] ?? '') || col.dates > 0;
+          const dates = col.dates + (hinted ? col.serials : 0);
+          if (dates === 0 || dates / col.nonEmpty < 0.6) return;
+          if (!hinted && col.serials > 0 && col.dates === 0) return;
+          const decided = decideColumnFormat(col.counts);
+          const used = [...col.counts.keys()].filter((f) => f !== 'mm/dd/yyyy' || decided === 'mm/dd/yyyy');
+          const labels = ctx.lang === 'fr' ? LABEL : LABEL_EN;
+          const mixed = used.length > 1 ? used.map((f) => `${labels[f]}: ${col.counts.get(f)}`).join(', ') : null;
+          for (const c of col.candidates) {
+            // An ambiguous cell takes the column's format; an unambiguous one its own.
+            const format = c.formats.includes(decided as DateFormat) ? decided! : c.formats[0];
+            if (format === 'excel-serial' && !hinted) continue;
+            const iso = toIsoDate(c.value.trim(), format);
+            ctx.report({ loc: c.loc, params: { value: c.value, format, iso, mixed }, fix: iso ? { kind: 'set-cell', value: iso } : undefined });
+          }
+          for (const c of col.strays) ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed } });
+        });
+      },
+    };
+  },
+});

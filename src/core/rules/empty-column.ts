@@ -1,0 +1,41 @@
+import type { Loc } from '../model';
+import { defineRule } from './rule';
+import { isBlank } from './util';
+
+export default defineRule<{ label: string }>({
+  meta: {
+    id: 'empty-column',
+    severity: 'warning',
+    title: { en: 'Empty column', fr: 'Colonne vide' },
+    why: {
+      en: 'A column with no value at all adds noise. If the schema requires it, fill it; otherwise remove it.',
+      fr: 'Une colonne sans aucune valeur ajoute du bruit. Si le schéma l’exige, remplissez-la ; sinon supprimez-la.',
+    },
+    fix: { en: 'Fill the column or delete it.', fr: 'Remplissez la colonne ou supprimez-la.' },
+  },
+  message: (lang, p) =>
+    lang === 'fr' ? `La colonne « ${p.label} » est entièrement vide.` : `Column “${p.label}” is entirely empty.`,
+  create(ctx) {
+    let labels: Loc[] = [];
+    let filled: boolean[] = [];
+    let rows = 0;
+    return {
+      header(row) {
+        labels = row.values.map((_, i) => ctx.locate(row, i + 1));
+        filled = row.values.map(() => false);
+      },
+      row(row) {
+        rows++;
+        const v = row.values;
+        const n = Math.min(v.length, filled.length);
+        for (let i = 0; i < n; i++) if (!filled[i] && !isBlank(v[i])) filled[i] = true;
+      },
+      end() {
+        if (rows === 0) return;
+        filled.forEach((f, i) => {
+          if (!f) ctx.report({ loc: labels[i], params: { label: ctx.header[i] || String(i + 1) }, fix: { kind: 'delete-column' } });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,92 @@
+// Column-level: in a column of numbers, values written the French/spreadsheet way
+// (`12 350 000 €`, `1 063 850,00`, ` - `) are reported with their canonical form.
+import type { Loc, Row } from '../model';
+import { parseNumber, type NumberIssue } from '../values/number';
+import { defineRule } from './rule';
+import { isBlank, MAX_DEFERRED, show } from './util';
+
+export interface NumberParams {
+  value: string;
+  issues: NumberIssue[];
+  canonical: string;
+}
+
+interface Candidate {
+  loc: Loc;
+  params: NumberParams;
+}
+
+const EN: Record<NumberIssue, string> = {
+  'decimal-comma': 'decimal comma',
+  'thousands-space': 'space as thousands separator',
+  'thousands-dot': 'dot as thousands separator',
+  currency: 'currency symbol',
+  padding: 'accounting padding',
+  'dash-zero': '“-” for zero',
+  percent: 'percent sign',
+};
+const FR: Record<NumberIssue, string> = {
+  'decimal-comma': 'virgule décimale',
+  'thousands-space': 'espace comme séparateur de milliers',
+  'thousands-dot': 'point comme séparateur de milliers',
+  currency: 'symbole monétaire',
+  padding: 'espaces de format comptable',
+  'dash-zero': '« - » pour zéro',
+  percent: 'signe pourcent',
+};
+
+export default defineRule<NumberParams>({
+  meta: {
+    id: 'number-format',
+    severity: 'warning',
+    title: { en: 'Number written for display, not for data', fr: 'Nombre écrit pour l’affichage, pas pour les données' },
+    why: {
+      en: 'Machines read 1063850.00, not “1 063 850,00 €”. Separators, symbols and decimal commas make amounts text for every tool and schema.',
+      fr: 'Les machines lisent 1063850.00, pas « 1 063 850,00 € ». Séparateurs, symboles et virgule décimale transforment les montants en texte pour tous les outils et schémas.',
+    },
+    fix: { en: 'Write the plain number with a decimal point (quick fix).', fr: 'Écrivez le nombre brut avec un point décimal (correction rapide).' },
+  },
+  message(lang, p) {
+    const names = p.issues.map((i) => (lang === 'fr' ? FR : EN)[i]).join(', ');
+    return lang === 'fr'
+      ? `Nombre ${show(p.value)} mal formaté (${names}) : écrire ${p.canonical}.`
+      : `Number ${show(p.value)} is formatted for display (${names}): write ${p.canonical}.`;
+  },
+  create(ctx) {
+    let nonEmpty: number[] = [];
+    let numeric: number[] = [];
+    let cands: Candidate[][] = [];
+    const visit = (row: Row) => {
+      const v = row.values;
+      const n = Math.min(v.length, nonEmpty.length);
+      for (let i = 0; i < n; i++) {
+        const s = v[i];
+        if (s === '' || isBlank(s)) continue;
+        nonEmpty[i]++;
+        const p = parseNumber(s);
+        if (!p) continue;
+        numeric[i]++;
+        if (p.issues.length && cands[i].length < MAX_DEFERRED)
+          cands[i].push({ loc: ctx.locate(row, i + 1), params: { value: s, issues: p.issues, canonical: p.canonical } });
+      }
+    };
+    return {
+      header(row) {
+        nonEmpty = row.values.map(() => 0);
+        numeric = row.values.map(() => 0);
+        cands = row.values.map(() => []);
+      },
+      row: visit,
+      end() {
+        cands.forEach((list, i) => {
+          if (list.length === 0 || numeric[i] / nonEmpty[i] < 0.8) return;
+          for (const c of list) {
+            // A percent could mean 12 or 0.12 for the schema: report, do not guess.
+            const certain = !c.params.issues.includes('percent');
+            ctx.report({ loc: c.loc, params: c.params, fix: certain ? { kind: 'set-cell', value: c.params.canonical } : undefined });
+          }
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,45 @@
+// The explicit list of rules, in documentation order. Adding a rule = one file + one line here.
+import type { Rule } from './rule';
+import sourceError from './source-error';
+import encoding from './encoding';
+import delimiter from './delimiter';
+import lineEndings from './line-endings';
+import blankLabel from './blank-label';
+import duplicateLabel from './duplicate-label';
+import labelWhitespace from './label-whitespace';
+import headerNotFirstRow from './header-not-first-row';
+import extraCell from './extra-cell';
+import missingCell from './missing-cell';
+import blankRow from './blank-row';
+import duplicateRow from './duplicate-row';
+import emptyColumn from './empty-column';
+import cellWhitespace from './cell-whitespace';
+import dateFormat from './date-format';
+import numberFormat from './number-format';
+import formulaInjection from './formula-injection';
+import totalsRow from './totals-row';
+
+export const allRules: readonly Rule<any>[] = [
+  sourceError,
+  encoding,
+  delimiter,
+  lineEndings,
+  blankLabel,
+  duplicateLabel,
+  labelWhitespace,
+  headerNotFirstRow,
+  extraCell,
+  missingCell,
+  blankRow,
+  duplicateRow,
+  emptyColumn,
+  cellWhitespace,
+  dateFormat,
+  numberFormat,
+  formulaInjection,
+  totalsRow,
+];
+
+export function ruleById(id: string): Rule<any> | undefined {
+  return allRules.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,52 @@
+// The contract of one lint rule. A rule is one file that default-exports a `Rule`;
+// `registry.ts` lists them explicitly (markdownlint's pattern).
+import type { FixData, Lang, Loc, Row, Severity, TableInfo, Text } from '../model';
+
+export interface RuleMeta {
+  /** Stable id; frictionless error codes where one exists (`missing-cell`…). */
+  id: string;
+  severity: Severity;
+  /** One-line summary shown in docs and settings. */
+  title: Text;
+  /** Why it matters for open data, and how to fix it (the docs page body). */
+  why: Text;
+  fix?: Text;
+}
+
+/** A visitor gets the header row once, then every later row, then `end`. */
+export interface RuleVisitor {
+  header?(row: Row): void;
+  row?(row: Row): void;
+  end?(): void;
+}
+
+export interface Report<P> {
+  loc: Loc;
+  params: P;
+  fix?: FixData;
+  /** Overrides the rule's default severity for this one report (e.g. info vs warning). */
+  severity?: Severity;
+}
+
+export interface RuleContext<P> {
+  readonly info: TableInfo;
+  readonly lang: Lang;
+  /** Where cell `column` (1-based) of `row` is. Only valid while `row` is being visited. */
+  locate(row: Row, column: number): Loc;
+  /** Where the whole row is (first to last character). */
+  locateRow(row: Row): Loc;
+  report(r: Report<P>): void;
+  /** Header labels (set once the header was visited). */
+  readonly header: string[];
+}
+
+export interface Rule<P = Record<string, unknown>> {
+  meta: RuleMeta;
+  message(lang: Lang, params: P): string;
+  create(ctx: RuleContext<P>): RuleVisitor;
+}
+
+/** Helper so each rule file stays typed without repeating generics. */
+export function defineRule<P>(rule: Rule<P>): Rule<P> {
+  return rule;
+}

@@ -1,0 +1,36 @@
+import type { Loc } from '../model';
+import { defineRule } from './rule';
+import { isBlank, isBlankRow, show } from './util';
+
+const TOTAL = /^\s*(total|totaux|sous[- ]?total|somme|montant total|grand total)\b/i;
+
+export default defineRule<{ value: string }>({
+  meta: {
+    id: 'totals-row',
+    severity: 'warning',
+    title: { en: 'Totals row at the end', fr: 'Ligne de total en fin de tableau' },
+    why: {
+      en: 'A “Total” line is a computation, not a record: re-users summing the column count everything twice.',
+      fr: 'Une ligne « Total » est un calcul, pas un enregistrement : un réutilisateur qui additionne la colonne compte tout deux fois.',
+    },
+    fix: { en: 'Delete the totals row; re-users compute totals themselves.', fr: 'Supprimez la ligne de total ; les réutilisateurs calculent eux-mêmes les totaux.' },
+  },
+  message: (lang, p) =>
+    lang === 'fr'
+      ? `Ligne de total (${show(p.value)}) : ce n’est pas un enregistrement.`
+      : `Totals row (${show(p.value)}): this is not a record.`,
+  create(ctx) {
+    let last: { loc: Loc; value: string | null } | null = null;
+    return {
+      row(row) {
+        if (isBlankRow(row)) return;
+        // Only the first cells name a total; a description mentioning "total" is no totals row.
+        const first = row.values.slice(0, 3).find((v) => !isBlank(v)) ?? '';
+        last = TOTAL.test(first) ? { loc: ctx.locateRow(row), value: first } : { loc: { row: null, column: null }, value: null };
+      },
+      end() {
+        if (last?.value) ctx.report({ loc: last.loc, params: { value: last.value } });
+      },
+    };
+  },
+});

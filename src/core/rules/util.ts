@@ -1,0 +1,37 @@
+// Small helpers shared by rule files.
+import type { Lang, Row, Text } from '../model';
+
+export const pick = (lang: Lang, t: Text): string => t[lang];
+
+export function isBlank(v: string | undefined): boolean {
+  if (v === undefined || v === '') return true;
+  for (let i = 0; i < v.length; i++) if (!isSpace(v.charCodeAt(i))) return false;
+  return true;
+}
+
+export function isBlankRow(row: Row): boolean {
+  for (const v of row.values) if (!isBlank(v)) return false;
+  return true;
+}
+
+/** ASCII whitespace, NBSP and narrow NBSP: what exports pad cells with. */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x202f || c === 0x2007;
+}
+
+export function hasEdgeSpace(v: string): boolean {
+  return v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)));
+}
+
+export function trimAll(v: string): string {
+  return v.replace(/^[\s\u00a0\u202f\u2007]+|[\s\u00a0\u202f\u2007]+$/g, '');
+}
+
+/** Shows a value in a message: quoted, invisible characters made visible, long ones cut. */
+export function show(v: string, max = 40): string {
+  const s = v.replace(/\u00a0/g, '⍽').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+  return `“${s.length > max ? s.slice(0, max - 1) + '…' : s}”`;
+}
+
+/** Keeps at most `max` deferred items per column so memory stays flat on huge files. */
+export const MAX_DEFERRED = 5000;

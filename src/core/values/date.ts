@@ -1,0 +1,113 @@
+// Dates as exports write them. The source format of a column is decided from the whole
+// column, so `03/04/2019` is never guessed cell by cell.
+
+export type DateFormat =
+  | 'iso'
+  | 'iso-datetime'
+  | 'dd/mm/yyyy'
+  | 'mm/dd/yyyy'
+  | 'dd-mm-yyyy'
+  | 'dd.mm.yyyy'
+  | 'yyyy/mm/dd'
+  | 'dd/mm/yy'
+  | 'excel-serial';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+const DMY2 = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
+const SERIAL = /^\d{5}(\.\d+)?$/;
+
+/** Excel serials 20000..73050 cover 1954..2099: a five-digit integer in a date column. */
+export function isExcelSerial(s: string): boolean {
+  if (!SERIAL.test(s)) return false;
+  const n = Number(s);
+  return n >= 20000 && n <= 73050;
+}
+
+export function excelSerialToIso(n: number): string {
+  // Excel's day 1 is 1900-01-01 and it counts a 29 Feb 1900 that never was: epoch 1899-12-30.
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(n) * 86400000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The candidate formats a cell matches, most specific first. Cheap reject on the first char. */
+export function dateFormatsOf(s: string): DateFormat[] {
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) || s.length < 6 || s.length > 35) return [];
+  let m: RegExpExecArray | null;
+  if ((m = ISO.exec(s))) return valid(+m[1], +m[2], +m[3]) ? ['iso'] : [];
+  if (ISO_DT.test(s)) return ['iso-datetime'];
+  if ((m = DMY.exec(s))) {
+    const a = +m[1];
+    const b = +m[3];
+    const y = +m[4];
+    const out: DateFormat[] = [];
+    const sep = m[2];
+    if (valid(y, b, a)) out.push(sep === '/' ? 'dd/mm/yyyy' : sep === '-' ? 'dd-mm-yyyy' : 'dd.mm.yyyy');
+    if (sep === '/' && valid(y, a, b)) out.push('mm/dd/yyyy');
+    return out;
+  }
+  if ((m = YMD_SLASH.exec(s))) return valid(+m[1], +m[2], +m[3]) ? ['yyyy/mm/dd'] : [];
+  if ((m = DMY2.exec(s))) return valid(2000 + +m[3], +m[2], +m[1]) ? ['dd/mm/yy'] : [];
+  if (isExcelSerial(s)) return ['excel-serial'];
+  return [];
+}
+
+function valid(y: number, mo: number, d: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || y < 1000) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Converts `s` written in `format` to ISO 8601, or null when it is not such a date. */
+export function toIsoDate(s: string, format: DateFormat): string | null {
+  let m: RegExpExecArray | null;
+  switch (format) {
+    case 'iso':
+    case 'iso-datetime':
+      return s;
+    case 'dd/mm/yyyy':
+    case 'dd-mm-yyyy':
+    case 'dd.mm.yyyy':
+      m = DMY.exec(s);
+      return m && valid(+m[4], +m[3], +m[1]) ? `${m[4]}-${pad(+m[3])}-${pad(+m[1])}` : null;
+    case 'mm/dd/yyyy':
+      m = DMY.exec(s);
+      return m && valid(+m[4], +m[1], +m[3]) ? `${m[4]}-${pad(+m[1])}-${pad(+m[3])}` : null;
+    case 'yyyy/mm/dd':
+      m = YMD_SLASH.exec(s);
+      return m && valid(+m[1], +m[2], +m[3]) ? `${m[1]}-${pad(+m[2])}-${pad(+m[3])}` : null;
+    case 'dd/mm/yy': {
+      m = DMY2.exec(s);
+      // Two-digit years: 00-69 → 2000s, 70-99 → 1900s (the POSIX strptime pivot).
+      const y = m ? (+m[3] < 70 ? 2000 : 1900) + +m[3] : 0;
+      return m && valid(y, +m[2], +m[1]) ? `${y}-${pad(+m[2])}-${pad(+m[1])}` : null;
+    }
+    case 'excel-serial':
+      return isExcelSerial(s) ? excelSerialToIso(Number(s)) : null;
+  }
+}
+
+/**
+ * Decides a column's source format from counts of candidate formats: day-first unless some
+ * value only reads month-first. Returns null when the column cannot be decided.
+ */
+export function decideColumnFormat(counts: Map<DateFormat, number>): DateFormat | null {
+  const dmy = counts.get('dd/mm/yyyy') ?? 0;
+  const mdy = counts.get('mm/dd/yyyy') ?? 0;
+  let best: DateFormat | null = null;
+  let bestN = 0;
+  for (const [f, n] of counts) {
+    if (f === 'iso' || f === 'iso-datetime') continue;
+    if (n > bestN) {
+      best = f;
+      bestN = n;
+    }
+  }
+  if (best === 'mm/dd/yyyy' || best === 'dd/mm/yyyy') return dmy >= mdy ? 'dd/mm/yyyy' : 'mm/dd/yyyy';
+  return best;
+}

@@ -1,0 +1,76 @@
+// Numbers as French exports write them: `12 350 000 €`, ` 1 063 850,00 `, `24 975,00`,
+// ` - ` for zero. One parser serves the linter, the cleaner and the chart aggregation.
+
+export type NumberIssue = 'decimal-comma' | 'thousands-space' | 'thousands-dot' | 'currency' | 'padding' | 'dash-zero' | 'percent';
+
+export interface ParsedNumber {
+  value: number;
+  /** The canonical open-data text: no separators, `.` decimal point, no symbol. */
+  canonical: string;
+  issues: NumberIssue[];
+}
+
+const PLAIN = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const SPACES = /[\s\u00a0\u202f]/g;
+const CURRENCY = /(€|EUR|euros?)$/i;
+const GROUPED_SPACE = /^[-+]?\d{1,3}( \d{3})+(,\d+)?$/;
+const GROUPED_DOT = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const COMMA_DECIMAL = /^[-+]?\d+,\d+$/;
+
+export function isPlainNumber(s: string): boolean {
+  return PLAIN.test(s);
+}
+
+/** Quick reject before any regex: a number has a digit or is a lone dash. */
+function mayBeNumber(s: string): boolean {
+  for (let i = 0; i < s.length && i < 4; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 32 || c === 160 || c === 46) return true;
+  }
+  return false;
+}
+
+/** Parses a number written the plain way or one of the French/spreadsheet ways. */
+export function parseNumber(raw: string): ParsedNumber | null {
+  if (raw === '' || !mayBeNumber(raw)) return null;
+  if (PLAIN.test(raw)) return { value: Number(raw), canonical: raw, issues: [] };
+  const issues: NumberIssue[] = [];
+  let s = raw;
+  const trimmed = s.replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
+  if (trimmed !== s) issues.push('padding');
+  s = trimmed;
+  if (s === '-' || s === '–') return { value: 0, canonical: '0', issues: [...issues, 'dash-zero'] };
+  const cur = CURRENCY.exec(s);
+  if (cur) {
+    issues.push('currency');
+    s = s.slice(0, cur.index).replace(/[\s\u00a0\u202f]+$/, '');
+  }
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    issues.push('percent');
+    s = s.slice(0, -1).replace(/[\s\u00a0\u202f]+$/, '');
+  }
+  let canonical: string;
+  if (PLAIN.test(s)) canonical = s;
+  else {
+    const spaced = s.replace(/[\u00a0\u202f]/g, ' ');
+    if (GROUPED_SPACE.test(spaced)) {
+      issues.push('thousands-space');
+      canonical = spaced.replace(SPACES, '');
+    } else if (GROUPED_DOT.test(s)) {
+      issues.push('thousands-dot');
+      canonical = s.replace(/\./g, '');
+    } else if (COMMA_DECIMAL.test(s)) canonical = s;
+    else return null;
+    if (canonical.includes(',')) {
+      issues.push('decimal-comma');
+      canonical = canonical.replace(',', '.');
+    }
+  }
+  if (!PLAIN.test(canonical)) return null;
+  const value = Number(canonical);
+  if (!Number.isFinite(value)) return null;
+  if (percent) return { value: value / 100, canonical: String(value / 100), issues };
+  return { value, canonical, issues };
+}

@@ -1,0 +1,37 @@
+// Worker thread entry: runs tasks off the extension host thread. One message protocol:
+// {id, task, args} in; {id, progress} / {id, result} / {id, error} out; {cancel: id} aborts.
+import { parentPort } from 'node:worker_threads';
+import { tasks, type TaskName } from './tasks';
+
+export type WorkerRequest = { id: number; task: TaskName; args: unknown } | { cancel: number };
+export type WorkerResponse =
+  | { id: number; result: unknown }
+  | { id: number; error: string; cancelled?: boolean }
+  | { id: number; progress: [number, number] };
+
+const running = new Map<number, AbortController>();
+
+parentPort?.on('message', async (msg: WorkerRequest) => {
+  if ('cancel' in msg) {
+    running.get(msg.cancel)?.abort();
+    return;
+  }
+  const ac = new AbortController();
+  running.set(msg.id, ac);
+  let last = 0;
+  const progress = (done: number, total: number) => {
+    // Throttle: a message per ~1% is enough for a progress bar.
+    if (done - last < total / 100 && done < total) return;
+    last = done;
+    parentPort!.postMessage({ id: msg.id, progress: [done, total] } satisfies WorkerResponse);
+  };
+  try {
+    const fn = tasks[msg.task] as (a: unknown, p: typeof progress, s: AbortSignal) => Promise<unknown>;
+    const result = await fn(msg.args, progress, ac.signal);
+    parentPort!.postMessage({ id: msg.id, result } satisfies WorkerResponse);
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, error: (e as Error).message, cancelled: ac.signal.aborted } satisfies WorkerResponse);
+  } finally {
+    running.delete(msg.id);
+  }
+});
