@@ -119,8 +119,10 @@ export class HttpTransport {
     const ctl = new AbortController();
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
+    let settled = false; // the body stream may still be pulled after we gave up: never re-arm then
     const arm = () => {
       clearTimeout(timer);
+      if (settled) return;
       timer = setTimeout(() => {
         timedOut = true;
         ctl.abort();
@@ -166,6 +168,7 @@ export class HttpTransport {
       this.log.warn(`${req.method} ${req.url}: network error ${why}`);
       throw portalError('network', redact(`${req.method} ${req.url} (${why})`, this.o.secrets), { cause: e });
     } finally {
+      settled = true;
       clearTimeout(timer);
       this.o.signal?.removeEventListener('abort', onUserAbort);
     }

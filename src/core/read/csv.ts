@@ -39,6 +39,8 @@ export class CsvRowReader implements Locator {
   private text = '';
   private nextRowNumber = 1;
   private nextLine = 1;
+  /** Records split on LF (a CR before it is stripped); CR alone only for old Mac files. */
+  private newline: '\n' | '\r' | null = null;
 
   constructor(
     private readonly dialect: CsvDialect,
@@ -54,8 +56,11 @@ export class CsvRowReader implements Locator {
     let line = this.nextLine;
     const { delimiter, quoteChar } = this.dialect;
     const breaks = new BreakCounter(text);
+    // Splitting on LF whatever the majority makes mixed CRLF/LF files parse row by row.
+    this.newline ??= text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
     Papa.parse<string[]>(text, {
       delimiter,
+      newline: this.newline,
       quoteChar,
       escapeChar: quoteChar,
       step: (res) => {

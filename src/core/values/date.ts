@@ -35,7 +35,7 @@ export function excelSerialToIso(n: number): string {
 /** The candidate formats a cell matches, most specific first. Cheap reject on the first char. */
 export function dateFormatsOf(s: string): DateFormat[] {
   const c = s.charCodeAt(0);
-  if (!(c >= 48 && c <= 57) || s.length < 6 || s.length > 35) return [];
+  if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return [];
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(s))) return valid(+m[1], +m[2], +m[3]) ? ['iso'] : [];
   if (ISO_DT.test(s)) return ['iso-datetime'];

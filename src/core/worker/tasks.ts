@@ -2,6 +2,7 @@
 // (structured-cloneable) data. Adding a task = one entry here.
 import { lintCsvText, type CsvLintOptions } from '../lint-csv';
 import { lintFile, type FileLintOptions } from '../lint-file';
+import { sniffFileEncoding } from '../read/sniff-file';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -13,6 +14,8 @@ export const tasks = {
   /** Lints a file from disk, streaming when it is large. */
   lintFile: async (args: { path: string; options: FileLintOptions }, progress: TaskProgress, signal: AbortSignal) =>
     lintFile(args.path, { ...args.options, onProgress: progress, signal }),
+  /** What the bytes on disk say about the encoding (the editor only sees decoded text). */
+  sniffEncoding: async (args: { path: string }) => sniffFileEncoding(args.path),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;
 
 export type TaskName = keyof typeof tasks;

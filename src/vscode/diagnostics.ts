@@ -1,0 +1,121 @@
+// Keeps the Problems panel in step with open CSV/TSV documents: debounced lint on type
+// (or on save), stale results dropped, results computed in the worker thread.
+import * as vscode from 'vscode';
+import type { Diagnostic as CoreDiagnostic } from '../core/model';
+import type { CsvLintResult } from '../core/lint-csv';
+import type { EncodingFacts } from '../core/read/sniff-file';
+import { lintSettings, uiLang } from './settings';
+import { toVscodeDiagnostic } from './convert';
+import { WorkerClient } from './worker-client';
+
+export interface LintState {
+  result: CsvLintResult;
+  core: CoreDiagnostic[];
+  version: number;
+}
+
+export function isTableDocument(doc: vscode.TextDocument): boolean {
+  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
+  if (doc.languageId === 'csv' || doc.languageId === 'tsv') return true;
+  // .txt exports are tables too when their first line is delimited.
+  return doc.languageId === 'plaintext' && /\.txt$/i.test(doc.uri.path) && /[;,\t|]/.test(doc.lineAt(0).text);
+}
+
+export class LintController implements vscode.Disposable {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly states = new Map<string, LintState>();
+  private readonly encodings = new Map<string, Promise<EncodingFacts | undefined>>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were published. */
+  readonly onDidLint = this.emitter.event;
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor(
+    readonly collection: vscode.DiagnosticCollection,
+    private readonly worker: WorkerClient,
+    private readonly docsBase: vscode.Uri,
+  ) {
+    const w = vscode.workspace;
+    this.subs.push(
+      w.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      w.onDidChangeTextDocument((e) => {
+        if (lintSettings(e.document.uri).run === 'onType') this.schedule(e.document);
+      }),
+      w.onDidSaveTextDocument((d) => {
+        this.encodings.delete(d.uri.toString());
+        this.schedule(d, 0);
+      }),
+      w.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      w.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('openData.lint')) this.relintAll();
+      }),
+      this.emitter,
+    );
+    this.relintAll();
+  }
+
+  state(uri: vscode.Uri): LintState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  relintAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  schedule(doc: vscode.TextDocument, delay = lintSettings(doc.uri).debounceMs): void {
+    if (!isTableDocument(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.lint(doc), delay));
+  }
+
+  /** Lints now and resolves once diagnostics are published (or dropped as stale). */
+  async lint(doc: vscode.TextDocument): Promise<void> {
+    const key = doc.uri.toString();
+    this.timers.delete(key);
+    const version = doc.version;
+    const settings = lintSettings(doc.uri);
+    const encoding = await this.encodingOf(doc);
+    const result = await this.worker.run('lintText', {
+      text: doc.getText(),
+      options: {
+        lang: uiLang(),
+        rules: settings.rules,
+        maxProblems: settings.maxProblems,
+        format: doc.languageId === 'tsv' ? 'tsv' : 'csv',
+        encoding: encoding && !encoding.binary ? encoding : undefined,
+      },
+    });
+    // The document changed or closed while we worked: a newer lint will publish.
+    if (doc.isClosed || doc.version !== version) return;
+    this.states.set(key, { result, core: result.diagnostics, version });
+    this.collection.set(doc.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
+    this.emitter.fire(doc.uri);
+  }
+
+  private encodingOf(doc: vscode.TextDocument): Promise<EncodingFacts | undefined> {
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote') return Promise.resolve(undefined);
+    const key = doc.uri.toString();
+    let p = this.encodings.get(key);
+    if (!p) {
+      p = this.worker.run('sniffEncoding', { path: doc.uri.fsPath }).catch(() => undefined);
+      this.encodings.set(key, p);
+    }
+    return p;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.states.delete(key);
+    this.encodings.delete(key);
+    this.collection.delete(uri);
+    this.emitter.fire(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const s of this.subs) s.dispose();
+  }
+}

@@ -1,0 +1,56 @@
+// "Open Data: Lint File on Disk": for files VS Code will not hand to extensions (> 50 MB)
+// or that are not open. Streams from disk in the worker, with progress and cancellation.
+import * as vscode from 'vscode';
+import { toVscodeDiagnostic } from './convert';
+import { lintSettings, uiLang } from './settings';
+import { CancelledError, type WorkerClient } from './worker-client';
+
+export async function lintFileOnDisk(
+  worker: WorkerClient,
+  collection: vscode.DiagnosticCollection,
+  docsBase: vscode.Uri,
+  target?: vscode.Uri,
+): Promise<number | undefined> {
+  let uri = target;
+  if (!uri) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: vscode.l10n.t('Lint'),
+      filters: { [vscode.l10n.t('Tables')]: ['csv', 'tsv', 'txt', 'xlsx', 'ods'] },
+    });
+    uri = picked?.[0];
+  }
+  if (!uri) return undefined;
+  const file = uri;
+  const settings = lintSettings(file);
+  try {
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Linting {0}', vscode.workspace.asRelativePath(file)), cancellable: true },
+      (progress, token) => {
+        let last = 0;
+        return worker.run(
+          'lintFile',
+          { path: file.fsPath, options: { lang: uiLang(), rules: settings.rules, maxProblems: settings.maxProblems } },
+          {
+            token,
+            progress: (done, total) => {
+              const pct = (done / Math.max(total, 1)) * 100;
+              progress.report({ increment: pct - last, message: `${Math.round(pct)} %` });
+              last = pct;
+            },
+          },
+        );
+      },
+    );
+    collection.set(file, report.diagnostics.map((d) => toVscodeDiagnostic(d, undefined, docsBase)));
+    const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0}: {1} rows, {2} problems ({3} errors).', vscode.workspace.asRelativePath(file), report.rows, report.diagnostics.length, errors),
+    );
+    return report.diagnostics.length;
+  } catch (e) {
+    if (e instanceof CancelledError) return undefined;
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not lint {0}: {1}', file.fsPath, (e as Error).message));
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+// Reads the extension's settings with their defaults (declared in package.json).
+import * as vscode from 'vscode';
+import type { RuleSetting } from '../core/engine';
+import type { Lang } from '../core/model';
+
+export interface LintSettings {
+  run: 'onType' | 'onSave';
+  rules: Record<string, RuleSetting>;
+  maxProblems: number;
+  debounceMs: number;
+}
+
+export function lintSettings(scope?: vscode.Uri): LintSettings {
+  const c = vscode.workspace.getConfiguration('openData.lint', scope);
+  return {
+    run: c.get<'onType' | 'onSave'>('run', 'onType'),
+    rules: c.get<Record<string, RuleSetting>>('rules', {}),
+    maxProblems: c.get<number>('maxProblems', 1000),
+    debounceMs: c.get<number>('debounceMs', 300),
+  };
+}
+
+/** Rule messages follow VS Code's display language. */
+export function uiLang(): Lang {
+  return vscode.env.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}

@@ -1,0 +1,52 @@
+// One status bar item for the active table: problem counts, encoding and delimiter.
+import * as vscode from 'vscode';
+import type { LintController } from './diagnostics';
+
+const DELIMITER_NAMES: Record<string, string> = { ',': ',', ';': ';', '\t': 'Tab', '|': '|' };
+
+export class LintStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('openData.lintStatus', vscode.StatusBarAlignment.Right, 100);
+  private readonly subs: vscode.Disposable[];
+
+  constructor(private readonly lint: LintController) {
+    this.item.name = vscode.l10n.t('Open Data lint');
+    this.item.command = 'workbench.actions.view.problems';
+    this.subs = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      lint.onDidLint((uri) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.update();
+      }),
+    ];
+    this.update();
+  }
+
+  update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const state = doc && this.lint.state(doc.uri);
+    if (!state) {
+      this.item.hide();
+      return;
+    }
+    const count = (s: string) => state.core.filter((d) => d.severity === s).length;
+    const errors = count('error');
+    const warnings = count('warning');
+    const { encoding, delimiter } = state.result.info;
+    const delim = delimiter ? DELIMITER_NAMES[delimiter] ?? delimiter : '';
+    this.item.text = `$(error) ${errors} $(warning) ${warnings}  ${encoding.toUpperCase()} ${delim}`.trimEnd();
+    this.item.tooltip = vscode.l10n.t(
+      'Open Data: {0} errors, {1} warnings in {2} rows. Encoding {3}, separator “{4}”.',
+      errors,
+      warnings,
+      state.result.rows,
+      encoding,
+      delim,
+    );
+    this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const s of this.subs) s.dispose();
+  }
+}

@@ -1,0 +1,26 @@
+// Shared test helpers: lint a CSV string and pick diagnostics by rule.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintCsvText, type CsvLintOptions } from '../../src/core/lint-csv';
+import type { Diagnostic } from '../../src/core/model';
+
+/** Repo root, from out-test/test/unit/ at run time. */
+export const ROOT = join(__dirname, '..', '..', '..');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+export function lint(text: string, options: CsvLintOptions = {}): Diagnostic[] {
+  return lintCsvText(text, { maxProblems: 100000, ...options }).diagnostics;
+}
+
+export function only(ds: Diagnostic[], rule: string): Diagnostic[] {
+  return ds.filter((d) => d.rule === rule);
+}
+
+/** Compact position form used in assertions: "row:col line:start-end". */
+export function at(d: Diagnostic): string {
+  return `${d.row}:${d.column} ${d.line}:${d.start}-${d.endLine ? d.endLine + ':' : ''}${d.end}`;
+}
+
+export function fixture(...parts: string[]): Buffer {
+  return readFileSync(join(FIXTURES, ...parts));
+}
