@@ -7,6 +7,7 @@ import { WorkerClient } from './vscode/worker-client';
 
 export interface Api {
   lint: LintController;
+  status: LintStatusBar;
   worker: WorkerClient;
 }
 
@@ -26,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): Api {
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)),
     ),
   );
-  return { lint, worker };
+  return { lint, status, worker };
 }
 
 export function deactivate(): void {}

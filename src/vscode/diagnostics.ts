@@ -7,6 +7,7 @@ import type { EncodingFacts } from '../core/read/sniff-file';
 import { lintSettings, uiLang } from './settings';
 import { toVscodeDiagnostic } from './convert';
 import { WorkerClient } from './worker-client';
+import { log } from './log';
 
 export interface LintState {
   result: CsvLintResult;
@@ -66,7 +67,10 @@ export class LintController implements vscode.Disposable {
     if (!isTableDocument(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.lint(doc), delay));
+    this.timers.set(
+      key,
+      setTimeout(() => this.lint(doc).catch((e) => log.error(`lint ${doc.uri.fsPath}: ${(e as Error).message}`)), delay),
+    );
   }
 
   /** Lints now and resolves once diagnostics are published (or dropped as stale). */

@@ -14,7 +14,8 @@ export function lintSettings(scope?: vscode.Uri): LintSettings {
   const c = vscode.workspace.getConfiguration('openData.lint', scope);
   return {
     run: c.get<'onType' | 'onSave'>('run', 'onType'),
-    rules: c.get<Record<string, RuleSetting>>('rules', {}),
+    // Settings objects are proxies that cannot cross to the worker thread: copy them.
+    rules: { ...c.get<Record<string, RuleSetting>>('rules', {}) },
     maxProblems: c.get<number>('maxProblems', 1000),
     debounceMs: c.get<number>('debounceMs', 300),
   };
