@@ -106,7 +106,12 @@ export class CkanClient implements PortalClient {
   }
 
   async updateDataset(id: string, meta: DatasetMetadata, marker: string | undefined, isPrivate: boolean): Promise<RemoteDataset> {
-    const body = { id, ...this.packageBody(meta, marker, isPrivate) };
+    const body: Json = { id, ...this.packageBody(meta, marker, isPrivate) };
+    // package_patch replaces the whole extras list: keep the extras we do not manage.
+    const current = await this.call('package_show', { id }, true, { id, extras: [] }, [404, 410]);
+    const ours = new Set((body.extras as { key: string }[]).map((e) => e.key));
+    const kept = Array.isArray(current?.extras) ? (current!.extras as { key: string; value: string }[]).filter((e) => !ours.has(e.key)) : [];
+    body.extras = [...kept, ...body.extras];
     return this.toDataset(await this.call('package_patch', body, true, { id, resources: [] }));
   }
 

@@ -7,6 +7,7 @@ import { fileMarker, hashFile } from './checksum';
 import type { PortalClient, RemoteDataset, RemoteResource, UploadFile } from './client';
 import { isPortalError, portalError } from './errors';
 import { redactingLogger } from './redact';
+import { sleep } from './retry';
 import type { Linkage, Logger, PublishedResource, PublishPlan, PublishResult, PublishStep } from './types';
 
 export interface PublishHooks {
@@ -40,6 +41,14 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
     } catch (e) {
       if (isPortalError(e) && !e.step) e.step = name;
       throw e;
+    }
+  };
+  /** A 503 on a non-idempotent step is not retried by the transport; still honour its Retry-After. */
+  const pauseAfter = async (e: unknown) => {
+    const ms = isPortalError(e) ? e.retryAfterMs : undefined;
+    if (ms !== undefined) {
+      if (ms > client.transport.maxRetryAfterMs) throw e;
+      await sleep(ms, signal);
     }
   };
   const paths = new Set<string>();
@@ -85,6 +94,7 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
       } catch (e) {
         if (!outcomeUnknown(e)) throw e;
         log.warn(`create-dataset: ${(e as Error).message}; looking for it before creating again`);
+        await pauseAfter(e);
         found = (await step('find-dataset', () => client.findDatasetByMarker(linkage.marker!, meta))) ?? (await create());
       }
     }
@@ -131,6 +141,7 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
         } catch (e) {
           if (!outcomeUnknown(e)) throw e;
           log.warn(`upload-resource ${f.path}: ${(e as Error).message}; checking whether the portal kept it`);
+          await pauseAfter(e);
           ds = await refetch(ds.id);
           orphan = await findOrphan(file);
           if (!orphan) res = await step('upload-resource', () => client.uploadResource(ds.id, file));
@@ -150,7 +161,8 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
   }
 
   // 4. Metadata and visibility last: a new dataset only becomes public once complete.
-  ds = await step('update-dataset', () => client.updateDataset(ds.id, meta, linkage.marker, meta.private));
+  // No marker here: the id is linked now, and re-sending extras could overwrite the owner's own.
+  ds = await step('update-dataset', () => client.updateDataset(ds.id, meta, undefined, meta.private));
   const result: PublishResult = { datasetId: ds.id, datasetUrl: ds.url, resources: published, linkage: copy(linkage) };
   if (dry) result.requests = client.transport.requests.slice();
   return result;

@@ -63,6 +63,10 @@ export class HttpTransport {
     this.fetchFn = o.fetch ?? fetch;
   }
 
+  get maxRetryAfterMs(): number {
+    return this.retry.maxRetryAfterMs;
+  }
+
   get signal(): AbortSignal | undefined {
     return this.o.signal;
   }

@@ -40,6 +40,7 @@ test('CKAN: create → upload → update with replacement', async () => {
     assert.equal(pkg.resources[1].size, 'BGT_NATDEC,BGT_ANNEE\r\nBP,2026\r\n'.length);
     assert.equal(pkg.resources[1].name, 'Budget primitif 2024', 'resource_update re-sent every field');
     assert.match(pkg.notes ?? '', /Mise à jour 2026/);
+    assert.deepEqual(pkg.extras.find((e) => e.key === 'odw_publish_id')?.value, pkg.name, 'extras not managed by the patch are kept');
     assert.ok(emu.log.some((e) => e.path.endsWith('/resource_update')));
 
     const writes = emu.log.filter(isPackageWrite);
@@ -99,7 +100,7 @@ test('CKAN: dry run masks the Authorization header', async () => {
     const r = await publishPlan(makePlan('ckan', emu.url, emu.apiKey, files), { ...opts, dryRun: true });
     assert.equal(emu.log.length, 0);
     assert.deepEqual(r.requests!.map((q) => q.url.split('/').at(-1)), [
-      'organization_list_for_user', 'package_create', 'resource_create', 'resource_create', 'package_patch',
+      'organization_list_for_user', 'package_create', 'resource_create', 'resource_create', 'package_show', 'package_patch',
     ]);
     assert.ok(r.requests!.every((q) => q.headers.Authorization === '***'));
     assert.equal(r.requests![2].multipart?.file.field, 'upload');

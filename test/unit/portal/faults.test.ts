@@ -48,6 +48,18 @@ test('503 with Retry-After on an idempotent step is retried', async () => {
   assert.equal(r.emu.log.filter((e) => e.status === 503).length, 2);
 });
 
+test('503 with Retry-After on the create: waited for, looked up, created once', async () => {
+  const rule: FaultRule = { method: 'POST', path: /^\/api\/1\/datasets\/$/, action: { kind: 'status', status: 503, retryAfter: '1' } };
+  const r = await run({ faults: [rule] });
+  assert.ok(r.value, String(r.error));
+  assert.equal(r.emu.state.countDatasets(), 1);
+  assert.ok(r.elapsed >= 900, `waited ${r.elapsed} ms`);
+  const creates = r.emu.log.filter((e) => e.method === 'POST' && e.path === '/api/1/datasets/');
+  assert.equal(creates.length, 2, 'the create was not blindly resent by the transport');
+  const i = r.emu.log.indexOf(creates[1]);
+  assert.match(r.emu.log[i - 1].path, /\/organizations\/org-demo\/datasets\/$/, 'lookup before the second create');
+});
+
 test('a Retry-After beyond the limit fails at once with rate-limited and the delay', async () => {
   const r = await run({ faults: [{ method: 'GET', path: '/me/', action: { kind: 'status', status: 429, retryAfter: '3600' } }] });
   assertTyped(r.error, 'rate-limited');
