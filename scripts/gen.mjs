@@ -53,21 +53,39 @@ for (const r of allRules) {
   write(`docs/rules/${m.id}.md`, md);
 }
 
+// package.json's activation events and contributions are merged from contrib/<area>.json
+// (one fragment per feature area, so areas never edit the same file).
+function merge(a, b) {
+  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b.filter((x) => !a.some((y) => JSON.stringify(y) === JSON.stringify(x)))];
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const o = { ...a };
+    for (const [k, v] of Object.entries(b)) o[k] = k in o ? merge(o[k], v) : v;
+    return o;
+  }
+  return b ?? a;
+}
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+let fragment = {};
+for (const f of readdirSync('contrib').filter((f) => f.endsWith('.json')).sort()) fragment = merge(fragment, JSON.parse(readFileSync(join('contrib', f), 'utf8')));
+pkg.activationEvents = fragment.activationEvents ?? [];
+pkg.contributes = fragment.contributes ?? {};
 const props = {};
 for (const r of allRules) props[r.meta.id] = { type: 'string', enum: ['off', 'error', 'warning', 'info'], default: r.meta.severity, description: `%rule.${r.meta.id}%` };
 pkg.contributes.configuration.properties['openData.lint.rules'].properties = props;
 write('package.json', JSON.stringify(pkg, null, 2) + '\n');
 
 for (const [file, lang] of [['package.nls.json', 'en'], ['package.nls.fr.json', 'fr']]) {
-  const nls = JSON.parse(readFileSync(file, 'utf8'));
-  for (const k of Object.keys(nls)) if (k.startsWith('rule.')) delete nls[k];
+  // package.nls*.json = every l10n/parts/<area>.nls[.fr].json + the rule titles.
+  const suffix = lang === 'en' ? '.nls.json' : '.nls.fr.json';
+  const nls = {};
+  for (const f of readdirSync('l10n/parts').filter((f) => f.endsWith(suffix) && (lang === 'fr' || !f.endsWith('.nls.fr.json'))).sort())
+    Object.assign(nls, JSON.parse(readFileSync(join('l10n/parts', f), 'utf8')));
   for (const r of allRules) nls[`rule.${r.meta.id}`] = r.meta.title[lang];
   write(file, JSON.stringify(nls, null, 2) + '\n');
 }
 
 const bundle = {};
-for (const f of readdirSync('l10n/parts').filter((f) => f.endsWith('.fr.json')).sort()) Object.assign(bundle, JSON.parse(readFileSync(join('l10n/parts', f), 'utf8')));
+for (const f of readdirSync('l10n/parts').filter((f) => f.endsWith('.fr.json') && !f.includes('.nls.')).sort()) Object.assign(bundle, JSON.parse(readFileSync(join('l10n/parts', f), 'utf8')));
 write('l10n/bundle.l10n.fr.json', JSON.stringify(bundle, null, 2) + '\n');
 
 if (stale.length) {

@@ -4,6 +4,10 @@ import { LintController } from './vscode/diagnostics';
 import { lintFileOnDisk } from './vscode/lint-on-disk';
 import { LintStatusBar } from './vscode/status-bar';
 import { WorkerClient } from './vscode/worker-client';
+import type { Services } from './vscode/services';
+import { registerFixes } from './vscode/fixes';
+import { registerStages } from './vscode/stages';
+import { registerPublishing } from './vscode/publish';
 
 export interface Api {
   lint: LintController;
@@ -17,6 +21,10 @@ export function activate(context: vscode.ExtensionContext): Api {
   const docsBase = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
   const lint = new LintController(collection, worker, docsBase);
   const status = new LintStatusBar(lint);
+  const services: Services = { lint, worker, diagnostics: collection, docsBase };
+  registerFixes(context, services);
+  registerStages(context, services);
+  registerPublishing(context, services);
   context.subscriptions.push(
     collection,
     lint,

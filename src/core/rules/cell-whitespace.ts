@@ -1,5 +1,12 @@
 import { defineRule } from './rule';
 import { isSpace, show, trimAll } from './util';
+import { parseNumber } from '../values/number';
+
+/** Accounting-format amounts (` 1 063 850,00 `, ` - `) are number-format's: one squiggle, one fix. */
+function isAccountingNumber(s: string): boolean {
+  const p = parseNumber(s);
+  return p !== null && p.issues.length > 1;
+}
 
 export default defineRule<{ value: string; nbsp: boolean }>({
   meta: {
@@ -27,7 +34,7 @@ export default defineRule<{ value: string; nbsp: boolean }>({
           const n = s.length;
           if (n === 0 || !(isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1)))) continue;
           const value = trimAll(s);
-          if (value === '') continue;
+          if (value === '' || isAccountingNumber(s)) continue;
           const nbsp = /^[\s]*\u00a0|\u00a0[\s]*$/.test(s);
           ctx.report({ loc: ctx.locate(row, i + 1), params: { value: s, nbsp }, fix: { kind: 'set-cell', value } });
         }

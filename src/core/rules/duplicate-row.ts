@@ -4,21 +4,23 @@ import { isBlankRow } from './util';
 /** Rows tracked before the rule stops looking (memory stays bounded on huge files). */
 const MAX_TRACKED = 1_000_000;
 
-/** 52-bit hash of the row's cells (two FNV-1a lanes): collisions are negligible at this scale. */
-function rowHash(values: string[]): number {
+/**
+ * Two 32-bit lanes: FNV-1a over every character, and a per-cell signature (length, first and
+ * last character). A false match needs both to collide: negligible, and half the cost of two
+ * full lanes.
+ */
+function rowHash(values: string[], out: Int32Array): void {
   let a = 0x811c9dc5;
-  let b = 0x01000193;
+  let b = values.length;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    for (let i = 0; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
+    const n = v.length;
+    for (let i = 0; i < n; i++) a = Math.imul(a ^ v.charCodeAt(i), 0x01000193);
     a = Math.imul(a ^ 0x1f, 0x01000193);
-    b = Math.imul(b ^ 0x1f, 0x5bd1e995);
+    b = Math.imul(b ^ n, 0x5bd1e995) ^ (n ? v.charCodeAt(0) * 65599 + v.charCodeAt(n - 1) : 0);
   }
-  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
+  out[0] = a;
+  out[1] = b;
 }
 
 export default defineRule<{ first: number }>({
@@ -35,14 +37,27 @@ export default defineRule<{ first: number }>({
   message: (lang, p) =>
     lang === 'fr' ? `Ligne identique à la ligne ${p.first}.` : `Row is identical to row ${p.first}.`,
   create(ctx) {
-    const seen = new Map<number, number>();
+    // Map keyed by the first lane as a small integer (no heap-number keys: fast and compact);
+    // the second lane and the row number sit in typed arrays, so a match needs both lanes.
+    const slot = new Map<number, number>();
+    const lane2 = new Int32Array(MAX_TRACKED);
+    const rowOf = new Int32Array(MAX_TRACKED);
+    const h = new Int32Array(2);
     return {
       row(row) {
         if (isBlankRow(row)) return;
-        const h = rowHash(row.values);
-        const first = seen.get(h);
-        if (first !== undefined) ctx.report({ loc: ctx.locateRow(row), params: { first } });
-        else if (seen.size < MAX_TRACKED) seen.set(h, row.number);
+        rowHash(row.values, h);
+        const key = h[0] >> 1;
+        const i = slot.get(key);
+        if (i !== undefined) {
+          if (lane2[i] === h[1]) ctx.report({ loc: ctx.locateRow(row), params: { first: rowOf[i] } });
+          return;
+        }
+        if (slot.size >= MAX_TRACKED) return;
+        const n = slot.size;
+        slot.set(key, n);
+        lane2[n] = h[1];
+        rowOf[n] = row.number;
       },
     };
   },

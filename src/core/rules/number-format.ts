@@ -66,7 +66,8 @@ export default defineRule<NumberParams>({
         const p = parseNumber(s);
         if (!p) continue;
         numeric[i]++;
-        if (p.issues.length && cands[i].length < MAX_DEFERRED)
+        // Padding alone is cell-whitespace's business.
+        if (p.issues.length && !(p.issues.length === 1 && p.issues[0] === 'padding') && cands[i].length < MAX_DEFERRED)
           cands[i].push({ loc: ctx.locate(row, i + 1), params: { value: s, issues: p.issues, canonical: p.canonical } });
       }
     };

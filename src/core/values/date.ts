@@ -12,7 +12,6 @@ export type DateFormat =
   | 'dd/mm/yy'
   | 'excel-serial';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
@@ -36,8 +35,9 @@ export function excelSerialToIso(n: number): string {
 export function dateFormatsOf(s: string): DateFormat[] {
   const c = s.charCodeAt(0);
   if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return [];
+  const iso = isoParts(s);
+  if (iso) return valid(iso[0], iso[1], iso[2]) ? ['iso'] : [];
   let m: RegExpExecArray | null;
-  if ((m = ISO.exec(s))) return valid(+m[1], +m[2], +m[3]) ? ['iso'] : [];
   if (ISO_DT.test(s)) return ['iso-datetime'];
   if ((m = DMY.exec(s))) {
     const a = +m[1];
@@ -55,10 +55,27 @@ export function dateFormatsOf(s: string): DateFormat[] {
   return [];
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function valid(y: number, mo: number, d: number): boolean {
   if (mo < 1 || mo > 12 || d < 1 || y < 1000) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
+  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  return d <= DAYS[mo - 1] + (leap ? 1 : 0);
+}
+
+/** `YYYY-MM-DD` checked by hand: the most common date, kept off the regex engine. */
+function isoParts(s: string): [number, number, number] | null {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  let y = 0, m = 0, d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return [y, m, d];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -31,8 +31,40 @@ function mayBeNumber(s: string): boolean {
 }
 
 /** Parses a number written the plain way or one of the French/spreadsheet ways. */
+/** Plain decimal without exponent, checked by hand: the common case, kept off the regex engine. */
+function isSimpleDecimal(s: string): boolean {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = 0;
+  let dot = false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
+/**
+ * Cheap reject before the regexes: only digits, separators, signs, spaces, `%` and the letters of
+ * `€ EUR euros` may appear, and a `-` after a digit means a date or a range, not a number.
+ */
+function onlyNumberChars(s: string): boolean {
+  let digit = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c === 45) {
+      if (digit) return false;
+    } else if (!(c === 32 || c === 160 || c === 0x202f || c === 44 || c === 46 || c === 43 || c === 37 || c === 8364 || c === 9 || 'EURuroes'.includes(s[i]))) return false;
+  }
+  return true;
+}
+
 export function parseNumber(raw: string): ParsedNumber | null {
   if (raw === '' || !mayBeNumber(raw)) return null;
+  if (isSimpleDecimal(raw)) return { value: Number(raw), canonical: raw, issues: [] };
+  if (!onlyNumberChars(raw)) return null;
   if (PLAIN.test(raw)) return { value: Number(raw), canonical: raw, issues: [] };
   const issues: NumberIssue[] = [];
   let s = raw;
