@@ -1,7 +1,7 @@
 // Column-level: in a column of numbers, values written the French/spreadsheet way
 // (`12 350 000 €`, `1 063 850,00`, ` - `) are reported with their canonical form.
 import type { Loc, Row } from '../model';
-import { parseNumber, type NumberIssue } from '../values/number';
+import { isSimpleDecimal, parseNumber, type NumberIssue } from '../values/number';
 import { defineRule } from './rule';
 import { isBlank, MAX_DEFERRED, show } from './util';
 
@@ -63,6 +63,11 @@ export default defineRule<NumberParams>({
         const s = v[i];
         if (s === '' || isBlank(s)) continue;
         nonEmpty[i]++;
+        // Plain numbers are the common case: count them without allocating a parse result.
+        if (isSimpleDecimal(s)) {
+          numeric[i]++;
+          continue;
+        }
         const p = parseNumber(s);
         if (!p) continue;
         numeric[i]++;

@@ -32,7 +32,7 @@ function mayBeNumber(s: string): boolean {
 
 /** Parses a number written the plain way or one of the French/spreadsheet ways. */
 /** Plain decimal without exponent, checked by hand: the common case, kept off the regex engine. */
-function isSimpleDecimal(s: string): boolean {
+export function isSimpleDecimal(s: string): boolean {
   let i = s.charCodeAt(0) === 45 ? 1 : 0;
   let digits = 0;
   let dot = false;
