@@ -63,7 +63,9 @@ export function guessLegacyEncoding(buf: Uint8Array): string {
   if (name.startsWith('windows-125') || name.startsWith('iso-8859') || name === '' || name.startsWith('koi8')) {
     return 'windows-1252';
   }
-  return iconv.encodingExists(name) ? name : 'windows-1252';
+  // Bytes that are not UTF-8 cannot be ASCII or UTF-8 whatever chardet says of a mostly-ASCII sample.
+  if (name === 'ascii' || name === 'utf-8' || !iconv.encodingExists(name)) return 'windows-1252';
+  return name;
 }
 
 /** True when the bytes use 0x80–0x9F, which Windows-1252 maps to € ’ … and Latin-1 to controls. */
