@@ -3,7 +3,9 @@
 import type { Loc, Row } from '../model';
 import { dateFormatsOf, decideColumnFormat, toIsoDate, type DateFormat } from '../values/date';
 import { defineRule } from './rule';
-import { isBlank, MAX_DEFERRED, show } from './util';
+import { hasEdgeSpace, isBlank, MAX_DEFERRED, show } from './util';
+
+const NO_FORMATS: readonly DateFormat[] = [];
 
 export interface DateParams {
   value: string;
@@ -15,7 +17,7 @@ export interface DateParams {
 interface Candidate {
   loc: Loc;
   value: string;
-  formats: DateFormat[];
+  formats: readonly DateFormat[];
 }
 
 class ColumnStats {
@@ -81,7 +83,7 @@ export default defineRule<DateParams>({
         if (s === '') continue;
         const col = cols[i];
         col.nonEmpty++;
-        const formats = mayBeDate(s) ? dateFormatsOf(s.trim()) : [];
+        const formats = mayBeDate(s) ? dateFormatsOf(hasEdgeSpace(s) ? s.trim() : s) : NO_FORMATS;
         if (formats.length === 0) {
           if (col.strays.length < MAX_DEFERRED && !isBlank(s)) col.strays.push({ loc: ctx.locate(row, i + 1), value: s, formats });
           continue;

@@ -1,7 +1,7 @@
 // Column-level: in a column of numbers, values written the French/spreadsheet way
 // (`12 350 000 €`, `1 063 850,00`, ` - `) are reported with their canonical form.
 import type { Loc, Row } from '../model';
-import { isSimpleDecimal, parseNumber, type NumberIssue } from '../values/number';
+import { isSimpleDecimal, looksNumeric, parseNumber, type NumberIssue } from '../values/number';
 import { defineRule } from './rule';
 import { isBlank, MAX_DEFERRED, show } from './util';
 
@@ -66,6 +66,11 @@ export default defineRule<NumberParams>({
         // Plain numbers are the common case: count them without allocating a parse result.
         if (isSimpleDecimal(s)) {
           numeric[i]++;
+          continue;
+        }
+        // Once this column's list is full, counting is all that is left: no parse objects.
+        if (cands[i].length >= MAX_DEFERRED) {
+          if (looksNumeric(s)) numeric[i]++;
           continue;
         }
         const p = parseNumber(s);

@@ -18,6 +18,18 @@ import dateFormat from './date-format';
 import numberFormat from './number-format';
 import formulaInjection from './formula-injection';
 import totalsRow from './totals-row';
+import sheetHeaderRow from './sheet-header-row';
+import sheetMergedCells from './sheet-merged-cells';
+import sheetFormula from './sheet-formula';
+import sheetFormulaError from './sheet-formula-error';
+import sheetHiddenData from './sheet-hidden-data';
+import sheetNumberAsText from './sheet-number-as-text';
+import sheetDateStorage from './sheet-date-storage';
+import sheetSeveralTables from './sheet-several-tables';
+import sheetColourMeaning from './sheet-colour-meaning';
+import sheetSubtotalRow from './sheet-subtotal-row';
+import sheetEmpty from './sheet-empty';
+import sheetSeveralSheets from './sheet-several-sheets';
 
 export const allRules: readonly Rule<any>[] = [
   sourceError,
@@ -38,6 +50,18 @@ export const allRules: readonly Rule<any>[] = [
   numberFormat,
   formulaInjection,
   totalsRow,
+  sheetHeaderRow,
+  sheetMergedCells,
+  sheetFormula,
+  sheetFormulaError,
+  sheetHiddenData,
+  sheetNumberAsText,
+  sheetDateStorage,
+  sheetSeveralTables,
+  sheetColourMeaning,
+  sheetSubtotalRow,
+  sheetEmpty,
+  sheetSeveralSheets,
 ];
 
 export function ruleById(id: string): Rule<any> | undefined {

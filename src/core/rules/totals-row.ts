@@ -20,13 +20,16 @@ export default defineRule<{ value: string }>({
       ? `Ligne de total (${show(p.value)}) : ce n’est pas un enregistrement.`
       : `Totals row (${show(p.value)}): this is not a record.`,
   create(ctx) {
-    let last: { loc: Loc; value: string | null } | null = null;
+    let last: { loc: Loc; value: string } | null = null;
     return {
       row(row) {
         if (isBlankRow(row)) return;
         // Only the first cells name a total; a description mentioning "total" is no totals row.
-        const first = row.values.slice(0, 3).find((v) => !isBlank(v)) ?? '';
-        last = TOTAL.test(first) ? { loc: ctx.locateRow(row), value: first } : { loc: { row: null, column: null }, value: null };
+        const v = row.values;
+        const first = !isBlank(v[0]) ? v[0] : !isBlank(v[1]) ? v[1] : (v[2] ?? '');
+        const c = first.charCodeAt(0) | 0x20;
+        // Cheap gate before the regex: a total starts with t, s or m (total, sous-total, somme, montant).
+        last = (c === 116 || c === 115 || c === 109 || c === 32) && TOTAL.test(first) ? { loc: ctx.locateRow(row), value: first } : null;
       },
       end() {
         if (last?.value) ctx.report({ loc: last.loc, params: { value: last.value } });

@@ -31,28 +31,37 @@ export function excelSerialToIso(n: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+// Shared results: this runs on every cell of a file, so it must not allocate.
+const NONE = Object.freeze([]) as unknown as DateFormat[];
+const ONE = Object.fromEntries(
+  (['iso', 'iso-datetime', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yyyy', 'dd.mm.yyyy', 'yyyy/mm/dd', 'dd/mm/yy', 'excel-serial'] as DateFormat[]).map((f) => [f, Object.freeze([f])]),
+) as unknown as Record<DateFormat, DateFormat[]>;
+const DMY_OR_MDY = Object.freeze(['dd/mm/yyyy', 'mm/dd/yyyy']) as unknown as DateFormat[];
+
 /** The candidate formats a cell matches, most specific first. Cheap reject on the first char. */
+/** The result is shared and frozen: do not mutate it. */
 export function dateFormatsOf(s: string): DateFormat[] {
   const c = s.charCodeAt(0);
-  if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return [];
+  if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return NONE;
   const iso = isoParts(s);
-  if (iso) return valid(iso[0], iso[1], iso[2]) ? ['iso'] : [];
+  if (iso) return valid(iso[0], iso[1], iso[2]) ? ONE.iso : NONE;
   let m: RegExpExecArray | null;
-  if (ISO_DT.test(s)) return ['iso-datetime'];
+  if (ISO_DT.test(s)) return ONE['iso-datetime'];
   if ((m = DMY.exec(s))) {
     const a = +m[1];
     const b = +m[3];
     const y = +m[4];
-    const out: DateFormat[] = [];
     const sep = m[2];
-    if (valid(y, b, a)) out.push(sep === '/' ? 'dd/mm/yyyy' : sep === '-' ? 'dd-mm-yyyy' : 'dd.mm.yyyy');
-    if (sep === '/' && valid(y, a, b)) out.push('mm/dd/yyyy');
-    return out;
+    const dmy = valid(y, b, a);
+    const mdy = sep === '/' && valid(y, a, b);
+    if (dmy && mdy) return DMY_OR_MDY;
+    if (dmy) return ONE[sep === '/' ? 'dd/mm/yyyy' : sep === '-' ? 'dd-mm-yyyy' : 'dd.mm.yyyy'];
+    return mdy ? ONE['mm/dd/yyyy'] : NONE;
   }
-  if ((m = YMD_SLASH.exec(s))) return valid(+m[1], +m[2], +m[3]) ? ['yyyy/mm/dd'] : [];
-  if ((m = DMY2.exec(s))) return valid(2000 + +m[3], +m[2], +m[1]) ? ['dd/mm/yy'] : [];
-  if (isExcelSerial(s)) return ['excel-serial'];
-  return [];
+  if ((m = YMD_SLASH.exec(s))) return valid(+m[1], +m[2], +m[3]) ? ONE['yyyy/mm/dd'] : NONE;
+  if ((m = DMY2.exec(s))) return valid(2000 + +m[3], +m[2], +m[1]) ? ONE['dd/mm/yy'] : NONE;
+  if (isExcelSerial(s)) return ONE['excel-serial'];
+  return NONE;
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

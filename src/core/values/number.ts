@@ -61,6 +61,11 @@ function onlyNumberChars(s: string): boolean {
   return true;
 }
 
+/** Cheap test, no allocation: could `parseNumber` accept it? (Used once exact results are no longer needed.) */
+export function looksNumeric(s: string): boolean {
+  return s !== '' && mayBeNumber(s) && onlyNumberChars(s) && /\d/.test(s);
+}
+
 export function parseNumber(raw: string): ParsedNumber | null {
   if (raw === '' || !mayBeNumber(raw)) return null;
   if (isSimpleDecimal(raw)) return { value: Number(raw), canonical: raw, issues: [] };
