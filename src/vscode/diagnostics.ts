@@ -78,6 +78,7 @@ export class LintController implements vscode.Disposable {
     const key = doc.uri.toString();
     this.timers.delete(key);
     const version = doc.version;
+    const t0 = Date.now();
     const settings = lintSettings(doc.uri);
     const encoding = await this.encodingOf(doc);
     const result = await this.worker.run('lintText', {
@@ -95,6 +96,7 @@ export class LintController implements vscode.Disposable {
     this.states.set(key, { result, core: result.diagnostics, version });
     this.collection.set(doc.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
     this.emitter.fire(doc.uri);
+    log.info(`linted ${vscode.workspace.asRelativePath(doc.uri)}: ${result.rows} rows, ${result.diagnostics.length} problems, ${Date.now() - t0} ms`);
   }
 
   private encodingOf(doc: vscode.TextDocument): Promise<EncodingFacts | undefined> {
