@@ -1,10 +1,13 @@
 // `odw`: the same engine as the extension, for scripts and CI.
 //   odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr]
+// Without --schema each file gets its datapackage.json resource's schema, else the catalog
+// schema its header matches (reports name it in `schema`).
 // Exit 0 = no errors, 1 = errors found, 2 = usage or unreadable input.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from './core/lint-file';
 import type { FileReport, Lang } from './core/model';
+import { resolveSchemaArg, type ResolvedSchema } from './core/schema/resolve';
 import { formatText, formatSarif } from './core/report-format';
 
 interface Args {
@@ -77,13 +80,21 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     err((e as Error).message);
     return 2;
   }
+  let resolvedSchema: ResolvedSchema | undefined;
+  if (args.schema) {
+    // Resolved once for all files; its own problems point into the schema's JSON.
+    resolvedSchema = resolveSchemaArg(args.schema, args.lang);
+    const where = resolvedSchema.path ?? args.schema;
+    for (const d of resolvedSchema.diagnostics) err(`${where}:${d.line ?? 1}:${(d.start ?? 0) + 1}: ${d.severity}: ${d.message} [${d.rule}]`);
+    if (!resolvedSchema.compiled) return 2;
+  }
   const { files, missing } = await expand(args.paths);
   for (const m of missing) err(args.lang === 'fr' ? `odw : fichier introuvable : ${m}` : `odw: no such file: ${m}`);
   const reports: FileReport[] = [];
   let unreadable = missing.length > 0;
   for (const f of files) {
     try {
-      const opts = { lang: args.lang, maxProblems: args.maxProblems, schemaArg: args.schema };
+      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema };
       reports.push(await lintFile(f, opts));
     } catch (e) {
       unreadable = true;

@@ -4,6 +4,7 @@ import { LintController } from './vscode/diagnostics';
 import { lintFileOnDisk } from './vscode/lint-on-disk';
 import { LintStatusBar } from './vscode/status-bar';
 import { WorkerClient } from './vscode/worker-client';
+import { SchemaChoices, selectSchema, type SchemaPick } from './vscode/schema-choice';
 import type { Services } from './vscode/services';
 import { registerFixes } from './vscode/fixes';
 import { registerStages } from './vscode/stages';
@@ -19,7 +20,8 @@ export function activate(context: vscode.ExtensionContext): Api {
   const worker = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.js').fsPath);
   const collection = vscode.languages.createDiagnosticCollection('opendata');
   const docsBase = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
-  const lint = new LintController(collection, worker, docsBase);
+  const schemas = new SchemaChoices(context.workspaceState);
+  const lint = new LintController(collection, worker, docsBase, schemas);
   const status = new LintStatusBar(lint);
   const services: Services = { lint, worker, diagnostics: collection, docsBase };
   registerFixes(context, services);
@@ -31,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): Api {
     status,
     { dispose: () => worker.dispose() },
     vscode.commands.registerCommand('openData.lintFileOnDisk', (uri?: vscode.Uri) => lintFileOnDisk(worker, collection, docsBase, uri)),
+    schemas,
+    vscode.commands.registerCommand('openData.selectSchema', (uri?: vscode.Uri, pick?: SchemaPick | 'auto') => selectSchema(schemas, worker, uri, pick)),
     vscode.commands.registerCommand('openData.showRuleDocs', (id: string) =>
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)),
     ),

@@ -91,6 +91,7 @@ export class LintSession {
 
   finish(): Diagnostic[] {
     for (const v of this.visitors) v.end?.();
+    mergeTypeErrors(this.diagnostics);
     this.diagnostics.sort(byPosition);
     return this.diagnostics;
   }
@@ -154,6 +155,30 @@ export class LintSession {
       },
     };
   }
+}
+
+/** Rules that explain a value a schema's `type-error` also rejects. */
+const EXPLAINS_TYPE = new Set(['number-format', 'date-format']);
+
+/**
+ * One squiggle per cell: when the schema reports a `type-error` on a cell that `number-format`
+ * or `date-format` also reported, keep the type-error (the standard code, as Validata reports it)
+ * and give it the rule's certain fix.
+ */
+function mergeTypeErrors(ds: Diagnostic[]): void {
+  const typeErrors = new Map<string, Diagnostic>();
+  for (const d of ds) if (d.rule === 'type-error' && d.column != null) typeErrors.set(`${d.sheet ?? ''}:${d.row}:${d.column}`, d);
+  if (typeErrors.size === 0) return;
+  let w = 0;
+  for (const d of ds) {
+    const te = EXPLAINS_TYPE.has(d.rule) ? typeErrors.get(`${d.sheet ?? ''}:${d.row}:${d.column}`) : undefined;
+    if (te) {
+      if (!te.fix && d.fix) te.fix = d.fix;
+      continue;
+    }
+    ds[w++] = d;
+  }
+  ds.length = w;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

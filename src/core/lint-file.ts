@@ -6,15 +6,15 @@ import type { LintOptions } from './engine';
 import { lintCsvBytes, sourceError, type CsvLintResult } from './lint-csv';
 import { lintCsvFile, type StreamOptions } from './lint-csv-stream';
 import type { FileReport, SchemaRef, TableFormat } from './model';
+import { schemaSetup, type SchemaOptions } from './schema/setup';
 
 /** Above this size files are streamed from disk instead of read whole. */
 export const STREAM_THRESHOLD = 64 * 1024 * 1024;
 
 export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.ods', '.xls'];
 
-export interface FileLintOptions extends LintOptions, Pick<StreamOptions, 'onProgress' | 'signal'> {
-  schema?: SchemaRef | null;
-}
+/** `schema`, `schemaGlobs`, `resolvedSchema`: see SchemaOptions (undefined schema = detect). */
+export interface FileLintOptions extends LintOptions, SchemaOptions, Pick<StreamOptions, 'onProgress' | 'signal'> {}
 
 export function formatOf(path: string): TableFormat | 'xls' | null {
   const ext = extname(path).toLowerCase();
@@ -29,15 +29,19 @@ export function formatOf(path: string): TableFormat | 'xls' | null {
 export async function lintFile(path: string, options: FileLintOptions = {}): Promise<FileReport> {
   const lang = options.lang ?? 'en';
   const format = formatOf(path) ?? 'csv';
+  // Schema validation runs as extra checks in the same pass as the rules.
+  const schema = schemaSetup(options, lang, path);
+  const checks = [...(options.checks ?? []), ...schema.checks];
   if (format === 'xls' || format === 'xlsx' || format === 'ods') {
     const { lintSpreadsheetFile } = await import('./sheet/lint-sheet');
-    return lintSpreadsheetFile(path, options);
+    const report = await lintSpreadsheetFile(path, { ...options, checks });
+    return { ...report, schema: report.fatal ? null : schema.ref() };
   }
   const size = (await stat(path)).size;
-  const opts = { ...options, format };
+  const opts = { ...options, format, checks };
   const res: CsvLintResult =
     size > STREAM_THRESHOLD ? await lintCsvFile(path, opts) : lintCsvBytes(await readFile(path), opts);
-  return toReport(path, res, options.schema ?? null);
+  return toReport(path, res, schema.ref());
 }
 
 export function toReport(path: string, res: CsvLintResult, schema: SchemaRef | null): FileReport {

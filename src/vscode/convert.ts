@@ -1,6 +1,7 @@
 // Core diagnostics → VS Code diagnostics: exact cell ranges, rule id linking to its docs.
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../core/model';
+import { ruleIds } from '../core/rules/ids';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
@@ -24,6 +25,8 @@ export function rangeOf(d: CoreDiagnostic, doc?: vscode.TextDocument): vscode.Ra
 export function toVscodeDiagnostic(d: CoreDiagnostic, doc: vscode.TextDocument | undefined, docsBase: vscode.Uri): vscode.Diagnostic {
   const v = new vscode.Diagnostic(rangeOf(d, doc), d.message, SEVERITY[d.severity]);
   v.source = SOURCE;
-  v.code = { value: d.rule, target: vscode.Uri.joinPath(docsBase, `${d.rule}.md`) };
+  // Registered rules have their own page; schema checks (type-error, french-siret-value…) share one.
+  const page = ruleIds.has(d.rule) ? vscode.Uri.joinPath(docsBase, `${d.rule}.md`) : vscode.Uri.joinPath(docsBase, '..', 'schemas.md');
+  v.code = { value: d.rule, target: page };
   return v;
 }

@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../core/model';
 import type { CsvLintResult } from '../core/lint-csv';
+import type { SchemaRef } from '../core/model';
+import type { Coverage } from '../core/schema/coverage';
+import type { SchemaChoices } from './schema-choice';
 import type { EncodingFacts } from '../core/read/sniff-file';
 import { lintSettings, uiLang } from './settings';
 import { toVscodeDiagnostic } from './convert';
@@ -11,6 +14,9 @@ import { log } from './log';
 
 export interface LintState {
   result: CsvLintResult;
+  /** The schema the document was checked against, and how many of its fields the header has. */
+  schema: SchemaRef | null;
+  coverage: Coverage | null;
   core: CoreDiagnostic[];
   version: number;
 }
@@ -35,6 +41,7 @@ export class LintController implements vscode.Disposable {
     readonly collection: vscode.DiagnosticCollection,
     private readonly worker: WorkerClient,
     private readonly docsBase: vscode.Uri,
+    private readonly schemas: SchemaChoices,
   ) {
     const w = vscode.workspace;
     this.subs.push(
@@ -48,7 +55,11 @@ export class LintController implements vscode.Disposable {
       }),
       w.onDidCloseTextDocument((d) => this.forget(d.uri)),
       w.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('openData.lint')) this.relintAll();
+        if (e.affectsConfiguration('openData.lint') || e.affectsConfiguration('openData.schema')) this.relintAll();
+      }),
+      schemas.onDidChange((uri) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (doc) this.schedule(doc, 0);
       }),
       this.emitter,
     );
@@ -81,9 +92,13 @@ export class LintController implements vscode.Disposable {
     const t0 = Date.now();
     const settings = lintSettings(doc.uri);
     const encoding = await this.encodingOf(doc);
-    const result = await this.worker.run('lintText', {
+    const onDisk = doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote';
+    const result = await this.worker.run('lintTextWithSchema', {
       text: doc.getText(),
+      path: onDisk ? doc.uri.fsPath : undefined,
       options: {
+        schema: this.schemas.get(doc.uri),
+        schemaGlobs: settings.schemaGlobs,
         lang: uiLang(),
         rules: settings.rules,
         maxProblems: settings.maxProblems,
@@ -93,7 +108,8 @@ export class LintController implements vscode.Disposable {
     });
     // The document changed or closed while we worked: a newer lint will publish.
     if (doc.isClosed || doc.version !== version) return;
-    this.states.set(key, { result, core: result.diagnostics, version });
+    this.states.set(key, { result, core: result.diagnostics, version, schema: result.schema, coverage: result.coverage });
+    if (result.schemaDiagnostics.length) log.warn(`schema problems: ${result.schemaDiagnostics.map((d) => d.message).join('; ')}`);
     this.collection.set(doc.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
     this.emitter.fire(doc.uri);
     log.info(`linted ${vscode.workspace.asRelativePath(doc.uri)}: ${result.rows} rows, ${result.diagnostics.length} problems, ${Date.now() - t0} ms`);

@@ -8,6 +8,8 @@ export interface LintSettings {
   rules: Record<string, RuleSetting>;
   maxProblems: number;
   debounceMs: number;
+  /** `openData.schema.globs`: schema per file pattern. */
+  schemaGlobs: Record<string, string>;
 }
 
 export function lintSettings(scope?: vscode.Uri): LintSettings {
@@ -18,6 +20,7 @@ export function lintSettings(scope?: vscode.Uri): LintSettings {
     rules: { ...c.get<Record<string, RuleSetting>>('rules', {}) },
     maxProblems: c.get<number>('maxProblems', 1000),
     debounceMs: c.get<number>('debounceMs', 300),
+    schemaGlobs: { ...vscode.workspace.getConfiguration('openData.schema', scope).get<Record<string, string>>('globs', {}) },
   };
 }
 

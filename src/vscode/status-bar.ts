@@ -6,11 +6,15 @@ const DELIMITER_NAMES: Record<string, string> = { ',': ',', ';': ';', '\t': 'Tab
 
 export class LintStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('openData.lintStatus', vscode.StatusBarAlignment.Right, 100);
+  /** The schema the table is checked against; click to choose another or none. */
+  readonly schemaItem = vscode.window.createStatusBarItem('openData.schemaStatus', vscode.StatusBarAlignment.Right, 99);
   private readonly subs: vscode.Disposable[];
 
   constructor(private readonly lint: LintController) {
     this.item.name = vscode.l10n.t('Open Data lint');
     this.item.command = 'workbench.actions.view.problems';
+    this.schemaItem.name = vscode.l10n.t('Open Data schema');
+    this.schemaItem.command = 'openData.selectSchema';
     this.subs = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       lint.onDidLint((uri) => {
@@ -25,8 +29,20 @@ export class LintStatusBar implements vscode.Disposable {
     const state = doc && this.lint.state(doc.uri);
     if (!state) {
       this.item.hide();
+      this.schemaItem.hide();
       return;
     }
+    const cov = state.coverage;
+    if (state.schema) {
+      const title = cov?.title ?? state.schema.name;
+      const version = state.schema.version ? ` ${state.schema.version}` : '';
+      this.schemaItem.text = cov ? `$(table) ${title}${version} — ${vscode.l10n.t('{0}/{1} columns', cov.matched, cov.total)}` : `$(table) ${title}${version}`;
+      this.schemaItem.tooltip = vscode.l10n.t('Checked against the schema {0}. Click to choose another schema or none.', state.schema.name);
+    } else {
+      this.schemaItem.text = `$(table) ${vscode.l10n.t('No schema')}`;
+      this.schemaItem.tooltip = vscode.l10n.t('No schema recognised for this table. Click to choose one.');
+    }
+    this.schemaItem.show();
     const count = (s: string) => state.core.filter((d) => d.severity === s).length;
     const errors = count('error');
     const warnings = count('warning');
@@ -47,6 +63,7 @@ export class LintStatusBar implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
+    this.schemaItem.dispose();
     for (const s of this.subs) s.dispose();
   }
 }

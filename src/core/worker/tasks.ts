@@ -2,7 +2,14 @@
 // (structured-cloneable) data. Adding a task = one entry here.
 import { lintCsvText, type CsvLintOptions } from '../lint-csv';
 import { lintFile, type FileLintOptions } from '../lint-file';
+import { schemaSetup, type SchemaOptions } from '../schema/setup';
+import { catalog } from '../schema/catalog';
+import { schemaCoverage } from '../schema/coverage';
+import { aggregateTask } from '../chart/task';
+import type { AggregateRequest } from '../chart/aggregate';
 import { sniffFileEncoding } from '../read/sniff-file';
+import { readGrid } from '../sheet/grid-data';
+import { inspectTable } from '../project/inventory';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -14,8 +21,28 @@ export const tasks = {
   /** Lints a file from disk, streaming when it is large. */
   lintFile: async (args: { path: string; options: FileLintOptions }, progress: TaskProgress, signal: AbortSignal) =>
     lintFile(args.path, { ...args.options, onProgress: progress, signal }),
+  /** Chart points of a table (file on disk or editor text): at most 1 000, whatever its size. */
+  aggregate: (args: AggregateRequest, progress: TaskProgress, signal: AbortSignal) => aggregateTask(args, progress, signal),
   /** What the bytes on disk say about the encoding (the editor only sees decoded text). */
   sniffEncoding: async (args: { path: string }) => sniffFileEncoding(args.path),
+  /**
+   * Lints editor text against a schema (`schema`: catalog name, path or inline descriptor;
+   * undefined = datapackage/globs for `path`, then header detection). Returns the lint
+   * result, the schema used and the schema descriptor's own diagnostics.
+   */
+  lintTextWithSchema: async (args: { text: string; path?: string; options: CsvLintOptions & Omit<SchemaOptions, 'resolvedSchema'> }) => {
+    const lang = args.options.lang ?? 'en';
+    const setup = schemaSetup(args.options, lang, args.path);
+    const result = lintCsvText(args.text, { ...args.options, checks: [...(args.options.checks ?? []), ...setup.checks] });
+    const schema = setup.ref();
+    return { ...result, schema, coverage: schema ? schemaCoverage(schema.name, result.info.header ?? []) : null, schemaDiagnostics: setup.schemaDiagnostics };
+  },
+  /** The bundled schemas, for pickers (the host does not load the descriptors itself). */
+  schemaCatalog: async () => catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
+  /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet). */
+  readSheetGrid: async (args: { path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) => readGrid(args.path, { sheet: args.sheet, signal }),
+  /** Inventory facts of candidate data files: size, rows, header, detected schema. */
+  inspectTables: async (args: { paths: string[] }) => Promise.all(args.paths.map(inspectTable)),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;
 
 export type TaskName = keyof typeof tasks;

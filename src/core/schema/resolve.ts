@@ -1,0 +1,92 @@
+// Which schema applies to a file, in order: its resource in a `datapackage.json`, the
+// setting that maps globs to schemas, then auto-detection from the header (./auto.ts).
+// Pure decisions here; reading a schema file is the only I/O, and it is optional.
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
+import type { Lang, SchemaRef } from '../model';
+import { catalogEntry } from './catalog';
+import type { TableSchema } from './descriptor';
+import { globMatches } from './glob';
+import { loadSchemaText, type LoadedSchema } from './load';
+
+export interface ResolvedSchema extends LoadedSchema {
+  ref: SchemaRef;
+  /** Where it came from: a bundled catalog entry or a file (`path`). */
+  source: 'catalog' | 'file' | 'inline';
+  path?: string;
+}
+
+/** A schema named by a datapackage resource or by the setting, not loaded yet. */
+export type SchemaChoice =
+  | { from: 'datapackage'; schema: string | TableSchema; baseDir: string; resource: string }
+  | { from: 'setting'; schema: string; glob: string };
+
+const looksLikePath = (s: string) => /\.json$/i.test(s) || s.includes('\\') || s.startsWith('.') || isAbsolute(s);
+
+/**
+ * `scdl/subventions` (catalog) or a path to a schema JSON file. Unreadable files and unknown
+ * names come back as a `schema-error` diagnostic with `compiled: null`, never as a throw.
+ */
+export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir = '.', read: (p: string) => string = (p) => readFileSync(p, 'utf8')): ResolvedSchema {
+  const entry = looksLikePath(nameOrPath) ? undefined : catalogEntry(nameOrPath);
+  if (entry) {
+    const loaded = loadSchemaText(JSON.stringify(entry.descriptor), lang);
+    return { ...loaded, ref: { name: entry.name, version: entry.version || null }, source: 'catalog', path: entry.path };
+  }
+  const path = resolvePath(baseDir, nameOrPath);
+  let text: string;
+  try {
+    text = read(path);
+  } catch (e) {
+    const fr = lang === 'fr';
+    const msg = looksLikePath(nameOrPath)
+      ? fr ? `Schéma illisible : ${path} (${(e as Error).message}).` : `Cannot read schema ${path} (${(e as Error).message}).`
+      : fr ? `Schéma inconnu « ${nameOrPath} » : ni un nom du catalogue, ni un fichier.` : `Unknown schema “${nameOrPath}”: neither a catalog name nor a file.`;
+    const d = { rule: 'schema-error', severity: 'error' as const, message: msg, row: null, column: null, field: null, line: null, start: null, end: null };
+    return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file', path };
+  }
+  const loaded = loadSchemaText(text, lang);
+  const name = typeof loaded.descriptor?.name === 'string' ? loaded.descriptor.name : path;
+  return { ...loaded, ref: { name, version: loaded.descriptor?.version ? String(loaded.descriptor.version) : null }, source: 'file', path };
+}
+
+/** Loads a choice made by `schemaForPath`. */
+export function resolveSchemaChoice(choice: SchemaChoice, lang: Lang = 'en', read?: (p: string) => string): ResolvedSchema {
+  if (choice.from === 'setting') return resolveSchemaArg(choice.schema, lang, '.', read);
+  if (typeof choice.schema === 'string') return resolveSchemaArg(choice.schema, lang, choice.baseDir, read);
+  const loaded = loadSchemaText(JSON.stringify(choice.schema), lang);
+  return { ...loaded, ref: { name: String(choice.schema.name ?? choice.resource), version: choice.schema.version ? String(choice.schema.version) : null }, source: 'inline' };
+}
+
+interface DataPackage {
+  resources?: { name?: string; path?: string | string[]; schema?: string | TableSchema }[];
+}
+
+/**
+ * The schema a file gets from its datapackage resource, else from the first matching glob
+ * of the setting (`{"**\/*subventions*.csv": "scdl/subventions"}`), else null (auto-detect).
+ * `datapackage` is the parsed descriptor with the folder it lives in.
+ */
+export function schemaForPath(path: string, datapackage: { descriptor: unknown; dir: string } | null, globs: Record<string, string> | null): SchemaChoice | null {
+  const dp = datapackage?.descriptor as DataPackage | undefined;
+  if (dp && Array.isArray(dp.resources)) {
+    const rel = relative(datapackage!.dir, path).replace(/\\/g, '/');
+    for (const r of dp.resources) {
+      const paths = Array.isArray(r.path) ? r.path : r.path ? [r.path] : [];
+      if (r.schema && paths.some((p) => p.replace(/^\.\//, '') === rel))
+        return { from: 'datapackage', schema: r.schema, baseDir: datapackage!.dir, resource: r.name ?? rel };
+    }
+  }
+  for (const [glob, schema] of Object.entries(globs ?? {}))
+    if (typeof schema === 'string' && schema && globMatches(glob, path)) return { from: 'setting', schema, glob };
+  return null;
+}
+
+/** The datapackage.json governing a file: the nearest one in its folder or above. */
+export function findDataPackage(path: string, exists: (p: string) => boolean): string | null {
+  for (let dir = dirname(resolvePath(path)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'datapackage.json');
+    if (exists(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}

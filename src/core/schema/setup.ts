@@ -1,0 +1,68 @@
+// Turns "which schema?" into the checks a LintSession runs: a named or inline schema, the
+// file's datapackage resource or glob setting, else header auto-detection. Shared by
+// lintFile (CLI, worker) and the text-lint task, so every entry point decides alike.
+import { existsSync, readFileSync } from 'node:fs';
+import type { CheckFactory } from '../engine';
+import type { Diagnostic, Lang, SchemaRef } from '../model';
+import { autoSchemaCheck } from './auto';
+import type { TableSchema } from './descriptor';
+import { findDataPackage, resolveSchemaArg, resolveSchemaChoice, schemaForPath, type ResolvedSchema } from './resolve';
+import { schemaCheck } from './validate';
+
+export interface SchemaOptions {
+  /**
+   * A catalog name (`scdl/subventions`) or a schema file path, an inline descriptor, or null
+   * for no schema validation. Left undefined: datapackage.json, then `schemaGlobs`, then
+   * detection from the header.
+   */
+  schema?: string | TableSchema | null;
+  /** The "schema per glob" setting: `{"**\/subventions*.csv": "scdl/subventions"}`. */
+  schemaGlobs?: Record<string, string> | null;
+  /** A schema already resolved by the caller (the CLI resolves `--schema` once). */
+  resolvedSchema?: ResolvedSchema;
+}
+
+export interface SchemaSetup {
+  checks: CheckFactory[];
+  /** The schema the file was checked against; known after the header for detection. */
+  ref(): SchemaRef | null;
+  /** Problems of the schema descriptor itself, positioned in its JSON text. */
+  schemaDiagnostics: Diagnostic[];
+}
+
+export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, lang: Lang, filePath?: string): SchemaSetup {
+  const maxProblems = options.maxProblems;
+  if (options.schema === null) return { checks: [], ref: () => null, schemaDiagnostics: [] };
+  const resolved = options.resolvedSchema ?? explicit(options, lang, filePath);
+  if (resolved) {
+    const { compiled } = resolved;
+    return {
+      checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems })] : [],
+      ref: () => resolved.ref,
+      schemaDiagnostics: resolved.diagnostics,
+    };
+  }
+  let detected: SchemaRef | null = null;
+  return {
+    checks: [autoSchemaCheck({ maxProblems, onDetect: (d) => (detected = d ? { name: d.ref.name, version: d.ref.version || null } : null) })],
+    ref: () => detected,
+    schemaDiagnostics: [],
+  };
+}
+
+function explicit(options: SchemaOptions, lang: Lang, filePath?: string): ResolvedSchema | null {
+  const s = options.schema;
+  if (typeof s === 'string') return resolveSchemaArg(s, lang);
+  if (s && typeof s === 'object') return resolveSchemaChoice({ from: 'datapackage', schema: s, baseDir: '.', resource: String(s.name ?? 'schema') }, lang);
+  if (!filePath) return null;
+  const dpPath = findDataPackage(filePath, existsSync);
+  let dp: { descriptor: unknown; dir: string } | null = null;
+  if (dpPath)
+    try {
+      dp = { descriptor: JSON.parse(readFileSync(dpPath, 'utf8')), dir: dpPath.slice(0, -'datapackage.json'.length - 1) };
+    } catch {
+      // An unreadable datapackage.json names no schema; the data is still linted.
+    }
+  const choice = schemaForPath(filePath, dp, options.schemaGlobs ?? null);
+  return choice ? resolveSchemaChoice(choice, lang) : null;
+}

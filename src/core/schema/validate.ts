@@ -1,0 +1,204 @@
+// Table Schema validation as a CheckFactory: it runs inside the LintSession's single
+// streaming pass. Header first (Validata's structure semantics), then per row: missing
+// values, type casting, constraints (a type error hides the cell's constraint errors, as in
+// frictionless), row-spanning keys and the schema's custom checks.
+import { DEFAULT_MAX_PROBLEMS, type CheckContext, type CheckFactory } from '../engine';
+import type { Lang, Loc, Row, Severity } from '../model';
+import { isBlankRow, MAX_DEFERRED } from '../rules/util';
+import type { RuleVisitor } from '../rules/rule';
+import { createCustomChecks } from '../checks/registry';
+import type { CheckEnv, RowCheck } from '../checks/check';
+import type { CompiledField, CompiledSchema } from './compile';
+import { matchHeader, type MatchMode } from './header';
+import { headerReport } from './header-messages';
+import { FirstSeen, tupleKey, type PendingReference } from './keys';
+import { constraintMessage, foreignKeyMessage, keyMessage, typeErrorMessage, uniqueMessage } from './messages';
+import { keyOf } from './types/cast';
+import { INVALID } from './types/invalid';
+
+export interface SchemaCheckOptions {
+  /** How labels meet fields; default: the schema's `fieldsMatch`, else Validata's by-name matching. */
+  match?: MatchMode;
+  /** Shown in header messages (`scdl/subventions`). */
+  schemaName?: string;
+  /** The session's cap: past it, reports are only counted, so their text is not built. */
+  maxProblems?: number;
+}
+
+type Lazy<T> = T | (() => T);
+const force = <T>(v: Lazy<T>): T => (typeof v === 'function' ? (v as () => T)() : v);
+const NOWHERE: Loc = { row: null, column: null };
+
+export function schemaCheck(schema: CompiledSchema, options: SchemaCheckOptions = {}): CheckFactory {
+  return (ctx) => new SchemaVisitor(ctx, schema, options);
+}
+
+class SchemaVisitor implements RuleVisitor {
+  private readonly fields: CompiledField[];
+  /** 0-based file column of each field, or -1. */
+  private columnOf: number[] = [];
+  private strict = false;
+  private readonly values: unknown[];
+  private readonly unique: (FirstSeen | null)[];
+  private readonly pk = new FirstSeen();
+  private readonly uks: FirstSeen[];
+  private readonly fkSeen: FirstSeen[];
+  private readonly fkPending: PendingReference[][];
+  private checks: RowCheck[] = [];
+  private headerLoc: Loc = { row: 1, column: null };
+  /** Reports this check made that the session keeps or counts; once at the cap the session is full. */
+  private kept = 0;
+  private readonly max: number;
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly schema: CompiledSchema,
+    private readonly options: SchemaCheckOptions,
+  ) {
+    this.fields = schema.fields;
+    this.values = new Array(this.fields.length).fill(null);
+    this.unique = this.fields.map((f) => (f.unique ? new FirstSeen() : null));
+    this.uks = schema.uniqueKeys.map(() => new FirstSeen());
+    this.fkSeen = schema.selfForeignKeys.map(() => new FirstSeen());
+    this.fkPending = schema.selfForeignKeys.map(() => []);
+    this.max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  }
+
+  /** Whether further reports can only be counted (a file with a million bad cells stays fast). */
+  private get full(): boolean {
+    return this.kept >= this.max;
+  }
+
+  private report(rule: string, severity: Severity, message: Lazy<string>, loc: Lazy<Loc>, fix?: { kind: 'set-cell'; value: string }): void {
+    if (this.ctx.setting(rule, severity) === 'off') return;
+    // This check alone has filled the session: it drops the report and counts its severity.
+    if (this.full) return this.ctx.report({ rule, severity, message: '', loc: NOWHERE });
+    this.kept++;
+    this.ctx.report({ rule, severity, message: force(message), loc: force(loc), fix });
+  }
+
+  header(row: Row): void {
+    const labels = row.values;
+    this.headerLoc = this.ctx.locateRow(row);
+    const mode = this.options.match ?? this.schema.descriptor.fieldsMatch ?? 'validata';
+    const m = matchHeader(labels, this.fields, mode);
+    this.columnOf = m.columnOf;
+    this.strict = m.strict;
+    const name = this.options.schemaName ?? this.schema.descriptor.name ?? 'Table Schema';
+    for (const issue of m.issues) {
+      const r = headerReport(this.ctx.lang, issue, labels, this.fields, m.strict, name);
+      const loc = r.column !== null ? this.ctx.locate(row, r.column) : this.headerLoc;
+      this.report(r.rule, r.severity, r.message, loc, r.rename !== undefined ? { kind: 'set-cell', value: r.rename } : undefined);
+    }
+    this.checks = createCustomChecks(this.schema.descriptor.custom_checks ?? [], this.env());
+  }
+
+  row(row: Row): void {
+    const vals = row.values;
+    const values = this.values;
+    const blank = isBlankRow(row);
+    for (let i = 0; i < this.fields.length; i++) {
+      const f = this.fields[i];
+      const c = this.columnOf[i];
+      values[i] = null;
+      if (c < 0) continue;
+      const raw = vals[c];
+      // Blank rows are the blank-row rule's; frictionless checks no cell in them.
+      if (blank) continue;
+      if (raw === undefined || (f.onlyEmptyIsMissing ? raw.length === 0 : f.missing.has(raw))) {
+        if (f.required) this.report('constraint-error', 'error', () => constraintMessage(this.ctx.lang, f, 'required', ''), () => this.ctx.locate(row, c + 1));
+        continue;
+      }
+      const v = f.cast(raw);
+      if (v === INVALID) {
+        this.report('type-error', 'error', () => typeErrorMessage(this.ctx.lang, f, raw), () => this.ctx.locate(row, c + 1));
+        continue;
+      }
+      values[i] = v;
+      const tests = f.tests;
+      for (let k = 0; k < tests.length; k++)
+        if (!tests[k].ok(v, raw)) this.report('constraint-error', 'error', () => constraintMessage(this.ctx.lang, f, tests[k], raw), () => this.ctx.locate(row, c + 1));
+      const u = this.unique[i];
+      if (u) {
+        const first = u.check(keyOf(v), row.number);
+        if (first !== undefined) this.report('unique-error', 'error', () => uniqueMessage(this.ctx.lang, f, raw, first), () => this.ctx.locate(row, c + 1));
+      }
+    }
+    if (this.strict) this.positionalCells(row);
+    this.keys(row);
+    if (!blank) for (let k = 0; k < this.checks.length; k++) this.checks[k].row(row, values);
+  }
+
+  /** exact/strict matching: cells beyond the header but inside the schema, and the reverse. */
+  private positionalCells(row: Row): void {
+    const width = this.ctx.header.length;
+    const n = row.values.length;
+    const lang = this.ctx.lang;
+    for (let p = width + 1; p <= this.fields.length && p > n; p++)
+      this.report('missing-cell', 'error', lang === 'fr' ? `Cellule « ${this.fields[p - 1].name} » manquante.` : `Missing cell for “${this.fields[p - 1].name}”.`, this.ctx.locate(row, p));
+    for (let p = this.fields.length + 1; p <= Math.min(width, n); p++)
+      this.report('extra-cell', 'error', lang === 'fr' ? `Cellule en trop : le schéma a ${this.fields.length} champs.` : `Extra cell: the schema has ${this.fields.length} fields.`, this.ctx.locate(row, p));
+  }
+
+  private keys(row: Row): void {
+    const s = this.schema;
+    const values = this.values;
+    const lang = this.ctx.lang;
+    const names = (ix: number[]) => ix.map((i) => this.fields[i].name);
+    if (s.primaryKey.length) {
+      const k = tupleKey(values, s.primaryKey);
+      if (k === null) this.report('primary-key', 'error', keyMessage(lang, 'primary-key', names(s.primaryKey), null), this.ctx.locateRow(row));
+      else {
+        const first = this.pk.check(k, row.number);
+        if (first !== undefined) this.report('primary-key', 'error', keyMessage(lang, 'primary-key', names(s.primaryKey), first), this.ctx.locateRow(row));
+      }
+    }
+    s.uniqueKeys.forEach((uk, i) => {
+      const k = tupleKey(values, uk);
+      if (k === null || uk.some((f) => values[f] === null)) return;
+      const first = this.uks[i].check(k, row.number);
+      if (first !== undefined) this.report('unique-error', 'error', keyMessage(lang, 'unique-key', names(uk), first), this.ctx.locateRow(row));
+    });
+    s.selfForeignKeys.forEach((fk, i) => {
+      const target = tupleKey(values, fk.reference);
+      if (target !== null) this.fkSeen[i].add(target, row.number);
+      const k = tupleKey(values, fk.fields);
+      if (k === null || this.fkSeen[i].has(k)) return;
+      // Maybe a forward reference: decided at the end of the file.
+      const pending = this.fkPending[i];
+      if (pending.length < MAX_DEFERRED) pending.push({ key: k, values: fk.fields.map((f) => this.env().raw(row, f)), loc: this.ctx.locateRow(row) });
+    });
+  }
+
+  end(): void {
+    this.schema.selfForeignKeys.forEach((fk, i) => {
+      for (const p of this.fkPending[i])
+        if (!this.fkSeen[i].has(p.key))
+          this.report('foreign-key', 'error', foreignKeyMessage(this.ctx.lang, fk.fields.map((f) => this.fields[f].name), fk.reference.map((f) => this.fields[f].name), p.values), p.loc);
+    });
+    for (const c of this.checks) c.end?.();
+  }
+
+  private envCache: CheckEnv | null = null;
+  private env(): CheckEnv {
+    if (this.envCache) return this.envCache;
+    const self = this;
+    const ctx = this.ctx;
+    this.envCache = {
+      lang: ctx.lang as Lang,
+      field: (name) => {
+        const f = self.schema.byName.get(name);
+        return f && self.columnOf[f.index] >= 0 ? f.index : -1;
+      },
+      declared: (name) => self.schema.byName.has(name),
+      typeOf: (i) => self.fields[i].type,
+      raw: (row, i) => (self.columnOf[i] >= 0 ? row.values[self.columnOf[i]] ?? '' : ''),
+      full: () => self.full,
+      cell: (row, i, rule, message, severity = 'error', fix) =>
+        self.report(rule, severity, message, () => ctx.locate(row, self.columnOf[i] + 1), fix !== undefined ? { kind: 'set-cell', value: fix } : undefined),
+      row: (row, rule, message, severity = 'error') => self.report(rule, severity, message, () => ctx.locateRow(row)),
+      table: (rule, message, severity = 'error') => self.report(rule, severity, message, self.headerLoc),
+    };
+    return this.envCache;
+  }
+}

@@ -1,0 +1,38 @@
+// Spreadsheets in VS Code: the read-only grid editor for .xlsx/.ods, their diagnostics in the
+// Problems panel (`Sheet!C12`), "Export Sheet as CSV (UTF-8)", and revealing a cell.
+import * as vscode from 'vscode';
+import { WorkerClient } from '../worker-client';
+import { GRID_VIEW_TYPE, GridEditorProvider, GridViews } from './editor';
+import { exportSheetCommand } from './export';
+import { SheetLinter } from './linter';
+
+/**
+ * `worker` is the host's shared worker; without it the grid starts its own (lint-worker.js),
+ * so a hostile workbook can only ever crash a worker thread, never the extension host.
+ */
+export function registerSpreadsheets(context: vscode.ExtensionContext, diagnostics: vscode.DiagnosticCollection, worker?: WorkerClient): void {
+  const w = worker ?? new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.js').fsPath);
+  if (!worker) context.subscriptions.push({ dispose: () => w.dispose() });
+  const linter = new SheetLinter(diagnostics, w, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+  const views = new GridViews();
+  context.subscriptions.push(
+    linter,
+    vscode.window.registerCustomEditorProvider(GRID_VIEW_TYPE, new GridEditorProvider(context.extensionUri, w, linter, views), {
+      supportsMultipleEditorsPerDocument: true,
+    }),
+    vscode.commands.registerCommand('openData.exportSheetCsv', (uri?: vscode.Uri, sheet?: string, header?: number | 'detected') => {
+      // From the palette or the editor title: the active grid and the sheet it shows.
+      const active = views.active;
+      const target = uri instanceof vscode.Uri ? uri : active?.uri;
+      const shown = active && target && active.uri.toString() === target.toString() ? active.sheet : undefined;
+      return exportSheetCommand(target, typeof sheet === 'string' ? sheet : shown, header);
+    }),
+    vscode.commands.registerCommand('openData.revealSheetCell', async (uri: vscode.Uri, sheet: string, row: number | null, column: number | null) => {
+      if (!views.forUri(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);
+      await views.forUri(uri)?.reveal(sheet, row, column);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('openData.lint')) for (const uri of views.uris()) void linter.lint(uri).catch(() => undefined);
+    }),
+  );
+}
