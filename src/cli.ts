@@ -72,6 +72,31 @@ async function expand(paths: string[]): Promise<{ files: string[]; missing: stri
   return { files, missing };
 }
 
+/** The stable JSON shape (README): nothing more, so other tools can rely on it. */
+function jsonReport(r: FileReport): object {
+  return {
+    path: r.path,
+    format: r.format,
+    encoding: r.encoding,
+    delimiter: r.delimiter,
+    rows: r.rows,
+    schema: r.schema,
+    ...(r.sheets ? { sheets: r.sheets } : {}),
+    diagnostics: r.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      row: d.row,
+      column: d.column,
+      field: d.field,
+      line: d.line,
+      start: d.start,
+      end: d.end,
+      ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
+    })),
+  };
+}
+
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let args: Args;
   try {
@@ -105,7 +130,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (r.fatal || (r.diagnostics.length === 1 && r.diagnostics[0].rule === 'source-error' && r.rows === 0)) unreadable = true;
     if (formatOf(r.path) === null) r.format = 'csv';
   }
-  if (args.format === 'json') out(JSON.stringify({ files: reports }, null, 2));
+  if (args.format === 'json') out(JSON.stringify({ files: reports.map(jsonReport) }, null, 2));
   else if (args.format === 'sarif') out(JSON.stringify(formatSarif(reports, args.lang), null, 2));
   else out(formatText(reports, args.lang));
   if (unreadable) return 2;

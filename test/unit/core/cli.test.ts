@@ -1,0 +1,73 @@
+// The CLI contract other tools depend on: exit codes and the JSON report shape.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../src/cli';
+import { FIXTURES, ROOT } from '../helpers';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'odw-cli-'));
+const clean = join(dir, 'clean.csv');
+writeFileSync(clean, 'nom,montant\nA,1\nB,2\n');
+const broken = join(dir, 'broken.csv');
+writeFileSync(broken, 'nom,montant\nA\n');
+
+test('exit 0 on a clean file, 1 on errors, 2 on usage and unreadable input', async () => {
+  assert.equal((await run('lint', clean)).code, 0);
+  assert.equal((await run('lint', broken)).code, 1);
+  const usage = await run('lint');
+  assert.equal(usage.code, 2);
+  assert.match(usage.err, /usage: odw lint/);
+  assert.equal((await run('lint', clean, '--format', 'xml')).code, 2);
+  const missing = await run('lint', join(dir, 'nope.csv'));
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /no such file/);
+  const bin = join(dir, 'junk.csv');
+  writeFileSync(bin, Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 9, 9]));
+  const junk = await run('lint', bin, '--format', 'json');
+  assert.equal(junk.code, 2);
+  assert.equal(JSON.parse(junk.out).files[0].diagnostics[0].rule, 'source-error');
+});
+
+test('--format json has exactly the documented shape', async () => {
+  const r = await run('lint', broken, '--format', 'json');
+  const report = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(report), ['files']);
+  const f = report.files[0];
+  assert.deepEqual(Object.keys(f).sort(), ['delimiter', 'diagnostics', 'encoding', 'format', 'path', 'rows', 'schema'].sort());
+  assert.deepEqual([f.format, f.encoding, f.delimiter, f.rows], ['csv', 'utf-8', ',', 1]);
+  const d = f.diagnostics.find((x: { rule: string }) => x.rule === 'missing-cell');
+  assert.deepEqual(Object.keys(d).sort(), ['column', 'end', 'field', 'line', 'message', 'row', 'rule', 'severity', 'start'].sort());
+  assert.deepEqual([d.rule, d.severity, d.row, d.column, d.field, d.line, d.start, d.end], ['missing-cell', 'error', 2, 2, 'montant', 2, 1, 1]);
+  assert.equal(f.schema, null);
+});
+
+test('--lang fr gives French messages; sarif is SARIF 2.1.0', async () => {
+  const fr = await run('lint', broken, '--lang', 'fr');
+  assert.match(fr.out, /Cellule « montant » manquante/);
+  const sarif = JSON.parse((await run('lint', broken, '--format', 'sarif')).out);
+  assert.equal(sarif.version, '2.1.0');
+  assert.ok(sarif.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'missing-cell'));
+});
+
+test('folders are expanded to the tables they hold (the real corpus lints without a crash)', async () => {
+  const r = await run('lint', join(FIXTURES, 'corpus'), '--format', 'json');
+  const files = JSON.parse(r.out).files;
+  assert.ok(files.length >= 12);
+  assert.ok(files.every((f: { diagnostics: unknown[] }) => Array.isArray(f.diagnostics)));
+});
+
+test('the built CLI runs as a program (node dist/cli.js)', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', broken, '--format', 'json'], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.ok(JSON.parse(r.stdout).files[0].diagnostics.some((d: { rule: string }) => d.rule === 'missing-cell'));
+});
