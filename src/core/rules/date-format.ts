@@ -20,7 +20,12 @@ interface Candidate {
   formats: readonly DateFormat[];
 }
 
+/** Non-empty cells looked at before a column with few dates is given up. */
+const SAMPLE = 200;
+
 class ColumnStats {
+  /** Decided after the sample: not a date column, nothing more to look at. */
+  skip = false;
   nonEmpty = 0;
   dates = 0;
   serials = 0;
@@ -82,7 +87,13 @@ export default defineRule<DateParams>({
         const s = v[i];
         if (s === '') continue;
         const col = cols[i];
-        col.nonEmpty++;
+        if (col.skip) continue;
+        if (++col.nonEmpty === SAMPLE && col.dates + col.serials < SAMPLE * 0.3) {
+          col.skip = true;
+          col.strays.length = 0;
+          col.candidates.length = 0;
+          continue;
+        }
         const formats = mayBeDate(s) ? dateFormatsOf(hasEdgeSpace(s) ? s.trim() : s) : NO_FORMATS;
         if (formats.length === 0) {
           if (col.strays.length < MAX_DEFERRED && !isBlank(s)) col.strays.push({ loc: ctx.locate(row, i + 1), value: s, formats });
@@ -102,6 +113,7 @@ export default defineRule<DateParams>({
       row: visit,
       end() {
         cols.forEach((col, i) => {
+          if (col.skip) return;
           const hinted = DATE_HEADER.test(ctx.header[i] ?? '') || col.dates > 0;
           const dates = col.dates + (hinted ? col.serials : 0);
           if (dates === 0 || dates / col.nonEmpty < 0.6) return;

@@ -11,6 +11,9 @@ export interface NumberParams {
   canonical: string;
 }
 
+/** Non-empty cells looked at before a mostly-text column is given up. */
+const SAMPLE = 200;
+
 interface Candidate {
   loc: Loc;
   params: NumberParams;
@@ -56,13 +59,20 @@ export default defineRule<NumberParams>({
     let nonEmpty: number[] = [];
     let numeric: number[] = [];
     let cands: Candidate[][] = [];
+    let skip: boolean[] = [];
     const visit = (row: Row) => {
       const v = row.values;
       const n = Math.min(v.length, nonEmpty.length);
       for (let i = 0; i < n; i++) {
+        if (skip[i]) continue;
         const s = v[i];
         if (s === '' || isBlank(s)) continue;
-        nonEmpty[i]++;
+        // A column that is mostly text after a sample will never be a number column: stop looking.
+        if (++nonEmpty[i] === SAMPLE && numeric[i] < SAMPLE / 2) {
+          skip[i] = true;
+          cands[i] = [];
+          continue;
+        }
         // Plain numbers are the common case: count them without allocating a parse result.
         if (isSimpleDecimal(s)) {
           numeric[i]++;
@@ -86,11 +96,12 @@ export default defineRule<NumberParams>({
         nonEmpty = row.values.map(() => 0);
         numeric = row.values.map(() => 0);
         cands = row.values.map(() => []);
+        skip = row.values.map(() => false);
       },
       row: visit,
       end() {
         cands.forEach((list, i) => {
-          if (list.length === 0 || numeric[i] / nonEmpty[i] < 0.8) return;
+          if (skip[i] || list.length === 0 || numeric[i] / nonEmpty[i] < 0.8) return;
           for (const c of list) {
             // A percent could mean 12 or 0.12 for the schema: report, do not guess.
             const certain = !c.params.issues.includes('percent');
