@@ -9,6 +9,8 @@ import type { Services } from './vscode/services';
 import { registerFixes } from './vscode/fixes';
 import { registerStages } from './vscode/stages';
 import { registerPublishing } from './vscode/publish';
+import { registerSpreadsheets } from './vscode/grid';
+import { registerCharts } from './vscode/chart';
 
 export interface Api {
   lint: LintController;
@@ -24,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): Api {
   const lint = new LintController(collection, worker, docsBase, schemas);
   const status = new LintStatusBar(lint);
   const services: Services = { lint, worker, diagnostics: collection, docsBase };
+  registerSpreadsheets(context, collection, worker);
+  registerCharts(context, services);
   registerFixes(context, services);
   registerStages(context, services);
   registerPublishing(context, services);

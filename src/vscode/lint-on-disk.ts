@@ -2,6 +2,7 @@
 // or that are not open. Streams from disk in the worker, with progress and cancellation.
 import * as vscode from 'vscode';
 import { toVscodeDiagnostic } from './convert';
+import { toSheetDiagnostic } from './grid/problems';
 import { lintSettings, uiLang } from './settings';
 import { CancelledError, type WorkerClient } from './worker-client';
 
@@ -42,7 +43,8 @@ export async function lintFileOnDisk(
         );
       },
     );
-    collection.set(file, report.diagnostics.map((d) => toVscodeDiagnostic(d, undefined, docsBase)));
+    // Spreadsheet problems are placed at their cell and named Sheet!C12.
+    collection.set(file, report.diagnostics.map((d) => (d.sheet !== undefined ? toSheetDiagnostic(d, docsBase) : toVscodeDiagnostic(d, undefined, docsBase))));
     const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
     void vscode.window.showInformationMessage(
       vscode.l10n.t('{0}: {1} rows, {2} problems ({3} errors).', vscode.workspace.asRelativePath(file), report.rows, report.diagnostics.length, errors),

@@ -30,6 +30,7 @@ import sheetColourMeaning from './sheet-colour-meaning';
 import sheetSubtotalRow from './sheet-subtotal-row';
 import sheetEmpty from './sheet-empty';
 import sheetSeveralSheets from './sheet-several-sheets';
+import personalData from './personal-data';
 
 export const allRules: readonly Rule<any>[] = [
   sourceError,
@@ -62,6 +63,7 @@ export const allRules: readonly Rule<any>[] = [
   sheetSubtotalRow,
   sheetEmpty,
   sheetSeveralSheets,
+  personalData,
 ];
 
 export function ruleById(id: string): Rule<any> | undefined {

@@ -1,9 +1,149 @@
-// Placeholder until the spreadsheet reader lands: spreadsheets are reported as unsupported.
+// Lints an .xlsx/.ods workbook: every sheet becomes a table (header found, title rows left
+// out) pushed row by row into its own LintSession, so every CSV rule, the schema checks
+// and the sheet rules apply, with problems located as `Sheet!C12`.
+import { LintSession, type RuleSetting } from '../engine';
+import { readerDiagnostic } from '../lint-csv';
 import type { FileLintOptions } from '../lint-file';
-import { unreadableReport } from '../lint-file';
-import type { FileReport } from '../model';
+import type { Diagnostic, FileReport, Lang, Loc, Row, TableInfo } from '../model';
+import { cellRef } from './address';
+import { SheetReadError, sheetErrorMessage } from './errors';
+import { attachSheetFacts } from './facts';
+import { openWorkbook } from './open';
+import { SheetTableFeeder } from './table';
+import type { SheetMeta, SheetRow, WorkbookSource } from './types';
+import type { ZipLimits } from './zip';
 
-export async function lintSpreadsheetFile(path: string, options: FileLintOptions): Promise<FileReport> {
+export interface SheetLintOptions extends FileLintOptions {
+  /** Lint this sheet only (by name). */
+  sheet?: string;
+  /** Header row the user picked for `sheet` (physical row number). */
+  headerRow?: number;
+  zipLimits?: ZipLimits;
+}
+
+/** Sheet positions: `{row, column, sheet, cell: 'C12'}`; a whole row points at its column A. */
+function sheetLocator(sheet: string) {
+  return {
+    locate: (row: Row, column: number): Loc => ({ row: row.number, column, sheet, cell: cellRef(column, row.number) }),
+    locateRow: (row: Row): Loc => ({ row: row.number, column: null, sheet, cell: cellRef(1, row.number) }),
+  };
+}
+
+/** What is counted while a sheet streams, to tell an empty or scratch sheet from a table. */
+interface SheetTally {
+  meta: SheetMeta;
+  feeder: SheetTableFeeder;
+  session: LintSession | null;
+  cells: number;
+  wideRows: number;
+  firstRow: number;
+}
+
+/** `lintFile` fills the report's `schema` (it builds the schema checks it passes in `options.checks`). */
+export async function lintSpreadsheetFile(path: string, options: SheetLintOptions): Promise<FileReport> {
   const lang = options.lang ?? 'en';
-  return unreadableReport(path, lang === 'fr' ? 'lecture des classeurs pas encore disponible' : 'spreadsheet reading not available yet', lang);
+  let book: WorkbookSource;
+  try {
+    book = await openWorkbook(path, options.zipLimits);
+  } catch (e) {
+    if (!(e instanceof SheetReadError)) throw e;
+    return fatalReport(path, e, lang);
+  }
+  const format = book.format;
+  const report: FileReport = { path, format, encoding: 'utf-8', delimiter: null, rows: 0, schema: null, diagnostics: [], sheets: [] };
+  const max = options.maxProblems ?? 1000;
+  const tables: string[] = [];
+  let checksGiven = false;
+  let tally: SheetTally | null = null;
+
+  const startSession = (meta: SheetMeta, t: SheetTally): LintSession => {
+    const info: TableInfo = { format, encoding: 'utf-8', delimiter: null, sheet: meta.name };
+    // Schema checks describe one table: the first visible sheet holding one (or the sheet asked for).
+    const primary = !checksGiven && (meta.state === 'visible' || options.sheet !== undefined);
+    if (primary) checksGiven = true;
+    const session = new LintSession(info, sheetLocator(meta.name), {
+      ...options,
+      maxProblems: Math.max(0, max - report.diagnostics.length),
+      checks: primary ? options.checks : undefined,
+    });
+    attachSheetFacts(info, t.feeder.facts);
+    return session;
+  };
+
+  try {
+    await book.read(
+      {
+        sheet(meta) {
+          report.sheets!.push(meta.name);
+          if (options.sheet !== undefined && meta.name !== options.sheet) return false;
+          const t: SheetTally = { meta, session: null, cells: 0, wideRows: 0, firstRow: 0, feeder: null! };
+          t.feeder = new SheetTableFeeder(meta, format, (row) => (t.session ??= startSession(meta, t)).push(row), options.headerRow);
+          tally = t;
+        },
+        row(r: SheetRow) {
+          const t = tally!;
+          const filled = r.values.reduce((n, v) => (v.trim() === '' ? n : n + 1), 0);
+          if (filled > 0) t.firstRow ||= r.number;
+          if (filled >= 2) t.wideRows++;
+          t.cells += filled;
+          t.feeder.add(r);
+        },
+        sheetEnd(end) {
+          const t = tally!;
+          t.feeder.facts.merges = end.merges;
+          t.feeder.facts.hiddenColumns = end.hiddenColumns;
+          t.feeder.end();
+          finishSheet(t, report, tables, options);
+          tally = null;
+        },
+      },
+      options.signal,
+    );
+  } catch (e) {
+    if (!(e instanceof SheetReadError) || options.signal?.aborted) throw e;
+    const d = fatalDiagnostic(e, lang);
+    report.diagnostics.push(d);
+    report.fatal = d.message;
+  }
+  if (tables.length > 1 && options.sheet === undefined) {
+    const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? '…' : '');
+    const d = settle(readerDiagnostic('sheet-several-sheets', { count: tables.length, names: shown }, { row: null, column: null }, lang), options.rules);
+    if (d) report.diagnostics.unshift({ ...d, sheet: tables[1], cell: 'A1' });
+  }
+  return report;
+}
+
+function finishSheet(t: SheetTally, report: FileReport, tables: string[], options: SheetLintOptions): void {
+  const lang = options.lang ?? 'en';
+  const name = t.meta.name;
+  // Fewer than two rows with two cells is not a table: a note, a lone total, a calculation.
+  const kind = t.cells === 0 ? 'empty' : t.wideRows < 2 ? 'scratch' : null;
+  if (kind) {
+    const row = t.firstRow || 1;
+    const d = settle(readerDiagnostic('sheet-empty', { kind, sheet: name, cells: t.cells }, { row, column: null }, lang), options.rules);
+    if (d && report.diagnostics.length < (options.maxProblems ?? 1000)) report.diagnostics.push({ ...d, sheet: name, cell: cellRef(1, row) });
+    return;
+  }
+  if (!t.session) return;
+  tables.push(name);
+  report.rows += t.feeder.rows;
+  report.diagnostics.push(...t.session.finish());
+}
+
+/** Applies the user's per-rule setting to a diagnostic the reader builds itself. */
+function settle(d: Diagnostic, rules: Record<string, RuleSetting> | undefined): Diagnostic | null {
+  const s = rules?.[d.rule];
+  if (s === 'off') return null;
+  return s ? { ...d, severity: s } : d;
+}
+
+function fatalDiagnostic(e: SheetReadError, lang: Lang): Diagnostic {
+  const message = sheetErrorMessage(e.kind, lang, e.detail);
+  return { rule: 'source-error', severity: 'error', message, row: null, column: null, field: null, line: null, start: null, end: null };
+}
+
+function fatalReport(path: string, e: SheetReadError, lang: Lang): FileReport {
+  const d = fatalDiagnostic(e, lang);
+  const format = /\.ods$/i.test(path) ? 'ods' : 'xlsx';
+  return { path, format, encoding: 'unknown', delimiter: null, rows: 0, schema: null, diagnostics: [d], fatal: d.message };
 }

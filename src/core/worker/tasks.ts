@@ -10,6 +10,10 @@ import type { AggregateRequest } from '../chart/aggregate';
 import { sniffFileEncoding } from '../read/sniff-file';
 import { readGrid } from '../sheet/grid-data';
 import { inspectTable } from '../project/inventory';
+import { cleanText } from '../clean/clean-text';
+import { cleanCsvFile } from '../clean/clean-stream';
+import { textLinter, type CleanLintOptions } from '../clean/linter';
+import type { CleanStep } from '../clean/steps';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -41,6 +45,15 @@ export const tasks = {
   schemaCatalog: async () => catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
   /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet). */
   readSheetGrid: async (args: { path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) => readGrid(args.path, { sheet: args.sheet, signal }),
+  /**
+   * Cleans with the given steps (undefined = every certain fix): editor `text` in memory
+   * (result: cleaned text), or, with `out`, the file at `path` streamed to a new file.
+   */
+  clean: async (args: { text?: string; path?: string; out?: string; options: CleanLintOptions; steps?: CleanStep[] }, progress: TaskProgress, signal: AbortSignal) => {
+    if (args.out && args.path) return { streamed: await cleanCsvFile(args.path, args.out, args.steps, { ...args.options, onProgress: progress, signal }) };
+    const { diagnostics: _dropped, ...result } = cleanText(args.text ?? '', textLinter(args.options, args.path), args.steps);
+    return { text: result };
+  },
   /** Inventory facts of candidate data files: size, rows, header, detected schema. */
   inspectTables: async (args: { paths: string[] }) => Promise.all(args.paths.map(inspectTable)),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;

@@ -12,7 +12,7 @@ const SEVERITY = {
   info: vscode.DiagnosticSeverity.Information,
 } as const;
 
-export function sheetRange(d: CoreDiagnostic): vscode.Range {
+function sheetRange(d: CoreDiagnostic): vscode.Range {
   const line = Math.max(0, (d.row ?? 1) - 1);
   const start = Math.max(0, (d.column ?? 1) - 1);
   return new vscode.Range(line, start, line, start + 1);

@@ -1,0 +1,109 @@
+// RGPD: personal data must not be published as open data (CRPA L312-1-2). Column-level
+// decision to stay quiet on stray values: e-mails and phones are reported when the header
+// announces them, or when they are frequent in the column (≥ 3, or most of its values); a
+// NIR with a valid key is always reported; a person's name is reported in a column meant for
+// a legal entity when the row carries no SIRET/RNA. Contact columns of a service or a
+// facility ("contact_service", "telephone_accueil") are public contacts, not reported; a
+// person's address in a contact column a schema asks for ("contact_personne") only warns. Messages never repeat the value itself.
+import type { Loc, Row } from '../model';
+import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceContactLabel, kindOfLabel } from '../privacy/columns';
+import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
+import { defineRule } from './rule';
+import { MAX_DEFERRED } from './util';
+
+export interface PersonalDataParams {
+  kind: PersonalKind;
+  label: string;
+  /** In a contact column a schema asks for: a warning that suggests a shared mailbox instead. */
+  contactPoint?: boolean;
+}
+
+/** Below this many matches (and unless they are most of the column), a stray value is ignored. */
+export const MIN_MATCHES = 3;
+
+const KIND: Record<PersonalKind, { en: string; fr: string }> = {
+  email: { en: 'an e-mail address', fr: 'une adresse électronique' },
+  phone: { en: 'a phone number', fr: 'un numéro de téléphone' },
+  nir: { en: 'a social security number (NIR)', fr: 'un numéro de sécurité sociale (NIR)' },
+  'person-name': { en: 'the name of a natural person', fr: 'le nom d’une personne physique' },
+};
+
+class Column {
+  nonEmpty = 0;
+  readonly emails: Loc[] = [];
+  readonly phones: Loc[] = [];
+}
+
+export default defineRule<PersonalDataParams>({
+  meta: {
+    id: 'personal-data',
+    severity: 'error',
+    title: { en: 'Personal data (RGPD)', fr: 'Donnée personnelle (RGPD)' },
+    why: {
+      en: 'Open data must not contain personal data unless a law allows it or it was anonymised (CRPA L312-1-2, RGPD). E-mail addresses, phone numbers, social security numbers (NIR) and the names of natural persons who received a subsidy or a contract identify people: once published they cannot be taken back. Shared mailboxes of a service (contact@, mairie@…) are not reported.',
+      fr: 'Les données ouvertes ne doivent pas contenir de données personnelles, sauf si une loi le permet ou si elles ont été anonymisées (CRPA L312-1-2, RGPD). Adresses électroniques, numéros de téléphone, numéros de sécurité sociale (NIR) et noms de personnes physiques bénéficiaires d’une subvention ou d’un marché identifient des personnes : une fois publiés, ils ne peuvent plus être retirés. Les boîtes partagées d’un service (contact@, mairie@…) ne sont pas signalées.',
+    },
+    fix: {
+      en: 'Remove the column, or anonymise the values (e.g. “personne physique”) before publishing.',
+      fr: 'Supprimez la colonne, ou anonymisez les valeurs (par ex. « personne physique ») avant de publier.',
+    },
+  },
+  message(lang, p) {
+    const what = KIND[p.kind][lang];
+    if (p.contactPoint)
+      return lang === 'fr'
+        ? `Donnée personnelle possible : ${what} dans la colonne de contact « ${p.label} ». Préférez l’adresse partagée d’un service à celle d’un agent nommé.`
+        : `Possible personal data: ${what} in contact column “${p.label}”. Prefer a shared mailbox of the service to a named agent’s address.`;
+    return lang === 'fr'
+      ? `Donnée personnelle : ${what} dans la colonne « ${p.label} ». Retirez-la ou anonymisez-la avant publication (RGPD).`
+      : `Personal data: ${what} in column “${p.label}”. Remove or anonymise it before publishing (RGPD).`;
+  },
+  create(ctx) {
+    let cols: Column[] = [];
+    let announced: (PersonalKind | undefined)[] = [];
+    let service: boolean[] = [];
+    let nameCols: number[] = [];
+    let idCols: number[] = [];
+    const report = (loc: Loc, kind: PersonalKind, col: number, contactPoint = false) =>
+      ctx.report({ loc, params: { kind, label: ctx.header[col] ?? String(col + 1), contactPoint }, severity: contactPoint ? 'warning' : undefined });
+
+    return {
+      header(row) {
+        cols = row.values.map(() => new Column());
+        announced = row.values.map(kindOfLabel);
+        service = row.values.map(isServiceContactLabel);
+        nameCols = row.values.flatMap((l, i) => (isEntityNameLabel(l) ? [i] : []));
+        idCols = row.values.flatMap((l, i) => (isEntityIdLabel(l) ? [i] : []));
+      },
+      row(row: Row) {
+        const v = row.values;
+        const n = Math.min(v.length, cols.length);
+        for (let i = 0; i < n; i++) {
+          const s = v[i];
+          if (s === '') continue;
+          const col = cols[i];
+          col.nonEmpty++;
+          if (findPersonalEmail(s)) {
+            if (col.emails.length < MAX_DEFERRED) col.emails.push(ctx.locate(row, i + 1));
+          } else if (isFrenchPhone(s)) {
+            if (col.phones.length < MAX_DEFERRED) col.phones.push(ctx.locate(row, i + 1));
+          } else if (isNir(s)) {
+            report(ctx.locate(row, i + 1), 'nir', i);
+          }
+        }
+        if (nameCols.length === 0 || idCols.some((c) => isLegalEntityId(v[c] ?? ''))) return;
+        for (const c of nameCols) if (c < v.length && looksLikePersonName(v[c])) report(ctx.locate(row, c + 1), 'person-name', c);
+      },
+      end() {
+        cols.forEach((col, i) => {
+          if (service[i]) return;
+          const contactPoint = isContactPointLabel(ctx.header[i] ?? '');
+          for (const [kind, locs] of [['email', col.emails], ['phone', col.phones]] as const) {
+            const decided = announced[i] === kind || locs.length >= MIN_MATCHES || locs.length * 2 > col.nonEmpty;
+            if (decided) for (const loc of locs) report(loc, kind, i, contactPoint);
+          }
+        });
+      },
+    };
+  },
+});

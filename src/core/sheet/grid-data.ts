@@ -1,0 +1,77 @@
+// One sheet read whole for the grid view: display text of every stored row, a type code per
+// cell for alignment, and what the grid marks (header rows, merges, hidden rows/columns).
+import type { CellRange } from './address';
+import { detectHeader } from './header';
+import { openWorkbook } from './open';
+import type { SheetRow, SheetState } from './types';
+import type { ZipLimits } from './zip';
+
+export interface GridData {
+  sheets: { name: string; state: SheetState }[];
+  sheet: string;
+  /** Physical row r is `rows[r - 1]`; null for a blank or absent row. */
+  rows: (string[] | null)[];
+  /** One character per cell of `rows`: n number, d date, b boolean, f formula, e error, s text, space if empty. */
+  kinds: (string | null)[];
+  width: number;
+  headerRows: number[];
+  above: number[];
+  merges: CellRange[];
+  hiddenRows: number[];
+  hiddenColumns: number[];
+  /** The sheet has more rows than were read. */
+  truncated: boolean;
+}
+
+export const GRID_MAX_ROWS = 200_000;
+
+const KIND: Record<string, string> = { number: 'n', date: 'd', boolean: 'b', formula: 'f', error: 'e', string: 's', empty: ' ' };
+
+/** Reads `sheet` (by default the first visible one); the other sheets are only listed. */
+export async function readGrid(path: string, options: { sheet?: string; maxRows?: number; zipLimits?: ZipLimits; signal?: AbortSignal } = {}): Promise<GridData> {
+  const book = await openWorkbook(path, options.zipLimits);
+  const max = options.maxRows ?? GRID_MAX_ROWS;
+  const data: GridData = { sheets: [], sheet: '', rows: [], kinds: [], width: 0, headerRows: [], above: [], merges: [], hiddenRows: [], hiddenColumns: [], truncated: false };
+  const firstRows: SheetRow[] = [];
+  let reading = false;
+  await book.read(
+    {
+      sheet(meta) {
+        data.sheets.push({ name: meta.name, state: meta.state });
+        const wanted = options.sheet !== undefined ? meta.name === options.sheet : !data.sheet && meta.state === 'visible';
+        reading = wanted && !data.sheet;
+        if (reading) data.sheet = meta.name;
+        return reading;
+      },
+      row(r) {
+        if (r.number > max) {
+          data.truncated = true;
+          return;
+        }
+        if (firstRows.length < 40) firstRows.push(r);
+        if (r.hidden) data.hiddenRows.push(r.number);
+        if (r.values.length === 0) return;
+        while (data.rows.length < r.number - 1) {
+          data.rows.push(null);
+          data.kinds.push(null);
+        }
+        data.rows.push(r.values);
+        data.kinds.push(r.cells.map((c) => KIND[c?.type ?? 'empty'] ?? ' ').join(''));
+        data.width = Math.max(data.width, r.values.length);
+      },
+      sheetEnd(end) {
+        if (!reading) return;
+        data.merges = end.merges;
+        data.hiddenColumns = end.hiddenColumns;
+        reading = false;
+      },
+    },
+    options.signal,
+  );
+  // No visible sheet: show the first one rather than nothing.
+  if (!data.sheet && data.sheets.length > 0 && options.sheet === undefined) return readGrid(path, { ...options, sheet: data.sheets[0].name });
+  const guess = detectHeader(firstRows);
+  data.headerRows = guess.rows;
+  data.above = guess.above;
+  return data;
+}

@@ -1,0 +1,25 @@
+// Reads an .xlsx workbook part by part from its zip central directory: relationships,
+// styles and shared strings first (whatever their order in the archive), then each sheet.
+import { readStyles, type CellStyle } from './xlsx-styles';
+import { readSharedStrings, readWorkbook } from './xlsx-parts';
+import { readXlsxSheet } from './xlsx-sheet';
+import type { WorkbookSource, WorkbookVisitor } from './types';
+import type { ZipArchive } from './zip';
+import { SheetReadError } from './errors';
+
+export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
+  const book = await readWorkbook(zip);
+  return {
+    format: 'xlsx',
+    async read(visitor: WorkbookVisitor, signal?: AbortSignal) {
+      const styles: CellStyle[] = book.stylesPart && zip.has(book.stylesPart) ? await readStyles(zip.stream(book.stylesPart)) : [];
+      const strings = book.sharedStringsPart && zip.has(book.sharedStringsPart) ? await readSharedStrings(zip, book.sharedStringsPart, signal) : [];
+      const ctx = { strings, styles, date1904: book.date1904 };
+      for (const [index, s] of book.sheets.entries()) {
+        if (visitor.sheet({ name: s.name, index, state: s.state }) === false) continue;
+        if (!zip.has(s.part)) throw new SheetReadError('corrupt', `missing ${s.part}`);
+        visitor.sheetEnd(await readXlsxSheet(zip.stream(s.part), ctx, (r) => visitor.row(r), s.part, signal));
+      }
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Zip access for .xlsx and .ods: the central directory is read first (unzipper `Open`), so
+// zip bombs are refused from their declared sizes BEFORE anything is inflated; while
+// inflating, an entry that grows beyond what it declared is cut off too.
+import { stat } from 'node:fs/promises';
+import { Transform, type Readable } from 'node:stream';
+import { Open, type CentralDirectoryFile } from 'unzipper';
+import { asSheetError, SheetReadError } from './errors';
+import { assertZip } from './sniff';
+
+export interface ZipLimits {
+  /** Total declared uncompressed size above which the archive is refused. */
+  maxTotalBytes: number;
+  /** Declared uncompressed/compressed ratio above which an entry is refused (deflate cannot exceed ~1032). */
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 4 * 1024 ** 3, maxRatio: 1100 };
+
+/** Entries this small cannot hurt whatever their ratio (empty parts have huge "ratios"). */
+const SMALL_ENTRY = 1024 * 1024;
+/** Room to find the end-of-directory record behind a zip comment (max 65535 bytes). */
+const TAIL = 65536 + 22;
+
+const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
+
+export class ZipArchive {
+  private constructor(private readonly entries: Map<string, CentralDirectoryFile>) {}
+
+  static async open(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipArchive> {
+    await assertZip(path);
+    let files: CentralDirectoryFile[];
+    try {
+      files = (await Open.file(path, { tailSize: TAIL })).files;
+    } catch (e) {
+      throw asSheetError(e, 'zip directory');
+    }
+    checkDeclaredSizes(files, (await stat(path)).size, limits);
+    return new ZipArchive(new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f])));
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** Inflates one entry as a stream; it fails if the entry grows past its declared size. */
+  stream(name: string): Readable {
+    const f = this.entries.get(name);
+    if (!f) throw new SheetReadError('corrupt', `missing ${name}`);
+    if (f.flags & 1) throw new SheetReadError('encrypted', name);
+    let seen = 0;
+    const guard = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        seen += chunk.length;
+        if (seen > f.uncompressedSize) done(new SheetReadError('zip-bomb', `${name} inflates past its declared ${f.uncompressedSize} bytes`));
+        else done(null, chunk);
+      },
+    });
+    const src = f.stream();
+    src.on('error', (e) => guard.destroy(asSheetError(e, name)));
+    return src.pipe(guard);
+  }
+
+  async text(name: string): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const c of this.stream(name)) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+}
+
+function checkDeclaredSizes(files: CentralDirectoryFile[], fileSize: number, limits: ZipLimits): void {
+  let total = 0;
+  let packed = 0;
+  for (const f of files) {
+    total += f.uncompressedSize;
+    packed += f.compressedSize;
+    const ratio = f.uncompressedSize / Math.max(1, f.compressedSize);
+    if (f.uncompressedSize > SMALL_ENTRY && ratio > limits.maxRatio)
+      throw new SheetReadError('zip-bomb', `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)})`);
+  }
+  if (total > limits.maxTotalBytes) throw new SheetReadError('zip-bomb', `declared ${gb(total)} uncompressed, limit ${gb(limits.maxTotalBytes)}`);
+  // Entries that overlap (the "non-recursive zip bomb") claim more packed bytes than the file has.
+  if (packed > fileSize) throw new SheetReadError('zip-bomb', `entries claim ${packed} packed bytes in a ${fileSize}-byte file`);
+}

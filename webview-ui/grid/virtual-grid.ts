@@ -1,0 +1,202 @@
+// A virtualised read-only grid: only the rows and columns in view exist in the DOM, so a
+// sheet of 20 000+ rows scrolls as fast as a small one. Every label is set as text.
+import type { GridData } from '../../src/core/sheet/grid-data';
+import { cellRef, columnLetters } from '../../src/core/sheet/address';
+import type { CellProblem } from '../../src/vscode/grid/protocol';
+
+const ROW_H = 22;
+const COL_W = 140;
+const GUTTER_W = 56;
+const OVERSCAN = 8;
+
+export interface Marks {
+  severity: CellProblem['severity'];
+  messages: string[];
+}
+
+const RANK = { error: 3, warning: 2, info: 1 } as const;
+
+export class VirtualGrid {
+  readonly scroller = document.createElement('div');
+  private readonly canvas = document.createElement('div');
+  private readonly head = document.createElement('div');
+  private readonly body = document.createElement('div');
+  private data: GridData | null = null;
+  private marks = new Map<string, Marks>();
+  private headerLabels: string[] = [];
+  private covered = new Map<string, string>();
+  private hiddenRows = new Set<number>();
+  private hiddenCols = new Set<number>();
+  private lastRange = '';
+  private frame = 0;
+  selected: { row: number; column: number } | null = null;
+
+  constructor(private readonly onSelect: (row: number, column: number) => void) {
+    this.scroller.className = 'scroller';
+    this.scroller.tabIndex = 0;
+    this.canvas.className = 'canvas';
+    this.head.className = 'head';
+    this.canvas.append(this.head, this.body);
+    this.scroller.append(this.canvas);
+    this.scroller.style.setProperty('--row-h', `${ROW_H}px`);
+    this.scroller.style.setProperty('--col-w', `${COL_W}px`);
+    this.scroller.style.setProperty('--gutter-w', `${GUTTER_W}px`);
+    this.scroller.addEventListener('scroll', () => this.schedule());
+    new ResizeObserver(() => this.schedule(true)).observe(this.scroller);
+    this.scroller.addEventListener('click', (e) => {
+      const el = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
+      if (el?.dataset.col) this.select(Number(el.dataset.row), Number(el.dataset.col));
+    });
+    this.scroller.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  get rowCount(): number {
+    return this.data?.rows.length ?? 0;
+  }
+
+  setData(data: GridData, problems: CellProblem[]): void {
+    this.data = data;
+    const last = data.headerRows[data.headerRows.length - 1];
+    this.headerLabels = last ? data.rows[last - 1] ?? [] : [];
+    this.hiddenRows = new Set(data.hiddenRows);
+    this.hiddenCols = new Set(data.hiddenColumns);
+    this.covered = new Map();
+    for (const m of data.merges)
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) this.covered.set(`${r}:${c}`, r === m.top && c === m.left ? 'merged' : 'merged covered');
+    this.canvas.style.height = `${(data.rows.length + 2) * ROW_H}px`;
+    this.canvas.style.width = `${GUTTER_W + Math.max(1, data.width) * COL_W}px`;
+    this.setProblems(problems);
+  }
+
+  setProblems(problems: CellProblem[]): void {
+    this.marks = new Map();
+    for (const p of problems) {
+      if (p.row === null) continue;
+      const key = `${p.row}:${p.column ?? 0}`;
+      const m = this.marks.get(key);
+      const line = p.column === null ? `${p.message}` : `${p.cell}: ${p.message}`;
+      if (!m) this.marks.set(key, { severity: p.severity, messages: [line] });
+      else {
+        m.messages.push(line);
+        if (RANK[p.severity] > RANK[m.severity]) m.severity = p.severity;
+      }
+    }
+    this.schedule(true);
+  }
+
+  /** Scrolls `row`/`column` into view (below the frozen header) and selects it. */
+  reveal(row: number, column: number | null): void {
+    const s = this.scroller;
+    const top = (row + 1) * ROW_H;
+    if (top - 2 * ROW_H < s.scrollTop || top + ROW_H > s.scrollTop + s.clientHeight) s.scrollTop = Math.max(0, top - s.clientHeight / 2);
+    if (column !== null) {
+      const left = GUTTER_W + (column - 1) * COL_W;
+      if (left - GUTTER_W < s.scrollLeft || left + COL_W > s.scrollLeft + s.clientWidth) s.scrollLeft = Math.max(0, left - GUTTER_W - COL_W);
+    }
+    this.select(row, column ?? 1);
+    this.scroller.focus();
+  }
+
+  select(row: number, column: number): void {
+    this.selected = { row, column };
+    this.onSelect(row, column);
+    this.schedule(true);
+  }
+
+  marksAt(row: number, column: number): Marks | undefined {
+    return this.marks.get(`${row}:${column}`) ?? this.marks.get(`${row}:0`);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (!this.selected || !this.data) return;
+    const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], PageUp: [-20, 0], PageDown: [20, 0] };
+    const d = move[e.key];
+    if (!d) return;
+    e.preventDefault();
+    const row = Math.min(Math.max(1, this.selected.row + d[0]), Math.max(1, this.rowCount));
+    const column = Math.min(Math.max(1, this.selected.column + d[1]), Math.max(1, this.data.width));
+    this.reveal(row, column);
+  }
+
+  private schedule(force = false): void {
+    if (force) this.lastRange = '';
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    const data = this.data;
+    if (!data) return;
+    const s = this.scroller;
+    const first = Math.max(1, Math.floor(s.scrollTop / ROW_H) - 2 - OVERSCAN);
+    const last = Math.min(data.rows.length, Math.ceil((s.scrollTop + s.clientHeight) / ROW_H) + OVERSCAN);
+    const c0 = Math.max(1, Math.floor((s.scrollLeft - GUTTER_W) / COL_W));
+    const c1 = Math.min(Math.max(1, data.width), Math.ceil((s.scrollLeft + s.clientWidth) / COL_W) + 1);
+    const range = `${first}-${last}:${c0}-${c1}`;
+    if (range === this.lastRange) return;
+    this.lastRange = range;
+    this.head.replaceChildren(this.headLine(c0, c1, 'letters', (c) => columnLetters(c)), this.headLine(c0, c1, 'labels', (c) => this.headerLabels[c - 1] ?? ''));
+    const lines: HTMLElement[] = [];
+    for (let r = first; r <= last; r++) lines.push(this.line(r, c0, c1));
+    this.body.replaceChildren(...lines);
+  }
+
+  private headLine(c0: number, c1: number, kind: string, text: (c: number) => string): HTMLElement {
+    const line = document.createElement('div');
+    line.className = `line ${kind}`;
+    line.style.width = this.canvas.style.width;
+    const corner = document.createElement('span');
+    corner.className = 'gutter';
+    line.append(corner);
+    for (let c = c0; c <= c1; c++) line.append(this.cell(c, text(c), ''));
+    return line;
+  }
+
+  private line(r: number, c0: number, c1: number): HTMLElement {
+    const data = this.data!;
+    const values = data.rows[r - 1];
+    const kinds = data.kinds[r - 1] ?? '';
+    const line = document.createElement('div');
+    const role = data.headerRows.includes(r) ? ' header' : data.above.includes(r) ? ' above' : '';
+    line.className = `line${role}${this.hiddenRows.has(r) ? ' hidden-row' : ''}`;
+    line.style.top = `${(r + 1) * ROW_H}px`;
+    line.style.width = this.canvas.style.width;
+    const gutter = document.createElement('span');
+    gutter.className = 'gutter';
+    gutter.textContent = String(r);
+    const rowMarks = this.marks.get(`${r}:0`);
+    if (rowMarks) {
+      gutter.classList.add(rowMarks.severity);
+      gutter.title = rowMarks.messages.join('\n');
+    }
+    line.append(gutter);
+    for (let c = c0; c <= c1; c++) {
+      const el = this.cell(c, values?.[c - 1] ?? '', kinds[c - 1] ?? ' ');
+      el.dataset.row = String(r);
+      el.dataset.col = String(c);
+      const merged = this.covered.get(`${r}:${c}`);
+      if (merged) el.className += ` ${merged}`;
+      if (this.hiddenCols.has(c)) el.classList.add('hidden-col');
+      const m = this.marks.get(`${r}:${c}`);
+      if (m) {
+        el.classList.add(m.severity);
+        el.title = m.messages.join('\n');
+      } else if (values?.[c - 1]) el.title = `${cellRef(c, r)}: ${values[c - 1]}`;
+      if (this.selected?.row === r && this.selected.column === c) el.classList.add('selected');
+      line.append(el);
+    }
+    return line;
+  }
+
+  private cell(c: number, text: string, kind: string): HTMLElement {
+    const el = document.createElement('div');
+    el.className = kind.trim() ? `cell ${kind}` : 'cell';
+    el.style.left = `${GUTTER_W + (c - 1) * COL_W}px`;
+    el.textContent = text;
+    return el;
+  }
+}
