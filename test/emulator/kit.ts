@@ -16,6 +16,8 @@ export interface LogEntry {
   json?: any;
   multipart?: { fields: Record<string, string>; files: { field: string; filename?: string; size: number; sha256: string }[] };
   status?: number;
+  /** When the request arrived (ms since the epoch), for measuring client back-off. */
+  at: number;
   /** Which fault fired on this request, if any. */
   fault?: FaultAction['kind'];
 }
@@ -103,7 +105,7 @@ export async function startServer(handler: Handler, o: KitOptions): Promise<Runn
   const server = http.createServer(async (req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
     const method = (req.method ?? 'GET').toUpperCase();
-    const entry: LogEntry = { method, path: u.pathname, query: u.search, headers: logHeaders(req.headers) };
+    const entry: LogEntry = { method, path: u.pathname, query: u.search, headers: logHeaders(req.headers), at: Date.now() };
     log.push(entry);
     const send = (r: Reply) => {
       entry.status = r.status;

@@ -1,0 +1,80 @@
+// Pure detectors of personal data (RGPD) in one cell value: e-mail addresses, French phone
+// numbers, NIR (numéro de sécurité sociale, checked with its key) and names of natural
+// persons. Each is cheap to call on every cell: a first-character test runs before any regex.
+import { FIRST_NAMES } from './first-names';
+
+export type PersonalKind = 'email' | 'phone' | 'nir' | 'person-name';
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/** Shared mailboxes of a service are not personal data: they name a role, not a person. */
+const ROLE_MAILBOX = /^(contact|info|infos|accueil|mairie|secretariat|communication|service|services|direction|dgs|courrier|webmaster|admin|support|noreply|no-reply|opendata|donnees|data|reservation|inscription|urbanisme|etat-civil|culture|sport|sports|enfance|jeunesse|social|ccas|marches|finances|rh|presse|dpo|rgpd)[._-]?[a-z0-9]*@/i;
+
+/** The first e-mail address of a person in the value (free text included), if any. */
+export function findPersonalEmail(v: string): string | undefined {
+  if (v.indexOf('@') < 0) return undefined;
+  const m = EMAIL.exec(v);
+  return m && !ROLE_MAILBOX.test(m[0]) ? m[0] : undefined;
+}
+
+// 0X XX XX XX XX, +33 X…, 0033 X…, (0)…, with spaces, dots or dashes between pairs.
+const PHONE = /^(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
+
+export function isFrenchPhone(v: string): boolean {
+  const s = v.trim();
+  const c = s.charCodeAt(0);
+  if (c !== 48 && c !== 43) return false; // '0' or '+'
+  return PHONE.test(s);
+}
+
+/**
+ * A NIR: sex (1, 2, or 3/4/7/8 for temporary numbers), year, month, department (2A/2B in
+ * Corsica), commune, order, then the key = 97 − (the 13 digits mod 97). An invalid key means
+ * it is some other number, so it is not reported.
+ */
+export function isNir(v: string): boolean {
+  const s = v.replace(/[\s.-]/g, '').toUpperCase();
+  if (s.length !== 15 || !/^[1-478]\d{4}(?:\d{2}|2A|2B)\d{8}$/.test(s)) return false;
+  const body = s.slice(0, 13).replace('2A', '19').replace('2B', '18');
+  return 97 - Number(BigInt(body) % 97n) === Number(s.slice(13));
+}
+
+const CIVILITY = /^(m|mr|mme|mlle|melle|monsieur|madame|mademoiselle|dr|docteur|me|maitre)\.?$/;
+/** Words that make a name an organisation's, even with a first name inside ("Club Jean Moulin"). */
+const ORGANISATION_WORDS = new Set(
+  ('association asso assoc club comite amicale societe sarl sas sasu sa eurl sci gaec earl scop scic commune ville mairie departement ' +
+    'region syndicat federation union cooperative foyer centre maison ecole college lycee fondation groupement office compagnie cie ' +
+    'etablissement ccas caisse conseil communaute agglomeration metropole sivu sivom institut universite hopital chu ehpad theatre musee ' +
+    'festival atelier ateliers ensemble choeur chorale orchestre harmonie fanfare ligue cercle entente sporting olympique racing stade ' +
+    'amis les des et collectif comptoir restaurant boulangerie garage entreprise ets cabinet agence bibliotheque mediatheque parc ' +
+    'residence quartier paroisse eglise temple secours banque mutuelle fc as us es rc ac sc jeunesse jeunes anciens sapeurs pompiers ' +
+    'gymnastique tennis football basket judo rugby danse musique arts culture loisirs sports sportive culturelle familles parents eleves')
+    .split(' '),
+);
+
+const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const WORD = /^[\p{L}][\p{L}'’-]*$/u;
+
+/**
+ * "Jean DUPONT", "DUPONT Jean", "Mme Marie-Claire Martin": two to four words, letters only,
+ * no organisation word, and a known first name first or last (a civility also counts).
+ */
+export function looksLikePersonName(v: string): boolean {
+  const words = v.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  let civility = false;
+  if (CIVILITY.test(fold(words[0]))) {
+    civility = true;
+    words.shift();
+  }
+  if (words.length === 0 || words.length > 4 || (!civility && words.length < 2)) return false;
+  for (const w of words) if (!WORD.test(w) || ORGANISATION_WORDS.has(fold(w))) return false;
+  if (civility) return true;
+  const isFirst = (w: string) => fold(w).split('-').every((p) => FIRST_NAMES.has(p));
+  return isFirst(words[0]) || isFirst(words[words.length - 1]);
+}
+
+/** A SIRET (14 digits), SIREN (9) or RNA (W + 9 digits): the value identifies a legal entity. */
+export function isLegalEntityId(v: string): boolean {
+  const s = v.replace(/[\s.]/g, '');
+  return /^(\d{14}|\d{9}|W\d{9})$/i.test(s);
+}

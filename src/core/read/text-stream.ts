@@ -1,0 +1,105 @@
+// Decoded text of a file on disk, chunk by chunk, with the encoding named from its head.
+// A file that is UTF-8 at its head but not further on is read again, whole, as the legacy
+// encoding: the caller's `pass` runs again from the start (so it must start from scratch).
+// Shared by the streaming lint and the chart reader, so both see the same text.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { guessLegacyEncoding, isUtf8, sniffBinary, type Unreadable } from './decode';
+
+export interface TextStreamOptions {
+  signal?: AbortSignal;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  chunkBytes?: number;
+}
+
+export interface FileText {
+  encoding: string;
+  bom: boolean;
+  total: number;
+  /** Calls `onText` for each decoded chunk in order (the last call may be an empty string). */
+  forEachChunk(onText: (text: string) => void): Promise<void>;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+class Utf8Error extends Error {
+  constructor(readonly sample: Uint8Array) {
+    super('invalid utf-8');
+  }
+}
+
+const HEAD = 256 * 1024;
+
+/** Runs `pass` over the file's text; returns the sniffed problem instead when it is no text. */
+export async function withFileText<T>(path: string, options: TextStreamOptions, pass: (file: FileText) => Promise<T>): Promise<T | Unreadable> {
+  const total = (await stat(path)).size;
+  const head = await readHead(path);
+  const sniff = sniffBinary(head);
+  if (sniff) return sniff;
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  // A head cut mid-character is still UTF-8 if only its last 3 bytes fail.
+  const utf8 = isUtf8(head.subarray(bom ? 3 : 0, head.length === HEAD ? HEAD - 3 : head.length));
+  try {
+    return await pass(fileText(path, total, utf8 ? 'utf-8' : guessLegacyEncoding(head), bom, options));
+  } catch (e) {
+    if (!(e instanceof Utf8Error)) throw e;
+    return pass(fileText(path, total, guessLegacyEncoding(e.sample), bom, options));
+  }
+}
+
+export function isUnreadable(x: unknown): x is Unreadable {
+  return typeof x === 'object' && x !== null && 'fatal' in x && Object.keys(x).every((k) => k === 'fatal' || k === 'offset');
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD);
+    const { bytesRead } = await fh.read(buf, 0, HEAD, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+function fileText(path: string, total: number, encoding: string, bom: boolean, options: TextStreamOptions): FileText {
+  return {
+    encoding,
+    bom,
+    total,
+    async forEachChunk(onText) {
+      const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      const legacy = encoding === 'utf-8' ? null : iconv.getDecoder(encoding);
+      let bytes = 0;
+      let skipBom = bom;
+      const input = createReadStream(path, { highWaterMark: options.chunkBytes ?? 4 * 1024 * 1024 });
+      try {
+        for await (const raw of input as AsyncIterable<Buffer>) {
+          if (options.signal?.aborted) throw new CancelledError();
+          const chunk = skipBom ? raw.subarray(3) : raw;
+          skipBom = false;
+          let text: string;
+          if (legacy) text = legacy.write(chunk);
+          else {
+            try {
+              text = strict.decode(chunk, { stream: true });
+            } catch {
+              throw new Utf8Error(chunk);
+            }
+          }
+          onText(text);
+          bytes += raw.length;
+          options.onProgress?.(bytes, total);
+        }
+        onText(legacy ? (legacy.end() ?? '') : strict.decode());
+      } finally {
+        input.destroy();
+      }
+    },
+  };
+}

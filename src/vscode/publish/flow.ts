@@ -1,0 +1,179 @@
+// The publish command, step by step with QuickPick/InputBox (no webview wizard):
+// portal → key → dataset and files → gate → metadata → confirm → upload → record → public?
+// Every argument of `openData.publish` skips its prompt; with `confirm: true` nothing prompts
+// at all (tests, demo), and what would need a prompt fails with a clear outcome instead.
+import * as vscode from 'vscode';
+import { createPortalClient, type DatasetMetadata, type Linkage, type PublishPlan, type WhoAmI } from '../../core/portal';
+import type { Services } from '../services';
+import { datasetFromArg, hasOpenFormat, openFormatsFirst, pickDataset, pickFiles, type DatasetArg } from './datasets';
+import type { DryRunDocuments } from './dry-run';
+import { askDatasetId, errorText, showPublishError } from './errors';
+import { passGate, type Override } from './gate-flow';
+import { loadLinkage, recordDone, saveCheckpoint } from './linkage';
+import { RunLog } from './log';
+import { completeMetadata, type MetadataArgs } from './metadata';
+import { pickPortal, portalUrl, type PortalKeys, type PortalSetting } from './portals';
+import { uploadWithProgress } from './upload';
+
+export interface PublishArgs {
+  portal?: PortalSetting;
+  apiKey?: string;
+  dataset?: DatasetArg;
+  metadata?: MetadataArgs;
+  /** Skip the final confirmation, and every other prompt. */
+  confirm?: boolean;
+  makePublic?: boolean;
+  dryRun?: boolean;
+  /** Publish despite lint errors (never despite personal data); the reason goes to the log. */
+  override?: Override;
+  /** Without UI: what to do when the linked dataset was deleted on the portal. */
+  onLinkedGone?: 'recreate' | { relink: string };
+}
+
+export interface PublishOutcome {
+  ok: boolean;
+  datasetId?: string;
+  url?: string;
+  resources?: Record<string, string>;
+  requests?: unknown[];
+  /** Why nothing was sent: 'untrusted', 'no-key', 'personal-data', 'lint-errors', 'cancelled'… */
+  stopped?: string;
+  error?: { kind?: string; message: string };
+  log: string[];
+}
+
+export interface Deps {
+  services: Services;
+  keys: PortalKeys;
+  dryRunDocs: DryRunDocuments;
+}
+
+const NO_ORGS: WhoAmI = { id: '', organizations: [] };
+
+export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { portal?: PortalSetting; dryRun?: boolean } = {}): Promise<PublishOutcome> {
+  const headless = args.confirm === true;
+  const stop = (stopped: string, log: string[] = []): PublishOutcome => ({ ok: false, stopped, log });
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Publishing is disabled in an untrusted workspace.'));
+    return stop('untrusted');
+  }
+  const dryRun = fixed.dryRun === true || args.dryRun === true;
+  const portal = args.portal ? { ...args.portal, url: portalUrl(args.portal) } : fixed.portal ?? (await pickPortal(vscode.l10n.t('Publish to which portal?')));
+  if (!portal) return stop('cancelled');
+  let apiKey = args.apiKey ?? (await deps.keys.get(portal)) ?? (headless || dryRun ? undefined : await deps.keys.ask(portal));
+  // A dry run sends nothing: it can show the requests before any key exists.
+  if (!apiKey && dryRun) apiKey = 'no-key-yet';
+  if (!apiKey) return stop('no-key');
+  const log = new RunLog([apiKey]);
+
+  const dataset = args.dataset ? await datasetFromArg(args.dataset) : await pickDataset();
+  if (!dataset) {
+    if (args.dataset) void vscode.window.showErrorMessage(vscode.l10n.t('No such dataset in the workspace.'));
+    return stop(args.dataset ? 'no-dataset' : 'cancelled', log.lines);
+  }
+  let files = args.dataset ? openFormatsFirst(dataset.files) : await pickFiles(dataset);
+  if (!files || files.length === 0) return stop('cancelled', log.lines);
+  if (!hasOpenFormat(files)) {
+    const msg = vscode.l10n.t('Only spreadsheet files: the dataset loses the open-format quality point. Publish a CSV as the main resource and the spreadsheet as an extra.');
+    log.warn(msg);
+    if (!headless && (await vscode.window.showWarningMessage(msg, { modal: true }, vscode.l10n.t('Publish anyway'))) === undefined) return stop('cancelled', log.lines);
+  }
+
+  const gate = await passGate(deps.services, dataset, files, log, headless, args.override);
+  if (!gate.files) return stop(gate.stopped ?? 'cancelled', log.lines);
+  files = gate.files;
+
+  try {
+    const profile = { kind: portal.type, baseUrl: portal.url, apiKey, name: portal.name };
+    const client = createPortalClient(profile, { logger: log });
+    const who = dryRun ? NO_ORGS : await client.whoami();
+    const meta = await completeMetadata(dataset, args.metadata ?? {}, who, portal, !headless);
+    if (!meta) return stop('cancelled', log.lines);
+    let linkage = await loadLinkage(dataset.root, dataset.meta.name, portal.url);
+    for (;;) {
+      // An update keeps the visibility the dataset has on the portal; a new one starts private.
+      const remote = linkage.datasetId && !dryRun ? await client.getDataset(linkage.datasetId) : undefined;
+      const isPrivate = remote?.private ?? true;
+      if (!headless && !dryRun && !(await confirmPublish(portal, files.length, linkage))) return stop('cancelled', log.lines);
+      const plan: PublishPlan = {
+        profile,
+        dataset: { ...meta, private: isPrivate },
+        files: files.map((f) => ({ path: f.abs, title: f.title, format: f.format, description: f.description, schema: f.schema ? { name: f.schema } : undefined })),
+        linkage,
+      };
+      try {
+        log.info(`${dryRun ? 'dry run' : 'publish'} ${dataset.meta.name} → ${portal.url} (${files.length} file(s))`);
+        const save = (l: Linkage) => saveCheckpoint(dataset.root, dataset.meta.name, portal.url, l);
+        const result = await uploadWithProgress(plan, log, save, dryRun);
+        if (dryRun) {
+          await deps.dryRunDocs.show(`${dataset.meta.name}-${portal.name}`, result.requests ?? []);
+          return { ok: true, requests: result.requests, log: log.lines };
+        }
+        const url = result.datasetUrl ?? `${portal.url}/datasets/${result.datasetId}/`;
+        await recordDone(dataset.root, dataset.meta.name, { portal: portal.url, datasetId: result.datasetId, url, marker: result.linkage.marker, resources: result.linkage.resources });
+        log.info(`published ${dataset.meta.name}: ${url}`);
+        const madePublic = await offerPublic(client, result.datasetId, plan.dataset, result.linkage.marker, isPrivate, url, headless ? args.makePublic === true : undefined);
+        if (madePublic) log.info(`made public: ${url}`);
+        return { ok: true, datasetId: result.datasetId, url, resources: result.linkage.resources, log: log.lines };
+      } catch (e) {
+        const next = await recover(e, apiKey, headless, args);
+        if (!next) throw e;
+        linkage = next === 'recreate' ? { resources: {} } : { datasetId: next.relink, resources: {} };
+        log.warn(next === 'recreate' ? 'linked dataset gone: recreating it' : `linked dataset gone: relinking to ${next.relink}`);
+      }
+    }
+  } catch (e) {
+    const message = errorText(e, [apiKey]);
+    log.error(message);
+    const kind = (e as { kind?: string }).kind;
+    if (!headless) await afterError(e, apiKey, deps, portal);
+    return { ok: false, error: { kind, message }, log: log.lines };
+  }
+}
+
+async function confirmPublish(portal: PortalSetting, count: number, linkage: Linkage): Promise<boolean> {
+  const go = vscode.l10n.t('Publish');
+  const text = linkage.datasetId
+    ? vscode.l10n.t('Update the linked dataset on {0} with {1} file(s)?', portal.name, count)
+    : vscode.l10n.t('Create a new private dataset on {0} with {1} file(s)? It stays private until you make it public.', portal.name, count);
+  return (await vscode.window.showInformationMessage(text, { modal: true }, go)) === go;
+}
+
+/** Only `linked-dataset-gone` is recovered in the loop; the person (or the arguments) choose how. */
+async function recover(e: unknown, apiKey: string, headless: boolean, args: PublishArgs): Promise<'recreate' | { relink: string } | undefined> {
+  if ((e as { kind?: string }).kind !== 'linked-dataset-gone') return undefined;
+  if (headless) return args.onLinkedGone;
+  const action = await showPublishError(e, [apiKey]);
+  if (action === 'recreate') return 'recreate';
+  const id = action === 'relink' ? await askDatasetId() : undefined;
+  return id ? { relink: id } : undefined;
+}
+
+async function afterError(e: unknown, apiKey: string, deps: Deps, portal: PortalSetting): Promise<void> {
+  if ((e as { kind?: string }).kind === 'linked-dataset-gone') return; // already shown by recover()
+  if ((await showPublishError(e, [apiKey])) === 'set-key') await deps.keys.ask(portal);
+}
+
+/** Step 6: a private dataset becomes public only on an explicit yes (or `makePublic: true`). */
+async function offerPublic(
+  client: ReturnType<typeof createPortalClient>,
+  id: string,
+  meta: DatasetMetadata,
+  marker: string | undefined,
+  isPrivate: boolean,
+  url: string,
+  decided: boolean | undefined,
+): Promise<boolean> {
+  const open = vscode.l10n.t('Open in Browser');
+  const makePublic = vscode.l10n.t('Make Public');
+  let yes = decided;
+  if (yes === undefined) {
+    const text = isPrivate ? vscode.l10n.t('Published as a private dataset: {0}. Make it public now?', url) : vscode.l10n.t('Dataset updated: {0}', url);
+    const pick = await vscode.window.showInformationMessage(text, ...(isPrivate ? [makePublic, open] : [open]));
+    if (pick === open) void vscode.env.openExternal(vscode.Uri.parse(url));
+    yes = pick === makePublic;
+  }
+  if (!yes || !isPrivate) return false;
+  await client.updateDataset(id, { ...meta, private: false }, marker, false);
+  return true;
+}
