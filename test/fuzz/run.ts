@@ -1,0 +1,47 @@
+// Runs mutated corpus inputs through the CSV and spreadsheet readers. Every input must give a
+// report or a clear error, never an exception, and within a time bound.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lintCsvBytes } from '../../src/core/lint-csv';
+import { lintFile } from '../../src/core/lint-file';
+import { mutate, rng } from './mutate';
+
+export interface FuzzResult {
+  inputs: number;
+  failures: { seed: number; source: string; error: string }[];
+  slowest: number;
+}
+
+export async function fuzz(corpusDirs: string[], count: number, seed: number, perInputMs: number): Promise<FuzzResult> {
+  const sources = corpusDirs.flatMap((d) => readdirSync(d).filter((f) => /\.(csv|xlsx|ods)$/i.test(f)).map((f) => join(d, f)));
+  const originals = sources.map((p) => ({ path: p, bytes: readFileSync(p) }));
+  const dir = mkdtempSync(join(tmpdir(), 'odw-fuzz-'));
+  const res: FuzzResult = { inputs: 0, failures: [], slowest: 0 };
+  for (let i = 0; i < count; i++) {
+    const s = seed + i;
+    const rand = rng(s);
+    const src = originals[Math.floor(rand() * originals.length)];
+    // Keep inputs small enough for the budget: cut big sources before mutating.
+    const input = mutate(src.bytes.subarray(0, 200_000), rand);
+    const t0 = performance.now();
+    try {
+      if (/\.csv$/i.test(src.path)) {
+        const r = lintCsvBytes(input, { maxProblems: 200 });
+        if (!Array.isArray(r.diagnostics)) throw new Error('no report');
+      } else {
+        const p = join(dir, `in-${i}${src.path.slice(src.path.lastIndexOf('.'))}`);
+        writeFileSync(p, input);
+        const r = await lintFile(p, { maxProblems: 200 });
+        if (!Array.isArray(r.diagnostics)) throw new Error('no report');
+      }
+    } catch (e) {
+      res.failures.push({ seed: s, source: src.path, error: (e as Error).stack ?? String(e) });
+    }
+    const ms = performance.now() - t0;
+    res.slowest = Math.max(res.slowest, ms);
+    if (ms > perInputMs) res.failures.push({ seed: s, source: src.path, error: `took ${ms.toFixed(0)} ms (bound ${perInputMs} ms)` });
+    res.inputs++;
+  }
+  return res;
+}
