@@ -19,7 +19,7 @@ interface Args {
   maxProblems?: number;
 }
 
-const USAGE = `usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N]`;
+const USAGE = `usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N]\n       odw clean <file> --recipe <recipe.json> --out <file>`;
 
 export class UsageError extends Error {}
 
@@ -100,6 +100,8 @@ function jsonReport(r: FileReport): object {
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let args: Args;
   try {
+    // `odw clean <file> --recipe <recipe.json> --out <file>` lives with the cleaner.
+    if (argv[0] === 'clean') return (await import('./core/clean/cli-clean')).cleanCommand(argv, out, err);
     args = parseArgs(argv);
   } catch (e) {
     err((e as Error).message);

@@ -12,7 +12,7 @@ import { readGrid } from '../sheet/grid-data';
 import { inspectTable } from '../project/inventory';
 import { cleanText } from '../clean/clean-text';
 import { cleanCsvFile } from '../clean/clean-stream';
-import { textLinter, type CleanLintOptions } from '../clean/linter';
+import { textLinter, withSchemaChecks, type CleanLintOptions } from '../clean/linter';
 import type { CleanStep } from '../clean/steps';
 
 export interface TaskProgress {
@@ -50,7 +50,10 @@ export const tasks = {
    * (result: cleaned text), or, with `out`, the file at `path` streamed to a new file.
    */
   clean: async (args: { text?: string; path?: string; out?: string; options: CleanLintOptions; steps?: CleanStep[] }, progress: TaskProgress, signal: AbortSignal) => {
-    if (args.out && args.path) return { streamed: await cleanCsvFile(args.path, args.out, args.steps, { ...args.options, onProgress: progress, signal }) };
+    if (args.out && args.path) {
+      const options = { ...withSchemaChecks(args.options, args.path), onProgress: progress, signal };
+      return { streamed: await cleanCsvFile(args.path, args.out, args.steps, options) };
+    }
     const { diagnostics: _dropped, ...result } = cleanText(args.text ?? '', textLinter(args.options, args.path), args.steps);
     return { text: result };
   },

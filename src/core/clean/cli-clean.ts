@@ -1,0 +1,98 @@
+// `odw clean <file> [--recipe r.json] --out <file> [--record r.json] [--schema s] [--lang fr]`:
+// applies a recipe's steps (or, without --recipe, every certain fix) and writes a new UTF-8
+// file. The input is never modified.
+import { existsSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { decode } from '../read/decode';
+import type { Lang } from '../model';
+import { cleanText, type Counts } from './clean-text';
+import { cleanCsvFile } from './clean-stream';
+import { textLinter, withSchemaChecks } from './linter';
+import { appendSteps, parseRecipe, replaySteps, toJson, type RecipeStep } from './recipe';
+import type { CleanStep, RecordedStep } from './steps';
+
+/** Above this size the file is cleaned streaming, row by row. */
+export const STREAM_CLEAN_BYTES = 50 * 1024 * 1024;
+
+interface CleanArgs {
+  file: string;
+  out: string;
+  recipe?: string;
+  record?: string;
+  schema?: string;
+  lang: Lang;
+}
+
+const USAGE = 'usage: odw clean <file> [--recipe <recipe.json>] --out <file> [--record <recipe.json>] [--schema <name|path>] [--lang en|fr]';
+
+function parse(argv: string[]): CleanArgs | string {
+  const args = argv[0] === 'clean' ? argv.slice(1) : argv;
+  const flags: Record<string, string> = {};
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('--')) {
+      const v = args[++i];
+      if (v === undefined) return `missing value for ${a}`;
+      flags[a.slice(2)] = v;
+    } else files.push(a);
+  }
+  const unknown = Object.keys(flags).find((k) => !['out', 'recipe', 'record', 'schema', 'lang'].includes(k));
+  if (unknown) return `unknown option --${unknown}`;
+  if (files.length !== 1 || !flags.out) return USAGE;
+  if (resolve(flags.out) === resolve(files[0])) return 'refusing to overwrite the input: choose another --out';
+  const lang = flags.lang === 'fr' ? 'fr' : 'en';
+  return { file: files[0], out: flags.out, recipe: flags.recipe, record: flags.record, schema: flags.schema, lang };
+}
+
+/** The output is UTF-8: a legacy input was re-encoded, which the recipe records first. */
+function withReencode(encoding: string, steps: RecordedStep[]): (RecordedStep | RecipeStep)[] {
+  return /^utf-?8$/i.test(encoding) ? steps : [{ rule: 'encoding', fix: 'reencode', from: encoding, count: 1 }, ...steps];
+}
+
+export async function cleanCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const a = parse(argv);
+  if (typeof a === 'string') {
+    err(a);
+    return 2;
+  }
+  let steps: CleanStep[] | undefined;
+  if (a.recipe) {
+    const r = parseRecipe(await readFile(a.recipe, 'utf8'));
+    if (!r.recipe) {
+      for (const e of r.errors) err(`${a.recipe}: ${e}`);
+      return 2;
+    }
+    steps = replaySteps(r.recipe);
+  }
+  const size = (await stat(a.file)).size;
+  const options = { lang: a.lang, schema: a.schema, format: /\.(tsv|tab)$/i.test(a.file) ? ('tsv' as const) : ('csv' as const) };
+  let done: (RecordedStep | RecipeStep)[];
+  let before: Counts;
+  let after: Counts | null = null;
+  if (size > STREAM_CLEAN_BYTES) {
+    const r = await cleanCsvFile(a.file, a.out, steps, withSchemaChecks(options, a.file));
+    [done, before] = [withReencode(r.encoding, r.steps), r.before];
+  } else {
+    const decoded = decode(await readFile(a.file));
+    const r = cleanText(decoded.text, textLinter({ ...options, encoding: decoded }, a.file), steps);
+    await writeFile(a.out, r.text, 'utf8');
+    [done, before, after] = [withReencode(decoded.encoding, r.steps), r.before, r.after];
+  }
+  if (a.record) {
+    const prev = existsSync(a.record) ? parseRecipe(await readFile(a.record, 'utf8')).recipe : null;
+    await writeFile(a.record, toJson(appendSteps(prev, basename(a.file), done, new Date())));
+  }
+  const fr = a.lang === 'fr';
+  for (const s of done) out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${s.fields.join(', ')}]` : ''}`);
+  const n = (c: Counts) => c.error + c.warning;
+  out(
+    after
+      ? fr
+        ? `${a.out} : ${n(before)} erreurs et avertissements avant, ${n(after)} après.`
+        : `${a.out}: ${n(before)} errors and warnings before, ${n(after)} after.`
+      : `${a.out}: ${n(before)} ${fr ? 'erreurs et avertissements avant nettoyage.' : 'errors and warnings before cleaning.'}`,
+  );
+  return 0;
+}

@@ -1,0 +1,114 @@
+// Turns diagnostics carrying FixData into non-overlapping text edits, generically by fix
+// kind (rules and schema checks alike). Edits touch only the cells, records and record
+// terminators the fixes name: untouched cells keep their exact text, quoting included.
+import type { Diagnostic } from '../model';
+import type { CsvDialect } from '../read/csv';
+import { cellSpans, recordSpans, writeCell, type RecordSpan } from './csv-text';
+import type { TextEdit } from './edits';
+
+export interface Plan {
+  edits: TextEdit[];
+  /** Fixes the edits carry out. */
+  applied: Diagnostic[];
+  /** Fixes left for the next pass (they touch a cell or row another fix already edits). */
+  deferred: Diagnostic[];
+}
+
+interface Merge {
+  from: number;
+  to: number;
+  value: string;
+}
+
+/** Kinds handled as text edits; `reencode` works on bytes (see reencode.ts). */
+export const isTextFix = (d: Diagnostic): boolean => d.fix !== undefined && d.fix.kind !== 'reencode';
+
+export function planEdits(text: string, dialect: CsvDialect, fixes: readonly Diagnostic[]): Plan {
+  const all = fixes.filter(isTextFix);
+  // Merging split cells renumbers the columns of its row: it goes alone, the rest after a re-lint.
+  const merging = all.filter((d) => d.fix!.kind === 'quote-cells');
+  const now = merging.length ? merging : all;
+  const deferred = merging.length ? all.filter((d) => d.fix!.kind !== 'quote-cells') : [];
+  const applied: Diagnostic[] = [];
+  const deletedRows = new Set<number>();
+  const deletedCols = new Set<number>();
+  const cells = new Map<number, Map<number, string>>();
+  const merges = new Map<number, Merge>();
+  let eol: string | undefined;
+
+  for (const d of now) {
+    const fix = d.fix!;
+    if (fix.kind === 'line-endings') {
+      eol = fix.eol;
+      applied.push(d);
+    } else if (fix.kind === 'delete-column' && d.column != null) {
+      deletedCols.add(d.column);
+      applied.push(d);
+    } else if (d.row == null) continue;
+    else if (fix.kind === 'delete-row' && d.row > 1) {
+      deletedRows.add(d.row);
+      applied.push(d);
+    } else if (fix.kind === 'quote-cells') {
+      if (merges.has(d.row)) deferred.push(d);
+      else merges.set(d.row, { from: fix.from, to: fix.to, value: fix.value }), applied.push(d);
+    } else if (fix.kind === 'set-cell' && d.column != null) {
+      const row = cells.get(d.row) ?? new Map<number, string>();
+      cells.set(d.row, row);
+      if (row.has(d.column)) deferred.push(d);
+      else row.set(d.column, fix.value), applied.push(d);
+    }
+  }
+
+  const spans = recordSpans(text, dialect);
+  const edits: TextEdit[] = [];
+  spans.forEach((rec, i) => {
+    const row = i + 1;
+    if (deletedRows.has(row)) {
+      edits.push({ start: rec.offset, end: rec.endOffset, text: '' });
+      return;
+    }
+    const contentEnd = rec.endOffset - rec.eol.length;
+    const set = cells.get(row);
+    const merge = merges.get(row);
+    if (set || merge || deletedCols.size) edits.push(...rowEdits(text, rec, contentEnd, dialect, set, merge, deletedCols));
+    if (eol && rec.eol && rec.eol !== eol) edits.push({ start: contentEnd, end: rec.endOffset, text: eol });
+  });
+  // A set-cell inside a deleted row or column has nothing left to change: drop it.
+  const gone = (d: Diagnostic) => d.fix!.kind === 'set-cell' && ((d.row != null && deletedRows.has(d.row)) || (d.column != null && deletedCols.has(d.column)));
+  return { edits, applied: applied.filter((d) => !gone(d)), deferred };
+}
+
+function rowEdits(
+  text: string,
+  rec: RecordSpan,
+  contentEnd: number,
+  dialect: CsvDialect,
+  set: Map<number, string> | undefined,
+  merge: Merge | undefined,
+  deletedCols: Set<number>,
+): TextEdit[] {
+  const spans = cellSpans(text, rec, dialect);
+  const quoted = (s: [number, number]) => text[s[0]] === dialect.quoteChar;
+  const structural = merge !== undefined || [...deletedCols].some((c) => c <= spans.length);
+  if (!structural) {
+    const out: TextEdit[] = [];
+    for (const [col, value] of set ?? []) {
+      const s = spans[col - 1];
+      if (s) out.push({ start: s[0], end: s[1], text: writeCell(value, dialect, quoted(s)) });
+    }
+    return out;
+  }
+  // Cells removed or merged: rewrite the record, each kept cell with its own text.
+  const parts: string[] = [];
+  for (let c = 1; c <= spans.length; c++) {
+    const s = spans[c - 1];
+    if (merge && c >= merge.from && c <= merge.to) {
+      if (c === merge.from) parts.push(writeCell(merge.value, dialect, true));
+      continue;
+    }
+    if (!merge && deletedCols.has(c)) continue;
+    const v = set?.get(c);
+    parts.push(v !== undefined ? writeCell(v, dialect, quoted(s)) : text.slice(s[0], s[1]));
+  }
+  return [{ start: rec.offset, end: contentEnd, text: parts.join(dialect.delimiter) }];
+}

@@ -1,0 +1,69 @@
+// Cleaning recipes: the steps applied to a dataset, stored in .opendata/recipes/<dataset>.json
+// and validated against schemas/recipe.schema.json. Replaying a recipe = cleaning with its steps.
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import schema from '../../../schemas/recipe.schema.json';
+import type { FixData } from '../model';
+import type { CleanStep, RecordedStep } from './steps';
+
+export interface RecipeStep extends CleanStep {
+  step?: number;
+  fix?: FixData['kind'];
+  count?: number;
+  /** reencode: the source encoding. */
+  from?: string;
+  appliedAt?: string;
+}
+
+export interface Recipe {
+  $schema?: string;
+  version: 1;
+  dataset?: string;
+  created?: string;
+  updated?: string;
+  steps: RecipeStep[];
+}
+
+export const RECIPE_DIR = '.opendata/recipes';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile<Recipe>(schema);
+
+export type RecipeParse = { recipe: Recipe; errors: [] } | { recipe: null; errors: string[] };
+
+export function parseRecipe(text: string): RecipeParse {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { recipe: null, errors: [`invalid JSON: ${(e as Error).message}`] };
+  }
+  if (validate(value)) return { recipe: value, errors: [] };
+  return { recipe: null, errors: (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`) };
+}
+
+/** File name of the recipe of a dataset (`subventions-2024.csv` → `subventions-2024.json`). */
+export function recipeFileName(datasetName: string): string {
+  return datasetName.replace(/\.[^.]+$/, '') + '.json';
+}
+
+/** The recipe after more steps ran on its dataset; steps keep their order. */
+export function appendSteps(recipe: Recipe | null, dataset: string, steps: readonly (RecordedStep | RecipeStep)[], now: Date): Recipe {
+  const at = now.toISOString();
+  const r: Recipe = recipe ? { ...recipe, steps: [...recipe.steps] } : { version: 1, dataset, created: at, steps: [] };
+  r.updated = at;
+  for (const s of steps) r.steps.push({ ...s, step: r.steps.length + 1, appliedAt: at });
+  return r;
+}
+
+/** What replaying needs from a recipe: the rule filters, in order. */
+export function replaySteps(recipe: Recipe): CleanStep[] {
+  return recipe.steps
+    .filter((s) => s.fix !== 'reencode')
+    .map((s) => ({ rule: s.rule, ...(s.fields ? { fields: s.fields } : {}), ...(s.formats ? { formats: s.formats } : {}) }));
+}
+
+export function toJson(recipe: Recipe): string {
+  return JSON.stringify(recipe, null, 2) + '\n';
+}

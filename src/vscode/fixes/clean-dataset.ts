@@ -1,0 +1,150 @@
+// "Clean Dataset…" and "Replay Recipe": pick the fixes, run them in the worker, show the
+// result as a diff, then apply it as one undoable edit, re-lint and record the recipe.
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../../core/model';
+import { isTextFix } from '../../core/clean/plan';
+import { siblingName } from '../../core/clean/sibling-name';
+import type { CleanStep } from '../../core/clean/steps';
+import { ruleById } from '../../core/rules/registry';
+import { lintSettings, uiLang } from '../settings';
+import type { Services } from '../services';
+import { freshState, replaceAll } from './edits';
+import type { PreviewProvider } from './preview';
+import { recordSteps } from './recipe-store';
+import { repairEncoding } from './encoding';
+
+export interface CleanArgs {
+  /** Rules to fix; skips the picker. */
+  rules?: string[];
+  /** Apply without the diff preview (tests, scripts). */
+  apply?: boolean;
+}
+
+const LARGE = 50 * 1024 * 1024;
+
+export async function settledDocument(services: Services, uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (!freshState(services, doc)) await services.lint.lint(doc);
+  return doc;
+}
+
+function titleOf(rule: string): string {
+  const r = ruleById(rule);
+  return r ? r.meta.title[uiLang()] : rule;
+}
+
+/** Fixable problems by rule, for the picker (all pre-ticked: every offered fix is certain). */
+async function pickRules(fixes: readonly Diagnostic[], legacyEncoding: string | null): Promise<string[] | undefined> {
+  const counts = new Map<string, number>();
+  for (const d of fixes) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
+  const items: (vscode.QuickPickItem & { rule: string })[] = [...counts].map(([rule, n]) => ({
+    rule,
+    label: titleOf(rule),
+    description: rule,
+    detail: vscode.l10n.t('{0} problem(s)', n),
+    picked: true,
+  }));
+  if (legacyEncoding) items.unshift({ rule: 'encoding', label: vscode.l10n.t('Convert from {0} to UTF-8', legacyEncoding), description: 'encoding', picked: true });
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to clean: no problem here has a certain fix.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Clean Dataset: fixes to apply') });
+  return picked?.map((p) => p.rule);
+}
+
+export async function cleanDataset(services: Services, preview: PreviewProvider, uri: vscode.Uri | undefined, args: CleanArgs = {}, replay?: CleanStep[]): Promise<boolean> {
+  uri ??= vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return false;
+  if (/\.(xlsx|ods)$/i.test(uri.path)) {
+    // A workbook is never rewritten: its sheet goes to a new CSV, which is then cleaned.
+    const csv = await vscode.commands.executeCommand<vscode.Uri | undefined>('openData.exportSheetCsv', uri);
+    if (!csv) return false;
+    uri = csv;
+  }
+  if (uri.scheme === 'file' && (await vscode.workspace.fs.stat(uri)).size > LARGE) return cleanLarge(services, uri, replay ?? args.rules?.map((rule) => ({ rule })));
+  let doc = await settledDocument(services, uri);
+  const state = freshState(services, doc)!;
+  // Replacement characters mean the editor read legacy bytes as UTF-8: the lint then names the guess.
+  const enc = state.result.info.encoding;
+  const legacy = state.core.some((d) => d.rule === 'encoding') && uri.scheme === 'file' ? (/^utf-?8$/i.test(enc) ? 'windows-1252' : enc) : null;
+  const fixes = state.core.filter(isTextFix);
+  const rules = args.rules ?? (replay ? replay.map((s) => s.rule) : await pickRules(fixes, legacy));
+  if (!rules) return false;
+  const encodingStep = rules.includes('encoding') && legacy ? await repairEncoding(doc) : undefined;
+  if (encodingStep) doc = await settledDocument(services, uri);
+  const steps = replay ?? rules.filter((r) => r !== 'encoding').map((rule) => ({ rule }));
+  const settings = lintSettings(uri);
+  const cur = freshState(services, doc)!;
+  const res = await services.worker.run('clean', {
+    text: doc.getText(),
+    path: uri.scheme === 'file' ? uri.fsPath : undefined,
+    steps,
+    options: { lang: uiLang(), rules: settings.rules, format: doc.languageId === 'tsv' ? 'tsv' : 'csv', schema: cur.schema?.name, schemaGlobs: settings.schemaGlobs },
+  });
+  const cleaned = 'text' in res ? res.text : undefined;
+  if (!cleaned || cleaned.text === doc.getText()) {
+    if (encodingStep) await recordSteps(uri, [encodingStep]);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing changed.'));
+    return !!encodingStep;
+  }
+  const version = doc.version;
+  if (!args.apply && !(await confirmDiff(preview, doc, cleaned.text))) return false;
+  // Edited during the preview: the cleaned text no longer matches, do not overwrite the edits.
+  if (doc.version !== version || !(await vscode.workspace.applyEdit(replaceAll(doc, cleaned.text)))) return false;
+  await recordSteps(uri, [...(encodingStep ? [encodingStep] : []), ...cleaned.steps]);
+  await services.lint.lint(doc);
+  // Counted by the worker without the editor's problem cap, so before and after compare.
+  const n = (c: { error: number; warning: number }) => c.error + c.warning;
+  void vscode.window.showInformationMessage(vscode.l10n.t('Cleaned: {0} errors and warnings before, {1} after. Undo (Ctrl+Z) restores the original.', n(cleaned.before), n(cleaned.after)));
+  return true;
+}
+
+/** `data.csv` → `data.clean.csv`, or `data.clean-2.csv`… : an existing file is never overwritten. */
+async function freeSibling(uri: vscode.Uri, tag: string): Promise<vscode.Uri> {
+  const dir = vscode.Uri.joinPath(uri, '..');
+  const taken = new Set((await vscode.workspace.fs.readDirectory(dir)).map(([n]) => n));
+  return vscode.Uri.joinPath(dir, siblingName(uri.path.split('/').pop()!, tag, (n) => taken.has(n)));
+}
+
+async function confirmDiff(preview: PreviewProvider, doc: vscode.TextDocument, text: string): Promise<boolean> {
+  const right = preview.show(doc.uri, text);
+  const name = doc.uri.path.split('/').pop();
+  await vscode.commands.executeCommand('vscode.diff', doc.uri, right, vscode.l10n.t('{0} ↔ cleaned (preview)', name ?? ''));
+  const apply = vscode.l10n.t('Apply');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Apply these changes to {0}?', name ?? ''), apply, vscode.l10n.t('Discard'));
+  preview.forget(right);
+  return answer === apply;
+}
+
+/** Over 50 MB: cleaned by streaming to a new file next to the original. */
+async function cleanLarge(services: Services, uri: vscode.Uri, steps: CleanStep[] | undefined): Promise<boolean> {
+  const out = await freeSibling(uri, 'clean');
+  const settings = lintSettings(uri);
+  const res = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cleaning {0}', uri.path.split('/').pop() ?? ''), cancellable: true },
+    async (progress, token) => {
+      let last = 0;
+      return services.worker.run(
+        'clean',
+        { path: uri.fsPath, out: out.fsPath, steps, options: { lang: uiLang(), rules: settings.rules } },
+        {
+          token,
+          progress: (done: number, total: number) => {
+            const pct = total ? (100 * done) / total : 0;
+            progress.report({ increment: pct - last });
+            last = pct;
+          },
+        },
+      );
+    },
+  );
+  if (!('streamed' in res) || !res.streamed) return false;
+  const { encoding, steps: done } = res.streamed;
+  // The copy is UTF-8: a legacy input was re-encoded on the way.
+  await recordSteps(uri, /^utf-?8$/i.test(encoding) ? done : [{ rule: 'encoding', fix: 'reencode', from: encoding, count: 1 }, ...done]);
+  const open = vscode.l10n.t('Open');
+  const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Cleaned copy written to {0} ({1} rows).', vscode.workspace.asRelativePath(out), res.streamed.rows), open);
+  if (pick === open) await vscode.window.showTextDocument(out);
+  return true;
+}

@@ -1,0 +1,92 @@
+// Quick fixes on CSV/TSV diagnostics: fix this (preferred), fix all of this rule in the file,
+// learn more; and the `source.fixAll.opendata` action used by codeActionsOnSave.
+import * as vscode from 'vscode';
+import type { Diagnostic, FixData } from '../../core/model';
+import { isTextFix } from '../../core/clean/plan';
+import { ruleIds } from '../../core/rules/ids';
+import { rangeOf, SOURCE } from '../convert';
+import type { Services } from '../services';
+import { freshState, planFor, toWorkspaceEdit } from './edits';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('opendata');
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+function describe(fix: FixData): string {
+  switch (fix.kind) {
+    case 'set-cell':
+      return fix.value === '' ? vscode.l10n.t('empty the cell') : vscode.l10n.t('replace with “{0}”', fix.value);
+    case 'delete-row':
+      return vscode.l10n.t('delete this blank row');
+    case 'delete-column':
+      return vscode.l10n.t('delete this empty column');
+    case 'quote-cells':
+      return vscode.l10n.t('join into one quoted cell “{0}”', fix.value);
+    case 'line-endings':
+      return vscode.l10n.t('use {0} line endings everywhere', fix.eol === '\r\n' ? 'CRLF' : 'LF');
+    case 'reencode':
+      return vscode.l10n.t('convert the file to UTF-8');
+  }
+}
+
+export class FixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(private readonly services: Services) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const state = freshState(this.services, doc);
+    if (!state) return [];
+    if (context.only && FIX_ALL_KIND.intersects(context.only) && !vscode.CodeActionKind.QuickFix.intersects(context.only)) {
+      const all = this.fixAll(doc, state.core);
+      return all ? [all] : [];
+    }
+    const actions: vscode.CodeAction[] = [];
+    for (const vd of context.diagnostics) {
+      if (vd.source !== SOURCE) continue;
+      const rule = codeOf(vd);
+      const core = state.core.find((d) => d.rule === rule && rangeOf(d, doc).isEqual(vd.range));
+      if (core && isTextFix(core)) actions.push(...this.fixes(doc, vd, core, state.core));
+      const docs = new vscode.CodeAction(vscode.l10n.t('Learn more about {0}', rule), vscode.CodeActionKind.QuickFix);
+      // Rules have their own page; schema checks link to the shared page their code targets.
+      const target = typeof vd.code === 'object' ? vd.code.target : undefined;
+      if (ruleIds.has(rule)) docs.command = { command: 'openData.showRuleDocs', title: docs.title, arguments: [rule] };
+      else if (target) docs.command = { command: 'markdown.showPreview', title: docs.title, arguments: [target] };
+      else continue;
+      docs.diagnostics = [vd];
+      actions.push(docs);
+    }
+    return actions;
+  }
+
+  private fixes(doc: vscode.TextDocument, vd: vscode.Diagnostic, core: Diagnostic, all: readonly Diagnostic[]): vscode.CodeAction[] {
+    const out: vscode.CodeAction[] = [];
+    const one = planFor(this.services, doc, [core]);
+    if (one?.edits.length) {
+      const a = new vscode.CodeAction(vscode.l10n.t('Fix: {0}', describe(core.fix!)), vscode.CodeActionKind.QuickFix);
+      a.edit = toWorkspaceEdit(doc, one);
+      a.diagnostics = [vd];
+      a.isPreferred = true;
+      out.push(a);
+    }
+    const same = all.filter((d) => d.rule === core.rule && isTextFix(d));
+    if (same.length > 1) {
+      const plan = planFor(this.services, doc, same);
+      if (plan?.edits.length) {
+        const a = new vscode.CodeAction(vscode.l10n.t('Fix all {0} “{1}” problems in this file', same.length, core.rule), vscode.CodeActionKind.QuickFix);
+        a.edit = toWorkspaceEdit(doc, plan);
+        out.push(a);
+      }
+    }
+    return out;
+  }
+
+  /** Every certain fix that can go in one pass (the rest after the next lint). */
+  fixAll(doc: vscode.TextDocument, core: readonly Diagnostic[]): vscode.CodeAction | undefined {
+    const plan = planFor(this.services, doc, core.filter(isTextFix));
+    if (!plan?.edits.length) return undefined;
+    const a = new vscode.CodeAction(vscode.l10n.t('Fix all certain Open Data problems'), FIX_ALL_KIND);
+    a.edit = toWorkspaceEdit(doc, plan);
+    return a;
+  }
+}

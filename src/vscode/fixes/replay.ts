@@ -1,0 +1,30 @@
+// "Replay Recipe": pick a recipe of the workspace and apply its steps to a file, with the
+// same diff preview as Clean Dataset.
+import * as vscode from 'vscode';
+import { replaySteps } from '../../core/clean/recipe';
+import type { Services } from '../services';
+import { cleanDataset, type CleanArgs } from './clean-dataset';
+import type { PreviewProvider } from './preview';
+import { listRecipes, readRecipe } from './recipe-store';
+
+export async function replayRecipe(services: Services, preview: PreviewProvider, target?: vscode.Uri, recipeUri?: vscode.Uri, args: CleanArgs = {}): Promise<boolean> {
+  target ??= vscode.window.activeTextEditor?.document.uri;
+  if (!target) return false;
+  if (!recipeUri) {
+    const found = await listRecipes();
+    const items = found.map((uri) => ({ label: uri.path.split('/').pop()!, description: vscode.workspace.asRelativePath(uri), uri }));
+    const browse = { label: vscode.l10n.t('Browse…'), description: '', uri: undefined as vscode.Uri | undefined };
+    const pick = await vscode.window.showQuickPick([...items, browse], { title: vscode.l10n.t('Recipe to replay') });
+    if (!pick) return false;
+    recipeUri = pick.uri ?? (await vscode.window.showOpenDialog({ filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
+    if (!recipeUri) return false;
+  }
+  const { recipe, errors } = await readRecipe(recipeUri);
+  if (!recipe) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Invalid recipe {0}: {1}', vscode.workspace.asRelativePath(recipeUri), errors.join('; ')));
+    return false;
+  }
+  const steps = replaySteps(recipe);
+  const reencode = recipe.steps.some((s) => s.fix === 'reencode');
+  return cleanDataset(services, preview, target, { ...args, rules: reencode ? ['encoding', ...steps.map((s) => s.rule)] : undefined }, steps);
+}

@@ -1,0 +1,110 @@
+// Cleaning in the real extension host: quick fixes on exact cells, fix-all, Clean Dataset
+// as one undoable edit, recorded recipes replayed on another file.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, diagnosticsWhere, wsFile } from './lint.test';
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const ORIGINAL = 'nom;montant;date\n ASSO ;12;01/02/2020\nB;1 234,50;15/03/2021\n;;\n';
+const CLEANED = 'nom;montant;date\nASSO;12;2020-02-01\nB;1234.50;2021-03-15\n';
+
+async function openBasic(): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; ds: vscode.Diagnostic[] }> {
+  await api();
+  const uri = wsFile('fixes-basic.csv');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  const ds = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'cell-whitespace') && d.some((x) => codeOf(x) === 'blank-row'));
+  return { uri, doc, ds };
+}
+
+/** Code actions once the lint has caught up with the text (a stale lint offers no fix). */
+async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string, ms = 15000): Promise<vscode.CodeAction[]> {
+  const t0 = Date.now();
+  for (;;) {
+    const got = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+    if (got.some((a) => a.edit) || Date.now() - t0 > ms) return got;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function revert(doc: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+suite('Fixes and cleaning', () => {
+  test('the quick fix of a diagnostic repairs exactly that cell', async () => {
+    const { uri, doc, ds } = await openBasic();
+    assert.equal(doc.getText(), ORIGINAL);
+    const ws = ds.find((d) => codeOf(d) === 'cell-whitespace')!;
+    const actions = await actionsAt(uri, ws.range);
+    const fix = actions.find((a) => a.title.startsWith('Fix:'));
+    assert.ok(fix?.edit, `quick fix offered; got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(fix.isPreferred, true, JSON.stringify({ p: fix.isPreferred, k: fix.kind, d: fix.diagnostics?.map(codeOf) }));
+    assert.ok(actions.some((a) => a.command?.command === 'openData.showRuleDocs'), 'learn more offered');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.lineAt(1).text, 'ASSO;12;01/02/2020');
+    await revert(doc);
+  });
+
+  test('fix all of a rule and source.fixAll.opendata edit the whole file', async () => {
+    const { uri, doc, ds } = await openBasic();
+    const date = ds.find((d) => codeOf(d) === 'date-format')!;
+    const actions = await actionsAt(uri, date.range);
+    const all = actions.find((a) => /date-format/.test(a.title) && !a.isPreferred && a.edit);
+    assert.ok(all?.edit, `fix-all offered; got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    assert.equal(doc.getText(), 'nom;montant;date\n ASSO ;12;2020-02-01\nB;1 234,50;2021-03-15\n;;\n');
+    await revert(doc);
+    const src = await actionsAt(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.opendata');
+    assert.equal(src.length, 1, JSON.stringify(src.map((a) => [a.title, a.kind?.value])));
+    assert.equal(src[0].kind?.value, 'source.fixAll.opendata');
+    assert.ok(await vscode.workspace.applyEdit(src[0].edit!));
+    assert.equal(doc.getText(), CLEANED);
+    await revert(doc);
+  });
+
+  test('Clean Dataset applies one undoable edit and records a recipe', async () => {
+    const { uri, doc } = await openBasic();
+    const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['cell-whitespace', 'number-format', 'date-format', 'blank-row'], apply: true });
+    assert.equal(ok, true);
+    assert.equal(doc.getText(), CLEANED);
+    const recipeUri = wsFile('.opendata/recipes/fixes-basic.json');
+    const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(recipeUri)));
+    assert.deepEqual(recipe.steps.map((s: { rule: string }) => s.rule).sort(), ['blank-row', 'cell-whitespace', 'date-format', 'number-format']);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), ORIGINAL, 'one undo restores the original');
+    await revert(doc);
+  });
+
+  test('Replay Recipe on another file gives the same cleaning', async () => {
+    const uri = wsFile('fixes-replay.csv');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'date-format'));
+    const recipeUri = wsFile('.opendata/recipes/fixes-basic.json');
+    const ok = await vscode.commands.executeCommand<boolean>('openData.replayRecipe', uri, recipeUri, { apply: true });
+    assert.equal(ok, true);
+    assert.equal(doc.getText(), CLEANED.replace(/\n/g, '\r\n'));
+    await revert(doc);
+  });
+
+  test('openData.fixAllOnSave applies the certain fixes when saving', async () => {
+    await api();
+    const uri = wsFile('fixes-save.csv');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const config = vscode.workspace.getConfiguration('openData');
+    await config.update('fixAllOnSave', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await editor.edit((e) => e.insert(doc.lineAt(3).range.end, ';'));
+      // Wait for the lint of the edited text (a stale lint offers no fix).
+      await actionsAt(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.opendata');
+      await doc.save();
+      assert.equal(doc.getText(), CLEANED);
+    } finally {
+      await config.update('fixAllOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
