@@ -21,10 +21,15 @@ const log = (...a) => console.log('[ui-chart]', ...a);
 async function chartFrame(ui, text) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
-      const inner = await (await outer.contentFrame())?.$('#active-frame');
-      const frame = await inner?.contentFrame();
-      if (frame && (await frame.locator('h1.title', { hasText: text }).count()) > 0) return frame;
+    try {
+      for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
+        const inner = await (await outer.contentFrame())?.$('#active-frame');
+        const frame = await inner?.contentFrame();
+        if (frame && (await frame.locator('h1.title', { hasText: text }).count()) > 0) return frame;
+      }
+    } catch (e) {
+      // The workbench or a webview is navigating (window reload): look again.
+      if (!/context was destroyed|detached|Target closed/i.test(String(e))) throw e;
     }
     await ui.page.waitForTimeout(250);
   }
@@ -155,6 +160,9 @@ await withUi({ workspace: join(REPO, 'test/fixtures/workspace'), ...source, read
 
   // 5. After a window reload the panel serializer brings the chart back (state from setState).
   await ui.runCommand('Developer: Reload Window');
+  // Let the old page go before looking for the new workbench.
+  await ui.page.waitForTimeout(1500);
+  await ui.page.waitForLoadState('load');
   await ui.page.locator('.monaco-workbench').waitFor();
   const revived = await chartFrame(ui, 'chart-xss.csv');
   await revived.locator('table.data tbody tr').first().waitFor();
