@@ -5,6 +5,7 @@ import { lintFileOnDisk } from './vscode/lint-on-disk';
 import { LintStatusBar } from './vscode/status-bar';
 import { WorkerClient } from './vscode/worker-client';
 import { SchemaChoices, selectSchema, type SchemaPick } from './vscode/schema-choice';
+import { inferSchemaCommand } from './vscode/infer-schema';
 import type { Services } from './vscode/services';
 import { registerFixes } from './vscode/fixes';
 import { registerStages } from './vscode/stages';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     vscode.commands.registerCommand('openData.lintFileOnDisk', (uri?: vscode.Uri) => lintFileOnDisk(worker, collection, docsBase, uri)),
     schemas,
     vscode.commands.registerCommand('openData.selectSchema', (uri?: vscode.Uri, pick?: SchemaPick | 'auto') => selectSchema(schemas, worker, uri, pick)),
+    vscode.commands.registerCommand('openData.inferSchema', (uri?: vscode.Uri) => inferSchemaCommand(worker, uri)),
     vscode.commands.registerCommand('openData.showRuleDocs', (id: string) =>
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)),
     ),

@@ -36,3 +36,16 @@ suite('Schema validation in the editor', () => {
     await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'french-siret-value'));
   });
 });
+
+suite('Infer Schema', () => {
+  test('writes a Table Schema for the file into a new editor', async () => {
+    await api();
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('openData.inferSchema', wsFile('lint-basic.csv'));
+    assert.ok(doc);
+    assert.equal(doc.languageId, 'json');
+    assert.equal(doc.isUntitled, true, 'nothing is written until the user saves');
+    const schema = JSON.parse(doc.getText());
+    assert.deepEqual(schema.fields.map((f: { name: string }) => f.name), ['nom', 'montant', 'date']);
+    assert.equal(schema.fields[1].type, 'integer');
+  });
+});

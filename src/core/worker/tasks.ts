@@ -5,6 +5,7 @@ import { lintFile, type FileLintOptions } from '../lint-file';
 import { schemaSetup, type SchemaOptions } from '../schema/setup';
 import { catalog } from '../schema/catalog';
 import { schemaCoverage } from '../schema/coverage';
+import { inferSchemaFromText } from '../schema/infer-text';
 import { aggregateTask } from '../chart/task';
 import type { AggregateRequest } from '../chart/aggregate';
 import { sniffFileEncoding } from '../read/sniff-file';
@@ -41,6 +42,8 @@ export const tasks = {
     const schema = setup.ref();
     return { ...result, schema, coverage: schema ? schemaCoverage(schema.name, result.info.header ?? []) : null, schemaDiagnostics: setup.schemaDiagnostics };
   },
+  /** A Table Schema inferred from a table's text (types, formats, required, enums). */
+  inferSchema: async (args: { text: string; format?: 'csv' | 'tsv' }) => inferSchemaFromText(args.text, args.format),
   /** The bundled schemas, for pickers (the host does not load the descriptors itself). */
   schemaCatalog: async () => catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
   /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet). */
