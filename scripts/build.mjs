@@ -1,9 +1,11 @@
 // Bundles the extension, the CLI, the lint worker and the webviews with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const prod = process.argv.includes('--production');
+// A production build starts clean, so no stale source map ends up in the package.
+if (prod) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
 const node = {
