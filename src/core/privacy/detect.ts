@@ -20,6 +20,8 @@ export function findPersonalEmail(v: string): string | undefined {
 const PHONE = /^(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
 
 export function isFrenchPhone(v: string): boolean {
+  // A phone has 10 to 20 characters; test before trimming (no allocation on other cells).
+  if (v.length < 10 || v.length > 24) return false;
   const s = v.trim();
   const c = s.charCodeAt(0);
   if (c !== 48 && c !== 43) return false; // '0' or '+'
@@ -32,6 +34,15 @@ export function isFrenchPhone(v: string): boolean {
  * it is some other number, so it is not reported.
  */
 export function isNir(v: string): boolean {
+  // 15 characters, up to 6 separators; starts with the sex digit: reject the rest unallocated.
+  if (v.length < 15 || v.length > 24) return false;
+  const c = v.trimStart().charCodeAt(0);
+  if (!(c >= 49 && c <= 52) && c !== 55 && c !== 56) return false;
+  // Only digits, separators and the A/B of Corsica: a date range or an amount stops here.
+  for (let i = 0; i < v.length; i++) {
+    const k = v.charCodeAt(i);
+    if (!((k >= 48 && k <= 57) || k === 32 || k === 46 || k === 45 || k === 160 || k === 65 || k === 66 || k === 97 || k === 98)) return false;
+  }
   const s = v.replace(/[\s.-]/g, '').toUpperCase();
   if (s.length !== 15 || !/^[1-478]\d{4}(?:\d{2}|2A|2B)\d{8}$/.test(s)) return false;
   const body = s.slice(0, 13).replace('2A', '19').replace('2B', '18');
