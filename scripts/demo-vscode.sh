@@ -17,22 +17,22 @@ npm run --silent package >/dev/null
 # The Sandbox portal is the emulator the tests use, bundled into one file for the demo.
 npx esbuild test/emulator/cli.ts --bundle --platform=node --format=cjs --outfile="$DEMO/sandbox.cjs" --log-level=error
 
-# A fresh copy of the samples, with the Sandbox portal configured.
+# A fresh copy of the samples.
 WS="$DEMO/workspace"
-rm -rf "$WS"; mkdir -p "$WS/.vscode"
+rm -rf "$WS"; mkdir -p "$WS"
 cp samples/*.csv "$WS/"
-cat > "$WS/.vscode/settings.json" <<JSON
-{
-  "openData.portals": [
-    { "name": "Sandbox", "type": "udata", "url": "http://127.0.0.1:$PORTAL_PORT", "organization": "org-demo" }
-  ]
-}
-JSON
 
 export CS_PORT="$PORT"
 source scripts/vscode-host/cs-lib.sh
 STATE="$DEMO/state"; rm -rf "$STATE"
 cs_prepare "$STATE"
+# Portals are an application-scope setting (a cloned workspace must not add a look-alike
+# portal), so the Sandbox goes into this demo's user settings.
+node -e '
+const fs = require("fs"); const f = process.argv[1];
+const s = JSON.parse(fs.readFileSync(f, "utf8"));
+s["openData.portals"] = [{ name: "Sandbox", type: "udata", url: process.argv[2], organization: "org-demo" }];
+fs.writeFileSync(f, JSON.stringify(s, null, 2));' "$STATE/ud/User/settings.json" "http://127.0.0.1:$PORTAL_PORT"
 cs_cli --install-extension "$REPO/dist/open-data-workbench.vsix" --force >/dev/null
 
 setsid node "$DEMO/sandbox.cjs" --port "$PORTAL_PORT" > "$DEMO/sandbox.log" 2>&1 &

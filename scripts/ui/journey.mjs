@@ -1,0 +1,369 @@
+#!/usr/bin/env node
+// The whole story, end to end in a real browser (code-server + headless Chromium, see docs/journey.md):
+// five-stage tree → messy CSV with squiggles and Problems → quick fix → Clean Dataset (rules, diff, Apply)
+// → XLSX grid → chart → publish to a local udata emulator ("Sandbox") → the Publication node shows the link.
+// One screenshot per step in artifacts/journey/NN-name.png; on failure artifacts/journey/failure.png.
+//   node scripts/build.mjs && node scripts/ui/journey.mjs
+//   node scripts/ui/journey.mjs --vsix dist/open-data-workbench.vsix     (the packaged extension instead)
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO, withUi } from '../vscode-host/ui-lib.mjs';
+
+const vsixAt = process.argv.indexOf('--vsix');
+const source = vsixAt !== -1 ? { vsix: process.argv[vsixAt + 1] } : { extensionDevelopmentPath: process.env.ODW_EXT_PATH || REPO };
+const ARTIFACTS = join(REPO, 'artifacts', 'journey');
+const t0 = Date.now();
+const log = (...a) => console.log(`[journey +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The local portal emulator (udata "Sandbox"), bundled like scripts/demo-vscode.sh does.
+async function startEmulator(dir) {
+  const bundle = join(dir, 'sandbox.cjs');
+  const r = spawnSync(join(REPO, 'node_modules', '.bin', 'esbuild'),
+    [join(REPO, 'test/emulator/cli.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${bundle}`, '--log-level=error'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`esbuild of test/emulator/cli.ts failed: ${r.stderr}`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [bundle, '--port', String(port)], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const stop = () => {
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+  };
+  process.on('exit', stop);
+  for (let i = 0; i < 100 && !/Demo API key: (\S+)/.test(out); i++) {
+    if (child.exitCode !== null) break;
+    await sleep(100);
+  }
+  const key = /Demo API key: (\S+)/.exec(out)?.[1];
+  if (!key) { stop(); throw new Error(`the portal emulator did not print its demo API key:\n${out}`); }
+  log(`portal emulator on http://127.0.0.1:${port}`);
+  return { url: `http://127.0.0.1:${port}`, key, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webview helpers: the inner document frame of the first webview that has `selector`.
+async function webviewWith(ui, selector, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
+      const inner = await (await outer.contentFrame())?.$('#active-frame').catch(() => null);
+      const frame = await inner?.contentFrame();
+      if (frame && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    await ui.page.waitForTimeout(250);
+  }
+  throw new Error(`no webview shows ${selector}`);
+}
+
+/** Share of the chart canvas's pixels that differ from its background (top-left pixel). */
+const canvasInk = (frame) => frame.evaluate(() => {
+  const c = document.querySelector('canvas.chart');
+  if (!c || c.width === 0) return { share: 0, width: 0 };
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
+  return { share: ink / (d.length / 4), width: c.width };
+});
+
+const activeEditor = (ui) => ui.page.locator('.editor-group-container.active .monaco-editor').first();
+const visibleText = async (ui) => (await activeEditor(ui).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+
+/** Clicks a button of a notification (Notification Center in extensionDevelopmentPath mode, toast otherwise). */
+async function clickNotificationButton(ui, text, button) {
+  await ui.waitForNotification(text);
+  const scope = ui.devMode ? '.notifications-center' : '.notifications-toasts';
+  const item = ui.page.locator(`${scope} .notification-list-item`, { hasText: text }).first();
+  await item.locator('.monaco-button', { hasText: button }).first().click();
+}
+
+/** Clicks a button of a modal dialog whose text contains `text`. */
+async function clickDialogButton(ui, text, button, timeout = 60_000) {
+  const box = ui.page.locator('.monaco-dialog-box', { hasText: text }).first();
+  await box.waitFor({ timeout });
+  await box.locator('.monaco-button', { hasText: button }).first().click();
+  await box.waitFor({ state: 'hidden' });
+}
+
+const quickInput = (ui) => ui.page.locator('.quick-input-widget');
+async function waitQuickInput(ui, text, timeoutMs = 60_000) {
+  // The prompt's text is its title (in the widget) or its placeholder (an attribute of the input).
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const w = quickInput(ui);
+    if (await w.isVisible().catch(() => false)) {
+      const shown = `${await w.innerText().catch(() => '')} ${await w.locator('input').getAttribute('placeholder').catch(() => '')} ${await w.locator('input').getAttribute('aria-label').catch(() => '')}`;
+      if (shown.includes(text)) return;
+      if (Date.now() > deadline) throw new Error(`prompt "${text}" never appeared (widget shows: ${shown.replace(/\s+/g, ' ').slice(0, 200)})`);
+    } else if (Date.now() > deadline) throw new Error(`prompt "${text}" never appeared (no prompt open)`);
+    await sleep(200);
+  }
+}
+/** Opens a file from the Explorer, waiting only for its tab (works for custom editors too). */
+async function openFile(ui, name) {
+  const page = ui.page;
+  if (!await page.locator('.explorer-folders-view').isVisible()) await ui.runCommand('View: Show Explorer');
+  await page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+}
+/** ui.waitForNotification, retried once with the Notification Center reopened (it can miss items added while open). */
+async function waitNote(ui, text) {
+  try {
+    await Promise.race([ui.waitForNotification(text), sleep(20_000).then(() => { throw new Error('not yet'); })]);
+  } catch {
+    await closeNotificationCenter(ui);
+    await ui.waitForNotification(text);
+  }
+}
+async function closeNotificationCenter(ui) {
+  const center = ui.page.locator('.notifications-center.visible');
+  if (!(await center.isVisible())) return;
+  for (let i = 0; i < 3 && (await center.isVisible()); i++) {
+    // The hide button sometimes only shows its tooltip: focus the center and press Escape as well.
+    await center.locator('.codicon-notifications-hide, .codicon-chevron-down').first().click({ timeout: 5000 }).catch(() => {});
+    if (!(await center.isVisible())) break;
+    await center.locator('.notifications-center-header').first().click({ timeout: 2000 }).catch(() => {});
+    await ui.page.keyboard.press('Escape');
+    await sleep(300);
+  }
+  await center.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => log('  (the Notification Center stayed open)'));
+}
+
+// ---------------------------------------------------------------------------------------------
+mkdirSync(ARTIFACTS, { recursive: true });
+rmSync(join(ARTIFACTS, 'failure.png'), { force: true });
+const scratch = mkdtempSync(join(tmpdir(), 'odw-journey-'));
+const ws = join(scratch, 'journey');
+cpSync(join(REPO, 'test/fixtures/journey'), ws, { recursive: true });
+const emulator = await startEmulator(scratch);
+// `openData.portals` has "scope": "application": VS Code ignores it in a workspace's .vscode/settings.json
+// (a shared folder cannot redirect API keys), so the Sandbox portal goes into the user settings.
+const portals = [{ name: 'Sandbox', type: 'udata', url: emulator.url, organization: 'org-demo' }];
+
+const results = [];
+let step = 0;
+let current = '';
+try {
+  await withUi({ workspace: ws, ...source, artifactsDir: ARTIFACTS, settings: { 'openData.portals': portals }, readyCommand: 'Open Data: Lint File on Disk' }, async (ui) => {
+    const run = async (name, claim, fn) => {
+      step++;
+      current = `${String(step).padStart(2, '0')}-${name}`;
+      const s0 = Date.now();
+      log(`step ${step}: ${claim}`);
+      try {
+        const note = await fn();
+        await ui.screenshot(current);
+        results.push({ step: current, ok: true, ms: Date.now() - s0, note });
+        log(`  ok (${((Date.now() - s0) / 1000).toFixed(1)} s)${note ? ': ' + note : ''}`);
+      } catch (e) {
+        await ui.page.screenshot({ path: join(ARTIFACTS, `${current}-failed.png`) }).catch(() => {});
+        throw new Error(`step ${current} failed (${claim}): ${String(e?.message || e).split('\n')[0]}`);
+      }
+    };
+    const page = ui.page;
+
+    // 1. The "Open Data" activity bar view lists the five stages.
+    await run('stages', 'the "Open Data" view shows the five stages', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="Open Data"]').first().click();
+      const tree = page.locator('.pane', { hasText: 'Stages' }).locator('.monaco-list').first();
+      // The titles follow the display language: French names, or their English versions in an English VS Code.
+      const stages = [/Diagnostic/, /Identification/, /Préparation et mise en qualité|Preparation and quality/, /Publication/, /Valorisation|Promotion/];
+      const seen = [];
+      for (const stage of stages) {
+        const row = tree.locator('.monaco-list-row[aria-level="1"]', { hasText: stage }).first();
+        await row.waitFor();
+        seen.push((await row.innerText()).replace(/\s+/g, ' ').trim());
+      }
+      return seen.join(' | ');
+    });
+
+    // 2. The messy Windows-1252 sample: squiggles on the cells and Problems entries.
+    await run('squiggles', 'subventions-2024.csv shows squiggles and Problems entries', async () => {
+      await ui.openFileFromExplorer('subventions-2024.csv');
+      await activeEditor(ui).locator('.squiggly-error, .squiggly-warning').first().waitFor();
+      await ui.runCommand('Problems: Focus on Problems View');
+      await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+      const squiggles = await activeEditor(ui).locator('.squiggly-error, .squiggly-warning, .squiggly-info').count();
+      const badge = (await page.locator('.panel .composite-bar .action-item', { hasText: 'Problems' }).first().innerText().catch(() => '')).replace(/\s+/g, ' ');
+      if (squiggles === 0) throw new Error('no squiggle');
+      return `${squiggles} visible squiggles, Problems tab "${badge}"`;
+    });
+
+    // 3. A quick fix from the light bulb (Ctrl+.) on a squiggled cell.
+    await run('quick-fix', 'Ctrl+. on a squiggled cell offers "Fix: …" and applying it changes the text', async () => {
+      const before = await visibleText(ui);
+      // Put the cursor on a faulty cell with Go to Line (clicking squiggles can hit hovers and links):
+      // the padded "ASSOCIATION SPORTIVE DU BOCAGE " (cell-whitespace), then other cells of line 2 as fallbacks.
+      const candidates = [[2, 80], [2, 45], [2, 150], [2, 30]];
+      let applied;
+      for (const [line, col] of candidates) {
+        await openFile(ui, 'subventions-2024.csv');
+        await page.keyboard.press('F1');
+        await quickInput(ui).locator('input').fill(`:${line}:${col}`);
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+Period');
+        const widget = page.locator('.action-widget').filter({ has: page.locator('.monaco-list-row') }).first();
+        if (!(await widget.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
+          await page.keyboard.press('Escape');
+          continue;
+        }
+        const fix = widget.locator('.monaco-list-row', { hasText: 'Fix: ' }).first();
+        if (!(await fix.count())) {
+          log(`  no "Fix: …" at ${line}:${col}: ${(await widget.innerText()).replace(/\s+/g, ' ').slice(0, 150)}`);
+          await page.keyboard.press('Escape');
+          continue;
+        }
+        applied = `${(await fix.innerText()).trim()} (at ${line}:${col})`;
+        await ui.screenshot(`${String(step).padStart(2, '0')}-quick-fix-menu`);
+        await fix.click();
+        break;
+      }
+      if (!applied) throw new Error(`none of ${JSON.stringify(candidates)} offered a "Fix: …" action`);
+      for (let i = 0; i < 50 && (await visibleText(ui)) === before; i++) await sleep(100);
+      if ((await visibleText(ui)) === before) throw new Error(`"${applied}" did not change the text`);
+      return `applied "${applied}"`;
+    });
+
+    // 4. Clean Dataset: accept the rule list, the encoding conversion, then Apply the diff preview.
+    await run('clean-dataset', '"Open Data: Clean Dataset…" → rules → diff preview → Apply changes the text', async () => {
+      const before = await visibleText(ui);
+      await ui.runCommand('Open Data: Clean Dataset…');
+      await waitQuickInput(ui, 'Clean Dataset');
+      const rules = (await quickInput(ui).locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0]);
+      log(`  rules offered: ${rules.join(' | ')}`);
+      await ui.screenshot(`${String(step).padStart(2, '0')}-clean-rules`);
+      await page.keyboard.press('Enter');
+      // With the encoding rule ticked, a modal asks before rewriting the file as UTF-8 (the original kept as .bak).
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'UTF-8' }).first();
+      const diff = page.locator('.editor-group-container.active .monaco-diff-editor').first();
+      await Promise.race([dialog.waitFor(), diff.waitFor()]);
+      if (await dialog.isVisible()) {
+        await ui.screenshot(`${String(step).padStart(2, '0')}-clean-encoding`);
+        await clickDialogButton(ui, 'UTF-8', 'Convert to UTF-8');
+      }
+      await diff.waitFor();
+      await ui.page.waitForTimeout(1000);
+      await ui.screenshot(`${String(step).padStart(2, '0')}-clean-diff`);
+      await clickNotificationButton(ui, 'Apply these changes', 'Apply');
+      await ui.waitForNotification('Cleaned:');
+      const summary = (await page.locator('.notification-list-item', { hasText: 'Cleaned:' }).first().innerText()).split('\n')[0];
+      await closeNotificationCenter(ui);
+      // The diff closes or stays: show the cleaned file itself.
+      await ui.openFileFromExplorer('subventions-2024.csv');
+      for (let i = 0; i < 50 && (await visibleText(ui)) === before; i++) await sleep(100);
+      if ((await visibleText(ui)) === before) throw new Error('the text did not change after Apply');
+      return `${rules.length} rule(s); ${summary}`;
+    });
+
+    // 5. The XLSX grid editor.
+    await run('xlsx-grid', 'sheet-aube.xlsx opens in the grid editor with cells', async () => {
+      await openFile(ui, 'sheet-aube.xlsx');
+      const frame = await webviewWith(ui, '.scroller .cell');
+      await ui.page.waitForTimeout(800);
+      const cells = await frame.locator('.scroller .cell').count();
+      const tabs = await frame.locator('.tabs .tab').allInnerTexts().catch(() => []);
+      if (cells < 10) throw new Error(`only ${cells} cells rendered`);
+      return `${cells} cells rendered, sheets: ${tabs.join(', ')}`;
+    });
+
+    // 6. The chart side panel.
+    await run('chart', '"Open Data: Preview Chart" on a CSV draws a non-empty canvas', async () => {
+      await ui.openFileFromExplorer('budget-primitif-2024.csv');
+      await ui.runCommand('Open Data: Preview Chart');
+      const frame = await webviewWith(ui, 'canvas.chart');
+      await frame.locator('table.data tbody tr').first().waitFor();
+      let ink = { share: 0 };
+      for (let i = 0; i < 20 && ink.share <= 0.01; i++) { ink = await canvasInk(frame); if (ink.share <= 0.01) await sleep(250); }
+      if (!(ink.width > 100 && ink.share > 0.01)) throw new Error(`the canvas is empty (${JSON.stringify(ink)})`);
+      const heading = (await frame.locator('h2.heading').first().textContent().catch(() => '')) ?? '';
+      return `canvas ${ink.width}px wide, ${(ink.share * 100).toFixed(1)}% ink, "${heading.trim()}"`;
+    });
+
+    // 7. Publish to the local emulator ("Sandbox") through the prompts; the Publication node shows the link.
+    await run('publish-key', '"Open Data: Set Portal API Key…" stores the Sandbox key', async () => {
+      await closeNotificationCenter(ui);
+      await ui.runCommand('Open Data: Set Portal API Key…');
+      await waitQuickInput(ui, 'Set the API key of which portal');
+      await quickInput(ui).locator('input').fill('Sandbox');
+      await quickInput(ui).locator('.quick-input-list .monaco-list-row', { hasText: 'Sandbox' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await waitQuickInput(ui, 'API key for Sandbox');
+      await quickInput(ui).locator('input').fill(emulator.key);
+      await page.keyboard.press('Enter');
+      await waitNote(ui, 'API key of Sandbox saved');
+      return 'key saved';
+    });
+    await closeNotificationCenter(ui);
+
+    await run('publish', '"Open Data: Publish…" → Sandbox → prompts → private dataset on the emulator', async () => {
+      // Not ui.runCommand: it presses Enter on the palette's top row, which can be "Publish (Dry Run)…".
+      await page.keyboard.press('F1');
+      await quickInput(ui).locator('input').fill('>Open Data: Publish…');
+      await quickInput(ui).locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Open Data: Publish…$/ }) }).first().click();
+      await waitQuickInput(ui, 'Publish to which portal');
+      await quickInput(ui).locator('input').fill('Sandbox');
+      await quickInput(ui).locator('.quick-input-list .monaco-list-row', { hasText: 'Sandbox' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      // The only metadata datapackage.json lacks is the temporal coverage: type it.
+      await waitQuickInput(ui, 'Temporal coverage');
+      await quickInput(ui).locator('input').fill('2024-01-01/2024-12-31');
+      await page.keyboard.press('Enter');
+      await ui.page.locator('.monaco-dialog-box', { hasText: 'Create a new private dataset on Sandbox' }).first().waitFor();
+      await ui.screenshot(`${String(step).padStart(2, '0')}-publish-confirm`);
+      await clickDialogButton(ui, 'Create a new private dataset on Sandbox', 'Publish');
+      await waitNote(ui, 'Published as a private dataset');
+      const text = await page.locator('.notification-list-item', { hasText: 'Published as a private dataset' }).first().innerText();
+      const url = /(https?:\/\/\S+?)\.?\s/.exec(text + ' ')?.[1];
+      if (!url?.startsWith(emulator.url)) throw new Error(`the notification does not name a Sandbox URL: ${text}`);
+      return `published: ${url}`;
+    });
+
+    await run('publication-node', 'the Publication stage of the tree shows the published link', async () => {
+      await clickNotificationButton(ui, 'Published as a private dataset', 'Make Public').catch(() => {});
+      await closeNotificationCenter(ui);
+      await page.locator('.activitybar .action-item a[aria-label^="Open Data"]').first().click();
+      const tree = page.locator('.pane', { hasText: 'Stages' }).locator('.monaco-list').first();
+      const expand = async (row) => { if ((await row.getAttribute('aria-expanded')) === 'false') await row.click(); };
+      await expand(tree.locator('.monaco-list-row[aria-level="1"]', { hasText: /\d\. Publication/ }).first());
+      const datasetRow = tree.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Équipements publics' }).last();
+      await datasetRow.waitFor();
+      await expand(datasetRow);
+      // The dataset's "Published <date> · <portal URL>" node (not the "Published on data.gouv.fr…" checklist item).
+      const published = tree.locator('.monaco-list-row[aria-level="3"]', { hasText: /Published\s*\d/ }).first();
+      await published.waitFor({ timeout: 30_000 });
+      const label = (await published.innerText()).replace(/\s+/g, ' ').trim();
+      await published.hover();
+      await page.locator('.monaco-hover, .workbench-hover', { hasText: emulator.url }).first().waitFor({ timeout: 10_000 })
+        .catch(() => log('  (no hover with the URL appeared)'));
+      const project = JSON.parse(readFileSync(join(ui.workspace, '.opendata', 'project.json'), 'utf8'));
+      const pub = project.datasets?.equipements?.publication;
+      if (!pub?.url?.startsWith(emulator.url)) throw new Error(`.opendata/project.json has no Sandbox publication: ${JSON.stringify(project)}`);
+      return `tree: "${label}", link ${pub.url}`;
+    });
+  });
+} catch (e) {
+  console.error(`[journey] FAILED at ${current}: ${String(e?.message || e).split('\n')[0]}`);
+  console.error(`[journey] screenshot: ${join(ARTIFACTS, 'failure.png')}`);
+  process.exitCode = 1;
+} finally {
+  emulator.stop();
+  rmSync(scratch, { recursive: true, force: true });
+  const total = ((Date.now() - t0) / 1000).toFixed(1);
+  writeFileSync(join(ARTIFACTS, 'journey-results.json'), JSON.stringify({ ok: process.exitCode !== 1, seconds: Number(total), steps: results }, null, 2));
+  log(`${results.length} step(s) passed${process.exitCode === 1 ? `, failed at ${current}` : ''}; ${total} s in all`);
+}
