@@ -73,6 +73,9 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   if (!rules) return false;
   const encodingStep = rules.includes('encoding') && legacy ? await repairEncoding(doc) : undefined;
   if (encodingStep) doc = await settledDocument(services, uri);
+  else if (rules.includes('encoding') && legacy)
+    // Never silent: the user ticked the conversion and it did not happen (declined, or not a file).
+    void vscode.window.showWarningMessage(vscode.l10n.t('The file was not converted to UTF-8: its encoding is unchanged.'));
   const steps = replay ?? rules.filter((r) => r !== 'encoding').map((rule) => ({ rule }));
   const settings = lintSettings(uri);
   const cur = freshState(services, doc)!;
