@@ -37,6 +37,12 @@ export interface CustomCheck {
 export const valued = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 
 /** Reads a string parameter or reports the check as misconfigured. */
+/** The index of the field named by a string parameter; -1 (after saying why) when it cannot be used. */
+export function columnParam(params: Record<string, unknown>, key: string, check: string, env: CheckEnv): number {
+  const column = stringParam(params, key, check, env);
+  return column === null ? -1 : env.field(column);
+}
+
 export function stringParam(params: Record<string, unknown>, key: string, check: string, env: CheckEnv): string | null {
   const v = params[key];
   if (typeof v === 'string' && v) return v;

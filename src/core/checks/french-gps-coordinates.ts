@@ -2,7 +2,7 @@
 // (Validata's bounding boxes, so points just across a border pass too). When the swapped
 // pair falls in France, the coordinates were entered latitude first.
 import { show } from '../rules/util';
-import { stringParam, type CustomCheck } from './check';
+import { columnParam, type CustomCheck } from './check';
 
 /** [lon min, lat min, lon max, lat max], from Validata's FRANCE_BOUNDING_BOXES. */
 const BOXES: [number, number, number, number][] = [
@@ -30,9 +30,7 @@ function lonLat(v: unknown): [number, number] | null {
 export const frenchGpsCoordinates: CustomCheck = {
   name: 'french-gps-coordinates',
   create(params, env) {
-    const column = stringParam(params, 'column', this.name, env);
-    if (column === null) return null;
-    const f = env.field(column);
+    const f = columnParam(params, 'column', this.name, env);
     if (f < 0) return null;
     const fr = env.lang === 'fr';
     return {

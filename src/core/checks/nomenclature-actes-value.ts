@@ -2,7 +2,7 @@
 // headings of the "Actes" nomenclature (case- and accent-insensitive), with no space
 // around the slash (Délibérations' DELIB_MATIERE_NOM).
 import { show } from '../rules/util';
-import { stringParam, type CustomCheck } from './check';
+import { columnParam, type CustomCheck } from './check';
 
 const HEADINGS = [
   'Commande publique',
@@ -22,9 +22,7 @@ const KNOWN = new Set(HEADINGS.map(norm));
 export const nomenclatureActesValue: CustomCheck = {
   name: 'nomenclature-actes-value',
   create(params, env) {
-    const column = stringParam(params, 'column', this.name, env);
-    if (column === null) return null;
-    const f = env.field(column);
+    const f = columnParam(params, 'column', this.name, env);
     if (f < 0) return null;
     const fr = env.lang === 'fr';
     const say = (v: string, why: string) => (fr ? `La valeur ${show(v)} ne respecte pas le format des nomenclatures d'actes (${why}).` : `${show(v)} does not follow the “Actes” nomenclature format (${why}).`);

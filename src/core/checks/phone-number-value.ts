@@ -3,7 +3,7 @@
 // Validata uses Google's libphonenumber, which also knows each country's numbering plan;
 // this check knows France's and only the general E.164 shape elsewhere.
 import { show } from '../rules/util';
-import { stringParam, type CustomCheck } from './check';
+import { columnParam, type CustomCheck } from './check';
 
 const SEPARATORS = /[\s.\-()\u00a0]/g;
 /** 0 + a non-zero digit + 8 digits (01–09: geographic, mobile, VoIP, special rates). */
@@ -23,9 +23,7 @@ export function isPhoneNumber(raw: string): boolean {
 export const phoneNumberValue: CustomCheck = {
   name: 'phone-number-value',
   create(params, env) {
-    const column = stringParam(params, 'column', this.name, env);
-    if (column === null) return null;
-    const f = env.field(column);
+    const f = columnParam(params, 'column', this.name, env);
     if (f < 0) return null;
     const fr = env.lang === 'fr';
     return {

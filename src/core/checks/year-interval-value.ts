@@ -1,7 +1,7 @@
 // year-interval-value: `AAAA/AAAA` with the first year before the second, or a single year
 // when `allow-year-only` is "yes"/"true" (Délibérations' BUDGET_ANNEE).
 import { show } from '../rules/util';
-import { stringParam, type CustomCheck } from './check';
+import { columnParam, type CustomCheck } from './check';
 
 const INTERVAL = /^(\d{4})\/(\d{4})$/;
 const YEAR = /^\d{4}$/;
@@ -9,9 +9,7 @@ const YEAR = /^\d{4}$/;
 export const yearIntervalValue: CustomCheck = {
   name: 'year-interval-value',
   create(params, env) {
-    const column = stringParam(params, 'column', this.name, env);
-    if (column === null) return null;
-    const f = env.field(column);
+    const f = columnParam(params, 'column', this.name, env);
     if (f < 0) return null;
     const yearOnly = params['allow-year-only'] === 'yes' || params['allow-year-only'] === 'true';
     const fr = env.lang === 'fr';
