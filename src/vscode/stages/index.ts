@@ -48,9 +48,11 @@ export function registerStages(context: vscode.ExtensionContext, services: Servi
     vscode.commands.registerCommand('openData.refreshStages', async () => {
       await Promise.all([store.load(), inventory.refresh(inventory.list().map((e) => e.uri)), tree.loadCharts()]);
     }),
-    // Test hook: the tree as plain data, once the first load is over.
+    // Test hook: the tree as plain data, once the first load is over, with the saved charts
+    // read again from disk (file events can arrive late on a loaded machine).
     vscode.commands.registerCommand('openData._stagesSnapshot', async () => {
       await ready;
+      await tree.loadCharts();
       return tree.snapshot();
     }),
   );

@@ -53,7 +53,9 @@ export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
       vscode.languages.onDidChangeDiagnostics((e) => this.onDiagnostics(e.uris)),
     );
     if (store.root) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(store.root, `${CHARTS_DIR.split('\\').join('/')}/*.json`));
+      // A glob on the whole workspace (served by its recursive watcher) also sees the charts
+      // folder when it is created after activation, which a folder-relative watch can miss.
+      const watcher = vscode.workspace.createFileSystemWatcher(`**/${CHARTS_DIR.split('\\').join('/')}/*.json`);
       const reload = () => void this.loadCharts();
       this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
     }
