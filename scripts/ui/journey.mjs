@@ -5,6 +5,7 @@
 // One screenshot per step in artifacts/journey/NN-name.png; on failure artifacts/journey/failure.png.
 //   node scripts/build.mjs && node scripts/ui/journey.mjs
 //   node scripts/ui/journey.mjs --vsix dist/open-data-workbench.vsix     (the packaged extension instead)
+import { isUtf8 } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -252,11 +253,14 @@ try {
       const dialog = page.locator('.monaco-dialog-box', { hasText: 'UTF-8' }).first();
       const diff = page.locator('.editor-group-container.active .monaco-diff-editor').first();
       await Promise.race([dialog.waitFor(), diff.waitFor()]);
-      if (await dialog.isVisible()) {
-        await ui.screenshot(`${String(step).padStart(2, '0')}-clean-encoding`);
-        await clickDialogButton(ui, 'UTF-8', 'Convert to UTF-8');
-      }
+      if (!(await dialog.isVisible())) throw new Error('no confirmation before the UTF-8 conversion');
+      await ui.screenshot(`${String(step).padStart(2, '0')}-clean-encoding`);
+      // "Convert to UTF-8", or "Discard Changes and Convert" while the quick fix is not yet auto-saved.
+      await clickDialogButton(ui, 'UTF-8', 'Convert');
       await diff.waitFor();
+      const bytes = readFileSync(join(ui.workspace, 'subventions-2024.csv'));
+      if (!isUtf8(bytes) || !bytes.toString('utf8').includes('é')) throw new Error(`the file on disk was not converted to UTF-8 (${isUtf8(bytes) ? 'UTF-8' : 'not UTF-8'}: ${JSON.stringify(bytes.toString('latin1').slice(0, 300))})`);
+      if (!existsSync(join(ui.workspace, 'subventions-2024.bak.csv'))) throw new Error('no backup of the Windows-1252 original');
       await ui.page.waitForTimeout(1000);
       await ui.screenshot(`${String(step).padStart(2, '0')}-clean-diff`);
       await clickNotificationButton(ui, 'Apply these changes', 'Apply');
@@ -267,7 +271,7 @@ try {
       await ui.openFileFromExplorer('subventions-2024.csv');
       for (let i = 0; i < 50 && (await visibleText(ui)) === before; i++) await sleep(100);
       if ((await visibleText(ui)) === before) throw new Error('the text did not change after Apply');
-      return `${rules.length} rule(s); ${summary}`;
+      return `${rules.length} rule(s), converted to UTF-8 (original kept as subventions-2024.bak.csv); ${summary}`;
     });
 
     // 5. The XLSX grid editor.

@@ -200,12 +200,22 @@ export async function startUi(o) {
   /** F1, type the command title, pick the matching row, Enter. */
   ui.runCommand = async (title) => {
     const page = ui.page;
+    // An open Notification Center keeps the focus; hide it so the palette gets the keys.
+    if (await page.locator('.notifications-center.visible').isVisible().catch(() => false)) {
+      await page.locator('.notifications-center.visible').click({ position: { x: 10, y: 10 } }).catch(() => {});
+      await page.keyboard.press('Escape');
+    }
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill('>' + title);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
+    const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
+    await rows.first().waitFor();
+    // Click the row whose label is exactly the title: Enter takes the top row, and a longer title can rank first.
+    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+    const exact = labels.findIndex((l) => l === title || l.startsWith(title + ',') || l.split(/\s{2,}|\n/)[0] === title);
+    if (exact > 0) await rows.nth(exact).click();
+    else await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
   };
 

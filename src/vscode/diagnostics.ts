@@ -32,6 +32,7 @@ export class LintController implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly states = new Map<string, LintState>();
   private readonly encodings = new Map<string, Promise<EncodingFacts | undefined>>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,txt}', true, false, true);
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were published. */
   readonly onDidLint = this.emitter.event;
@@ -54,6 +55,9 @@ export class LintController implements vscode.Disposable {
         this.schedule(d, 0);
       }),
       w.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // Rewritten by another program (or our UTF-8 conversion): the sniffed encoding is stale.
+      this.watcher,
+      this.watcher.onDidChange((uri) => this.fileChanged(uri)),
       w.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('openData.lint') || e.affectsConfiguration('openData.schema')) this.relintAll();
       }),
@@ -64,6 +68,13 @@ export class LintController implements vscode.Disposable {
       this.emitter,
     );
     this.relintAll();
+  }
+
+  /** Forgets what was read from the file's bytes and lints its open document again. */
+  fileChanged(uri: vscode.Uri): void {
+    this.encodings.delete(uri.toString());
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) this.schedule(doc, 0);
   }
 
   state(uri: vscode.Uri): LintState | undefined {

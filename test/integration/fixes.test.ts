@@ -90,6 +90,28 @@ suite('Fixes and cleaning', () => {
     await revert(doc);
   });
 
+  test('Clean Dataset converts a Windows-1252 file to UTF-8 and keeps the original bytes as a backup', async () => {
+    await api();
+    const text = 'nom;montant\nCafé des Arts;12 €\nThéâtre;7\n';
+    // Windows-1252 bytes: é = E9, â = E2, € = 80.
+    const cp1252 = Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0))));
+    const uri = wsFile('fixes-cp1252.csv');
+    await vscode.workspace.fs.writeFile(uri, cp1252);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    // Our configurationDefaults let VS Code guess the encoding of tables: the letters show, not U+FFFD.
+    assert.equal(doc.getText(), text, 'the editor reads the Windows-1252 bytes right');
+    await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'encoding'));
+    const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['encoding'], apply: true });
+    assert.equal(ok, true);
+    assert.equal(new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri)), text, 'the file on disk is UTF-8');
+    assert.deepEqual([...(await vscode.workspace.fs.readFile(wsFile('fixes-cp1252.bak.csv')))], [...cp1252], 'the original bytes are kept');
+    assert.equal(doc.getText(), text, 'the editor shows the letters');
+    await diagnosticsWhere(uri, (d) => !d.some((x) => codeOf(x) === 'encoding'));
+    const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-cp1252.json'))));
+    assert.deepEqual(recipe.steps.map((s: { rule: string }) => s.rule), ['encoding']);
+  });
+
   test('openData.fixAllOnSave applies the certain fixes when saving', async () => {
     await api();
     const uri = wsFile('fixes-save.csv');

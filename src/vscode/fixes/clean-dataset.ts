@@ -11,12 +11,12 @@ import type { Services } from '../services';
 import { freshState, replaceAll } from './edits';
 import type { PreviewProvider } from './preview';
 import { recordSteps } from './recipe-store';
-import { repairEncoding } from './encoding';
+import { notConvertedMessage, repairEncoding } from './encoding';
 
 export interface CleanArgs {
   /** Rules to fix; skips the picker. */
   rules?: string[];
-  /** Apply without the diff preview (tests, scripts). */
+  /** Apply without the diff preview nor the encoding confirmation (tests, scripts). */
   apply?: boolean;
 }
 
@@ -30,7 +30,9 @@ export async function settledDocument(services: Services, uri: vscode.Uri): Prom
 
 function titleOf(rule: string): string {
   const r = ruleById(rule);
-  return r ? r.meta.title[uiLang()] : rule;
+  if (r) return r.meta.title[uiLang()];
+  // Schema checks are not rules of the registry; the fixable one is a type error with a number/date fix.
+  return rule === 'type-error' ? vscode.l10n.t('Values of the wrong type for the schema (dates, numbers)') : vscode.l10n.t('Schema check {0}', rule);
 }
 
 /** Fixable problems by rule, for the picker (all pre-ticked: every offered fix is certain). */
@@ -71,11 +73,14 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   const fixes = state.core.filter(isTextFix);
   const rules = args.rules ?? (replay ? replay.map((s) => s.rule) : await pickRules(fixes, legacy));
   if (!rules) return false;
-  const encodingStep = rules.includes('encoding') && legacy ? await repairEncoding(doc) : undefined;
-  if (encodingStep) doc = await settledDocument(services, uri);
-  else if (rules.includes('encoding') && legacy)
-    // Never silent: the user ticked the conversion and it did not happen (declined, or not a file).
-    void vscode.window.showWarningMessage(vscode.l10n.t('The file was not converted to UTF-8: its encoding is unchanged.'));
+  const repaired = rules.includes('encoding') && legacy ? await repairEncoding(doc, !args.apply) : undefined;
+  const encodingStep = typeof repaired === 'object' ? repaired : undefined;
+  if (encodingStep) {
+    services.lint.fileChanged(uri);
+    doc = await settledDocument(services, uri);
+  }
+  // Never silent: the user ticked the conversion and it did not happen.
+  else if (typeof repaired === 'string') void vscode.window.showWarningMessage(notConvertedMessage(repaired));
   const steps = replay ?? rules.filter((r) => r !== 'encoding').map((rule) => ({ rule }));
   const settings = lintSettings(uri);
   const cur = freshState(services, doc)!;
