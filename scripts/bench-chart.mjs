@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Chart aggregation benchmark: the chart's full pass over a large CSV (read, decode, parse
+// Chart aggregation benchmark, in detail (`npm run bench` has the suggested chart in its table): the chart's full pass over a large CSV (read, decode, parse
 // with the linter's reader, group, shape) against a bare papaparse parse of the same file,
 // in the same run. Target: aggregation ≤ 1.2 × the bare parse.
-//   node /work/shared/bench/gen-subventions.mjs 500000 > bench-data/subventions-500k.csv
+//   node scripts/bench/gen-subventions.mjs 500000 > bench-data/subventions-500000.csv   (npm run bench makes it too)
 //   node scripts/bench-chart.mjs [file] [--runs 3]
 import * as esbuild from 'esbuild';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,9 +15,9 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
-const file = resolve(args.find((a, i) => !a.startsWith('--') && i !== runsAt + 1) ?? join(REPO, 'bench-data', 'subventions-500k.csv'));
+const file = resolve(args.find((a, i) => !a.startsWith('--') && i !== runsAt + 1) ?? join(REPO, 'bench-data', 'subventions-500000.csv'));
 if (!existsSync(file)) {
-  console.error(`missing ${file}\n  node /work/shared/bench/gen-subventions.mjs 500000 > bench-data/subventions-500k.csv`);
+  console.error(`missing ${file}\n  node scripts/bench/gen-subventions.mjs 500000 > bench-data/subventions-500000.csv`);
   process.exit(2);
 }
 

@@ -17,9 +17,12 @@ export interface Api {
   lint: LintController;
   status: LintStatusBar;
   worker: WorkerClient;
+  /** How long activate() took, in ms (measured inside it; module loading not included). */
+  activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): Api {
+  const started = performance.now();
   const worker = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.js').fsPath);
   const collection = vscode.languages.createDiagnosticCollection('opendata');
   const docsBase = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
@@ -45,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): Api {
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)),
     ),
   );
-  return { lint, status, worker };
+  return { lint, status, worker, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}
