@@ -3,6 +3,7 @@
 import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from './model';
 import type { Rule, RuleContext, RuleVisitor } from './rules/rule';
 import { allRules } from './rules/registry';
+import { detach } from './read/detach';
 
 export type RuleSetting = Severity | 'off';
 
@@ -80,7 +81,7 @@ export class LintSession {
   push(row: Row): void {
     if (!this.seenHeader) {
       this.seenHeader = true;
-      this.header.push(...row.values);
+      this.header.push(...row.values.map(detach));
       this.info.header = this.header;
       for (const v of this.visitors) v.header?.(row);
       return;
@@ -101,6 +102,10 @@ export class LintSession {
       this.dropped[d.severity]++;
       return;
     }
+    // Kept until the end of the file: must not pin the chunk its texts were cut from.
+    d.message = detach(d.message);
+    if (d.field) d.field = detach(d.field);
+    if (d.fix && 'value' in d.fix) d.fix = { ...d.fix, value: detach(d.fix.value) };
     this.diagnostics.push(d);
   }
 

@@ -4,6 +4,7 @@ import type { Loc, Row } from '../model';
 import { dateFormatsOf, decideColumnFormat, toIsoDate, type DateFormat } from '../values/date';
 import { defineRule } from './rule';
 import { hasEdgeSpace, isBlank, MAX_DEFERRED, show } from './util';
+import { detach } from '../read/detach';
 
 const NO_FORMATS: readonly DateFormat[] = [];
 
@@ -96,14 +97,14 @@ export default defineRule<DateParams>({
         }
         const formats = mayBeDate(s) ? dateFormatsOf(hasEdgeSpace(s) ? s.trim() : s) : NO_FORMATS;
         if (formats.length === 0) {
-          if (col.strays.length < MAX_DEFERRED && !isBlank(s)) col.strays.push({ loc: ctx.locate(row, i + 1), value: s, formats });
+          if (col.strays.length < MAX_DEFERRED && !isBlank(s)) col.strays.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
           continue;
         }
         if (formats[0] === 'excel-serial') col.serials++;
         else col.dates++;
         for (const f of formats) col.counts.set(f, (col.counts.get(f) ?? 0) + 1);
         if (formats[0] !== 'iso' && formats[0] !== 'iso-datetime' && col.candidates.length < MAX_DEFERRED)
-          col.candidates.push({ loc: ctx.locate(row, i + 1), value: s, formats });
+          col.candidates.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
       }
     };
     return {

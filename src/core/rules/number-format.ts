@@ -4,6 +4,7 @@ import type { Loc, Row } from '../model';
 import { isSimpleDecimal, looksNumeric, parseNumber, type NumberIssue } from '../values/number';
 import { defineRule } from './rule';
 import { isBlank, MAX_DEFERRED, show } from './util';
+import { detach } from '../read/detach';
 
 export interface NumberParams {
   value: string;
@@ -88,7 +89,7 @@ export default defineRule<NumberParams>({
         numeric[i]++;
         // Padding alone is cell-whitespace's business.
         if (p.issues.length && !(p.issues.length === 1 && p.issues[0] === 'padding') && cands[i].length < MAX_DEFERRED)
-          cands[i].push({ loc: ctx.locate(row, i + 1), params: { value: s, issues: p.issues, canonical: p.canonical } });
+          cands[i].push({ loc: ctx.locate(row, i + 1), params: { value: detach(s), issues: p.issues, canonical: detach(p.canonical) } });
       }
     };
     return {

@@ -4,6 +4,7 @@ import type { Loc } from '../model';
 import { isPlainNumber } from '../values/number';
 import { defineRule } from './rule';
 import { MAX_DEFERRED } from './util';
+import { detach } from '../read/detach';
 
 /** Identifiers keep their digits as text on purpose (leading zeros, 14-digit SIRET). */
 const ID_HEADER = /\b(id|code|siret|siren|insee|cp|postal|n°|num(éro|ero)?|ref(érence|erence)?)\b|^id[A-Z]/i;
@@ -50,7 +51,7 @@ export default defineRule<{ value: string; field: string }>({
           const f = cells[i];
           if (f?.type === 'number' || f?.type === 'formula') col.numbers++;
           else if (f?.type === 'string' && f.numFmt !== '@' && isPlainNumber(v.trim()) && !/^-?0\d/.test(v.trim()) && col.texts.length < MAX_DEFERRED)
-            col.texts.push({ loc: ctx.locate(row, i + 1), value: v });
+            col.texts.push({ loc: ctx.locate(row, i + 1), value: detach(v) });
         }
       },
       end() {

@@ -3,6 +3,7 @@
 // bounded so a 10-million-row file cannot exhaust memory.
 import type { Loc } from '../model';
 import { keyOf } from './types/cast';
+import { detach } from '../read/detach';
 
 /** Keys remembered per constraint before it stops tracking new ones. */
 export const MAX_KEYS = 2_000_000;
@@ -32,14 +33,14 @@ export class FirstSeen {
   check(key: Key, row: number): number | undefined {
     const first = this.map.get(key);
     if (first !== undefined) return first;
-    if (this.map.size < MAX_KEYS) this.map.set(key, row);
+    if (this.map.size < MAX_KEYS) this.map.set(typeof key === 'string' ? detach(key) : key, row);
     return undefined;
   }
   has(key: Key): boolean {
     return this.map.has(key);
   }
   add(key: Key, row: number): void {
-    if (this.map.size < MAX_KEYS && !this.map.has(key)) this.map.set(key, row);
+    if (this.map.size < MAX_KEYS && !this.map.has(key)) this.map.set(typeof key === 'string' ? detach(key) : key, row);
   }
 }
 

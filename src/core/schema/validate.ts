@@ -12,6 +12,7 @@ import type { CompiledField, CompiledSchema } from './compile';
 import { matchHeader, type MatchMode } from './header';
 import { headerReport } from './header-messages';
 import { FirstSeen, tupleKey, type PendingReference } from './keys';
+import { detach } from '../read/detach';
 import { constraintMessage, foreignKeyMessage, keyMessage, typeErrorMessage, uniqueMessage } from './messages';
 import { keyOf } from './types/cast';
 import { INVALID } from './types/invalid';
@@ -166,7 +167,7 @@ class SchemaVisitor implements RuleVisitor {
       if (k === null || this.fkSeen[i].has(k)) return;
       // Maybe a forward reference: decided at the end of the file.
       const pending = this.fkPending[i];
-      if (pending.length < MAX_DEFERRED) pending.push({ key: k, values: fk.fields.map((f) => this.env().raw(row, f)), loc: this.ctx.locateRow(row) });
+      if (pending.length < MAX_DEFERRED) pending.push({ key: typeof k === 'string' ? detach(k) : k, values: fk.fields.map((f) => detach(this.env().raw(row, f))), loc: this.ctx.locateRow(row) });
     });
   }
 
