@@ -30,6 +30,8 @@ class ColumnStats {
   nonEmpty = 0;
   dates = 0;
   serials = 0;
+  /** ISO cells, counted apart: most cells of a good file, kept off the Map. */
+  iso = 0;
   readonly counts = new Map<DateFormat, number>();
   readonly candidates: Candidate[] = [];
   readonly strays: Candidate[] = [];
@@ -102,7 +104,8 @@ export default defineRule<DateParams>({
         }
         if (formats[0] === 'excel-serial') col.serials++;
         else col.dates++;
-        for (const f of formats) col.counts.set(f, (col.counts.get(f) ?? 0) + 1);
+        if (formats.length === 1 && formats[0] === 'iso') col.iso++;
+        else for (const f of formats) col.counts.set(f, (col.counts.get(f) ?? 0) + 1);
         if (formats[0] !== 'iso' && formats[0] !== 'iso-datetime' && col.candidates.length < MAX_DEFERRED)
           col.candidates.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
       }
@@ -119,6 +122,7 @@ export default defineRule<DateParams>({
           const dates = col.dates + (hinted ? col.serials : 0);
           if (dates === 0 || dates / col.nonEmpty < 0.6) return;
           if (!hinted && col.serials > 0 && col.dates === 0) return;
+          if (col.iso) col.counts.set('iso', (col.counts.get('iso') ?? 0) + col.iso);
           const decided = decideColumnFormat(col.counts);
           const used = [...col.counts.keys()].filter((f) => f !== 'mm/dd/yyyy' || decided === 'mm/dd/yyyy');
           const labels = ctx.lang === 'fr' ? LABEL : LABEL_EN;

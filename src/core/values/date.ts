@@ -43,8 +43,8 @@ const DMY_OR_MDY = Object.freeze(['dd/mm/yyyy', 'mm/dd/yyyy']) as unknown as Dat
 export function dateFormatsOf(s: string): DateFormat[] {
   const c = s.charCodeAt(0);
   if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return NONE;
-  const iso = isoParts(s);
-  if (iso) return valid(iso[0], iso[1], iso[2]) ? ONE.iso : NONE;
+  const iso = isoDate(s);
+  if (iso) return iso === 'valid' ? ONE.iso : NONE;
   let m: RegExpExecArray | null;
   if (ISO_DT.test(s)) return ONE['iso-datetime'];
   if ((m = DMY.exec(s))) {
@@ -73,7 +73,7 @@ function valid(y: number, mo: number, d: number): boolean {
 }
 
 /** `YYYY-MM-DD` checked by hand: the most common date, kept off the regex engine. */
-function isoParts(s: string): [number, number, number] | null {
+function isoDate(s: string): 'valid' | 'invalid' | null {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
   let y = 0, m = 0, d = 0;
   for (let i = 0; i < 10; i++) {
@@ -84,7 +84,7 @@ function isoParts(s: string): [number, number, number] | null {
     else if (i < 7) m = m * 10 + c;
     else d = d * 10 + c;
   }
-  return [y, m, d];
+  return valid(y, m, d) ? 'valid' : 'invalid';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
