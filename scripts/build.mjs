@@ -20,8 +20,33 @@ const node = {
   external: ['vscode'],
 };
 
+// Heavy libraries stay out of the extension host bundle: src/core/vendor.ts requires them on
+// first use, and here they resolve to dist/vendor/*.js, so activation parses a small file.
+// ajv and ajv-formats share one file: the formats plugin must use the same ajv code.
+const VENDOR_FILES = {
+  ajv: 'module.exports = { ajv: require("ajv"), formats: require("ajv-formats") };',
+  chardet: 'module.exports = require("chardet");',
+  'iconv-lite': 'module.exports = require("iconv-lite");',
+  saxes: 'module.exports = require("saxes");',
+  unzipper: 'module.exports = require("unzipper");',
+};
+const VENDORED = { ajv: ['ajv', '.ajv'], 'ajv-formats': ['ajv', '.formats'], chardet: ['chardet', ''], 'iconv-lite': ['iconv-lite', ''], saxes: ['saxes', ''], unzipper: ['unzipper', ''] };
+const vendorPlugin = {
+  name: 'vendor',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(VENDORED).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.importer.endsWith('vendor.ts') ? { path: args.path, namespace: 'vendor' } : undefined));
+    b.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => {
+      const [file, member] = VENDORED[args.path];
+      return { contents: `module.exports = require("./vendor/${file}.js")${member};`, loader: 'js' };
+    });
+  },
+};
+
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [vendorPlugin] },
+  ...Object.entries(VENDOR_FILES).map(([name, contents]) => ({ ...node, stdin: { contents, resolveDir: '.', loader: 'js' }, outfile: `dist/vendor/${name}.js` })),
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/core/worker/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
 ];
@@ -31,7 +56,7 @@ for (const name of ['chart', 'grid', 'metadata']) {
     builds.push({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !prod, minify: prod, logLevel: 'warning', entryPoints: [entry], outfile: `dist/webview/${name}.js` });
 }
 
-const present = builds.filter((b) => existsSync(b.entryPoints[0]));
+const present = builds.filter((b) => b.stdin || existsSync(b.entryPoints[0]));
 if (watch) {
   for (const b of present) (await esbuild.context(b)).watch();
 } else {

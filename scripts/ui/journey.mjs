@@ -160,7 +160,7 @@ const results = [];
 let step = 0;
 let current = '';
 try {
-  await withUi({ workspace: ws, ...source, artifactsDir: ARTIFACTS, settings: { 'openData.portals': portals }, readyCommand: 'Open Data: Lint File on Disk' }, async (ui) => {
+  await withUi({ workspace: ws, ...source, artifactsDir: ARTIFACTS, settings: { 'openData.portals': portals, 'openData.dataGouvUrl': emulator.url }, readyCommand: 'Open Data: Lint File on Disk' }, async (ui) => {
     const run = async (name, claim, fn) => {
       step++;
       current = `${String(step).padStart(2, '0')}-${name}`;
@@ -173,6 +173,7 @@ try {
         log(`  ok (${((Date.now() - s0) / 1000).toFixed(1)} s)${note ? ': ' + note : ''}`);
       } catch (e) {
         await ui.page.screenshot({ path: join(ARTIFACTS, `${current}-failed.png`) }).catch(() => {});
+        log(`  at ${(String(e?.stack || "").split("\n").filter((l) => /journey\.mjs|ui-lib\.mjs/.test(l)).slice(0, 3).join(" ← ")).trim()}`);
         throw new Error(`step ${current} failed (${claim}): ${String(e?.message || e).split('\n')[0]}`);
       }
     };
@@ -308,21 +309,19 @@ try {
       await page.keyboard.press('Enter');
       await waitQuickInput(ui, 'API key for Sandbox');
       await quickInput(ui).locator('input').fill(emulator.key);
+      await ui.screenshot(`${String(step).padStart(2, '0')}-publish-key-typed`);
+      await sleep(300); // the input box validates asynchronously: an early Enter can be dropped
       await page.keyboard.press('Enter');
       await waitNote(ui, 'API key of Sandbox saved');
       return 'key saved';
     });
     await closeNotificationCenter(ui);
 
-    await run('publish', '"Open Data: Publish…" → Sandbox → prompts → private dataset on the emulator', async () => {
-      // Not ui.runCommand: it presses Enter on the palette's top row, which can be "Publish (Dry Run)…".
+    // `openData.dataGouvUrl` points "Publish to data.gouv.fr" at the emulator (as it would at demo.data.gouv.fr).
+    await run('publish', '"Open Data: Publish to data.gouv.fr" → prompts → private dataset on the local udata', async () => {
       await page.keyboard.press('F1');
-      await quickInput(ui).locator('input').fill('>Open Data: Publish…');
-      await quickInput(ui).locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Open Data: Publish…$/ }) }).first().click();
-      await waitQuickInput(ui, 'Publish to which portal');
-      await quickInput(ui).locator('input').fill('Sandbox');
-      await quickInput(ui).locator('.quick-input-list .monaco-list-row', { hasText: 'Sandbox' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await quickInput(ui).locator('input').fill('>Open Data: Publish to data.gouv.fr');
+      await quickInput(ui).locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Open Data: Publish to data\.gouv\.fr/ }) }).first().click();
       // The only metadata datapackage.json lacks is the temporal coverage: type it.
       await waitQuickInput(ui, 'Temporal coverage');
       await quickInput(ui).locator('input').fill('2024-01-01/2024-12-31');
@@ -357,7 +356,15 @@ try {
       const project = JSON.parse(readFileSync(join(ui.workspace, '.opendata', 'project.json'), 'utf8'));
       const pub = project.datasets?.equipements?.publication;
       if (!pub?.url?.startsWith(emulator.url)) throw new Error(`.opendata/project.json has no Sandbox publication: ${JSON.stringify(project)}`);
-      return `tree: "${label}", link ${pub.url}`;
+      // The stage follows the publication record: "Published…" ticked, the target portal named.
+      const stageRows = tree.locator('.monaco-list-row[aria-level="2"]');
+      const portalRow = stageRows.filter({ hasText: 'Target portal' }).first();
+      const portalText = (await portalRow.innerText()).replace(/\s+/g, ' ');
+      if (!portalText.includes(emulator.url)) throw new Error(`"Target portal" does not name the portal published to: ${portalText}`);
+      const checkRow = stageRows.filter({ hasText: 'Published on data.gouv.fr or the local portal' }).first();
+      const ticked = await checkRow.evaluate((el) => !!el.querySelector('.codicon-check, [aria-checked="true"], input:checked') || el.getAttribute('aria-checked') === 'true');
+      if (!ticked) throw new Error(`the checklist item "Published on data.gouv.fr or the local portal" is not ticked: ${(await checkRow.innerHTML()).slice(0, 400)}`);
+      return `tree: "${label}", link ${pub.url}; "${portalText.trim()}", "Published…" ticked`;
     });
   });
 } catch (e) {

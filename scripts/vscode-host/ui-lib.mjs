@@ -200,14 +200,18 @@ export async function startUi(o) {
   /** F1, type the command title, pick the matching row, Enter. */
   ui.runCommand = async (title) => {
     const page = ui.page;
-    // An open Notification Center keeps the focus; hide it so the palette gets the keys.
-    if (await page.locator('.notifications-center.visible').isVisible().catch(() => false)) {
-      await page.locator('.notifications-center.visible').click({ position: { x: 10, y: 10 } }).catch(() => {});
+    const input = page.locator('.quick-input-widget input');
+    // F1 can be swallowed (an open Notification Center or a webview holds the focus): give the
+    // focus back to the workbench and try again.
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press('F1');
+      if (await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) break;
+      if (attempt === 3) await input.waitFor({ state: 'visible' });
+      // The title bar's Command Center opens the same quick input with a click, whatever has the focus.
+      await page.locator('.command-center .command-center-center, .command-center .search-label').first().click({ timeout: 3000 }).catch(() => {});
+      if (await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
       await page.keyboard.press('Escape');
     }
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
     await input.fill('>' + title);
     const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
     await rows.first().waitFor();

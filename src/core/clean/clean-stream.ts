@@ -4,7 +4,7 @@
 // cleanText): in a row where a split amount is re-joined, the other fixes wait for a re-run.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import iconv from 'iconv-lite';
+import { iconv } from '../vendor';
 import { CancelledError, lintCsvFile, type StreamOptions } from '../lint-csv-stream';
 import type { Diagnostic } from '../model';
 import { CsvRowReader, type CsvDialect, type CsvRow } from '../read/csv';
@@ -122,7 +122,7 @@ async function rewrite(
   sink: WriteStream,
   options: StreamOptions,
 ): Promise<void> {
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = iconv().getDecoder(encoding);
   let blocked = false;
   const reader = new CsvRowReader(dialect, (row) => {
     if (onRow(row) === false) blocked = true;

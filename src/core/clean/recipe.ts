@@ -1,7 +1,7 @@
 // Cleaning recipes: the steps applied to a dataset, stored in .opendata/recipes/<dataset>.json
 // and validated against schemas/recipe.schema.json. Replaying a recipe = cleaning with its steps.
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { ajvClass, ajvFormats } from '../vendor';
 import schema from '../../../schemas/recipe.schema.json';
 import type { FixData } from '../model';
 import type { CleanStep, RecordedStep } from './steps';
@@ -26,9 +26,15 @@ export interface Recipe {
 
 export const RECIPE_DIR = '.opendata/recipes';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile<Recipe>(schema);
+let validator: ValidateFunction<Recipe> | undefined;
+function validatorOf(): ValidateFunction<Recipe> {
+  if (!validator) {
+    const ajv = new (ajvClass())({ allErrors: true, strict: false });
+    ajvFormats()(ajv);
+    validator = ajv.compile<Recipe>(schema);
+  }
+  return validator;
+}
 
 export type RecipeParse = { recipe: Recipe; errors: [] } | { recipe: null; errors: string[] };
 
@@ -39,6 +45,7 @@ export function parseRecipe(text: string): RecipeParse {
   } catch (e) {
     return { recipe: null, errors: [`invalid JSON: ${(e as Error).message}`] };
   }
+  const validate = validatorOf();
   if (validate(value)) return { recipe: value, errors: [] };
   return { recipe: null, errors: (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`) };
 }

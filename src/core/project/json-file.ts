@@ -2,8 +2,9 @@
 // every problem into a FileIssue pointing at the faulty value, so a broken file becomes
 // diagnostics on that file and never a crash. The parsed object is kept whole (unknown
 // fields included) for the writers.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvClass, ajvFormats } from '../vendor';
 import { jsonSpans, JsonSyntaxError } from '../schema/json-positions';
 import type { FileIssue } from './types';
 
@@ -13,12 +14,15 @@ export interface ParsedFile<T> {
   issues: FileIssue[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+let ajv: Ajv | undefined;
 const compiled = new Map<object, ValidateFunction>();
 
 function validatorFor(schema: object): ValidateFunction {
   let v = compiled.get(schema);
+  if (!ajv) {
+    ajv = new (ajvClass())({ allErrors: true, strict: false });
+    ajvFormats()(ajv);
+  }
   if (!v) compiled.set(schema, (v = ajv.compile(schema)));
   return v;
 }

@@ -23,8 +23,29 @@ function copy(p: ProjectState | null): ProjectState {
   return next;
 }
 
+/**
+ * A ticked item. "Published" follows the publication records unless the user set it by hand
+ * (an explicit untick wins): the publish flow writes the record, not the checklist.
+ */
 export function isChecked(p: ProjectState | null, stage: string, item: string): boolean {
-  return p?.stages?.[stage]?.checklist?.[item] === true;
+  const set = p?.stages?.[stage]?.checklist?.[item];
+  if (set !== undefined) return set === true;
+  return stage === 'publication' && item === 'published' && latestPublication(p) !== undefined;
+}
+
+/** The most recent publication of any dataset of the project. */
+export function latestPublication(p: ProjectState | null): Publication | undefined {
+  let latest: Publication | undefined;
+  for (const d of Object.values(p?.datasets ?? {})) {
+    const pub = d.publication;
+    if (pub && (!latest || pub.publishedAt > latest.publishedAt)) latest = pub;
+  }
+  return latest;
+}
+
+/** The portal chosen in the Publication stage, or else the one last published to. */
+export function targetPortalOf(p: ProjectState | null): string | undefined {
+  return p?.targetPortal ?? latestPublication(p)?.portal;
 }
 
 export function setChecked(p: ProjectState | null, stage: string, item: string, checked: boolean): ProjectState {

@@ -1,7 +1,6 @@
 // Encoding detection and decoding. UTF-8 is checked with the platform's strict decoder
 // (fast, exact); anything else is named by chardet and decoded by iconv-lite.
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { chardet, iconv } from '../vendor';
 
 export interface Decoded {
   text: string;
@@ -56,7 +55,7 @@ export function isUtf8(buf: Uint8Array): boolean {
 /** Names a single-byte encoding for bytes that are not UTF-8. */
 export function guessLegacyEncoding(buf: Uint8Array): string {
   const sample = buf.length > 65536 ? buf.subarray(0, 65536) : buf;
-  const name = (chardet.detect(sample) ?? '').toLowerCase();
+  const name = (chardet().detect(sample) ?? '').toLowerCase();
   // chardet sometimes names a Central-European or Cyrillic code page for short French
   // samples; French exports are Windows-1252 (a superset of Latin-1 for printable text).
   if (name === 'iso-8859-1' || name === 'windows-1252') return hasC1(sample) ? 'windows-1252' : 'iso-8859-1';
@@ -64,7 +63,7 @@ export function guessLegacyEncoding(buf: Uint8Array): string {
     return 'windows-1252';
   }
   // Bytes that are not UTF-8 cannot be ASCII or UTF-8 whatever chardet says of a mostly-ASCII sample.
-  if (name === 'ascii' || name === 'utf-8' || !iconv.encodingExists(name)) return 'windows-1252';
+  if (name === 'ascii' || name === 'utf-8' || !iconv().encodingExists(name)) return 'windows-1252';
   return name;
 }
 
@@ -75,19 +74,19 @@ function hasC1(buf: Uint8Array): boolean {
 }
 
 export function decode(buf: Uint8Array, forced?: string): Decoded {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return plain(iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), 'utf-16le', 'utf-16le');
-  if (buf[0] === 0xfe && buf[1] === 0xff) return plain(iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), 'utf-16be', 'utf-16be');
+  if (buf[0] === 0xff && buf[1] === 0xfe) return plain(iconv().decode(Buffer.from(buf.subarray(2)), 'utf-16le'), 'utf-16le', 'utf-16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) return plain(iconv().decode(Buffer.from(buf.subarray(2)), 'utf-16be'), 'utf-16be', 'utf-16be');
   const bom = hasUtf8Bom(buf);
   const body = bom ? buf.subarray(3) : buf;
   if (forced) {
-    const text = iconv.decode(Buffer.from(body), forced);
+    const text = iconv().decode(Buffer.from(body), forced);
     return { text, encoding: forced.toLowerCase(), bom: bom ? 'utf-8' : null, bomLies: false, invalidBytes: text.includes('\uFFFD') };
   }
   if (isUtf8(body)) {
     return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: 'utf-8', bom: bom ? 'utf-8' : null, bomLies: false, invalidBytes: false };
   }
   const encoding = guessLegacyEncoding(body);
-  const text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
+  const text = iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
   return { text, encoding, bom: bom ? 'utf-8' : null, bomLies: bom, invalidBytes: false };
 }
 

@@ -4,7 +4,7 @@
 // Shared by the streaming lint and the chart reader, so both see the same text.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import iconv from 'iconv-lite';
+import { iconv } from '../vendor';
 import { guessLegacyEncoding, isUtf8, sniffBinary, type Unreadable } from './decode';
 
 export interface TextStreamOptions {
@@ -74,7 +74,7 @@ function fileText(path: string, total: number, encoding: string, bom: boolean, o
     total,
     async forEachChunk(onText) {
       const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-      const legacy = encoding === 'utf-8' ? null : iconv.getDecoder(encoding);
+      const legacy = encoding === 'utf-8' ? null : iconv().getDecoder(encoding);
       let bytes = 0;
       let skipBom = bom;
       const input = createReadStream(path, { highWaterMark: options.chunkBytes ?? 4 * 1024 * 1024 });

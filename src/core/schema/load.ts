@@ -1,7 +1,8 @@
 // Reads a schema descriptor from JSON text: syntax, then the Table Schema profile (ajv),
 // then compilation. Every problem becomes a diagnostic at its position in the JSON text;
 // nothing here throws on bad input.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvClass } from '../vendor';
 import type { Diagnostic, Lang } from '../model';
 import profile from '../../../schemas/table-schema.profile.json';
 import { compileSchema, type CompiledSchema } from './compile';
@@ -18,7 +19,7 @@ export interface LoadedSchema {
 
 let validator: ValidateFunction | null = null;
 function profileValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(profile);
+  validator ??= new (ajvClass())({ allErrors: true, strict: false }).compile(profile);
   return validator;
 }
 

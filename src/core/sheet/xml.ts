@@ -1,7 +1,7 @@
 // Streams an XML entry through saxes (the parser exceljs itself uses) into plain callbacks.
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser } from 'saxes';
+import { saxes } from '../vendor';
 import { asSheetError } from './errors';
 
 export type Attrs = Record<string, string>;
@@ -14,7 +14,7 @@ export interface XmlHandlers {
 
 export async function parseXml(stream: Readable, h: XmlHandlers, where: string, signal?: AbortSignal): Promise<void> {
   // Position tracking costs ~15% of the parse and we report cells, not XML lines.
-  const parser = new SaxesParser({ position: false });
+  const parser = new (saxes().SaxesParser)({ position: false });
   let failure: Error | null = null;
   parser.on('error', (e) => {
     failure ??= e;

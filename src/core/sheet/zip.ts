@@ -3,7 +3,8 @@
 // inflating, an entry that grows beyond what it declared is cut off too.
 import { stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
-import { Open, type CentralDirectoryFile } from 'unzipper';
+import type { CentralDirectoryFile } from 'unzipper';
+import { unzipper } from '../vendor';
 import { asSheetError, SheetReadError } from './errors';
 import { assertZip } from './sniff';
 
@@ -30,7 +31,7 @@ export class ZipArchive {
     await assertZip(path);
     let files: CentralDirectoryFile[];
     try {
-      files = (await Open.file(path, { tailSize: TAIL })).files;
+      files = (await unzipper().Open.file(path, { tailSize: TAIL })).files;
     } catch (e) {
       throw asSheetError(e, 'zip directory');
     }

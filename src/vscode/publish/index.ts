@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { DRY_RUN_SCHEME, DryRunDocuments } from './dry-run';
 import { runPublish, type Deps, type PublishArgs } from './flow';
-import { DATA_GOUV, pickPortal, PortalKeys, portalUrl, type PortalSetting } from './portals';
+import { dataGouvProfile, pickPortal, PortalKeys, portalUrl, type PortalSetting } from './portals';
 
 interface KeyArgs {
   portal?: PortalSetting;
@@ -23,7 +23,7 @@ export function registerPublishing(context: vscode.ExtensionContext, services: S
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DRY_RUN_SCHEME, dryRunDocs),
     vscode.commands.registerCommand('openData.publish', (a?: unknown) => runPublish(deps, argsOf(a))),
-    vscode.commands.registerCommand('openData.publishDataGouv', (a?: unknown) => runPublish(deps, argsOf(a), { portal: DATA_GOUV })),
+    vscode.commands.registerCommand('openData.publishDataGouv', (a?: unknown) => runPublish(deps, argsOf(a), { portal: dataGouvProfile() })),
     vscode.commands.registerCommand('openData.publishDryRun', (a?: unknown) => runPublish(deps, argsOf(a), { dryRun: true })),
     vscode.commands.registerCommand('openData.setPortalApiKey', async (a?: KeyArgs) => {
       const portal = await portalOf(a, vscode.l10n.t('Set the API key of which portal?'));

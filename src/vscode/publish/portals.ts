@@ -17,6 +17,14 @@ export const DEMO_DATA_GOUV: PortalSetting = { name: 'demo.data.gouv.fr', type: 
 
 export const portalUrl = (p: Pick<PortalSetting, 'url'>) => p.url.trim().replace(/\/+$/, '');
 
+/** "Publish to data.gouv.fr": www by default; the demo site or a local udata for rehearsals and tests. */
+export function dataGouvProfile(): PortalSetting {
+  const setting = vscode.workspace.getConfiguration('openData').get<string>('dataGouvUrl', DATA_GOUV.url);
+  const url = /^(https:\/\/(www|demo)\.data\.gouv\.fr|http:\/\/(localhost|127\.|\[::1\]))/.test(setting ?? '') ? portalUrl({ url: setting }) : DATA_GOUV.url;
+  const configured = portalProfiles().find((p) => p.url === url);
+  return { ...configured, type: 'udata', url, name: configured?.name ?? (url === DATA_GOUV.url ? DATA_GOUV.name : url.replace(/^https?:\/\//, '')) };
+}
+
 /** Built-ins first; a setting with the same URL as a built-in replaces it (e.g. to add an organization). */
 export function portalProfiles(): PortalSetting[] {
   const configured = vscode.workspace.getConfiguration('openData').get<unknown[]>('portals', []);

@@ -2,7 +2,7 @@
 // saved charts (no disk access here, so a refresh is cheap).
 import * as vscode from 'vscode';
 import { datasetsOf, resourcePaths, type DatasetView } from '../../core/project/datapackage';
-import { publicationOf, isChecked } from '../../core/project/project';
+import { publicationOf, isChecked, targetPortalOf } from '../../core/project/project';
 import { qualityScore } from '../../core/project/quality';
 import type { SavedChartEntry } from '../../core/chart/saved';
 import type { StageId } from '../../core/project/stages';
@@ -83,7 +83,7 @@ function stageBody(src: TreeSources, stage: StageId, datasets: DatasetView[]): N
         : [noDataset];
     case 'publication':
       return [
-        { kind: 'portal', portal: src.store.state?.targetPortal },
+        { kind: 'portal', portal: targetPortalOf(src.store.state) },
         ...(datasets.length ? datasets.map((view): Node => ({ kind: 'dataset', stage, view, score: scoreText(src, view) })) : [noDataset]),
       ];
     case 'valorisation': {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDataset, datasetOfPath, datasetsOf, parseDataPackage, serializeDataPackage, setDatasetMeta } from '../../../src/core/project/datapackage';
-import { isChecked, parseProject, readProjectFile, recordPublication, serializeProject, setChecked, setNotes, updateProjectFile } from '../../../src/core/project/project';
+import { isChecked, targetPortalOf, parseProject, readProjectFile, recordPublication, serializeProject, setChecked, setNotes, updateProjectFile } from '../../../src/core/project/project';
 
 const pub = { datasetId: '65a1b2c3', url: 'https://demo.data.gouv.fr/fr/datasets/subventions-2024/', publishedAt: '2024-03-01T10:00:00Z', portal: 'https://demo.data.gouv.fr' };
 
@@ -109,4 +109,14 @@ test('the publish flow’s extra fields (resources, marker, publishing checkpoin
   });
   assert.deepEqual(parseProject(text).issues, []);
   assert.match(parseProject(JSON.stringify({ datasets: { a: { publishing: { resources: { 'a.csv': 1 } } } } })).issues.map((i) => i.message.en).join(' '), /portal.*required|must be of type string/s);
+});
+
+test('a publication record ticks "Published" and names the target portal, unless the user set them', () => {
+  const pub = (at: string, portal: string) => ({ datasetId: 'x', url: `${portal}/datasets/x/`, publishedAt: at, portal });
+  const p = { datasets: { a: { publication: pub('2026-01-02T00:00:00Z', 'https://demo.data.gouv.fr') }, b: { publication: pub('2026-03-01T00:00:00Z', 'http://127.0.0.1:9') } } };
+  assert.equal(isChecked({}, 'publication', 'published'), false);
+  assert.equal(isChecked(p, 'publication', 'published'), true);
+  assert.equal(targetPortalOf(p), 'http://127.0.0.1:9', 'the portal of the latest publication');
+  assert.equal(targetPortalOf({ ...p, targetPortal: 'https://www.data.gouv.fr' }), 'https://www.data.gouv.fr');
+  assert.equal(isChecked(setChecked(p, 'publication', 'published', false), 'publication', 'published'), false, 'an explicit untick wins');
 });
