@@ -85,6 +85,8 @@ await withUi({ workspace: join(REPO, 'test/fixtures/workspace'), ...source, read
   });
   ui.page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
+    // Webview iframes are sandboxed without allow-modals: an alert() there never opens a dialog, Chromium logs this.
+    if (/Ignored call to '(alert|confirm|prompt)\(\)'/.test(m.text())) dialogs.push(m.text());
   });
 
   // 1. The suggested chart of the SCDL subsidies example.

@@ -106,7 +106,8 @@ function render(f: MetadataForm, draft?: MetadataEdit): void {
     for (const file of f.files) {
       const id = `file-${files.size}`;
       const value = draft?.files.find((x) => x.path === file.path)?.description ?? file.description;
-      box.append(field(id, L.fileDescription.replace('{0}', file.path), text(value)));
+      // A function replacement: a string one would expand `$&`, `$'`… found in the file name.
+      box.append(field(id, L.fileDescription.replace('{0}', () => file.path), text(value)));
       files.set(file.path, fields.get(id)!);
     }
     formBox.append(box);

@@ -1,0 +1,527 @@
+#!/usr/bin/env node
+// XSS corpus through the three webviews, end to end in a real browser (code-server + headless
+// Chromium through ui-lib). The payloads of test/fixtures/xss/payloads.json (our own list) are
+// written into a temporary workspace: a CSV whose headers and cells hold them, an XLSX with them
+// in cells, headers and sheet names, files named after them, and a datapackage.json whose
+// metadata holds them. Then the grid (every sheet), the chart panel (the CSV, and payload-named
+// files: the file name is the panel's heading) and the metadata form are opened, and the test
+// asserts that the payloads show as text and that nothing ran:
+//   - no dialog: Playwright dialogs, and, since VS Code's webview iframes are sandboxed without
+//     `allow-modals` (alert() there is silently ignored), Chromium's "Ignored call to 'alert()'"
+//     console message, and alert/confirm/prompt/open hooked in every webview frame;
+//   - no CSP violation (console "Refused to…", `securitypolicyviolation` events in the frames):
+//     an injected element blocked by the CSP still means the data became markup;
+//   - no request to the test's counting HTTP server (server side and browser side), no
+//     `javascript:` request, no request from a webview frame to another origin;
+//   - no `document.title` change in a webview frame; no injected element or `on*` attribute.
+// Canaries first prove the listeners see a real alert / CSP violation / title change in a frame.
+// Screenshots: artifacts/ui/xss-*.png.
+//   npm run build && node scripts/ui-xss.mjs
+//   node scripts/ui-xss.mjs --generate-only /tmp/dir    (just write the workspace)
+//   node scripts/ui-xss.mjs --vsix dist/open-data-workbench.vsix
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { REPO, withUi } from './vscode-host/ui-lib.mjs';
+
+const t0 = Date.now();
+const log = (...a) => console.log(`[ui-xss +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const CORPUS = JSON.parse(readFileSync(join(REPO, 'test/fixtures/xss/payloads.json'), 'utf8'));
+
+// ---------------------------------------------------------------------------------------------
+// The corpus, made concrete: the counting server's port in place of XSSPORT, long ones repeated.
+function payloadsFor(port) {
+  return CORPUS.payloads.map((p) => ({ id: p.id, cls: p.class, text: p.payload.replaceAll('XSSPORT', String(port)).repeat(p.repeat ?? 1) }));
+}
+
+const csvField = (s) => (/[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+const csvLine = (cells) => cells.map(csvField).join(',');
+
+/** A sheet name as Excel allows it (≤ 31 characters, none of []:*?/\, no ' at either end), or null. */
+function sheetName(text, taken) {
+  const name = text.slice(0, 31);
+  if (!name.trim() || /[*?:/\\[\]]/.test(name) || /^'|'$/.test(name) || name === 'History' || taken.has(name.toLowerCase())) return null;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** A file name the filesystem takes (no '/', NUL or control characters, ≤ 255 bytes); '\' is left out too. */
+const fileNameOk = (name) => !/[/\\\u0000-\u001f]/.test(name) && Buffer.byteLength(name) <= 255;
+
+/**
+ * Writes the workspace into `dir`. Returns what reached each surface.
+ *   xss-chart.csv                  headers = payloads (category = #2, value = #4), one row per payload
+ *   xss.xlsx                       sheet "payloads": headers + cells (+ a formula, a hyperlink and a rich-text cell);
+ *                                  one more sheet per payload that makes a valid sheet name (truncated to 31)
+ *   files/<payload>.csv            one per payload the filesystem takes as a name
+ *   .opendata/charts/*.json        saved charts: the CSV (every label: top-N 999, file order), a few payload-named files
+ *   datapackage.json               dataset "xss": title, description, keywords, zones, organisation, licence,
+ *                                  resource descriptions = payloads; resources = the payload-named files
+ *   .opendata/project.json         payloads in a stage's notes and a publication (tree only: no webview shows them)
+ */
+export async function generateWorkspace(dir, port) {
+  const P = payloadsFor(port);
+  const byId = new Map(P.map((p) => [p.id, p]));
+  mkdirSync(join(dir, 'files'), { recursive: true });
+  mkdirSync(join(dir, '.opendata', 'charts'), { recursive: true });
+
+  // CSV: the category column is headed by payload #2, the value column by #4, the others by the rest.
+  const category = byId.get(2).text;
+  const value = byId.get(4).text;
+  const others = P.filter((p) => p.id !== 2 && p.id !== 4).map((p) => p.text);
+  const headers = [category, value, ...others];
+  const csv = [csvLine(headers), ...P.map((p, i) => csvLine([p.text, String(i + 1), ...others.map(() => 'v')]))];
+  writeFileSync(join(dir, 'xss-chart.csv'), csv.join('\r\n') + '\r\n');
+
+  // XLSX.
+  const wb = new ExcelJS.Workbook();
+  const main = wb.addWorksheet('payloads');
+  main.addRow(['n', 'payload', ...P.map((p) => p.text)]);
+  P.forEach((p, i) => main.addRow([p.id, p.text, ...P.map(() => i + 1)]));
+  const extras = [
+    { formula: `HYPERLINK("javascript:alert('xss-formula')","xss-formula-result")`, result: 'xss-formula-result' },
+    { text: `<img src=x onerror=alert('xss-link')>`, hyperlink: `javascript:alert('xss-link')` },
+    { richText: [{ text: '<scr' }, { font: { bold: true }, text: `ipt>alert('xss-rich')</scr` }, { text: 'ipt>' }] },
+  ];
+  extras.forEach((v, i) => main.addRow([P.length + i + 1, v]));
+  const extraTexts = ['xss-formula-result', `<img src=x onerror=alert('xss-link')>`, `<script>alert('xss-rich')</script>`];
+  const taken = new Set(['payloads']);
+  const sheets = [];
+  for (const p of P) {
+    const name = sheetName(p.text, taken);
+    if (!name) continue;
+    const ws = wb.addWorksheet(name);
+    ws.addRow(['n', 'payload']);
+    ws.addRow([p.id, p.text]);
+    sheets.push({ id: p.id, name, text: p.text, truncated: name !== p.text });
+  }
+  await wb.xlsx.writeFile(join(dir, 'xss.xlsx'));
+
+  // Payload-named files.
+  const files = [];
+  for (const p of P) {
+    const name = `${p.text}.csv`;
+    if (!fileNameOk(name)) continue;
+    writeFileSync(join(dir, 'files', name), `label,value\r\n${csvLine([p.text, '1'])}\r\n`);
+    files.push({ id: p.id, name, path: `files/${name}`, text: p.text });
+  }
+  // One payload-named workbook, opened in the grid (its name shows in the editor tab).
+  const bookFile = files.find((f) => f.id === 2) ?? files[0];
+  const book = { name: bookFile.name.replace(/\.csv$/, '.xlsx') };
+  await wb.xlsx.writeFile(join(dir, 'files', book.name));
+
+  // Saved charts: the CSV with every label, and a few payload-named files.
+  const chartConfig = (cat, val) => ({ type: 'bar-horizontal', category: cat, value: val, aggregation: 'sum', topN: 999, sort: 'file', dateBucket: 'none' });
+  const saved = [{ title: 'XSS main chart', source: 'xss-chart.csv', config: chartConfig(category, value), file: 'xss-chart.csv' }];
+  const preferred = [2, 10, 16, 73, 25, 4];
+  const charted = preferred.map((id) => files.find((f) => f.id === id)).filter(Boolean).slice(0, 4);
+  charted.forEach((f, i) => saved.push({ title: `XSS file chart ${i + 1}`, source: f.path, config: chartConfig('label', 'value'), file: f.name, text: f.text }));
+  saved.forEach((s, i) => writeFileSync(join(dir, '.opendata', 'charts', `xss-${i}.json`), JSON.stringify({ version: 1, title: s.title, source: s.source, config: s.config }, null, 2)));
+
+  // Metadata (limits of schemas/datapackage.schema.json respected: title ≤ 350, keywords 3–96 characters).
+  const meta = {
+    name: 'xss',
+    title: byId.get(13).text,
+    description: P.map((p) => p.text).join('\n'),
+    keywords: P.map((p) => p.text).filter((t) => t.length >= 3 && t.length <= 96 && !t.includes(',')),
+    organization: byId.get(12).text,
+    spatial: { zones: [byId.get(9).text, byId.get(16).text], granularity: 'fr:commune' },
+    licenses: [{ name: byId.get(1).text }],
+  };
+  const datapackage = {
+    name: 'xss-corpus',
+    resources: [
+      { name: 'xss-chart', path: 'xss-chart.csv', format: 'csv', dataset: 'xss', description: byId.get(6).text },
+      ...files.map((f, i) => ({ name: `file-${i + 1}`, path: f.path, format: 'csv', dataset: 'xss', description: f.text })),
+    ],
+    datasets: [meta],
+  };
+  writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(datapackage, null, 2) + '\n');
+  writeFileSync(join(dir, '.opendata', 'project.json'), JSON.stringify({
+    version: 1,
+    stages: { publication: { notes: P.map((p) => p.text).join('\n') } },
+    datasets: { xss: { publication: { datasetId: byId.get(12).text, url: `${byId.get(9).text}`, publishedAt: '2024-01-01T00:00:00Z', portal: byId.get(3).text } } },
+  }, null, 2) + '\n');
+  return { P, headers, extraTexts, sheets, files, book, saved, meta, fieldsWithPayloads: 6 + files.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The counting server: any hit on it means a payload made the browser fetch something.
+function countingServer() {
+  const hits = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url);
+    res.writeHead(204, { 'access-control-allow-origin': '*' });
+    res.end();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, hits, port: server.address().port })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webview frames.
+
+/** The inner document frames (#active-frame) of every webview on the page. */
+async function webviewFrames(ui) {
+  const frames = [];
+  for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
+    try {
+      const inner = await (await outer.contentFrame())?.$('#active-frame');
+      const frame = await inner?.contentFrame();
+      if (frame) frames.push(frame);
+    } catch {
+      // A webview being created, navigated or discarded ("context was destroyed", "detached", "Cannot find
+      // context", "adopt element handle"…): skipped this time, findFrame polls again.
+    }
+  }
+  return frames;
+}
+
+/** The first webview frame where `test(frame)` holds, polled. */
+async function findFrame(ui, what, test, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const f of await webviewFrames(ui)) if (await test(f).catch(() => false)) return f;
+    await sleep(250);
+  }
+  throw new Error(`no webview shows ${what}`);
+}
+
+/** In-frame monitor: alert/confirm/prompt/print/open hooked, CSP violation events, title changes. */
+function installMonitor(frame) {
+  return frame.evaluate(() => {
+    if (window.__xssMonitor) return;
+    const m = (window.__xssMonitor = { calls: [], violations: [], titles: [], title0: document.title });
+    for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
+      window[name] = (...args) => {
+        m.calls.push(`${name}(${args.map(String).join(', ')})`);
+        return null;
+      };
+    }
+    document.addEventListener('securitypolicyviolation', (e) => m.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample ?? ''}`));
+    // Titles set from script (the setter) or by markup (a <title> element appearing).
+    const desc = Object.getOwnPropertyDescriptor(Document.prototype, 'title');
+    Object.defineProperty(document, 'title', { configurable: true, get: () => desc.get.call(document), set: (v) => (m.titles.push(String(v)), desc.set.call(document, v)) });
+    new MutationObserver(() => document.title !== m.title0 && m.titles.push(document.title)).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** What the monitor saw, plus a DOM audit of the page's content (#app): no element or attribute came from the data. */
+function audit(frame) {
+  return frame.evaluate(() => {
+    const m = window.__xssMonitor ?? { calls: [], violations: [], titles: [], title0: '' };
+    const app = document.getElementById('app');
+    const injected = [...(app?.querySelectorAll('script,img,iframe,frame,svg,math,object,embed,base,meta,link,style,form,input,textarea,button:not(.tab):not(.others button),video,audio,source,details,marquee,xmp,noscript,template,x,body,animate,a:not(.rule)') ?? [])]
+      // The grid's own buttons: sheet tabs and "other sheets" links.
+      .filter((e) => !(e.tagName === 'BUTTON' && (e.classList.contains('tab') || e.parentElement?.classList.contains('others'))))
+      .map((e) => e.outerHTML.slice(0, 100));
+    const handlers = [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`));
+    const urls = [...document.querySelectorAll('[href],[src],[action],[formaction],[data],[srcdoc]')]
+      .flatMap((e) => ['href', 'src', 'action', 'formaction', 'data', 'srcdoc'].map((k) => e.getAttribute(k)).filter((v) => v !== null && /javascript:|xss-|127\.0\.0\.1/i.test(v)));
+    return { calls: m.calls, violations: m.violations, titles: m.titles, title: document.title, injected, handlers, urls };
+  });
+}
+
+const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Which of `texts` appear (whole, as the text of one element / value) in `seen`. */
+function found(texts, seen) {
+  const set = new Set([...seen].map(norm));
+  const hit = texts.filter((t) => set.has(norm(t)));
+  return { hit, missing: texts.filter((t) => !set.has(norm(t))) };
+}
+
+/** Every cell text the virtual grid renders while its scroller is moved over the whole sheet (rows, then columns). */
+async function gridTexts(frame) {
+  return frame.evaluate(async () => {
+    const s = document.querySelector('.scroller');
+    const texts = new Set();
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const collect = () => document.querySelectorAll('.scroller .cell').forEach((c) => texts.add(c.textContent));
+    for (const [axis, size, view] of [['scrollTop', 'scrollHeight', 'clientHeight'], ['scrollLeft', 'scrollWidth', 'clientWidth']]) {
+      s.scrollTop = 0;
+      s.scrollLeft = 0;
+      for (let at = 0; ; at += Math.max(100, s[view] - 60)) {
+        s[axis] = at;
+        await frame();
+        collect();
+        if (at >= s[size]) break;
+      }
+    }
+    s.scrollTop = 0;
+    s.scrollLeft = 0;
+    await frame();
+    return [...texts];
+  });
+}
+
+/** Sweeps the mouse over the webview area (payloads with pointer handlers would fire). */
+async function sweepMouse(ui) {
+  const v = ui.page.viewportSize();
+  for (let y = 120; y < v.height - 40; y += 90) await ui.page.mouse.move(v.width - 60, y, { steps: 2 }).then(() => ui.page.mouse.move(300, y + 45, { steps: 4 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+async function openFromExplorer(ui, name) {
+  const page = ui.page;
+  if (!(await page.locator('.explorer-folders-view').isVisible())) await ui.runCommand('View: Show Explorer');
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${esc}$`) }) }).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+}
+
+/**
+ * "Open Data: Open Saved Chart", then the chart titled `title` in the QuickPick. Retried: right after a
+ * webview had the focus, the QuickPick can open and close at once (it loses the focus to the webview).
+ */
+async function openSavedChart(ui, title) {
+  const page = ui.page;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ui.runCommand('Open Data: Open Saved Chart');
+      const input = page.locator('.quick-input-widget input[placeholder="Saved chart to open"]');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(title);
+      await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first().click({ timeout: 5000 });
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      log(`  (the saved-chart QuickPick closed early, attempt ${attempt}: ${String(e.message).split('\n')[0]})`);
+      await page.keyboard.press('Escape');
+      await page.locator('.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => {});
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+if (process.argv.includes('--generate-only')) {
+  const dir = process.argv[process.argv.indexOf('--generate-only') + 1];
+  const r = await generateWorkspace(dir, 9);
+  console.log(`wrote ${dir}: ${r.P.length} payloads, ${r.sheets.length} sheet names, ${r.files.length} file names`);
+  process.exit(0);
+}
+
+const vsixAt = process.argv.indexOf('--vsix');
+const source = vsixAt !== -1 ? { vsix: process.argv[vsixAt + 1] } : { extensionDevelopmentPath: process.env.ODW_EXT_PATH || REPO };
+const counting = await countingServer();
+const scratch = mkdtempSync(join(tmpdir(), 'odw-xss-'));
+const ws = join(scratch, 'xss-workspace');
+mkdirSync(ws);
+const W = await generateWorkspace(ws, counting.port);
+const { P } = W;
+log(`workspace ${ws}: ${P.length} payloads; ${W.sheets.length} sheet names (${W.sheets.filter((s) => s.truncated).length} truncated to 31 characters); ${W.files.length} file names; counting server on ${counting.port}`);
+
+const events = { dialogs: [], ignoredDialogs: [], csp: [], requests: [], pageErrors: [] };
+const surfaces = {};
+let checkedFrames = 0;
+try {
+  await withUi({ workspace: ws, copyWorkspace: false, ...source, readyCommand: 'Open Data: Open Saved Chart' }, async (ui) => {
+    const csOrigin = new URL(ui.url).origin;
+    ui.context.on('dialog', (d) => {
+      events.dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss().catch(() => {});
+    });
+    ui.context.on('console', (m) => {
+      const t = m.text();
+      if (/Ignored call to '(alert|confirm|prompt|print)\(\)'/i.test(t)) events.ignoredDialogs.push(t);
+      if (/Content Security Policy|Refused to/i.test(t)) events.csp.push(t);
+    });
+    ui.page.on('pageerror', (e) => events.pageErrors.push(String(e?.message ?? e)));
+    ui.context.on('request', (r) => {
+      const url = r.url();
+      let fromWebview = false;
+      try {
+        fromWebview = /\/webview\/|vscode-webview|fake\.html/.test(r.frame().url());
+      } catch { /* service worker request */ }
+      // The webview's own resources come from <authority>.vscode-resource.vscode-cdn.net (served by its service worker).
+      const other = !/^(data|blob):/.test(url) && !url.startsWith(csOrigin) && !/^https:\/\/[^/]+\.vscode-cdn\.net\//.test(url) && !/^vscode-/.test(url);
+      if (url.includes(`:${counting.port}`) || /^javascript:/i.test(url) || /\/xss-\d+/.test(url) || (fromWebview && other)) events.requests.push(url);
+    });
+
+    // 1. Grid: xss.xlsx, sheet "payloads" (cells and headers), then every sheet tab.
+    await openFromExplorer(ui, 'xss.xlsx');
+    const grid = await findFrame(ui, 'the grid of xss.xlsx', async (f) => (await f.locator('.tabs .tab', { hasText: 'payloads' }).count()) > 0 && (await f.locator('.scroller .cell').count()) > 10);
+
+    // Canaries: a real alert, a CSP-blocked request and a title change in this webview frame must be seen.
+    const before = { dialogs: events.dialogs.length, ignored: events.ignoredDialogs.length, csp: events.csp.length };
+    await grid.evaluate(() => alert('xss-canary'));
+    await grid.evaluate((port) => {
+      const i = document.createElement('img');
+      i.id = 'xss-canary';
+      i.src = `http://127.0.0.1:${port}/canary`;
+      document.body.append(i);
+    }, counting.port);
+    await installMonitor(grid);
+    await grid.evaluate((port) => {
+      document.getElementById('xss-canary')?.remove();
+      const i = document.createElement('img');
+      i.id = 'xss-canary';
+      i.src = `http://127.0.0.1:${port}/canary-2`;
+      document.body.append(i);
+      alert('xss-canary-hooked');
+      const t = document.title;
+      document.title = 'xss-canary';
+      document.title = t;
+    }, counting.port);
+    await sleep(800);
+    const canary = await audit(grid);
+    const canaryDialog = events.dialogs.length > before.dialogs ? 'a Playwright dialog' : events.ignoredDialogs.length > before.ignored ? "Chromium's \"Ignored call to 'alert()'\" (sandboxed webview)" : null;
+    log(`canaries: alert seen as ${canaryDialog}; CSP console messages +${events.csp.length - before.csp}; in-frame violations ${canary.violations.length}, hooked calls ${canary.calls.length}, title changes ${canary.titles.length}; server hits ${counting.hits.length}`);
+    assert.ok(canaryDialog, 'the canary alert() in the grid frame was not seen: dialog listening is blind');
+    assert.ok(events.csp.length > before.csp, 'the canary CSP violation did not reach the console listener');
+    assert.ok(canary.violations.length > 0 && canary.calls.length > 0 && canary.titles.length > 0, `the in-frame monitor is blind: ${JSON.stringify(canary)}`);
+    assert.equal(counting.hits.length, 0, 'the CSP let the canary image through');
+    await grid.evaluate(() => {
+      document.getElementById('xss-canary')?.remove();
+      Object.assign(window.__xssMonitor, { calls: [], violations: [], titles: [] });
+    });
+    events.dialogs.length = events.ignoredDialogs.length = events.csp.length = events.requests.length = 0;
+
+    const cells = await gridTexts(grid);
+    const gridCells = found(P.map((p) => p.text), cells);
+    const extras = found(W.extraTexts, cells);
+    const headerLabels = await grid.locator('.head .line.labels .cell').allTextContents();
+    log(`grid "payloads": ${gridCells.hit.length}/${P.length} payloads seen as cell text, extras ${extras.hit.length}/${W.extraTexts.length}, ${cells.length} distinct cell texts`);
+    assert.deepEqual(gridCells.missing, [], 'payloads not shown as text in the grid');
+    assert.deepEqual(extras.missing, [], 'formula / hyperlink / rich-text cells not shown as text');
+    assert.ok(headerLabels.length > 3, 'no frozen header labels');
+    surfaces['grid cells+headers'] = gridCells.hit.length;
+    await sweepMouse(ui);
+    await ui.screenshot('xss-grid');
+
+    const tabs = await grid.locator('.tabs .tab').allTextContents();
+    const tabNames = found(W.sheets.map((s) => s.name), tabs);
+    assert.deepEqual(tabNames.missing, [], 'sheet names not shown as text in the tabs');
+    for (const s of W.sheets) {
+      await grid.locator('.tabs .tab').filter({ hasText: s.name }).first().click();
+      await grid.locator('.tabs .tab[aria-selected="true"]').filter({ hasText: s.name }).first().waitFor();
+      const shown = await grid.locator('.scroller .cell').allTextContents().then((t) => t.map(norm));
+      const done = Date.now() + 10_000;
+      let ok = shown.includes(norm(s.text));
+      while (!ok && Date.now() < done) {
+        await sleep(100);
+        ok = (await grid.locator('.scroller .cell').allTextContents()).map(norm).includes(norm(s.text));
+      }
+      assert.ok(ok, `sheet ${JSON.stringify(s.name)}: its payload cell is not shown as text`);
+    }
+    surfaces['sheet names'] = W.sheets.length;
+    log(`grid: ${W.sheets.length} payload sheet names shown as tabs and each sheet opened`);
+    await ui.screenshot('xss-grid-sheet');
+    const gridAudit = await audit(grid);
+    checkedFrames++;
+
+    // 2. Chart panel on the CSV (every label), then on payload-named files.
+    await openSavedChart(ui, 'XSS main chart');
+    const chart = await findFrame(ui, 'the chart of xss-chart.csv', async (f) => (await f.locator('h1.title', { hasText: /^xss-chart\.csv$/ }).count()) > 0);
+    await installMonitor(chart);
+    await chart.locator('table.data tbody tr').nth(P.length - 1).waitFor();
+    const labels = found(P.map((p) => p.text), await chart.locator('table.data tbody th').allTextContents());
+    const options = found(W.headers, await chart.locator('vscode-option').allTextContents());
+    const headCells = await chart.locator('table.data thead th').allTextContents();
+    const heading = await chart.locator('h2.heading').textContent();
+    log(`chart: ${labels.hit.length}/${P.length} labels in the data table, ${options.hit.length}/${W.headers.length} headers as column options, heading ${JSON.stringify(heading.slice(0, 120))}`);
+    assert.deepEqual(labels.missing, [], 'payload labels not shown as text in the chart table');
+    assert.deepEqual(options.missing, [], 'payload headers not shown as text in the column choices');
+    assert.equal(norm(headCells[0]), norm(W.headers[0]), 'the category header is not shown as text');
+    assert.ok(heading.includes(W.headers[0]) && heading.includes(W.headers[1]), 'the heading does not name the payload columns as text');
+    surfaces['chart labels+headers'] = labels.hit.length;
+    await sweepMouse(ui);
+    await ui.screenshot('xss-chart');
+    const audits = [['grid', gridAudit], ['chart xss-chart.csv', await audit(chart)]];
+    checkedFrames++;
+
+    for (const s of W.saved.slice(1)) {
+      const t1 = Date.now();
+      await openSavedChart(ui, s.title);
+      log(`  ${s.title}: picked after ${Date.now() - t1} ms`);
+      const f = await findFrame(ui, `the chart of ${s.file}`, async (fr) => norm(await fr.locator('h1.title').textContent({ timeout: 500 })) === norm(s.file));
+      await installMonitor(f);
+      await f.locator('table.data tbody th').first().waitFor();
+      assert.equal(norm(await f.locator('table.data tbody th').first().textContent()), norm(s.text), `${s.file}: the label is not shown as text`);
+      audits.push([`chart ${s.file}`, await audit(f)]);
+      log(`  ${s.title}: checked after ${Date.now() - t1} ms`);
+      checkedFrames++;
+    }
+    surfaces['file names (chart titles)'] = W.saved.length - 1;
+    log(`chart: ${W.saved.length - 1} payload-named files charted, their names shown as the heading`);
+    await ui.screenshot('xss-chart-file');
+
+    // 3. The metadata form of dataset "xss".
+    await ui.runCommand('Open Data: Edit Dataset Metadata');
+    const form = await findFrame(ui, 'the metadata form', async (f) => (await f.locator('vscode-textarea#description').count()) > 0);
+    await installMonitor(form);
+    await form.locator(`#file-${W.files.length - 1}`).waitFor();
+    const values = await form.evaluate(() => Object.fromEntries([...document.querySelectorAll('[id]')].filter((e) => 'value' in e && e.id).map((e) => [e.id, e.value])));
+    const m = W.meta;
+    assert.equal(values.title, m.title, 'title');
+    assert.equal(values.description, m.description, 'description');
+    assert.equal(values.tags, m.keywords.join(', '), 'keywords');
+    assert.equal(values.organization, m.organization, 'organisation');
+    assert.equal(values.zones, m.spatial.zones.join(', '), 'zones');
+    const fileLabels = (await form.locator('vscode-label').allTextContents()).map(norm);
+    const named = W.files.filter((f) => fileLabels.some((l) => l.endsWith(norm(f.path))));
+    const missingNames = W.files.filter((f) => !named.includes(f)).map((f) => f.path);
+    const descriptions = found(W.files.map((f) => f.text), Object.entries(values).filter(([k]) => k.startsWith('file-')).map(([, v]) => v));
+    log(`metadata: title, description (${P.length} payloads), ${m.keywords.length} keywords, zones, organisation as values; ${named.length}/${W.files.length} file names as labels, ${descriptions.hit.length}/${W.files.length} file descriptions`);
+    assert.deepEqual(missingNames, [], 'payload file names not shown as text in the form labels');
+    assert.deepEqual(descriptions.missing, [], 'resource descriptions not shown as values');
+    surfaces['metadata fields'] = P.length;
+    surfaces['file names (metadata)'] = named.length;
+    await sweepMouse(ui);
+    await ui.screenshot('xss-metadata');
+    audits.push(['metadata', await audit(form)]);
+    checkedFrames++;
+
+    // 4. A payload-named workbook in the grid (its name is the editor tab's label).
+    await ui.page.keyboard.press('F1');
+    const qi = ui.page.locator('.quick-input-widget input');
+    await qi.waitFor({ state: 'visible' });
+    await qi.fill(W.book.name);
+    await ui.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await ui.page.keyboard.press('Enter');
+    await ui.page.locator('.tabs-container .tab.active', { hasText: W.book.name }).waitFor();
+    const book = await findFrame(ui, `the grid of ${W.book.name}`, async (f) => (await f.locator('.tabs .tab[aria-selected="true"]', { hasText: 'payloads' }).count()) > 0 && !(await f.evaluate(() => !!window.__xssMonitor)));
+    await installMonitor(book);
+    await sleep(500);
+    audits.push([`grid ${W.book.name}`, await audit(book)]);
+    checkedFrames++;
+    await ui.screenshot('xss-grid-file');
+
+    // 5. Settle, then audit every frame again (late events) and collect.
+    await sleep(1500);
+    // Webviews hidden behind another editor were discarded by VS Code (their frames are detached): audited above.
+    for (const [name, f] of [['grid', grid], ['chart', chart], ['metadata', form], ['grid-file', book]]) {
+      if (!f.isDetached()) audits.push([`${name} (end)`, await audit(f)]);
+    }
+    const problems = [];
+    for (const [name, a] of audits) {
+      const bad = { calls: a.calls, violations: a.violations, titles: a.titles, injected: a.injected, handlers: a.handlers, urls: a.urls };
+      for (const [k, v] of Object.entries(bad)) if (v.length) problems.push(`${name}: ${k} ${JSON.stringify(v).slice(0, 400)}`);
+      if (/xss/i.test(a.title)) problems.push(`${name}: document.title = ${a.title}`);
+    }
+    const xssErrors = events.pageErrors.filter((e) => /xss/i.test(e));
+    for (const [k, v] of Object.entries({ dialogs: events.dialogs, ignoredDialogs: events.ignoredDialogs, csp: events.csp, requests: events.requests, serverHits: counting.hits, pageErrors: xssErrors })) {
+      if (v.length) problems.push(`${k}: ${JSON.stringify(v).slice(0, 600)}`);
+    }
+    if (events.pageErrors.length) log('page errors (not counted):', events.pageErrors.slice(0, 5));
+    if (problems.length) {
+      console.error('[ui-xss] executions / injections:\n  ' + problems.join('\n  '));
+      assert.fail(`${problems.length} sign(s) of execution or injection`);
+    }
+  });
+} catch (e) {
+  // A payload that became markup can break the page before the audit runs: say what was seen.
+  const seen = { dialogs: events.dialogs, ignoredDialogs: events.ignoredDialogs, csp: events.csp, requests: events.requests, serverHits: counting.hits };
+  const signs = Object.entries(seen).filter(([, v]) => v.length).map(([k, v]) => `${k} (${v.length}): ${JSON.stringify(v.slice(0, 5)).slice(0, 600)}`);
+  if (signs.length) console.error('[ui-xss] signs of execution or injection seen before the failure:\n  ' + signs.join('\n  '));
+  throw e;
+} finally {
+  counting.server.close();
+  if (!process.env.ODW_KEEP_STATE) rmSync(scratch, { recursive: true, force: true });
+}
+const detail = Object.entries(surfaces).map(([k, v]) => `${k} ${v}`).join(', ');
+console.log(`xss: ${P.length} payloads × ${Object.keys(surfaces).length} surfaces (${detail}) in ${checkedFrames} webviews: 0 executed (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
