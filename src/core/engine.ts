@@ -15,6 +15,8 @@ export interface LintOptions {
   maxProblems?: number;
   /** Extra checks run in the same pass (Table Schema, custom checks…). */
   checks?: CheckFactory[];
+  /** date-format: the source format of a column, by header label (the user's answer, or a recipe's). */
+  dateFormats?: Record<string, string>;
 }
 
 /** A check that is not a registered rule: it renders its own message. */
@@ -41,6 +43,8 @@ export type CheckFactory = (ctx: CheckContext) => RuleVisitor;
 export interface Locator {
   locate(row: Row, column: number): Loc;
   locateRow(row: Row): Loc;
+  /** A 64-bit hash of the row's text (two lanes into `out`), when the reader has it at hand. */
+  rowHash?(row: Row, out: Int32Array): void;
 }
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -135,8 +139,10 @@ export class LintSession {
       info: this.info,
       lang,
       header: this.header,
+      dateFormats: this.options.dateFormats,
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
+      rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,
       report: (r) => {
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
         const severity = userSet ? setting : r.severity ?? setting;

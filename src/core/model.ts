@@ -61,7 +61,9 @@ export type FixData =
   | { kind: 'delete-column' }
   | { kind: 'quote-cells'; from: number; to: number; value: string }
   | { kind: 'line-endings'; eol: '\n' | '\r\n' }
-  | { kind: 'reencode'; from: string };
+  | { kind: 'reencode'; from: string }
+  /** No certain fix: every date of the column reads both day-first and month-first; the user picks once. */
+  | { kind: 'choose-date-order'; field: string };
 
 export interface Diagnostic {
   rule: string;

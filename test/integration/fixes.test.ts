@@ -112,6 +112,26 @@ suite('Fixes and cleaning', () => {
     assert.deepEqual(recipe.steps.map((s: { rule: string }) => s.rule), ['encoding']);
   });
 
+  test('an ambiguous date column offers a question, not a guess; the chosen order converts it and goes into the recipe', async () => {
+    await api();
+    const uri = wsFile('fixes-ambiguous.csv');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('nom;d\nA;03/04/2019\nB;05/06/2019\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ds = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'date-format'));
+    const date = ds.find((d) => codeOf(d) === 'date-format')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, date.range);
+    assert.ok(!actions.some((a) => a.edit && /date/i.test(a.title)), `no guessed edit: ${actions.map((a) => a.title).join(' | ')}`);
+    const ask = actions.find((a) => a.command?.command === 'openData.cleanDataset');
+    assert.ok(ask, `a "choose the date order" action: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.match(ask.title, /date order of “d”/);
+    const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['date-format'], dateOrders: { d: 'mm/dd/yyyy' }, apply: true });
+    assert.equal(ok, true);
+    assert.equal(doc.getText(), 'nom;d\nA;2019-03-04\nB;2019-05-06\n');
+    const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-ambiguous.json'))));
+    assert.deepEqual(recipe.steps.map((s: { formats?: unknown }) => s.formats), [{ d: 'mm/dd/yyyy' }]);
+  });
+
   test('openData.fixAllOnSave applies the certain fixes when saving', async () => {
     await api();
     const uri = wsFile('fixes-save.csv');

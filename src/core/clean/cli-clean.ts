@@ -10,7 +10,7 @@ import { cleanText, type Counts } from './clean-text';
 import { cleanCsvFile } from './clean-stream';
 import { textLinter, withSchemaChecks } from './linter';
 import { appendSteps, parseRecipe, replaySteps, toJson, type RecipeStep } from './recipe';
-import type { CleanStep, RecordedStep } from './steps';
+import { stepDateFormats, type CleanStep, type RecordedStep } from './steps';
 
 /** Above this size the file is cleaned streaming, row by row. */
 export const STREAM_CLEAN_BYTES = 50 * 1024 * 1024;
@@ -67,7 +67,7 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
     steps = replaySteps(r.recipe);
   }
   const size = (await stat(a.file)).size;
-  const options = { lang: a.lang, schema: a.schema, format: /\.(tsv|tab)$/i.test(a.file) ? ('tsv' as const) : ('csv' as const) };
+  const options = { lang: a.lang, schema: a.schema, format: /\.(tsv|tab)$/i.test(a.file) ? ('tsv' as const) : ('csv' as const), dateFormats: stepDateFormats(steps) };
   let done: (RecordedStep | RecipeStep)[];
   let before: Counts;
   let after: Counts | null = null;

@@ -21,7 +21,8 @@ interface Merge {
 }
 
 /** Kinds handled as text edits; `reencode` works on bytes (see reencode.ts). */
-export const isTextFix = (d: Diagnostic): boolean => d.fix !== undefined && d.fix.kind !== 'reencode';
+/** A fix the cleaner can apply to the text on its own (not a file conversion, not a question). */
+export const isTextFix = (d: Diagnostic): boolean => d.fix !== undefined && d.fix.kind !== 'reencode' && d.fix.kind !== 'choose-date-order';
 
 export function planEdits(text: string, dialect: CsvDialect, fixes: readonly Diagnostic[]): Plan {
   const all = fixes.filter(isTextFix);

@@ -12,6 +12,12 @@ export interface CleanStep {
   formats?: Record<string, string>;
 }
 
+/** The date source formats the steps name, by column: what the linter needs to fix ambiguous columns. */
+export function stepDateFormats(steps: readonly CleanStep[] | undefined): Record<string, string> | undefined {
+  const all = steps?.filter((s) => s.rule === 'date-format' && s.formats).map((s) => s.formats!);
+  return all?.length ? Object.assign({}, ...all) : undefined;
+}
+
 /** A step as recorded after it ran: which kind of edit and how many. */
 export interface RecordedStep extends CleanStep {
   fix: FixData['kind'];

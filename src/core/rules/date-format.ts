@@ -13,7 +13,11 @@ export interface DateParams {
   format: DateFormat | null;
   iso: string | null;
   mixed: string | null;
+  /** Every slash date of the column reads both ways: no fix until the user picks the order. */
+  ambiguous?: boolean;
 }
+
+const SLASH_ORDERS: readonly string[] = ['dd/mm/yyyy', 'mm/dd/yyyy'];
 
 interface Candidate {
   loc: Loc;
@@ -67,10 +71,17 @@ export default defineRule<DateParams>({
       en: 'Open-data schemas (SCDL, Table Schema) expect dates as YYYY-MM-DD. 30/01/2017 is read as text, or as 1 March by an American tool; Excel serials (43055) mean nothing outside Excel.',
       fr: 'Les schémas de données ouvertes (SCDL, Table Schema) attendent des dates AAAA-MM-JJ. 30/01/2017 est lu comme du texte, ou comme un mois américain ; un numéro de série Excel (43055) ne veut rien dire hors d’Excel.',
     },
-    fix: { en: 'Convert to YYYY-MM-DD (quick fix; the source format is decided for the whole column).', fr: 'Convertissez en AAAA-MM-JJ (correction rapide ; le format source est décidé pour toute la colonne).' },
+    fix: {
+      en: 'Convert to YYYY-MM-DD (quick fix; the source format is decided for the whole column). When every date of a column reads both ways (03/04/2019), nothing is guessed: “Clean Dataset” asks for the order once and the recipe remembers it.',
+      fr: 'Convertissez en AAAA-MM-JJ (correction rapide ; le format source est décidé pour toute la colonne). Quand toutes les dates d’une colonne se lisent dans les deux sens (03/04/2019), rien n’est deviné : « Nettoyer le jeu de données » demande l’ordre une fois et la recette s’en souvient.',
+    },
   },
   message(lang, p) {
     const labels = lang === 'fr' ? LABEL : LABEL_EN;
+    if (p.ambiguous)
+      return lang === 'fr'
+        ? `Date ${show(p.value)} ambiguë : toute la colonne se lit jour d’abord ou mois d’abord. « Nettoyer le jeu de données » demande l’ordre une fois, puis écrit AAAA-MM-JJ.`
+        : `Date ${show(p.value)} is ambiguous: the whole column reads day-first or month-first. “Clean Dataset” asks for the order once, then writes YYYY-MM-DD.`;
     const mixed = p.mixed ? (lang === 'fr' ? ` La colonne mélange plusieurs formats (${p.mixed}).` : ` The column mixes formats (${p.mixed}).`) : '';
     if (!p.format)
       return lang === 'fr'
@@ -83,18 +94,24 @@ export default defineRule<DateParams>({
   },
   create(ctx) {
     let cols: ColumnStats[] = [];
+    // Columns still looked at: once the sample gives up on most of them, a row costs a few cells.
+    let active: number[] = [];
     const visit = (row: Row) => {
       const v = row.values;
-      const n = Math.min(v.length, cols.length);
-      for (let i = 0; i < n; i++) {
+      for (let k = 0; k < active.length; k++) {
+        const i = active[k];
+        if (i >= v.length) break;
         const s = v[i];
         if (s === '') continue;
         const col = cols[i];
-        if (col.skip) continue;
-        if (++col.nonEmpty === SAMPLE && col.dates + col.serials < SAMPLE * 0.3) {
+        // Given up after the sample: too few dates, or only "serials" in a column whose header does
+        // not announce dates (amounts such as 42030.82 read as Excel serials; end() would not report them).
+        if (++col.nonEmpty === SAMPLE && (col.dates + col.serials < SAMPLE * 0.3 || (col.dates === 0 && !DATE_HEADER.test(ctx.header[i] ?? '')))) {
           col.skip = true;
           col.strays.length = 0;
           col.candidates.length = 0;
+          active = active.filter((c) => !cols[c].skip);
+          k--;
           continue;
         }
         const formats = mayBeDate(s) ? dateFormatsOf(hasEdgeSpace(s) ? s.trim() : s) : NO_FORMATS;
@@ -113,6 +130,7 @@ export default defineRule<DateParams>({
     return {
       header(row) {
         cols = row.values.map(() => new ColumnStats());
+        active = cols.map((_, i) => i);
       },
       row: visit,
       end() {
@@ -123,7 +141,11 @@ export default defineRule<DateParams>({
           if (dates === 0 || dates / col.nonEmpty < 0.6) return;
           if (!hinted && col.serials > 0 && col.dates === 0) return;
           if (col.iso) col.counts.set('iso', (col.counts.get('iso') ?? 0) + col.iso);
-          const decided = decideColumnFormat(col.counts);
+          const chosen = ctx.dateFormats?.[ctx.header[i] ?? ''];
+          const decided = chosen && SLASH_ORDERS.includes(chosen) ? (chosen as DateFormat) : decideColumnFormat(col.counts);
+          // No cell settles the order (no 25/12, no 12/25): a guess is not a certain fix; ask instead.
+          const dmy = col.counts.get('dd/mm/yyyy') ?? 0;
+          const ambiguous = !chosen && dmy > 0 && dmy === (col.counts.get('mm/dd/yyyy') ?? 0);
           const used = [...col.counts.keys()].filter((f) => f !== 'mm/dd/yyyy' || decided === 'mm/dd/yyyy');
           const labels = ctx.lang === 'fr' ? LABEL : LABEL_EN;
           const mixed = used.length > 1 ? used.map((f) => `${labels[f]}: ${col.counts.get(f)}`).join(', ') : null;
@@ -131,6 +153,10 @@ export default defineRule<DateParams>({
             // An ambiguous cell takes the column's format; an unambiguous one its own.
             const format = c.formats.includes(decided as DateFormat) ? decided! : c.formats[0];
             if (format === 'excel-serial' && !hinted) continue;
+            if (ambiguous && c.formats.length > 1) {
+              ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed, ambiguous }, fix: { kind: 'choose-date-order', field: ctx.header[i] ?? '' } });
+              continue;
+            }
             const iso = toIsoDate(c.value.trim(), format);
             ctx.report({ loc: c.loc, params: { value: c.value, format, iso, mixed }, fix: iso ? { kind: 'set-cell', value: iso } : undefined });
           }

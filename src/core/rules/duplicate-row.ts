@@ -69,7 +69,9 @@ export default defineRule<{ first: number }>({
     return {
       row(row) {
         if (isBlankRow(row)) return;
-        rowHash(row.values, h);
+        // The reader's hash of the raw text when it has one (CSV), else the cell values (sheets).
+        if (ctx.rowHash) ctx.rowHash(row, h);
+        else rowHash(row.values, h);
         const a = h[0];
         const b = h[1];
         const t = table;

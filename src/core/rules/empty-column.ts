@@ -19,16 +19,23 @@ export default defineRule<{ label: string }>({
     let labels: Loc[] = [];
     let filled: boolean[] = [];
     let rows = 0;
+    // Columns with no value seen yet: usually empty after the first rows, so most rows cost nothing.
+    let waiting: number[] = [];
     return {
       header(row) {
         labels = row.values.map((_, i) => ctx.locate(row, i + 1));
         filled = row.values.map(() => false);
+        waiting = filled.map((_, i) => i);
       },
       row(row) {
         rows++;
+        if (waiting.length === 0) return;
         const v = row.values;
-        const n = Math.min(v.length, filled.length);
-        for (let i = 0; i < n; i++) if (!filled[i] && !isBlank(v[i])) filled[i] = true;
+        let found = false;
+        for (const i of waiting) {
+          if (i < v.length && !isBlank(v[i])) found = filled[i] = true;
+        }
+        if (found) waiting = waiting.filter((i) => !filled[i]);
       },
       end() {
         if (rows === 0) return;

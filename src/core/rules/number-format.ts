@@ -61,17 +61,21 @@ export default defineRule<NumberParams>({
     let numeric: number[] = [];
     let cands: Candidate[][] = [];
     let skip: boolean[] = [];
+    // Columns still looked at (ascending): text columns leave after the sample.
+    let active: number[] = [];
     const visit = (row: Row) => {
       const v = row.values;
-      const n = Math.min(v.length, nonEmpty.length);
-      for (let i = 0; i < n; i++) {
-        if (skip[i]) continue;
+      for (let k = 0; k < active.length; k++) {
+        const i = active[k];
+        if (i >= v.length) break;
         const s = v[i];
         if (s === '' || isBlank(s)) continue;
         // A column that is mostly text after a sample will never be a number column: stop looking.
         if (++nonEmpty[i] === SAMPLE && numeric[i] < SAMPLE / 2) {
           skip[i] = true;
           cands[i] = [];
+          active = active.filter((c) => !skip[c]);
+          k--;
           continue;
         }
         // Plain numbers are the common case: count them without allocating a parse result.
@@ -98,6 +102,7 @@ export default defineRule<NumberParams>({
         numeric = row.values.map(() => 0);
         cands = row.values.map(() => []);
         skip = row.values.map(() => false);
+        active = skip.map((_, i) => i);
       },
       row: visit,
       end() {

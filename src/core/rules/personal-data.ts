@@ -80,15 +80,18 @@ export default defineRule<PersonalDataParams>({
         const n = Math.min(v.length, cols.length);
         for (let i = 0; i < n; i++) {
           const s = v[i];
-          if (s === '') continue;
+          const n = s.length;
+          if (n === 0) continue;
           const col = cols[i];
           col.nonEmpty++;
-          if (findPersonalEmail(s)) {
-            if (col.emails.length < MAX_DEFERRED) col.emails.push(ctx.locate(row, i + 1));
-          } else if (isFrenchPhone(s)) {
-            if (col.phones.length < MAX_DEFERRED) col.phones.push(ctx.locate(row, i + 1));
-          } else if (isNir(s)) {
-            report(ctx.locate(row, i + 1), 'nir', i);
+          // Length gates first (runs on every cell): an e-mail has ≥ 6 characters, a phone or a NIR 10 to 24.
+          if (n < 6) continue;
+          if (s.indexOf('@') >= 0) {
+            if (findPersonalEmail(s) && col.emails.length < MAX_DEFERRED) col.emails.push(ctx.locate(row, i + 1));
+          } else if (n >= 10 && n <= 24) {
+            if (isFrenchPhone(s)) {
+              if (col.phones.length < MAX_DEFERRED) col.phones.push(ctx.locate(row, i + 1));
+            } else if (isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
         if (nameCols.length === 0 || idCols.some((c) => isLegalEntityId(v[c] ?? ''))) return;

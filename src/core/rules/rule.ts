@@ -35,9 +35,16 @@ export interface RuleContext<P> {
   locate(row: Row, column: number): Loc;
   /** Where the whole row is (first to last character). */
   locateRow(row: Row): Loc;
+  /**
+   * A 64-bit hash of the row's raw text (two 32-bit lanes into `out`), when the reader has the
+   * text at hand (CSV): far cheaper than hashing the cell values one by one.
+   */
+  rowHash?(row: Row, out: Int32Array): void;
   report(r: Report<P>): void;
   /** Header labels (set once the header was visited). */
   readonly header: string[];
+  /** date-format: a column's source format chosen by the user or a recipe, by header label. */
+  readonly dateFormats?: Readonly<Record<string, string>>;
 }
 
 export interface Rule<P = Record<string, unknown>> {

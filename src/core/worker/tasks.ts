@@ -14,7 +14,7 @@ import { inspectTable } from '../project/inventory';
 import { cleanText } from '../clean/clean-text';
 import { cleanCsvFile } from '../clean/clean-stream';
 import { textLinter, withSchemaChecks, type CleanLintOptions } from '../clean/linter';
-import type { CleanStep } from '../clean/steps';
+import { stepDateFormats, type CleanStep } from '../clean/steps';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -53,6 +53,8 @@ export const tasks = {
    * (result: cleaned text), or, with `out`, the file at `path` streamed to a new file.
    */
   clean: async (args: { text?: string; path?: string; out?: string; options: CleanLintOptions; steps?: CleanStep[] }, progress: TaskProgress, signal: AbortSignal) => {
+    // A recipe's (or the user's) date order of ambiguous columns, for the linter that finds the fixes.
+    args = { ...args, options: { ...args.options, dateFormats: stepDateFormats(args.steps) } };
     if (args.out && args.path) {
       const options = { ...withSchemaChecks(args.options, args.path), onProgress: progress, signal };
       return { streamed: await cleanCsvFile(args.path, args.out, args.steps, options) };

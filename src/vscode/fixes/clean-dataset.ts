@@ -16,6 +16,8 @@ import { notConvertedMessage, repairEncoding } from './encoding';
 export interface CleanArgs {
   /** Rules to fix; skips the picker. */
   rules?: string[];
+  /** Source order of ambiguous date columns by header label (tests, scripts); skips the question. */
+  dateOrders?: Record<string, 'dd/mm/yyyy' | 'mm/dd/yyyy'>;
   /** Apply without the diff preview nor the encoding confirmation (tests, scripts). */
   apply?: boolean;
 }
@@ -70,9 +72,13 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   // Replacement characters mean the editor read legacy bytes as UTF-8: the lint then names the guess.
   const enc = state.result.info.encoding;
   const legacy = state.core.some((d) => d.rule === 'encoding') && uri.scheme === 'file' ? (/^utf-?8$/i.test(enc) ? 'windows-1252' : enc) : null;
-  const fixes = state.core.filter(isTextFix);
+  const asks = state.core.filter((d) => d.fix?.kind === 'choose-date-order');
+  const fixes = [...state.core.filter(isTextFix), ...asks];
   const rules = args.rules ?? (replay ? replay.map((s) => s.rule) : await pickRules(fixes, legacy));
   if (!rules) return false;
+  // Ambiguous date columns: the order is asked once per column, then recorded in the recipe.
+  const formats = !replay && rules.includes('date-format') ? await askDateOrders(doc, asks, args.dateOrders) : undefined;
+  if (formats === null) return false;
   const repaired = rules.includes('encoding') && legacy ? await repairEncoding(doc, !args.apply) : undefined;
   const encodingStep = typeof repaired === 'object' ? repaired : undefined;
   if (encodingStep) {
@@ -81,7 +87,7 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   }
   // Never silent: the user ticked the conversion and it did not happen.
   else if (typeof repaired === 'string') void vscode.window.showWarningMessage(notConvertedMessage(repaired));
-  const steps = replay ?? rules.filter((r) => r !== 'encoding').map((rule) => ({ rule }));
+  const steps = replay ?? rules.filter((r) => r !== 'encoding').map((rule) => (rule === 'date-format' && formats ? { rule, formats } : { rule }));
   const settings = lintSettings(uri);
   const cur = freshState(services, doc)!;
   const res = await services.worker.run('clean', {
@@ -106,6 +112,35 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   const n = (c: { error: number; warning: number }) => c.error + c.warning;
   void vscode.window.showInformationMessage(vscode.l10n.t('Cleaned: {0} errors and warnings before, {1} after. Undo (Ctrl+Z) restores the original.', n(cleaned.before), n(cleaned.after)));
   return true;
+}
+
+/**
+ * For each column whose dates all read both ways (03/04/2019), asks which order it uses. Returns
+ * the answers by column (a skipped column stays unfixed), or null when the person cancels.
+ */
+async function askDateOrders(doc: vscode.TextDocument, asks: readonly Diagnostic[], given?: Record<string, string>): Promise<Record<string, string> | undefined | null> {
+  const out: Record<string, string> = {};
+  for (const field of [...new Set(asks.map((d) => (d.fix as { field: string }).field))]) {
+    if (given?.[field]) {
+      out[field] = given[field];
+      continue;
+    }
+    const d = asks.find((x) => (x.fix as { field: string }).field === field)!;
+    const sample = d.line != null ? doc.lineAt(d.line - 1).text.slice(d.start ?? 0, d.end ?? undefined).replace(/^"|"$/g, '').trim() : '';
+    const [a, b, y] = sample.split('/');
+    const items: (vscode.QuickPickItem & { order?: string })[] = [
+      { label: vscode.l10n.t('Day first (DD/MM/YYYY)'), description: y ? `${sample} → ${y}-${b}-${a}` : undefined, order: 'dd/mm/yyyy' },
+      { label: vscode.l10n.t('Month first (MM/DD/YYYY)'), description: y ? `${sample} → ${y}-${a}-${b}` : undefined, order: 'mm/dd/yyyy' },
+      { label: vscode.l10n.t('Leave this column as it is') },
+    ];
+    const pick = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Dates of “{0}”: every one reads both ways. Which order does the column use?', field),
+      ignoreFocusOut: true,
+    });
+    if (!pick) return null;
+    if (pick.order) out[field] = pick.order;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** `data.csv` → `data.clean.csv`, or `data.clean-2.csv`… : an existing file is never overwritten. */

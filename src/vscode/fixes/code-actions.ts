@@ -26,6 +26,8 @@ function describe(fix: FixData): string {
       return vscode.l10n.t('use {0} line endings everywhere', fix.eol === '\r\n' ? 'CRLF' : 'LF');
     case 'reencode':
       return vscode.l10n.t('convert the file to UTF-8');
+    case 'choose-date-order':
+      return vscode.l10n.t('choose the date order of “{0}”…', fix.field);
   }
 }
 
@@ -47,6 +49,13 @@ export class FixProvider implements vscode.CodeActionProvider {
       const rule = codeOf(vd);
       const core = state.core.find((d) => d.rule === rule && rangeOf(d, doc).isEqual(vd.range));
       if (core && isTextFix(core)) actions.push(...this.fixes(doc, vd, core, state.core));
+      else if (core?.fix?.kind === 'choose-date-order') {
+        // Not certain: Clean Dataset asks for the column's order once, previews, then converts.
+        const ask = new vscode.CodeAction(vscode.l10n.t('Fix: {0}', describe(core.fix)), vscode.CodeActionKind.QuickFix);
+        ask.command = { command: 'openData.cleanDataset', title: ask.title, arguments: [doc.uri, { rules: ['date-format'] }] };
+        ask.diagnostics = [vd];
+        actions.push(ask);
+      }
       const docs = new vscode.CodeAction(vscode.l10n.t('Learn more about {0}', rule), vscode.CodeActionKind.QuickFix);
       // Rules have their own page; schema checks link to the shared page their code targets.
       const target = typeof vd.code === 'object' ? vd.code.target : undefined;

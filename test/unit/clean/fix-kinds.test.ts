@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { lintCsvText } from '../../../src/core/lint-csv';
 import type { Diagnostic, FixData } from '../../../src/core/model';
 import { cleanText } from '../../../src/core/clean/clean-text';
+import { stepDateFormats } from '../../../src/core/clean/steps';
 import { writeCell } from '../../../src/core/clean/csv-text';
 import { applyEdits } from '../../../src/core/clean/edits';
 import { planEdits } from '../../../src/core/clean/plan';
@@ -100,7 +101,9 @@ test('multi-line quoted cells survive a column deletion', () => {
 test('schema check fixes are applied generically (SCDL subventions type errors)', () => {
   const path = join(FIXTURES, 'workspace', 'schema-subventions.csv');
   const text = readFileSync(path, 'utf8');
-  const r = cleanText(text, textLinter({}, path));
+  // 05/12/2016 is the column's only slash date and reads both ways: no fix until the order is given.
+  assert.deepEqual(cleanText(text, textLinter({}, path)).steps, [{ rule: 'type-error', fix: 'set-cell', count: 2, fields: ['montant', 'pourcentageSubvention'] }]);
+  const r = cleanText(text, textLinter({ dateFormats: { dateConvention: 'dd/mm/yyyy' } }, path));
   assert.deepEqual(r.steps, [{ rule: 'type-error', fix: 'set-cell', count: 3, fields: ['dateConvention', 'montant', 'pourcentageSubvention'] }]);
   assert.ok(r.after.error < r.before.error);
   const before = text.split('\n');
@@ -110,4 +113,17 @@ test('schema check fixes are applied generically (SCDL subventions type errors)'
   assert.match(after[4], /,2016-12-05,/);
   assert.match(after[5], /,"100000\.1",/, "a quoted cell stays quoted");
   assert.match(after[8], /,"0\.5"$/);
+});
+
+test('an ambiguous date column is left alone until its order is chosen; the recipe keeps the order, not the values', () => {
+  const src = 'nom;d\nA;03/04/2019\nB;05/06/2019\n';
+  assert.equal(clean(src, ['date-format']), src, 'no guess');
+  const steps = [{ rule: 'date-format', formats: { d: 'mm/dd/yyyy' } }];
+  const r = cleanText(src, (t) => lintCsvText(t, { maxProblems: 100000, dateFormats: stepDateFormats(steps) }), steps);
+  assert.equal(r.text, 'nom;d\nA;2019-03-04\nB;2019-05-06\n');
+  assert.deepEqual(r.steps.map((s) => s.formats), [{ d: 'mm/dd/yyyy' }]);
+  // Replaying the recorded steps on next year's file converts the same way without asking.
+  const next = 'nom;d\nC;01/02/2020\n';
+  const replayed = cleanText(next, (t) => lintCsvText(t, { maxProblems: 100000, dateFormats: stepDateFormats(r.steps) }), r.steps);
+  assert.equal(replayed.text, 'nom;d\nC;2020-01-02\n');
 });

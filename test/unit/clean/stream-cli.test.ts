@@ -15,7 +15,7 @@ import { siblingName } from '../../../src/core/clean/sibling-name';
 
 const lint = (t: string) => lintCsvText(t, { maxProblems: 100000 });
 const tmp = mkdtempSync(join(tmpdir(), 'odw-clean-'));
-const body = ['nom;montant;date;vide', ...Array.from({ length: 400 }, (_, i) => `Asso é${i} ;${i} 000 €;0${(i % 9) + 1}/02/2020;`), ';;;', 'Fin;1;01/01/2021;'].join('\r\n') + '\r\n';
+const body = ['nom;montant;date;vide', ...Array.from({ length: 400 }, (_, i) => `Asso é${i} ;${i} 000 €;${(i % 9) + 13}/02/2020;`), ';;;', 'Fin;1;01/01/2021;'].join('\r\n') + '\r\n';
 
 test('streaming clean writes the same UTF-8 text as the in-memory clean (Windows-1252 input)', async () => {
   const src = join(tmp, 'big.csv');

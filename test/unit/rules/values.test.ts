@@ -70,3 +70,14 @@ test('maxProblems caps the list', () => {
   const text = 'a\n' + Array.from({ length: 50 }, () => ' x ').join('\n');
   assert.equal(lint(text, { maxProblems: 10 }).length, 10);
 });
+
+test('date-format: a column whose dates all read both ways gets no guessed fix, but a question', () => {
+  const ds = only(lint('nom;d\nA;03/04/2019\nB;05/06/2019\nC;2019-07-01\n'), 'date-format');
+  assert.deepEqual(ds.map((d) => d.fix), [{ kind: 'choose-date-order', field: 'd' }, { kind: 'choose-date-order', field: 'd' }]);
+  assert.match(ds[0].message, /ambiguous/);
+});
+
+test('date-format: the chosen order of an ambiguous column makes its fixes certain', () => {
+  const ds = only(lint('nom;d\nA;03/04/2019\nB;05/06/2019\n', { dateFormats: { d: 'mm/dd/yyyy' } }), 'date-format');
+  assert.deepEqual(ds.map((d) => d.fix), [{ kind: 'set-cell', value: '2019-03-04' }, { kind: 'set-cell', value: '2019-05-06' }]);
+});
