@@ -36,6 +36,8 @@ export interface CheckContext {
   report(r: CheckReport): void;
   /** Effective severity after the user's settings, or 'off'. */
   setting(rule: string, fallback: Severity): RuleSetting;
+  /** The file's problem cap is reached: further reports are only counted (skip building them). */
+  full(): boolean;
 }
 export type CheckFactory = (ctx: CheckContext) => RuleVisitor;
 
@@ -146,7 +148,9 @@ export class LintSession {
       report: (r) => {
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
         const severity = userSet ? setting : r.severity ?? setting;
-        this.keep(this.toDiagnostic(rule.meta.id, severity, rule.message(lang, r.params), r.loc, r.fix));
+        // Past the cap only the count matters: no message, no diagnostic object.
+        if (this.diagnostics.length >= this.max) this.dropped[severity]++;
+        else this.keep(this.toDiagnostic(rule.meta.id, severity, rule.message(lang, r.params), r.loc, r.fix));
       },
     };
   }
@@ -159,10 +163,12 @@ export class LintSession {
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
       setting: (rule, fallback) => this.options.rules?.[rule] ?? fallback,
+      full: () => this.diagnostics.length >= this.max,
       report: (r) => {
         const s = this.options.rules?.[r.rule] ?? r.severity;
         if (s === 'off') return;
-        this.keep(this.toDiagnostic(r.rule, s, r.message, r.loc, r.fix));
+        if (this.diagnostics.length >= this.max) this.dropped[s]++;
+        else this.keep(this.toDiagnostic(r.rule, s, r.message, r.loc, r.fix));
       },
     };
   }

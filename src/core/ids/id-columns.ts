@@ -49,7 +49,7 @@ export function idColumnsCheck(maxProblems = DEFAULT_MAX_PROBLEMS): CheckFactory
           const raw = row.values[c.column];
           if (raw === undefined || raw.trim() === '' || (c.nir && NIR.test(raw.trim()))) continue;
           const rule = c.kind === 'siret' ? 'french-siret-value' : 'french-siren-value';
-          if (kept >= maxProblems && ctx.setting(rule, 'warning') !== 'off') {
+          if ((kept >= maxProblems || ctx.full()) && ctx.setting(rule, 'warning') !== 'off') {
             const valid = c.kind === 'siret' ? isValidSiret(raw) : isValidSiren(raw);
             if (!valid || /[ .]/.test(raw)) ctx.report({ rule, severity: valid ? 'info' : 'warning', message: '', loc: { row: null, column: null } });
             continue;

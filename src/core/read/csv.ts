@@ -215,6 +215,20 @@ export class BreakCounter {
   }
   count(from: number, to: number): number {
     const t = this.t;
+    // Fast path, nearly every row: its only break is its own LF or CRLF terminator (the cached
+    // positions are the first LF/CR at or after `from`, rows being consecutive).
+    if (this.nextLf === to - 1 && this.nextLf >= from) {
+      const cr = this.nextCr;
+      if (cr === -1 || cr >= to) {
+        this.nextLf = t.indexOf('\n', to);
+        return 1;
+      }
+      if (cr === to - 2 && cr >= from) {
+        this.nextLf = t.indexOf('\n', to);
+        this.nextCr = t.indexOf('\r', to);
+        return 1;
+      }
+    }
     let n = 0;
     while (this.nextLf !== -1 && this.nextLf < from) this.nextLf = t.indexOf('\n', from);
     while (this.nextLf !== -1 && this.nextLf < to) {

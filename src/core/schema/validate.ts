@@ -67,7 +67,7 @@ class SchemaVisitor implements RuleVisitor {
 
   /** Whether further reports can only be counted (a file with a million bad cells stays fast). */
   private get full(): boolean {
-    return this.kept >= this.max;
+    return this.kept >= this.max || this.ctx.full();
   }
 
   private report(rule: string, severity: Severity, message: Lazy<string>, loc: Lazy<Loc>, fix?: { kind: 'set-cell'; value: string }): void {
