@@ -44,7 +44,7 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
   const lang = options.lang ?? 'en';
   let book: WorkbookSource;
   try {
-    book = await openWorkbook(path, options.zipLimits);
+    book = await openWorkbook(path, options.zipLimits, options.onProgress);
   } catch (e) {
     if (!(e instanceof SheetReadError)) throw e;
     return fatalReport(path, e, lang);

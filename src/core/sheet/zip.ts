@@ -25,7 +25,18 @@ const TAIL = 65536 + 22;
 const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
 
 export class ZipArchive {
-  private constructor(private readonly entries: Map<string, CentralDirectoryFile>) {}
+  /** Bytes inflated so far, of `total` declared by the directory: the progress of a long read. */
+  private inflated = 0;
+  private told = 0;
+  private readonly total: number;
+  /** Called as entries inflate (a 200 MB workbook takes a minute: the user sees it move). */
+  onProgress?: (done: number, total: number) => void;
+
+  private constructor(private readonly entries: Map<string, CentralDirectoryFile>) {
+    let total = 0;
+    for (const f of entries.values()) total += f.uncompressedSize;
+    this.total = total;
+  }
 
   static async open(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipArchive> {
     await assertZip(path);
@@ -49,9 +60,16 @@ export class ZipArchive {
     if (!f) throw new SheetReadError('corrupt', `missing ${name}`);
     if (f.flags & 1) throw new SheetReadError('encrypted', name);
     let seen = 0;
+    const zip = this;
     const guard = new Transform({
       transform(chunk: Buffer, _enc, done) {
         seen += chunk.length;
+        zip.inflated += chunk.length;
+        // Inflate chunks are small: tell every 4 MB, not every 16 KB.
+        if (zip.onProgress && zip.inflated - zip.told >= 4 * 1024 * 1024) {
+          zip.told = zip.inflated;
+          zip.onProgress(zip.inflated, zip.total);
+        }
         if (seen > f.uncompressedSize) done(new SheetReadError('zip-bomb', `${name} inflates past its declared ${f.uncompressedSize} bytes`));
         else done(null, chunk);
       },

@@ -2,6 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { ods, odsRow, odsTable, sheet, xlsx } from './build';
 import { readAll } from './read-helpers';
+import { lintFile } from '../../../src/core/lint-file';
 
 test('xlsx: typed values become display text (ISO dates, plain numbers, true/false, errors)', async () => {
   const path = await xlsx((wb) => {
@@ -118,4 +119,14 @@ test('grid data: one sheet read whole, rows by physical number, type codes, head
   assert.deepEqual(g.kinds, ['s', 'ss', 'sn', null, 'sf']);
   assert.deepEqual([g.headerRows, g.above, g.merges.length, g.width], [[2], [1], 1, 2]);
   assert.equal((await readGrid(path, { sheet: 'Hidden' })).rows[0]![0], 'x');
+});
+
+test('a long workbook read reports its progress (inflated bytes of the declared total)', async () => {
+  const rows = Array.from({ length: 40000 }, (_, i) => [`Bénéficiaire numéro ${i}`, i * 3, `Objet de la subvention ${i}`, '2024-01-01']);
+  const path = await xlsx((wb) => sheet(wb, 'Feuil1', [['nom', 'montant', 'objet', 'date'], ...rows]));
+  const seen: [number, number][] = [];
+  const report = await lintFile(path, { onProgress: (done, total) => seen.push([done, total]) });
+  assert.equal(report.rows, 40000);
+  assert.ok(seen.length >= 2, `progress reported ${seen.length} times`);
+  assert.ok(seen.every(([d, t], i) => d <= t && (i === 0 || d > seen[i - 1][0])), 'increasing, within the total');
 });
