@@ -11,6 +11,7 @@ import { lintSettings, uiLang } from './settings';
 import { toVscodeDiagnostic } from './convert';
 import { WorkerClient } from './worker-client';
 import { log } from './log';
+import { headDiagnostics, headOf } from '../core/lint-head';
 
 export interface LintState {
   result: CsvLintResult;
@@ -19,6 +20,8 @@ export interface LintState {
   coverage: Coverage | null;
   core: CoreDiagnostic[];
   version: number;
+  /** Where the time went (ms): reading the file's encoding, the worker's lint, publishing. */
+  timings: { encoding: number; head?: number; lint: number; publish: number };
 }
 
 export function isTableDocument(doc: vscode.TextDocument): boolean {
@@ -103,9 +106,11 @@ export class LintController implements vscode.Disposable {
     const t0 = Date.now();
     const settings = lintSettings(doc.uri);
     const encoding = await this.encodingOf(doc);
+    const t1 = Date.now();
     const onDisk = doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote';
-    const result = await this.worker.run('lintTextWithSchema', {
-      text: doc.getText(),
+    const text = doc.getText();
+    const args = (t: string) => ({
+      text: t,
       path: onDisk ? doc.uri.fsPath : undefined,
       options: {
         schema: this.schemas.get(doc.uri),
@@ -113,15 +118,27 @@ export class LintController implements vscode.Disposable {
         lang: uiLang(),
         rules: settings.rules,
         maxProblems: settings.maxProblems,
-        format: doc.languageId === 'tsv' ? 'tsv' : 'csv',
+        format: doc.languageId === 'tsv' ? ('tsv' as const) : ('csv' as const),
         encoding: encoding && !encoding.binary ? encoding : undefined,
       },
     });
+    // A large file just opened: its first rows' squiggles first, then the whole file's.
+    const head = this.states.has(key) ? null : headOf(text);
+    let headMs: number | undefined;
+    if (head) {
+      const first = await this.worker.run('lintTextWithSchema', args(head));
+      if (!doc.isClosed && doc.version === version && !this.states.has(key))
+        this.collection.set(doc.uri, headDiagnostics(first.diagnostics, first.rows).map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
+      headMs = Date.now() - t1;
+    }
+    const result = await this.worker.run('lintTextWithSchema', args(text));
     // The document changed or closed while we worked: a newer lint will publish.
     if (doc.isClosed || doc.version !== version) return;
-    this.states.set(key, { result, core: result.diagnostics, version, schema: result.schema, coverage: result.coverage });
+    const t2 = Date.now();
     if (result.schemaDiagnostics.length) log.warn(`schema problems: ${result.schemaDiagnostics.map((d) => d.message).join('; ')}`);
     this.collection.set(doc.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
+    const timings = { encoding: t1 - t0, head: headMs, lint: t2 - t1, publish: Date.now() - t2 };
+    this.states.set(key, { result, core: result.diagnostics, version, schema: result.schema, coverage: result.coverage, timings });
     this.emitter.fire(doc.uri);
     log.info(`linted ${vscode.workspace.asRelativePath(doc.uri)}: ${result.rows} rows, ${result.diagnostics.length} problems, ${Date.now() - t0} ms`);
   }
