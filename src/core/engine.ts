@@ -69,9 +69,10 @@ export class LintSession {
   ) {
     this.max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
     const lang = options.lang ?? 'en';
+    const sheet = info.format === 'xlsx' || info.format === 'ods';
     for (const rule of rules) {
       const setting = options.rules?.[rule.meta.id] ?? rule.meta.severity;
-      if (setting === 'off') continue;
+      if (setting === 'off' || (rule.meta.scope === 'sheet' && !sheet)) continue;
       this.visitors.push(rule.create(this.ruleContext(rule, setting, lang)));
     }
     for (const factory of options.checks ?? []) this.visitors.push(factory(this.checkContext(lang)));

@@ -6,6 +6,8 @@ export interface RuleMeta {
   /** Stable id; frictionless error codes where one exists (`missing-cell`…). */
   id: string;
   severity: Severity;
+  /** Only for spreadsheets (needs cell facts a CSV does not have): not run on CSV/TSV. */
+  scope?: 'sheet';
   /** One-line summary shown in docs and settings. */
   title: Text;
   /** Why it matters for open data, and how to fix it (the docs page body). */

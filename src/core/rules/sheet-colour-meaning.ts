@@ -23,6 +23,7 @@ interface Use {
 export default defineRule<ColourParams>({
   meta: {
     id: 'sheet-colour-meaning',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Meaning carried by cell colour', fr: 'Information portée par la couleur des cellules' },
     why: {

@@ -46,6 +46,7 @@ function formOf(v: string): TextForm {
 export default defineRule<DateStorageParams>({
   meta: {
     id: 'sheet-date-storage',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Dates stored inconsistently', fr: 'Dates enregistrées de façon incohérente' },
     why: {

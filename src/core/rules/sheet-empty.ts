@@ -11,6 +11,7 @@ export interface SheetEmptyParams {
 export default defineRule<SheetEmptyParams>({
   meta: {
     id: 'sheet-empty',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Empty or scratch sheet', fr: 'Feuille vide ou brouillon' },
     why: {

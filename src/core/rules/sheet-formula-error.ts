@@ -5,6 +5,7 @@ import { show } from './util';
 export default defineRule<{ value: string; formula: string | null }>({
   meta: {
     id: 'sheet-formula-error',
+    scope: 'sheet',
     severity: 'error',
     title: { en: 'Cell holds an error value', fr: 'Cellule en erreur' },
     why: {

@@ -22,6 +22,7 @@ interface Column {
 export default defineRule<FormulaParams>({
   meta: {
     id: 'sheet-formula',
+    scope: 'sheet',
     severity: 'info',
     title: { en: 'Values computed by formulas', fr: 'Valeurs calculées par des formules' },
     why: {

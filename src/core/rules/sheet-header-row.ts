@@ -16,6 +16,7 @@ const span = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
 export default defineRule<SheetHeaderParams>({
   meta: {
     id: 'sheet-header-row',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Header is not a single first row', fr: 'L’en-tête n’est pas une seule première ligne' },
     why: {

@@ -15,6 +15,7 @@ export interface HiddenParams {
 export default defineRule<HiddenParams>({
   meta: {
     id: 'sheet-hidden-data',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Hidden data', fr: 'Données masquées' },
     why: {

@@ -14,6 +14,7 @@ export interface MergedParams {
 export default defineRule<MergedParams>({
   meta: {
     id: 'sheet-merged-cells',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Merged cells', fr: 'Cellules fusionnées' },
     why: {

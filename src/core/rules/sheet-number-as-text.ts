@@ -18,6 +18,7 @@ interface Column {
 export default defineRule<{ value: string; field: string }>({
   meta: {
     id: 'sheet-number-as-text',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Number stored as text', fr: 'Nombre enregistré comme du texte' },
     why: {

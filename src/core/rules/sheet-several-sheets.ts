@@ -4,6 +4,7 @@ import { defineRule } from './rule';
 export default defineRule<{ count: number; names: string }>({
   meta: {
     id: 'sheet-several-sheets',
+    scope: 'sheet',
     severity: 'info',
     title: { en: 'Several tables in one workbook', fr: 'Plusieurs tableaux dans un classeur' },
     why: {

@@ -19,6 +19,7 @@ const MIN_SAMPLES = 3;
 export default defineRule<SeveralTablesParams>({
   meta: {
     id: 'sheet-several-tables',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Several tables on one sheet', fr: 'Plusieurs tableaux sur une feuille' },
     why: {

@@ -10,6 +10,7 @@ const TOTAL_LABEL = /^\s*(total|totaux|sous[- ]?total|somme|montant total|grand 
 export default defineRule<{ formula: string }>({
   meta: {
     id: 'sheet-subtotal-row',
+    scope: 'sheet',
     severity: 'warning',
     title: { en: 'Subtotal row computed by formulas', fr: 'Ligne de sous-total calculée par formules' },
     why: {
