@@ -51,6 +51,20 @@ async function measure(mode, file) {
       const r = await lintFile(file, { maxProblems: 1000, schema: mode === 'csv-schema' ? undefined : null });
       return done({ rows: r.rows, problems: r.diagnostics.length, schema: r.schema?.name ?? null, fatal: r.fatal ?? null });
     }
+    case 'csv-profile': {
+      // The SCDL lint under the V8 sampling profiler; self time grouped by source module.
+      const { lintFile } = require(join(DATA, 'engine.cjs'));
+      const { Session } = require('node:inspector');
+      const session = new Session();
+      session.connect();
+      const post = (method, params) => new Promise((res, rej) => session.post(method, params, (e, r) => (e ? rej(e) : res(r))));
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+      await lintFile(file, { maxProblems: 1000 });
+      const { profile } = await post('Profiler.stop');
+      return done({ groups: groupProfile(profile, join(DATA, 'engine.cjs')) });
+    }
     case 'clean': {
       const { cleanCsvFile } = require(join(DATA, 'engine.cjs'));
       const out = join(DATA, 'clean-out.csv');
@@ -245,6 +259,40 @@ await esbuild.build({
 });
 
 const sizeMB = (f) => statSync(f).size / 1e6;
+
+/**
+ * Self time of a V8 CPU profile by source module: esbuild writes `// src/core/rules/x.ts` before
+ * each module of a non-minified bundle, so a line number names its module. Native frames
+ * (regular expressions, decoding, GC) are their own group.
+ */
+function groupProfile(profile, bundle) {
+  const starts = [];
+  readFileSync(bundle, 'utf8').split('\n').forEach((l, i) => {
+    const m = /^\/\/ (\S+\.(?:ts|js|json))$/.exec(l);
+    if (m) starts.push([i, m[1].replace(/^node_modules\/([^/]+)\/.*/, 'node_modules/$1')]);
+  });
+  const moduleAt = (line) => {
+    let lo = 0, hi = starts.length - 1, found = '(bundle prelude)';
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid][0] <= line) { found = starts[mid][1]; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const groups = {};
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const name = f.url.endsWith('engine.cjs') ? moduleAt(f.lineNumber)
+      : f.url.startsWith('node:') || f.url.includes('internal') ? '(node: streams, fs)'
+      : f.functionName.startsWith('RegExp') ? '(regular expressions)'
+      : f.functionName === '(garbage collector)' ? '(garbage collector)'
+      : f.functionName === '(program)' || f.functionName === '(idle)' ? '(idle, program)'
+      : `(native: ${f.functionName || 'other'})`;
+    groups[name] = (groups[name] ?? 0) + profile.timeDeltas[i] / 1000;
+  });
+  return groups;
+}
 function one(mode, file = '') {
   log(`measuring ${mode}${file ? ` on ${file.replace(`${REPO}/`, '')}` : ''}…`);
   const out = execFileSync(process.execPath, [SELF, '--one', mode, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
@@ -331,3 +379,16 @@ if (existsSync(vsix)) {
 console.log('| measure | throughput | time vs baseline | peak RSS | notes |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const l of lines) console.log(l);
+
+// Where the time of the SCDL lint goes: one profiled run, self time by source module.
+const prof = one('csv-profile', csv);
+const total = Object.values(prof.groups).reduce((a, b) => a + b, 0);
+console.log('');
+console.log(`Where the time of “CSV lint + SCDL subventions schema” goes (one profiled run, self time by module; bare parse ${ms(bare.ms)}):`);
+console.log('');
+console.log('| part | time | share |');
+console.log('| --- | --- | --- |');
+const top = Object.entries(prof.groups).sort((a, b) => b[1] - a[1]);
+for (const [name, t] of top.slice(0, 14)) console.log(`| ${name} | ${ms(t)} | ${((100 * t) / total).toFixed(0)} % |`);
+const rest = top.slice(14).reduce((a, [, t]) => a + t, 0);
+console.log(`| everything else (${top.length - 14} modules) | ${ms(rest)} | ${((100 * rest) / total).toFixed(0)} % |`);

@@ -101,7 +101,10 @@ suite('Fixes and cleaning', () => {
     await vscode.window.showTextDocument(doc);
     // Our configurationDefaults let VS Code guess the encoding of tables: the letters show, not U+FFFD.
     assert.equal(doc.getText(), text, 'the editor reads the Windows-1252 bytes right');
-    await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'encoding'));
+    const ds = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'encoding'));
+    const enc = ds.find((x) => codeOf(x) === 'encoding')!;
+    const offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, enc.range)).map((a) => a.command?.command);
+    assert.ok(offered.includes('openData.cleanDataset') && offered.includes('workbench.action.editor.changeEncoding'), `convert / reopen offered: ${offered.join(', ')}`);
     const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['encoding'], apply: true });
     assert.equal(ok, true);
     assert.equal(new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri)), text, 'the file on disk is UTF-8');

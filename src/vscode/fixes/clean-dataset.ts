@@ -88,6 +88,13 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   // Never silent: the user ticked the conversion and it did not happen.
   else if (typeof repaired === 'string') void vscode.window.showWarningMessage(notConvertedMessage(repaired));
   const steps = replay ?? rules.filter((r) => r !== 'encoding').map((rule) => (rule === 'date-format' && formats ? { rule, formats } : { rule }));
+  if (steps.length === 0) {
+    // Only the conversion was asked for (the encoding quick fix): say it is done.
+    if (!encodingStep) return false;
+    await recordSteps(uri, [encodingStep]);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now UTF-8.', uri.path.split('/').pop() ?? ''));
+    return true;
+  }
   const settings = lintSettings(uri);
   const cur = freshState(services, doc)!;
   const res = await services.worker.run('clean', {

@@ -31,6 +31,16 @@ function describe(fix: FixData): string {
   }
 }
 
+/** Not UTF-8: convert the file (asks first, keeps a backup), or reopen it with the right encoding. */
+function encodingActions(doc: vscode.TextDocument, vd: vscode.Diagnostic): vscode.CodeAction[] {
+  const convert = new vscode.CodeAction(vscode.l10n.t('Convert the file to UTF-8…'), vscode.CodeActionKind.QuickFix);
+  convert.command = { command: 'openData.cleanDataset', title: convert.title, arguments: [doc.uri, { rules: ['encoding'] }] };
+  const reopen = new vscode.CodeAction(vscode.l10n.t('Reopen with Another Encoding…'), vscode.CodeActionKind.QuickFix);
+  reopen.command = { command: 'workbench.action.editor.changeEncoding', title: reopen.title };
+  for (const a of [convert, reopen]) a.diagnostics = [vd];
+  return [convert, reopen];
+}
+
 export class FixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
@@ -49,6 +59,7 @@ export class FixProvider implements vscode.CodeActionProvider {
       const rule = codeOf(vd);
       const core = state.core.find((d) => d.rule === rule && rangeOf(d, doc).isEqual(vd.range));
       if (core && isTextFix(core)) actions.push(...this.fixes(doc, vd, core, state.core));
+      else if (rule === 'encoding' && doc.uri.scheme === 'file') actions.push(...encodingActions(doc, vd));
       else if (core?.fix?.kind === 'choose-date-order') {
         // Not certain: Clean Dataset asks for the column's order once, previews, then converts.
         const ask = new vscode.CodeAction(vscode.l10n.t('Fix: {0}', describe(core.fix)), vscode.CodeActionKind.QuickFix);
