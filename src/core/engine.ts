@@ -47,6 +47,8 @@ export interface Locator {
   locateRow(row: Row): Loc;
   /** A 64-bit hash of the row's text (two lanes into `out`), when the reader has it at hand. */
   rowHash?(row: Row, out: Int32Array): void;
+  /** Whether the row's text holds `ch` (one search per row instead of one per cell). */
+  rowHas?(row: Row, ch: string): boolean;
 }
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -146,6 +148,7 @@ export class LintSession {
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
       rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,
+      rowHas: this.locator.rowHas ? (r, ch) => this.locator.rowHas!(r, ch) : undefined,
       report: (r) => {
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
         const severity = userSet ? setting : r.severity ?? setting;

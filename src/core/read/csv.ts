@@ -52,6 +52,7 @@ export class CsvRowReader implements Locator {
     const text = this.text.length ? this.text + chunk : chunk;
     this.text = text;
     this.units = null;
+    this.nextOf.clear();
     let held: CsvRow | null = null;
     let start = 0;
     let line = this.nextLine;
@@ -99,6 +100,20 @@ export class CsvRowReader implements Locator {
     if (text.length - last.offset > MAX_ROW_CHARS) throw new RowTooLargeError(last.line);
     this.text = text.slice(last.offset);
     this.nextLine = last.line;
+  }
+
+  /** Next position of each searched character at or after the last row asked about, per block. */
+  private nextOf = new Map<string, number>();
+
+  rowHas(row: Row, ch: string): boolean {
+    const r = row as CsvRow;
+    let at = this.nextOf.get(ch);
+    // Rows come in order: search again only once the row has passed the last hit.
+    if (at === undefined || (at !== -1 && at < r.offset)) {
+      at = this.text.indexOf(ch, r.offset);
+      this.nextOf.set(ch, at);
+    }
+    return at !== -1 && at < r.endOffset;
   }
 
   /** The current text as UTF-16 code units, made on the first rowHash of a block. */

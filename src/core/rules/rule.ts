@@ -42,6 +42,8 @@ export interface RuleContext<P> {
    * text at hand (CSV): far cheaper than hashing the cell values one by one.
    */
   rowHash?(row: Row, out: Int32Array): void;
+  /** Whether the row's raw text holds `ch`, when the reader has the text (CSV). */
+  rowHas?(row: Row, ch: string): boolean;
   report(r: Report<P>): void;
   /** Header labels (set once the header was visited). */
   readonly header: string[];
