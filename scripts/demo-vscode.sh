@@ -32,6 +32,8 @@ node -e '
 const fs = require("fs"); const f = process.argv[1];
 const s = JSON.parse(fs.readFileSync(f, "utf8"));
 s["openData.portals"] = [{ name: "Sandbox", type: "udata", url: process.argv[2], organization: "org-demo" }];
+// "Publish to data.gouv.fr" publishes to the Sandbox too: nothing in the demo can reach the real site.
+s["openData.dataGouvUrl"] = process.argv[2];
 fs.writeFileSync(f, JSON.stringify(s, null, 2));' "$STATE/ud/User/settings.json" "http://127.0.0.1:$PORTAL_PORT"
 cs_cli --install-extension "$REPO/dist/open-data-workbench.vsix" --force >/dev/null
 
@@ -47,6 +49,7 @@ echo "Open Data Workbench demo"
 echo "  VS Code:  $CS_URL/?folder=$WS"
 echo "  Sandbox portal: http://127.0.0.1:$PORTAL_PORT  (udata API, private datasets, nothing leaves this machine)"
 grep "Demo API key" "$DEMO/sandbox.log" | sed 's/^/  /'
-echo "  In VS Code: “Open Data: Set Portal API Key…” → Sandbox → paste the key, then “Open Data: Publish…”."
+echo "  In VS Code: “Open Data: Set Portal API Key…” → Sandbox → paste the key, then “Open Data: Publish to data.gouv.fr”"
+echo "  (pointed at the Sandbox in this demo by the openData.dataGouvUrl setting) or “Open Data: Publish…”."
 echo "Ctrl+C to stop."
 wait "$CS_PID"
