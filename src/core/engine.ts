@@ -17,6 +17,12 @@ export interface LintOptions {
   checks?: CheckFactory[];
   /** date-format: the source format of a column, by header label (the user's answer, or a recipe's). */
   dateFormats?: Record<string, string>;
+  /**
+   * Keep only problems that carry a fix (and schema type errors, which take the fix of the rule
+   * that explains them); the rest are counted. Cleaning a 1 GB file must not hold millions of
+   * problems it cannot repair.
+   */
+  fixesOnly?: boolean;
 }
 
 /** A check that is not a registered rule: it renders its own message. */
@@ -38,6 +44,8 @@ export interface CheckContext {
   setting(rule: string, fallback: Severity): RuleSetting;
   /** The file's problem cap is reached: further reports are only counted (skip building them). */
   full(): boolean;
+  /** Only problems with a fix are kept (cleaning): others may skip building their text. */
+  readonly fixesOnly: boolean;
 }
 export type CheckFactory = (ctx: CheckContext) => RuleVisitor;
 
@@ -152,8 +160,8 @@ export class LintSession {
       report: (r) => {
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
         const severity = userSet ? setting : r.severity ?? setting;
-        // Past the cap only the count matters: no message, no diagnostic object.
-        if (this.diagnostics.length >= this.max) this.dropped[severity]++;
+        // Past the cap (or without a fix when only fixes matter) only the count matters.
+        if (this.diagnostics.length >= this.max || (this.options.fixesOnly && !r.fix)) this.dropped[severity]++;
         else this.keep(this.toDiagnostic(rule.meta.id, severity, rule.message(lang, r.params), r.loc, r.fix));
       },
     };
@@ -168,10 +176,11 @@ export class LintSession {
       locateRow: (r) => this.locator.locateRow(r),
       setting: (rule, fallback) => this.options.rules?.[rule] ?? fallback,
       full: () => this.diagnostics.length >= this.max,
+      fixesOnly: !!this.options.fixesOnly,
       report: (r) => {
         const s = this.options.rules?.[r.rule] ?? r.severity;
         if (s === 'off') return;
-        if (this.diagnostics.length >= this.max) this.dropped[s]++;
+        if (this.diagnostics.length >= this.max || (this.options.fixesOnly && !r.fix && r.rule !== 'type-error')) this.dropped[s]++;
         else this.keep(this.toDiagnostic(r.rule, s, r.message, r.loc, r.fix));
       },
     };

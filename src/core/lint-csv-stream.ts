@@ -1,7 +1,7 @@
 // Lints a CSV from disk without loading it: fixed-size byte chunks are decoded
 // incrementally and fed to the row reader, so memory stays flat for a 1 GB file.
 import { LintSession } from './engine';
-import { readerDiagnostic, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
+import { countsOf, readerDiagnostic, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
 import type { TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';
 import { detectDelimiter } from './read/dialect';
@@ -18,7 +18,8 @@ export async function lintCsvFile(path: string, options: StreamOptions = {}): Pr
   const res = await withFileText(path, options, (file) => pass(file, options));
   if (!isUnreadable(res)) return res;
   const info: TableInfo = { format: options.format ?? 'csv', encoding: 'binary', delimiter: null };
-  return { info, rows: 0, diagnostics: [sourceError(res.fatal, lang)], dropped: 0 };
+  const fatal = sourceError(res.fatal, lang);
+  return { info, rows: 0, diagnostics: [fatal], dropped: 0, counts: countsOf([fatal], { error: 0, warning: 0, info: 0 }) };
 }
 
 async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResult> {
@@ -69,5 +70,5 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
 function finish(session: LintSession, info: TableInfo): CsvLintResult {
   const diagnostics = session.finish();
   const d = session.dropped;
-  return { info, rows: session.rows, diagnostics, dropped: d.error + d.warning + d.info };
+  return { info, rows: session.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) };
 }

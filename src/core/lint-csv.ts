@@ -22,6 +22,8 @@ export interface CsvLintResult {
   rows: number;
   diagnostics: Diagnostic[];
   dropped: number;
+  /** Every problem found by severity, kept or not (the kept ones plus those past the cap). */
+  counts: { error: number; warning: number; info: number };
 }
 
 /** Builds a diagnostic for a rule the reader reports itself (encoding, source errors). */
@@ -93,6 +95,13 @@ function addEncodingDiagnostics(session: LintSession, text: string, info: TableI
   info.encoding = enc.encoding;
 }
 
+/** Kept problems by severity plus the dropped ones. */
+export function countsOf(kept: readonly Diagnostic[], dropped: { error: number; warning: number; info: number }): CsvLintResult['counts'] {
+  const c = { ...dropped };
+  for (const k of kept) c[k.severity]++;
+  return c;
+}
+
 function countLines(text: string, upTo: number): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
@@ -106,7 +115,7 @@ export function lintCsvBytes(buf: Uint8Array, options: CsvLintOptions = {}): Csv
   if (sniff) {
     const info: TableInfo = { format: options.format ?? 'csv', encoding: 'binary', delimiter: null };
     const d = sourceError(sniff.fatal, lang, { row: null, column: null }, sniff.offset !== undefined ? `byte ${sniff.offset}` : undefined);
-    return { info, rows: 0, diagnostics: [d], dropped: 0 };
+    return { info, rows: 0, diagnostics: [d], dropped: 0, counts: countsOf([d], { error: 0, warning: 0, info: 0 }) };
   }
   const decoded = decode(buf);
   return lintCsvText(decoded.text, { ...options, encoding: decoded });
@@ -115,5 +124,5 @@ export function lintCsvBytes(buf: Uint8Array, options: CsvLintOptions = {}): Csv
 function result(session: LintSession, info: TableInfo): CsvLintResult {
   const diagnostics = session.finish();
   const d = session.dropped;
-  return { info, rows: session.rows, diagnostics, dropped: d.error + d.warning + d.info };
+  return { info, rows: session.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) };
 }

@@ -8,7 +8,7 @@ import { iconv } from '../vendor';
 import { CancelledError, lintCsvFile, type StreamOptions } from '../lint-csv-stream';
 import type { Diagnostic } from '../model';
 import { CsvRowReader, type CsvDialect, type CsvRow } from '../read/csv';
-import { countBySeverity, dialectOf, type Counts } from './clean-text';
+import { dialectOf, type Counts } from './clean-text';
 import { writeCell } from './csv-text';
 import { isTextFix } from './plan';
 import { recordSteps, stepAccepts, type CleanStep, type RecordedStep } from './steps';
@@ -33,7 +33,8 @@ interface RowFixes {
 export async function cleanCsvFile(path: string, out: string, steps: readonly CleanStep[] | undefined, options: StreamOptions = {}): Promise<StreamCleanResult> {
   const total = (await stat(path)).size;
   const half = (f: number) => (done: number) => options.onProgress?.(f * total + done / 2, total);
-  const lint = await lintCsvFile(path, { maxProblems: Number.MAX_SAFE_INTEGER, ...options, onProgress: half(0) });
+  // Every fixable problem is kept (no cap), the others only counted: memory follows the fixes.
+  const lint = await lintCsvFile(path, { maxProblems: Number.MAX_SAFE_INTEGER, ...options, fixesOnly: true, onProgress: half(0) });
   const dialect = dialectOf(lint.info);
   const byRow = new Map<number, RowFixes>();
   const deletedCols = new Set<number>();
@@ -80,7 +81,7 @@ export async function cleanCsvFile(path: string, out: string, steps: readonly Cl
   }
   const recorded: RecordedStep[] = [];
   recordSteps(recorded, applied, (d) => values.get(d));
-  return { rows, encoding: lint.info.encoding, steps: recorded, before: countBySeverity(lint.diagnostics) };
+  return { rows, encoding: lint.info.encoding, steps: recorded, before: lint.counts };
 }
 
 /** The fixed text of one record (terminator excluded), or null when the row is deleted. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { lintCsvText } from '../../../src/core/lint-csv';
-import { cleanText } from '../../../src/core/clean/clean-text';
+import { cleanText, countBySeverity } from '../../../src/core/clean/clean-text';
 import { cleanCsvFile } from '../../../src/core/clean/clean-stream';
 import { cleanCommand } from '../../../src/core/clean/cli-clean';
 import { appendSteps, toJson } from '../../../src/core/clean/recipe';
@@ -76,4 +76,17 @@ test('encoding repair: Windows-1252 bytes become UTF-8; backups never overwrite'
   const taken = new Set(['data.bak.csv']);
   assert.equal(siblingName('data.csv', 'bak', (n) => taken.has(n)), 'data.bak-2.csv');
   assert.equal(siblingName('data.csv', 'clean', (n) => taken.has(n)), 'data.clean.csv');
+});
+
+test('streaming clean keeps only the problems it can fix, and still counts all of them before', async () => {
+  const src = join(tmp, 'counts.csv');
+  const text = ['nom;siret;date', ...Array.from({ length: 300 }, (_, i) => `Asso ${i} ;1234567890123${i % 10};${(i % 9) + 13}/02/2020`)].join('\n') + '\n';
+  writeFileSync(src, text);
+  const full = lintCsvText(text, { maxProblems: 100000 }).diagnostics;
+  const only = lintCsvText(text, { maxProblems: 100000, fixesOnly: true });
+  assert.ok(only.diagnostics.every((d) => d.fix || d.rule === 'type-error'), 'only fixable problems kept');
+  assert.ok(only.diagnostics.length < full.length, 'unfixable ones dropped');
+  assert.deepEqual(only.counts, countBySeverity(full), 'but all of them counted');
+  const r = await cleanCsvFile(src, join(tmp, 'counts.clean.csv'), undefined, {});
+  assert.deepEqual(r.before, countBySeverity(full));
 });
