@@ -29,7 +29,7 @@ async function chartFrame(ui, text) {
       }
     } catch (e) {
       // The workbench or a webview is navigating (window reload): look again.
-      if (!/context was destroyed|detached|Target closed/i.test(String(e))) throw e;
+      if (!/context was destroyed|detached|Target closed|adopt element handle|Cannot find context/i.test(String(e))) throw e;
     }
     await ui.page.waitForTimeout(250);
   }

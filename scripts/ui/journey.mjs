@@ -62,10 +62,15 @@ async function startEmulator(dir) {
 async function webviewWith(ui, selector, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
-      const inner = await (await outer.contentFrame())?.$('#active-frame').catch(() => null);
-      const frame = await inner?.contentFrame();
-      if (frame && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    try {
+      for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
+        const inner = await (await outer.contentFrame())?.$('#active-frame').catch(() => null);
+        const frame = await inner?.contentFrame();
+        if (frame && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+      }
+    } catch (e) {
+      // A webview navigating or being replaced ("adopt element handle", "context destroyed"): look again.
+      if (!/context was destroyed|detached|Target closed|adopt element handle|Cannot find context/i.test(String(e))) throw e;
     }
     await ui.page.waitForTimeout(250);
   }
