@@ -1,5 +1,6 @@
 // Encoding detection and decoding. UTF-8 is checked with the platform's strict decoder
 // (fast, exact); anything else is named by chardet and decoded by iconv-lite.
+import { isUtf8 as nativeIsUtf8 } from 'node:buffer';
 import { chardet, iconv } from '../vendor';
 
 export interface Decoded {
@@ -41,15 +42,9 @@ function hasUtf8Bom(buf: Uint8Array): boolean {
   return buf.length >= 3 && buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2];
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
+/** Strict UTF-8 validation, native (SIMD) and without decoding. */
 export function isUtf8(buf: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
+  return nativeIsUtf8(buf);
 }
 
 /** Names a single-byte encoding for bytes that are not UTF-8. */

@@ -35,6 +35,40 @@ class Utf8Error extends Error {
 
 const HEAD = 256 * 1024;
 
+/**
+ * Strict streaming UTF-8: each chunk is validated and decoded by Node's native (SIMD) UTF-8
+ * routines, several times faster than a fatal TextDecoder; a character cut by the chunk
+ * boundary waits for the next chunk. Invalid bytes throw Utf8Error (the caller rereads as legacy).
+ */
+class Utf8Chunks {
+  private carry: Buffer | null = null;
+
+  write(chunk: Buffer): string {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = buf.length - incompleteTail(buf);
+    this.carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
+    const body = buf.subarray(0, cut);
+    if (!isUtf8(body)) throw new Utf8Error(body);
+    return body.toString('utf8');
+  }
+
+  end(): string {
+    if (this.carry) throw new Utf8Error(this.carry);
+    return '';
+  }
+}
+
+/** Bytes at the end of `buf` that start a UTF-8 character not finished in `buf` (0–3). */
+function incompleteTail(buf: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= buf.length; back++) {
+    const b = buf[buf.length - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
 /** Runs `pass` over the file's text; returns the sniffed problem instead when it is no text. */
 export async function withFileText<T>(path: string, options: TextStreamOptions, pass: (file: FileText) => Promise<T>): Promise<T | Unreadable> {
   const total = (await stat(path)).size;
@@ -73,7 +107,7 @@ function fileText(path: string, total: number, encoding: string, bom: boolean, o
     bom,
     total,
     async forEachChunk(onText) {
-      const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      const utf8 = new Utf8Chunks();
       const legacy = encoding === 'utf-8' ? null : iconv().getDecoder(encoding);
       let bytes = 0;
       let skipBom = bom;
@@ -84,19 +118,12 @@ function fileText(path: string, total: number, encoding: string, bom: boolean, o
           const chunk = skipBom ? raw.subarray(3) : raw;
           skipBom = false;
           let text: string;
-          if (legacy) text = legacy.write(chunk);
-          else {
-            try {
-              text = strict.decode(chunk, { stream: true });
-            } catch {
-              throw new Utf8Error(chunk);
-            }
-          }
+          text = legacy ? legacy.write(chunk) : utf8.write(chunk);
           onText(text);
           bytes += raw.length;
           options.onProgress?.(bytes, total);
         }
-        onText(legacy ? (legacy.end() ?? '') : strict.decode());
+        onText(legacy ? (legacy.end() ?? '') : utf8.end());
       } finally {
         input.destroy();
       }
