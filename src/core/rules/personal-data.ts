@@ -91,9 +91,13 @@ export default defineRule<PersonalDataParams>({
           if (at && s.indexOf('@') >= 0) {
             if (findPersonalEmail(s) && col.emails.length < MAX_DEFERRED) col.emails.push(ctx.locate(row, i + 1));
           } else if (n >= 10 && n <= 24) {
-            if (isFrenchPhone(s)) {
+            // First-character gates of the detectors, inlined: a phone starts with 0 or +, a NIR
+            // with its sex digit (1–4, 7, 8); both may be padded with spaces.
+            const c = s.charCodeAt(0);
+            const padded = c <= 32 || c === 160 || c >= 0x1680;
+            if ((c === 48 || c === 43 || padded) && isFrenchPhone(s)) {
               if (col.phones.length < MAX_DEFERRED) col.phones.push(ctx.locate(row, i + 1));
-            } else if (isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
+            } else if (n >= 15 && ((c >= 49 && c <= 52) || c === 55 || c === 56 || padded) && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
         if (nameCols.length === 0 || idCols.some((c) => isLegalEntityId(v[c] ?? ''))) return;
