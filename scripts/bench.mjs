@@ -284,7 +284,7 @@ function groupProfile(profile, bundle) {
   profile.samples.forEach((id, i) => {
     const f = byId.get(id).callFrame;
     const name = f.url.endsWith('engine.cjs') ? moduleAt(f.lineNumber)
-      : f.url.startsWith('node:') || f.url.includes('internal') ? '(node: streams, fs)'
+      : f.url.startsWith('node:') || f.url.includes('internal') ? '(node: file reading, UTF-8 decoding)'
       : f.functionName.startsWith('RegExp') ? '(regular expressions)'
       : f.functionName === '(garbage collector)' ? '(garbage collector)'
       : f.functionName === '(program)' || f.functionName === '(idle)' ? '(idle, program)'
