@@ -52,3 +52,25 @@ test('a file valid UTF-8 at its head but Windows-1252 later is re-read as Window
   assert.equal(res.info.encoding, 'windows-1252');
   assert.ok(res.diagnostics.some((d) => d.rule === 'encoding'));
 });
+
+test('UTF-8 characters cut by any chunk boundary (2, 3 and 4 bytes) decode as in memory', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'odw-')), 'utf8.csv');
+  const text = 'nom;objet\n' + Array.from({ length: 40 }, (_, i) => `Théâtre ${i} ;Fête € 🎭 ${i}\n`).join('');
+  writeFileSync(path, text);
+  const whole = lintCsvBytes(readFileSync(path), { maxProblems: 100000 });
+  // Past the header (the dialect is read from the first chunk), boundaries fall everywhere in the rows.
+  for (const chunkBytes of [64, 65, 66, 67, 101]) {
+    const streamed = await lintCsvFile(path, { maxProblems: 100000, chunkBytes });
+    assert.equal(streamed.info.encoding, 'utf-8', `chunks of ${chunkBytes}`);
+    assert.deepEqual(streamed.diagnostics.map(key), whole.diagnostics.map(key), `chunks of ${chunkBytes}`);
+  }
+});
+
+test('an invalid byte right at a chunk boundary still sends the file to its legacy encoding', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'odw-')), 'edge.csv');
+  const head = Buffer.from('nom;n\n' + 'Club;1\n'.repeat(20));
+  writeFileSync(path, Buffer.concat([head, Buffer.from([0xe9]), Buffer.from(';2\n')]));
+  const res = await lintCsvFile(path, { chunkBytes: head.length });
+  assert.match(res.info.encoding, /^(windows-1252|iso-8859-1)$/);
+  assert.ok(res.diagnostics.some((d) => d.rule === 'encoding'));
+});
