@@ -35,9 +35,12 @@ export class IdRowCheck implements RowCheck {
     // The text as written: a number-typed column may already have dropped what we diagnose.
     const raw = this.env.raw(row, this.f);
     // Most identifiers are fine: decide those without building a diagnosis.
-    if (this.kind === 'siret' ? raw.length === 14 && isValidSiret(raw) : raw.length === 9 && isValidSiren(raw)) return;
+    const isValid = this.kind === 'siret' ? isValidSiret : isValidSiren;
+    const plain = raw.length === (this.kind === 'siret' ? 14 : 9);
+    if (plain && isValid(raw)) return;
     if (this.env.full()) {
-      const valid = this.kind === 'siret' ? isValidSiret(raw) : isValidSiren(raw);
+      // Past the cap only the severity is counted; a plain-length failure needs no second check.
+      const valid = !plain && isValid(raw);
       return this.env.cell(row, this.f, this.rule, '', valid ? 'warning' : this.severity);
     }
     const d = diagnoseId(raw, this.kind);
