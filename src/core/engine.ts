@@ -44,8 +44,6 @@ export interface CheckContext {
   setting(rule: string, fallback: Severity): RuleSetting;
   /** The file's problem cap is reached: further reports are only counted (skip building them). */
   full(): boolean;
-  /** Only problems with a fix are kept (cleaning): others may skip building their text. */
-  readonly fixesOnly: boolean;
 }
 export type CheckFactory = (ctx: CheckContext) => RuleVisitor;
 
@@ -176,7 +174,6 @@ export class LintSession {
       locateRow: (r) => this.locator.locateRow(r),
       setting: (rule, fallback) => this.options.rules?.[rule] ?? fallback,
       full: () => this.diagnostics.length >= this.max,
-      fixesOnly: !!this.options.fixesOnly,
       report: (r) => {
         const s = this.options.rules?.[r.rule] ?? r.severity;
         if (s === 'off') return;

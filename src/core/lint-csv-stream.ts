@@ -19,7 +19,7 @@ export async function lintCsvFile(path: string, options: StreamOptions = {}): Pr
   if (!isUnreadable(res)) return res;
   const info: TableInfo = { format: options.format ?? 'csv', encoding: 'binary', delimiter: null };
   const fatal = sourceError(res.fatal, lang);
-  return { info, rows: 0, diagnostics: [fatal], dropped: 0, counts: countsOf([fatal], { error: 0, warning: 0, info: 0 }) };
+  return { info, rows: 0, diagnostics: [fatal], dropped: 0, counts: countsOf([fatal]) };
 }
 
 async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResult> {

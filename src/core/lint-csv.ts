@@ -96,7 +96,7 @@ function addEncodingDiagnostics(session: LintSession, text: string, info: TableI
 }
 
 /** Kept problems by severity plus the dropped ones. */
-export function countsOf(kept: readonly Diagnostic[], dropped: { error: number; warning: number; info: number }): CsvLintResult['counts'] {
+export function countsOf(kept: readonly Diagnostic[], dropped = { error: 0, warning: 0, info: 0 }): CsvLintResult['counts'] {
   const c = { ...dropped };
   for (const k of kept) c[k.severity]++;
   return c;
@@ -115,7 +115,7 @@ export function lintCsvBytes(buf: Uint8Array, options: CsvLintOptions = {}): Csv
   if (sniff) {
     const info: TableInfo = { format: options.format ?? 'csv', encoding: 'binary', delimiter: null };
     const d = sourceError(sniff.fatal, lang, { row: null, column: null }, sniff.offset !== undefined ? `byte ${sniff.offset}` : undefined);
-    return { info, rows: 0, diagnostics: [d], dropped: 0, counts: countsOf([d], { error: 0, warning: 0, info: 0 }) };
+    return { info, rows: 0, diagnostics: [d], dropped: 0, counts: countsOf([d]) };
   }
   const decoded = decode(buf);
   return lintCsvText(decoded.text, { ...options, encoding: decoded });

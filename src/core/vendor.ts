@@ -16,6 +16,12 @@ const defaultOf = <T>(m: { default?: T } & T): T => m.default ?? m;
 
 export const ajvClass = (): typeof AjvClass => once('ajv', () => defaultOf(require('ajv')));
 export const ajvFormats = (): typeof addFormatsFn => once('ajv-formats', () => defaultOf(require('ajv-formats')));
+/** The ajv our JSON files are validated with: all errors, lenient on unknown keywords, formats on. */
+export function ajvWithFormats(): AjvClass {
+  const ajv = new (ajvClass())({ allErrors: true, strict: false });
+  ajvFormats()(ajv);
+  return ajv;
+}
 export const chardet = (): typeof Chardet => once('chardet', () => require('chardet'));
 export const iconv = (): typeof IconvLite => once('iconv-lite', () => require('iconv-lite'));
 export const saxes = (): typeof Saxes => once('saxes', () => require('saxes'));

@@ -1,7 +1,7 @@
 // Cleaning recipes: the steps applied to a dataset, stored in .opendata/recipes/<dataset>.json
 // and validated against schemas/recipe.schema.json. Replaying a recipe = cleaning with its steps.
 import type { ValidateFunction } from 'ajv';
-import { ajvClass, ajvFormats } from '../vendor';
+import { ajvWithFormats } from '../vendor';
 import schema from '../../../schemas/recipe.schema.json';
 import type { FixData } from '../model';
 import type { CleanStep, RecordedStep } from './steps';
@@ -29,9 +29,7 @@ export const RECIPE_DIR = '.opendata/recipes';
 let validator: ValidateFunction<Recipe> | undefined;
 function validatorOf(): ValidateFunction<Recipe> {
   if (!validator) {
-    const ajv = new (ajvClass())({ allErrors: true, strict: false });
-    ajvFormats()(ajv);
-    validator = ajv.compile<Recipe>(schema);
+    validator = ajvWithFormats().compile<Recipe>(schema);
   }
   return validator;
 }

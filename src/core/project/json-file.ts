@@ -4,7 +4,7 @@
 // fields included) for the writers.
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ajvClass, ajvFormats } from '../vendor';
+import { ajvWithFormats } from '../vendor';
 import { jsonSpans, JsonSyntaxError } from '../schema/json-positions';
 import type { FileIssue } from './types';
 
@@ -19,10 +19,7 @@ const compiled = new Map<object, ValidateFunction>();
 
 function validatorFor(schema: object): ValidateFunction {
   let v = compiled.get(schema);
-  if (!ajv) {
-    ajv = new (ajvClass())({ allErrors: true, strict: false });
-    ajvFormats()(ajv);
-  }
+  ajv ??= ajvWithFormats();
   if (!v) compiled.set(schema, (v = ajv.compile(schema)));
   return v;
 }

@@ -31,14 +31,20 @@ function describe(fix: FixData): string {
   }
 }
 
+/** A quick fix that runs a command (a question or a conversion comes first) instead of an edit. */
+function commandAction(title: string, vd: vscode.Diagnostic, command: string, ...args: unknown[]): vscode.CodeAction {
+  const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  a.command = { command, title, arguments: args };
+  a.diagnostics = [vd];
+  return a;
+}
+
 /** Not UTF-8: convert the file (asks first, keeps a backup), or reopen it with the right encoding. */
 function encodingActions(doc: vscode.TextDocument, vd: vscode.Diagnostic): vscode.CodeAction[] {
-  const convert = new vscode.CodeAction(vscode.l10n.t('Convert the file to UTF-8…'), vscode.CodeActionKind.QuickFix);
-  convert.command = { command: 'openData.cleanDataset', title: convert.title, arguments: [doc.uri, { rules: ['encoding'] }] };
-  const reopen = new vscode.CodeAction(vscode.l10n.t('Reopen with Another Encoding…'), vscode.CodeActionKind.QuickFix);
-  reopen.command = { command: 'workbench.action.editor.changeEncoding', title: reopen.title };
-  for (const a of [convert, reopen]) a.diagnostics = [vd];
-  return [convert, reopen];
+  return [
+    commandAction(vscode.l10n.t('Convert the file to UTF-8…'), vd, 'openData.cleanDataset', doc.uri, { rules: ['encoding'] }),
+    commandAction(vscode.l10n.t('Reopen with Another Encoding…'), vd, 'workbench.action.editor.changeEncoding'),
+  ];
 }
 
 export class FixProvider implements vscode.CodeActionProvider {
@@ -60,13 +66,9 @@ export class FixProvider implements vscode.CodeActionProvider {
       const core = state.core.find((d) => d.rule === rule && rangeOf(d, doc).isEqual(vd.range));
       if (core && isTextFix(core)) actions.push(...this.fixes(doc, vd, core, state.core));
       else if (rule === 'encoding' && doc.uri.scheme === 'file') actions.push(...encodingActions(doc, vd));
-      else if (core?.fix?.kind === 'choose-date-order') {
-        // Not certain: Clean Dataset asks for the column's order once, previews, then converts.
-        const ask = new vscode.CodeAction(vscode.l10n.t('Fix: {0}', describe(core.fix)), vscode.CodeActionKind.QuickFix);
-        ask.command = { command: 'openData.cleanDataset', title: ask.title, arguments: [doc.uri, { rules: ['date-format'] }] };
-        ask.diagnostics = [vd];
-        actions.push(ask);
-      }
+      // Not certain: Clean Dataset asks for the column's order once, previews, then converts.
+      else if (core?.fix?.kind === 'choose-date-order')
+        actions.push(commandAction(vscode.l10n.t('Fix: {0}', describe(core.fix)), vd, 'openData.cleanDataset', doc.uri, { rules: ['date-format'] }));
       const docs = new vscode.CodeAction(vscode.l10n.t('Learn more about {0}', rule), vscode.CodeActionKind.QuickFix);
       // Rules have their own page; schema checks link to the shared page their code targets.
       const target = typeof vd.code === 'object' ? vd.code.target : undefined;

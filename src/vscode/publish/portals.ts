@@ -21,8 +21,9 @@ export const portalUrl = (p: Pick<PortalSetting, 'url'>) => p.url.trim().replace
 export function dataGouvProfile(): PortalSetting {
   const setting = vscode.workspace.getConfiguration('openData').get<string>('dataGouvUrl', DATA_GOUV.url);
   const url = /^(https:\/\/(www|demo)\.data\.gouv\.fr|http:\/\/(localhost|127\.|\[::1\]))/.test(setting ?? '') ? portalUrl({ url: setting }) : DATA_GOUV.url;
-  const configured = portalProfiles().find((p) => p.url === url);
-  return { ...configured, type: 'udata', url, name: configured?.name ?? (url === DATA_GOUV.url ? DATA_GOUV.name : url.replace(/^https?:\/\//, '')) };
+  // The built-ins are profiles too: www and demo always match; a loopback portal lends its name and organization.
+  const profile = portalProfiles().find((p) => p.url === url);
+  return { ...profile, type: 'udata', url, name: profile?.name ?? url.replace(/^https?:\/\//, '') };
 }
 
 /** Built-ins first; a setting with the same URL as a built-in replaces it (e.g. to add an organization). */
