@@ -18,23 +18,7 @@ const source = vsixAt !== -1 ? { vsix: process.argv[vsixAt + 1] } : { extensionD
 const log = (...a) => console.log('[ui-chart]', ...a);
 
 /** The inner document frame of the webview whose page shows `text`. */
-async function chartFrame(ui, text) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
-        const inner = await (await outer.contentFrame())?.$('#active-frame');
-        const frame = await inner?.contentFrame();
-        if (frame && (await frame.locator('h1.title', { hasText: text }).count()) > 0) return frame;
-      }
-    } catch (e) {
-      // The workbench or a webview is navigating (window reload): look again.
-      if (!/context was destroyed|detached|Target closed|adopt element handle|Cannot find context/i.test(String(e))) throw e;
-    }
-    await ui.page.waitForTimeout(250);
-  }
-  throw new Error(`no chart webview shows ${text}`);
-}
+const chartFrame = (ui, text) => ui.findWebview(`the chart of ${text}`, async (f) => (await f.locator('h1.title', { hasText: text }).count()) > 0);
 
 /** Share of canvas pixels that differ from its background (the top-left pixel), and the commonest other colour. */
 function canvasInk(frame) {

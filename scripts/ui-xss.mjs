@@ -164,31 +164,8 @@ function countingServer() {
 // ---------------------------------------------------------------------------------------------
 // Webview frames.
 
-/** The inner document frames (#active-frame) of every webview on the page. */
-async function webviewFrames(ui) {
-  const frames = [];
-  for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
-    try {
-      const inner = await (await outer.contentFrame())?.$('#active-frame');
-      const frame = await inner?.contentFrame();
-      if (frame) frames.push(frame);
-    } catch {
-      // A webview being created, navigated or discarded ("context was destroyed", "detached", "Cannot find
-      // context", "adopt element handle"…): skipped this time, findFrame polls again.
-    }
-  }
-  return frames;
-}
-
-/** The first webview frame where `test(frame)` holds, polled. */
-async function findFrame(ui, what, test, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const f of await webviewFrames(ui)) if (await test(f).catch(() => false)) return f;
-    await sleep(250);
-  }
-  throw new Error(`no webview shows ${what}`);
-}
+/** The first webview frame where `test(frame)` holds, polled (ui-lib's, which logs what the webviews show). */
+const findFrame = (ui, what, test, timeoutMs) => ui.findWebview(what, test, timeoutMs);
 
 /** In-frame monitor: alert/confirm/prompt/print/open hooked, CSP violation events, title changes. */
 function installMonitor(frame) {

@@ -59,23 +59,7 @@ async function startEmulator(dir) {
 
 // ---------------------------------------------------------------------------------------------
 // Webview helpers: the inner document frame of the first webview that has `selector`.
-async function webviewWith(ui, selector, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
-        const inner = await (await outer.contentFrame())?.$('#active-frame').catch(() => null);
-        const frame = await inner?.contentFrame();
-        if (frame && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
-      }
-    } catch (e) {
-      // A webview navigating or being replaced ("adopt element handle", "context destroyed"): look again.
-      if (!/context was destroyed|detached|Target closed|adopt element handle|Cannot find context/i.test(String(e))) throw e;
-    }
-    await ui.page.waitForTimeout(250);
-  }
-  throw new Error(`no webview shows ${selector}`);
-}
+const webviewWith = (ui, selector, timeoutMs) => ui.findWebview(selector, async (f) => (await f.locator(selector).count()) > 0, timeoutMs);
 
 /** Share of the chart canvas's pixels that differ from its background (top-left pixel). */
 const canvasInk = (frame) => frame.evaluate(() => {

@@ -197,6 +197,53 @@ export async function startUi(o) {
     }
   };
 
+  /** The inner document frames (#active-frame) of every webview on the page. */
+  ui.webviewFrames = async () => {
+    const frames = [];
+    for (const outer of await ui.page.locator('iframe.webview').elementHandles()) {
+      try {
+        const inner = await (await outer.contentFrame())?.$('#active-frame');
+        const frame = await inner?.contentFrame();
+        if (frame) frames.push(frame);
+      } catch {
+        // A webview being created, navigated or discarded ("context was destroyed", "detached",
+        // "adopt element handle"…): skipped this time, the caller polls again.
+      }
+    }
+    return frames;
+  };
+
+  /** What each webview shows, for a failure message: its URL's path and the start of its text. */
+  const describeWebviews = async () => {
+    const out = [];
+    for (const f of await ui.webviewFrames()) {
+      const text = await f.evaluate(() => document.body?.innerText ?? '(no body)').catch((e) => `(unreadable: ${String(e).split('\n')[0]})`);
+      out.push(`${new URL(f.url()).pathname.split('/').pop() || f.url()}: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+    return out.length ? out.join('\n  ') : '(no webview frame)';
+  };
+
+  /**
+   * The first webview frame where `test(frame)` holds, polled. Half-way through the wait, what the
+   * webviews show is logged and "Developer: Reload Webviews" is run once: on a loaded machine a
+   * webview's first load can stay blank (its service worker not ready), which a reload cures —
+   * a webview that never shows the expected content still fails, with what it showed.
+   */
+  ui.findWebview = async (what, test, timeoutMs = 60_000) => {
+    const t0 = Date.now();
+    let reloaded = false;
+    while (Date.now() - t0 < timeoutMs) {
+      for (const f of await ui.webviewFrames()) if (await test(f).catch(() => false)) return f;
+      if (!reloaded && Date.now() - t0 > timeoutMs / 2) {
+        reloaded = true;
+        log(`no webview shows ${what} after ${Math.round((Date.now() - t0) / 1000)} s; webviews:\n  ${await describeWebviews()}\n  reloading the webviews once`);
+        await ui.runCommand('Developer: Reload Webviews').catch((e) => log('reload failed:', String(e).split('\n')[0]));
+      }
+      await sleep(250);
+    }
+    throw new Error(`no webview shows ${what}; webviews:\n  ${await describeWebviews()}`);
+  };
+
   /** F1, type the command title, pick the matching row, Enter. */
   ui.runCommand = async (title) => {
     const page = ui.page;
