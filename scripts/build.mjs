@@ -49,6 +49,7 @@ const builds = [
   ...Object.entries(VENDOR_FILES).map(([name, contents]) => ({ ...node, stdin: { contents, resolveDir: '.', loader: 'js' }, outfile: `dist/vendor/${name}.js` })),
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/core/worker/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
+  { ...node, entryPoints: ['src/core/worker/lint-part-worker.ts'], outfile: 'dist/lint-part-worker.js' },
 ];
 for (const name of ['chart', 'grid', 'metadata']) {
   const entry = `webview-ui/${name}/main.ts`;

@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from './core/lint-file';
+import { useSplitLint } from './core/split/split-lint';
 import type { FileReport, Lang } from './core/model';
 import { resolveSchemaArg, type ResolvedSchema } from './core/schema/resolve';
 import { formatText, formatSarif } from './core/report-format';
@@ -140,6 +141,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 }
 
 if (require.main === module) {
+  // dist/cli.js: the split lint's part worker is built next to it (large CSVs use two cores).
+  useSplitLint(join(__dirname, 'lint-part-worker.js'));
   main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
     (code) => (process.exitCode = code),
     (e) => {

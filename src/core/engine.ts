@@ -1,7 +1,7 @@
 // The lint session: a reader pushes rows in order; every enabled rule and every extra
 // check (schema validation, custom checks) sees them in one streaming pass.
 import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from './model';
-import type { Rule, RuleContext, RuleVisitor } from './rules/rule';
+import type { Rule, RuleContext, RuleVisitor, Shift } from './rules/rule';
 import { allRules } from './rules/registry';
 import { detach } from './read/detach';
 
@@ -59,6 +59,15 @@ export interface Locator {
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 
+/** Split lint: what the later part of a file hands to the session of the first part. */
+export interface PartHandOver {
+  /** Each visitor's hand-over, in visitor order (both sessions have the same visitors). */
+  states: unknown[];
+  diagnostics: Diagnostic[];
+  dropped: { error: number; warning: number; info: number };
+  rows: number;
+}
+
 export class LintSession {
   readonly diagnostics: Diagnostic[] = [];
   /** Problems found beyond `maxProblems`, counted by severity. */
@@ -67,6 +76,8 @@ export class LintSession {
   private readonly header: string[] = [];
   private readonly max: number;
   private seenHeader = false;
+  /** Split lint, later part: the head rows are visited for the rules' decisions, not reported. */
+  private muted = false;
   rows = 0;
 
   constructor(
@@ -88,6 +99,7 @@ export class LintSession {
 
   /** Diagnostics the reader itself found (encoding, unreadable bytes…). */
   add(d: Diagnostic): void {
+    if (this.muted) return;
     const setting = this.options.rules?.[d.rule];
     if (setting === 'off') return;
     this.keep(setting ? { ...d, severity: setting } : d);
@@ -103,6 +115,37 @@ export class LintSession {
     }
     this.rows++;
     for (const v of this.visitors) v.row?.(row);
+  }
+
+  /** Split lint, later part: rows pushed while muted only settle the visitors' decisions. */
+  mute(on: boolean): void {
+    this.muted = on;
+  }
+
+  /** Split lint, later part: the head was visited; its own rows come next. */
+  resume(): void {
+    this.muted = false;
+    this.rows = 0;
+    for (const v of this.visitors) v.resume?.();
+  }
+
+  /** Split lint, later part: instead of `finish`. */
+  handOver(): PartHandOver {
+    return { states: this.visitors.map((v) => v.handOver?.()), diagnostics: this.diagnostics, dropped: this.dropped, rows: this.rows };
+  }
+
+  /**
+   * Split lint, first part: the later part's problems and states, as if its rows had come here
+   * (its reports are kept after this part's, up to the cap), then `finish` as usual.
+   */
+  takeOver(part: PartHandOver, shift: Shift): void {
+    for (const d of part.diagnostics) {
+      if (this.diagnostics.length >= this.max) this.dropped[d.severity]++;
+      else this.diagnostics.push(shiftDiagnostic(d, shift));
+    }
+    for (const k of ['error', 'warning', 'info'] as const) this.dropped[k] += part.dropped[k];
+    this.rows += part.rows;
+    this.visitors.forEach((v, i) => v.takeOver?.(part.states[i], shift));
   }
 
   finish(): Diagnostic[] {
@@ -156,6 +199,7 @@ export class LintSession {
       rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,
       rowHas: this.locator.rowHas ? (r, ch) => this.locator.rowHas!(r, ch) : undefined,
       report: (r) => {
+        if (this.muted) return;
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
         const severity = userSet ? setting : r.severity ?? setting;
         // Past the cap (or without a fix when only fixes matter) only the count matters.
@@ -175,6 +219,7 @@ export class LintSession {
       setting: (rule, fallback) => this.options.rules?.[rule] ?? fallback,
       full: () => this.diagnostics.length >= this.max,
       report: (r) => {
+        if (this.muted) return;
         const s = this.options.rules?.[r.rule] ?? r.severity;
         if (s === 'off') return;
         if (this.diagnostics.length >= this.max || (this.options.fixesOnly && !r.fix && r.rule !== 'type-error')) this.dropped[s]++;
@@ -182,6 +227,14 @@ export class LintSession {
       },
     };
   }
+}
+
+function shiftDiagnostic(d: Diagnostic, s: Shift): Diagnostic {
+  const out = { ...d };
+  if (out.row != null) out.row += s.row;
+  if (out.line != null) out.line += s.line;
+  if (out.endLine != null) out.endLine += s.line;
+  return out;
 }
 
 /** Rules that explain a value a schema's `type-error` also rejects. */

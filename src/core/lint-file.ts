@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import type { LintOptions } from './engine';
 import { lintCsvBytes, sourceError, type CsvLintResult } from './lint-csv';
 import { lintCsvFile, type StreamOptions } from './lint-csv-stream';
+import { lintCsvFileSplit, splitLintAvailable, SPLIT_MIN_BYTES } from './split/split-lint';
 import type { FileReport, SchemaRef, TableFormat } from './model';
 import { schemaSetup, type SchemaOptions } from './schema/setup';
 
@@ -39,9 +40,13 @@ export async function lintFile(path: string, options: FileLintOptions = {}): Pro
   }
   const size = (await stat(path)).size;
   const opts = { ...options, format, checks };
+  // A large file on two cores when it can be (only checks this module built: the worker rebuilds them from the plan).
+  const split = size >= SPLIT_MIN_BYTES && splitLintAvailable() && !options.checks?.length ? await lintCsvFileSplit(path, opts, schema.plan) : null;
   const res: CsvLintResult =
-    size > STREAM_THRESHOLD ? await lintCsvFile(path, opts) : lintCsvBytes(await readFile(path), opts);
-  return toReport(path, res, schema.ref());
+    split && 'result' in split ? split.result : size > STREAM_THRESHOLD ? await lintCsvFile(path, opts) : lintCsvBytes(await readFile(path), opts);
+  const report = toReport(path, res, schema.ref());
+  if (split) report.reading = 'result' in split ? { parts: 2 } : { parts: 1, fallback: split.fallback };
+  return report;
 }
 
 export function toReport(path: string, res: CsvLintResult, schema: SchemaRef | null): FileReport {

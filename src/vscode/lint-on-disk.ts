@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { toVscodeDiagnostic } from './convert';
 import { toSheetDiagnostic } from './grid/problems';
+import { log } from './log';
 import { lintSettings, uiLang } from './settings';
 import { CancelledError, type WorkerClient } from './worker-client';
 
@@ -25,6 +26,7 @@ export async function lintFileOnDisk(
   const file = uri;
   const settings = lintSettings(file);
   try {
+    const started = performance.now();
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Linting {0}', vscode.workspace.asRelativePath(file)), cancellable: true },
       (progress, token) => {
@@ -43,6 +45,8 @@ export async function lintFileOnDisk(
         );
       },
     );
+    const how = report.reading?.parts === 2 ? 'in two parts on two threads' : report.reading ? `in one pass (${report.reading.fallback})` : 'in one pass';
+    log.info(`Lint File on Disk: ${file.fsPath}: ${report.rows} rows ${how}, ${Math.round(performance.now() - started)} ms`);
     // Spreadsheet problems are placed at their cell and named Sheet!C12.
     collection.set(file, report.diagnostics.map((d) => (d.sheet !== undefined ? toSheetDiagnostic(d, docsBase) : toVscodeDiagnostic(d, undefined, docsBase))));
     const errors = report.diagnostics.filter((d) => d.severity === 'error').length;

@@ -74,6 +74,29 @@ suite('CSV lint in the editor', () => {
     assert.equal(a.lint.state(uri)?.core.length, ds.length);
   });
 
+  test('Lint File on Disk on a 20 MB CSV lints it in two parts on two threads, duplicates across the cut named right', async () => {
+    const a = await api();
+    const lines = ['nom;montant;date;commentaire'];
+    for (let i = 0; lines.length * 55 < 20_000_000; i++) lines.push(`Association ${i};${(i * 37) % 100000}.50;2024-03-${String((i % 28) + 1).padStart(2, '0')};ligne ${i}`);
+    const n = lines.length;
+    // Near the end (after the cut): a copy of data row 10 (file row 11) and a display-formatted amount.
+    lines[n - 5] = lines[10];
+    lines[n - 3] = `Association X;1 234,50;2024-03-01;ligne X`;
+    const uri = wsFile('split-20mb.csv');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(lines.join('\n') + '\n'));
+    const report = (await a.worker.run('lintFile', { path: uri.fsPath, options: { maxProblems: 1000 } })) as { reading?: unknown; rows: number };
+    assert.deepStrictEqual(report.reading, { parts: 2 }, 'the worker bundle of the extension splits a large CSV');
+    assert.strictEqual(report.rows, n - 1);
+    const count = await vscode.commands.executeCommand<number>('openData.lintFileOnDisk', uri);
+    assert.ok(typeof count === 'number' && count >= 2);
+    const ds = vscode.languages.getDiagnostics(uri);
+    const dup = ds.find((d) => codeOf(d) === 'duplicate-row');
+    assert.strictEqual(dup?.range.start.line, n - 5, 'the copied row, 0-based editor line');
+    assert.match(dup!.message, /\b11\b/, `names file row 11: ${dup?.message}`);
+    const amount = ds.find((d) => codeOf(d) === 'number-format');
+    assert.strictEqual(amount?.range.start.line, n - 3);
+  });
+
   test('Lint File on Disk publishes problems for a file that is not open', async () => {
     await api();
     const uri = wsFile(path.posix.join('subventions-2024.csv'));

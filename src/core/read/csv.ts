@@ -45,7 +45,24 @@ export class CsvRowReader implements Locator {
   constructor(
     private readonly dialect: CsvDialect,
     private readonly onRow: (row: CsvRow) => void,
-  ) {}
+    /** Split lint: the later part's reader numbers from 2 and splits records as the first part's did. */
+    start?: { row: number; newline: '\n' | '\r' },
+  ) {
+    if (start) {
+      this.nextRowNumber = start.row;
+      this.newline = start.newline;
+    }
+  }
+
+  /** How records are split ('\n', a CR before it stripped; '\r' for old Mac files); null before the first feed. */
+  recordNewline(): '\n' | '\r' | null {
+    return this.newline;
+  }
+
+  /** The editor line after the last row fed (with `final`, the line after the file). */
+  lineAfter(): number {
+    return this.nextLine;
+  }
 
   /** Parses `chunk` (appended to the carried-over text); `final` marks the end of the file. */
   feed(chunk: string, final: boolean): void {
@@ -90,6 +107,7 @@ export class CsvRowReader implements Locator {
     }
     const last: CsvRow = held;
     if (final) {
+      this.nextLine = line;
       // A trailing newline makes papaparse yield one empty row at the very end: not a row.
       const phantom = last.values.length === 1 && last.values[0] === '' && last.offset === last.endOffset;
       if (!phantom) this.emit(last);

@@ -27,7 +27,7 @@ export class CancelledError extends Error {
   }
 }
 
-class Utf8Error extends Error {
+export class Utf8Error extends Error {
   constructor(readonly sample: Uint8Array) {
     super('invalid utf-8');
   }
@@ -83,6 +83,43 @@ export async function withFileText<T>(path: string, options: TextStreamOptions, 
   } catch (e) {
     if (!(e instanceof Utf8Error)) throw e;
     return pass(fileText(path, total, guessLegacyEncoding(e.sample), bom, options));
+  }
+}
+
+/**
+ * Strict UTF-8 text of bytes [start, end) of a file, chunk by chunk (split lint: each thread
+ * reads its part). A BOM at byte 0 is skipped; invalid bytes throw Utf8Error. A returned
+ * promise of `onText` is awaited before the next chunk; the last call gets `final`.
+ */
+export async function forEachUtf8Chunk(
+  path: string,
+  /** `cut`: the range may end inside a character (a head read): its bytes are dropped, not an error. */
+  range: { start: number; end: number; cut?: boolean },
+  options: TextStreamOptions,
+  onText: (text: string, final: boolean) => void | Promise<void>,
+): Promise<void> {
+  if (range.end <= range.start) return onText('', true);
+  const utf8 = new Utf8Chunks();
+  let skipBom = range.start === 0;
+  let pending: string | null = null;
+  let bytes = 0;
+  const input = createReadStream(path, { start: range.start, end: range.end - 1, highWaterMark: options.chunkBytes ?? 4 * 1024 * 1024 });
+  try {
+    for await (const raw of input as AsyncIterable<Buffer>) {
+      if (options.signal?.aborted) throw new CancelledError();
+      const chunk = skipBom && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+      skipBom = false;
+      const text = utf8.write(chunk);
+      // Each chunk goes out once the next exists, so the last one is marked final.
+      if (pending !== null) await onText(pending, false);
+      pending = text;
+      bytes += raw.length;
+      options.onProgress?.(bytes, range.end - range.start);
+    }
+    const tail = range.cut ? '' : utf8.end();
+    await onText((pending ?? '') + tail, true);
+  } finally {
+    input.destroy();
   }
 }
 

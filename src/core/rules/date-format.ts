@@ -2,7 +2,7 @@
 // value not in ISO 8601 is reported, converted with the format decided for the whole column.
 import type { Loc, Row } from '../model';
 import { dateFormatsOf, decideColumnFormat, toIsoDate, type DateFormat } from '../values/date';
-import { defineRule } from './rule';
+import { defineRule, shiftLoc, type Shift } from './rule';
 import { hasEdgeSpace, isBlank, MAX_DEFERRED, show } from './util';
 import { detach } from '../read/detach';
 
@@ -39,6 +39,18 @@ class ColumnStats {
   readonly counts = new Map<DateFormat, number>();
   readonly candidates: Candidate[] = [];
   readonly strays: Candidate[] = [];
+  /** The non-empty count at which the sample is judged; never (−1) in the later part of a split lint. */
+  checkAt = SAMPLE;
+  /** Split lint, later part, column still in its sample: dates and serials before each of its first SAMPLE cells. */
+  prefix: Int32Array | null = null;
+}
+
+/** Split lint: the first part's list goes on with the later part's, up to the same bound. */
+function append(list: Candidate[], later: readonly Candidate[], shift: Shift): void {
+  for (const c of later) {
+    if (list.length >= MAX_DEFERRED) return;
+    list.push({ ...c, loc: shiftLoc(c.loc, shift) });
+  }
 }
 
 const DATE_HEADER = /date|jour|^le$|période|periode|echeance|échéance/i;
@@ -96,6 +108,8 @@ export default defineRule<DateParams>({
     let cols: ColumnStats[] = [];
     // Columns still looked at: once the sample gives up on most of them, a row costs a few cells.
     let active: number[] = [];
+    const giveUp = (dates: number, serials: number, i: number) =>
+      dates + serials < SAMPLE * 0.3 || (dates === 0 && !DATE_HEADER.test(ctx.header[i] ?? ''));
     const visit = (row: Row) => {
       const v = row.values;
       for (let k = 0; k < active.length; k++) {
@@ -106,13 +120,18 @@ export default defineRule<DateParams>({
         const col = cols[i];
         // Given up after the sample: too few dates, or only "serials" in a column whose header does
         // not announce dates (amounts such as 42030.82 read as Excel serials; end() would not report them).
-        if (++col.nonEmpty === SAMPLE && (col.dates + col.serials < SAMPLE * 0.3 || (col.dates === 0 && !DATE_HEADER.test(ctx.header[i] ?? '')))) {
+        const seen = ++col.nonEmpty;
+        if (seen === col.checkAt && giveUp(col.dates, col.serials, i)) {
           col.skip = true;
           col.strays.length = 0;
           col.candidates.length = 0;
           active = active.filter((c) => !cols[c].skip);
           k--;
           continue;
+        }
+        if (col.prefix && seen <= SAMPLE) {
+          col.prefix[2 * seen] = col.dates;
+          col.prefix[2 * seen + 1] = col.serials;
         }
         const formats = mayBeDate(s) ? dateFormatsOf(hasEdgeSpace(s) ? s.trim() : s) : NO_FORMATS;
         if (formats.length === 0) {
@@ -133,6 +152,38 @@ export default defineRule<DateParams>({
         active = cols.map((_, i) => i);
       },
       row: visit,
+      resume() {
+        // Columns the head settled keep their judgement; the others record their sample's start.
+        cols = cols.map((old) => {
+          const col = new ColumnStats();
+          col.skip = old.skip;
+          col.checkAt = -1;
+          if (!old.skip && old.nonEmpty < SAMPLE) col.prefix = new Int32Array(2 * (SAMPLE + 1));
+          return col;
+        });
+      },
+      handOver: () => cols,
+      takeOver(later: ColumnStats[], shift: Shift) {
+        cols.forEach((col, i) => {
+          if (col.skip) return;
+          const l = later[i];
+          // The sample ends in the later part: judged as one pass would, at its SAMPLE-th cell.
+          const at = SAMPLE - col.nonEmpty;
+          if (at > 0 && l.prefix && l.nonEmpty >= at && giveUp(col.dates + l.prefix[2 * at], col.serials + l.prefix[2 * at + 1], i)) {
+            col.skip = true;
+            col.strays.length = 0;
+            col.candidates.length = 0;
+            return;
+          }
+          col.nonEmpty += l.nonEmpty;
+          col.dates += l.dates;
+          col.serials += l.serials;
+          col.iso += l.iso;
+          for (const [f, n] of l.counts) col.counts.set(f, (col.counts.get(f) ?? 0) + n);
+          append(col.candidates, l.candidates, shift);
+          append(col.strays, l.strays, shift);
+        });
+      },
       end() {
         cols.forEach((col, i) => {
           if (col.skip) return;

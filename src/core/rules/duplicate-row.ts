@@ -1,8 +1,11 @@
-import { defineRule } from './rule';
+import type { Loc } from '../model';
+import { defineRule, type Shift } from './rule';
 import { isBlankRow } from './util';
 
 /** Rows tracked before the rule stops looking (memory stays bounded on huge files). */
 const MAX_TRACKED = 1_000_000;
+/** Ints per recorded row (split lint): two hash lanes, number, line, end line, end. */
+const REC = 6;
 
 /**
  * Two 32-bit lanes: FNV-1a over every character, and a per-cell signature (length, first and
@@ -66,12 +69,53 @@ export default defineRule<{ first: number }>({
         table[j + 2] = old[k + 2];
       }
     };
+    /** Returns the first row with this hash, or 0 after remembering `rowNumber` as its first. */
+    const firstOf = (a: number, b: number, rowNumber: number): number => {
+      const t = table;
+      const mask = (1 << bits) - 1;
+      let i = (Math.imul(a, 0x9e3779b1) >>> 11) & mask;
+      for (;;) {
+        const k = i * 3;
+        const first = t[k + 2];
+        if (first === 0) break;
+        if (t[k] === a && t[k + 1] === b) return first;
+        i = (i + 1) & mask;
+      }
+      if (used >= MAX_TRACKED) return 0;
+      const k = i * 3;
+      t[k] = a;
+      t[k + 1] = b;
+      t[k + 2] = rowNumber;
+      if (++used * 2 > 1 << bits) grow();
+      return 0;
+    };
+    // Split lint, later part: rows are recorded (hash, number, where) and looked up by the first
+    // part in order, so the "identical to row N" of a row after the split is the file's first.
+    let record: Int32Array | null = null;
+    let recorded = 0;
     return {
       row(row) {
         if (isBlankRow(row)) return;
         // The reader's hash of the raw text when it has one (CSV), else the cell values (sheets).
         if (ctx.rowHash) ctx.rowHash(row, h);
         else rowHash(row.values, h);
+        if (record) {
+          if ((recorded + 1) * REC > record.length) {
+            const bigger = new Int32Array(record.length * 2);
+            bigger.set(record);
+            record = bigger;
+          }
+          const loc = ctx.locateRow(row);
+          const at = recorded++ * REC;
+          record[at] = h[0];
+          record[at + 1] = h[1];
+          record[at + 2] = row.number;
+          record[at + 3] = loc.line ?? 0;
+          record[at + 4] = loc.endLine ?? loc.line ?? 0;
+          record[at + 5] = loc.end ?? 0;
+          return;
+        }
+        // The probe of firstOf, inlined: this runs for every row of the file.
         const a = h[0];
         const b = h[1];
         const t = table;
@@ -93,6 +137,25 @@ export default defineRule<{ first: number }>({
         t[k + 1] = b;
         t[k + 2] = row.number;
         if (++used * 2 > 1 << bits) grow();
+      },
+      resume() {
+        bits = 12;
+        table = new Int32Array(3 << bits);
+        used = 0;
+        record = new Int32Array(REC * 4096);
+      },
+      handOver: () => record!.subarray(0, recorded * REC),
+      takeOver(later: Int32Array, shift: Shift) {
+        for (let k = 0; k < later.length; k += REC) {
+          const n = later[k + 2] + shift.row;
+          const first = firstOf(later[k], later[k + 1], n);
+          if (first === 0) continue;
+          const line = later[k + 3] + shift.line;
+          const endLine = later[k + 4] + shift.line;
+          const loc: Loc = { row: n, column: null, line, start: 0, end: later[k + 5] };
+          if (endLine !== line) loc.endLine = endLine;
+          ctx.report({ loc, params: { first } });
+        }
       },
     };
   },

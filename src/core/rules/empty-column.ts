@@ -37,6 +37,16 @@ export default defineRule<{ label: string }>({
         }
         if (found) waiting = waiting.filter((i) => !filled[i]);
       },
+      resume() {
+        rows = 0;
+        filled = filled.map(() => false);
+        waiting = filled.map((_, i) => i);
+      },
+      handOver: () => ({ filled, rows }),
+      takeOver(later: { filled: boolean[]; rows: number }) {
+        rows += later.rows;
+        filled = filled.map((f, i) => f || later.filled[i]);
+      },
       end() {
         if (rows === 0) return;
         filled.forEach((f, i) => {

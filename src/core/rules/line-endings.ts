@@ -1,6 +1,6 @@
 import type { Loc } from '../model';
 import type { CsvRow } from '../read/csv';
-import { defineRule } from './rule';
+import { defineRule, shiftLoc, type Shift } from './rule';
 
 export default defineRule<{ crlf: number; lf: number; cr: number }>({
   meta: {
@@ -18,8 +18,8 @@ export default defineRule<{ crlf: number; lf: number; cr: number }>({
       ? `Fins de ligne mélangées : ${p.crlf} CRLF, ${p.lf} LF, ${p.cr} CR. Celle-ci diffère de la majorité.`
       : `Mixed line endings: ${p.crlf} CRLF, ${p.lf} LF, ${p.cr} CR. This one differs from the majority.`,
   create(ctx) {
-    const counts = { '\r\n': 0, '\n': 0, '\r': 0 } as Record<string, number>;
-    const firstOf: Record<string, Loc | undefined> = {};
+    let counts = { '\r\n': 0, '\n': 0, '\r': 0 } as Record<string, number>;
+    let firstOf: Record<string, Loc | undefined> = {};
     const visit = (row: { eol?: string } & CsvRow) => {
       const e = row.eol;
       if (!e) return;
@@ -29,6 +29,18 @@ export default defineRule<{ crlf: number; lf: number; cr: number }>({
     return {
       header: (row) => visit(row as CsvRow),
       row: (row) => visit(row as CsvRow),
+      resume() {
+        counts = { '\r\n': 0, '\n': 0, '\r': 0 };
+        firstOf = {};
+      },
+      handOver: () => ({ counts, firstOf }),
+      takeOver(later: { counts: Record<string, number>; firstOf: Record<string, Loc | undefined> }, shift: Shift) {
+        for (const k of Object.keys(counts)) {
+          counts[k] += later.counts[k];
+          const loc = later.firstOf[k];
+          if (!firstOf[k] && loc) firstOf[k] = shiftLoc(loc, shift);
+        }
+      },
       end() {
         const kinds = Object.keys(counts).filter((k) => counts[k] > 0);
         if (kinds.length < 2) return;

@@ -2,7 +2,7 @@
 // (`12 350 000 €`, `1 063 850,00`, ` - `) are reported with their canonical form.
 import type { Loc, Row } from '../model';
 import { isSimpleDecimal, looksNumeric, parseNumber, type NumberIssue } from '../values/number';
-import { defineRule } from './rule';
+import { defineRule, shiftLoc, type Shift } from './rule';
 import { isBlank, MAX_DEFERRED, show } from './util';
 import { detach } from '../read/detach';
 
@@ -18,6 +18,15 @@ const SAMPLE = 200;
 interface Candidate {
   loc: Loc;
   params: NumberParams;
+}
+
+/** Split lint: the later part's counts (see RuleVisitor.resume). */
+interface NumberHandOver {
+  nonEmpty: number[];
+  numeric: number[];
+  cands: Candidate[][];
+  /** Columns still in their sample at the split: numeric count before each of the part's first SAMPLE cells. */
+  prefix: (Int32Array | null)[];
 }
 
 const EN: Record<NumberIssue, string> = {
@@ -63,6 +72,10 @@ export default defineRule<NumberParams>({
     let skip: boolean[] = [];
     // Columns still looked at (ascending): text columns leave after the sample.
     let active: number[] = [];
+    // The non-empty count at which a column's sample is judged; never (−1) in a later part,
+    // where the judgement is the first part's (see takeOver).
+    let checkAt: number[] = [];
+    let prefix: (Int32Array | null)[] = [];
     const visit = (row: Row) => {
       const v = row.values;
       for (let k = 0; k < active.length; k++) {
@@ -71,13 +84,16 @@ export default defineRule<NumberParams>({
         const s = v[i];
         if (s === '' || isBlank(s)) continue;
         // A column that is mostly text after a sample will never be a number column: stop looking.
-        if (++nonEmpty[i] === SAMPLE && numeric[i] < SAMPLE / 2) {
+        const seen = ++nonEmpty[i];
+        if (seen === checkAt[i] && numeric[i] < SAMPLE / 2) {
           skip[i] = true;
           cands[i] = [];
           active = active.filter((c) => !skip[c]);
           k--;
           continue;
         }
+        const p0 = prefix[i];
+        if (p0 && seen <= SAMPLE) p0[seen] = numeric[i];
         // Plain numbers are the common case: count them without allocating a parse result.
         if (isSimpleDecimal(s)) {
           numeric[i]++;
@@ -103,8 +119,34 @@ export default defineRule<NumberParams>({
         cands = row.values.map(() => []);
         skip = row.values.map(() => false);
         active = skip.map((_, i) => i);
+        checkAt = skip.map(() => SAMPLE);
       },
       row: visit,
+      resume() {
+        // Columns the head settled keep their judgement; the others record their sample's start.
+        prefix = nonEmpty.map((n, i) => (skip[i] || n >= SAMPLE ? null : new Int32Array(SAMPLE + 1)));
+        checkAt = checkAt.map(() => -1);
+        nonEmpty = nonEmpty.map(() => 0);
+        numeric = numeric.map(() => 0);
+        cands = cands.map(() => []);
+      },
+      handOver: (): NumberHandOver => ({ nonEmpty, numeric, cands, prefix }),
+      takeOver(later: NumberHandOver, shift: Shift) {
+        skip.forEach((skipped, i) => {
+          if (skipped) return;
+          // The sample ends in the later part: judged as one pass would, at its SAMPLE-th cell.
+          const at = SAMPLE - nonEmpty[i];
+          const p = later.prefix[i];
+          if (at > 0 && p && later.nonEmpty[i] >= at && numeric[i] + p[at] < SAMPLE / 2) {
+            skip[i] = true;
+            cands[i] = [];
+            return;
+          }
+          nonEmpty[i] += later.nonEmpty[i];
+          numeric[i] += later.numeric[i];
+          for (const c of later.cands[i]) if (cands[i].length < MAX_DEFERRED) cands[i].push({ loc: shiftLoc(c.loc, shift), params: c.params });
+        });
+      },
       end() {
         cands.forEach((list, i) => {
           if (skip[i] || list.length === 0 || numeric[i] / nonEmpty[i] < 0.8) return;

@@ -8,7 +8,7 @@
 import type { Loc, Row } from '../model';
 import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceContactLabel, kindOfLabel } from '../privacy/columns';
 import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
-import { defineRule } from './rule';
+import { defineRule, shiftLoc, type Shift } from './rule';
 import { MAX_DEFERRED } from './util';
 
 export interface PersonalDataParams {
@@ -32,6 +32,14 @@ class Column {
   nonEmpty = 0;
   readonly emails: Loc[] = [];
   readonly phones: Loc[] = [];
+}
+
+/** Split lint: the first part's list goes on with the later part's, up to the same bound. */
+function append(list: Loc[], later: readonly Loc[], shift: Shift): void {
+  for (const loc of later) {
+    if (list.length >= MAX_DEFERRED) return;
+    list.push(shiftLoc(loc, shift));
+  }
 }
 
 export default defineRule<PersonalDataParams>({
@@ -102,6 +110,17 @@ export default defineRule<PersonalDataParams>({
         }
         if (nameCols.length === 0 || idCols.some((c) => isLegalEntityId(v[c] ?? ''))) return;
         for (const c of nameCols) if (c < v.length && looksLikePersonName(v[c])) report(ctx.locate(row, c + 1), 'person-name', c);
+      },
+      resume() {
+        cols = cols.map(() => new Column());
+      },
+      handOver: () => cols,
+      takeOver(later: Column[], shift: Shift) {
+        cols.forEach((col, i) => {
+          col.nonEmpty += later[i].nonEmpty;
+          append(col.emails, later[i].emails, shift);
+          append(col.phones, later[i].phones, shift);
+        });
       },
       end() {
         cols.forEach((col, i) => {

@@ -20,6 +20,32 @@ export interface RuleVisitor {
   header?(row: Row): void;
   row?(row: Row): void;
   end?(): void;
+  /**
+   * Split lint (split/*.ts): a large file is linted in two parts on two threads. The visitor of
+   * the later part first visits the head rows with its reports muted, so its sampling decisions
+   * are the ones the first part makes; `resume` then restarts its counts (keeping those
+   * decisions) before the later part's rows, numbered from 2 and line 1.
+   */
+  resume?(): void;
+  /** Split lint, later part: what the first part needs to finish as if it had seen these rows (instead of `end`). */
+  handOver?(): unknown;
+  /** Split lint, first part: takes the later part's hand-over, its rows and lines shifted by `shift`, before `end`. */
+  takeOver?(state: any, shift: Shift): void;
+}
+
+/** How far the later part's rows and lines are from where the part was linted. */
+export interface Shift {
+  row: number;
+  line: number;
+}
+
+/** A location of the later part, moved to where it is in the whole file. */
+export function shiftLoc(loc: Loc, s: Shift): Loc {
+  const out: Loc = { ...loc };
+  if (out.row != null) out.row += s.row;
+  if (out.line !== undefined) out.line += s.line;
+  if (out.endLine !== undefined) out.endLine += s.line;
+  return out;
 }
 
 export interface Report<P> {

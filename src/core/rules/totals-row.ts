@@ -1,5 +1,5 @@
 import type { Loc } from '../model';
-import { defineRule } from './rule';
+import { defineRule, shiftLoc, type Shift } from './rule';
 import { isBlank, isBlankRow, show } from './util';
 
 const TOTAL = /^\s*(total|totaux|sous[- ]?total|somme|montant total|grand total)\b/i;
@@ -21,15 +21,26 @@ export default defineRule<{ value: string }>({
       : `Totals row (${show(p.value)}): this is not a record.`,
   create(ctx) {
     let last: { loc: Loc; value: string } | null = null;
+    /** Split lint: the later part saw a row that is not blank (its `last` then wins). */
+    let seen = false;
     return {
       row(row) {
         if (isBlankRow(row)) return;
+        seen = true;
         // Only the first cells name a total; a description mentioning "total" is no totals row.
         const v = row.values;
         const first = !isBlank(v[0]) ? v[0] : !isBlank(v[1]) ? v[1] : (v[2] ?? '');
         const c = first.charCodeAt(0) | 0x20;
         // Cheap gate before the regex: a total starts with t, s or m (total, sous-total, somme, montant).
         last = (c === 116 || c === 115 || c === 109 || c === 32) && TOTAL.test(first) ? { loc: ctx.locateRow(row), value: first } : null;
+      },
+      resume() {
+        last = null;
+        seen = false;
+      },
+      handOver: () => ({ seen, last }),
+      takeOver(later: { seen: boolean; last: { loc: Loc; value: string } | null }, shift: Shift) {
+        if (later.seen) last = later.last && { loc: shiftLoc(later.last.loc, shift), value: later.last.value };
       },
       end() {
         if (last?.value) ctx.report({ loc: last.loc, params: { value: last.value } });

@@ -29,6 +29,9 @@ export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
       },
       row: (row) => inner?.row?.(row),
       end: () => inner?.end?.(),
+      resume: () => inner?.resume?.(),
+      handOver: () => inner?.handOver?.(),
+      takeOver: (state, shift) => inner?.takeOver?.(state, shift),
     };
   };
 }

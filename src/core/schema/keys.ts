@@ -39,6 +39,9 @@ export class FirstSeen {
   has(key: Key): boolean {
     return this.map.has(key);
   }
+  clear(): void {
+    this.map.clear();
+  }
   add(key: Key, row: number): void {
     if (this.map.size < MAX_KEYS && !this.map.has(key)) this.map.set(typeof key === 'string' ? detach(key) : key, row);
   }

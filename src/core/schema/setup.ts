@@ -7,6 +7,7 @@ import type { Diagnostic, Lang, SchemaRef } from '../model';
 import { autoSchemaCheck } from './auto';
 import type { TableSchema } from './descriptor';
 import { findDataPackage, resolveSchemaArg, resolveSchemaChoice, schemaForPath, type ResolvedSchema } from './resolve';
+import { compileSchema } from './compile';
 import { schemaCheck } from './validate';
 
 export interface SchemaOptions {
@@ -28,11 +29,25 @@ export interface SchemaSetup {
   ref(): SchemaRef | null;
   /** Problems of the schema descriptor itself, positioned in its JSON text. */
   schemaDiagnostics: Diagnostic[];
+  /** What the checks are, as data: another thread builds the same checks from it (split lint). */
+  plan: SchemaPlan;
+}
+
+export type SchemaPlan =
+  | { kind: 'none' }
+  | { kind: 'schema'; descriptor: TableSchema; schemaName: string }
+  | { kind: 'detect' };
+
+/** The checks of a plan: those `schemaSetup` gave the thread that made the plan. */
+export function checksOfPlan(plan: SchemaPlan, maxProblems?: number): CheckFactory[] {
+  if (plan.kind === 'none') return [];
+  if (plan.kind === 'schema') return [schemaCheck(compileSchema(plan.descriptor), { schemaName: plan.schemaName, maxProblems })];
+  return [autoSchemaCheck({ maxProblems })];
 }
 
 export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, lang: Lang, filePath?: string): SchemaSetup {
   const maxProblems = options.maxProblems;
-  if (options.schema === null) return { checks: [], ref: () => null, schemaDiagnostics: [] };
+  if (options.schema === null) return { checks: [], ref: () => null, schemaDiagnostics: [], plan: { kind: 'none' } };
   const resolved = options.resolvedSchema ?? explicit(options, lang, filePath);
   if (resolved) {
     const { compiled } = resolved;
@@ -40,6 +55,7 @@ export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, l
       checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems })] : [],
       ref: () => resolved.ref,
       schemaDiagnostics: resolved.diagnostics,
+      plan: compiled && resolved.descriptor ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name } : { kind: 'none' },
     };
   }
   let detected: SchemaRef | null = null;
@@ -47,6 +63,7 @@ export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, l
     checks: [autoSchemaCheck({ maxProblems, onDetect: (d) => (detected = d ? { name: d.ref.name, version: d.ref.version || null } : null) })],
     ref: () => detected,
     schemaDiagnostics: [],
+    plan: { kind: 'detect' },
   };
 }
 

@@ -5,13 +5,13 @@
 import { DEFAULT_MAX_PROBLEMS, type CheckContext, type CheckFactory } from '../engine';
 import type { Lang, Loc, Row, Severity } from '../model';
 import { isBlankRow, MAX_DEFERRED } from '../rules/util';
-import type { RuleVisitor } from '../rules/rule';
+import { shiftLoc, type RuleVisitor, type Shift } from '../rules/rule';
 import { createCustomChecks } from '../checks/registry';
 import type { CheckEnv, RowCheck } from '../checks/check';
 import type { CompiledField, CompiledSchema } from './compile';
 import { matchHeader, type MatchMode } from './header';
 import { headerReport } from './header-messages';
-import { FirstSeen, tupleKey, type PendingReference } from './keys';
+import { FirstSeen, tupleKey, type Key, type PendingReference } from './keys';
 import { detach } from '../read/detach';
 import { constraintMessage, foreignKeyMessage, keyMessage, typeErrorMessage, uniqueMessage } from './messages';
 import { keyOf } from './types/cast';
@@ -27,6 +27,13 @@ export interface SchemaCheckOptions {
 }
 
 type Lazy<T> = T | (() => T);
+
+/** Split lint: one input of a row-spanning check, recorded by the later part. */
+type KeyEvent =
+  | { t: 'u'; i: number; key: Key; raw: string; n: number; loc: Loc }
+  | { t: 'pk'; key: Key | null; n: number; loc: Loc }
+  | { t: 'uk'; i: number; key: Key; n: number; loc: Loc }
+  | { t: 'fk'; i: number; target: Key | null; key: Key | null; values: string[]; n: number; loc: Loc };
 const force = <T>(v: Lazy<T>): T => (typeof v === 'function' ? (v as () => T)() : v);
 const NOWHERE: Loc = { row: null, column: null };
 
@@ -119,10 +126,9 @@ class SchemaVisitor implements RuleVisitor {
       const tests = f.tests;
       for (let k = 0; k < tests.length; k++)
         if (!tests[k].ok(v, raw)) this.report('constraint-error', 'error', () => constraintMessage(this.ctx.lang, f, tests[k], raw), () => this.ctx.locate(row, c + 1));
-      const u = this.unique[i];
-      if (u) {
-        const first = u.check(keyOf(v), row.number);
-        if (first !== undefined) this.report('unique-error', 'error', () => uniqueMessage(this.ctx.lang, f, raw, first), () => this.ctx.locate(row, c + 1));
+      if (this.unique[i]) {
+        if (this.events) this.events.push({ t: 'u', i, key: keyOf(v), raw, n: row.number, loc: this.ctx.locate(row, c + 1) });
+        else this.uniqueCell(i, keyOf(v), raw, row.number, () => this.ctx.locate(row, c + 1));
       }
     }
     if (this.strict) this.positionalCells(row);
@@ -144,31 +150,81 @@ class SchemaVisitor implements RuleVisitor {
   private keys(row: Row): void {
     const s = this.schema;
     const values = this.values;
-    const lang = this.ctx.lang;
-    const names = (ix: number[]) => ix.map((i) => this.fields[i].name);
+    const n = row.number;
+    const ev = this.events;
     if (s.primaryKey.length) {
-      const k = tupleKey(values, s.primaryKey);
-      if (k === null) this.report('primary-key', 'error', keyMessage(lang, 'primary-key', names(s.primaryKey), null), this.ctx.locateRow(row));
-      else {
-        const first = this.pk.check(k, row.number);
-        if (first !== undefined) this.report('primary-key', 'error', keyMessage(lang, 'primary-key', names(s.primaryKey), first), this.ctx.locateRow(row));
-      }
+      const key = tupleKey(values, s.primaryKey);
+      if (ev) ev.push({ t: 'pk', key, n, loc: this.ctx.locateRow(row) });
+      else this.primaryKey(key, n, () => this.ctx.locateRow(row));
     }
     s.uniqueKeys.forEach((uk, i) => {
-      const k = tupleKey(values, uk);
-      if (k === null || uk.some((f) => values[f] === null)) return;
-      const first = this.uks[i].check(k, row.number);
-      if (first !== undefined) this.report('unique-error', 'error', keyMessage(lang, 'unique-key', names(uk), first), this.ctx.locateRow(row));
+      const key = tupleKey(values, uk);
+      if (key === null || uk.some((f) => values[f] === null)) return;
+      if (ev) ev.push({ t: 'uk', i, key, n, loc: this.ctx.locateRow(row) });
+      else this.uniqueKey(i, key, n, () => this.ctx.locateRow(row));
     });
     s.selfForeignKeys.forEach((fk, i) => {
       const target = tupleKey(values, fk.reference);
-      if (target !== null) this.fkSeen[i].add(target, row.number);
-      const k = tupleKey(values, fk.fields);
-      if (k === null || this.fkSeen[i].has(k)) return;
-      // Maybe a forward reference: decided at the end of the file.
-      const pending = this.fkPending[i];
-      if (pending.length < MAX_DEFERRED) pending.push({ key: typeof k === 'string' ? detach(k) : k, values: fk.fields.map((f) => detach(this.env().raw(row, f))), loc: this.ctx.locateRow(row) });
+      const key = tupleKey(values, fk.fields);
+      const refValues = () => fk.fields.map((f) => detach(this.env().raw(row, f)));
+      if (ev) ev.push({ t: 'fk', i, target, key, values: key === null ? [] : refValues(), n, loc: this.ctx.locateRow(row) });
+      else this.foreignKey(i, target, key, refValues, n, () => this.ctx.locateRow(row));
     });
+  }
+
+  private uniqueCell(i: number, key: Key, raw: string, n: number, loc: Lazy<Loc>): void {
+    const first = this.unique[i]!.check(key, n);
+    if (first !== undefined) this.report('unique-error', 'error', () => uniqueMessage(this.ctx.lang, this.fields[i], raw, first), loc);
+  }
+
+  private primaryKey(key: Key | null, n: number, loc: Lazy<Loc>): void {
+    const names = this.schema.primaryKey.map((i) => this.fields[i].name);
+    if (key === null) return this.report('primary-key', 'error', () => keyMessage(this.ctx.lang, 'primary-key', names, null), loc);
+    const first = this.pk.check(key, n);
+    if (first !== undefined) this.report('primary-key', 'error', () => keyMessage(this.ctx.lang, 'primary-key', names, first), loc);
+  }
+
+  private uniqueKey(i: number, key: Key, n: number, loc: Lazy<Loc>): void {
+    const first = this.uks[i].check(key, n);
+    if (first !== undefined)
+      this.report('unique-error', 'error', () => keyMessage(this.ctx.lang, 'unique-key', this.schema.uniqueKeys[i].map((f) => this.fields[f].name), first), loc);
+  }
+
+  private foreignKey(i: number, target: Key | null, key: Key | null, values: Lazy<string[]>, n: number, loc: Lazy<Loc>): void {
+    if (target !== null) this.fkSeen[i].add(target, n);
+    if (key === null || this.fkSeen[i].has(key)) return;
+    // Maybe a forward reference: decided at the end of the file.
+    const pending = this.fkPending[i];
+    if (pending.length < MAX_DEFERRED) pending.push({ key: typeof key === 'string' ? detach(key) : key, values: force(values), loc: force(loc) });
+  }
+
+  // Split lint (see RuleVisitor.resume): the later part records the row-spanning checks' inputs
+  // in row order; the first part replays them after its own rows, so "first seen in row N" and
+  // forward references are the whole file's.
+  private events: KeyEvent[] | null = null;
+
+  resume(): void {
+    this.kept = 0;
+    this.events = [];
+    for (const u of this.unique) u?.clear();
+    this.pk.clear();
+    for (const k of [...this.uks, ...this.fkSeen]) k.clear();
+    for (const p of this.fkPending) p.length = 0;
+  }
+
+  handOver(): KeyEvent[] {
+    return this.events ?? [];
+  }
+
+  takeOver(events: KeyEvent[], shift: Shift): void {
+    for (const e of events) {
+      const n = e.n + shift.row;
+      const loc = shiftLoc(e.loc, shift);
+      if (e.t === 'u') this.uniqueCell(e.i, e.key, e.raw, n, loc);
+      else if (e.t === 'pk') this.primaryKey(e.key, n, loc);
+      else if (e.t === 'uk') this.uniqueKey(e.i, e.key, n, loc);
+      else this.foreignKey(e.i, e.target, e.key, e.values, n, loc);
+    }
   }
 
   end(): void {

@@ -1,6 +1,8 @@
 // Worker thread entry: runs tasks off the extension host thread. One message protocol:
 // {id, task, args} in; {id, progress} / {id, result} / {id, error} out; {cancel: id} aborts.
+import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { useSplitLint } from '../split/split-lint';
 import { tasks, type TaskName } from './tasks';
 
 export type WorkerRequest = { id: number; task: TaskName; args: unknown } | { cancel: number };
@@ -8,6 +10,9 @@ export type WorkerResponse =
   | { id: number; result: unknown }
   | { id: number; error: string; cancelled?: boolean }
   | { id: number; progress: [number, number] };
+
+// dist/lint-worker.js: the split lint's part worker is built next to it (large CSVs use two cores).
+useSplitLint(join(__dirname, 'lint-part-worker.js'));
 
 const running = new Map<number, AbortController>();
 

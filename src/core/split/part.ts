@@ -1,0 +1,81 @@
+// The later part of a split lint, run in a worker thread: the rules first visit the file's head
+// with their reports muted (so their sampling decisions are the first part's), then lint the
+// bytes from the split to the end, numbering rows from 2 and lines from 1, and hand their
+// state over instead of finishing (engine.ts `handOver`).
+import type { Locator, LintOptions, PartHandOver } from '../engine';
+import { LintSession } from '../engine';
+import { sourceError } from '../lint-csv';
+import type { Lang, Row, TableInfo } from '../model';
+import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';
+import { forEachUtf8Chunk, Utf8Error } from '../read/text-stream';
+import { checksOfPlan, type SchemaPlan } from '../schema/setup';
+
+export interface PartRequest {
+  path: string;
+  /** The part: from the start of a row to the end of the file. */
+  start: number;
+  end: number;
+  /** Bytes of the file's head the rules visit first (cut back to the last whole row). */
+  headBytes: number;
+  format: 'csv' | 'tsv';
+  delimiter: string;
+  newline: '\n' | '\r';
+  /** The serialisable lint options (no check functions: the schema comes as a plan). */
+  options: Omit<LintOptions, 'checks'>;
+  schema: SchemaPlan;
+  chunkBytes?: number;
+}
+
+export type PartMessage =
+  | { type: 'progress'; bytes: number }
+  | { type: 'done'; part: PartHandOver }
+  /** The part cannot be linted apart (not UTF-8, a row too large): the caller lints in one pass. */
+  | { type: 'give-up'; why: string };
+
+/** Thrown to stop reading the head once it is long enough. */
+const HEAD_READ = new Error('head read');
+
+export async function lintLaterPart(req: PartRequest, post: (m: PartMessage) => void, signal?: AbortSignal): Promise<void> {
+  const lang: Lang = req.options.lang ?? 'en';
+  const dialect = { delimiter: req.delimiter, quoteChar: '"' };
+  const info: TableInfo = { format: req.format, encoding: 'utf-8', delimiter: req.delimiter, quoteChar: '"' };
+  // The session's locator follows whichever reader is feeding it.
+  let current: CsvRowReader;
+  const locator: Locator = {
+    locate: (r: Row, c: number) => current.locate(r, c),
+    locateRow: (r: Row) => current.locateRow(r),
+    rowHash: (r: Row, out: Int32Array) => current.rowHash(r, out),
+    rowHas: (r: Row, ch: string) => current.rowHas(r, ch),
+  };
+  const session = new LintSession(info, locator, { ...req.options, checks: checksOfPlan(req.schema, req.options.maxProblems) });
+  const onRow = (row: CsvRow) => {
+    if (row.quoteError) session.add(sourceError(row.quoteError === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, current.locateRow(row)));
+    session.push(row);
+  };
+  try {
+    current = new CsvRowReader(dialect, onRow, { row: 1, newline: req.newline });
+    session.mute(true);
+    // The head: every whole row of its first `headBytes` (the reader holds back the last, maybe
+    // cut, one), and at least the header row, however long.
+    let read = 0;
+    try {
+      await forEachUtf8Chunk(req.path, { start: 0, end: req.start, cut: true }, { signal, chunkBytes: Math.min(req.headBytes, 4 << 20) }, (text) => {
+        current.feed(text, false);
+        read += text.length;
+        if (read >= req.headBytes && session.rows > 0) throw HEAD_READ;
+      });
+    } catch (e) {
+      if (e !== HEAD_READ) throw e;
+    }
+    session.resume();
+    current = new CsvRowReader(dialect, onRow, { row: 2, newline: req.newline });
+    await forEachUtf8Chunk(req.path, { start: req.start, end: req.end }, { signal, chunkBytes: req.chunkBytes, onProgress: (bytes) => post({ type: 'progress', bytes }) }, (text, final) =>
+      current.feed(text, final),
+    );
+  } catch (e) {
+    if (e instanceof Utf8Error) return post({ type: 'give-up', why: 'not UTF-8' });
+    if (e instanceof RowTooLargeError) return post({ type: 'give-up', why: 'row too large' });
+    throw e;
+  }
+  post({ type: 'done', part: session.handOver() });
+}

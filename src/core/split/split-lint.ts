@@ -1,0 +1,139 @@
+// Split lint: a large UTF-8 CSV on disk is linted in two parts on two cores. This thread lints
+// the first half; a worker lints from the first row after the middle to the end (part.ts). The
+// rules then merge: the worker's problems are moved to their rows and lines in the whole file,
+// and each rule with state across rows takes the worker's state over (duplicate rows, column
+// statistics, unique keys) before it finishes — the report is the one a single pass gives.
+// Anything unusual (not UTF-8, a quoted line break at the cut, a row too large) falls back.
+import { existsSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { LintSession, type LintOptions } from '../engine';
+import { countsOf, sourceError, type CsvLintResult } from '../lint-csv';
+import type { StreamOptions } from '../lint-csv-stream';
+import type { TableInfo } from '../model';
+import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';
+import { isUtf8, sniffBinary } from '../read/decode';
+import { detectDelimiter } from '../read/dialect';
+import { forEachUtf8Chunk, Utf8Error } from '../read/text-stream';
+import type { SchemaPlan } from '../schema/setup';
+import type { PartMessage, PartRequest } from './part';
+
+/** Files from this size are split (below, a worker's start-up is not worth it). */
+export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+/** The head the worker's rules visit first: their column samples (200 values) settle in it. */
+const HEAD_BYTES = 1024 * 1024;
+/** How far past the middle a line break is looked for. */
+const WINDOW = 256 * 1024;
+
+let workerPath: string | null = null;
+
+/** Where the built part worker is (each bundle sets it); null, a missing file or ODW_SPLIT_LINT=0: one pass. */
+export function useSplitLint(path: string | null): void {
+  workerPath = process.env.ODW_SPLIT_LINT === '0' || !path || !existsSync(path) ? null : path;
+}
+
+export function splitLintAvailable(): boolean {
+  return workerPath !== null;
+}
+
+export type SplitOutcome = { result: CsvLintResult } | { fallback: string };
+
+/** Lints `path` in two parts; `fallback` says why it could not (the caller lints in one pass). */
+export async function lintCsvFileSplit(path: string, options: StreamOptions, schema: SchemaPlan, tuning: { headBytes?: number } = {}): Promise<SplitOutcome> {
+  if (!workerPath) return { fallback: 'no part worker' };
+  const total = (await stat(path)).size;
+  const cut = await findCut(path, total);
+  if (typeof cut === 'string') return { fallback: cut };
+  const lang = options.lang ?? 'en';
+  const format = options.format ?? 'csv';
+  const info: TableInfo = { format, encoding: 'utf-8', delimiter: null, quoteChar: '"' };
+  // Set by start() on the first chunk (declared so, not narrowed to null by the compiler).
+  let session = null as LintSession | null;
+  let reader = null as CsvRowReader | null;
+  let last = null as CsvRow | null;
+  let worker = null as Worker | null;
+  let partDone = null as Promise<PartMessage> | null;
+  const progress = { a: 0, b: 0 };
+  const report = () => options.onProgress?.(progress.a + progress.b, total);
+
+  const start = (text: string) => {
+    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : detectDelimiter(text));
+    info.delimiter = delimiter;
+    // The reader splits records on LF unless the text has CR only (old Mac files): not split here.
+    const newline = text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
+    if (newline === '\r') return false;
+    const r = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
+      if (row.quoteError) s.add(sourceError(row.quoteError === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, r.locateRow(row)));
+      s.push(row);
+      last = row;
+    });
+    const s = new LintSession(info, r, options);
+    session = s;
+    reader = r;
+    const { checks: _checks, onProgress: _p, signal: _s, ...plain } = options;
+    const request: PartRequest = {
+      path, start: cut, end: total, headBytes: tuning.headBytes ?? HEAD_BYTES, format, delimiter, newline,
+      options: plain as Omit<LintOptions, 'checks'>, schema, chunkBytes: options.chunkBytes,
+    };
+    const w = new Worker(workerPath!, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    worker = w;
+    partDone = new Promise<PartMessage>((resolve, reject) => {
+      w.on('message', (m: PartMessage) => {
+        if (m.type === 'progress') (progress.b = m.bytes), report();
+        else resolve(m);
+      });
+      w.on('error', reject);
+      w.on('exit', (code) => reject(new Error(`the part worker stopped (exit code ${code})`)));
+    });
+    partDone.catch(() => undefined);
+    return true;
+  };
+
+  try {
+    let split = true;
+    await forEachUtf8Chunk(path, { start: 0, end: cut }, { signal: options.signal, chunkBytes: options.chunkBytes, onProgress: (b) => ((progress.a = b), report()) }, (text, final) => {
+      if (!split) return;
+      if (!reader && !start(text)) return void (split = false);
+      reader!.feed(text, final);
+    });
+    if (!split || !session || !reader || !partDone) return { fallback: 'line breaks are CR only' };
+    const lastRow = last;
+    // The cut must be a record boundary: a quoted line break there leaves the last row open.
+    if (!lastRow || !lastRow.eol || lastRow.quoteError) return { fallback: 'the middle line break is inside a quoted cell' };
+    const m = await partDone;
+    if (m.type !== 'done') return { fallback: m.type === 'give-up' ? m.why : 'part worker' };
+    const s = session;
+    s.takeOver(m.part, { row: lastRow.number - 1, line: reader.lineAfter() - 1 });
+    const diagnostics = s.finish();
+    const d = s.dropped;
+    return { result: { info, rows: s.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) } };
+  } catch (e) {
+    if (e instanceof Utf8Error) return { fallback: 'not UTF-8' };
+    if (e instanceof RowTooLargeError) return { fallback: 'row too large' };
+    if (options.signal?.aborted) throw e;
+    return { fallback: `part worker: ${(e as Error).message}` };
+  } finally {
+    worker?.removeAllListeners('exit');
+    void worker?.terminate();
+  }
+}
+
+/** The byte after the first LF past the middle; a string says why the file is not split. */
+async function findCut(path: string, total: number): Promise<number | string> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(total, 256 * 1024));
+    await fh.read(head, 0, head.length, 0);
+    if (sniffBinary(head)) return 'not text';
+    const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    if (!isUtf8(head.subarray(bom ? 3 : 0, Math.max(0, head.length - 3)))) return 'not UTF-8';
+    const mid = Math.floor(total / 2);
+    const win = Buffer.alloc(Math.min(WINDOW, total - mid));
+    await fh.read(win, 0, win.length, mid);
+    const lf = win.indexOf(0x0a);
+    if (lf === -1 || mid + lf + 1 >= total) return 'no line break past the middle';
+    return mid + lf + 1;
+  } finally {
+    await fh.close();
+  }
+}
