@@ -135,6 +135,28 @@ suite('Fixes and cleaning', () => {
     assert.deepEqual(recipe.steps.map((s: { formats?: unknown }) => s.formats), [{ d: 'mm/dd/yyyy' }]);
   });
 
+  test('the date order is asked in a real QuickPick: picking "Month first" converts month-first', async () => {
+    await api();
+    const uri = wsFile('fixes-ambiguous-ask.csv');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('nom;d\nA;03/04/2019\nB;05/06/2019\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'date-format'));
+    let done = false;
+    const running = vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['date-format'], apply: true }).then((r) => ((done = true), r));
+    // The question opens once the worker has answered: move to the second item and accept it, as
+    // the keyboard would (both commands do nothing while no QuickPick is open).
+    for (let i = 0; i < 40 && !done; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    assert.equal(await running, true);
+    assert.equal(doc.getText(), 'nom;d\nA;2019-03-04\nB;2019-05-06\n');
+    const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-ambiguous-ask.json'))));
+    assert.deepEqual(recipe.steps.map((s: { formats?: unknown }) => s.formats), [{ d: 'mm/dd/yyyy' }]);
+  });
+
   test('openData.fixAllOnSave applies the certain fixes when saving', async () => {
     await api();
     const uri = wsFile('fixes-save.csv');
