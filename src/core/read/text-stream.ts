@@ -2,7 +2,6 @@
 // A file that is UTF-8 at its head but not further on is read again, whole, as the legacy
 // encoding: the caller's `pass` runs again from the start (so it must start from scratch).
 // Shared by the streaming lint and the chart reader, so both see the same text.
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { iconv } from '../vendor';
 import { guessLegacyEncoding, isUtf8, sniffBinary, type Unreadable } from './decode';
@@ -69,6 +68,27 @@ function incompleteTail(buf: Uint8Array): number {
   return 0;
 }
 
+/**
+ * The bytes of [start, end) of a file, chunk by chunk, read into one buffer reused from chunk to
+ * chunk (each chunk is decoded before the next read): a fresh 4 MB buffer per chunk costs an mmap
+ * and a munmap, which the threads of a split lint then wait on. Checks `signal` between chunks.
+ */
+async function* byteChunks(path: string, range: { start: number; end: number }, chunkBytes: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafeSlow(Math.max(1, Math.min(chunkBytes, range.end - range.start)));
+    for (let at = range.start; at < range.end; ) {
+      if (signal?.aborted) throw new CancelledError();
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, range.end - at), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Runs `pass` over the file's text; returns the sniffed problem instead when it is no text. */
 export async function withFileText<T>(path: string, options: TextStreamOptions, pass: (file: FileText) => Promise<T>): Promise<T | Unreadable> {
   const total = (await stat(path)).size;
@@ -103,24 +123,18 @@ export async function forEachUtf8Chunk(
   let skipBom = range.start === 0;
   let pending: string | null = null;
   let bytes = 0;
-  const input = createReadStream(path, { start: range.start, end: range.end - 1, highWaterMark: options.chunkBytes ?? 4 * 1024 * 1024 });
-  try {
-    for await (const raw of input as AsyncIterable<Buffer>) {
-      if (options.signal?.aborted) throw new CancelledError();
-      const chunk = skipBom && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
-      skipBom = false;
-      const text = utf8.write(chunk);
-      // Each chunk goes out once the next exists, so the last one is marked final.
-      if (pending !== null) await onText(pending, false);
-      pending = text;
-      bytes += raw.length;
-      options.onProgress?.(bytes, range.end - range.start);
-    }
-    const tail = range.cut ? '' : utf8.end();
-    await onText((pending ?? '') + tail, true);
-  } finally {
-    input.destroy();
+  for await (const raw of byteChunks(path, range, options.chunkBytes ?? 4 * 1024 * 1024, options.signal)) {
+    const chunk = skipBom && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+    skipBom = false;
+    const text = utf8.write(chunk);
+    // Each chunk goes out once the next exists, so the last one is marked final.
+    if (pending !== null) await onText(pending, false);
+    pending = text;
+    bytes += raw.length;
+    options.onProgress?.(bytes, range.end - range.start);
   }
+  const tail = range.cut ? '' : utf8.end();
+  await onText((pending ?? '') + tail, true);
 }
 
 export function isUnreadable(x: unknown): x is Unreadable {
@@ -148,22 +162,16 @@ function fileText(path: string, total: number, encoding: string, bom: boolean, o
       const legacy = encoding === 'utf-8' ? null : iconv().getDecoder(encoding);
       let bytes = 0;
       let skipBom = bom;
-      const input = createReadStream(path, { highWaterMark: options.chunkBytes ?? 4 * 1024 * 1024 });
-      try {
-        for await (const raw of input as AsyncIterable<Buffer>) {
-          if (options.signal?.aborted) throw new CancelledError();
-          const chunk = skipBom ? raw.subarray(3) : raw;
-          skipBom = false;
-          let text: string;
-          text = legacy ? legacy.write(chunk) : utf8.write(chunk);
-          onText(text);
-          bytes += raw.length;
-          options.onProgress?.(bytes, total);
-        }
-        onText(legacy ? (legacy.end() ?? '') : utf8.end());
-      } finally {
-        input.destroy();
+      for await (const raw of byteChunks(path, { start: 0, end: total }, options.chunkBytes ?? 4 * 1024 * 1024, options.signal)) {
+        const chunk = skipBom ? raw.subarray(3) : raw;
+        skipBom = false;
+        let text: string;
+        text = legacy ? legacy.write(chunk) : utf8.write(chunk);
+        onText(text);
+        bytes += raw.length;
+        options.onProgress?.(bytes, total);
       }
+      onText(legacy ? (legacy.end() ?? '') : utf8.end());
     },
   };
 }
