@@ -6,6 +6,8 @@ import { isBlankRow } from './util';
 const MAX_TRACKED = 1_000_000;
 /** Ints per recorded row (split lint): two hash lanes, number, line, end line, end. */
 const REC = 6;
+/** Rows per block of the record. */
+const BLOCK = 65536;
 
 /**
  * Two 32-bit lanes: FNV-1a over every character, and a per-cell signature (length, first and
@@ -91,7 +93,8 @@ export default defineRule<{ first: number }>({
     };
     // Split lint, later part: rows are recorded (hash, number, where) and looked up by the first
     // part in order, so the "identical to row N" of a row after the split is the file's first.
-    let record: Int32Array | null = null;
+    // In blocks of BLOCK rows: no copy when it grows, and each block crosses threads without one.
+    let record: Int32Array[] | null = null;
     let recorded = 0;
     return {
       row(row) {
@@ -100,19 +103,17 @@ export default defineRule<{ first: number }>({
         if (ctx.rowHash) ctx.rowHash(row, h);
         else rowHash(row.values, h);
         if (record) {
-          if ((recorded + 1) * REC > record.length) {
-            const bigger = new Int32Array(record.length * 2);
-            bigger.set(record);
-            record = bigger;
-          }
+          const k = recorded++ % BLOCK;
+          if (k === 0) record.push(new Int32Array(REC * BLOCK));
+          const block = record[record.length - 1];
           const loc = ctx.locateRow(row);
-          const at = recorded++ * REC;
-          record[at] = h[0];
-          record[at + 1] = h[1];
-          record[at + 2] = row.number;
-          record[at + 3] = loc.line ?? 0;
-          record[at + 4] = loc.endLine ?? loc.line ?? 0;
-          record[at + 5] = loc.end ?? 0;
+          const at = k * REC;
+          block[at] = h[0];
+          block[at + 1] = h[1];
+          block[at + 2] = row.number;
+          block[at + 3] = loc.line ?? 0;
+          block[at + 4] = loc.endLine ?? loc.line ?? 0;
+          block[at + 5] = loc.end ?? 0;
           return;
         }
         // The probe of firstOf, inlined: this runs for every row of the file.
@@ -142,17 +143,19 @@ export default defineRule<{ first: number }>({
         bits = 12;
         table = new Int32Array(3 << bits);
         used = 0;
-        record = new Int32Array(REC * 4096);
+        record = [];
       },
-      handOver: () => record!.subarray(0, recorded * REC),
-      takeOver(later: Int32Array, shift: Shift) {
-        for (let k = 0; k < later.length; k += REC) {
-          const n = later[k + 2] + shift.row;
-          const first = firstOf(later[k], later[k + 1], n);
+      handOver: () => ({ blocks: record, rows: recorded }),
+      takeOver(later: { blocks: Int32Array[]; rows: number }, shift: Shift) {
+        for (let r = 0; r < later.rows; r++) {
+          const block = later.blocks[Math.floor(r / BLOCK)];
+          const k = (r % BLOCK) * REC;
+          const n = block[k + 2] + shift.row;
+          const first = firstOf(block[k], block[k + 1], n);
           if (first === 0) continue;
-          const line = later[k + 3] + shift.line;
-          const endLine = later[k + 4] + shift.line;
-          const loc: Loc = { row: n, column: null, line, start: 0, end: later[k + 5] };
+          const line = block[k + 3] + shift.line;
+          const endLine = block[k + 4] + shift.line;
+          const loc: Loc = { row: n, column: null, line, start: 0, end: block[k + 5] };
           if (endLine !== line) loc.endLine = endLine;
           ctx.report({ loc, params: { first } });
         }

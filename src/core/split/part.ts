@@ -35,7 +35,7 @@ export type PartMessage =
 /** Thrown to stop reading the head once it is long enough. */
 const HEAD_READ = new Error('head read');
 
-export async function lintLaterPart(req: PartRequest, post: (m: PartMessage) => void, signal?: AbortSignal): Promise<void> {
+export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, transfer?: ArrayBuffer[]) => void, signal?: AbortSignal): Promise<void> {
   const lang: Lang = req.options.lang ?? 'en';
   const dialect = { delimiter: req.delimiter, quoteChar: '"' };
   const info: TableInfo = { format: req.format, encoding: 'utf-8', delimiter: req.delimiter, quoteChar: '"' };
@@ -77,5 +77,17 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage) => 
     if (e instanceof RowTooLargeError) return post({ type: 'give-up', why: 'row too large' });
     throw e;
   }
-  post({ type: 'done', part: session.handOver() });
+  const part = session.handOver();
+  // Typed arrays (the duplicate-row record: tens of MB for a 1 GB file) move, not copied.
+  post({ type: 'done', part }, buffersIn(part.states));
+}
+
+/** The ArrayBuffers under the typed arrays of a hand-over (a few levels deep), each once. */
+function buffersIn(x: unknown, depth = 4, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(x)) {
+    if (x.buffer instanceof ArrayBuffer && x.byteLength === x.buffer.byteLength) out.add(x.buffer);
+  } else if (depth > 0 && x && typeof x === 'object') {
+    for (const v of Array.isArray(x) ? x : Object.values(x)) buffersIn(v, depth - 1, out);
+  }
+  return [...out];
 }

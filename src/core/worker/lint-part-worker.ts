@@ -5,7 +5,7 @@ import { lintLaterPart, type PartRequest } from '../split/part';
 
 if (parentPort) {
   const port = parentPort;
-  lintLaterPart(workerData as PartRequest, (m) => port.postMessage(m)).catch((e) =>
+  lintLaterPart(workerData as PartRequest, (m, transfer) => port.postMessage(m, transfer ?? [])).catch((e) =>
     port.postMessage({ type: 'give-up', why: `failed: ${(e as Error)?.stack ?? e}` }),
   );
 }
