@@ -14,7 +14,7 @@ import type { TableInfo } from '../model';
 import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';
 import { isUtf8, sniffBinary } from '../read/decode';
 import { detectDelimiter } from '../read/dialect';
-import { forEachUtf8Chunk, Utf8Error } from '../read/text-stream';
+import { CancelledError, forEachUtf8Chunk, Utf8Error } from '../read/text-stream';
 import type { SchemaPlan } from '../schema/setup';
 import type { PartMessage, PartRequest } from './part';
 
@@ -84,6 +84,8 @@ export async function lintCsvFileSplit(path: string, options: StreamOptions, sch
       });
       w.on('error', reject);
       w.on('exit', (code) => reject(new Error(`the part worker stopped (exit code ${code})`)));
+      // Cancelled while waiting for the later part: do not wait for it to finish.
+      options.signal?.addEventListener('abort', () => reject(new CancelledError()), { once: true });
     });
     partDone.catch(() => undefined);
     return true;

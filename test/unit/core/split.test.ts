@@ -5,7 +5,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintCsvFile } from '../../../src/core/lint-csv-stream';
@@ -13,6 +14,7 @@ import { checksOfPlan, type SchemaPlan } from '../../../src/core/schema/setup';
 import { lintCsvFileSplit, useSplitLint } from '../../../src/core/split/split-lint';
 import type { TableSchema } from '../../../src/core/schema/descriptor';
 import { FIXTURES } from '../helpers';
+import { mutate, rng } from '../../fuzz/mutate';
 
 // The tsc build of the worker entry, next to this test's build.
 useSplitLint(join(__dirname, '..', '..', '..', 'src', 'core', 'worker', 'lint-part-worker.js'));
@@ -171,4 +173,38 @@ test('a generated SCDL subventions file (20 000 rows, detected schema): the spli
   const path = write(text, 'subventions.csv');
   await same(path, { plan: { kind: 'detect' }, headBytes: 1 << 20, maxProblems: 1_000_000 });
   await same(path, { plan: { kind: 'detect' }, headBytes: 1 << 20, maxProblems: 1000 });
+});
+
+test('fuzz: 80 mutated UTF-8 fixtures — whenever one is split, the split lint equals one pass', async () => {
+  // UTF-8 sources (a legacy file is never split); a mutation that breaks UTF-8 falls back too.
+  const sources = (readdirSync(FIXTURES, { recursive: true }) as string[])
+    .filter((f) => /\.csv$/i.test(f))
+    .map((f) => readFileSync(join(FIXTURES, f)))
+    .filter((b) => b.length > 2000 && isUtf8(b));
+  let split = 0;
+  const fallbacks = new Map<string, number>();
+  for (let i = 0; i < 80; i++) {
+    const rand = rng(1000 + i);
+    const input = mutate(sources[Math.floor(rand() * sources.length)].subarray(0, 120_000), rand);
+    const path = write(Buffer.from(input));
+    const one = await lintCsvFile(path, { maxProblems: 300 });
+    const r = await lintCsvFileSplit(path, { maxProblems: 300 }, { kind: 'none' }, { headBytes: 1 + Math.floor(rand() * 4096) });
+    if ('fallback' in r) {
+      fallbacks.set(r.fallback, (fallbacks.get(r.fallback) ?? 0) + 1);
+      continue;
+    }
+    split++;
+    assert.deepEqual(r.result, one, `seed ${1000 + i}`);
+  }
+  assert.ok(split >= 20, `only ${split} of 80 were split: ${JSON.stringify([...fallbacks])}`);
+});
+
+test('cancelling a split lint stops both parts at once', async () => {
+  const path = write(csv('a;b;c', range(60_000, (i) => `${i};valeur ${i % 977};${i % 13},5`)));
+  const ac = new AbortController();
+  const t0 = performance.now();
+  const running = lintCsvFileSplit(path, { maxProblems: 1000, signal: ac.signal, chunkBytes: 64 * 1024 }, { kind: 'none' });
+  setTimeout(() => ac.abort(), 30);
+  await assert.rejects(running, /cancelled/);
+  assert.ok(performance.now() - t0 < 2000, 'stopped promptly');
 });
