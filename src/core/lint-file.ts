@@ -45,7 +45,7 @@ export async function lintFile(path: string, options: FileLintOptions = {}): Pro
   const res: CsvLintResult =
     split && 'result' in split ? split.result : size > STREAM_THRESHOLD ? await lintCsvFile(path, opts) : lintCsvBytes(await readFile(path), opts);
   const report = toReport(path, res, schema.ref());
-  if (split) report.reading = 'result' in split ? { parts: 2 } : { parts: 1, fallback: split.fallback };
+  if (split) report.reading = 'result' in split ? { parts: split.parts } : { parts: 1, fallback: split.fallback };
   return report;
 }
 

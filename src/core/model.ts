@@ -113,6 +113,6 @@ export interface FileReport {
   /** Set when the file could not be read at all (binary, corrupt…). */
   fatal?: string;
   sheets?: string[];
-  /** A large CSV is linted in two parts on two threads; `fallback` says why one was not split. */
-  reading?: { parts: 1 | 2; fallback?: string };
+  /** A large CSV is linted in parts on as many threads; `fallback` says why one was not split. */
+  reading?: { parts: number; fallback?: string };
 }

@@ -45,7 +45,8 @@ export async function lintFileOnDisk(
         );
       },
     );
-    const how = report.reading?.parts === 2 ? 'in two parts on two threads' : report.reading ? `in one pass (${report.reading.fallback})` : 'in one pass';
+    const parts = report.reading?.parts ?? 1;
+    const how = parts > 1 ? `in ${parts} parts on ${parts} threads` : report.reading ? `in one pass (${report.reading.fallback})` : 'in one pass';
     log.info(`Lint File on Disk: ${file.fsPath}: ${report.rows} rows ${how}, ${Math.round(performance.now() - started)} ms`);
     // Spreadsheet problems are placed at their cell and named Sheet!C12.
     collection.set(file, report.diagnostics.map((d) => (d.sheet !== undefined ? toSheetDiagnostic(d, docsBase) : toVscodeDiagnostic(d, undefined, docsBase))));

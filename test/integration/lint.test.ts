@@ -1,6 +1,7 @@
 // The CSV lint as a user meets it in the real extension host: squiggles on exact cells,
 // updates on edit, status bar counts.
 import * as assert from 'assert';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Api } from '../../src/extension';
@@ -85,7 +86,8 @@ suite('CSV lint in the editor', () => {
     const uri = wsFile('split-20mb.csv');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(lines.join('\n') + '\n'));
     const report = (await a.worker.run('lintFile', { path: uri.fsPath, options: { maxProblems: 1000 } })) as { reading?: unknown; rows: number };
-    assert.deepStrictEqual(report.reading, { parts: 2 }, 'the worker bundle of the extension splits a large CSV');
+    // 20 MB makes two parts of at least 8 MB wherever there are two cores (CI has two).
+    if (os.availableParallelism() >= 2) assert.deepStrictEqual(report.reading, { parts: 2 }, 'the worker bundle of the extension splits a large CSV');
     assert.strictEqual(report.rows, n - 1);
     const count = await vscode.commands.executeCommand<number>('openData.lintFileOnDisk', uri);
     assert.ok(typeof count === 'number' && count >= 2);

@@ -12,7 +12,7 @@ import { checksOfPlan, type SchemaPlan } from '../schema/setup';
 
 export interface PartRequest {
   path: string;
-  /** The part: from the start of a row to the end of the file. */
+  /** The part: from the start of a row to the start of the next part's (or the end of the file). */
   start: number;
   end: number;
   /** Bytes of the file's head the rules visit first (cut back to the last whole row). */
@@ -28,7 +28,8 @@ export interface PartRequest {
 
 export type PartMessage =
   | { type: 'progress'; bytes: number }
-  | { type: 'done'; part: PartHandOver }
+  /** `lines`: the lines the part spans; `endsAtRow`: its last row ends with a line break, outside quotes. */
+  | { type: 'done'; part: PartHandOver; lines: number; endsAtRow: boolean }
   /** The part cannot be linted apart (not UTF-8, a row too large): the caller lints in one pass. */
   | { type: 'give-up'; why: string };
 
@@ -48,7 +49,9 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
     rowHas: (r: Row, ch: string) => current.rowHas(r, ch),
   };
   const session = new LintSession(info, locator, { ...req.options, checks: checksOfPlan(req.schema, req.options.maxProblems) });
+  let last: CsvRow | null = null;
   const onRow = (row: CsvRow) => {
+    last = row;
     if (row.quoteError) session.add(sourceError(row.quoteError === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, current.locateRow(row)));
     session.push(row);
   };
@@ -68,6 +71,7 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
       if (e !== HEAD_READ) throw e;
     }
     session.resume();
+    last = null;
     current = new CsvRowReader(dialect, onRow, { row: 2, newline: req.newline });
     await forEachUtf8Chunk(req.path, { start: req.start, end: req.end }, { signal, chunkBytes: req.chunkBytes, onProgress: (bytes) => post({ type: 'progress', bytes }) }, (text, final) =>
       current.feed(text, final),
@@ -78,8 +82,9 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
     throw e;
   }
   const part = session.handOver();
+  const end = last as CsvRow | null;
   // Typed arrays (the duplicate-row record: tens of MB for a 1 GB file) move, not copied.
-  post({ type: 'done', part }, buffersIn(part.states));
+  post({ type: 'done', part, lines: current.lineAfter() - 1, endsAtRow: !!end && !!end.eol && !end.quoteError }, buffersIn(part.states));
 }
 
 /** The ArrayBuffers under the typed arrays of a hand-over (a few levels deep), each once. */

@@ -6,6 +6,7 @@
 // Anything unusual (not UTF-8, a quoted line break at the cut, a row too large) falls back.
 import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LintSession, type LintOptions } from '../engine';
 import { countsOf, sourceError, type CsvLintResult } from '../lint-csv';
@@ -22,7 +23,9 @@ import type { PartMessage, PartRequest } from './part';
 export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
 /** The head the worker's rules visit first: their column samples (200 values) settle in it. */
 const HEAD_BYTES = 1024 * 1024;
-/** How far past the middle a line break is looked for. */
+/** Most parts a file is linted in (one per core up to this). */
+const MAX_PARTS = 4;
+/** How far past a cut position a line break is looked for. */
 const WINDOW = 256 * 1024;
 
 let workerPath: string | null = null;
@@ -36,14 +39,30 @@ export function splitLintAvailable(): boolean {
   return workerPath !== null;
 }
 
-export type SplitOutcome = { result: CsvLintResult } | { fallback: string };
+export type SplitOutcome = { result: CsvLintResult; parts: number } | { fallback: string };
 
-/** Lints `path` in two parts; `fallback` says why it could not (the caller lints in one pass). */
-export async function lintCsvFileSplit(path: string, options: StreamOptions, schema: SchemaPlan, tuning: { headBytes?: number } = {}): Promise<SplitOutcome> {
+/** Parts for a file: one per core, at most MAX_PARTS, each at least half SPLIT_MIN_BYTES; 1 on one core. */
+function partsFor(total: number): number {
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  return cores < 2 ? 1 : Math.max(2, Math.min(MAX_PARTS, cores, Math.floor(total / (SPLIT_MIN_BYTES / 2))));
+}
+
+/**
+ * Lints `path` in parts (two by default, one per core up to MAX_PARTS); `fallback` says why it
+ * could not (the caller lints in one pass). `tuning` is for tests.
+ */
+export async function lintCsvFileSplit(
+  path: string,
+  options: StreamOptions,
+  schema: SchemaPlan,
+  tuning: { headBytes?: number; parts?: number } = {},
+): Promise<SplitOutcome> {
   if (!workerPath) return { fallback: 'no part worker' };
   const total = (await stat(path)).size;
-  const cut = await findCut(path, total);
-  if (typeof cut === 'string') return { fallback: cut };
+  const parts = tuning.parts ?? partsFor(total);
+  if (parts < 2) return { fallback: 'one core' };
+  const cuts = await findCuts(path, total, parts);
+  if (typeof cuts === 'string') return { fallback: cuts };
   const lang = options.lang ?? 'en';
   const format = options.format ?? 'csv';
   const info: TableInfo = { format, encoding: 'utf-8', delimiter: null, quoteChar: '"' };
@@ -51,10 +70,10 @@ export async function lintCsvFileSplit(path: string, options: StreamOptions, sch
   let session = null as LintSession | null;
   let reader = null as CsvRowReader | null;
   let last = null as CsvRow | null;
-  let worker = null as Worker | null;
-  let partDone = null as Promise<PartMessage> | null;
-  const progress = { a: 0, b: 0 };
-  const report = () => options.onProgress?.(progress.a + progress.b, total);
+  const workers: Worker[] = [];
+  const partsDone: Promise<PartMessage>[] = [];
+  const progress = cuts.map(() => 0);
+  const report = () => options.onProgress?.(progress.reduce((x, y) => x + y, 0), total);
 
   const start = (text: string) => {
     const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : detectDelimiter(text));
@@ -71,57 +90,71 @@ export async function lintCsvFileSplit(path: string, options: StreamOptions, sch
     session = s;
     reader = r;
     const { checks: _checks, onProgress: _p, signal: _s, ...plain } = options;
-    const request: PartRequest = {
-      path, start: cut, end: total, headBytes: tuning.headBytes ?? HEAD_BYTES, format, delimiter, newline,
-      options: plain as Omit<LintOptions, 'checks'>, schema, chunkBytes: options.chunkBytes,
-    };
-    const w = new Worker(workerPath!, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
-    worker = w;
-    partDone = new Promise<PartMessage>((resolve, reject) => {
-      w.on('message', (m: PartMessage) => {
-        if (m.type === 'progress') (progress.b = m.bytes), report();
-        else resolve(m);
+    cuts.forEach((cut, k) => {
+      const request: PartRequest = {
+        path, start: cut, end: cuts[k + 1] ?? total, headBytes: tuning.headBytes ?? HEAD_BYTES, format, delimiter, newline,
+        options: plain as Omit<LintOptions, 'checks'>, schema, chunkBytes: options.chunkBytes,
+      };
+      const w = new Worker(workerPath!, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+      workers.push(w);
+      const done = new Promise<PartMessage>((resolve, reject) => {
+        w.on('message', (m: PartMessage) => {
+          if (m.type === 'progress') (progress[k + 1] = m.bytes), report();
+          else resolve(m);
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => reject(new Error(`the part worker stopped (exit code ${code})`)));
+        // Cancelled while waiting for a later part: do not wait for it to finish.
+        options.signal?.addEventListener('abort', () => reject(new CancelledError()), { once: true });
       });
-      w.on('error', reject);
-      w.on('exit', (code) => reject(new Error(`the part worker stopped (exit code ${code})`)));
-      // Cancelled while waiting for the later part: do not wait for it to finish.
-      options.signal?.addEventListener('abort', () => reject(new CancelledError()), { once: true });
+      done.catch(() => undefined);
+      partsDone.push(done);
     });
-    partDone.catch(() => undefined);
     return true;
   };
 
   try {
     let split = true;
-    await forEachUtf8Chunk(path, { start: 0, end: cut }, { signal: options.signal, chunkBytes: options.chunkBytes, onProgress: (b) => ((progress.a = b), report()) }, (text, final) => {
+    await forEachUtf8Chunk(path, { start: 0, end: cuts[0] }, { signal: options.signal, chunkBytes: options.chunkBytes, onProgress: (b) => ((progress[0] = b), report()) }, (text, final) => {
       if (!split) return;
       if (!reader && !start(text)) return void (split = false);
       reader!.feed(text, final);
     });
-    if (!split || !session || !reader || !partDone) return { fallback: 'line breaks are CR only' };
+    if (!split || !session || !reader) return { fallback: 'line breaks are CR only' };
     const lastRow = last;
-    // The cut must be a record boundary: a quoted line break there leaves the last row open.
-    if (!lastRow || !lastRow.eol || lastRow.quoteError) return { fallback: 'the middle line break is inside a quoted cell' };
-    const m = await partDone;
-    if (m.type !== 'done') return { fallback: m.type === 'give-up' ? m.why : 'part worker' };
+    // Each cut must be a record boundary: a quoted line break there leaves the last row open.
+    if (!lastRow || !lastRow.eol || lastRow.quoteError) return { fallback: 'a line break at a cut is inside a quoted cell' };
     const s = session;
-    s.takeOver(m.part, { row: lastRow.number - 1, line: reader.lineAfter() - 1 });
+    let shift = { row: lastRow.number - 1, line: reader.lineAfter() - 1 };
+    for (let k = 0; k < partsDone.length; k++) {
+      const m = await partsDone[k];
+      if (m.type !== 'done') return { fallback: m.type === 'give-up' ? m.why : 'part worker' };
+      if (k < partsDone.length - 1 && !m.endsAtRow) return { fallback: 'a line break at a cut is inside a quoted cell' };
+      // Parts are taken over in file order: each as if its rows came after the ones before.
+      s.takeOver(m.part, shift);
+      shift = { row: shift.row + m.part.rows, line: shift.line + m.lines };
+    }
     const diagnostics = s.finish();
     const d = s.dropped;
-    return { result: { info, rows: s.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) } };
+    return { result: { info, rows: s.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) }, parts: cuts.length + 1 };
   } catch (e) {
     if (e instanceof Utf8Error) return { fallback: 'not UTF-8' };
     if (e instanceof RowTooLargeError) return { fallback: 'row too large' };
     if (options.signal?.aborted) throw e;
     return { fallback: `part worker: ${(e as Error).message}` };
   } finally {
-    worker?.removeAllListeners('exit');
-    void worker?.terminate();
+    for (const w of workers) {
+      w.removeAllListeners('exit');
+      void w.terminate();
+    }
   }
 }
 
-/** The byte after the first LF past the middle; a string says why the file is not split. */
-async function findCut(path: string, total: number): Promise<number | string> {
+/**
+ * The byte after the first LF past each of the `parts - 1` even positions; a string says why the
+ * file is not split.
+ */
+async function findCuts(path: string, total: number, parts: number): Promise<number[] | string> {
   const fh = await open(path, 'r');
   try {
     const head = Buffer.alloc(Math.min(total, 256 * 1024));
@@ -129,12 +162,18 @@ async function findCut(path: string, total: number): Promise<number | string> {
     if (sniffBinary(head)) return 'not text';
     const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
     if (!isUtf8(head.subarray(bom ? 3 : 0, Math.max(0, head.length - 3)))) return 'not UTF-8';
-    const mid = Math.floor(total / 2);
-    const win = Buffer.alloc(Math.min(WINDOW, total - mid));
-    await fh.read(win, 0, win.length, mid);
-    const lf = win.indexOf(0x0a);
-    if (lf === -1 || mid + lf + 1 >= total) return 'no line break past the middle';
-    return mid + lf + 1;
+    const cuts: number[] = [];
+    for (let k = 1; k < parts; k++) {
+      const at = Math.floor((total * k) / parts);
+      const win = Buffer.alloc(Math.min(WINDOW, total - at));
+      await fh.read(win, 0, win.length, at);
+      const lf = win.indexOf(0x0a);
+      const cut = at + lf + 1;
+      // No line break near this position, or the same as the previous cut: fewer parts.
+      if (lf === -1 || cut >= total || cut <= (cuts[cuts.length - 1] ?? 0)) continue;
+      cuts.push(cut);
+    }
+    return cuts.length ? cuts : 'no line break past the middle';
   } finally {
     await fh.close();
   }

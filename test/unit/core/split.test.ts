@@ -30,6 +30,7 @@ const write = (text: string | Buffer, name = `t${n++}.csv`) => {
 interface Opts {
   plan?: SchemaPlan;
   headBytes?: number;
+  parts?: number;
   maxProblems?: number;
   fixesOnly?: boolean;
   chunkBytes?: number;
@@ -40,9 +41,12 @@ async function same(path: string, o: Opts = {}) {
   const plan = o.plan ?? { kind: 'none' };
   const options = { maxProblems: o.maxProblems ?? 1_000_000, fixesOnly: o.fixesOnly, chunkBytes: o.chunkBytes };
   const one = await lintCsvFile(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) });
-  const split = await lintCsvFileSplit(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) }, plan, { headBytes: o.headBytes ?? 256 });
-  assert.ok('result' in split, `not split: ${'fallback' in split ? split.fallback : ''}`);
-  assert.deepEqual(split.result, one);
+  // Two parts, and three or four as on a machine with more cores.
+  for (const parts of o.parts ? [o.parts] : [2, 3, 4]) {
+    const split = await lintCsvFileSplit(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) }, plan, { headBytes: o.headBytes ?? 256, parts });
+    assert.ok('result' in split, `not split in ${parts}: ${'fallback' in split ? split.fallback : ''}`);
+    assert.deepEqual(split.result, one, `${parts} parts`);
+  }
   return one;
 }
 
@@ -135,7 +139,7 @@ test('the problem cap and "fixes only" count every problem as one pass does', as
 test('a quoted line break at the cut, a legacy encoding or a CR-only file is linted in one pass instead', async () => {
   const quoted = csv('a,b', [...range(50, (i) => `${i},x`), `"${'long\n'.repeat(200)}",y`, ...range(50, (i) => `${i},z`)]);
   const r1 = await lintCsvFileSplit(write(quoted), { maxProblems: 1000 }, { kind: 'none' });
-  assert.deepEqual(r1, { fallback: 'the middle line break is inside a quoted cell' });
+  assert.deepEqual(r1, { fallback: 'a line break at a cut is inside a quoted cell' });
   const latin = Buffer.from(csv('nom,ville', range(100, (i) => `Élodie ${i},Orléans`)), 'latin1');
   assert.deepEqual(await lintCsvFileSplit(write(latin), { maxProblems: 1000 }, { kind: 'none' }), { fallback: 'not UTF-8' });
   const mac = csv('a,b', range(100, (i) => `${i},x`)).replace(/\n/g, '\r');
@@ -152,14 +156,14 @@ test('every UTF-8 CSV fixture: the split lint equals one pass (schema detected f
     const checks = () => checksOfPlan(plan, 1_000_000);
     const format = path.endsWith('.tsv') ? 'tsv' : 'csv';
     const one = await lintCsvFile(path, { maxProblems: 1_000_000, checks: checks(), format });
-    for (const headBytes of [512, 1 << 20]) {
-      const r = await lintCsvFileSplit(path, { maxProblems: 1_000_000, checks: checks(), format }, plan, { headBytes });
+    for (const [headBytes, parts] of [[512, 2], [1 << 20, 3]]) {
+      const r = await lintCsvFileSplit(path, { maxProblems: 1_000_000, checks: checks(), format }, plan, { headBytes, parts });
       if ('fallback' in r) {
         fallbacks.set(r.fallback, (fallbacks.get(r.fallback) ?? 0) + 1);
         continue;
       }
       split++;
-      assert.deepEqual(r.result, one, path);
+      assert.deepEqual(r.result, one, `${path}, ${parts} parts`);
     }
   }
   // The others are legacy encodings or one-line files; a bug in the part worker would show here.
@@ -188,7 +192,7 @@ test('fuzz: 80 mutated UTF-8 fixtures — whenever one is split, the split lint 
     const input = mutate(sources[Math.floor(rand() * sources.length)].subarray(0, 120_000), rand);
     const path = write(Buffer.from(input));
     const one = await lintCsvFile(path, { maxProblems: 300 });
-    const r = await lintCsvFileSplit(path, { maxProblems: 300 }, { kind: 'none' }, { headBytes: 1 + Math.floor(rand() * 4096) });
+    const r = await lintCsvFileSplit(path, { maxProblems: 300 }, { kind: 'none' }, { headBytes: 1 + Math.floor(rand() * 4096), parts: 2 + (i % 3) });
     if ('fallback' in r) {
       fallbacks.set(r.fallback, (fallbacks.get(r.fallback) ?? 0) + 1);
       continue;
