@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 
 const require = createRequire(import.meta.url);
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,7 +50,7 @@ async function measure(mode, file) {
     case 'csv-lint-1t':
     case 'csv-schema-1t':
     case 'xlsx-lint': {
-      // As the CLI and Lint File on Disk run it: a large CSV is linted in two parts on two cores
+      // As the CLI and Lint File on Disk run it: a large CSV is linted in parts, one per core
       // ("-1t": in one pass on one thread).
       const { lintFile, useSplitLint } = require(join(DATA, 'engine.cjs'));
       useSplitLint(mode.endsWith('-1t') ? null : join(DATA, 'lint-part-worker.js'));
@@ -263,7 +264,7 @@ await esbuild.build({
   outfile: join(DATA, 'engine.cjs'),
   logLevel: 'error',
 });
-// The split lint's part worker, next to the engine as in dist/ (lintFile lints large CSVs on two cores).
+// The split lint's part worker, next to the engine as in dist/ (lintFile lints large CSVs on several cores).
 await esbuild.build({ entryPoints: [join(REPO, 'src/core/worker/lint-part-worker.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: join(DATA, 'lint-part-worker.js'), logLevel: 'error' });
 
 const sizeMB = (f) => statSync(f).size / 1e6;
@@ -312,6 +313,7 @@ const fmtRss = (m) => `${(m.rss / 2 ** 20).toFixed(0)} MB`;
 const fmtX = (x) => `${x.toFixed(2)}×`;
 const ms = (x) => `${x.toFixed(0)} ms`;
 const lines = [];
+const cores = availableParallelism();
 const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
 
 const mb = sizeMB(csv);
@@ -327,8 +329,8 @@ const xbare = one('xlsx-bare', xlsx);
 const xlint = one('xlsx-lint', xlsx);
 const csvNote = `${mb.toFixed(1)} MB, ${rows} rows`;
 row('CSV bare papaparse (stream) — baseline', fmtMBs(mb, bare), fmtX(1), fmtRss(bare), csvNote);
-row('CSV lint, structure rules (no schema)', fmtMBs(mb, lint), fmtX(lint.ms / bare.ms), fmtRss(lint), `${lint.problems} problems kept; two parts on two cores, as the CLI and Lint File on Disk run it`);
-row('CSV lint + SCDL subventions schema', fmtMBs(mb, schema), fmtX(schema.ms / bare.ms), fmtRss(schema), `schema ${schema.schema ?? 'NOT detected'}; two parts on two cores`);
+row('CSV lint, structure rules (no schema)', fmtMBs(mb, lint), fmtX(lint.ms / bare.ms), fmtRss(lint), `${lint.problems} problems kept; in parts, one per core (here ${cores}), as the CLI and Lint File on Disk run it`);
+row('CSV lint + SCDL subventions schema', fmtMBs(mb, schema), fmtX(schema.ms / bare.ms), fmtRss(schema), `schema ${schema.schema ?? 'NOT detected'}; in parts, one per core`);
 row('CSV lint, structure rules, one pass', fmtMBs(mb, lint1), fmtX(lint1.ms / bare.ms), fmtRss(lint1), 'one thread (a one-core machine, or ODW_SPLIT_LINT=0)');
 row('CSV lint + SCDL schema, one pass', fmtMBs(mb, schema1), fmtX(schema1.ms / bare.ms), fmtRss(schema1), 'one thread');
 row('Clean, streamed to a new file (every certain fix)', fmtMBs(mb, clean), fmtX(clean.ms / bare.ms), fmtRss(clean), `2 passes (lint, rewrite); ${clean.steps} steps`);

@@ -141,7 +141,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 }
 
 if (require.main === module) {
-  // dist/cli.js: the split lint's part worker is built next to it (large CSVs use two cores).
+  // dist/cli.js: the split lint's part worker is built next to it (large CSVs use several cores).
   useSplitLint(join(__dirname, 'lint-part-worker.js'));
   main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
     (code) => (process.exitCode = code),

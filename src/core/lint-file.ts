@@ -40,7 +40,7 @@ export async function lintFile(path: string, options: FileLintOptions = {}): Pro
   }
   const size = (await stat(path)).size;
   const opts = { ...options, format, checks };
-  // A large file on two cores when it can be (only checks this module built: the worker rebuilds them from the plan).
+  // A large file on several cores when it can be (only checks this module built: the worker rebuilds them from the plan).
   const split = size >= SPLIT_MIN_BYTES && splitLintAvailable() && !options.checks?.length ? await lintCsvFileSplit(path, opts, schema.plan) : null;
   const res: CsvLintResult =
     split && 'result' in split ? split.result : size > STREAM_THRESHOLD ? await lintCsvFile(path, opts) : lintCsvBytes(await readFile(path), opts);

@@ -21,7 +21,7 @@ export interface RuleVisitor {
   row?(row: Row): void;
   end?(): void;
   /**
-   * Split lint (split/*.ts): a large file is linted in two parts on two threads. The visitor of
+   * Split lint (split/*.ts): a large file is linted in parts on several threads. The visitor of
    * the later part first visits the head rows with its reports muted, so its sampling decisions
    * are the ones the first part makes; `resume` then restarts its counts (keeping those
    * decisions) before the later part's rows, numbered from 2 and line 1.

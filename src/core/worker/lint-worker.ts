@@ -11,7 +11,7 @@ export type WorkerResponse =
   | { id: number; error: string; cancelled?: boolean }
   | { id: number; progress: [number, number] };
 
-// dist/lint-worker.js: the split lint's part worker is built next to it (large CSVs use two cores).
+// dist/lint-worker.js: the split lint's part worker is built next to it (large CSVs use several cores).
 useSplitLint(join(__dirname, 'lint-part-worker.js'));
 
 const running = new Map<number, AbortController>();
