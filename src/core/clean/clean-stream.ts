@@ -6,6 +6,8 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { iconv } from '../vendor';
 import { CancelledError, lintCsvFile, type StreamOptions } from '../lint-csv-stream';
+import type { SchemaPlan } from '../schema/setup';
+import { lintCsvFileSplit, splitLintAvailable, SPLIT_MIN_BYTES } from '../split/split-lint';
 import type { Diagnostic } from '../model';
 import { CsvRowReader, type CsvDialect, type CsvRow } from '../read/csv';
 import { dialectOf, type Counts } from './clean-text';
@@ -30,11 +32,20 @@ interface RowFixes {
   cells: Map<number, Diagnostic>;
 }
 
-export async function cleanCsvFile(path: string, out: string, steps: readonly CleanStep[] | undefined, options: StreamOptions = {}): Promise<StreamCleanResult> {
+export async function cleanCsvFile(
+  path: string,
+  out: string,
+  steps: readonly CleanStep[] | undefined,
+  options: StreamOptions & { splitPlan?: SchemaPlan } = {},
+): Promise<StreamCleanResult> {
   const total = (await stat(path)).size;
   const half = (f: number) => (done: number) => options.onProgress?.(f * total + done / 2, total);
   // Every fixable problem is kept (no cap), the others only counted: memory follows the fixes.
-  const lint = await lintCsvFile(path, { maxProblems: Number.MAX_SAFE_INTEGER, ...options, fixesOnly: true, onProgress: half(0) });
+  const lintOptions = { maxProblems: Number.MAX_SAFE_INTEGER, ...options, fixesOnly: true, onProgress: half(0) };
+  // On several cores when the checks are known as data (withSchemaChecks): the same problems.
+  const { splitPlan } = options;
+  const split = splitPlan && total >= SPLIT_MIN_BYTES && splitLintAvailable() ? await lintCsvFileSplit(path, lintOptions, splitPlan) : null;
+  const lint = split && 'result' in split ? split.result : await lintCsvFile(path, lintOptions);
   const dialect = dialectOf(lint.info);
   const byRow = new Map<number, RowFixes>();
   const deletedCols = new Set<number>();

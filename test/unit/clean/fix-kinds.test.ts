@@ -127,3 +127,12 @@ test('an ambiguous date column is left alone until its order is chosen; the reci
   const replayed = cleanText(next, (t) => lintCsvText(t, { maxProblems: 100000, dateFormats: stepDateFormats(r.steps) }), r.steps);
   assert.equal(replayed.text, 'nom;d\nC;2020-01-02\n');
 });
+
+test('the cleaning linter places every schema problem, past 1 000 too (no empty message, no missing cell)', () => {
+  const text = ['n;nom', ...Array.from({ length: 1500 }, (_, i) => `x${i};A`)].join('\n') + '\n';
+  const lint = textLinter({ schema: { fields: [{ name: 'n', type: 'integer' }, { name: 'nom', type: 'string' }] } as never });
+  const types = lint(text).diagnostics.filter((d) => d.rule === 'type-error');
+  assert.equal(types.length, 1500);
+  assert.deepEqual(types.filter((d) => !d.message || d.row == null), []);
+  assert.equal(types[1499].row, 1501);
+});

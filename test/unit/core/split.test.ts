@@ -11,13 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintCsvFile } from '../../../src/core/lint-csv-stream';
 import { checksOfPlan, type SchemaPlan } from '../../../src/core/schema/setup';
-import { lintCsvFileSplit, useSplitLint } from '../../../src/core/split/split-lint';
+import { lintCsvFileSplit, SPLIT_MIN_BYTES, useSplitLint } from '../../../src/core/split/split-lint';
+import { cleanCsvFile } from '../../../src/core/clean/clean-stream';
+import { withSchemaChecks } from '../../../src/core/clean/linter';
 import type { TableSchema } from '../../../src/core/schema/descriptor';
 import { FIXTURES } from '../helpers';
 import { mutate, rng } from '../../fuzz/mutate';
 
 // The tsc build of the worker entry, next to this test's build.
-useSplitLint(join(__dirname, '..', '..', '..', 'src', 'core', 'worker', 'lint-part-worker.js'));
+const PART_WORKER = join(__dirname, '..', '..', '..', 'src', 'core', 'worker', 'lint-part-worker.js');
+useSplitLint(PART_WORKER);
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-split-'));
 let n = 0;
@@ -211,4 +214,24 @@ test('cancelling a split lint stops both parts at once', async () => {
   setTimeout(() => ac.abort(), 30);
   await assert.rejects(running, /cancelled/);
   assert.ok(performance.now() - t0 < 2000, 'stopped promptly');
+});
+
+test('streamed cleaning of a 19 MB file: the same copy and steps whether its lint is split or not', async () => {
+  const text = execFileSync(process.execPath, [join(__dirname, '..', '..', '..', '..', 'scripts', 'bench', 'gen-subventions.mjs'), '90000', '0.05'], { maxBuffer: 64 << 20 });
+  const path = write(text, 'big-subventions.csv');
+  assert.ok(statSync(path).size >= SPLIT_MIN_BYTES);
+  const run = async (workerPath: string | null, out: string) => {
+    useSplitLint(workerPath);
+    const r = await cleanCsvFile(path, join(dir, out), undefined, withSchemaChecks({ lang: 'fr' }, path));
+    return { r, bytes: readFileSync(join(dir, out)) };
+  };
+  // The split path is taken for this file (a fallback would make the comparison below empty).
+  const opts = withSchemaChecks({ lang: 'fr' }, path);
+  const probe = await lintCsvFileSplit(path, { ...opts, fixesOnly: true }, opts.splitPlan!);
+  assert.ok('result' in probe, `not split: ${'fallback' in probe ? probe.fallback : ''}`);
+  const one = await run(null, 'one.csv');
+  const split = await run(PART_WORKER, 'split.csv');
+  assert.ok(one.r.steps.length > 0, 'the file has fixes');
+  assert.deepEqual(split.r, one.r);
+  assert.ok(split.bytes.equals(one.bytes), 'identical cleaned copies');
 });
