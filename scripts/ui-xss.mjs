@@ -244,10 +244,14 @@ async function sweepMouse(ui) {
 // ---------------------------------------------------------------------------------------------
 async function openFromExplorer(ui, name) {
   const page = ui.page;
-  if (!(await page.locator('.explorer-folders-view').isVisible())) await ui.runCommand('View: Show Explorer');
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${esc}$`) }) }).first().click();
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  const open = async () => {
+    if (!(await page.locator('.explorer-folders-view').isVisible())) await ui.runCommand('View: Show Explorer');
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${esc}$`) }) }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  };
+  await open();
+  if (/\.(xlsx|ods)$/i.test(name)) await ui.ensureGrid(name, open);
 }
 
 /**

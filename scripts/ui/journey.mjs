@@ -107,9 +107,13 @@ async function waitQuickInput(ui, text, timeoutMs = 60_000) {
 /** Opens a file from the Explorer, waiting only for its tab (works for custom editors too). */
 async function openFile(ui, name) {
   const page = ui.page;
-  if (!await page.locator('.explorer-folders-view').isVisible()) await ui.runCommand('View: Show Explorer');
-  await page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first().click();
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  const open = async () => {
+    if (!await page.locator('.explorer-folders-view').isVisible()) await ui.runCommand('View: Show Explorer');
+    await page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  };
+  await open();
+  if (/\.(xlsx|ods)$/i.test(name)) await ui.ensureGrid(name, open);
 }
 /** ui.waitForNotification, retried once with the Notification Center reopened (it can miss items added while open). */
 async function waitNote(ui, text) {

@@ -270,6 +270,41 @@ export async function startUi(o) {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
   };
 
+  /**
+   * Until the status bar's "Activating Extensions…" has been gone for a second (it can come after
+   * the extension's commands are listed in the palette).
+   */
+  ui.waitForActivation = async (timeoutMs = 60_000) => {
+    const busy = ui.page.locator('.statusbar-item', { hasText: 'Activating Extensions' });
+    const t0 = Date.now();
+    let quietSince = Date.now();
+    while (Date.now() - t0 < timeoutMs) {
+      if ((await busy.count()) > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 1000) return;
+      await sleep(200);
+    }
+    throw new Error('extensions still activating');
+  };
+
+  /**
+   * After opening a workbook with `open()`: seen on CI, a workbook opened in the first seconds
+   * after start-up (the palette already lists the extension's commands, "Activating Extensions…"
+   * still in the status bar) goes to VS Code's text editor — the "binary file" placeholder, with
+   * no other editor offered — instead of the grid the extension contributes as the default. Then
+   * wait for the activation to end, close it and open it again; the log says so.
+   */
+  ui.ensureGrid = async (name, open) => {
+    const page = ui.page;
+    const placeholder = page.getByText('The file is not displayed in the text editor');
+    if (!(await placeholder.first().waitFor({ timeout: 3000 }).then(() => true, () => false))) return;
+    log(`${name} opened in the text editor (binary placeholder), not the grid: waiting for the activation, then opening it again`);
+    await ui.waitForActivation();
+    await ui.runCommand('View: Close Editor');
+    await placeholder.first().waitFor({ state: 'hidden' });
+    await open();
+    if (await placeholder.first().waitFor({ timeout: 3000 }).then(() => true, () => false)) throw new Error(`${name} opens in the text editor, not the grid`);
+  };
+
   /** Opens a workspace file by clicking it in the Explorer; `name` may be a relative path ("sub/x.csv"). */
   ui.openFileFromExplorer = async (name) => {
     const page = ui.page;
@@ -319,7 +354,12 @@ export async function startUi(o) {
   };
 
   try {
-    if (o.readyCommand) { await ui.waitForCommand(o.readyCommand); log(`extension ready ("${o.readyCommand}" listed)`); }
+    if (o.readyCommand) {
+      await ui.waitForCommand(o.readyCommand);
+      // Listed commands come from package.json: the extensions may still be activating.
+      await ui.waitForActivation();
+      log(`extension ready ("${o.readyCommand}" listed, activation over)`);
+    }
   } catch (e) {
     await ui.page.screenshot({ path: join(artifactsDir, 'failure.png') }).catch(() => {});
     await ui.close();
