@@ -1,9 +1,10 @@
-// Split lint: a large UTF-8 CSV on disk is linted in two parts on two cores. This thread lints
-// the first half; a worker lints from the first row after the middle to the end (part.ts). The
-// rules then merge: the worker's problems are moved to their rows and lines in the whole file,
-// and each rule with state across rows takes the worker's state over (duplicate rows, column
-// statistics, unique keys) before it finishes — the report is the one a single pass gives.
-// Anything unusual (not UTF-8, a quoted line break at the cut, a row too large) falls back.
+// Split lint: a large UTF-8 CSV on disk is linted in parts on several cores (one per core, 2 to
+// MAX_PARTS). This thread lints the first part; a worker lints each later one (part.ts), from the
+// first row after its cut. The rules then merge, part after part in file order: a part's problems
+// are moved to their rows and lines in the whole file, and each rule with state across rows takes
+// the part's state over (duplicate rows, column statistics, unique keys) before it finishes — the
+// report is the one a single pass gives. Anything unusual (not UTF-8, a quoted line break at a
+// cut, a row too large, CR-only line ends) falls back to one pass.
 import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
