@@ -1,7 +1,7 @@
 // The lint session: a reader pushes rows in order; every enabled rule and every extra
 // check (schema validation, custom checks) sees them in one streaming pass.
 import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from './model';
-import type { Rule, RuleContext, RuleVisitor, Shift } from './rules/rule';
+import { shiftLoc, type Rule, type RuleContext, type RuleVisitor, type Shift } from './rules/rule';
 import { allRules } from './rules/registry';
 import { detach } from './read/detach';
 
@@ -141,7 +141,7 @@ export class LintSession {
   takeOver(part: PartHandOver, shift: Shift): void {
     for (const d of part.diagnostics) {
       if (this.diagnostics.length >= this.max) this.dropped[d.severity]++;
-      else this.diagnostics.push(shiftDiagnostic(d, shift));
+      else this.diagnostics.push(shiftLoc(d, shift));
     }
     for (const k of ['error', 'warning', 'info'] as const) this.dropped[k] += part.dropped[k];
     this.rows += part.rows;
@@ -227,14 +227,6 @@ export class LintSession {
       },
     };
   }
-}
-
-function shiftDiagnostic(d: Diagnostic, s: Shift): Diagnostic {
-  const out = { ...d };
-  if (out.row != null) out.row += s.row;
-  if (out.line != null) out.line += s.line;
-  if (out.endLine != null) out.endLine += s.line;
-  return out;
 }
 
 /** Rules that explain a value a schema's `type-error` also rejects. */

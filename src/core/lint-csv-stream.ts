@@ -1,10 +1,10 @@
 // Lints a CSV from disk without loading it: fixed-size byte chunks are decoded
 // incrementally and fed to the row reader, so memory stays flat for a 1 GB file.
 import { LintSession } from './engine';
-import { countsOf, readerDiagnostic, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
+import { countsOf, quoteError, readerDiagnostic, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
 import type { TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';
-import { detectDelimiter } from './read/dialect';
+import { delimiterFor } from './read/dialect';
 import { isUnreadable, withFileText, type FileText, type TextStreamOptions } from './read/text-stream';
 
 export { CancelledError } from './read/text-stream';
@@ -28,10 +28,10 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
   let session: LintSession | null = null;
   let reader: CsvRowReader | null = null;
   const start = (text: string) => {
-    const delimiter = options.delimiter ?? (info.format === 'tsv' ? '\t' : detectDelimiter(text));
+    const delimiter = delimiterFor(text, info.format === 'tsv' ? 'tsv' : 'csv', options.delimiter);
     info.delimiter = delimiter;
     const r = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
-      if (row.quoteError) s.add(sourceError(row.quoteError === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, r.locateRow(row)));
+      if (row.quoteError) s.add(quoteError(row.quoteError, lang, r.locateRow(row)));
       s.push(row);
     });
     const s = new LintSession(info, r, options);

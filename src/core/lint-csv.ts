@@ -4,7 +4,7 @@ import { LintSession, type LintOptions } from './engine';
 import type { Diagnostic, Lang, Loc, TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';
 import { decode, sniffBinary, type Decoded } from './read/decode';
-import { detectDelimiter } from './read/dialect';
+import { delimiterFor } from './read/dialect';
 import { ruleById } from './rules/registry';
 import type { SourceErrorParams } from './rules/source-error';
 import type { EncodingParams } from './rules/encoding';
@@ -42,6 +42,11 @@ export function readerDiagnostic(rule: string, params: unknown, loc: Loc, lang: 
   };
 }
 
+/** The source-error of a row papaparse found badly quoted. */
+export function quoteError(kind: 'MissingQuotes' | 'InvalidQuotes', lang: Lang, loc: Loc): Diagnostic {
+  return sourceError(kind === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, loc);
+}
+
 export function sourceError(kind: SourceErrorParams['kind'], lang: Lang, loc: Loc = { row: null, column: null }, detail?: string): Diagnostic {
   return readerDiagnostic('source-error', { kind, detail } satisfies SourceErrorParams, loc, lang);
 }
@@ -55,10 +60,10 @@ const firstLineLoc = (text: string): Loc => {
 export function lintCsvText(text: string, options: CsvLintOptions = {}): CsvLintResult {
   const lang = options.lang ?? 'en';
   const format = options.format ?? 'csv';
-  const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : detectDelimiter(text));
+  const delimiter = delimiterFor(text, format, options.delimiter);
   const info: TableInfo = { format, encoding: options.encoding?.encoding ?? 'utf-8', delimiter, quoteChar: '"' };
   const reader = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
-    if (row.quoteError) session.add(sourceError(row.quoteError === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, reader.locateRow(row)));
+    if (row.quoteError) session.add(quoteError(row.quoteError, lang, reader.locateRow(row)));
     session.push(row);
   });
   const session = new LintSession(info, reader, options);

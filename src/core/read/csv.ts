@@ -35,6 +35,11 @@ export class RowTooLargeError extends Error {
  * Feeds text blocks to papaparse and emits complete rows in order. Between blocks the
  * last (possibly incomplete) row is carried over, like papaparse's own chunk streamer.
  */
+/** How a file's records are split, judged on its first text: LF (a CR before it stripped), or CR alone for old Mac files. */
+export function recordNewlineOf(text: string): '\n' | '\r' {
+  return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
+}
+
 export class CsvRowReader implements Locator {
   private text = '';
   private nextRowNumber = 1;
@@ -54,11 +59,6 @@ export class CsvRowReader implements Locator {
     }
   }
 
-  /** How records are split ('\n', a CR before it stripped; '\r' for old Mac files); null before the first feed. */
-  recordNewline(): '\n' | '\r' | null {
-    return this.newline;
-  }
-
   /** The editor line after the last row fed (with `final`, the line after the file). */
   lineAfter(): number {
     return this.nextLine;
@@ -76,7 +76,7 @@ export class CsvRowReader implements Locator {
     const { delimiter, quoteChar } = this.dialect;
     const breaks = new BreakCounter(text);
     // Splitting on LF whatever the majority makes mixed CRLF/LF files parse row by row.
-    this.newline ??= text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
+    this.newline ??= recordNewlineOf(text);
     Papa.parse<string[]>(text, {
       delimiter,
       newline: this.newline,

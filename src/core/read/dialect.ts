@@ -3,6 +3,11 @@
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+/** The delimiter a lint uses: the one asked for, a tab for TSV, else the one detected in `text`. */
+export function delimiterFor(text: string, format: 'csv' | 'tsv', forced?: string): string {
+  return forced ?? (format === 'tsv' ? '\t' : detectDelimiter(text));
+}
+
 export function detectDelimiter(text: string, quoteChar = '"', fallback = ','): string {
   const lines = sampleLines(text, quoteChar, 50);
   if (lines.length === 0) return fallback;

@@ -33,6 +33,8 @@ export class Utf8Error extends Error {
 }
 
 const HEAD = 256 * 1024;
+/** Bytes read and decoded at a time (a row may span chunks: the reader carries it over). */
+const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Strict streaming UTF-8: each chunk is validated and decoded by Node's native (SIMD) UTF-8
@@ -89,15 +91,22 @@ async function* byteChunks(path: string, range: { start: number; end: number }, 
   }
 }
 
+/** A file's head as the streaming readers judge it: no text (why), or its BOM and whether it is UTF-8. */
+export async function sniffTextHead(path: string): Promise<{ unreadable: Unreadable } | { head: Uint8Array; bom: boolean; utf8: boolean }> {
+  const head = await readHead(path);
+  const unreadable = sniffBinary(head);
+  if (unreadable) return { unreadable };
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  // A head cut mid-character is still UTF-8 if only its last 3 bytes fail.
+  return { head, bom, utf8: isUtf8(head.subarray(bom ? 3 : 0, head.length === HEAD ? HEAD - 3 : head.length)) };
+}
+
 /** Runs `pass` over the file's text; returns the sniffed problem instead when it is no text. */
 export async function withFileText<T>(path: string, options: TextStreamOptions, pass: (file: FileText) => Promise<T>): Promise<T | Unreadable> {
   const total = (await stat(path)).size;
-  const head = await readHead(path);
-  const sniff = sniffBinary(head);
-  if (sniff) return sniff;
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  // A head cut mid-character is still UTF-8 if only its last 3 bytes fail.
-  const utf8 = isUtf8(head.subarray(bom ? 3 : 0, head.length === HEAD ? HEAD - 3 : head.length));
+  const sniffed = await sniffTextHead(path);
+  if ('unreadable' in sniffed) return sniffed.unreadable;
+  const { head, bom, utf8 } = sniffed;
   try {
     return await pass(fileText(path, total, utf8 ? 'utf-8' : guessLegacyEncoding(head), bom, options));
   } catch (e) {
@@ -123,7 +132,7 @@ export async function forEachUtf8Chunk(
   let skipBom = range.start === 0;
   let pending: string | null = null;
   let bytes = 0;
-  for await (const raw of byteChunks(path, range, options.chunkBytes ?? 4 * 1024 * 1024, options.signal)) {
+  for await (const raw of byteChunks(path, range, options.chunkBytes ?? CHUNK_BYTES, options.signal)) {
     const chunk = skipBom && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
     skipBom = false;
     const text = utf8.write(chunk);
@@ -162,12 +171,10 @@ function fileText(path: string, total: number, encoding: string, bom: boolean, o
       const legacy = encoding === 'utf-8' ? null : iconv().getDecoder(encoding);
       let bytes = 0;
       let skipBom = bom;
-      for await (const raw of byteChunks(path, { start: 0, end: total }, options.chunkBytes ?? 4 * 1024 * 1024, options.signal)) {
+      for await (const raw of byteChunks(path, { start: 0, end: total }, options.chunkBytes ?? CHUNK_BYTES, options.signal)) {
         const chunk = skipBom ? raw.subarray(3) : raw;
         skipBom = false;
-        let text: string;
-        text = legacy ? legacy.write(chunk) : utf8.write(chunk);
-        onText(text);
+        onText(legacy ? legacy.write(chunk) : utf8.write(chunk));
         bytes += raw.length;
         options.onProgress?.(bytes, total);
       }

@@ -39,12 +39,12 @@ export interface Shift {
   line: number;
 }
 
-/** A location of the later part, moved to where it is in the whole file. */
-export function shiftLoc(loc: Loc, s: Shift): Loc {
-  const out: Loc = { ...loc };
+/** A location (or a diagnostic) of a later part, moved to where it is in the whole file. */
+export function shiftLoc<T extends { row: number | null; line?: number | null; endLine?: number | null }>(loc: T, s: Shift): T {
+  const out = { ...loc };
   if (out.row != null) out.row += s.row;
-  if (out.line !== undefined) out.line += s.line;
-  if (out.endLine !== undefined) out.endLine += s.line;
+  if (out.line != null) out.line += s.line;
+  if (out.endLine != null) out.endLine += s.line;
   return out;
 }
 

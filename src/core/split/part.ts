@@ -4,7 +4,7 @@
 // state over instead of finishing (engine.ts `handOver`).
 import type { Locator, LintOptions, PartHandOver } from '../engine';
 import { LintSession } from '../engine';
-import { sourceError } from '../lint-csv';
+import { quoteError } from '../lint-csv';
 import type { Lang, Row, TableInfo } from '../model';
 import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';
 import { forEachUtf8Chunk, Utf8Error } from '../read/text-stream';
@@ -52,7 +52,7 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
   let last: CsvRow | null = null;
   const onRow = (row: CsvRow) => {
     last = row;
-    if (row.quoteError) session.add(sourceError(row.quoteError === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, current.locateRow(row)));
+    if (row.quoteError) session.add(quoteError(row.quoteError, lang, current.locateRow(row)));
     session.push(row);
   };
   try {

@@ -10,13 +10,12 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LintSession, type LintOptions } from '../engine';
-import { countsOf, sourceError, type CsvLintResult } from '../lint-csv';
+import { countsOf, quoteError, type CsvLintResult } from '../lint-csv';
 import type { StreamOptions } from '../lint-csv-stream';
 import type { TableInfo } from '../model';
-import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';
-import { isUtf8, sniffBinary } from '../read/decode';
-import { detectDelimiter } from '../read/dialect';
-import { CancelledError, forEachUtf8Chunk, Utf8Error } from '../read/text-stream';
+import { CsvRowReader, recordNewlineOf, RowTooLargeError, type CsvRow } from '../read/csv';
+import { delimiterFor } from '../read/dialect';
+import { CancelledError, forEachUtf8Chunk, sniffTextHead, Utf8Error } from '../read/text-stream';
 import type { SchemaPlan } from '../schema/setup';
 import type { PartMessage, PartRequest } from './part';
 
@@ -77,13 +76,13 @@ export async function lintCsvFileSplit(
   const report = () => options.onProgress?.(progress.reduce((x, y) => x + y, 0), total);
 
   const start = (text: string) => {
-    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : detectDelimiter(text));
+    const delimiter = delimiterFor(text, format, options.delimiter);
     info.delimiter = delimiter;
-    // The reader splits records on LF unless the text has CR only (old Mac files): not split here.
-    const newline = text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
+    // Records split on CR only (old Mac files): cuts are made at LFs, so not split.
+    const newline = recordNewlineOf(text);
     if (newline === '\r') return false;
     const r = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
-      if (row.quoteError) s.add(sourceError(row.quoteError === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, r.locateRow(row)));
+      if (row.quoteError) s.add(quoteError(row.quoteError, lang, r.locateRow(row)));
       s.push(row);
       last = row;
     });
@@ -156,13 +155,11 @@ export async function lintCsvFileSplit(
  * file is not split.
  */
 async function findCuts(path: string, total: number, parts: number): Promise<number[] | string> {
+  const sniffed = await sniffTextHead(path);
+  if ('unreadable' in sniffed) return 'not text';
+  if (!sniffed.utf8) return 'not UTF-8';
   const fh = await open(path, 'r');
   try {
-    const head = Buffer.alloc(Math.min(total, 256 * 1024));
-    await fh.read(head, 0, head.length, 0);
-    if (sniffBinary(head)) return 'not text';
-    const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    if (!isUtf8(head.subarray(bom ? 3 : 0, Math.max(0, head.length - 3)))) return 'not UTF-8';
     const cuts: number[] = [];
     for (let k = 1; k < parts; k++) {
       const at = Math.floor((total * k) / parts);
