@@ -64,8 +64,13 @@ export class CsvRowReader implements Locator {
     return this.nextLine;
   }
 
-  /** Parses `chunk` (appended to the carried-over text); `final` marks the end of the file. */
-  feed(chunk: string, final: boolean): void {
+  /**
+   * Parses `chunk` (appended to the carried-over text); `final` marks the end of the file.
+   * With `giveBack`, the last row's text (when it may go on in the next chunk, and is not long)
+   * is returned as a count of characters instead of kept: the caller starts its next chunk with
+   * them (forEachUtf8Chunk reads them again), so no chunk is ever joined to another.
+   */
+  feed(chunk: string, final: boolean, giveBack = false): number {
     const text = this.text.length ? this.text + chunk : chunk;
     this.text = text;
     this.units = null;
@@ -103,7 +108,7 @@ export class CsvRowReader implements Locator {
     });
     if (!held) {
       if (final) this.text = '';
-      return;
+      return 0;
     }
     const last: CsvRow = held;
     if (final) {
@@ -112,12 +117,19 @@ export class CsvRowReader implements Locator {
       const phantom = last.values.length === 1 && last.values[0] === '' && last.offset === last.endOffset;
       if (!phantom) this.emit(last);
       this.text = '';
-      return;
+      return 0;
     }
     // Keep the last row's text for the next block: it may continue there.
-    if (text.length - last.offset > MAX_ROW_CHARS) throw new RowTooLargeError(last.line);
-    this.text = text.slice(last.offset);
+    const rest = text.length - last.offset;
+    if (rest > MAX_ROW_CHARS) throw new RowTooLargeError(last.line);
     this.nextLine = last.line;
+    // Given back unless it is most of the chunk (a row longer than a chunk grows here instead).
+    if (giveBack && rest * 2 < text.length) {
+      this.text = '';
+      return rest;
+    }
+    this.text = text.slice(last.offset);
+    return 0;
   }
 
   /** Next position of each searched character at or after the last row asked about, per block. */

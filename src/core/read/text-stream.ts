@@ -119,31 +119,50 @@ export async function withFileText<T>(path: string, options: TextStreamOptions, 
  * Strict UTF-8 text of bytes [start, end) of a file, chunk by chunk (split lint: each thread
  * reads its part). A BOM at byte 0 is skipped; invalid bytes throw Utf8Error. A returned
  * promise of `onText` is awaited before the next chunk; the last call gets `final`.
+ *
+ * `onText` may return a number of characters at the end of its text that it did not use (a row
+ * the chunk cut): the next chunk starts with them, read again from the file. The reader then
+ * never joins its carried text to the next chunk: joining copies the whole chunk once more, and
+ * these multi-megabyte strings are what fills the heap between two full collections.
  */
 export async function forEachUtf8Chunk(
   path: string,
   /** `cut`: the range may end inside a character (a head read): its bytes are dropped, not an error. */
   range: { start: number; end: number; cut?: boolean },
   options: TextStreamOptions,
-  onText: (text: string, final: boolean) => void | Promise<void>,
+  onText: (text: string, final: boolean) => void | number | Promise<void>,
 ): Promise<void> {
-  if (range.end <= range.start) return onText('', true);
-  const utf8 = new Utf8Chunks();
-  let skipBom = range.start === 0;
-  let pending: string | null = null;
-  let bytes = 0;
-  for await (const raw of byteChunks(path, range, options.chunkBytes ?? CHUNK_BYTES, options.signal)) {
-    const chunk = skipBom && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
-    skipBom = false;
-    const text = utf8.write(chunk);
-    // Each chunk goes out once the next exists, so the last one is marked final.
-    if (pending !== null) await onText(pending, false);
-    pending = text;
-    bytes += raw.length;
-    options.onProgress?.(bytes, range.end - range.start);
+  if (range.end <= range.start) return void (await onText('', true));
+  const size = range.end - range.start;
+  const buf = Buffer.allocUnsafeSlow(Math.max(1, Math.min(options.chunkBytes ?? CHUNK_BYTES, size)));
+  const fh = await open(path, 'r');
+  try {
+    let at = range.start;
+    for (;;) {
+      if (options.signal?.aborted) throw new CancelledError();
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, range.end - at), at);
+      const final = bytesRead === 0 || at + bytesRead >= range.end;
+      options.onProgress?.(at + bytesRead - range.start, size);
+      let raw = buf.subarray(0, bytesRead);
+      if (at === 0 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) raw = raw.subarray(3);
+      // A character cut by the chunk's end is read again with the next chunk (at the range's
+      // end: an error, or dropped for a cut head).
+      const tail = incompleteTail(raw);
+      const body = raw.subarray(0, raw.length - tail);
+      if (!isUtf8(body)) throw new Utf8Error(body);
+      if (final && tail && !range.cut) throw new Utf8Error(raw.subarray(raw.length - tail));
+      const text = body.toString('utf8');
+      const unused = await onText(text, final);
+      if (final) return;
+      let back = tail;
+      if (typeof unused === 'number' && unused > 0) back += Buffer.byteLength(text.slice(text.length - unused));
+      // Always forward: a row longer than the chunk stays with the caller (CsvRowReader carries it).
+      if (back >= bytesRead) throw new Error('a chunk must move forward');
+      at += bytesRead - back;
+    }
+  } finally {
+    await fh.close();
   }
-  const tail = range.cut ? '' : utf8.end();
-  await onText((pending ?? '') + tail, true);
 }
 
 export function isUnreadable(x: unknown): x is Unreadable {

@@ -74,7 +74,7 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
     last = null;
     current = new CsvRowReader(dialect, onRow, { row: 2, newline: req.newline });
     await forEachUtf8Chunk(req.path, { start: req.start, end: req.end }, { signal, chunkBytes: req.chunkBytes, onProgress: (bytes) => post({ type: 'progress', bytes }) }, (text, final) =>
-      current.feed(text, final),
+      current.feed(text, final, true),
     );
   } catch (e) {
     if (e instanceof Utf8Error) return post({ type: 'give-up', why: 'not UTF-8' });

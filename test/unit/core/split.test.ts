@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintCsvFile } from '../../../src/core/lint-csv-stream';
 import { checksOfPlan, type SchemaPlan } from '../../../src/core/schema/setup';
-import { lintCsvFileSplit, SPLIT_MIN_BYTES, useSplitLint } from '../../../src/core/split/split-lint';
+import { cutPositions, lintCsvFileSplit, SPLIT_MIN_BYTES, useSplitLint } from '../../../src/core/split/split-lint';
+import { forEachUtf8Chunk } from '../../../src/core/read/text-stream';
 import { cleanCsvFile } from '../../../src/core/clean/clean-stream';
 import { withSchemaChecks } from '../../../src/core/clean/linter';
 import type { TableSchema } from '../../../src/core/schema/descriptor';
@@ -46,7 +47,7 @@ async function same(path: string, o: Opts = {}) {
   const one = await lintCsvFile(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) });
   // Two parts, and three or four as on a machine with more cores.
   for (const parts of o.parts ? [o.parts] : [2, 3, 4]) {
-    const split = await lintCsvFileSplit(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) }, plan, { headBytes: o.headBytes ?? 256, parts });
+    const split = await lintCsvFileSplit(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) }, plan, { headBytes: o.headBytes ?? 256, parts, lead: 0 });
     assert.ok('result' in split, `not split in ${parts}: ${'fallback' in split ? split.fallback : ''}`);
     assert.deepEqual(split.result, one, `${parts} parts`);
   }
@@ -55,6 +56,36 @@ async function same(path: string, o: Opts = {}) {
 
 const csv = (header: string, rows: string[]) => [header, ...rows].join('\n') + '\n';
 const range = (k: number, f: (i: number) => string) => Array.from({ length: k }, (_, i) => f(i));
+
+test('the first part, which starts at once, is longer by the lead; never more than twice the others', () => {
+  const MB = 1 << 20;
+  assert.deepEqual(cutPositions(100 * MB, 2, 6 * MB), [53 * MB]);
+  const three = cutPositions(100 * MB, 3, 6 * MB);
+  assert.equal(three[0], Math.floor((112 * MB) / 3));
+  assert.ok(Math.abs(three[1] - three[0] - (100 * MB - three[1])) <= 1, 'the later parts are even');
+  // A small file: the lead would leave the worker nothing; capped at twice its share.
+  assert.deepEqual(cutPositions(16 * MB, 2, 20 * MB), [Math.floor((32 * MB) / 3)]);
+  assert.deepEqual(cutPositions(900, 4, 0), [225, 450, 675]);
+});
+
+test('chunks given back are read again: the text is the file’s, whatever the chunk size', async () => {
+  const text = 'é€😀,b\n' + range(300, (i) => `l${i},${'ü'.repeat(i % 7)}€😀`).join('\n');
+  const path = write(text);
+  for (const chunkBytes of [7, 13, 64, 1000]) {
+    let seen = '';
+    let calls = 0;
+    await forEachUtf8Chunk(path, { start: 0, end: Buffer.byteLength(text) }, { chunkBytes }, (t, final) => {
+      calls++;
+      // Give back the text after the last line break (a row the chunk cut), unless it is all of it.
+      const keep = final ? t.length : t.lastIndexOf('\n') + 1;
+      if (keep === 0) return void (seen += t);
+      seen += t.slice(0, keep);
+      return t.length - keep;
+    });
+    assert.equal(seen, text, `chunks of ${chunkBytes} bytes`);
+    assert.ok(calls > 1);
+  }
+});
 
 test('duplicate rows across the cut name the first row of the whole file', async () => {
   const rows = range(400, (i) => `r${i % 150},x`);
