@@ -17,6 +17,8 @@ export interface LintOptions {
   checks?: CheckFactory[];
   /** date-format: the source format of a column, by header label (the user's answer, or a recipe's). */
   dateFormats?: Record<string, string>;
+  /** About how many rows the file has (read/csv.ts rowsHint()): rules size their tables once. */
+  rowsHint?: number;
   /**
    * Keep only problems that carry a fix (and schema type errors, which take the fix of the rule
    * that explains them); the rest are counted. Cleaning a 1 GB file must not hold millions of
@@ -73,6 +75,8 @@ export class LintSession {
   /** Problems found beyond `maxProblems`, counted by severity. */
   readonly dropped = { error: 0, warning: 0, info: 0 };
   private readonly visitors: RuleVisitor[] = [];
+  /** The visitors' row functions, gathered once: the per-row loop does no property lookups. */
+  private rowFns: ((row: Row) => void)[] = [];
   private readonly header: string[] = [];
   private readonly max: number;
   private seenHeader = false;
@@ -95,6 +99,7 @@ export class LintSession {
       this.visitors.push(rule.create(this.ruleContext(rule, setting, lang)));
     }
     for (const factory of options.checks ?? []) this.visitors.push(factory(this.checkContext(lang)));
+    for (const v of this.visitors) if (v.row) this.rowFns.push(v.row.bind(v));
   }
 
   /** Diagnostics the reader itself found (encoding, unreadable bytes…). */
@@ -114,7 +119,8 @@ export class LintSession {
       return;
     }
     this.rows++;
-    for (const v of this.visitors) v.row?.(row);
+    const fns = this.rowFns;
+    for (let i = 0; i < fns.length; i++) fns[i](row);
   }
 
   /** Split lint, later part: rows pushed while muted only settle the visitors' decisions. */
@@ -194,6 +200,7 @@ export class LintSession {
       lang,
       header: this.header,
       dateFormats: this.options.dateFormats,
+      rowsHint: this.options.rowsHint,
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
       rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,

@@ -86,6 +86,19 @@ export function looksLikePersonName(v: string): boolean {
 
 /** A SIRET (14 digits), SIREN (9) or RNA (W + 9 digits): the value identifies a legal entity. */
 export function isLegalEntityId(v: string): boolean {
-  const s = v.replace(/[\s.]/g, '');
-  return /^(\d{14}|\d{9}|W\d{9})$/i.test(s);
+  // Runs on a row's identifier cells for every row: a scan, no copy and no regex.
+  let digits = 0;
+  let w = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c === 87 || c === 119) && digits === 0 && !w) w = true;
+    else if (!(c === 46 || isWhiteSpace(c))) return false;
+  }
+  return w ? digits === 9 : digits === 14 || digits === 9;
+}
+
+/** What the regular expression `\s` matches. */
+function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

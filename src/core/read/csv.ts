@@ -40,6 +40,14 @@ export function recordNewlineOf(text: string): '\n' | '\r' {
   return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
 }
 
+/** Rows of a `totalBytes` file, estimated from its first chunk of text (line breaks per byte). */
+export function rowsHint(firstChunk: string, totalBytes: number): number {
+  let lines = 0;
+  for (let i = firstChunk.indexOf('\n'); i !== -1; i = firstChunk.indexOf('\n', i + 1)) lines++;
+  const bytes = Buffer.byteLength(firstChunk);
+  return bytes && lines ? Math.ceil((totalBytes * lines) / bytes) : 0;
+}
+
 export class CsvRowReader implements Locator {
   private text = '';
   private nextRowNumber = 1;

@@ -97,6 +97,15 @@ export default defineRule<{ first: number }>({
     let record: Int32Array[] | null = null;
     let recorded = 0;
     return {
+      header() {
+        // A large file's size is known: the table is made once at its final size (each doubling
+        // rehashes every row at random places of a table of megabytes).
+        const expected = Math.min(ctx.rowsHint ?? 0, MAX_TRACKED);
+        if (expected * 2 > 1 << bits) {
+          bits = Math.min(22, Math.ceil(Math.log2(expected * 2.1)));
+          table = new Int32Array(3 << bits);
+        }
+      },
       row(row) {
         if (isBlankRow(row)) return;
         // The reader's hash of the raw text when it has one (CSV), else the cell values (sheets).
