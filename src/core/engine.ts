@@ -75,8 +75,8 @@ export class LintSession {
   /** Problems found beyond `maxProblems`, counted by severity. */
   readonly dropped = { error: 0, warning: 0, info: 0 };
   private readonly visitors: RuleVisitor[] = [];
-  /** The visitors' row functions, gathered once: the per-row loop does no property lookups. */
-  private rowFns: ((row: Row) => void)[] = [];
+  /** The visitors that visit rows, gathered once: the per-row loop skips no one. */
+  private rowVisitors: Required<Pick<RuleVisitor, 'row'>>[] = [];
   private readonly header: string[] = [];
   private readonly max: number;
   private seenHeader = false;
@@ -99,7 +99,7 @@ export class LintSession {
       this.visitors.push(rule.create(this.ruleContext(rule, setting, lang)));
     }
     for (const factory of options.checks ?? []) this.visitors.push(factory(this.checkContext(lang)));
-    for (const v of this.visitors) if (v.row) this.rowFns.push(v.row.bind(v));
+    for (const v of this.visitors) if (v.row) this.rowVisitors.push(v as Required<Pick<RuleVisitor, 'row'>>);
   }
 
   /** Diagnostics the reader itself found (encoding, unreadable bytes…). */
@@ -119,8 +119,8 @@ export class LintSession {
       return;
     }
     this.rows++;
-    const fns = this.rowFns;
-    for (let i = 0; i < fns.length; i++) fns[i](row);
+    const vs = this.rowVisitors;
+    for (let i = 0; i < vs.length; i++) vs[i].row(row);
   }
 
   /** Split lint, later part: rows pushed while muted only settle the visitors' decisions. */
