@@ -41,20 +41,12 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
     session = s;
     reader = r;
   };
-  let pending: string | null = null;
   try {
-    // Each chunk is fed once the next one exists, so the last one is fed as final.
-    await file.forEachChunk((text) => {
-      if (pending !== null) {
-        if (!reader) start(pending);
-        reader!.feed(pending, false);
-      }
-      pending = text;
+    await file.forEachChunk((text, final) => {
+      if (!reader && text === '' && final) return;
+      if (!reader) start(text);
+      return reader!.feed(text, final, file.rereads);
     });
-    if (pending !== null && (reader || pending !== '')) {
-      if (!reader) start(pending);
-      reader!.feed(pending, true);
-    }
   } catch (e) {
     if (!(e instanceof RowTooLargeError) || !session) throw e;
     (session as LintSession).add(sourceError('row-too-large', lang, { row: null, column: null, line: e.line, start: 0, end: 0 }));

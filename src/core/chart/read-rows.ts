@@ -70,20 +70,14 @@ export async function readFileRows(path: string, format: CsvFormat, start: (info
 async function stream(file: FileText, format: CsvFormat, start: (info: ReadInfo) => RowSink): Promise<ReadInfo> {
   let reader: CsvRowReader | null = null;
   let info: ReadInfo | null = null;
-  let pending: string | null = null;
-  const feed = (text: string, final: boolean) => {
+  await file.forEachChunk((text, final) => {
+    if (!reader && text === '' && final) return;
     if (!reader) {
       info = { format, encoding: file.encoding, delimiter: format === 'tsv' ? '\t' : detectDelimiter(text) };
       reader = new CsvRowReader({ delimiter: info.delimiter!, quoteChar: '"' }, start(info));
     }
-    reader.feed(text, final);
-  };
-  // Each chunk is fed once the next one exists, so the last one is fed as final.
-  await file.forEachChunk((text) => {
-    if (pending !== null) feed(pending, false);
-    pending = text;
+    return reader.feed(text, final, file.rereads);
   });
-  if (pending !== null && (reader || pending !== '')) feed(pending, true);
   if (!info) throw new UnreadableError('empty');
   return info;
 }

@@ -16,8 +16,13 @@ export interface FileText {
   encoding: string;
   bom: boolean;
   total: number;
-  /** Calls `onText` for each decoded chunk in order (the last call may be an empty string). */
-  forEachChunk(onText: (text: string) => void): Promise<void>;
+  /**
+   * Calls `onText` for each decoded chunk in order, the last with `final`. In a UTF-8 file
+   * `onText` may give back the characters it did not use (see forEachUtf8Chunk): `rereads`.
+   */
+  forEachChunk(onText: (text: string, final: boolean) => void | number): Promise<void>;
+  /** `onText` may return unused characters: they start the next chunk. */
+  rereads: boolean;
 }
 
 export class CancelledError extends Error {
@@ -181,23 +186,28 @@ async function readHead(path: string): Promise<Uint8Array> {
 }
 
 function fileText(path: string, total: number, encoding: string, bom: boolean, options: TextStreamOptions): FileText {
+  const utf8 = encoding === 'utf-8';
   return {
     encoding,
     bom,
     total,
+    rereads: utf8,
     async forEachChunk(onText) {
-      const utf8 = new Utf8Chunks();
-      const legacy = encoding === 'utf-8' ? null : iconv().getDecoder(encoding);
+      if (utf8) return forEachUtf8Chunk(path, { start: 0, end: total }, options, onText);
+      const legacy = iconv().getDecoder(encoding);
       let bytes = 0;
       let skipBom = bom;
+      // Each chunk goes out once the next exists, so the last one is marked final.
+      let pending: string | null = null;
       for await (const raw of byteChunks(path, { start: 0, end: total }, options.chunkBytes ?? CHUNK_BYTES, options.signal)) {
         const chunk = skipBom ? raw.subarray(3) : raw;
         skipBom = false;
-        onText(legacy ? legacy.write(chunk) : utf8.write(chunk));
+        if (pending !== null) onText(pending, false);
+        pending = legacy.write(chunk);
         bytes += raw.length;
         options.onProgress?.(bytes, total);
       }
-      onText(legacy ? (legacy.end() ?? '') : utf8.end());
+      onText((pending ?? '') + (legacy.end() ?? ''), true);
     },
   };
 }
