@@ -15,6 +15,8 @@ export interface CsvRow extends Row {
   eol: string;
   /** papaparse found an unterminated or misplaced quote in this row. */
   quoteError?: 'MissingQuotes' | 'InvalidQuotes';
+  /** No line break inside the row (its terminator apart): a position in it is on `line`. */
+  oneLine: boolean;
 }
 
 export interface CsvDialect {
@@ -105,10 +107,11 @@ export class CsvRowReader implements Locator {
         // papaparse splits on one newline style; a lone CR before LF stays in the last value.
         const lv = values[values.length - 1];
         if (lv !== undefined && lv.charCodeAt(lv.length - 1) === 13) values[values.length - 1] = lv.slice(0, -1);
-        const row: CsvRow = { number: 0, values, offset: start, endOffset: end, line, eol };
+        const lineBreaks = breaks.count(start, end);
+        const row: CsvRow = { number: 0, values, offset: start, endOffset: end, line, eol, oneLine: lineBreaks === (eol ? 1 : 0) };
         const err = res.errors[0];
         if (err && (err.code === 'MissingQuotes' || err.code === 'InvalidQuotes')) row.quoteError = err.code;
-        line += breaks.count(start, end);
+        line += lineBreaks;
         start = end;
         if (held) this.emit(held);
         held = row;
@@ -224,6 +227,16 @@ export class CsvRowReader implements Locator {
     const { delimiter: d, quoteChar: q } = this.dialect;
     const limit = r.endOffset - r.eol.length;
     let i = r.offset;
+    // No quote in the row: cells end at the next delimiter (one native search per cell).
+    if (!this.rowHas(r, q)) {
+      for (let c = 1; c < column; c++) {
+        const next = t.indexOf(d, i);
+        if (next === -1 || next >= limit) return [limit, limit];
+        i = next + d.length;
+      }
+      const end = t.indexOf(d, i);
+      return [i, end === -1 || end > limit ? limit : end];
+    }
     for (let c = 1; ; c++) {
       const s = i;
       if (t[i] === q) {
@@ -248,6 +261,8 @@ export class CsvRowReader implements Locator {
   private position(r: CsvRow, offset: number, which: 'start'): { line: number; start: number };
   private position(r: CsvRow, offset: number, which: 'end'): { endLine: number; end: number };
   private position(r: CsvRow, offset: number, which: 'start' | 'end'): Record<string, number> {
+    // Nearly every row: on one line, so no need to look for line breaks in it.
+    if (r.oneLine) return which === 'start' ? { line: r.line, start: offset - r.offset } : { endLine: r.line, end: offset - r.offset };
     const t = this.text;
     let line = r.line;
     let lineStart = r.offset;
