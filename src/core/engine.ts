@@ -17,8 +17,6 @@ export interface LintOptions {
   checks?: CheckFactory[];
   /** date-format: the source format of a column, by header label (the user's answer, or a recipe's). */
   dateFormats?: Record<string, string>;
-  /** About how many rows the file has (read/csv.ts rowsHint()): rules size their tables once. */
-  rowsHint?: number;
   /**
    * Keep only problems that carry a fix (and schema type errors, which take the fix of the rule
    * that explains them); the rest are counted. Cleaning a 1 GB file must not hold millions of
@@ -200,7 +198,6 @@ export class LintSession {
       lang,
       header: this.header,
       dateFormats: this.options.dateFormats,
-      rowsHint: this.options.rowsHint,
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
       rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,

@@ -3,7 +3,7 @@
 import { LintSession } from './engine';
 import { countsOf, quoteError, readerDiagnostic, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
 import type { TableInfo } from './model';
-import { CsvRowReader, RowTooLargeError, rowsHint } from './read/csv';
+import { CsvRowReader, RowTooLargeError } from './read/csv';
 import { delimiterFor } from './read/dialect';
 import { isUnreadable, withFileText, type FileText, type TextStreamOptions } from './read/text-stream';
 
@@ -34,7 +34,7 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
       if (row.quoteError) s.add(quoteError(row.quoteError, lang, r.locateRow(row)));
       s.push(row);
     });
-    const s = new LintSession(info, r, { ...options, rowsHint: rowsHint(text, file.total) });
+    const s = new LintSession(info, r, options);
     const nl = text.search(/\r|\n/);
     const loc = { row: 1, column: null, line: 1, start: 0, end: nl === -1 ? 0 : nl };
     if (file.encoding !== 'utf-8') s.add(readerDiagnostic('encoding', { kind: file.bom ? 'bom-lies' : 'legacy', encoding: file.encoding }, loc, lang));

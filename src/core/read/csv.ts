@@ -33,23 +33,15 @@ export class RowTooLargeError extends Error {
   }
 }
 
-/**
- * Feeds text blocks to papaparse and emits complete rows in order. Between blocks the
- * last (possibly incomplete) row is carried over, like papaparse's own chunk streamer.
- */
 /** How a file's records are split, judged on its first text: LF (a CR before it stripped), or CR alone for old Mac files. */
 export function recordNewlineOf(text: string): '\n' | '\r' {
   return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
 }
 
-/** Rows of a `totalBytes` file, estimated from its first chunk of text (line breaks per byte). */
-export function rowsHint(firstChunk: string, totalBytes: number): number {
-  let lines = 0;
-  for (let i = firstChunk.indexOf('\n'); i !== -1; i = firstChunk.indexOf('\n', i + 1)) lines++;
-  const bytes = Buffer.byteLength(firstChunk);
-  return bytes && lines ? Math.ceil((totalBytes * lines) / bytes) : 0;
-}
-
+/**
+ * Feeds text blocks to papaparse and emits complete rows in order. Between blocks the
+ * last (possibly incomplete) row is carried over, like papaparse's own chunk streamer.
+ */
 export class CsvRowReader implements Locator {
   private text = '';
   private nextRowNumber = 1;

@@ -2,17 +2,15 @@ import type { Loc } from '../model';
 import { defineRule, type Shift } from './rule';
 import { isBlankRow } from './util';
 
-/** Rows tracked before the rule stops looking (memory stays bounded on huge files). */
+/** Rows tracked before the rule stops remembering new rows (memory stays bounded on huge files). */
 const MAX_TRACKED = 1_000_000;
-/** Ints per recorded row (split lint): two hash lanes, number, line, end line, end. */
+/** Ints per recorded row (split lint's later part): two hash lanes, number, line, end line, end. */
 const REC = 6;
-/**
- * Load at which the table doubles. Linear probing stays short at 0.7 (a probe reads the next
- * slots of the same cache line), and a smaller table misses the cache less often.
- */
-const FULL = 0.7;
-/** Rows per block of the record. */
+/** Rows per block of a record or of the log. */
 const BLOCK = 65536;
+/** Bitmap size, log2 of its bits: from 8 KB to 4 MB, kept at 16 to 32 bits per tracked row. */
+const MIN_BITS = 16;
+const MAX_BITS = 25;
 
 /**
  * Two 32-bit lanes: FNV-1a over every character, and a per-cell signature (length, first and
@@ -50,67 +48,48 @@ export default defineRule<{ first: number }>({
   },
   message: (lang, p) =>
     lang === 'fr' ? `Ligne identique à la ligne ${p.first}.` : `Row is identical to row ${p.first}.`,
+  // Duplicates are found in two steps, so that no row costs a random access to a large table:
+  // while reading, each row's hash goes to a log (in order) and sets one bit of a bitmap that
+  // stays in the processor's cache; a row whose bit was already set is a candidate (a duplicate,
+  // or one false alarm in 16 to 32). At the end, the candidates' hashes go into a small table and
+  // one pass over the log finds each one's first row: a candidate is reported only if that first
+  // row is an earlier one.
   create(ctx) {
-    // Open addressing in one typed array of [lane1, lane2, row] slots: a probe reads one cache
-    // line (three separate arrays cost three misses per row). The table starts small and doubles
-    // at FULL load, so a 20-row file does not allocate 24 MB.
-    let bits = 12;
-    let table = new Int32Array(3 << bits);
-    let used = 0;
+    let log: Int32Array[] = [];
+    let tracked = 0;
+    let bitsLog = MIN_BITS;
+    let bitmap = new Int32Array((1 << bitsLog) >>> 5);
+    let candidates: { a: number; b: number; row: number; loc: Loc }[] = [];
     const h = new Int32Array(2);
-    const slotOf = (a: number, t: Int32Array, mask: number) => {
-      let i = (Math.imul(a, 0x9e3779b1) >>> 11) & mask;
-      while (t[i * 3 + 2] !== 0) i = (i + 1) & mask;
-      return i;
+    const bitOf = (a: number) => Math.imul(a, 0x9e3779b1) >>> (32 - bitsLog);
+    const setBit = (i: number) => (bitmap[i >>> 5] |= 1 << (i & 31));
+    const hasBit = (i: number) => (bitmap[i >>> 5] & (1 << (i & 31))) !== 0;
+    /** Doubles the bitmap, set again from the log. */
+    const widen = () => {
+      bitsLog++;
+      bitmap = new Int32Array((1 << bitsLog) >>> 5);
+      for (let r = 0; r < tracked; r++) setBit(bitOf(log[Math.floor(r / BLOCK)][(r % BLOCK) * 3]));
     };
-    const grow = () => {
-      const old = table;
-      bits++;
-      table = new Int32Array(3 << bits);
-      const mask = (1 << bits) - 1;
-      for (let k = 0; k < old.length; k += 3) {
-        if (old[k + 2] === 0) continue;
-        const j = slotOf(old[k], table, mask) * 3;
-        table[j] = old[k];
-        table[j + 1] = old[k + 1];
-        table[j + 2] = old[k + 2];
-      }
+    /** One row in file order; true when it is a candidate (its bit was set by an earlier row). */
+    const see = (a: number, b: number, rowNumber: number): boolean => {
+      const bit = bitOf(a);
+      const candidate = hasBit(bit);
+      if (tracked >= MAX_TRACKED) return candidate;
+      const k = (tracked % BLOCK) * 3;
+      if (k === 0) log.push(new Int32Array(3 * BLOCK));
+      const block = log[log.length - 1];
+      block[k] = a;
+      block[k + 1] = b;
+      block[k + 2] = rowNumber;
+      setBit(bit);
+      if (++tracked * 16 > 1 << bitsLog && bitsLog < MAX_BITS) widen();
+      return candidate;
     };
-    /** Returns the first row with this hash, or 0 after remembering `rowNumber` as its first. */
-    const firstOf = (a: number, b: number, rowNumber: number): number => {
-      const t = table;
-      const mask = (1 << bits) - 1;
-      let i = (Math.imul(a, 0x9e3779b1) >>> 11) & mask;
-      for (;;) {
-        const k = i * 3;
-        const first = t[k + 2];
-        if (first === 0) break;
-        if (t[k] === a && t[k + 1] === b) return first;
-        i = (i + 1) & mask;
-      }
-      if (used >= MAX_TRACKED) return 0;
-      const k = i * 3;
-      t[k] = a;
-      t[k + 1] = b;
-      t[k + 2] = rowNumber;
-      if (++used > FULL * (1 << bits)) grow();
-      return 0;
-    };
-    // Split lint, later part: rows are recorded (hash, number, where) and looked up by the first
-    // part in order, so the "identical to row N" of a row after the split is the file's first.
-    // In blocks of BLOCK rows: no copy when it grows, and each block crosses threads without one.
+    // Split lint, later part: rows are recorded (hash, number, where) and seen by the first part
+    // in order, so the "identical to row N" of a row after the split is the file's first.
     let record: Int32Array[] | null = null;
     let recorded = 0;
     return {
-      header() {
-        // A large file's size is known: the table is made once at its final size (each doubling
-        // rehashes every row at random places of a table of megabytes).
-        const expected = Math.min(ctx.rowsHint ?? 0, MAX_TRACKED);
-        if (expected > FULL * (1 << bits)) {
-          bits = Math.min(22, Math.ceil(Math.log2(expected / (FULL - 0.05))));
-          table = new Int32Array(3 << bits);
-        }
-      },
       row(row) {
         if (isBlankRow(row)) return;
         // The reader's hash of the raw text when it has one (CSV), else the cell values (sheets).
@@ -130,33 +109,14 @@ export default defineRule<{ first: number }>({
           block[at + 5] = loc.end ?? 0;
           return;
         }
-        // The probe of firstOf, inlined: this runs for every row of the file.
-        const a = h[0];
-        const b = h[1];
-        const t = table;
-        const mask = (1 << bits) - 1;
-        let i = (Math.imul(a, 0x9e3779b1) >>> 11) & mask;
-        for (;;) {
-          const k = i * 3;
-          const first = t[k + 2];
-          if (first === 0) break;
-          if (t[k] === a && t[k + 1] === b) {
-            ctx.report({ loc: ctx.locateRow(row), params: { first } });
-            return;
-          }
-          i = (i + 1) & mask;
-        }
-        if (used >= MAX_TRACKED) return;
-        const k = i * 3;
-        t[k] = a;
-        t[k + 1] = b;
-        t[k + 2] = row.number;
-        if (++used > FULL * (1 << bits)) grow();
+        if (see(h[0], h[1], row.number)) candidates.push({ a: h[0], b: h[1], row: row.number, loc: ctx.locateRow(row) });
       },
       resume() {
-        bits = 12;
-        table = new Int32Array(3 << bits);
-        used = 0;
+        log = [];
+        tracked = 0;
+        bitsLog = MIN_BITS;
+        bitmap = new Int32Array((1 << bitsLog) >>> 5);
+        candidates = [];
         record = [];
       },
       handOver: () => ({ blocks: record, rows: recorded }),
@@ -165,13 +125,41 @@ export default defineRule<{ first: number }>({
           const block = later.blocks[Math.floor(r / BLOCK)];
           const k = (r % BLOCK) * REC;
           const n = block[k + 2] + shift.row;
-          const first = firstOf(block[k], block[k + 1], n);
-          if (first === 0) continue;
+          if (!see(block[k], block[k + 1], n)) continue;
           const line = block[k + 3] + shift.line;
           const endLine = block[k + 4] + shift.line;
           const loc: Loc = { row: n, column: null, line, start: 0, end: block[k + 5] };
           if (endLine !== line) loc.endLine = endLine;
-          ctx.report({ loc, params: { first } });
+          candidates.push({ a: block[k], b: block[k + 1], row: n, loc });
+        }
+      },
+      end() {
+        if (candidates.length === 0) return;
+        // The candidates' hashes, each with the first tracked row that has it (0: none).
+        const bits = Math.ceil(Math.log2(candidates.length * 2 + 1));
+        const mask = (1 << bits) - 1;
+        const table = new Int32Array(3 << bits);
+        const used = new Uint8Array(1 << bits);
+        const slotOf = (a: number, b: number): number => {
+          let i = (Math.imul(a ^ b, 0x85ebca6b) >>> 7) & mask;
+          while (used[i] && (table[i * 3] !== a || table[i * 3 + 1] !== b)) i = (i + 1) & mask;
+          return i;
+        };
+        for (const c of candidates) {
+          const i = slotOf(c.a, c.b);
+          used[i] = 1;
+          table[i * 3] = c.a;
+          table[i * 3 + 1] = c.b;
+        }
+        for (let r = 0; r < tracked; r++) {
+          const block = log[Math.floor(r / BLOCK)];
+          const k = (r % BLOCK) * 3;
+          const i = slotOf(block[k], block[k + 1]);
+          if (used[i] && table[i * 3 + 2] === 0) table[i * 3 + 2] = block[k + 2];
+        }
+        for (const c of candidates) {
+          const first = table[slotOf(c.a, c.b) * 3 + 2];
+          if (first !== 0 && first !== c.row) ctx.report({ loc: c.loc, params: { first } });
         }
       },
     };

@@ -75,8 +75,6 @@ export interface RuleContext<P> {
   readonly header: string[];
   /** date-format: a column's source format chosen by the user or a recipe, by header label. */
   readonly dateFormats?: Readonly<Record<string, string>>;
-  /** About how many rows the file has, when a reader of a large file could tell (sizes tables once). */
-  readonly rowsHint?: number;
 }
 
 export interface Rule<P = Record<string, unknown>> {

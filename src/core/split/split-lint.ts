@@ -13,7 +13,7 @@ import { LintSession, type LintOptions } from '../engine';
 import { countsOf, quoteError, type CsvLintResult } from '../lint-csv';
 import type { StreamOptions } from '../lint-csv-stream';
 import type { TableInfo } from '../model';
-import { CsvRowReader, recordNewlineOf, RowTooLargeError, rowsHint, type CsvRow } from '../read/csv';
+import { CsvRowReader, recordNewlineOf, RowTooLargeError, type CsvRow } from '../read/csv';
 import { delimiterFor } from '../read/dialect';
 import { CancelledError, forEachUtf8Chunk, sniffTextHead, Utf8Error } from '../read/text-stream';
 import type { SchemaPlan } from '../schema/setup';
@@ -97,7 +97,7 @@ export async function lintCsvFileSplit(
       s.push(row);
       last = row;
     });
-    const s = new LintSession(info, r, { ...options, rowsHint: rowsHint(text, total) });
+    const s = new LintSession(info, r, options);
     session = s;
     reader = r;
     const { checks: _checks, onProgress: _p, signal: _s, ...plain } = options;

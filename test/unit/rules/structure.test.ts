@@ -68,6 +68,23 @@ test('duplicate-row: points at the first occurrence', () => {
   assert.match(ds[0].message, /row 2/);
 });
 
+test('duplicate-row: 60 000 rows, exactly the repeated ones, each naming its first row (no false alarm from the bitmap)', () => {
+  // Row k+2 holds record k; every 97th record repeats the one 5 000 records earlier, and the
+  // third copy of a record names the first, not the second.
+  const records: string[] = [];
+  for (let k = 0; k < 60000; k++) records.push(k % 97 === 0 && k >= 5000 ? records[k - 5000] : `id${k},${(k * 7919) % 10007},x`);
+  const ds = only(lint('a,b,c\n' + records.join('\n') + '\n'), 'duplicate-row');
+  const firstOf = new Map<string, number>();
+  const expected: string[] = [];
+  records.forEach((r, k) => {
+    const first = firstOf.get(r);
+    if (first === undefined) firstOf.set(r, k + 2);
+    else expected.push(`${k + 2}<${first}`);
+  });
+  assert.ok(expected.length > 500);
+  assert.deepEqual(ds.map((d) => `${d.row}<${/row (\d+)/.exec(d.message)?.[1]}`), expected);
+});
+
 test('empty-column: reported on the header cell', () => {
   const ds = only(lint('a,b,c\n1,,3\n4,,6\n'), 'empty-column');
   assert.deepEqual(ds.map(at), ['1:2 1:2-3']);
