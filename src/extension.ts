@@ -11,6 +11,7 @@ import { registerFixes } from './vscode/fixes';
 import { registerStages } from './vscode/stages';
 import { registerPublishing } from './vscode/publish';
 import { registerSpreadsheets } from './vscode/grid';
+import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
 
 export interface Api {
@@ -19,6 +20,8 @@ export interface Api {
   worker: WorkerClient;
   /** How long activate() took, in ms (measured inside it; module loading not included). */
   activationMs: number;
+  /** What activation does for workbooks the text editor shows (tests call it when they choose). */
+  reopenWorkbooksShownAsText: () => Promise<number>;
 }
 
 export function activate(context: vscode.ExtensionContext): Api {
@@ -48,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): Api {
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)),
     ),
   );
-  return { lint, status, worker, activationMs: performance.now() - started };
+  return { lint, status, worker, activationMs: performance.now() - started, reopenWorkbooksShownAsText };
 }
 
 export function deactivate(): void {}

@@ -35,6 +35,22 @@ suite('Spreadsheets', () => {
     await until('the grid tab', () => gridTab(aube()));
   });
 
+  test('a workbook the text editor shows (opened before activation) is reopened in the grid', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'sheet-export.xlsx');
+    const textTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+    const ext = vscode.extensions.getExtension<{ reopenWorkbooksShownAsText: () => Promise<number> }>('opendata-workbench.open-data-workbench')!;
+    const api = await ext.activate();
+    // As VS Code does before the grid editor is registered: the text editor's binary placeholder.
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
+    await until('the text tab', () => textTab());
+    // Long after activation, the user's choice stays: only activation reopens such tabs.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(textTab(), 'the text tab is left alone outside activation');
+    assert.strictEqual(await api.reopenWorkbooksShownAsText(), 1);
+    await until('the grid tab', () => gridTab(uri));
+    await until('no text tab', () => (textTab() ? undefined : true));
+  });
+
   test('the Problems panel lists the workbook’s problems as Sheet!cell', async () => {
     await vscode.commands.executeCommand('vscode.openWith', aube(), GRID);
     const ds = await until('diagnostics', () => {

@@ -5,6 +5,7 @@ import { WorkerClient } from '../worker-client';
 import { GRID_VIEW_TYPE, GridEditorProvider, GridViews } from './editor';
 import { exportSheetCommand } from './export';
 import { SheetLinter } from './linter';
+import { reopenWorkbooksAtStart } from './reopen';
 
 /**
  * `worker` is the host's shared worker; without it the grid starts its own (lint-worker.js),
@@ -35,4 +36,5 @@ export function registerSpreadsheets(context: vscode.ExtensionContext, diagnosti
       if (e.affectsConfiguration('openData.lint')) for (const uri of views.uris()) void linter.lint(uri).catch(() => undefined);
     }),
   );
+  reopenWorkbooksAtStart(context);
 }
