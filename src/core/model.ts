@@ -63,7 +63,8 @@ export type FixData =
   | { kind: 'line-endings'; eol: '\n' | '\r\n' }
   | { kind: 'reencode'; from: string }
   /** No certain fix: every date of the column reads both day-first and month-first; the user picks once. */
-  | { kind: 'choose-date-order'; field: string };
+  /** `sample`: one of the column's dates, for the question (a file too large to open has no editor to read it from). */
+  | { kind: 'choose-date-order'; field: string; sample?: string };
 
 export interface Diagnostic {
   rule: string;

@@ -157,6 +157,37 @@ suite('Fixes and cleaning', () => {
     assert.deepEqual(recipe.steps.map((s: { formats?: unknown }) => s.formats), [{ d: 'mm/dd/yyyy' }]);
   });
 
+  test('a file over 50 MB: the date order is asked in the QuickPick, then the cleaned copy follows it', async () => {
+    await api();
+    const uri = wsFile('fixes-large.csv');
+    // 51 MB: streamed to a copy (never opened in an editor). Every date reads both ways.
+    const rows = ['nom,d,montant'];
+    let size = 0;
+    for (let i = 0; size < 51 * 1024 * 1024; i++) {
+      const row = `Association numéro ${i},0${(i % 9) + 1}/0${(i % 3) + 1}/2019,${i} `;
+      rows.push(row);
+      size += row.length + 2;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(rows.join('\n') + '\n'));
+    let done = false;
+    const running = vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri).then((r) => ((done = true), r));
+    // The question comes once the first pass has read the file: "Month first" is the second item.
+    for (let i = 0; i < 240 && !done; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    assert.equal(await running, true);
+    const out = wsFile('fixes-large.clean.csv');
+    const head = new TextDecoder().decode((await vscode.workspace.fs.readFile(out)).subarray(0, 200)).split('\n');
+    // 04/01/2019 (row 5) read month first; the amounts' padding trimmed.
+    assert.deepEqual(head.slice(0, 5), ['nom,d,montant', 'Association numéro 0,2019-01-01,0', 'Association numéro 1,2019-02-02,1', 'Association numéro 2,2019-03-03,2', 'Association numéro 3,2019-04-01,3']);
+    const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-large.json'))));
+    assert.deepEqual(recipe.steps.find((s: { rule: string }) => s.rule === 'date-format')?.formats, { d: 'mm/dd/yyyy' });
+    await vscode.workspace.fs.delete(uri);
+    await vscode.workspace.fs.delete(out);
+  });
+
   test('openData.fixAllOnSave applies the certain fixes when saving', async () => {
     await api();
     const uri = wsFile('fixes-save.csv');

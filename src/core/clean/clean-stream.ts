@@ -16,11 +16,22 @@ import { isTextFix } from './plan';
 import { recordSteps, stepAccepts, type CleanStep, type RecordedStep } from './steps';
 
 export interface StreamCleanResult {
+  /**
+   * With `askDateOrders`: columns whose dates all read both ways and whose order no step names.
+   * Nothing was written: ask, then clean again with the answers in `dateFormats`.
+   */
+  asked?: DateOrderQuestion[];
   rows: number;
   /** Encoding the input was read with (the output is UTF-8). */
   encoding: string;
   steps: RecordedStep[];
   before: Counts;
+}
+
+export interface DateOrderQuestion {
+  field: string;
+  /** One of its dates as written. */
+  sample: string;
 }
 
 /** Whitespace trims lose to a value fix on the same cell: the value fix trims too. */
@@ -36,7 +47,7 @@ export async function cleanCsvFile(
   path: string,
   out: string,
   steps: readonly CleanStep[] | undefined,
-  options: StreamOptions & { splitPlan?: SchemaPlan } = {},
+  options: StreamOptions & { splitPlan?: SchemaPlan; askDateOrders?: boolean } = {},
 ): Promise<StreamCleanResult> {
   const total = (await stat(path)).size;
   const half = (f: number) => (done: number) => options.onProgress?.(f * total + done / 2, total);
@@ -46,6 +57,12 @@ export async function cleanCsvFile(
   const { splitPlan } = options;
   const split = splitPlan && total >= SPLIT_MIN_BYTES && splitLintAvailable() ? await lintCsvFileSplit(path, lintOptions, splitPlan) : null;
   const lint = split && 'result' in split ? split.result : await lintCsvFile(path, lintOptions);
+  if (options.askDateOrders) {
+    const asked = new Map<string, string>();
+    for (const d of lint.diagnostics)
+      if (d.fix?.kind === 'choose-date-order' && !options.dateFormats?.[d.fix.field] && !asked.has(d.fix.field)) asked.set(d.fix.field, d.fix.sample ?? '');
+    if (asked.size) return { asked: [...asked].map(([field, sample]) => ({ field, sample })), rows: 0, encoding: lint.info.encoding, steps: [], before: lint.counts };
+  }
   const dialect = dialectOf(lint.info);
   const byRow = new Map<number, RowFixes>();
   const deletedCols = new Set<number>();

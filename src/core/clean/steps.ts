@@ -47,6 +47,9 @@ export function stepAccepts(step: CleanStep, d: Diagnostic, valueOf: (d: Diagnos
 
 /** Folds applied fixes into recorded steps, in order of first appearance. */
 export function recordSteps(into: RecordedStep[], applied: readonly Diagnostic[], valueOf: (d: Diagnostic) => string | undefined): void {
+  // A date that reads the same both ways (03/03/2019) names the French order only until a cell of
+  // the column tells the order apart.
+  const guessed = new Set<string>();
   for (const d of applied) {
     const fix = d.fix!;
     let step = into.find((s) => s.rule === d.rule && s.fix === fix.kind);
@@ -56,9 +59,15 @@ export function recordSteps(into: RecordedStep[], applied: readonly Diagnostic[]
     const scoped = d.field != null && (fix.kind === 'set-cell' || fix.kind === 'delete-column' || fix.kind === 'quote-cells');
     if (scoped && !(step.fields ??= []).includes(d.field!)) step.fields.push(d.field!);
     if (d.rule === 'date-format' && fix.kind === 'set-cell' && d.field != null && d.row !== 1) {
-      const value = valueOf(d);
-      const f = value !== undefined ? dateSourceFormat(value, fix.value) : undefined;
-      if (f) (step.formats ??= {})[d.field] ??= f;
+      const value = valueOf(d)?.trim();
+      const ok = value !== undefined ? dateFormatsOf(value).filter((f) => toIsoDate(value, f) === fix.value) : [];
+      const formats = (step.formats ??= {});
+      if (ok.length === 1 && (formats[d.field] === undefined || guessed.delete(d.field))) formats[d.field] = ok[0];
+      else if (ok.length > 1 && formats[d.field] === undefined) {
+        formats[d.field] = dateSourceFormat(value!, fix.value)!;
+        guessed.add(d.field);
+      }
+      if (Object.keys(formats).length === 0) delete step.formats;
     }
   }
 }

@@ -205,7 +205,7 @@ export default defineRule<DateParams>({
             const format = c.formats.includes(decided as DateFormat) ? decided! : c.formats[0];
             if (format === 'excel-serial' && !hinted) continue;
             if (ambiguous && c.formats.length > 1) {
-              ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed, ambiguous }, fix: { kind: 'choose-date-order', field: ctx.header[i] ?? '' } });
+              ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed, ambiguous }, fix: { kind: 'choose-date-order', field: ctx.header[i] ?? '', sample: c.value.trim() } });
               continue;
             }
             const iso = toIsoDate(c.value.trim(), format);

@@ -52,11 +52,12 @@ export const tasks = {
    * Cleans with the given steps (undefined = every certain fix): editor `text` in memory
    * (result: cleaned text), or, with `out`, the file at `path` streamed to a new file.
    */
-  clean: async (args: { text?: string; path?: string; out?: string; options: CleanLintOptions; steps?: CleanStep[] }, progress: TaskProgress, signal: AbortSignal) => {
+  clean: async (args: { text?: string; path?: string; out?: string; options: CleanLintOptions; steps?: CleanStep[]; askDateOrders?: boolean }, progress: TaskProgress, signal: AbortSignal) => {
     // A recipe's (or the user's) date order of ambiguous columns, for the linter that finds the fixes.
-    args = { ...args, options: { ...args.options, dateFormats: stepDateFormats(args.steps) } };
+    const dateFormats = { ...stepDateFormats(args.steps), ...args.options.dateFormats };
+    args = { ...args, options: { ...args.options, dateFormats: Object.keys(dateFormats).length ? dateFormats : undefined } };
     if (args.out && args.path) {
-      const options = { ...withSchemaChecks(args.options, args.path), onProgress: progress, signal };
+      const options = { ...withSchemaChecks(args.options, args.path), onProgress: progress, signal, askDateOrders: args.askDateOrders };
       return { streamed: await cleanCsvFile(args.path, args.out, args.steps, options) };
     }
     const { diagnostics: _dropped, ...result } = cleanText(args.text ?? '', textLinter(args.options, args.path), args.steps);

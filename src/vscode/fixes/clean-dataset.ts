@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../core/model';
 import { isTextFix } from '../../core/clean/plan';
 import { siblingName } from '../../core/clean/sibling-name';
 import type { CleanStep } from '../../core/clean/steps';
+import type { DateOrderQuestion } from '../../core/clean/clean-stream';
 import { ruleById } from '../../core/rules/registry';
 import { lintSettings, uiLang } from '../settings';
 import type { Services } from '../services';
@@ -66,7 +67,7 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
     if (!csv) return false;
     uri = csv;
   }
-  if (uri.scheme === 'file' && (await vscode.workspace.fs.stat(uri)).size > LARGE) return cleanLarge(services, uri, replay ?? args.rules?.map((rule) => ({ rule })));
+  if (uri.scheme === 'file' && (await vscode.workspace.fs.stat(uri)).size > LARGE) return cleanLarge(services, uri, replay ?? args.rules?.map((rule) => ({ rule })), !replay, args.dateOrders);
   let doc = await settledDocument(services, uri);
   const state = freshState(services, doc)!;
   // Replacement characters mean the editor read legacy bytes as UTF-8: the lint then names the guess.
@@ -77,7 +78,7 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   const rules = args.rules ?? (replay ? replay.map((s) => s.rule) : await pickRules(fixes, legacy));
   if (!rules) return false;
   // Ambiguous date columns: the order is asked once per column, then recorded in the recipe.
-  const formats = !replay && rules.includes('date-format') ? await askDateOrders(doc, asks, args.dateOrders) : undefined;
+  const formats = !replay && rules.includes('date-format') ? await askDateOrders(questionsOf(doc, asks), args.dateOrders) : undefined;
   if (formats === null) return false;
   const repaired = rules.includes('encoding') && legacy ? await repairEncoding(doc, !args.apply) : undefined;
   const encodingStep = typeof repaired === 'object' ? repaired : undefined;
@@ -121,19 +122,29 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   return true;
 }
 
+/** One question per ambiguous column, with one of its dates read from the editor. */
+function questionsOf(doc: vscode.TextDocument, asks: readonly Diagnostic[]): DateOrderQuestion[] {
+  const out = new Map<string, string>();
+  for (const d of asks) {
+    const field = (d.fix as { field: string }).field;
+    if (out.has(field)) continue;
+    const sample = d.line != null ? doc.lineAt(d.line - 1).text.slice(d.start ?? 0, d.end ?? undefined).replace(/^"|"$/g, '').trim() : '';
+    out.set(field, sample);
+  }
+  return [...out].map(([field, sample]) => ({ field, sample }));
+}
+
 /**
  * For each column whose dates all read both ways (03/04/2019), asks which order it uses. Returns
  * the answers by column (a skipped column stays unfixed), or null when the person cancels.
  */
-async function askDateOrders(doc: vscode.TextDocument, asks: readonly Diagnostic[], given?: Record<string, string>): Promise<Record<string, string> | undefined | null> {
+async function askDateOrders(questions: readonly DateOrderQuestion[], given?: Record<string, string>): Promise<Record<string, string> | undefined | null> {
   const out: Record<string, string> = {};
-  for (const field of [...new Set(asks.map((d) => (d.fix as { field: string }).field))]) {
+  for (const { field, sample } of questions) {
     if (given?.[field]) {
       out[field] = given[field];
       continue;
     }
-    const d = asks.find((x) => (x.fix as { field: string }).field === field)!;
-    const sample = d.line != null ? doc.lineAt(d.line - 1).text.slice(d.start ?? 0, d.end ?? undefined).replace(/^"|"$/g, '').trim() : '';
     const [a, b, y] = sample.split('/');
     const items: (vscode.QuickPickItem & { order?: string })[] = [
       { label: vscode.l10n.t('Day first (DD/MM/YYYY)'), description: y ? `${sample} → ${y}-${b}-${a}` : undefined, order: 'dd/mm/yyyy' },
@@ -167,34 +178,47 @@ async function confirmDiff(preview: PreviewProvider, doc: vscode.TextDocument, t
   return answer === apply;
 }
 
-/** Over 50 MB: cleaned by streaming to a new file next to the original. */
-async function cleanLarge(services: Services, uri: vscode.Uri, steps: CleanStep[] | undefined): Promise<boolean> {
+/**
+ * Over 50 MB: cleaned by streaming to a new file next to the original. When `ask` (not a recipe's
+ * replay), a column whose dates all read both ways stops the first run before anything is written:
+ * its order is asked (or taken from `given`), then the file is cleaned again with the answers.
+ */
+async function cleanLarge(services: Services, uri: vscode.Uri, steps: CleanStep[] | undefined, ask: boolean, given?: Record<string, string>): Promise<boolean> {
   const out = await freeSibling(uri, 'clean');
   const settings = lintSettings(uri);
-  const res = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cleaning {0}', uri.path.split('/').pop() ?? ''), cancellable: true },
-    async (progress, token) => {
-      let last = 0;
-      return services.worker.run(
-        'clean',
-        { path: uri.fsPath, out: out.fsPath, steps, options: { lang: uiLang(), rules: settings.rules } },
-        {
-          token,
-          progress: (done: number, total: number) => {
-            const pct = total ? (100 * done) / total : 0;
-            progress.report({ increment: pct - last });
-            last = pct;
+  const run = (askDateOrders: boolean, dateFormats?: Record<string, string>) =>
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cleaning {0}', uri.path.split('/').pop() ?? ''), cancellable: true },
+      async (progress, token) => {
+        let last = 0;
+        return services.worker.run(
+          'clean',
+          { path: uri.fsPath, out: out.fsPath, steps, askDateOrders, options: { lang: uiLang(), rules: settings.rules, dateFormats } },
+          {
+            token,
+            progress: (done: number, total: number) => {
+              const pct = total ? (100 * done) / total : 0;
+              progress.report({ increment: pct - last });
+              last = pct;
+            },
           },
-        },
-      );
-    },
-  );
+        );
+      },
+    );
+  let res = await run(ask && (!steps || steps.some((s) => s.rule === 'date-format')));
+  if ('streamed' in res && res.streamed?.asked) {
+    const formats = await askDateOrders(res.streamed.asked, given);
+    if (formats === null) return false;
+    res = await run(false, formats);
+  }
   if (!('streamed' in res) || !res.streamed) return false;
   const { encoding, steps: done } = res.streamed;
   // The copy is UTF-8: a legacy input was re-encoded on the way.
   await recordSteps(uri, /^utf-?8$/i.test(encoding) ? done : [{ rule: 'encoding', fix: 'reencode', from: encoding, count: 1 }, ...done]);
   const open = vscode.l10n.t('Open');
-  const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Cleaned copy written to {0} ({1} rows).', vscode.workspace.asRelativePath(out), res.streamed.rows), open);
-  if (pick === open) await vscode.window.showTextDocument(out);
+  // Not awaited: the command is done once the copy is written (the message stays until dismissed).
+  void vscode.window.showInformationMessage(vscode.l10n.t('Cleaned copy written to {0} ({1} rows).', vscode.workspace.asRelativePath(out), res.streamed.rows), open).then((pick) => {
+    if (pick === open) void vscode.window.showTextDocument(out);
+  });
   return true;
 }

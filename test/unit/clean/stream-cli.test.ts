@@ -1,7 +1,7 @@
 // Large-file cleaning (streamed to a new file) and the `odw clean` command.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -25,6 +25,28 @@ test('streaming clean writes the same UTF-8 text as the in-memory clean (Windows
   assert.equal(readFileSync(out, 'utf8'), cleanText(body, lint).text);
   assert.equal(r.rows, 402);
   assert.deepEqual(r.steps.map((s) => s.rule).sort(), ['blank-row', 'cell-whitespace', 'date-format', 'empty-column', 'number-format']);
+});
+
+test('streaming clean asks the order of a column whose dates all read both ways, and writes nothing until told', async () => {
+  const src = join(tmp, 'ambiguous.csv');
+  writeFileSync(src, ['nom,d,n', ...Array.from({ length: 300 }, (_, i) => `A${i},0${(i % 9) + 1}/0${(i % 3) + 1}/2019, ${i} `)].join('\n') + '\n');
+  const out = join(tmp, 'ambiguous.clean.csv');
+  const asked = await cleanCsvFile(src, out, undefined, { askDateOrders: true });
+  assert.deepEqual(asked.asked, [{ field: 'd', sample: '01/01/2019' }]);
+  assert.ok(!existsSync(out), 'nothing written before the answer');
+  // Told month first: the copy has ISO dates read that way, and the other fixes as usual.
+  const r = await cleanCsvFile(src, out, undefined, { askDateOrders: true, dateFormats: { d: 'mm/dd/yyyy' } });
+  assert.equal(r.asked, undefined);
+  const lines = readFileSync(out, 'utf8').split('\n');
+  assert.equal(lines[1], 'A0,2019-01-01,0');
+  assert.equal(lines[2], 'A1,2019-02-02,1');
+  assert.equal(lines[4], 'A3,2019-04-01,3', '04/01 read month first');
+  // The recipe names the order told, though the first dates (01/01, 02/02) read the same both ways.
+  assert.deepEqual(r.steps.find((s) => s.rule === 'date-format')?.formats, { d: 'mm/dd/yyyy' });
+  // Without the question (a replay, the CLI), the column is left as it is.
+  const kept = await cleanCsvFile(src, join(tmp, 'ambiguous.kept.csv'), undefined, {});
+  assert.equal(kept.asked, undefined);
+  assert.equal(readFileSync(join(tmp, 'ambiguous.kept.csv'), 'utf8').split('\n')[4], 'A3,04/01/2019,3');
 });
 
 test('streaming clean stops on cancel', async () => {

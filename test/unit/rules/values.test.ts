@@ -73,7 +73,7 @@ test('maxProblems caps the list', () => {
 
 test('date-format: a column whose dates all read both ways gets no guessed fix, but a question', () => {
   const ds = only(lint('nom;d\nA;03/04/2019\nB;05/06/2019\nC;2019-07-01\n'), 'date-format');
-  assert.deepEqual(ds.map((d) => d.fix), [{ kind: 'choose-date-order', field: 'd' }, { kind: 'choose-date-order', field: 'd' }]);
+  assert.deepEqual(ds.map((d) => d.fix), [{ kind: 'choose-date-order', field: 'd', sample: '03/04/2019' }, { kind: 'choose-date-order', field: 'd', sample: '05/06/2019' }]);
   assert.match(ds[0].message, /ambiguous/);
 });
 
