@@ -20,6 +20,8 @@ export interface Api {
   worker: WorkerClient;
   /** How long activate() took, in ms (measured inside it; module loading not included). */
   activationMs: number;
+  /** Whether a table edited while misread (legacy bytes read as UTF-8) was warned about. */
+  misreadWarned: (uri: vscode.Uri) => boolean;
   /** What activation does for workbooks the text editor shows (tests call it when they choose). */
   reopenWorkbooksShownAsText: () => Promise<number>;
 }
@@ -35,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const services: Services = { lint, worker, diagnostics: collection, docsBase };
   registerSpreadsheets(context, collection, worker);
   registerCharts(context, services);
-  registerFixes(context, services);
+  const { misread } = registerFixes(context, services);
   registerStages(context, services);
   registerPublishing(context, services);
   context.subscriptions.push(
@@ -51,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): Api {
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)),
     ),
   );
-  return { lint, status, worker, activationMs: performance.now() - started, reopenWorkbooksShownAsText };
+  return { lint, status, worker, activationMs: performance.now() - started, reopenWorkbooksShownAsText, misreadWarned: (uri) => misread.warned(uri) };
 }
 
 export function deactivate(): void {}

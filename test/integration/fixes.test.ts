@@ -115,6 +115,34 @@ suite('Fixes and cleaning', () => {
     assert.deepEqual(recipe.steps.map((s: { rule: string }) => s.rule), ['encoding']);
   });
 
+  test('a .txt table misread as UTF-8 is flagged on its first edit, before a save can destroy its accents', async () => {
+    const a = await api();
+    const text = 'nom;ville;montant\nÉlodie;Orléans;12\nAndré;Bègles;5\n';
+    const uri = wsFile('fixes-misread.txt');
+    // Windows-1252 bytes in a .txt file: VS Code does not guess plain text's encoding, it reads UTF-8.
+    await vscode.workspace.fs.writeFile(uri, Uint8Array.from([...text].map((c) => c.charCodeAt(0))));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    assert.ok(doc.getText().includes('\uFFFD'), 'the editor shows replacement characters');
+    await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'encoding'));
+    assert.equal(a.misreadWarned(uri), false, 'no warning before an edit');
+    await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'X'));
+    for (let i = 0; i < 50 && !a.misreadWarned(uri); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(a.misreadWarned(uri), true, 'warned on the first edit');
+    // A sound UTF-8 table is not flagged when edited.
+    const ok = wsFile('fixes-sound.txt');
+    await vscode.workspace.fs.writeFile(ok, new TextEncoder().encode(text));
+    const okDoc = await vscode.workspace.openTextDocument(ok);
+    const okEditor = await vscode.window.showTextDocument(okDoc);
+    await diagnosticsWhere(ok, () => true);
+    await okEditor.edit((e) => e.insert(new vscode.Position(2, 0), 'X'));
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(a.misreadWarned(ok), false);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('an ambiguous date column offers a question, not a guess; the chosen order converts it and goes into the recipe', async () => {
     await api();
     const uri = wsFile('fixes-ambiguous.csv');

@@ -7,6 +7,7 @@ import { FixProvider } from './code-actions';
 import { freshState } from './edits';
 import { PREVIEW_SCHEME, PreviewProvider } from './preview';
 import { replayRecipe } from './replay';
+import { MisreadGuard } from './misread-guard';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'csv', scheme: 'file' },
@@ -19,10 +20,12 @@ const SELECTOR: vscode.DocumentSelector = [
 const asUri = (v: unknown) => (v instanceof vscode.Uri ? v : undefined);
 const asArgs = (v: unknown): CleanArgs => (v && typeof v === 'object' && !Array.isArray(v) ? (v as CleanArgs) : {});
 
-export function registerFixes(context: vscode.ExtensionContext, services: Services): void {
+export function registerFixes(context: vscode.ExtensionContext, services: Services): { misread: MisreadGuard } {
   const fixes = new FixProvider(services);
   const preview = new PreviewProvider();
+  const misread = new MisreadGuard(services);
   context.subscriptions.push(
+    misread,
     vscode.languages.registerCodeActionsProvider(SELECTOR, fixes, { providedCodeActionKinds: FixProvider.kinds }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
     vscode.commands.registerCommand('openData.cleanDataset', (uri?: unknown, args?: unknown) => cleanDataset(services, preview, asUri(uri), asArgs(args))),
@@ -38,4 +41,5 @@ export function registerFixes(context: vscode.ExtensionContext, services: Servic
       if (edits?.length) e.waitUntil(Promise.resolve(edits));
     }),
   );
+  return { misread };
 }
