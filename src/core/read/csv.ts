@@ -70,7 +70,7 @@ export class CsvRowReader implements Locator {
    * Parses `chunk` (appended to the carried-over text); `final` marks the end of the file.
    * With `giveBack`, the last row's text (when it may go on in the next chunk, and is not long)
    * is returned as a count of characters instead of kept: the caller starts its next chunk with
-   * them (forEachUtf8Chunk reads them again), so no chunk is ever joined to another.
+   * them (forEachTextChunk reads them again), so no chunk is ever joined to another.
    */
   feed(chunk: string, final: boolean, giveBack = false): number {
     const text = this.text.length ? this.text + chunk : chunk;

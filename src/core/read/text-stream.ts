@@ -120,23 +120,31 @@ export async function withFileText<T>(path: string, options: TextStreamOptions, 
   }
 }
 
+/** Encodings with one byte per character: any byte boundary is a character boundary, a LF byte a LF. */
+export function isSingleByte(encoding: string): boolean {
+  return /^(windows-125\d|iso-8859-\d{1,2}|macintosh|koi8-[ru])$/i.test(encoding);
+}
+
 /**
- * Strict UTF-8 text of bytes [start, end) of a file, chunk by chunk (split lint: each thread
- * reads its part). A BOM at byte 0 is skipped; invalid bytes throw Utf8Error. A returned
- * promise of `onText` is awaited before the next chunk; the last call gets `final`.
+ * Text of bytes [start, end) of a file, chunk by chunk (split lint: each thread reads its part):
+ * strict UTF-8 (a BOM at byte 0 skipped; invalid bytes throw Utf8Error), or a single-byte
+ * `encoding`. A returned promise of `onText` is awaited before the next chunk; the last call gets
+ * `final`.
  *
  * `onText` may return a number of characters at the end of its text that it did not use (a row
  * the chunk cut): the next chunk starts with them, read again from the file. The reader then
  * never joins its carried text to the next chunk: joining copies the whole chunk once more, and
  * these multi-megabyte strings are what fills the heap between two full collections.
  */
-export async function forEachUtf8Chunk(
+export async function forEachTextChunk(
   path: string,
   /** `cut`: the range may end inside a character (a head read): its bytes are dropped, not an error. */
   range: { start: number; end: number; cut?: boolean },
   options: TextStreamOptions,
   onText: (text: string, final: boolean) => void | number | Promise<void>,
+  encoding = 'utf-8',
 ): Promise<void> {
+  const utf8 = !isSingleByte(encoding);
   if (range.end <= range.start) return void (await onText('', true));
   const size = range.end - range.start;
   const buf = Buffer.allocUnsafeSlow(Math.max(1, Math.min(options.chunkBytes ?? CHUNK_BYTES, size)));
@@ -149,18 +157,18 @@ export async function forEachUtf8Chunk(
       const final = bytesRead === 0 || at + bytesRead >= range.end;
       options.onProgress?.(at + bytesRead - range.start, size);
       let raw = buf.subarray(0, bytesRead);
-      if (at === 0 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) raw = raw.subarray(3);
+      if (utf8 && at === 0 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) raw = raw.subarray(3);
       // A character cut by the chunk's end is read again with the next chunk (at the range's
       // end: an error, or dropped for a cut head).
-      const tail = incompleteTail(raw);
+      const tail = utf8 ? incompleteTail(raw) : 0;
       const body = raw.subarray(0, raw.length - tail);
-      if (!isUtf8(body)) throw new Utf8Error(body);
+      if (utf8 && !isUtf8(body)) throw new Utf8Error(body);
       if (final && tail && !range.cut) throw new Utf8Error(raw.subarray(raw.length - tail));
-      const text = body.toString('utf8');
+      const text = utf8 ? body.toString('utf8') : iconv().decode(body, encoding);
       const unused = await onText(text, final);
       if (final) return;
       let back = tail;
-      if (typeof unused === 'number' && unused > 0) back += Buffer.byteLength(text.slice(text.length - unused));
+      if (typeof unused === 'number' && unused > 0) back += utf8 ? Buffer.byteLength(text.slice(text.length - unused)) : unused;
       // Always forward: a row longer than the chunk stays with the caller (CsvRowReader carries it).
       if (back >= bytesRead) throw new Error('a chunk must move forward');
       at += bytesRead - back;
@@ -186,14 +194,15 @@ async function readHead(path: string): Promise<Uint8Array> {
 }
 
 function fileText(path: string, total: number, encoding: string, bom: boolean, options: TextStreamOptions): FileText {
-  const utf8 = encoding === 'utf-8';
+  // UTF-8, or a single-byte code page without a (lying) BOM: chunks give their cut row back.
+  const rereads = encoding === 'utf-8' || (isSingleByte(encoding) && !bom);
   return {
     encoding,
     bom,
     total,
-    rereads: utf8,
+    rereads,
     async forEachChunk(onText) {
-      if (utf8) return forEachUtf8Chunk(path, { start: 0, end: total }, options, onText);
+      if (rereads) return forEachTextChunk(path, { start: 0, end: total }, options, onText, encoding);
       const legacy = iconv().getDecoder(encoding);
       let bytes = 0;
       let skipBom = bom;

@@ -7,7 +7,7 @@ import { LintSession } from '../engine';
 import { quoteError } from '../lint-csv';
 import type { Lang, Row, TableInfo } from '../model';
 import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';
-import { forEachUtf8Chunk, Utf8Error } from '../read/text-stream';
+import { forEachTextChunk, Utf8Error } from '../read/text-stream';
 import { checksOfPlan, type SchemaPlan } from '../schema/setup';
 
 export interface PartRequest {
@@ -18,6 +18,8 @@ export interface PartRequest {
   /** Bytes of the file's head the rules visit first (cut back to the last whole row). */
   headBytes: number;
   format: 'csv' | 'tsv';
+  /** 'utf-8' or a single-byte code page (the first part's reading). */
+  encoding: string;
   delimiter: string;
   newline: '\n' | '\r';
   /** The serialisable lint options (no check functions: the schema comes as a plan). */
@@ -39,7 +41,7 @@ const HEAD_READ = new Error('head read');
 export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, transfer?: ArrayBuffer[]) => void, signal?: AbortSignal): Promise<void> {
   const lang: Lang = req.options.lang ?? 'en';
   const dialect = { delimiter: req.delimiter, quoteChar: '"' };
-  const info: TableInfo = { format: req.format, encoding: 'utf-8', delimiter: req.delimiter, quoteChar: '"' };
+  const info: TableInfo = { format: req.format, encoding: req.encoding, delimiter: req.delimiter, quoteChar: '"' };
   // The session's locator follows whichever reader is feeding it.
   let current: CsvRowReader;
   const locator: Locator = {
@@ -62,19 +64,29 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
     // cut, one), and at least the header row, however long.
     let read = 0;
     try {
-      await forEachUtf8Chunk(req.path, { start: 0, end: req.start, cut: true }, { signal, chunkBytes: Math.min(req.headBytes, 4 << 20) }, (text) => {
-        current.feed(text, false);
-        read += text.length;
-        if (read >= req.headBytes && session.rows > 0) throw HEAD_READ;
-      });
+      await forEachTextChunk(
+        req.path,
+        { start: 0, end: req.start, cut: true },
+        { signal, chunkBytes: Math.min(req.headBytes, 4 << 20) },
+        (text) => {
+          current.feed(text, false);
+          read += text.length;
+          if (read >= req.headBytes && session.rows > 0) throw HEAD_READ;
+        },
+        req.encoding,
+      );
     } catch (e) {
       if (e !== HEAD_READ) throw e;
     }
     session.resume();
     last = null;
     current = new CsvRowReader(dialect, onRow, { row: 2, newline: req.newline });
-    await forEachUtf8Chunk(req.path, { start: req.start, end: req.end }, { signal, chunkBytes: req.chunkBytes, onProgress: (bytes) => post({ type: 'progress', bytes }) }, (text, final) =>
-      current.feed(text, final, true),
+    await forEachTextChunk(
+      req.path,
+      { start: req.start, end: req.end },
+      { signal, chunkBytes: req.chunkBytes, onProgress: (bytes) => post({ type: 'progress', bytes }) },
+      (text, final) => current.feed(text, final, true),
+      req.encoding,
     );
   } catch (e) {
     if (e instanceof Utf8Error) return post({ type: 'give-up', why: 'not UTF-8' });

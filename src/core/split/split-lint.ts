@@ -1,21 +1,24 @@
-// Split lint: a large UTF-8 CSV on disk is linted in parts on several cores (one per core, 2 to
+// Split lint: a large CSV on disk (UTF-8, or a single-byte code page such as Windows-1252, where a
+// LF byte is always a line break) is linted in parts on several cores (one per core, 2 to
 // MAX_PARTS). This thread lints the first part; a worker lints each later one (part.ts), from the
 // first row after its cut. The rules then merge, part after part in file order: a part's problems
 // are moved to their rows and lines in the whole file, and each rule with state across rows takes
 // the part's state over (duplicate rows, column statistics, unique keys) before it finishes — the
-// report is the one a single pass gives. Anything unusual (not UTF-8, a quoted line break at a
-// cut, a row too large, CR-only line ends) falls back to one pass.
+// report is the one a single pass gives. Anything unusual (a multi-byte legacy encoding, a UTF-8
+// mark on legacy bytes, a quoted line break at a cut, a row too large, CR-only line ends) falls
+// back to one pass.
 import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LintSession, type LintOptions } from '../engine';
-import { countsOf, quoteError, type CsvLintResult } from '../lint-csv';
+import { countsOf, quoteError, readerDiagnostic, type CsvLintResult } from '../lint-csv';
 import type { StreamOptions } from '../lint-csv-stream';
 import type { TableInfo } from '../model';
 import { CsvRowReader, recordNewlineOf, RowTooLargeError, type CsvRow } from '../read/csv';
 import { delimiterFor } from '../read/dialect';
-import { CancelledError, forEachUtf8Chunk, sniffTextHead, Utf8Error } from '../read/text-stream';
+import { CancelledError, forEachTextChunk, isSingleByte, sniffTextHead, Utf8Error } from '../read/text-stream';
+import { guessLegacyEncoding } from '../read/decode';
 import type { SchemaPlan } from '../schema/setup';
 import type { PartMessage, PartRequest } from './part';
 
@@ -72,11 +75,12 @@ export async function lintCsvFileSplit(
   const total = (await stat(path)).size;
   const parts = tuning.parts ?? partsFor(total);
   if (parts < 2) return { fallback: 'one core' };
-  const cuts = await findCuts(path, total, parts, tuning.lead ?? LEAD_BYTES[schema.kind === 'none' ? 'none' : 'schema']);
-  if (typeof cuts === 'string') return { fallback: cuts };
+  const found = await findCuts(path, total, parts, tuning.lead ?? LEAD_BYTES[schema.kind === 'none' ? 'none' : 'schema']);
+  if (typeof found === 'string') return { fallback: found };
+  const { cuts, encoding } = found;
   const lang = options.lang ?? 'en';
   const format = options.format ?? 'csv';
-  const info: TableInfo = { format, encoding: 'utf-8', delimiter: null, quoteChar: '"' };
+  const info: TableInfo = { format, encoding, delimiter: null, quoteChar: '"' };
   // Set by start() on the first chunk (declared so, not narrowed to null by the compiler).
   let session = null as LintSession | null;
   let reader = null as CsvRowReader | null;
@@ -98,12 +102,15 @@ export async function lintCsvFileSplit(
       last = row;
     });
     const s = new LintSession(info, r, options);
+    // As one pass says it (lint-csv-stream.ts): on the header line.
+    const nl = text.search(/\r|\n/);
+    if (encoding !== 'utf-8') s.add(readerDiagnostic('encoding', { kind: 'legacy', encoding }, { row: 1, column: null, line: 1, start: 0, end: nl === -1 ? 0 : nl }, lang));
     session = s;
     reader = r;
     const { checks: _checks, onProgress: _p, signal: _s, ...plain } = options;
     cuts.forEach((cut, k) => {
       const request: PartRequest = {
-        path, start: cut, end: cuts[k + 1] ?? total, headBytes: tuning.headBytes ?? HEAD_BYTES, format, delimiter, newline,
+        path, start: cut, end: cuts[k + 1] ?? total, headBytes: tuning.headBytes ?? HEAD_BYTES, format, encoding, delimiter, newline,
         options: plain as Omit<LintOptions, 'checks'>, schema, chunkBytes: options.chunkBytes,
       };
       workers[k].postMessage(request);
@@ -131,11 +138,17 @@ export async function lintCsvFileSplit(
       partsDone.push(done);
     }
     let split = true;
-    await forEachUtf8Chunk(path, { start: 0, end: cuts[0] }, { signal: options.signal, chunkBytes: options.chunkBytes, onProgress: (b) => ((progress[0] = b), report()) }, (text, final) => {
-      if (!split) return;
-      if (!reader && !start(text)) return void (split = false);
-      return reader!.feed(text, final, true);
-    });
+    await forEachTextChunk(
+      path,
+      { start: 0, end: cuts[0] },
+      { signal: options.signal, chunkBytes: options.chunkBytes, onProgress: (b) => ((progress[0] = b), report()) },
+      (text, final) => {
+        if (!split) return;
+        if (!reader && !start(text)) return void (split = false);
+        return reader!.feed(text, final, true);
+      },
+      encoding,
+    );
     if (!split || !session || !reader) return { fallback: 'line breaks are CR only' };
     const lastRow = last;
     // Each cut must be a record boundary: a quoted line break there leaves the last row open.
@@ -177,10 +190,12 @@ export function cutPositions(total: number, parts: number, lead: number): number
   return Array.from({ length: parts - 1 }, (_, k) => first + Math.floor(k * rest));
 }
 
-async function findCuts(path: string, total: number, parts: number, lead: number): Promise<number[] | string> {
+async function findCuts(path: string, total: number, parts: number, lead: number): Promise<{ cuts: number[]; encoding: string } | string> {
   const sniffed = await sniffTextHead(path);
   if ('unreadable' in sniffed) return 'not text';
-  if (!sniffed.utf8) return 'not UTF-8';
+  // A legacy code page as one pass names it (withFileText); split only where a LF byte is a line break.
+  const encoding = sniffed.utf8 ? 'utf-8' : guessLegacyEncoding(sniffed.head);
+  if (!sniffed.utf8 && (sniffed.bom || !isSingleByte(encoding))) return sniffed.bom ? 'a UTF-8 mark on bytes that are not UTF-8' : `${encoding} is not a single-byte encoding`;
   const fh = await open(path, 'r');
   try {
     const cuts: number[] = [];
@@ -193,7 +208,7 @@ async function findCuts(path: string, total: number, parts: number, lead: number
       if (lf === -1 || cut >= total || cut <= (cuts[cuts.length - 1] ?? 0)) continue;
       cuts.push(cut);
     }
-    return cuts.length ? cuts : 'no line break past the middle';
+    return cuts.length ? { cuts, encoding } : 'no line break past the middle';
   } finally {
     await fh.close();
   }

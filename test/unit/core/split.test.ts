@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { lintCsvFile } from '../../../src/core/lint-csv-stream';
 import { checksOfPlan, type SchemaPlan } from '../../../src/core/schema/setup';
 import { cutPositions, lintCsvFileSplit, SPLIT_MIN_BYTES, useSplitLint } from '../../../src/core/split/split-lint';
-import { forEachUtf8Chunk } from '../../../src/core/read/text-stream';
+import { forEachTextChunk } from '../../../src/core/read/text-stream';
 import { cleanCsvFile } from '../../../src/core/clean/clean-stream';
 import { withSchemaChecks } from '../../../src/core/clean/linter';
 import type { TableSchema } from '../../../src/core/schema/descriptor';
@@ -74,7 +74,7 @@ test('chunks given back are read again: the text is the file’s, whatever the c
   for (const chunkBytes of [7, 13, 64, 1000]) {
     let seen = '';
     let calls = 0;
-    await forEachUtf8Chunk(path, { start: 0, end: Buffer.byteLength(text) }, { chunkBytes }, (t, final) => {
+    await forEachTextChunk(path, { start: 0, end: Buffer.byteLength(text) }, { chunkBytes }, (t, final) => {
       calls++;
       // Give back the text after the last line break (a row the chunk cut), unless it is all of it.
       const keep = final ? t.length : t.lastIndexOf('\n') + 1;
@@ -170,17 +170,30 @@ test('the problem cap and "fixes only" count every problem as one pass does', as
   }
 });
 
-test('a quoted line break at the cut, a legacy encoding or a CR-only file is linted in one pass instead', async () => {
+test('a Windows-1252 file is linted in parts too, as one pass reads it (encoding named, accents decoded)', async () => {
+  // € and ’ are 0x80 and 0x92 in Windows-1252: one byte per character, so any LF byte is a line break.
+  const rows = range(600, (i) => `Élodie ${i % 200};${i % 7 === 0 ? '1 250,50 €' : i};l’été ${i % 3 === 0 ? ' ' : ''};${(i % 28) + 1}/03/2024`);
+  const text = csv('nom;montant;note;date', rows);
+  const bytes = Buffer.from([...text].map((c) => (c === '€' ? 0x80 : c === '’' ? 0x92 : c.charCodeAt(0))));
+  const r = await same(write(bytes), { chunkBytes: 997 });
+  const enc = r.diagnostics.find((d) => d.rule === 'encoding');
+  assert.equal(r.info.encoding, 'windows-1252');
+  assert.match(enc?.message ?? '', /windows-1252/);
+  assert.ok(r.diagnostics.some((d) => d.rule === 'number-format' && /1 250,50 €/.test(d.message)), 'the € decoded');
+});
+
+test('a quoted line break at the cut, a lying UTF-8 mark or a CR-only file is linted in one pass instead', async () => {
   const quoted = csv('a,b', [...range(50, (i) => `${i},x`), `"${'long\n'.repeat(200)}",y`, ...range(50, (i) => `${i},z`)]);
   const r1 = await lintCsvFileSplit(write(quoted), { maxProblems: 1000 }, { kind: 'none' });
   assert.deepEqual(r1, { fallback: 'a line break at a cut is inside a quoted cell' });
-  const latin = Buffer.from(csv('nom,ville', range(100, (i) => `Élodie ${i},Orléans`)), 'latin1');
-  assert.deepEqual(await lintCsvFileSplit(write(latin), { maxProblems: 1000 }, { kind: 'none' }), { fallback: 'not UTF-8' });
+  // A lying UTF-8 mark on Windows-1252 bytes, and a multi-byte legacy encoding (Shift-JIS): one pass.
+  const lying = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv('nom,ville', range(100, (i) => `Élodie ${i},Orléans`)), 'latin1')]);
+  assert.deepEqual(await lintCsvFileSplit(write(lying), { maxProblems: 1000 }, { kind: 'none' }), { fallback: 'a UTF-8 mark on bytes that are not UTF-8' });
   const mac = csv('a,b', range(100, (i) => `${i},x`)).replace(/\n/g, '\r');
   assert.ok('fallback' in (await lintCsvFileSplit(write(mac), { maxProblems: 1000 }, { kind: 'none' })));
 });
 
-test('every UTF-8 CSV fixture: the split lint equals one pass (schema detected from the header)', async () => {
+test('every CSV fixture, UTF-8 or a single-byte code page: the split lint equals one pass (schema detected from the header)', async () => {
   const files = (readdirSync(FIXTURES, { recursive: true }) as string[]).filter((f) => /\.(csv|tsv)$/i.test(f)).map((f) => join(FIXTURES, f));
   let split = 0;
   const fallbacks = new Map<string, number>();
@@ -200,9 +213,9 @@ test('every UTF-8 CSV fixture: the split lint equals one pass (schema detected f
       assert.deepEqual(r.result, one, `${path}, ${parts} parts`);
     }
   }
-  // The others are legacy encodings or one-line files; a bug in the part worker would show here.
+  // The others are one-line files or a UTF-8 mark on legacy bytes; a bug in the part worker would show here.
   const reasons = [...fallbacks.keys()];
-  assert.ok(reasons.every((w) => w === 'not UTF-8' || w === 'no line break past the middle'), `unexpected fallbacks: ${JSON.stringify([...fallbacks])}`);
+  assert.ok(reasons.every((w) => w === 'a UTF-8 mark on bytes that are not UTF-8' || w === 'no line break past the middle'), `unexpected fallbacks: ${JSON.stringify([...fallbacks])}`);
   assert.ok(split >= 30, `only ${split} fixture runs were split (${JSON.stringify([...fallbacks])})`);
 });
 
