@@ -23,13 +23,15 @@ export function luhn(s: string, end = s.length): boolean {
 /** stdnum's `compact`: spaces and dots are ignored. */
 export const compactId = (s: string): string => (s.indexOf(' ') < 0 && s.indexOf('.') < 0 ? s.trim() : s.replace(/[ .]/g, '').trim());
 
+// A text of the exact length needs no compaction: a space, a dot or padding in it would leave
+// too few characters, and the checksum refuses anything but digits.
 export function isValidSiren(raw: string): boolean {
-  const s = compactId(raw);
+  const s = raw.length === 9 ? raw : compactId(raw);
   return s.length === 9 && luhn(s);
 }
 
 export function isValidSiret(raw: string): boolean {
-  const s = compactId(raw);
+  const s = raw.length === 14 ? raw : compactId(raw);
   if (s.length !== 14 || !luhn(s, 9)) return false;
   if (s.startsWith(LA_POSTE_SIREN) && s !== LA_POSTE_HEAD_OFFICE) {
     let sum = 0;

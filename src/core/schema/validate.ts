@@ -9,6 +9,7 @@ import { shiftLoc, type RuleVisitor, type Shift } from '../rules/rule';
 import { createCustomChecks } from '../checks/registry';
 import type { CheckEnv, RowCheck } from '../checks/check';
 import type { CompiledField, CompiledSchema } from './compile';
+import type { ConstraintTest } from './constraints';
 import { matchHeader, type MatchMode } from './header';
 import { headerReport } from './header-messages';
 import { FirstSeen, tupleKey, type Key, type PendingReference } from './keys';
@@ -57,6 +58,8 @@ class SchemaVisitor implements RuleVisitor {
   /** Reports this check made that the session keeps or counts; once at the cap the session is full. */
   private kept = 0;
   private readonly max: number;
+  /** Whether rows have key checks (most schemas have none: their closures are not made per row). */
+  private readonly hasKeys: boolean;
 
   constructor(
     private readonly ctx: CheckContext,
@@ -70,6 +73,7 @@ class SchemaVisitor implements RuleVisitor {
     this.fkSeen = schema.selfForeignKeys.map(() => new FirstSeen());
     this.fkPending = schema.selfForeignKeys.map(() => []);
     this.max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+    this.hasKeys = schema.primaryKey.length + schema.uniqueKeys.length + schema.selfForeignKeys.length > 0;
   }
 
   /** Whether further reports can only be counted (a file with a million bad cells stays fast). */
@@ -113,27 +117,36 @@ class SchemaVisitor implements RuleVisitor {
       const raw = vals[c];
       // Blank rows are the blank-row rule's; frictionless checks no cell in them.
       if (blank) continue;
+      // No closure in this loop: a closure over its variables costs a context per cell, made or not.
       if (raw === undefined || (f.onlyEmptyIsMissing ? raw.length === 0 : f.missing.has(raw))) {
-        if (f.required) this.report('constraint-error', 'error', () => constraintMessage(this.ctx.lang, f, 'required', ''), () => this.ctx.locate(row, c + 1));
+        if (f.required) this.cellProblem(row, c, f, 'required', '');
         continue;
       }
       const v = f.cast(raw);
       if (v === INVALID) {
-        this.report('type-error', 'error', () => typeErrorMessage(this.ctx.lang, f, raw), () => this.ctx.locate(row, c + 1));
+        this.cellProblem(row, c, f, null, raw);
         continue;
       }
       values[i] = v;
       const tests = f.tests;
-      for (let k = 0; k < tests.length; k++)
-        if (!tests[k].ok(v, raw)) this.report('constraint-error', 'error', () => constraintMessage(this.ctx.lang, f, tests[k], raw), () => this.ctx.locate(row, c + 1));
-      if (this.unique[i]) {
-        if (this.events) this.events.push({ t: 'u', i, key: keyOf(v), raw, n: row.number, loc: this.ctx.locate(row, c + 1) });
-        else this.uniqueCell(i, keyOf(v), raw, row.number, () => this.ctx.locate(row, c + 1));
-      }
+      for (let k = 0; k < tests.length; k++) if (!tests[k].ok(v, raw)) this.cellProblem(row, c, f, tests[k], raw);
+      if (this.unique[i]) this.uniqueValue(row, c, i, v, raw);
     }
     if (this.strict) this.positionalCells(row);
-    this.keys(row);
+    if (this.hasKeys) this.keys(row);
     if (!blank) for (let k = 0; k < this.checks.length; k++) this.checks[k].row(row, values);
+  }
+
+  /** A type error (no test) or a failed constraint on the cell of `f` in file column `c`. */
+  private cellProblem(row: Row, c: number, f: CompiledField, test: ConstraintTest | 'required' | null, raw: string): void {
+    const loc = () => this.ctx.locate(row, c + 1);
+    if (test === null) this.report('type-error', 'error', () => typeErrorMessage(this.ctx.lang, f, raw), loc);
+    else this.report('constraint-error', 'error', () => constraintMessage(this.ctx.lang, f, test, raw), loc);
+  }
+
+  private uniqueValue(row: Row, c: number, i: number, v: unknown, raw: string): void {
+    if (this.events) this.events.push({ t: 'u', i, key: keyOf(v), raw, n: row.number, loc: this.ctx.locate(row, c + 1) });
+    else this.uniqueCell(i, keyOf(v), raw, row.number, () => this.ctx.locate(row, c + 1));
   }
 
   /** exact/strict matching: cells beyond the header but inside the schema, and the reverse. */
@@ -252,7 +265,10 @@ class SchemaVisitor implements RuleVisitor {
       raw: (row, i) => (self.columnOf[i] >= 0 ? row.values[self.columnOf[i]] ?? '' : ''),
       full: () => self.full,
       cell: (row, i, rule, message, severity = 'error', fix) =>
-        self.report(rule, severity, message, () => ctx.locate(row, self.columnOf[i] + 1), fix !== undefined ? { kind: 'set-cell', value: fix } : undefined),
+        // Past the cap (a bad identifier on every row) only the count is kept: no location to make.
+        self.full
+          ? self.report(rule, severity, '', NOWHERE)
+          : self.report(rule, severity, message, () => ctx.locate(row, self.columnOf[i] + 1), fix !== undefined ? { kind: 'set-cell', value: fix } : undefined),
       row: (row, rule, message, severity = 'error') => self.report(rule, severity, message, () => ctx.locateRow(row)),
       table: (rule, message, severity = 'error') => self.report(rule, severity, message, self.headerLoc),
     };

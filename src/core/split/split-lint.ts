@@ -89,6 +89,8 @@ export async function lintCsvFileSplit(
   const partsDone: Promise<PartMessage>[] = [];
   const progress = cuts.map(() => 0);
   const report = () => options.onProgress?.(progress.reduce((x, y) => x + y, 0), total);
+  const t0 = performance.now();
+  const trace = process.env.ODW_SPLIT_TRACE === '1' ? (what: string) => process.stderr.write(`[split] ${what} at ${(performance.now() - t0).toFixed(0)} ms\n`) : null;
 
   const start = (text: string) => {
     const delimiter = delimiterFor(text, format, options.delimiter);
@@ -126,8 +128,13 @@ export async function lintCsvFileSplit(
       workers.push(w);
       const done = new Promise<PartMessage>((resolve, reject) => {
         w.on('message', (m: PartMessage) => {
-          if (m.type === 'progress') (progress[k + 1] = m.bytes), report();
-          else resolve(m);
+          if (m.type === 'progress') {
+            if (!progress[k + 1]) trace?.(`part ${k + 2} first progress`);
+            (progress[k + 1] = m.bytes), report();
+          } else {
+            trace?.(`part ${k + 2} done`);
+            resolve(m);
+          }
         });
         w.on('error', reject);
         w.on('exit', (code) => reject(new Error(`the part worker stopped (exit code ${code})`)));
@@ -149,6 +156,7 @@ export async function lintCsvFileSplit(
       },
       encoding,
     );
+    trace?.(`first part read (${cuts[0]} bytes)`);
     if (!split || !session || !reader) return { fallback: 'line breaks are CR only' };
     const lastRow = last;
     // Each cut must be a record boundary: a quoted line break there leaves the last row open.
@@ -157,13 +165,16 @@ export async function lintCsvFileSplit(
     let shift = { row: lastRow.number - 1, line: reader.lineAfter() - 1 };
     for (let k = 0; k < partsDone.length; k++) {
       const m = await partsDone[k];
+      trace?.(`part ${k + 2} received`);
       if (m.type !== 'done') return { fallback: m.type === 'give-up' ? m.why : 'part worker' };
       if (k < partsDone.length - 1 && !m.endsAtRow) return { fallback: 'a line break at a cut is inside a quoted cell' };
       // Parts are taken over in file order: each as if its rows came after the ones before.
       s.takeOver(m.part, shift);
       shift = { row: shift.row + m.part.rows, line: shift.line + m.lines };
     }
+    trace?.('parts taken over');
     const diagnostics = s.finish();
+    trace?.('finished');
     const d = s.dropped;
     return { result: { info, rows: s.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) }, parts: cuts.length + 1 };
   } catch (e) {
