@@ -65,12 +65,13 @@ const LABEL_EN: Record<DateFormat, string> = {
   'excel-serial': 'Excel serial',
 };
 
+const sep = (x: number) => x === 47 || x === 45 || x === 46;
+
 /** Cheap pre-check before the regexes: a date has a separator early, or is a 5-digit serial. */
 function mayBeDate(s: string): boolean {
   const c = s.charCodeAt(0);
   if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return false;
   const a = s.charCodeAt(1), b = s.charCodeAt(2), d = s.charCodeAt(4);
-  const sep = (x: number) => x === 47 || x === 45 || x === 46;
   return sep(a) || sep(b) || sep(d) || s.length === 5 || s.charCodeAt(5) === 46;
 }
 

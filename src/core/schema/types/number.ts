@@ -16,6 +16,8 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * sign, digits with single `_` between digits, optional fraction, optional exponent.
  * Returns NaN when the text is not a decimal. Up to 15 significant digits the value is
  * computed while scanning (m / 10^k is correctly rounded, as Number() would give).
+ * No inner function: one capturing these counters would keep them in a heap context, and this
+ * runs on every cell of a number column.
  */
 export function scanDecimal(s: string, allowFraction: boolean): number {
   let i = 0;
@@ -29,14 +31,25 @@ export function scanDecimal(s: string, allowFraction: boolean): number {
   let mantissa = 0;
   let scale = 0;
   let underscore = false;
-  const run = (fraction: boolean): void => {
+  // Up to three runs of digits: integer part, fraction, exponent.
+  for (let part = 0; part < 3; part++) {
+    if (part === 1) {
+      if (!allowFraction || i >= n || s.charCodeAt(i) !== 46) continue;
+      i++;
+    } else if (part === 2) {
+      if (digits === 0) return NaN;
+      if (!allowFraction || i >= n || (s.charCodeAt(i) !== 101 && s.charCodeAt(i) !== 69)) break;
+      i++;
+      if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) i++;
+    }
+    const before = digits;
     let prevDigit = false;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (isDigit(c)) {
+      if (c >= 48 && c <= 57) {
         digits++;
-        mantissa = mantissa * 10 + (c - 48);
-        if (fraction) scale++;
+        if (part < 2) mantissa = mantissa * 10 + (c - 48);
+        if (part === 1) scale++;
         prevDigit = true;
       } else if (c === 95 && prevDigit && i + 1 < n && isDigit(s.charCodeAt(i + 1))) {
         prevDigit = false;
@@ -44,24 +57,14 @@ export function scanDecimal(s: string, allowFraction: boolean): number {
       } else break;
       i++;
     }
-  };
-  run(false);
-  if (allowFraction && i < n && s.charCodeAt(i) === 46) {
-    i++;
-    run(true);
+    if (part === 2) {
+      if (digits === before) return NaN;
+      // An exponent: Number() reads the text (below).
+      scale = -1;
+    }
   }
-  if (digits === 0) return NaN;
-  let exponent = false;
-  if (allowFraction && i < n && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69)) {
-    exponent = true;
-    i++;
-    if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) i++;
-    const before = digits;
-    run(false);
-    if (digits === before) return NaN;
-  }
-  if (i !== n) return NaN;
-  if (!exponent && digits <= 15) {
+  if (digits === 0 || i !== n) return NaN;
+  if (scale >= 0 && digits <= 15) {
     const v = scale ? mantissa / POW10[scale] : mantissa;
     return negative ? -v : v;
   }
