@@ -39,6 +39,8 @@ export type PartMessage =
 const HEAD_READ = new Error('head read');
 
 export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, transfer?: ArrayBuffer[]) => void, signal?: AbortSignal): Promise<void> {
+  const t0 = performance.now();
+  const trace = process.env.ODW_SPLIT_TRACE === '1' ? (what: string) => process.stderr.write(`[part ${req.start}] ${what} after ${(performance.now() - t0).toFixed(0)} ms\n`) : null;
   const lang: Lang = req.options.lang ?? 'en';
   const dialect = { delimiter: req.delimiter, quoteChar: '"' };
   const info: TableInfo = { format: req.format, encoding: req.encoding, delimiter: req.delimiter, quoteChar: '"' };
@@ -78,6 +80,7 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
     } catch (e) {
       if (e !== HEAD_READ) throw e;
     }
+    trace?.(`head visited (${session.rows} rows)`);
     session.resume();
     last = null;
     current = new CsvRowReader(dialect, onRow, { row: 2, newline: req.newline });
@@ -93,6 +96,7 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
     if (e instanceof RowTooLargeError) return post({ type: 'give-up', why: 'row too large' });
     throw e;
   }
+  trace?.('part read');
   const part = session.handOver();
   const end = last as CsvRow | null;
   // Typed arrays (the duplicate-row record: tens of MB for a 1 GB file) move, not copied.

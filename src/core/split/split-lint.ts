@@ -116,6 +116,7 @@ export async function lintCsvFileSplit(
         options: plain as Omit<LintOptions, 'checks'>, schema, chunkBytes: options.chunkBytes,
       };
       workers[k].postMessage(request);
+      trace?.(`part ${k + 2} asked`);
     });
     return true;
   };
