@@ -13,6 +13,12 @@ test('number: decimal point only, Python Decimal leniency, decimalChar/groupChar
   ok({ type: 'number' }, '1', '-1.5', '+.5', '1.', '1e3', '1_000', ' 12 ', 'NaN', 'inf', '-Infinity');
   ko({ type: 'number' }, '1,5', '12 350', '€12', '', '-', '1e', '1__0');
   assert.equal(cast({ type: 'number' }, '42030.82'), 42030.82);
+  // Exponents and more than 15 digits are read by Number(), as Python's Decimal reads them.
+  assert.equal(cast({ type: 'number' }, '1.5e2'), 150);
+  assert.equal(cast({ type: 'number' }, '-2E-3'), -0.002);
+  assert.equal(cast({ type: 'number' }, '1_0.2_5e+1'), 102.5);
+  assert.equal(cast({ type: 'number' }, '12345678901234567890'), 12345678901234567890);
+  assert.equal(cast({ type: 'number' }, ' 0012.50 '), 12.5);
   ok({ type: 'number', decimalChar: ',' }, '1,5', '-0,25');
   ok({ type: 'number', decimalChar: ',', groupChar: ' ' }, '12 350,50');
   assert.equal(cast({ type: 'number', decimalChar: ',', groupChar: ' ' }, '12 350,50'), 12350.5);
