@@ -13,6 +13,7 @@ import { registerPublishing } from './vscode/publish';
 import { registerSpreadsheets } from './vscode/grid';
 import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
+import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
 
 export interface Api {
   lint: LintController;
@@ -22,6 +23,8 @@ export interface Api {
   activationMs: number;
   /** Whether a table edited while misread (legacy bytes read as UTF-8) was warned about. */
   misreadWarned: (uri: vscode.Uri) => boolean;
+  /** How many date-order questions (QuickPicks) Clean Dataset has opened. */
+  dateOrderQuestionsShown: () => number;
   /** What activation does for workbooks the text editor shows (tests call it when they choose). */
   reopenWorkbooksShownAsText: () => Promise<number>;
 }
@@ -53,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): Api {
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)),
     ),
   );
-  return { lint, status, worker, activationMs: performance.now() - started, reopenWorkbooksShownAsText, misreadWarned: (uri) => misread.warned(uri) };
+  return { lint, status, worker, activationMs: performance.now() - started, reopenWorkbooksShownAsText, misreadWarned: (uri) => misread.warned(uri), dateOrderQuestionsShown };
 }
 
 export function deactivate(): void {}

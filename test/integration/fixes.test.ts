@@ -2,6 +2,7 @@
 // as one undoable edit, recorded recipes replayed on another file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { Api } from '../../src/extension';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
@@ -24,6 +25,20 @@ async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string, ms
     const got = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
     if (got.some((a) => a.edit) || Date.now() - t0 > ms) return got;
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Picks the second item of the date-order QuickPick with the keyboard's commands. They do nothing
+ * while no QuickPick is open, so they wait for the extension to have opened one and for it to show:
+ * a QuickPick appearing between "select next" and "accept" would otherwise take its first item.
+ */
+async function answerSecondItem(a: Api, before: number, done: () => boolean, tries: number): Promise<void> {
+  for (let i = 0; i < tries && !done() && a.dateOrderQuestionsShown() === before; i++) await new Promise((r) => setTimeout(r, 250));
+  for (let i = 0; i < 20 && !done(); i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
 }
 
@@ -170,15 +185,11 @@ suite('Fixes and cleaning', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'date-format'));
+    const a = await api();
+    const asked = a.dateOrderQuestionsShown();
     let done = false;
     const running = vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['date-format'], apply: true }).then((r) => ((done = true), r));
-    // The question opens once the worker has answered: move to the second item and accept it, as
-    // the keyboard would (both commands do nothing while no QuickPick is open).
-    for (let i = 0; i < 40 && !done; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
+    await answerSecondItem(a, asked, () => done, 40);
     assert.equal(await running, true);
     assert.equal(doc.getText(), 'nom;d\nA;2019-03-04\nB;2019-05-06\n');
     const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-ambiguous-ask.json'))));
@@ -197,14 +208,12 @@ suite('Fixes and cleaning', () => {
       size += row.length + 2;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(rows.join('\n') + '\n'));
+    const a = await api();
+    const asked = a.dateOrderQuestionsShown();
     let done = false;
     const running = vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri).then((r) => ((done = true), r));
     // The question comes once the first pass has read the file: "Month first" is the second item.
-    for (let i = 0; i < 240 && !done; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
+    await answerSecondItem(a, asked, () => done, 240);
     assert.equal(await running, true);
     const out = wsFile('fixes-large.clean.csv');
     const head = new TextDecoder().decode((await vscode.workspace.fs.readFile(out)).subarray(0, 200)).split('\n');

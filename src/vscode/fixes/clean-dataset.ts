@@ -138,6 +138,10 @@ function questionsOf(doc: vscode.TextDocument, asks: readonly Diagnostic[]): Dat
  * For each column whose dates all read both ways (03/04/2019), asks which order it uses. Returns
  * the answers by column (a skipped column stays unfixed), or null when the person cancels.
  */
+let dateOrderQuestions = 0;
+/** How many date-order QuickPicks were opened (tests wait for one before pressing its keys). */
+export const dateOrderQuestionsShown = (): number => dateOrderQuestions;
+
 async function askDateOrders(questions: readonly DateOrderQuestion[], given?: Record<string, string>): Promise<Record<string, string> | undefined | null> {
   const out: Record<string, string> = {};
   for (const { field, sample } of questions) {
@@ -151,6 +155,7 @@ async function askDateOrders(questions: readonly DateOrderQuestion[], given?: Re
       { label: vscode.l10n.t('Month first (MM/DD/YYYY)'), description: y ? `${sample} → ${y}-${a}-${b}` : undefined, order: 'mm/dd/yyyy' },
       { label: vscode.l10n.t('Leave this column as it is') },
     ];
+    dateOrderQuestions++;
     const pick = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('Dates of “{0}”: every one reads both ways. Which order does the column use?', field),
       ignoreFocusOut: true,
