@@ -75,14 +75,6 @@ export default defineRule<PersonalDataParams>({
     const report = (loc: Loc, kind: PersonalKind, col: number, contactPoint = false) =>
       ctx.report({ loc, params: { kind, label: ctx.header[col] ?? String(col + 1), contactPoint }, severity: contactPoint ? 'warning' : undefined });
 
-    // Apart from row(): a closure there over the row's values would put them in a heap context,
-    // read again on every cell.
-    const namedRow = (row: Row) => {
-      const v = row.values;
-      for (const c of idCols) if (isLegalEntityId(v[c] ?? '')) return;
-      for (const c of nameCols) if (c < v.length && looksLikePersonName(v[c])) report(ctx.locate(row, c + 1), 'person-name', c);
-    };
-
     return {
       header(row) {
         cols = row.values.map(() => new Column());
@@ -116,7 +108,8 @@ export default defineRule<PersonalDataParams>({
             } else if (n >= 15 && ((c >= 49 && c <= 52) || c === 55 || c === 56 || padded) && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
-        if (nameCols.length) namedRow(row);
+        if (nameCols.length === 0 || idCols.some((c) => isLegalEntityId(v[c] ?? ''))) return;
+        for (const c of nameCols) if (c < v.length && looksLikePersonName(v[c])) report(ctx.locate(row, c + 1), 'person-name', c);
       },
       resume() {
         cols = cols.map(() => new Column());

@@ -9,6 +9,7 @@ import type { Lang, Row, TableInfo } from '../model';
 import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';
 import { forEachTextChunk, Utf8Error } from '../read/text-stream';
 import { checksOfPlan, type SchemaPlan } from '../schema/setup';
+import { splitTrace } from './trace';
 
 export interface PartRequest {
   path: string;
@@ -39,8 +40,7 @@ export type PartMessage =
 const HEAD_READ = new Error('head read');
 
 export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, transfer?: ArrayBuffer[]) => void, signal?: AbortSignal): Promise<void> {
-  const t0 = performance.now();
-  const trace = process.env.ODW_SPLIT_TRACE === '1' ? (what: string) => process.stderr.write(`[part ${req.start}] ${what} after ${(performance.now() - t0).toFixed(0)} ms\n`) : null;
+  const trace = splitTrace(`part at byte ${req.start}`);
   const lang: Lang = req.options.lang ?? 'en';
   const dialect = { delimiter: req.delimiter, quoteChar: '"' };
   const info: TableInfo = { format: req.format, encoding: req.encoding, delimiter: req.delimiter, quoteChar: '"' };

@@ -21,6 +21,7 @@ import { CancelledError, forEachTextChunk, isSingleByte, sniffTextHead, Utf8Erro
 import { guessLegacyEncoding } from '../read/decode';
 import type { SchemaPlan } from '../schema/setup';
 import type { PartMessage, PartRequest } from './part';
+import { splitTrace } from './trace';
 
 /** Files from this size are split (below, a worker's start-up is not worth it). */
 export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
@@ -89,8 +90,7 @@ export async function lintCsvFileSplit(
   const partsDone: Promise<PartMessage>[] = [];
   const progress = cuts.map(() => 0);
   const report = () => options.onProgress?.(progress.reduce((x, y) => x + y, 0), total);
-  const t0 = performance.now();
-  const trace = process.env.ODW_SPLIT_TRACE === '1' ? (what: string) => process.stderr.write(`[split] ${what} at ${(performance.now() - t0).toFixed(0)} ms\n`) : null;
+  const trace = splitTrace('split');
 
   const start = (text: string) => {
     const delimiter = delimiterFor(text, format, options.delimiter);

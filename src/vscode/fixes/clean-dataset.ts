@@ -134,14 +134,14 @@ function questionsOf(doc: vscode.TextDocument, asks: readonly Diagnostic[]): Dat
   return [...out].map(([field, sample]) => ({ field, sample }));
 }
 
-/**
- * For each column whose dates all read both ways (03/04/2019), asks which order it uses. Returns
- * the answers by column (a skipped column stays unfixed), or null when the person cancels.
- */
 let dateOrderQuestions = 0;
 /** How many date-order QuickPicks were opened (tests wait for one before pressing its keys). */
 export const dateOrderQuestionsShown = (): number => dateOrderQuestions;
 
+/**
+ * For each column whose dates all read both ways (03/04/2019), asks which order it uses. Returns
+ * the answers by column (a skipped column stays unfixed), or null when the person cancels.
+ */
 async function askDateOrders(questions: readonly DateOrderQuestion[], given?: Record<string, string>): Promise<Record<string, string> | undefined | null> {
   const out: Record<string, string> = {};
   for (const { field, sample } of questions) {

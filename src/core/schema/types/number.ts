@@ -31,6 +31,7 @@ export function scanDecimal(s: string, allowFraction: boolean): number {
   let mantissa = 0;
   let scale = 0;
   let underscore = false;
+  let exponent = false;
   // Up to three runs of digits: integer part, fraction, exponent.
   for (let part = 0; part < 3; part++) {
     if (part === 1) {
@@ -46,7 +47,7 @@ export function scanDecimal(s: string, allowFraction: boolean): number {
     let prevDigit = false;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
+      if (isDigit(c)) {
         digits++;
         if (part < 2) mantissa = mantissa * 10 + (c - 48);
         if (part === 1) scale++;
@@ -59,12 +60,12 @@ export function scanDecimal(s: string, allowFraction: boolean): number {
     }
     if (part === 2) {
       if (digits === before) return NaN;
-      // An exponent: Number() reads the text (below).
-      scale = -1;
+      exponent = true;
     }
   }
   if (digits === 0 || i !== n) return NaN;
-  if (scale >= 0 && digits <= 15) {
+  // With an exponent or more digits than a double holds exactly, Number() reads the text.
+  if (!exponent && digits <= 15) {
     const v = scale ? mantissa / POW10[scale] : mantissa;
     return negative ? -v : v;
   }
