@@ -3,6 +3,7 @@
 import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from './model';
 import { shiftLoc, type Rule, type RuleContext, type RuleVisitor, type Shift } from './rules/rule';
 import { allRules } from './rules/registry';
+import { CellMarks } from './rules/cell-marks';
 import { detach } from './read/detach';
 
 export type RuleSetting = Severity | 'off';
@@ -76,6 +77,8 @@ export class LintSession {
   /** The visitors that visit rows, gathered once: the per-row loop skips no one. */
   private rowVisitors: Required<Pick<RuleVisitor, 'row'>>[] = [];
   private readonly header: string[] = [];
+  /** Marked cells of the row being visited, shared by the rules (see cell-marks.ts). */
+  private readonly marks = new CellMarks();
   private readonly max: number;
   private seenHeader = false;
   /** Split lint, later part: the head rows are visited for the rules' decisions, not reported. */
@@ -113,10 +116,12 @@ export class LintSession {
       this.seenHeader = true;
       this.header.push(...row.values.map(detach));
       this.info.header = this.header;
+      this.marks.setColumns(row.values.length);
       for (const v of this.visitors) v.header?.(row);
       return;
     }
     this.rows++;
+    this.marks.scan(row.values);
     const vs = this.rowVisitors;
     for (let i = 0; i < vs.length; i++) vs[i].row(row);
   }
@@ -130,6 +135,7 @@ export class LintSession {
   resume(): void {
     this.muted = false;
     this.rows = 0;
+    this.marks.reset();
     for (const v of this.visitors) v.resume?.();
   }
 
@@ -197,6 +203,7 @@ export class LintSession {
       info: this.info,
       lang,
       header: this.header,
+      marks: this.marks,
       dateFormats: this.options.dateFormats,
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),

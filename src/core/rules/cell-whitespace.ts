@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
-import { isSpace, show, trimAll } from './util';
+import { show, trimAll } from './util';
+import { EDGE_SPACE } from './cell-marks';
 import { parseNumber } from '../values/number';
 
 /** Accounting-format amounts (` 1 063 850,00 `, ` - `) are number-format's: one squiggle, one fix. */
@@ -28,11 +29,13 @@ export default defineRule<{ value: string; nbsp: boolean }>({
   create(ctx) {
     return {
       row(row) {
+        const m = ctx.marks;
+        if (!(m.any & EDGE_SPACE)) return;
         const v = row.values;
-        for (let i = 0; i < v.length; i++) {
+        for (let k = 0; k < m.count; k++) {
+          if (!(m.marks[k] & EDGE_SPACE)) continue;
+          const i = m.at[k];
           const s = v[i];
-          const n = s.length;
-          if (n === 0 || !(isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1)))) continue;
           const value = trimAll(s);
           if (value === '' || isAccountingNumber(s)) continue;
           const nbsp = /^[\s]*\u00a0|\u00a0[\s]*$/.test(s);

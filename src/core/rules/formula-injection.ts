@@ -3,6 +3,7 @@
 import { defineRule } from './rule';
 import { parseNumber } from '../values/number';
 import { show } from './util';
+import { FORMULA } from './cell-marks';
 
 export default defineRule<{ value: string }>({
   meta: {
@@ -22,12 +23,15 @@ export default defineRule<{ value: string }>({
   create(ctx) {
     return {
       row(row) {
+        const m = ctx.marks;
+        if (!(m.any & FORMULA)) return;
         const v = row.values;
-        for (let i = 0; i < v.length; i++) {
+        for (let k = 0; k < m.count; k++) {
+          if (!(m.marks[k] & FORMULA)) continue;
+          const i = m.at[k];
           const s = v[i];
           const c = s.charCodeAt(0);
           // = + - @ ; a lone "-" is a zero placeholder and numbers are harmless.
-          if (c !== 61 && c !== 43 && c !== 45 && c !== 64) continue;
           if (s.length < 2 || ((c === 43 || c === 45) && (s[1] === ' ' || parseNumber(s)))) continue;
           ctx.report({ loc: ctx.locate(row, i + 1), params: { value: s } });
         }

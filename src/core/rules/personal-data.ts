@@ -9,6 +9,7 @@ import type { Loc, Row } from '../model';
 import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceContactLabel, kindOfLabel } from '../privacy/columns';
 import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
 import { defineRule, shiftLoc, type Shift } from './rule';
+import { NIR, PHONE } from './cell-marks';
 import { MAX_DEFERRED } from './util';
 
 export interface PersonalDataParams {
@@ -29,6 +30,7 @@ const KIND: Record<PersonalKind, { en: string; fr: string }> = {
 };
 
 class Column {
+  /** Non-empty cells of the later parts taken over (this part's own are counted by the engine). */
   nonEmpty = 0;
   readonly emails: Loc[] = [];
   readonly phones: Loc[] = [];
@@ -86,26 +88,26 @@ export default defineRule<PersonalDataParams>({
       row(row: Row) {
         const v = row.values;
         // Most rows hold no '@' at all: one search of the row's text spares one per cell.
-        const at = ctx.rowHas ? ctx.rowHas(row, '@') : true;
-        const n = Math.min(v.length, cols.length);
-        for (let i = 0; i < n; i++) {
-          const s = v[i];
-          const n = s.length;
-          if (n === 0) continue;
-          const col = cols[i];
-          col.nonEmpty++;
-          // Length gates first (runs on every cell): an e-mail has ≥ 6 characters, a phone or a NIR 10 to 24.
-          if (n < 6) continue;
-          if (at && s.indexOf('@') >= 0) {
-            if (findPersonalEmail(s) && col.emails.length < MAX_DEFERRED) col.emails.push(ctx.locate(row, i + 1));
-          } else if (n >= 10 && n <= 24) {
-            // First-character gates of the detectors, inlined: a phone starts with 0 or +, a NIR
-            // with its sex digit (1–4, 7, 8); both may be padded with spaces.
-            const c = s.charCodeAt(0);
-            const padded = c <= 32 || c === 160 || c >= 0x1680;
-            if ((c === 48 || c === 43 || padded) && isFrenchPhone(s)) {
-              if (col.phones.length < MAX_DEFERRED) col.phones.push(ctx.locate(row, i + 1));
-            } else if (n >= 15 && ((c >= 49 && c <= 52) || c === 55 || c === 56 || padded) && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
+        if (ctx.rowHas ? ctx.rowHas(row, '@') : true) {
+          const n = Math.min(v.length, cols.length);
+          for (let i = 0; i < n; i++) {
+            const s = v[i];
+            // An e-mail has at least 6 characters.
+            if (s.length >= 6 && s.indexOf('@') >= 0 && findPersonalEmail(s) && cols[i].emails.length < MAX_DEFERRED) cols[i].emails.push(ctx.locate(row, i + 1));
+          }
+        }
+        // Phones and NIRs: only the cells the engine marked (their length and first character fit).
+        const m = ctx.marks;
+        if (m.any & (PHONE | NIR)) {
+          for (let k = 0; k < m.count; k++) {
+            const mk = m.marks[k];
+            const i = m.at[k];
+            if (!(mk & (PHONE | NIR)) || i >= cols.length) continue;
+            const s = v[i];
+            if (s.indexOf('@') >= 0) continue;
+            if (mk & PHONE && isFrenchPhone(s)) {
+              if (cols[i].phones.length < MAX_DEFERRED) cols[i].phones.push(ctx.locate(row, i + 1));
+            } else if (mk & NIR && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
         if (nameCols.length === 0 || idCols.some((c) => isLegalEntityId(v[c] ?? ''))) return;
@@ -114,7 +116,7 @@ export default defineRule<PersonalDataParams>({
       resume() {
         cols = cols.map(() => new Column());
       },
-      handOver: () => cols,
+      handOver: () => cols.map((col, i) => ({ ...col, nonEmpty: col.nonEmpty + ctx.marks.nonEmpty[i] })),
       takeOver(later: Column[], shift: Shift) {
         cols.forEach((col, i) => {
           col.nonEmpty += later[i].nonEmpty;
@@ -127,7 +129,7 @@ export default defineRule<PersonalDataParams>({
           if (service[i]) return;
           const contactPoint = isContactPointLabel(ctx.header[i] ?? '');
           for (const [kind, locs] of [['email', col.emails], ['phone', col.phones]] as const) {
-            const decided = announced[i] === kind || locs.length >= MIN_MATCHES || locs.length * 2 > col.nonEmpty;
+            const decided = announced[i] === kind || locs.length >= MIN_MATCHES || locs.length * 2 > col.nonEmpty + ctx.marks.nonEmpty[i];
             if (decided) for (const loc of locs) report(loc, kind, i, contactPoint);
           }
         });

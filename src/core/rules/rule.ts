@@ -1,6 +1,7 @@
 // The contract of one lint rule. A rule is one file that default-exports a `Rule`;
 // `registry.ts` lists them explicitly (markdownlint's pattern).
 import type { FixData, Lang, Loc, Row, Severity, TableInfo, Text } from '../model';
+import type { CellMarks } from './cell-marks';
 
 export interface RuleMeta {
   /** Stable id; frictionless error codes where one exists (`missing-cell`…). */
@@ -73,6 +74,8 @@ export interface RuleContext<P> {
   report(r: Report<P>): void;
   /** Header labels (set once the header was visited). */
   readonly header: string[];
+  /** The marked cells of the row being visited (and non-empty counts per column): see cell-marks.ts. */
+  readonly marks: CellMarks;
   /** date-format: a column's source format chosen by the user or a recipe, by header label. */
   readonly dateFormats?: Readonly<Record<string, string>>;
 }
