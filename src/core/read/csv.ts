@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import type { Locator } from '../engine';
 import type { Loc, Row } from '../model';
+import { RowHasher } from './wasm/row-hasher';
 
 export interface CsvRow extends Row {
   /** Offset of the row in the current text block, and of its end (terminator included). */
@@ -75,7 +76,7 @@ export class CsvRowReader implements Locator {
   feed(chunk: string, final: boolean, giveBack = false): number {
     const text = this.text.length ? this.text + chunk : chunk;
     this.text = text;
-    this.units = null;
+    this.hashLoaded = false;
     this.nextOf.clear();
     let held: CsvRow | null = null;
     let start = 0;
@@ -149,43 +150,18 @@ export class CsvRowReader implements Locator {
     return at !== -1 && at < r.endOffset;
   }
 
-  /** The current text as UTF-16 code units, made on the first rowHash of a block. */
-  private units: Uint16Array | null = null;
-  /**
-   * The memory under `units`, reused from block to block: a fresh 8 MB buffer per block costs an
-   * mmap and a munmap each time, which the two threads of a split lint then wait on.
-   */
-  private unitsMemory: Buffer | null = null;
+  /** The row hasher, with the current text loaded (`hashLoaded`) on the first rowHash of a block. */
+  private hasher: RowHasher | null = null;
+  private hashLoaded = false;
 
-  /**
-   * Two FNV-style lanes over the row's text without its terminator, read from a typed copy of
-   * the block: a typed array read is much cheaper than `charCodeAt` on a sliced string.
-   */
+  /** A 64-bit hash of the row's text without its terminator (two 32-bit lanes into `out`). */
   rowHash(row: Row, out: Int32Array): void {
     const r = row as CsvRow;
-    if (!this.units) {
-      const need = this.text.length * 2;
-      if (!this.unitsMemory || this.unitsMemory.length < need) this.unitsMemory = Buffer.allocUnsafeSlow(Math.ceil(Math.max(need, 1 << 16) * 1.25));
-      const b = this.unitsMemory;
-      const n = b.write(this.text, 0, 'utf16le');
-      this.units = new Uint16Array(b.buffer, b.byteOffset, n >> 1);
+    if (!this.hashLoaded) {
+      (this.hasher ??= new RowHasher()).load(this.text);
+      this.hashLoaded = true;
     }
-    const u = this.units;
-    const end = r.endOffset - r.eol.length;
-    let a = 0x811c9dc5;
-    let h = end - r.offset;
-    let i = r.offset;
-    for (; i + 1 < end; i += 2) {
-      const w = u[i] | (u[i + 1] << 16);
-      a = Math.imul(a ^ w, 0x01000193);
-      h = Math.imul(h ^ w, 0x5bd1e995) ^ (h >>> 15);
-    }
-    if (i < end) {
-      a = Math.imul(a ^ u[i], 0x01000193);
-      h = Math.imul(h ^ u[i], 0x5bd1e995);
-    }
-    out[0] = a;
-    out[1] = h;
+    this.hasher!.hash(r.offset, r.endOffset - r.eol.length, out);
   }
 
   private emit(row: CsvRow): void {

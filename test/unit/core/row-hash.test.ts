@@ -1,0 +1,65 @@
+// duplicate-row's row hash (WebAssembly) and the cell marks the engine shares with the rules.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { RowHasher } from '../../../src/core/read/wasm/row-hasher';
+import { CellMarks, EDGE_SPACE, FORMULA, NIR, PHONE } from '../../../src/core/rules/cell-marks';
+
+function hashOf(h: RowHasher, text: string, start: number, end: number): string {
+  const out = new Int32Array(2);
+  h.hash(start, end, out);
+  return `${out[0]}:${out[1]}`;
+}
+
+test('the same row text hashes the same wherever it is in the block, any length', () => {
+  const h = new RowHasher();
+  for (const row of ['', 'a', 'ab', 'abc,déf', 'x'.repeat(15), 'y'.repeat(16), 'Commune d’Échirolles,92803031841675,2015-01-28,"a ""b""",42030.82']) {
+    const text = `${row}\n${'-'.repeat(7)}${row}\n${row}`;
+    h.load(text);
+    const a = hashOf(h, text, 0, row.length);
+    const b = hashOf(h, text, row.length + 8, 2 * row.length + 8);
+    const c = hashOf(h, text, 2 * row.length + 9, text.length);
+    assert.equal(a, b, row);
+    assert.equal(a, c, row);
+  }
+});
+
+test('changing any one character, or the length, changes the hash', () => {
+  const h = new RowHasher();
+  const row = 'Ville de Grenoble,23570375062457,2020-04-14,DEL-1019,Maison des jeunes 653,7839.79';
+  const seen = new Set<string>();
+  const texts = [row, row + ' ', row.slice(0, -1)];
+  for (let i = 0; i < row.length; i++) texts.push(row.slice(0, i) + (row[i] === '0' ? '1' : '0') + row.slice(i + 1));
+  for (const t of texts) {
+    h.load(t);
+    seen.add(hashOf(h, t, 0, t.length));
+  }
+  assert.equal(seen.size, texts.length);
+});
+
+test('a block larger than the memory grows it and still hashes right', () => {
+  const h = new RowHasher();
+  const row = 'abc;123;' + 'é'.repeat(50);
+  h.load(row);
+  const small = hashOf(h, row, 0, row.length);
+  const big = 'z'.repeat(3_000_000) + row;
+  h.load(big);
+  assert.equal(hashOf(h, big, 3_000_000, big.length), small);
+});
+
+test('cell marks: edge spaces, formula starts, phone and NIR shapes, non-empty counts', () => {
+  const m = new CellMarks();
+  m.setColumns(6);
+  m.scan(['plain', ' padded', '=SUM(A1)', '06 12 34 56 78', '185057800608436', '']);
+  assert.deepEqual(Array.from(m.at.subarray(0, m.count)), [1, 2, 3, 4]);
+  assert.equal(m.marks[0] & EDGE_SPACE, EDGE_SPACE);
+  assert.equal(m.marks[1], FORMULA);
+  assert.equal(m.marks[2], PHONE);
+  assert.equal(m.marks[3], NIR);
+  assert.equal(m.any, EDGE_SPACE | FORMULA | PHONE | NIR | (m.marks[0] & (PHONE | NIR)));
+  // Too short for a phone, too long for either: not marked.
+  m.scan(['0612', '0'.repeat(25), 'x', '', '', '']);
+  assert.equal(m.count, 0);
+  assert.deepEqual(Array.from(m.nonEmpty), [2, 2, 2, 1, 1, 0]);
+  m.reset();
+  assert.deepEqual(Array.from(m.nonEmpty), [0, 0, 0, 0, 0, 0]);
+});
