@@ -1,5 +1,4 @@
 import { defineRule } from './rule';
-import { isBlankRow } from './util';
 
 export default defineRule<Record<string, never>>({
   meta: {
@@ -16,7 +15,7 @@ export default defineRule<Record<string, never>>({
   create(ctx) {
     return {
       row(row) {
-        if (isBlankRow(row)) ctx.report({ loc: ctx.locateRow(row), params: {}, fix: { kind: 'delete-row' } });
+        if (ctx.marks.blank) ctx.report({ loc: ctx.locateRow(row), params: {}, fix: { kind: 'delete-row' } });
       },
     };
   },

@@ -3,7 +3,7 @@
 // the row marks those cells, and each rule visits the few marked ones instead of running its own
 // loop over every cell of every row (on a 500 000-row file, each such loop cost about as much as
 // a tenth of parsing the file).
-import { isSpace } from './util';
+import { isBlank, isSpace } from './util';
 
 /** The value starts or ends with whitespace (cell-whitespace, blank cells). */
 export const EDGE_SPACE = 1;
@@ -36,6 +36,8 @@ export class CellMarks {
   count = 0;
   /** The union of the current row's marks: a rule whose mark is absent skips the row. */
   any = 0;
+  /** The current row has only empty or whitespace cells (what `isBlankRow` says, computed once). */
+  blank = true;
   /** Non-empty cells seen per column (header columns only) since the start or `reset`. */
   nonEmpty = new Int32Array(0);
 
@@ -53,12 +55,15 @@ export class CellMarks {
     const cols = nonEmpty.length;
     let count = 0;
     let any = 0;
+    // A non-empty cell without an edge space is not blank; edge-space cells are checked below.
+    let filled = false;
     for (let i = 0; i < values.length; i++) {
       const s = values[i];
       const n = s.length;
       if (n === 0) continue;
       if (i < cols) nonEmpty[i]++;
       let m = FIRST[s.charCodeAt(0)] | SPACE[s.charCodeAt(n - 1)];
+      if (!(m & EDGE_SPACE)) filled = true;
       if (n < 10 || n > 24) m &= ~(PHONE | NIR);
       else if (n < 15) m &= ~NIR;
       if (m === 0) continue;
@@ -69,6 +74,8 @@ export class CellMarks {
     }
     this.count = count;
     this.any = any;
+    if (!filled) for (let k = 0; k < count && !filled; k++) filled = !isBlank(values[this.at[k]]);
+    this.blank = !filled;
   }
 
   private grow(): void {

@@ -1,7 +1,7 @@
 // Column-level: a column is a date column when most of its values are dates; then every
 // value not in ISO 8601 is reported, converted with the format decided for the whole column.
 import type { Loc, Row } from '../model';
-import { dateFormatsOf, decideColumnFormat, toIsoDate, type DateFormat } from '../values/date';
+import { dateFormatsOf, decideColumnFormat, isIsoDay, toIsoDate, type DateFormat } from '../values/date';
 import { defineRule, shiftLoc, type Shift } from './rule';
 import { hasEdgeSpace, isBlank, MAX_DEFERRED, show } from './util';
 import { detach } from '../read/detach';
@@ -133,6 +133,12 @@ export default defineRule<DateParams>({
         if (col.prefix && seen <= SAMPLE) {
           col.prefix[2 * seen] = col.dates;
           col.prefix[2 * seen + 1] = col.serials;
+        }
+        // The common case, an ISO day: counted without the general matcher.
+        if (isIsoDay(s)) {
+          col.dates++;
+          col.iso++;
+          continue;
         }
         const formats = mayBeDate(s) ? dateFormatsOf(hasEdgeSpace(s) ? s.trim() : s) : NO_FORMATS;
         if (formats.length === 0) {

@@ -1,6 +1,5 @@
 import type { Loc } from '../model';
 import { defineRule, type Shift } from './rule';
-import { isBlankRow } from './util';
 
 /** Rows tracked before the rule stops remembering new rows (memory stays bounded on huge files). */
 const MAX_TRACKED = 1_000_000;
@@ -91,7 +90,7 @@ export default defineRule<{ first: number }>({
     let recorded = 0;
     return {
       row(row) {
-        if (isBlankRow(row)) return;
+        if (ctx.marks.blank) return;
         // The reader's hash of the raw text when it has one (CSV), else the cell values (sheets).
         if (ctx.rowHash) ctx.rowHash(row, h);
         else rowHash(row.values, h);

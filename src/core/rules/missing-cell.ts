@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { decimalCommaSplitAt } from './decimal-comma-split';
-import { isBlankRow, show } from './util';
+import { show } from './util';
 
 export default defineRule<{ width: number; cells: number; field: string; split?: string }>({
   meta: {
@@ -30,7 +30,7 @@ export default defineRule<{ width: number; cells: number; field: string; split?:
       },
       row(row) {
         const n = row.values.length;
-        if (n >= width || isBlankRow(row)) return;
+        if (n >= width || ctx.marks.blank) return;
         const at = decimalCommaSplitAt(row, ctx.info.delimiter);
         const split = at >= 0 ? `${row.values[at]},${row.values[at + 1]}` : undefined;
         for (let c = n + 1; c <= width; c++)

@@ -82,7 +82,10 @@ export default defineRule<NumberParams>({
         const i = active[k];
         if (i >= v.length) break;
         const s = v[i];
-        if (s === '' || isBlank(s)) continue;
+        if (s === '') continue;
+        // Whitespace is at most U+0020 or from U+00A0 on: most cells skip the blank test.
+        const c0 = s.charCodeAt(0);
+        if ((c0 <= 32 || c0 >= 160) && isBlank(s)) continue;
         // A column that is mostly text after a sample will never be a number column: stop looking.
         const seen = ++nonEmpty[i];
         if (seen === checkAt[i] && numeric[i] < SAMPLE / 2) {

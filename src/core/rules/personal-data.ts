@@ -110,7 +110,9 @@ export default defineRule<PersonalDataParams>({
             } else if (mk & NIR && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
-        if (nameCols.length === 0 || idCols.some((c) => isLegalEntityId(v[c] ?? ''))) return;
+        if (nameCols.length === 0) return;
+        // A row that names a legal entity by its id is about an organisation (a loop, not some(): no closure per row).
+        for (let k = 0; k < idCols.length; k++) if (isLegalEntityId(v[idCols[k]] ?? '')) return;
         for (const c of nameCols) if (c < v.length && looksLikePersonName(v[c])) report(ctx.locate(row, c + 1), 'person-name', c);
       },
       resume() {

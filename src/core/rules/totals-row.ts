@@ -1,6 +1,6 @@
 import type { Loc } from '../model';
 import { defineRule, shiftLoc, type Shift } from './rule';
-import { isBlank, isBlankRow, show } from './util';
+import { isBlank, show } from './util';
 
 const TOTAL = /^\s*(total|totaux|sous[- ]?total|somme|montant total|grand total)\b/i;
 
@@ -25,7 +25,7 @@ export default defineRule<{ value: string }>({
     let seen = false;
     return {
       row(row) {
-        if (isBlankRow(row)) return;
+        if (ctx.marks.blank) return;
         seen = true;
         // Only the first cells name a total; a description mentioning "total" is no totals row.
         const v = row.values;

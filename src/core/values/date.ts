@@ -72,6 +72,11 @@ function valid(y: number, mo: number, d: number): boolean {
   return d <= DAYS[mo - 1] + (leap ? 1 : 0);
 }
 
+/** A valid `YYYY-MM-DD` date (what `dateFormatsOf` gives `['iso']` for, without padding). */
+export function isIsoDay(s: string): boolean {
+  return isoDate(s) === 'valid';
+}
+
 /** `YYYY-MM-DD` checked by hand: the most common date, kept off the regex engine. */
 function isoDate(s: string): 'valid' | 'invalid' | null {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
