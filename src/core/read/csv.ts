@@ -18,6 +18,12 @@ export interface CsvRow extends Row {
   quoteError?: 'MissingQuotes' | 'InvalidQuotes';
   /** No line break inside the row (its terminator apart): a position in it is on `line`. */
   oneLine: boolean;
+  /**
+   * The row's last line and the offset where it starts (`line` and `offset` for a one-line row):
+   * where the row ends is known without the text, so `locateRow` works after the block is gone.
+   */
+  lastLine: number;
+  lastLineAt: number;
 }
 
 export interface CsvDialect {
@@ -101,7 +107,14 @@ export class CsvRowReader implements Locator {
         const lv = values[values.length - 1];
         if (lv !== undefined && lv.charCodeAt(lv.length - 1) === 13) values[values.length - 1] = lv.slice(0, -1);
         const lineBreaks = breaks.count(start, end);
-        const row: CsvRow = { number: 0, values, offset: start, endOffset: end, line, eol, oneLine: lineBreaks === (eol ? 1 : 0) };
+        const oneLine = lineBreaks === (eol ? 1 : 0);
+        const row: CsvRow = { number: 0, values, offset: start, endOffset: end, line, eol, oneLine, lastLine: line, lastLineAt: start };
+        if (!oneLine) {
+          const contentEnd = end - eol.length;
+          const p = this.position(row, contentEnd, 'end');
+          row.lastLine = p.endLine;
+          row.lastLineAt = contentEnd - p.end;
+        }
         const err = res.errors[0];
         if (err && (err.code === 'MissingQuotes' || err.code === 'InvalidQuotes')) row.quoteError = err.code;
         line += lineBreaks;
@@ -169,16 +182,10 @@ export class CsvRowReader implements Locator {
     this.onRow(row);
   }
 
+  /** Where the whole row is; needs no text, so it stays right after the reader moved to another block. */
   locateRow(row: Row): Loc {
     const r = row as CsvRow;
-    const contentEnd = r.endOffset - r.eol.length;
-    return {
-      row: r.number,
-      column: null,
-      line: r.line,
-      start: 0,
-      ...this.position(r, contentEnd, 'end'),
-    };
+    return { row: r.number, column: null, line: r.line, start: 0, endLine: r.lastLine, end: r.endOffset - r.eol.length - r.lastLineAt };
   }
 
   locate(row: Row, column: number): Loc {

@@ -1,10 +1,12 @@
-import type { Loc } from '../model';
+import type { Loc, Row } from '../model';
 import { defineRule, type Shift } from './rule';
 
 /** Rows tracked before the rule stops remembering new rows (memory stays bounded on huge files). */
 const MAX_TRACKED = 1_000_000;
 /** Ints per recorded row (split lint's later part): two hash lanes, number, line, end line, end. */
 const REC = 6;
+/** Rows whose bits are looked up together (see `flush`). */
+const BATCH = 256;
 /** Rows per block of a record or of the log. */
 const BLOCK = 65536;
 /** Bitmap size, log2 of its bits: from 8 KB to 4 MB, kept at 16 to 32 bits per tracked row. */
@@ -84,6 +86,28 @@ export default defineRule<{ first: number }>({
       if (++tracked * 16 > 1 << bitsLog && bitsLog < MAX_BITS) widen();
       return candidate;
     };
+    // Rows wait in a batch before their bits are looked up: the lookups of a batch are made
+    // together first (independent loads, whose cache misses the processor overlaps), then each
+    // row is seen in order and hits the cache — instead of one miss per row on the way.
+    const pendingHash = new Int32Array(2 * BATCH);
+    let pendingRows: Row[] = [];
+    let pending = 0;
+    /** Keeps the first loads from being optimised away: a store to a closure variable stays. */
+    let sink = 0;
+    const flush = () => {
+      let touched = 0;
+      for (let k = 0; k < pending; k++) touched |= bitmap[bitOf(pendingHash[2 * k]) >>> 5];
+      sink ^= touched;
+      for (let k = 0; k < pending; k++) {
+        const a = pendingHash[2 * k];
+        const b = pendingHash[2 * k + 1];
+        const row = pendingRows[k];
+        if (see(a, b, row.number)) candidates.push({ a, b, row: row.number, loc: ctx.locateRow(row) });
+      }
+      pending = 0;
+      // The rows themselves are not kept past their batch.
+      pendingRows = [];
+    };
     // Split lint, later part: rows are recorded (hash, number, where) and seen by the first part
     // in order, so the "identical to row N" of a row after the split is the file's first.
     let record: Int32Array[] | null = null;
@@ -108,9 +132,15 @@ export default defineRule<{ first: number }>({
           block[at + 5] = loc.end ?? 0;
           return;
         }
-        if (see(h[0], h[1], row.number)) candidates.push({ a: h[0], b: h[1], row: row.number, loc: ctx.locateRow(row) });
+        const k = pending++;
+        pendingHash[2 * k] = h[0];
+        pendingHash[2 * k + 1] = h[1];
+        pendingRows[k] = row;
+        if (pending === BATCH) flush();
       },
       resume() {
+        pending = 0;
+        pendingRows = [];
         log = [];
         tracked = 0;
         bitsLog = MIN_BITS;
@@ -120,6 +150,7 @@ export default defineRule<{ first: number }>({
       },
       handOver: () => ({ blocks: record, rows: recorded }),
       takeOver(later: { blocks: Int32Array[]; rows: number }, shift: Shift) {
+        flush();
         for (let r = 0; r < later.rows; r++) {
           const block = later.blocks[Math.floor(r / BLOCK)];
           const k = (r % BLOCK) * REC;
@@ -133,6 +164,7 @@ export default defineRule<{ first: number }>({
         }
       },
       end() {
+        flush();
         if (candidates.length === 0) return;
         // The candidates' hashes, each with the first tracked row that has it (0: none).
         const bits = Math.ceil(Math.log2(candidates.length * 2 + 1));

@@ -62,7 +62,7 @@ export interface RuleContext<P> {
   readonly lang: Lang;
   /** Where cell `column` (1-based) of `row` is. Only valid while `row` is being visited. */
   locate(row: Row, column: number): Loc;
-  /** Where the whole row is (first to last character). */
+  /** Where the whole row is (first to last character). Unlike `locate`, valid after the row's visit too. */
   locateRow(row: Row): Loc;
   /**
    * A 64-bit hash of the row's raw text (two 32-bit lanes into `out`), when the reader has the
