@@ -2,6 +2,7 @@
 // (fast, exact); anything else is named by chardet and decoded by iconv-lite.
 import { isUtf8 as nativeIsUtf8 } from 'node:buffer';
 import { chardet, iconv } from '../vendor';
+import { utf8Text } from './utf8-text';
 
 export interface Decoded {
   text: string;
@@ -78,7 +79,7 @@ export function decode(buf: Uint8Array, forced?: string): Decoded {
     return { text, encoding: forced.toLowerCase(), bom: bom ? 'utf-8' : null, bomLies: false, invalidBytes: text.includes('\uFFFD') };
   }
   if (isUtf8(body)) {
-    return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: 'utf-8', bom: bom ? 'utf-8' : null, bomLies: false, invalidBytes: false };
+    return { text: utf8Text(Buffer.from(body.buffer, body.byteOffset, body.byteLength)), encoding: 'utf-8', bom: bom ? 'utf-8' : null, bomLies: false, invalidBytes: false };
   }
   const encoding = guessLegacyEncoding(body);
   const text = iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);

@@ -63,3 +63,16 @@ test('cell marks: edge spaces, formula starts, phone and NIR shapes, non-empty c
   m.reset();
   assert.deepEqual(Array.from(m.nonEmpty), [0, 0, 0, 0, 0, 0]);
 });
+
+test('fast UTF-8 decoding gives exactly what the standard decoder gives, Latin-1 or not', async () => {
+  const { utf8Text } = await import('../../../src/core/read/utf8-text');
+  const base = 'Commune d\'Échirolles;Amicale laïque;12 350,00;ÿ\u0085\n'.repeat(3000);
+  for (const extra of ['', '€', '’', '😀', '\ufeff', 'Œuvre', '\u0100', '?']) {
+    for (const at of [0, 50_000, base.length]) {
+      const text = base.slice(0, at) + extra + base.slice(at);
+      const bytes = Buffer.from(text, 'utf8');
+      assert.ok(bytes.length >= 64 * 1024);
+      assert.equal(utf8Text(bytes), text, `${JSON.stringify(extra)} at ${at}`);
+    }
+  }
+});
