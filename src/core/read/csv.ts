@@ -108,7 +108,8 @@ export class CsvRowReader implements Locator {
         if (lv !== undefined && lv.charCodeAt(lv.length - 1) === 13) values[values.length - 1] = lv.slice(0, -1);
         const lineBreaks = breaks.count(start, end);
         const oneLine = lineBreaks === (eol ? 1 : 0);
-        const row: CsvRow = { number: 0, values, offset: start, endOffset: end, line, eol, oneLine, lastLine: line, lastLineAt: start };
+        // Every field set here, quoteError included: rows keep one shape, so reading them stays monomorphic.
+        const row: CsvRow = { number: 0, values, offset: start, endOffset: end, line, eol, oneLine, lastLine: line, lastLineAt: start, quoteError: undefined };
         if (!oneLine) {
           const contentEnd = end - eol.length;
           const p = this.position(row, contentEnd, 'end');

@@ -90,7 +90,7 @@ export default defineRule<{ first: number }>({
     // together first (independent loads, whose cache misses the processor overlaps), then each
     // row is seen in order and hits the cache — instead of one miss per row on the way.
     const pendingHash = new Int32Array(2 * BATCH);
-    let pendingRows: Row[] = [];
+    const pendingRows: (Row | undefined)[] = new Array(BATCH).fill(undefined);
     let pending = 0;
     /** Keeps the first loads from being optimised away: a store to a closure variable stays. */
     let sink = 0;
@@ -101,12 +101,10 @@ export default defineRule<{ first: number }>({
       for (let k = 0; k < pending; k++) {
         const a = pendingHash[2 * k];
         const b = pendingHash[2 * k + 1];
-        const row = pendingRows[k];
+        const row = pendingRows[k]!;
         if (see(a, b, row.number)) candidates.push({ a, b, row: row.number, loc: ctx.locateRow(row) });
       }
       pending = 0;
-      // The rows themselves are not kept past their batch.
-      pendingRows = [];
     };
     // Split lint, later part: rows are recorded (hash, number, where) and seen by the first part
     // in order, so the "identical to row N" of a row after the split is the file's first.
@@ -140,7 +138,6 @@ export default defineRule<{ first: number }>({
       },
       resume() {
         pending = 0;
-        pendingRows = [];
         log = [];
         tracked = 0;
         bitsLog = MIN_BITS;
@@ -165,6 +162,7 @@ export default defineRule<{ first: number }>({
       },
       end() {
         flush();
+        pendingRows.fill(undefined);
         if (candidates.length === 0) return;
         // The candidates' hashes, each with the first tracked row that has it (0: none).
         const bits = Math.ceil(Math.log2(candidates.length * 2 + 1));
