@@ -37,6 +37,14 @@ const HEAD_BYTES = 128 * 1024;
  * one to detect), so fewer bytes make up the same time.
  */
 const LEAD_BYTES = { none: 6 * 1024 * 1024, schema: 4 * 1024 * 1024 };
+/**
+ * Bytes each thread reads and decodes at a time, for files up to BIG_CHUNK_MAX_BYTES: 8 MB chunks
+ * lint the 108 MB bench file ≈ 10 % faster than the reader's default 4 MB (fewer per-chunk costs:
+ * decoding set-up, the row carried over, the hasher's copy), for ≈ 50 MB more peak memory. Larger
+ * files keep 4 MB chunks: a 1 GB file would go past 400 MB.
+ */
+const BIG_CHUNK_BYTES = 8 * 1024 * 1024;
+const BIG_CHUNK_MAX_BYTES = 512 * 1024 * 1024;
 /** Most parts a file is linted in (one per core up to this). */
 const MAX_PARTS = 4;
 /** How far past a cut position a line break is looked for. */
@@ -79,6 +87,7 @@ export async function lintCsvFileSplit(
   const found = await findCuts(path, total, parts, tuning.lead ?? LEAD_BYTES[schema.kind === 'none' ? 'none' : 'schema']);
   if (typeof found === 'string') return { fallback: found };
   const { cuts, encoding } = found;
+  const chunkBytes = options.chunkBytes ?? (total <= BIG_CHUNK_MAX_BYTES ? BIG_CHUNK_BYTES : undefined);
   const lang = options.lang ?? 'en';
   const format = options.format ?? 'csv';
   const info: TableInfo = { format, encoding, delimiter: null, quoteChar: '"' };
@@ -113,7 +122,7 @@ export async function lintCsvFileSplit(
     cuts.forEach((cut, k) => {
       const request: PartRequest = {
         path, start: cut, end: cuts[k + 1] ?? total, headBytes: tuning.headBytes ?? HEAD_BYTES, format, encoding, delimiter, newline,
-        options: plain as Omit<LintOptions, 'checks'>, schema, chunkBytes: options.chunkBytes,
+        options: plain as Omit<LintOptions, 'checks'>, schema, chunkBytes,
       };
       workers[k].postMessage(request);
       trace?.(`part ${k + 2} asked`);
@@ -149,7 +158,7 @@ export async function lintCsvFileSplit(
     await forEachTextChunk(
       path,
       { start: 0, end: cuts[0] },
-      { signal: options.signal, chunkBytes: options.chunkBytes, onProgress: (b) => ((progress[0] = b), report()) },
+      { signal: options.signal, chunkBytes, onProgress: (b) => ((progress[0] = b), report()) },
       (text, final) => {
         if (!split) return;
         if (!reader && !start(text)) return void (split = false);
