@@ -96,7 +96,8 @@ export default defineRule<PersonalDataParams>({
             if (s.length >= 6 && s.indexOf('@') >= 0 && findPersonalEmail(s) && cols[i].emails.length < MAX_DEFERRED) cols[i].emails.push(ctx.locate(row, i + 1));
           }
         }
-        // Phones and NIRs: only the cells the engine marked (their length and first character fit).
+        // Phones and NIRs: only the cells the engine marked (their length and first character fit);
+        // a date range (2015-01-28/2018-08-03) has a NIR's shape until its '/', found natively.
         const m = ctx.marks;
         if (m.any & (PHONE | NIR)) {
           for (let k = 0; k < m.count; k++) {
@@ -107,7 +108,7 @@ export default defineRule<PersonalDataParams>({
             if (s.indexOf('@') >= 0) continue;
             if (mk & PHONE && isFrenchPhone(s)) {
               if (cols[i].phones.length < MAX_DEFERRED) cols[i].phones.push(ctx.locate(row, i + 1));
-            } else if (mk & NIR && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
+            } else if (mk & NIR && s.indexOf('/') < 0 && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
         if (nameCols.length === 0) return;
