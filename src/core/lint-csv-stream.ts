@@ -42,10 +42,10 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
     reader = r;
   };
   try {
-    await file.forEachChunk((text, final) => {
+    await file.forEachChunk((text, final, latin1) => {
       if (!reader && text === '' && final) return;
       if (!reader) start(text);
-      return reader!.feed(text, final, file.rereads);
+      return reader!.feed(text, final, file.rereads, latin1);
     });
   } catch (e) {
     if (!(e instanceof RowTooLargeError) || !session) throw e;

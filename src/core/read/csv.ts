@@ -79,8 +79,10 @@ export class CsvRowReader implements Locator {
    * is returned as a count of characters instead of kept: the caller starts its next chunk with
    * them (forEachTextChunk reads them again), so no chunk is ever joined to another.
    */
-  feed(chunk: string, final: boolean, giveBack = false): number {
+  feed(chunk: string, final: boolean, giveBack = false, latin1 = false): number {
     const text = this.text.length ? this.text + chunk : chunk;
+    // Latin-1 if the chunk is and so was the text carried over (the row hasher then copies bytes).
+    this.textLatin1 = (this.text.length ? this.textLatin1 : true) && latin1;
     this.text = text;
     this.hashLoaded = false;
     this.nextOf.clear();
@@ -167,12 +169,14 @@ export class CsvRowReader implements Locator {
   /** The row hasher, with the current text loaded (`hashLoaded`) on the first rowHash of a block. */
   private hasher: RowHasher | null = null;
   private hashLoaded = false;
+  /** Every character of the current text is at most U+00FF (the decoder said so). */
+  private textLatin1 = false;
 
   /** A 64-bit hash of the row's text without its terminator (two 32-bit lanes into `out`). */
   rowHash(row: Row, out: Int32Array): void {
     const r = row as CsvRow;
     if (!this.hashLoaded) {
-      (this.hasher ??= new RowHasher()).load(this.text);
+      (this.hasher ??= new RowHasher()).load(this.text, this.textLatin1);
       this.hashLoaded = true;
     }
     this.hasher!.hash(r.offset, r.endOffset - r.eol.length, out);

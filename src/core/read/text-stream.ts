@@ -5,7 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { iconv } from '../vendor';
 import { guessLegacyEncoding, isUtf8, sniffBinary, type Unreadable } from './decode';
-import { utf8Text } from './utf8-text';
+import { utf8Text, utf8TextOf } from './utf8-text';
 
 export interface TextStreamOptions {
   signal?: AbortSignal;
@@ -21,7 +21,7 @@ export interface FileText {
    * Calls `onText` for each decoded chunk in order, the last with `final`. In a UTF-8 file
    * `onText` may give back the characters it did not use (see forEachUtf8Chunk): `rereads`.
    */
-  forEachChunk(onText: (text: string, final: boolean) => void | number): Promise<void>;
+  forEachChunk(onText: (text: string, final: boolean, latin1: boolean) => void | number): Promise<void>;
   /** `onText` may return unused characters: they start the next chunk. */
   rereads: boolean;
 }
@@ -142,11 +142,12 @@ export async function forEachTextChunk(
   /** `cut`: the range may end inside a character (a head read): its bytes are dropped, not an error. */
   range: { start: number; end: number; cut?: boolean },
   options: TextStreamOptions,
-  onText: (text: string, final: boolean) => void | number | Promise<void>,
+  /** `latin1`: every character of `text` is at most U+00FF (when the decoder knows it). */
+  onText: (text: string, final: boolean, latin1: boolean) => void | number | Promise<void>,
   encoding = 'utf-8',
 ): Promise<void> {
   const utf8 = !isSingleByte(encoding);
-  if (range.end <= range.start) return void (await onText('', true));
+  if (range.end <= range.start) return void (await onText('', true, true));
   const size = range.end - range.start;
   const buf = Buffer.allocUnsafeSlow(Math.max(1, Math.min(options.chunkBytes ?? CHUNK_BYTES, size)));
   const fh = await open(path, 'r');
@@ -165,8 +166,8 @@ export async function forEachTextChunk(
       const body = raw.subarray(0, raw.length - tail);
       if (utf8 && !isUtf8(body)) throw new Utf8Error(body);
       if (final && tail && !range.cut) throw new Utf8Error(raw.subarray(raw.length - tail));
-      const text = utf8 ? utf8Text(body) : iconv().decode(body, encoding);
-      const unused = await onText(text, final);
+      const { text, latin1 } = utf8 ? utf8TextOf(body) : { text: iconv().decode(body, encoding), latin1: false };
+      const unused = await onText(text, final, latin1);
       if (final) return;
       let back = tail;
       if (typeof unused === 'number' && unused > 0) back += utf8 ? Buffer.byteLength(text.slice(text.length - unused)) : unused;
@@ -212,12 +213,12 @@ function fileText(path: string, total: number, encoding: string, bom: boolean, o
       for await (const raw of byteChunks(path, { start: 0, end: total }, options.chunkBytes ?? CHUNK_BYTES, options.signal)) {
         const chunk = skipBom ? raw.subarray(3) : raw;
         skipBom = false;
-        if (pending !== null) onText(pending, false);
+        if (pending !== null) onText(pending, false, false);
         pending = legacy.write(chunk);
         bytes += raw.length;
         options.onProgress?.(bytes, total);
       }
-      onText((pending ?? '') + (legacy.end() ?? ''), true);
+      onText((pending ?? '') + (legacy.end() ?? ''), true, false);
     },
   };
 }

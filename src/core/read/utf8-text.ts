@@ -11,20 +11,25 @@ const MIN_BYTES = 64 * 1024;
 let transcodeWorks = typeof transcode === 'function';
 
 /**
- * Decodes `bytes`, which must be valid UTF-8 (checked by the caller). A character outside
- * Latin-1 is turned into '?' by the conversion (or dropped, for U+FEFF): either way its UTF-8
- * form was at least 2 bytes and became at most 1, so the result's UTF-8 length no longer equals
- * the input's — such text is decoded again the usual way, never changed.
+ * Decodes `bytes`, which must be valid UTF-8 (checked by the caller); `latin1` says that every
+ * character is at most U+00FF (known when the fast path was taken). A character outside Latin-1
+ * is turned into '?' by the conversion (or dropped, for U+FEFF): either way its UTF-8 form was at
+ * least 2 bytes and became at most 1, so the result's UTF-8 length no longer equals the input's —
+ * such text is decoded again the usual way, never changed.
  */
-export function utf8Text(bytes: Buffer): string {
+export function utf8TextOf(bytes: Buffer): { text: string; latin1: boolean } {
   if (transcodeWorks && bytes.length >= MIN_BYTES) {
     try {
       const latin1 = transcode(bytes, 'utf8', 'latin1');
       const text = latin1.toString('latin1');
-      if (Buffer.byteLength(text, 'utf8') === bytes.length) return text;
+      if (Buffer.byteLength(text, 'utf8') === bytes.length) return { text, latin1: true };
     } catch {
       transcodeWorks = false;
     }
   }
-  return bytes.toString('utf8');
+  return { text: bytes.toString('utf8'), latin1: false };
+}
+
+export function utf8Text(bytes: Buffer): string {
+  return utf8TextOf(bytes).text;
 }

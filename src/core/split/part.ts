@@ -70,8 +70,8 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
         req.path,
         { start: 0, end: req.start, cut: true },
         { signal, chunkBytes: Math.min(req.headBytes, 4 << 20) },
-        (text) => {
-          current.feed(text, false);
+        (text, _final, latin1) => {
+          current.feed(text, false, false, latin1);
           read += text.length;
           if (read >= req.headBytes && session.rows > 0) throw HEAD_READ;
         },
@@ -88,7 +88,7 @@ export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, tra
       req.path,
       { start: req.start, end: req.end },
       { signal, chunkBytes: req.chunkBytes, onProgress: (bytes) => post({ type: 'progress', bytes }) },
-      (text, final) => current.feed(text, final, true),
+      (text, final, latin1) => current.feed(text, final, true, latin1),
       req.encoding,
     );
   } catch (e) {

@@ -159,10 +159,10 @@ export async function lintCsvFileSplit(
       path,
       { start: 0, end: cuts[0] },
       { signal: options.signal, chunkBytes, onProgress: (b) => ((progress[0] = b), report()) },
-      (text, final) => {
+      (text, final, latin1) => {
         if (!split) return;
         if (!reader && !start(text)) return void (split = false);
-        return reader!.feed(text, final, true);
+        return reader!.feed(text, final, true, latin1);
       },
       encoding,
     );
