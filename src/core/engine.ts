@@ -38,6 +38,8 @@ export interface CheckContext {
   readonly info: TableInfo;
   readonly lang: Lang;
   readonly header: string[];
+  /** The engine's marks of the row being visited (`blank`…), as the rules get them: see rules/cell-marks.ts. */
+  readonly marks: CellMarks;
   locate(row: Row, column: number): Loc;
   locateRow(row: Row): Loc;
   report(r: CheckReport): void;
@@ -225,6 +227,7 @@ export class LintSession {
       info: this.info,
       lang,
       header: this.header,
+      marks: this.marks,
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
       setting: (rule, fallback) => this.options.rules?.[rule] ?? fallback,

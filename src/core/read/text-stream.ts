@@ -5,7 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { iconv } from '../vendor';
 import { guessLegacyEncoding, isUtf8, sniffBinary, type Unreadable } from './decode';
-import { utf8Text, utf8TextOf } from './utf8-text';
+import { utf8TextOf } from './utf8-text';
 
 export interface TextStreamOptions {
   signal?: AbortSignal;
@@ -41,29 +41,6 @@ export class Utf8Error extends Error {
 const HEAD = 256 * 1024;
 /** Bytes read and decoded at a time (a row may span chunks: the reader carries it over). */
 const CHUNK_BYTES = 4 * 1024 * 1024;
-
-/**
- * Strict streaming UTF-8: each chunk is validated by Node's native (SIMD) UTF-8 check and decoded
- * by utf8Text, several times faster than a fatal TextDecoder; a character cut by the chunk
- * boundary waits for the next chunk. Invalid bytes throw Utf8Error (the caller rereads as legacy).
- */
-class Utf8Chunks {
-  private carry: Buffer | null = null;
-
-  write(chunk: Buffer): string {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    const cut = buf.length - incompleteTail(buf);
-    this.carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
-    const body = buf.subarray(0, cut);
-    if (!isUtf8(body)) throw new Utf8Error(body);
-    return utf8Text(body);
-  }
-
-  end(): string {
-    if (this.carry) throw new Utf8Error(this.carry);
-    return '';
-  }
-}
 
 /** Bytes at the end of `buf` that start a UTF-8 character not finished in `buf` (0–3). */
 function incompleteTail(buf: Uint8Array): number {

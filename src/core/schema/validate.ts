@@ -4,7 +4,7 @@
 // frictionless), row-spanning keys and the schema's custom checks.
 import { DEFAULT_MAX_PROBLEMS, type CheckContext, type CheckFactory } from '../engine';
 import type { Lang, Loc, Row, Severity } from '../model';
-import { isBlankRow, MAX_DEFERRED } from '../rules/util';
+import { MAX_DEFERRED } from '../rules/util';
 import { shiftLoc, type RuleVisitor, type Shift } from '../rules/rule';
 import { createCustomChecks } from '../checks/registry';
 import type { CheckEnv, RowCheck } from '../checks/check';
@@ -108,7 +108,7 @@ class SchemaVisitor implements RuleVisitor {
   row(row: Row): void {
     const vals = row.values;
     const values = this.values;
-    const blank = isBlankRow(row);
+    const blank = this.ctx.marks.blank;
     for (let i = 0; i < this.fields.length; i++) {
       const f = this.fields[i];
       const c = this.columnOf[i];
