@@ -1,143 +1,53 @@
-// `odw`: the same engine as the extension, for scripts and CI.
-//   odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr]
-// Without --schema each file gets its datapackage.json resource's schema, else the catalog
-// schema its header matches (reports name it in `schema`).
-// Exit 0 = no errors, 1 = errors found, 2 = usage or unreadable input.
-import { readdir, stat } from 'node:fs/promises';
+// `odw`: the same engine as the extension, for scripts and CI. One command per entry of
+// src/cli/commands.ts; this file only dispatches and prints help.
 import { join } from 'node:path';
-import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from './core/lint-file';
 import { useSplitLint } from './core/split/split-lint';
-import type { FileReport, Lang } from './core/model';
-import { resolveSchemaArg, type ResolvedSchema } from './core/schema/resolve';
-import { formatText, formatSarif } from './core/report-format';
+import { commands } from './cli/commands';
+import type { Write } from './cli/args';
 
-interface Args {
-  command: string;
-  paths: string[];
-  format: 'text' | 'json' | 'sarif';
-  lang: Lang;
-  schema?: string;
-  maxProblems?: number;
-}
+export { UsageError } from './cli/args';
 
-const USAGE = `usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N]\n       odw clean <file> --recipe <recipe.json> --out <file>`;
-
-export class UsageError extends Error {}
-
-export function parseArgs(argv: string[]): Args {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') throw new UsageError(USAGE);
-  if (command !== 'lint') throw new UsageError(`unknown command “${command}”\n${USAGE}`);
-  const args: Args = { command, paths: [], format: 'text', lang: defaultLang() };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const value = () => {
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (a === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif`);
-      args.format = f;
-    } else if (a === '--lang') {
-      const l = value();
-      if (l !== 'en' && l !== 'fr') throw new UsageError(`--lang must be en or fr`);
-      args.lang = l;
-    } else if (a === '--schema') args.schema = value();
-    else if (a === '--max-problems') args.maxProblems = Number(value());
-    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
-    else args.paths.push(a);
-  }
-  if (args.paths.length === 0) throw new UsageError(`no file given\n${USAGE}`);
-  return args;
-}
-
-function defaultLang(): Lang {
-  return /^fr/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'fr' : 'en';
-}
-
-/** Expands folders into the table files they hold (sorted, for stable output). */
-async function expand(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const p of paths) {
-    const s = await stat(p).catch(() => null);
-    if (!s) missing.push(p);
-    else if (s.isDirectory()) {
-      const entries = (await readdir(p, { recursive: true })) as string[];
-      for (const e of entries.sort())
-        if (TABLE_EXTENSIONS.some((x) => e.toLowerCase().endsWith(x))) files.push(join(p, e));
-    } else files.push(p);
-  }
-  return { files, missing };
-}
-
-/** The stable JSON shape (README): nothing more, so other tools can rely on it. */
-function jsonReport(r: FileReport): object {
-  return {
-    path: r.path,
-    format: r.format,
-    encoding: r.encoding,
-    delimiter: r.delimiter,
-    rows: r.rows,
-    schema: r.schema,
-    ...(r.sheets ? { sheets: r.sheets } : {}),
-    diagnostics: r.diagnostics.map((d) => ({
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      row: d.row,
-      column: d.column,
-      field: d.field,
-      line: d.line,
-      start: d.start,
-      end: d.end,
-      ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
-    })),
-  };
-}
-
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let args: Args;
+function version(): string {
   try {
-    // `odw clean <file> --recipe <recipe.json> --out <file>` lives with the cleaner.
-    if (argv[0] === 'clean') return (await import('./core/clean/cli-clean')).cleanCommand(argv, out, err);
-    args = parseArgs(argv);
-  } catch (e) {
-    err((e as Error).message);
+    return (require('../package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function usage(): string {
+  const lines = ['usage: odw <command> [options]   (odw <command> --help for its options)', '', 'commands:'];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(12)} ${c.summary}`);
+  lines.push('', ...Object.values(commands).flatMap((c) => c.usage), '', 'odw --help | odw --version');
+  return lines.join('\n');
+}
+
+const isHelp = (a: string | undefined) => a === '--help' || a === '-h' || a === 'help';
+
+export async function main(argv: string[], out: Write, err: Write): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    out(version());
+    return 0;
+  }
+  if (isHelp(name)) {
+    out(usage());
+    return 0;
+  }
+  if (!name) {
+    err(usage());
     return 2;
   }
-  let resolvedSchema: ResolvedSchema | undefined;
-  if (args.schema) {
-    // Resolved once for all files; its own problems point into the schema's JSON.
-    resolvedSchema = resolveSchemaArg(args.schema, args.lang);
-    const where = resolvedSchema.path ?? args.schema;
-    for (const d of resolvedSchema.diagnostics) err(`${where}:${d.line ?? 1}:${(d.start ?? 0) + 1}: ${d.severity}: ${d.message} [${d.rule}]`);
-    if (!resolvedSchema.compiled) return 2;
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    err(`unknown command “${name}”\n${usage()}`);
+    return 2;
   }
-  const { files, missing } = await expand(args.paths);
-  for (const m of missing) err(args.lang === 'fr' ? `odw : fichier introuvable : ${m}` : `odw: no such file: ${m}`);
-  const reports: FileReport[] = [];
-  let unreadable = missing.length > 0;
-  for (const f of files) {
-    try {
-      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema };
-      reports.push(await lintFile(f, opts));
-    } catch (e) {
-      unreadable = true;
-      reports.push(unreadableReport(f, (e as Error).message, args.lang));
-    }
+  if (rest.some(isHelp)) {
+    out(command.usage.map((u) => `usage: ${u}`).join('\n'));
+    return 0;
   }
-  for (const r of reports) {
-    if (r.fatal || (r.diagnostics.length === 1 && r.diagnostics[0].rule === 'source-error' && r.rows === 0)) unreadable = true;
-    if (formatOf(r.path) === null) r.format = 'csv';
-  }
-  if (args.format === 'json') out(JSON.stringify({ files: reports.map(jsonReport) }, null, 2));
-  else if (args.format === 'sarif') out(JSON.stringify(formatSarif(reports, args.lang), null, 2));
-  else out(formatText(reports, args.lang));
-  if (unreadable) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return command.run(rest, out, err);
 }
 
 if (require.main === module) {

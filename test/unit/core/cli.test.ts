@@ -38,6 +38,23 @@ test('exit 0 on a clean file, 1 on errors, 2 on usage and unreadable input', asy
   assert.equal(JSON.parse(junk.out).files[0].diagnostics[0].rule, 'source-error');
 });
 
+test('--help, <command> --help and --version print and exit 0; the usage lists every command', async () => {
+  const help = await run('--help');
+  assert.equal(help.code, 0);
+  for (const c of ['lint', 'clean']) assert.match(help.out, new RegExp(`^  ${c} `, 'm'));
+  assert.match(help.out, /odw lint <paths…>.*--max-problems/);
+  const lintHelp = await run('lint', '--help');
+  assert.equal(lintHelp.code, 0);
+  assert.match(lintHelp.out, /^usage: odw lint/);
+  assert.equal(lintHelp.err, '');
+  const v = await run('--version');
+  assert.equal(v.code, 0);
+  assert.match(v.out, /^(\d+\.\d+\.\d+|unknown)\n$/);
+  const unknown = await run('frobnicate');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown command/);
+});
+
 test('--format json has exactly the documented shape', async () => {
   const r = await run('lint', broken, '--format', 'json');
   const report = JSON.parse(r.out);
