@@ -105,7 +105,8 @@ export interface SchemaRef {
 
 export interface FileReport {
   path: string;
-  format: TableFormat;
+  /** `xls`: a legacy Excel workbook, refused (it cannot be read). */
+  format: TableFormat | 'xls';
   encoding: string;
   delimiter: string | null;
   rows: number;

@@ -44,11 +44,16 @@ export function dialectOf(info: TableInfo): CsvDialect {
 /** Reads current cell values for diagnostics of one text (record offsets computed once). */
 export function cellReader(text: string, dialect: CsvDialect): (d: Diagnostic) => string | undefined {
   let recs: RecordSpan[] | undefined;
+  // The cells of the last record read: diagnostics come row by row, and a 200 000-field row
+  // must not be split again for each of its cells.
+  let lastRec: RecordSpan | undefined;
+  let lastCells: [number, number][] = [];
   return (d) => {
     if (d.row == null || d.column == null) return undefined;
     recs ??= recordSpans(text, dialect);
     const rec = recs[d.row - 1];
-    const s = rec && cellSpans(text, rec, dialect)[d.column - 1];
+    if (rec && rec !== lastRec) [lastRec, lastCells] = [rec, cellSpans(text, rec, dialect)];
+    const s = rec && lastCells[d.column - 1];
     if (!s) return undefined;
     const raw = text.slice(s[0], s[1]);
     const q = dialect.quoteChar;

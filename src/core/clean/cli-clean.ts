@@ -11,6 +11,7 @@ import { cleanCsvFile } from './clean-stream';
 import { textLinter, withSchemaChecks } from './linter';
 import { appendSteps, parseRecipe, replaySteps, toJson, type RecipeStep } from './recipe';
 import { stepDateFormats, type CleanStep, type RecordedStep } from './steps';
+import { notCsv } from './refuse';
 
 /** Above this size the file is cleaned streaming, row by row. */
 export const STREAM_CLEAN_BYTES = 50 * 1024 * 1024;
@@ -51,10 +52,22 @@ function withReencode(encoding: string, steps: RecordedStep[]): (RecordedStep | 
   return /^utf-?8$/i.test(encoding) ? steps : [{ rule: 'encoding', fix: 'reencode', from: encoding, count: 1 }, ...steps];
 }
 
+/** At most ten column names on a summary line (a 200 000-column file must not print them all). */
+function fieldList(fields: string[], fr: boolean): string {
+  const shown = fields.slice(0, 10).join(', ');
+  const more = fields.length - 10;
+  return more > 0 ? `${shown}${fr ? ` et ${more} autres` : ` and ${more} more`}` : shown;
+}
+
 export async function cleanCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const a = parse(argv);
   if (typeof a === 'string') {
     err(a);
+    return 2;
+  }
+  const refused = await notCsv(a.file, a.lang);
+  if (refused) {
+    err(`${a.file}: ${refused}`);
     return 2;
   }
   let steps: CleanStep[] | undefined;
@@ -85,7 +98,7 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
     await writeFile(a.record, toJson(appendSteps(prev, basename(a.file), done, new Date())));
   }
   const fr = a.lang === 'fr';
-  for (const s of done) out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${s.fields.join(', ')}]` : ''}`);
+  for (const s of done) out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`);
   const n = (c: Counts) => c.error + c.warning;
   out(
     after
