@@ -5,7 +5,7 @@ import type { Diagnostic, TableInfo } from '../model';
 import type { CsvDialect } from '../read/csv';
 import { cellSpans, recordSpans, type RecordSpan } from './csv-text';
 import { applyEdits } from './edits';
-import { isTextFix, planEdits } from './plan';
+import { isCertainFix, isTextFix, planEdits } from './plan';
 import { recordSteps, stepAccepts, type CleanStep, type RecordedStep } from './steps';
 
 export interface LintOutcome {
@@ -27,6 +27,8 @@ export interface CleanResult {
   after: Counts;
   /** Diagnostics of the cleaned text. */
   diagnostics: Diagnostic[];
+  /** Fixes not applied, by rule, because the cell would then start a formula (" =1+1" trimmed). */
+  withheld: Record<string, number>;
 }
 
 const MAX_PASSES = 8;
@@ -64,23 +66,29 @@ export function cellReader(text: string, dialect: CsvDialect): (d: Diagnostic) =
 /** The fixes of `diagnostics` that the steps select (all certain fixes when `steps` is undefined). */
 export function selectFixes(text: string, dialect: CsvDialect, diagnostics: readonly Diagnostic[], steps?: readonly CleanStep[]): Diagnostic[] {
   const valueOf = cellReader(text, dialect);
-  return diagnostics.filter((d) => isTextFix(d) && (!steps || steps.some((s) => stepAccepts(s, d, valueOf))));
+  // Without steps, only the certain fixes: an offered one (formula-injection's apostrophe) waits for the user.
+  return diagnostics.filter((d) => (steps ? isTextFix(d) && steps.some((s) => stepAccepts(s, d, valueOf)) : isCertainFix(d)));
 }
 
 export function cleanText(text: string, lint: TextLinter, steps?: readonly CleanStep[]): CleanResult {
   let r = lint(text);
   const before = countBySeverity(r.diagnostics);
   const recorded: RecordedStep[] = [];
+  // Each pass proposes the withheld fixes again: counted once per cell.
+  const held = new Map<string, string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const dialect = dialectOf(r.info);
     const chosen = selectFixes(text, dialect, r.diagnostics, steps);
     if (chosen.length === 0) break;
     const plan = planEdits(text, dialect, chosen);
+    for (const d of plan.withheld) held.set(`${d.row}:${d.column}`, d.rule);
     const next = applyEdits(text, plan.edits);
     if (next === text) break;
     recordSteps(recorded, plan.applied, cellReader(text, dialect));
     text = next;
     r = lint(text);
   }
-  return { text, steps: recorded, before, after: countBySeverity(r.diagnostics), diagnostics: r.diagnostics };
+  const withheld: Record<string, number> = {};
+  for (const rule of held.values()) withheld[rule] = (withheld[rule] ?? 0) + 1;
+  return { text, steps: recorded, before, after: countBySeverity(r.diagnostics), diagnostics: r.diagnostics, withheld };
 }

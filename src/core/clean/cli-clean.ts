@@ -84,14 +84,15 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
   let done: (RecordedStep | RecipeStep)[];
   let before: Counts;
   let after: Counts | null = null;
+  let withheld: Record<string, number>;
   if (size > STREAM_CLEAN_BYTES) {
     const r = await cleanCsvFile(a.file, a.out, steps, withSchemaChecks(options, a.file));
-    [done, before] = [withReencode(r.encoding, r.steps), r.before];
+    [done, before, withheld] = [withReencode(r.encoding, r.steps), r.before, r.withheld];
   } else {
     const decoded = decode(await readFile(a.file));
     const r = cleanText(decoded.text, textLinter({ ...options, encoding: decoded }, a.file), steps);
     await writeFile(a.out, r.text, 'utf8');
-    [done, before, after] = [withReencode(decoded.encoding, r.steps), r.before, r.after];
+    [done, before, after, withheld] = [withReencode(decoded.encoding, r.steps), r.before, r.after, r.withheld];
   }
   if (a.record) {
     const prev = existsSync(a.record) ? parseRecipe(await readFile(a.record, 'utf8')).recipe : null;
@@ -99,6 +100,12 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
   }
   const fr = a.lang === 'fr';
   for (const s of done) out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`);
+  for (const [rule, count] of Object.entries(withheld))
+    out(
+      fr
+        ? `${rule} : ${count} correction(s) non appliquée(s) : la cellule commencerait par une formule (= + - @), voir formula-injection.`
+        : `${rule}: ${count} fix(es) not applied: the cell would start a formula (= + - @), see formula-injection.`,
+    );
   const n = (c: Counts) => c.error + c.warning;
   out(
     after
