@@ -102,7 +102,7 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
     text: doc.getText(),
     path: uri.scheme === 'file' ? uri.fsPath : undefined,
     steps,
-    options: { lang: uiLang(), rules: settings.rules, format: doc.languageId === 'tsv' ? 'tsv' : 'csv', schema: cur.schema?.name, schemaGlobs: settings.schemaGlobs },
+    options: { lang: uiLang(), rules: settings.rules, format: doc.languageId === 'tsv' ? 'tsv' : 'csv', schema: cur.schema?.name, schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot },
   });
   const cleaned = 'text' in res ? res.text : undefined;
   if (!cleaned || cleaned.text === doc.getText()) {
