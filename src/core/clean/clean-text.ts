@@ -11,6 +11,8 @@ import { recordSteps, stepAccepts, type CleanStep, type RecordedStep } from './s
 export interface LintOutcome {
   info: TableInfo;
   diagnostics: Diagnostic[];
+  /** Every problem by severity, kept or only counted; absent = those of `diagnostics`. */
+  counts?: Counts;
 }
 export type TextLinter = (text: string) => LintOutcome;
 
@@ -25,7 +27,7 @@ export interface CleanResult {
   steps: RecordedStep[];
   before: Counts;
   after: Counts;
-  /** Diagnostics of the cleaned text. */
+  /** Fixable diagnostics of the cleaned text (the others are only counted in `after`). */
   diagnostics: Diagnostic[];
   /** Fixes not applied, by rule, because the cell would then start a formula (" =1+1" trimmed). */
   withheld: Record<string, number>;
@@ -72,7 +74,7 @@ export function selectFixes(text: string, dialect: CsvDialect, diagnostics: read
 
 export function cleanText(text: string, lint: TextLinter, steps?: readonly CleanStep[]): CleanResult {
   let r = lint(text);
-  const before = countBySeverity(r.diagnostics);
+  const before = r.counts ?? countBySeverity(r.diagnostics);
   const recorded: RecordedStep[] = [];
   // Each pass proposes the withheld fixes again: counted once per cell.
   const held = new Map<string, string>();
@@ -90,5 +92,5 @@ export function cleanText(text: string, lint: TextLinter, steps?: readonly Clean
   }
   const withheld: Record<string, number> = {};
   for (const rule of held.values()) withheld[rule] = (withheld[rule] ?? 0) + 1;
-  return { text, steps: recorded, before, after: countBySeverity(r.diagnostics), diagnostics: r.diagnostics, withheld };
+  return { text, steps: recorded, before, after: r.counts ?? countBySeverity(r.diagnostics), diagnostics: r.diagnostics, withheld };
 }
