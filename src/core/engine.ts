@@ -216,6 +216,10 @@ export class LintSession {
       locateRow: (r) => this.locator.locateRow(r),
       rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,
       rowHas: this.locator.rowHas ? (r, ch) => this.locator.rowHas!(r, ch) : undefined,
+      full: () => this.diagnostics.length >= this.max || !!this.options.fixesOnly,
+      drop: (n) => {
+        if (!this.muted) this.dropped[setting] += n;
+      },
       report: (r) => {
         if (this.muted) return;
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.

@@ -29,6 +29,11 @@ export function trimAll(v: string): string {
   return v.trim();
 }
 
+/** A header label or sheet name in a message, cut when long (a 5 MB label must not be copied into each problem). */
+export function cut(v: string, max = 80): string {
+  return v.length > max ? v.slice(0, max - 1) + '…' : v;
+}
+
 /** Shows a value in a message: quoted, invisible characters made visible, long ones cut. */
 export function show(v: string, max = 40): string {
   // Cut first: a 5 MB cell must not be rewritten whole to quote 40 characters of it.
