@@ -68,3 +68,21 @@ test('odw clean on the corpus: no formula created, the held-back fixes are repor
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('Export Sheet as CSV counts and names the cells that start like a formula (written as they are)', async () => {
+  const { xlsx, sheet, tmpPath } = await import('../sheet/build');
+  const { exportSheetCsv } = await import('../../../src/core/sheet/export-csv');
+  const src = await xlsx((wb) =>
+    sheet(wb, 'S', [
+      ['nom', 'lien', 'note'],
+      ['A', '=HYPERLINK("http://x","clic")', 'ok'],
+      ['B', '@SUM(A1)', '- 1+2'],
+      ['C', '-12', '-'],
+    ]),
+  );
+  const out = tmpPath('.csv');
+  const r = await exportSheetCsv(src, out, { sheet: 'S' });
+  assert.equal(r.formulas, 3);
+  assert.deepEqual(r.formulaCells, ['B2', 'B3', 'C3']);
+  assert.match(readFileSync(out, 'utf8'), /^A,"=HYPERLINK\(""http:\/\/x"",""clic""\)",ok$/m);
+});
