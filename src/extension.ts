@@ -14,6 +14,7 @@ import { registerSpreadsheets } from './vscode/grid';
 import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
 import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
+import { ruleIds } from './core/rules/ids';
 
 export interface Api {
   lint: LintController;
@@ -52,8 +53,9 @@ export function activate(context: vscode.ExtensionContext): Api {
     schemas,
     vscode.commands.registerCommand('openData.selectSchema', (uri?: vscode.Uri, pick?: SchemaPick | 'auto') => selectSchema(schemas, worker, uri, pick)),
     vscode.commands.registerCommand('openData.inferSchema', (uri?: vscode.Uri) => inferSchemaCommand(worker, uri)),
-    vscode.commands.registerCommand('openData.showRuleDocs', (id: string) =>
-      vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)),
+    // Only a rule of the registry: the id may come from a webview (`../../x` would preview any file).
+    vscode.commands.registerCommand('openData.showRuleDocs', (id: unknown) =>
+      typeof id === 'string' && ruleIds.has(id) ? vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)) : undefined,
     ),
   );
   return { lint, status, worker, activationMs: performance.now() - started, reopenWorkbooksShownAsText, misreadWarned: (uri) => misread.warned(uri), dateOrderQuestionsShown };

@@ -79,6 +79,8 @@ export class LintSession {
   /** The visitors that visit rows, gathered once: the per-row loop skips no one. */
   private rowVisitors: Required<Pick<RuleVisitor, 'row'>>[] = [];
   private readonly header: string[] = [];
+  /** Header labels as diagnostics name them: a 5 MB label is cut once here, not copied into every problem. */
+  private readonly fields: string[] = [];
   /** Marked cells of the row being visited, shared by the rules (see cell-marks.ts). */
   private readonly marks = new CellMarks();
   private readonly max: number;
@@ -116,7 +118,11 @@ export class LintSession {
   push(row: Row): void {
     if (!this.seenHeader) {
       this.seenHeader = true;
-      this.header.push(...row.values.map(detach));
+      // A loop, not push(...values): a 200 000-column header overflows the call stack.
+      for (const v of row.values) {
+        this.header.push(detach(v));
+        this.fields.push(fieldExcerpt(v));
+      }
       this.info.header = this.header;
       this.marks.setColumns(row.values.length);
       for (const v of this.visitors) v.header?.(row);
@@ -174,7 +180,6 @@ export class LintSession {
     }
     // Kept until the end of the file: must not pin the chunk its texts were cut from.
     d.message = detach(d.message);
-    if (d.field) d.field = detach(d.field);
     if (d.fix && 'value' in d.fix) d.fix = { ...d.fix, value: detach(d.fix.value) };
     this.diagnostics.push(d);
   }
@@ -187,7 +192,7 @@ export class LintSession {
       message,
       row: loc.row,
       column: col,
-      field: col != null ? this.header[col - 1] ?? null : null,
+      field: col != null ? this.fields[col - 1] ?? null : null,
       line: loc.line ?? null,
       start: loc.start ?? null,
       end: loc.end ?? null,
@@ -211,6 +216,10 @@ export class LintSession {
       locateRow: (r) => this.locator.locateRow(r),
       rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,
       rowHas: this.locator.rowHas ? (r, ch) => this.locator.rowHas!(r, ch) : undefined,
+      full: () => this.diagnostics.length >= this.max || !!this.options.fixesOnly,
+      drop: (n) => {
+        if (!this.muted) this.dropped[setting] += n;
+      },
       report: (r) => {
         if (this.muted) return;
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
@@ -241,6 +250,14 @@ export class LintSession {
       },
     };
   }
+}
+
+/** Longest header label a diagnostic names in full (real labels are far shorter). */
+export const MAX_FIELD_CHARS = 200;
+
+/** The label, detached, cut to MAX_FIELD_CHARS with an ellipsis. */
+function fieldExcerpt(v: string): string {
+  return detach(v.length > MAX_FIELD_CHARS ? v.slice(0, MAX_FIELD_CHARS - 1) + '…' : v);
 }
 
 /** Rules that explain a value a schema's `type-error` also rejects. */

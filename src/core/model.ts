@@ -56,7 +56,8 @@ export interface Loc {
  * `deleteRow` removes a blank or totals row; `renameHeader` sets a header label.
  */
 export type FixData =
-  | { kind: 'set-cell'; value: string }
+  /** `offered`: shown as a quick fix the user picks, never applied by "fix all" or `odw clean` alone. */
+  | { kind: 'set-cell'; value: string; offered?: boolean }
   | { kind: 'delete-row' }
   | { kind: 'delete-column' }
   | { kind: 'quote-cells'; from: number; to: number; value: string }
@@ -105,7 +106,8 @@ export interface SchemaRef {
 
 export interface FileReport {
   path: string;
-  format: TableFormat;
+  /** `xls`: a legacy Excel workbook, refused (it cannot be read). */
+  format: TableFormat | 'xls';
   encoding: string;
   delimiter: string | null;
   rows: number;

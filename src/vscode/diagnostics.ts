@@ -114,7 +114,7 @@ export class LintController implements vscode.Disposable {
       path: onDisk ? doc.uri.fsPath : undefined,
       options: {
         schema: this.schemas.get(doc.uri),
-        schemaGlobs: settings.schemaGlobs,
+        schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot,
         lang: uiLang(),
         rules: settings.rules,
         maxProblems: settings.maxProblems,

@@ -5,7 +5,8 @@ import { toVscodeDiagnostic } from './convert';
 import { toSheetDiagnostic } from './grid/problems';
 import { log } from './log';
 import { lintSettings, uiLang } from './settings';
-import { CancelledError, type WorkerClient } from './worker-client';
+import { CancelledError, WorkerCrashedError, type WorkerClient } from './worker-client';
+import { sourceError } from '../core/lint-csv';
 
 export async function lintFileOnDisk(
   worker: WorkerClient,
@@ -57,6 +58,8 @@ export async function lintFileOnDisk(
     return report.diagnostics.length;
   } catch (e) {
     if (e instanceof CancelledError) return undefined;
+    // The worker died on this file (it has been restarted): the file is marked unreadable.
+    if (e instanceof WorkerCrashedError) collection.set(file, [toVscodeDiagnostic(sourceError('unreadable', uiLang(), { row: null, column: null }, e.message), undefined, docsBase)]);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not lint {0}: {1}', file.fsPath, (e as Error).message));
     return undefined;
   }

@@ -10,6 +10,8 @@ export interface LintSettings {
   debounceMs: number;
   /** `openData.schema.globs`: schema per file pattern. */
   schemaGlobs: Record<string, string>;
+  /** The workspace folder of `scope`: a schema path in `schemaGlobs` is relative to it and must stay inside it. */
+  schemaRoot: string | undefined;
 }
 
 export function lintSettings(scope?: vscode.Uri): LintSettings {
@@ -21,6 +23,7 @@ export function lintSettings(scope?: vscode.Uri): LintSettings {
     maxProblems: c.get<number>('maxProblems', 1000),
     debounceMs: c.get<number>('debounceMs', 300),
     schemaGlobs: { ...vscode.workspace.getConfiguration('openData.schema', scope).get<Record<string, string>>('globs', {}) },
+    schemaRoot: (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath) ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
   };
 }
 

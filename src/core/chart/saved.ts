@@ -2,7 +2,8 @@
 // the table it draws (relative to the workspace folder, so the project can move) and its
 // config. Plain JSON that people can read, diff and commit.
 import { readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { confinedPath } from '../project/confine';
 import { parseChartConfig, type ChartConfig } from './config';
 
 export const CHARTS_DIR = join('.opendata', 'charts');
@@ -11,7 +12,7 @@ export const SAVED_CHART_VERSION = 1;
 export interface SavedChart {
   version: typeof SAVED_CHART_VERSION;
   title: string;
-  /** The table, relative to the workspace folder with `/` separators (absolute when outside it). */
+  /** The table, relative to the workspace folder with `/` separators (a chart of a table outside it cannot be reopened). */
   source: string;
   config: ChartConfig;
 }
@@ -53,8 +54,12 @@ export function relativeSource(root: string, table: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? table : rel.split(sep).join('/');
 }
 
-export function resolveSource(root: string, source: string): string {
-  return isAbsolute(source) ? source : resolve(root, ...source.split('/'));
+/**
+ * The table of a saved chart, inside the workspace folder `root`; null when the chart file
+ * (which comes with the repository) names a file outside it (absolute path, `..`, link).
+ */
+export function resolveSource(root: string, source: string): string | null {
+  return confinedPath(root, source);
 }
 
 export function serializeSavedChart(chart: SavedChart): string {

@@ -12,7 +12,8 @@ import type { Diagnostic } from '../model';
 import { CsvRowReader, type CsvDialect, type CsvRow } from '../read/csv';
 import { dialectOf, type Counts } from './clean-text';
 import { writeCell } from './csv-text';
-import { isTextFix } from './plan';
+import { isCertainFix, isTextFix } from './plan';
+import { createsFormula } from '../values/formula';
 import { recordSteps, stepAccepts, type CleanStep, type RecordedStep } from './steps';
 
 export interface StreamCleanResult {
@@ -26,6 +27,8 @@ export interface StreamCleanResult {
   encoding: string;
   steps: RecordedStep[];
   before: Counts;
+  /** Fixes not applied, by rule, because the cell would then start a formula. */
+  withheld: Record<string, number>;
 }
 
 export interface DateOrderQuestion {
@@ -61,7 +64,7 @@ export async function cleanCsvFile(
     const asked = new Map<string, string>();
     for (const d of lint.diagnostics)
       if (d.fix?.kind === 'choose-date-order' && !options.dateFormats?.[d.fix.field] && !asked.has(d.fix.field)) asked.set(d.fix.field, d.fix.sample ?? '');
-    if (asked.size) return { asked: [...asked].map(([field, sample]) => ({ field, sample })), rows: 0, encoding: lint.info.encoding, steps: [], before: lint.counts };
+    if (asked.size) return { asked: [...asked].map(([field, sample]) => ({ field, sample })), rows: 0, encoding: lint.info.encoding, steps: [], before: lint.counts, withheld: {} };
   }
   const dialect = dialectOf(lint.info);
   const byRow = new Map<number, RowFixes>();
@@ -70,7 +73,7 @@ export async function cleanCsvFile(
   const applied: Diagnostic[] = [];
   const values = new Map<Diagnostic, string>();
   // Date steps filter on the cell text, known only in pass 2: decide there.
-  const pending = lint.diagnostics.filter((d) => isTextFix(d) && (!steps || steps.some((s) => s.rule === d.rule)));
+  const pending = lint.diagnostics.filter((d) => (steps ? isTextFix(d) && steps.some((s) => s.rule === d.rule) : isCertainFix(d)));
   for (const d of pending) {
     const fix = d.fix!;
     if (fix.kind === 'line-endings') eol = fix.eol;
@@ -96,8 +99,10 @@ export async function cleanCsvFile(
 
   const sink = createWriteStream(out);
   let rows = 0;
+  const withheld: Record<string, number> = {};
+  const hold = (d: Diagnostic) => void (withheld[d.rule] = (withheld[d.rule] ?? 0) + 1);
   const write = (row: CsvRow) => {
-    const text = rowText(row, byRow.get(row.number), deletedCols, dialect, accept, applied);
+    const text = rowText(row, byRow.get(row.number), deletedCols, dialect, accept, applied, hold);
     if (text === null) return;
     rows++;
     return sink.write(text + (row.eol && eol ? eol : row.eol));
@@ -109,7 +114,7 @@ export async function cleanCsvFile(
   }
   const recorded: RecordedStep[] = [];
   recordSteps(recorded, applied, (d) => values.get(d));
-  return { rows, encoding: lint.info.encoding, steps: recorded, before: lint.counts };
+  return { rows, encoding: lint.info.encoding, steps: recorded, before: lint.counts, withheld };
 }
 
 /** The fixed text of one record (terminator excluded), or null when the row is deleted. */
@@ -120,6 +125,7 @@ function rowText(
   dialect: CsvDialect,
   accept: (d: Diagnostic, value: string | undefined) => boolean,
   applied: Diagnostic[],
+  hold: (d: Diagnostic) => void,
 ): string | null {
   const values = row.values;
   const del = fixes?.deleted;
@@ -135,8 +141,12 @@ function rowText(
     if (deletedCols.has(i + 1)) return;
     const d = fixes?.cells.get(i + 1);
     if (d && d.fix!.kind === 'set-cell' && accept(d, v)) {
-      applied.push(d);
-      v = d.fix!.value;
+      // Never make a cell start a formula (" =1+1" trimmed): the cell stays as it was.
+      if (createsFormula(v, d.fix!.value)) hold(d);
+      else {
+        applied.push(d);
+        v = d.fix!.value;
+      }
     }
     cells.push(writeCell(v, dialect));
   });

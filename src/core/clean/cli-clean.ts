@@ -11,6 +11,7 @@ import { cleanCsvFile } from './clean-stream';
 import { textLinter, withSchemaChecks } from './linter';
 import { appendSteps, parseRecipe, replaySteps, toJson, type RecipeStep } from './recipe';
 import { stepDateFormats, type CleanStep, type RecordedStep } from './steps';
+import { notCsv } from './refuse';
 
 /** Above this size the file is cleaned streaming, row by row. */
 export const STREAM_CLEAN_BYTES = 50 * 1024 * 1024;
@@ -51,10 +52,22 @@ function withReencode(encoding: string, steps: RecordedStep[]): (RecordedStep | 
   return /^utf-?8$/i.test(encoding) ? steps : [{ rule: 'encoding', fix: 'reencode', from: encoding, count: 1 }, ...steps];
 }
 
+/** At most ten column names on a summary line (a 200 000-column file must not print them all). */
+function fieldList(fields: string[], fr: boolean): string {
+  const shown = fields.slice(0, 10).join(', ');
+  const more = fields.length - 10;
+  return more > 0 ? `${shown}${fr ? ` et ${more} autres` : ` and ${more} more`}` : shown;
+}
+
 export async function cleanCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const a = parse(argv);
   if (typeof a === 'string') {
     err(a);
+    return 2;
+  }
+  const refused = await notCsv(a.file, a.lang);
+  if (refused) {
+    err(`${a.file}: ${refused}`);
     return 2;
   }
   let steps: CleanStep[] | undefined;
@@ -71,21 +84,28 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
   let done: (RecordedStep | RecipeStep)[];
   let before: Counts;
   let after: Counts | null = null;
+  let withheld: Record<string, number>;
   if (size > STREAM_CLEAN_BYTES) {
     const r = await cleanCsvFile(a.file, a.out, steps, withSchemaChecks(options, a.file));
-    [done, before] = [withReencode(r.encoding, r.steps), r.before];
+    [done, before, withheld] = [withReencode(r.encoding, r.steps), r.before, r.withheld];
   } else {
     const decoded = decode(await readFile(a.file));
     const r = cleanText(decoded.text, textLinter({ ...options, encoding: decoded }, a.file), steps);
     await writeFile(a.out, r.text, 'utf8');
-    [done, before, after] = [withReencode(decoded.encoding, r.steps), r.before, r.after];
+    [done, before, after, withheld] = [withReencode(decoded.encoding, r.steps), r.before, r.after, r.withheld];
   }
   if (a.record) {
     const prev = existsSync(a.record) ? parseRecipe(await readFile(a.record, 'utf8')).recipe : null;
     await writeFile(a.record, toJson(appendSteps(prev, basename(a.file), done, new Date())));
   }
   const fr = a.lang === 'fr';
-  for (const s of done) out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${s.fields.join(', ')}]` : ''}`);
+  for (const s of done) out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`);
+  for (const [rule, count] of Object.entries(withheld))
+    out(
+      fr
+        ? `${rule} : ${count} correction(s) non appliquée(s) : la cellule commencerait par une formule (= + - @), voir formula-injection.`
+        : `${rule}: ${count} fix(es) not applied: the cell would start a formula (= + - @), see formula-injection.`,
+    );
   const n = (c: Counts) => c.error + c.warning;
   out(
     after

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model';
 import type { CsvDialect } from '../read/csv';
 import { cellSpans, recordSpans, writeCell, type RecordSpan } from './csv-text';
 import type { TextEdit } from './edits';
+import { createsFormula } from '../values/formula';
 
 export interface Plan {
   edits: TextEdit[];
@@ -12,6 +13,8 @@ export interface Plan {
   applied: Diagnostic[];
   /** Fixes left for the next pass (they touch a cell or row another fix already edits). */
   deferred: Diagnostic[];
+  /** Fixes not applied because the new value would start a formula (trimming " =1+1"): see values/formula.ts. */
+  withheld: Diagnostic[];
 }
 
 interface Merge {
@@ -24,6 +27,9 @@ interface Merge {
 /** A fix the cleaner can apply to the text on its own (not a file conversion, not a question). */
 export const isTextFix = (d: Diagnostic): boolean => d.fix !== undefined && d.fix.kind !== 'reencode' && d.fix.kind !== 'choose-date-order';
 
+/** A text fix applied without asking: not one that is only offered (see FixData `offered`). */
+export const isCertainFix = (d: Diagnostic): boolean => isTextFix(d) && !(d.fix!.kind === 'set-cell' && d.fix!.offered);
+
 export function planEdits(text: string, dialect: CsvDialect, fixes: readonly Diagnostic[]): Plan {
   const all = fixes.filter(isTextFix);
   // Merging split cells renumbers the columns of its row: it goes alone, the rest after a re-lint.
@@ -34,6 +40,8 @@ export function planEdits(text: string, dialect: CsvDialect, fixes: readonly Dia
   const deletedRows = new Set<number>();
   const deletedCols = new Set<number>();
   const cells = new Map<number, Map<number, string>>();
+  /** The set-cell fix behind each planned cell value, by "row:column". */
+  const cellFixes = new Map<string, Diagnostic>();
   const merges = new Map<number, Merge>();
   let eol: string | undefined;
 
@@ -56,11 +64,12 @@ export function planEdits(text: string, dialect: CsvDialect, fixes: readonly Dia
       const row = cells.get(d.row) ?? new Map<number, string>();
       cells.set(d.row, row);
       if (row.has(d.column)) deferred.push(d);
-      else row.set(d.column, fix.value), applied.push(d);
+      else row.set(d.column, fix.value), cellFixes.set(`${d.row}:${d.column}`, d), applied.push(d);
     }
   }
 
   const spans = recordSpans(text, dialect);
+  const withheld = withholdFormulas(text, dialect, spans, cells, cellFixes);
   const edits: TextEdit[] = [];
   spans.forEach((rec, i) => {
     const row = i + 1;
@@ -76,7 +85,33 @@ export function planEdits(text: string, dialect: CsvDialect, fixes: readonly Dia
   });
   // A set-cell inside a deleted row or column has nothing left to change: drop it.
   const gone = (d: Diagnostic) => d.fix!.kind === 'set-cell' && ((d.row != null && deletedRows.has(d.row)) || (d.column != null && deletedCols.has(d.column)));
-  return { edits, applied: applied.filter((d) => !gone(d)), deferred };
+  const held = new Set(withheld);
+  return { edits, applied: applied.filter((d) => !gone(d) && !held.has(d)), deferred, withheld };
+}
+
+/** The cleaner never makes a cell start a formula: drops such set-cell edits from `cells`. */
+function withholdFormulas(text: string, dialect: CsvDialect, spans: RecordSpan[], cells: Map<number, Map<number, string>>, fixes: Map<string, Diagnostic>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const q = dialect.quoteChar;
+  for (const [row, set] of cells) {
+    const rec = spans[row - 1];
+    if (!rec) continue;
+    let cellsOf: [number, number][] | undefined;
+    for (const [col, value] of set) {
+      const c = value.charCodeAt(0);
+      // Only a value starting with = + - @ tab or CR can start a formula: most rows stop here.
+      if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) continue;
+      const s = (cellsOf ??= cellSpans(text, rec, dialect))[col - 1];
+      const raw = s ? text.slice(s[0], s[1]) : '';
+      const before = raw.length > 1 && raw.startsWith(q) && raw.endsWith(q) ? raw.slice(1, -1).split(q + q).join(q) : raw;
+      if (!createsFormula(before, value)) continue;
+      set.delete(col);
+      const d = fixes.get(`${row}:${col}`);
+      if (d) out.push(d);
+    }
+    if (set.size === 0) cells.delete(row);
+  }
+  return out;
 }
 
 function rowEdits(

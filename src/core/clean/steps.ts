@@ -50,6 +50,8 @@ export function recordSteps(into: RecordedStep[], applied: readonly Diagnostic[]
   // A date that reads the same both ways (03/03/2019) names the French order only until a cell of
   // the column tells the order apart.
   const guessed = new Set<string>();
+  // Columns already named by each step: a Set, or 200 000 deleted columns cost 200 000² compares.
+  const named = new Map<RecordedStep, Set<string>>();
   for (const d of applied) {
     const fix = d.fix!;
     let step = into.find((s) => s.rule === d.rule && s.fix === fix.kind);
@@ -57,7 +59,14 @@ export function recordSteps(into: RecordedStep[], applied: readonly Diagnostic[]
     step.count++;
     // Column-scoped fixes remember their column; row and file fixes (blank rows, EOL) do not.
     const scoped = d.field != null && (fix.kind === 'set-cell' || fix.kind === 'delete-column' || fix.kind === 'quote-cells');
-    if (scoped && !(step.fields ??= []).includes(d.field!)) step.fields.push(d.field!);
+    if (scoped) {
+      let seen = named.get(step);
+      if (!seen) named.set(step, (seen = new Set(step.fields)));
+      if (!seen.has(d.field!)) {
+        seen.add(d.field!);
+        (step.fields ??= []).push(d.field!);
+      }
+    }
     if (d.rule === 'date-format' && fix.kind === 'set-cell' && d.field != null && d.row !== 1) {
       const value = valueOf(d)?.trim();
       const ok = value !== undefined ? dateFormatsOf(value).filter((f) => toIsoDate(value, f) === fix.value) : [];

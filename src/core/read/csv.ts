@@ -86,6 +86,7 @@ export class CsvRowReader implements Locator {
     this.text = text;
     this.hashLoaded = false;
     this.nextOf.clear();
+    this.spansOf = this.breaksOf = null;
     let held: CsvRow | null = null;
     let start = 0;
     let line = this.nextLine;
@@ -201,23 +202,46 @@ export class CsvRowReader implements Locator {
     return { row: r.number, column, line: a.line, start: a.start, endLine: b.endLine, end: b.end };
   }
 
+  /**
+   * Cell boundaries of the last row asked about (start, end pairs): a rule locating every cell
+   * of a 200 000-field row must not rescan the row from its start for each one.
+   */
+  private spansOf: CsvRow | null = null;
+  private spans: number[] = [];
+
   /** Offsets [start, end) of cell `column` (1-based), quotes included. Past the last cell: the row end. */
   private cellSpan(r: CsvRow, column: number): [number, number] {
+    const limit = r.endOffset - r.eol.length;
+    // One cell located in a row (nearly every case): no need to scan past it.
+    if (this.spansOf !== r) {
+      if (column === 1 && !this.rowHas(r, this.dialect.quoteChar)) {
+        const end = this.text.indexOf(this.dialect.delimiter, r.offset);
+        return [r.offset, end === -1 || end > limit ? limit : end];
+      }
+      this.spans = this.scanCells(r, limit);
+      this.spansOf = r;
+    }
+    const k = 2 * (column - 1);
+    return k < this.spans.length ? [this.spans[k], this.spans[k + 1]] : [limit, limit];
+  }
+
+  /** Every cell's [start, end) in one pass over the row. */
+  private scanCells(r: CsvRow, limit: number): number[] {
     const t = this.text;
     const { delimiter: d, quoteChar: q } = this.dialect;
-    const limit = r.endOffset - r.eol.length;
+    const out: number[] = [];
     let i = r.offset;
     // No quote in the row: cells end at the next delimiter (one native search per cell).
     if (!this.rowHas(r, q)) {
-      for (let c = 1; c < column; c++) {
+      for (;;) {
         const next = t.indexOf(d, i);
-        if (next === -1 || next >= limit) return [limit, limit];
-        i = next + d.length;
+        const end = next === -1 || next >= limit ? limit : next;
+        out.push(i, end);
+        if (end >= limit) return out;
+        i = end + d.length;
       }
-      const end = t.indexOf(d, i);
-      return [i, end === -1 || end > limit ? limit : end];
     }
-    for (let c = 1; ; c++) {
+    for (;;) {
       const s = i;
       if (t[i] === q) {
         i++;
@@ -232,27 +256,42 @@ export class CsvRowReader implements Locator {
         }
       }
       while (i < limit && t.startsWith(d, i) === false) i++;
-      if (c === column) return [s, i];
-      if (i >= limit) return [limit, limit];
+      out.push(s, i);
+      if (i >= limit) return out;
       i += d.length;
     }
   }
+
+  /** Line starts inside the last multi-line row asked about, for the same reason as `spans`. */
+  private breaksOf: CsvRow | null = null;
+  private breaks: number[] = [];
 
   private position(r: CsvRow, offset: number, which: 'start'): { line: number; start: number };
   private position(r: CsvRow, offset: number, which: 'end'): { endLine: number; end: number };
   private position(r: CsvRow, offset: number, which: 'start' | 'end'): Record<string, number> {
     // Nearly every row: on one line, so no need to look for line breaks in it.
     if (r.oneLine) return which === 'start' ? { line: r.line, start: offset - r.offset } : { endLine: r.line, end: offset - r.offset };
-    const t = this.text;
-    let line = r.line;
-    let lineStart = r.offset;
-    for (let i = r.offset; i < offset; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) {
-        line++;
-        lineStart = i + 1;
+    if (this.breaksOf !== r) {
+      const t = this.text;
+      const end = r.endOffset;
+      this.breaks = [];
+      for (let i = r.offset; i < end; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) this.breaks.push(i + 1);
       }
+      this.breaksOf = r;
     }
+    // Binary search: the number of line starts at or before `offset`.
+    const b = this.breaks;
+    let lo = 0;
+    let hi = b.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const line = r.line + lo;
+    const lineStart = lo ? b[lo - 1] : r.offset;
     const ch = offset - lineStart;
     return which === 'start' ? { line, start: ch } : { endLine: line, end: ch };
   }

@@ -8,7 +8,7 @@ export interface Decoded {
   text: string;
   /** Canonical lower-case name: utf-8, windows-1252, iso-8859-1… */
   encoding: string;
-  bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null;
+  bom: 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | null;
   /** The file starts with a UTF-8 BOM but its body is not UTF-8. */
   bomLies: boolean;
   /** Bytes that could not be decoded were replaced (U+FFFD). */
@@ -19,9 +19,18 @@ export type Unreadable = { fatal: 'empty' | 'binary' | 'nul'; offset?: number };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+/** The UTF-32 byte-order mark, if any: FF FE 00 00 must not be read as UTF-16LE (its BOM starts alike). */
+export function utf32Bom(buf: Uint8Array): 'utf-32le' | 'utf-32be' | null {
+  if (buf.length < 4) return null;
+  if (buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) return 'utf-32le';
+  if (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff) return 'utf-32be';
+  return null;
+}
+
 /** Looks at the first bytes: NUL bytes mean binary (or UTF-16 without BOM), which we refuse. */
 export function sniffBinary(buf: Uint8Array): Unreadable | null {
   if (buf.length === 0) return { fatal: 'empty' };
+  if (utf32Bom(buf)) return null;
   if (buf[0] === 0xff && buf[1] === 0xfe) return null;
   if (buf[0] === 0xfe && buf[1] === 0xff) return null;
   const n = Math.min(buf.length, 8192);
@@ -70,6 +79,8 @@ function hasC1(buf: Uint8Array): boolean {
 }
 
 export function decode(buf: Uint8Array, forced?: string): Decoded {
+  const u32 = utf32Bom(buf);
+  if (u32) return plain(iconv().decode(Buffer.from(buf.subarray(4)), u32), u32, u32);
   if (buf[0] === 0xff && buf[1] === 0xfe) return plain(iconv().decode(Buffer.from(buf.subarray(2)), 'utf-16le'), 'utf-16le', 'utf-16le');
   if (buf[0] === 0xfe && buf[1] === 0xff) return plain(iconv().decode(Buffer.from(buf.subarray(2)), 'utf-16be'), 'utf-16be', 'utf-16be');
   const bom = hasUtf8Bom(buf);

@@ -13,19 +13,55 @@ export function detectDelimiter(text: string, quoteChar = '"', fallback = ','): 
   if (lines.length === 0) return fallback;
   let best = fallback;
   let bestScore = 0;
+  let headerFits = false;
+  const late: [string, number][] = [];
   for (const d of DELIMITERS) {
     const counts = lines.map((l) => countOutsideQuotes(l, d, quoteChar));
     const header = counts[0];
-    if (header === 0 && counts.every((c) => c === 0)) continue;
+    if (header === 0) {
+      // Absent from the first line (a title?): it must split most of the other lines alike,
+      // or one cell full of tabs would make a `;` file look tab-separated.
+      const m = modeOfNonZero(counts, 1);
+      if (m.share > 0.5) late.push([d, m.share * Math.min(m.count, 50)]);
+      continue;
+    }
     // Share of lines whose field count equals the header's, weighted by how many fields.
     const same = counts.filter((c) => c === header).length / counts.length;
-    const score = same * Math.min(header || Math.max(...counts), 50) + (header > 0 ? 0.5 : 0);
+    if (same === 1 && lines.length > 1) headerFits = true;
+    const score = same * Math.min(header, 50) + 0.5;
     if (score > bestScore) {
       bestScore = score;
       best = d;
     }
   }
+  // A delimiter that splits the header and every line alike beats one the header lacks.
+  if (!headerFits)
+    for (const [d, score] of late)
+      if (score > bestScore) {
+        bestScore = score;
+        best = d;
+      }
   return best;
+}
+
+/** The most frequent non-zero count from index `from` on, and the share of those lines having it. */
+function modeOfNonZero(counts: number[], from: number): { count: number; share: number } {
+  const n = counts.length - from;
+  if (n <= 0) return { count: 0, share: 0 };
+  const seen = new Map<number, number>();
+  let count = 0;
+  let best = 0;
+  for (let i = from; i < counts.length; i++) {
+    const c = counts[i];
+    if (c === 0) continue;
+    const k = (seen.get(c) ?? 0) + 1;
+    seen.set(c, k);
+    if (k > best) {
+      best = k;
+      count = c;
+    }
+  }
+  return { count, share: best / n };
 }
 
 /** First `max` records, with newlines inside quotes kept in their record. */

@@ -38,7 +38,10 @@ export default defineRule<{ value: string; nbsp: boolean }>({
           const s = v[i];
           const value = trimAll(s);
           if (value === '' || isAccountingNumber(s)) continue;
-          const nbsp = /^[\s]*\u00a0|\u00a0[\s]*$/.test(s);
+          // Slices, not /\u00a0\s*$/: that regex scans on from every NBSP of a long run.
+          const lead = s.length - s.trimStart().length;
+          const trail = s.length - s.trimEnd().length;
+          const nbsp = s.slice(0, lead).includes('\u00a0') || s.slice(s.length - trail).includes('\u00a0');
           ctx.report({ loc: ctx.locate(row, i + 1), params: { value: s, nbsp }, fix: { kind: 'set-cell', value } });
         }
       },

@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { isBlank, trimAll } from './util';
+import { isBlank, trimAll, cut } from './util';
 
 export default defineRule<{ label: string; first: number }>({
   meta: {
@@ -14,8 +14,8 @@ export default defineRule<{ label: string; first: number }>({
   },
   message: (lang, p) =>
     lang === 'fr'
-      ? `La colonne « ${p.label} » existe déjà (colonne ${p.first}).`
-      : `Column “${p.label}” already exists (column ${p.first}).`,
+      ? `La colonne « ${cut(p.label)} » existe déjà (colonne ${p.first}).`
+      : `Column “${cut(p.label)}” already exists (column ${p.first}).`,
   create(ctx) {
     return {
       header(row) {

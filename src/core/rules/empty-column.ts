@@ -1,6 +1,6 @@
 import type { Loc } from '../model';
 import { defineRule } from './rule';
-import { isBlank } from './util';
+import { isBlank, cut } from './util';
 
 export default defineRule<{ label: string }>({
   meta: {
@@ -14,7 +14,7 @@ export default defineRule<{ label: string }>({
     fix: { en: 'Fill the column or delete it.', fr: 'Remplissez la colonne ou supprimez-la.' },
   },
   message: (lang, p) =>
-    lang === 'fr' ? `La colonne « ${p.label} » est entièrement vide.` : `Column “${p.label}” is entirely empty.`,
+    lang === 'fr' ? `La colonne « ${cut(p.label)} » est entièrement vide.` : `Column “${cut(p.label)}” is entirely empty.`,
   create(ctx) {
     let labels: Loc[] = [];
     let filled: boolean[] = [];

@@ -10,7 +10,7 @@ import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceConta
 import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
 import { defineRule, shiftLoc, type Shift } from './rule';
 import { NIR, PHONE } from './cell-marks';
-import { MAX_DEFERRED } from './util';
+import { MAX_DEFERRED, cut } from './util';
 
 export interface PersonalDataParams {
   kind: PersonalKind;
@@ -62,11 +62,11 @@ export default defineRule<PersonalDataParams>({
     const what = KIND[p.kind][lang];
     if (p.contactPoint)
       return lang === 'fr'
-        ? `Donnée personnelle possible : ${what} dans la colonne de contact « ${p.label} ». Préférez l’adresse partagée d’un service à celle d’un agent nommé.`
-        : `Possible personal data: ${what} in contact column “${p.label}”. Prefer a shared mailbox of the service to a named agent’s address.`;
+        ? `Donnée personnelle possible : ${what} dans la colonne de contact « ${cut(p.label)} ». Préférez l’adresse partagée d’un service à celle d’un agent nommé.`
+        : `Possible personal data: ${what} in contact column “${cut(p.label)}”. Prefer a shared mailbox of the service to a named agent’s address.`;
     return lang === 'fr'
-      ? `Donnée personnelle : ${what} dans la colonne « ${p.label} ». Retirez-la ou anonymisez-la avant publication (RGPD).`
-      : `Personal data: ${what} in column “${p.label}”. Remove or anonymise it before publishing (RGPD).`;
+      ? `Donnée personnelle : ${what} dans la colonne « ${cut(p.label)} ». Retirez-la ou anonymisez-la avant publication (RGPD).`
+      : `Personal data: ${what} in column “${cut(p.label)}”. Remove or anonymise it before publishing (RGPD).`;
   },
   create(ctx) {
     let cols: Column[] = [];

@@ -72,6 +72,14 @@ export interface RuleContext<P> {
   /** Whether the row's raw text holds `ch`, when the reader has the text (CSV). */
   rowHas?(row: Row, ch: string): boolean;
   report(r: Report<P>): void;
+  /**
+   * Whether a report without a fix would only be counted now (the file's cap is reached, or only
+   * fixes are kept): a rule about to report thousands of cells of one row counts them with
+   * `drop` instead of locating each, so its work stays linear in the input.
+   */
+  full(): boolean;
+  /** Counts `n` reports without a fix, of the rule's severity, that `full()` says would be dropped. */
+  drop(n: number): void;
   /** Header labels (set once the header was visited). */
   readonly header: string[];
   /** The marked cells of the row being visited (and non-empty counts per column): see cell-marks.ts. */

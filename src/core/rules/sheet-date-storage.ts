@@ -4,7 +4,7 @@
 import type { Lang, Loc } from '../model';
 import { dateFormatsOf, excelSerialToIso, isExcelSerial, type DateFormat } from '../values/date';
 import { defineRule } from './rule';
-import { show } from './util';
+import { show, cut } from './util';
 
 const DATE_HEADER = /date|jour|période|periode|échéance|echeance|versement/i;
 
@@ -62,21 +62,21 @@ export default defineRule<DateStorageParams>({
     if (p.forms) {
       const list = p.forms.map(([f, n]) => `${n} ${FORM[lang][f] ?? f}`).join(', ');
       return lang === 'fr'
-        ? `La colonne « ${p.field} » écrit ses dates en texte de ${p.forms.length} façons (${list}, ex. ${show(p.example)}) : enregistrez de vraies dates, ou du texte AAAA-MM-JJ.`
-        : `Column “${p.field}” writes its dates as text in ${p.forms.length} ways (${list}, e.g. ${show(p.example)}): store real dates, or YYYY-MM-DD text.`;
+        ? `La colonne « ${cut(p.field)} » écrit ses dates en texte de ${p.forms.length} façons (${list}, ex. ${show(p.example)}) : enregistrez de vraies dates, ou du texte AAAA-MM-JJ.`
+        : `Column “${cut(p.field)}” writes its dates as text in ${p.forms.length} ways (${list}, e.g. ${show(p.example)}): store real dates, or YYYY-MM-DD text.`;
     }
     if (p.real + p.text === 0)
       return lang === 'fr'
-        ? `La colonne « ${p.field} » contient ${p.serial} date(s) sous forme de nombres (ex. ${p.example} = ${p.iso}) : mettez la colonne au format date.`
-        : `Column “${p.field}” holds ${p.serial} date(s) as plain numbers (e.g. ${p.example} = ${p.iso}): format the column as dates.`;
+        ? `La colonne « ${cut(p.field)} » contient ${p.serial} date(s) sous forme de nombres (ex. ${p.example} = ${p.iso}) : mettez la colonne au format date.`
+        : `Column “${cut(p.field)}” holds ${p.serial} date(s) as plain numbers (e.g. ${p.example} = ${p.iso}): format the column as dates.`;
     const parts: [number, string][] =
       lang === 'fr'
         ? [[p.real, 'vraies dates'], [p.text, 'dates en texte'], [p.serial, 'nombres (numéros de série Excel)']]
         : [[p.real, 'real dates'], [p.text, 'dates typed as text'], [p.serial, 'plain numbers (Excel serials)']];
     const list = parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(', ');
     return lang === 'fr'
-      ? `La colonne « ${p.field} » mélange ${list} : enregistrez-les toutes comme des dates.`
-      : `Column “${p.field}” mixes ${list}: store them all as dates.`;
+      ? `La colonne « ${cut(p.field)} » mélange ${list} : enregistrez-les toutes comme des dates.`
+      : `Column “${cut(p.field)}” mixes ${list}: store them all as dates.`;
   },
   create(ctx) {
     let cols: Column[] = [];

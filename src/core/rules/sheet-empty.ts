@@ -1,5 +1,6 @@
 // Reported by the spreadsheet reader (it sees whole sheets): empty sheets and scratch sheets
 // with a few scattered cells but no table.
+import { cut } from './util';
 import { defineRule } from './rule';
 
 export interface SheetEmptyParams {
@@ -22,10 +23,10 @@ export default defineRule<SheetEmptyParams>({
   },
   message(lang, p) {
     if (p.kind === 'empty')
-      return lang === 'fr' ? `La feuille « ${p.sheet} » est vide : supprimez-la.` : `Sheet “${p.sheet}” is empty: delete it.`;
+      return lang === 'fr' ? `La feuille « ${cut(p.sheet)} » est vide : supprimez-la.` : `Sheet “${cut(p.sheet)}” is empty: delete it.`;
     return lang === 'fr'
-      ? `La feuille « ${p.sheet} » ne contient que ${p.cells} cellule(s) éparses, pas un tableau : brouillon à supprimer ?`
-      : `Sheet “${p.sheet}” holds only ${p.cells} scattered cell(s), not a table: a scratch sheet to delete?`;
+      ? `La feuille « ${cut(p.sheet)} » ne contient que ${p.cells} cellule(s) éparses, pas un tableau : brouillon à supprimer ?`
+      : `Sheet “${cut(p.sheet)}” holds only ${p.cells} scattered cell(s), not a table: a scratch sheet to delete?`;
   },
   create: () => ({}),
 });

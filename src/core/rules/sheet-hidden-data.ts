@@ -4,7 +4,7 @@ import type { Loc } from '../model';
 import { columnLetters } from '../sheet/address';
 import { sheetFactsOf, sheetLoc } from '../sheet/facts';
 import { defineRule } from './rule';
-import { isBlank, isBlankRow } from './util';
+import { isBlank, isBlankRow, cut } from './util';
 
 export interface HiddenParams {
   kind: 'sheet' | 'rows' | 'column';
@@ -30,15 +30,15 @@ export default defineRule<HiddenParams>({
   message(lang, p) {
     if (p.kind === 'sheet')
       return lang === 'fr'
-        ? `La feuille « ${p.what} » est masquée mais contient des données : elles seront publiées avec le fichier.`
-        : `Sheet “${p.what}” is hidden but holds data: it is published with the file.`;
+        ? `La feuille « ${cut(p.what)} » est masquée mais contient des données : elles seront publiées avec le fichier.`
+        : `Sheet “${cut(p.what)}” is hidden but holds data: it is published with the file.`;
     if (p.kind === 'rows')
       return lang === 'fr'
         ? `Ligne(s) ${p.what} masquée(s) mais remplie(s) : elles seront publiées.`
         : `Row(s) ${p.what} are hidden but hold data: they are published.`;
     return lang === 'fr'
-      ? `La colonne ${p.what} (« ${p.label} ») est masquée mais contient des données : elle sera publiée.`
-      : `Column ${p.what} (“${p.label}”) is hidden but holds data: it is published.`;
+      ? `La colonne ${p.what} (« ${cut(p.label)} ») est masquée mais contient des données : elle sera publiée.`
+      : `Column ${p.what} (“${cut(p.label)}”) is hidden but holds data: it is published.`;
   },
   create(ctx) {
     let run: { from: number; to: number; loc: Loc } | null = null;

@@ -8,6 +8,7 @@ import { catalogEntry } from './catalog';
 import type { TableSchema } from './descriptor';
 import { globMatches } from './glob';
 import { loadSchemaText, type LoadedSchema } from './load';
+import { confineRefusal, refusalText } from '../project/confine';
 
 export interface ResolvedSchema extends LoadedSchema {
   ref: SchemaRef;
@@ -19,7 +20,7 @@ export interface ResolvedSchema extends LoadedSchema {
 /** A schema named by a datapackage resource or by the setting, not loaded yet. */
 export type SchemaChoice =
   | { from: 'datapackage'; schema: string | TableSchema; baseDir: string; resource: string }
-  | { from: 'setting'; schema: string; glob: string };
+  | { from: 'setting'; schema: string; glob: string; root?: string };
 
 const looksLikePath = (s: string) => /\.json$/i.test(s) || s.includes('\\') || s.startsWith('.') || isAbsolute(s);
 
@@ -50,10 +51,25 @@ export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir 
   return { ...loaded, ref: { name, version: loaded.descriptor?.version ? String(loaded.descriptor.version) : null }, source: 'file', path };
 }
 
+/**
+ * A schema named by a project file or a workspace setting: a path must stay inside `root`
+ * (the datapackage's folder, the workspace folder), or the repository could make the
+ * extension read and show any file of the machine.
+ */
+export function confinedSchemaArg(nameOrPath: string, lang: Lang, root: string, read?: (p: string) => string): ResolvedSchema {
+  const refusal = looksLikePath(nameOrPath) ? confineRefusal(root, nameOrPath) : null;
+  if (!refusal) return resolveSchemaArg(nameOrPath, lang, root, read);
+  const why = refusalText(refusal, lang);
+  const message = lang === 'fr' ? `Schéma refusé : « ${nameOrPath} » est ${why} ; un schéma doit être dans le dossier du projet.` : `Schema refused: “${nameOrPath}” is ${why}; a schema must be inside the project folder.`;
+  const d = { rule: 'schema-error', severity: 'error' as const, message, row: null, column: null, field: null, line: null, start: null, end: null };
+  return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file' };
+}
+
 /** Loads a choice made by `schemaForPath`. */
 export function resolveSchemaChoice(choice: SchemaChoice, lang: Lang = 'en', read?: (p: string) => string): ResolvedSchema {
-  if (choice.from === 'setting') return resolveSchemaArg(choice.schema, lang, '.', read);
-  if (typeof choice.schema === 'string') return resolveSchemaArg(choice.schema, lang, choice.baseDir, read);
+  // Without a workspace folder (the CLI has no such setting) paths are relative to the current folder, confined to it.
+  if (choice.from === 'setting') return confinedSchemaArg(choice.schema, lang, choice.root ?? '.', read);
+  if (typeof choice.schema === 'string') return confinedSchemaArg(choice.schema, lang, choice.baseDir, read);
   const loaded = loadSchemaText(JSON.stringify(choice.schema), lang);
   return { ...loaded, ref: { name: String(choice.schema.name ?? choice.resource), version: choice.schema.version ? String(choice.schema.version) : null }, source: 'inline' };
 }
@@ -67,7 +83,7 @@ interface DataPackage {
  * of the setting (`{"**\/*subventions*.csv": "scdl/subventions"}`), else null (auto-detect).
  * `datapackage` is the parsed descriptor with the folder it lives in.
  */
-export function schemaForPath(path: string, datapackage: { descriptor: unknown; dir: string } | null, globs: Record<string, string> | null): SchemaChoice | null {
+export function schemaForPath(path: string, datapackage: { descriptor: unknown; dir: string } | null, globs: Record<string, string> | null, root?: string): SchemaChoice | null {
   const dp = datapackage?.descriptor as DataPackage | undefined;
   if (dp && Array.isArray(dp.resources)) {
     const rel = relative(datapackage!.dir, path).replace(/\\/g, '/');
@@ -78,7 +94,7 @@ export function schemaForPath(path: string, datapackage: { descriptor: unknown; 
     }
   }
   for (const [glob, schema] of Object.entries(globs ?? {}))
-    if (typeof schema === 'string' && schema && globMatches(glob, path)) return { from: 'setting', schema, glob };
+    if (typeof schema === 'string' && schema && globMatches(glob, path)) return { from: 'setting', schema, glob, ...(root ? { root } : {}) };
   return null;
 }
 

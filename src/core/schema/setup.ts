@@ -19,6 +19,8 @@ export interface SchemaOptions {
   schema?: string | TableSchema | null;
   /** The "schema per glob" setting: `{"**\/subventions*.csv": "scdl/subventions"}`. */
   schemaGlobs?: Record<string, string> | null;
+  /** The workspace folder: schema paths in `schemaGlobs` are relative to it and confined to it. */
+  schemaRoot?: string;
   /** A schema already resolved by the caller (the CLI resolves `--schema` once). */
   resolvedSchema?: ResolvedSchema;
 }
@@ -80,6 +82,6 @@ function explicit(options: SchemaOptions, lang: Lang, filePath?: string): Resolv
     } catch {
       // An unreadable datapackage.json names no schema; the data is still linted.
     }
-  const choice = schemaForPath(filePath, dp, options.schemaGlobs ?? null);
+  const choice = schemaForPath(filePath, dp, options.schemaGlobs ?? null, options.schemaRoot);
   return choice ? resolveSchemaChoice(choice, lang) : null;
 }

@@ -4,7 +4,8 @@
 import { closeSync, existsSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Row } from '../model';
-import type { CellRange } from './address';
+import { cellRef, type CellRange } from './address';
+import { startsFormula } from '../values/formula';
 import { openWorkbook } from './open';
 import { SheetTableFeeder } from './table';
 import type { SheetRow, WorkbookSource } from './types';
@@ -29,7 +30,16 @@ export interface SheetExportResult {
   filledMerges: number;
   /** Cells showing an error (#REF!…), written empty. */
   errors: number;
+  /**
+   * Cells written as they are whose text a spreadsheet would run as a formula (=HYPERLINK(…),
+   * @SUM(…)): counted and the first ones named, for the notice (the CSV linter then offers a fix).
+   */
+  formulas: number;
+  formulaCells: string[];
 }
+
+/** How many formula-like cells the notice names. */
+const NAMED_FORMULAS = 5;
 
 /** Writes are batched: one system call per ~1 MB of CSV. */
 const FLUSH = 1 << 20;
@@ -60,12 +70,19 @@ export async function exportSheetCsv(source: string, dest: string, options: Shee
   const fd = openSync(dest, 'wx');
   let out = '';
   let errors = 0;
+  let formulas = 0;
+  const formulaCells: string[] = [];
   const write = (row: Row) => {
     const cells = row.cells ?? [];
     const fields = row.values.map((v, i) => {
-      if (cells[i]?.type !== 'error') return csvField(v);
-      errors++;
-      return '';
+      if (cells[i]?.type === 'error') {
+        errors++;
+        return '';
+      }
+      if (v && startsFormula(v)) {
+        if (formulas++ < NAMED_FORMULAS) formulaCells.push(cellRef(i + 1, row.number));
+      }
+      return csvField(v);
     });
     out += fields.join(',') + '\n';
     if (out.length >= FLUSH) {
@@ -78,7 +95,7 @@ export async function exportSheetCsv(source: string, dest: string, options: Shee
     const second = await readSheet(await openWorkbook(source, options.zipLimits), options, write, fillMerges(dataMerges));
     writeSync(fd, out);
     done = true;
-    return { path: dest, headerRows, dropped: second.feeder.facts.header.above, rows: second.feeder.rows, filledMerges: dataMerges.length, errors };
+    return { path: dest, headerRows, dropped: second.feeder.facts.header.above, rows: second.feeder.rows, filledMerges: dataMerges.length, errors, formulas, formulaCells };
   } finally {
     closeSync(fd);
     // A half-written CSV would look like a complete one.

@@ -144,6 +144,7 @@ function fatalDiagnostic(e: SheetReadError, lang: Lang): Diagnostic {
 
 function fatalReport(path: string, e: SheetReadError, lang: Lang): FileReport {
   const d = fatalDiagnostic(e, lang);
-  const format = /\.ods$/i.test(path) ? 'ods' : 'xlsx';
+  // A legacy workbook is named for what it is, whatever its extension says.
+  const format = e.kind === 'xls' ? 'xls' : /\.ods$/i.test(path) ? 'ods' : 'xlsx';
   return { path, format, encoding: 'unknown', delimiter: null, rows: 0, schema: null, diagnostics: [d], fatal: d.message };
 }

@@ -73,20 +73,20 @@ export function parseNumber(raw: string): ParsedNumber | null {
   if (PLAIN.test(raw)) return { value: Number(raw), canonical: raw, issues: [] };
   const issues: NumberIssue[] = [];
   let s = raw;
-  const trimmed = s.replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
+  const trimmed = s.trim(); // the same as /^\s+|\s+$/, in linear time
   if (trimmed !== s) issues.push('padding');
   s = trimmed;
   if (s === '-' || s === '–') return { value: 0, canonical: '0', issues: [...issues, 'dash-zero'] };
   const cur = CURRENCY.exec(s);
   if (cur) {
     issues.push('currency');
-    s = s.slice(0, cur.index).replace(/[\s\u00a0\u202f]+$/, '');
+    s = s.slice(0, cur.index).trimEnd();
   }
   let percent = false;
   if (s.endsWith('%')) {
     percent = true;
     issues.push('percent');
-    s = s.slice(0, -1).replace(/[\s\u00a0\u202f]+$/, '');
+    s = s.slice(0, -1).trimEnd();
   }
   let canonical: string;
   if (PLAIN.test(s)) canonical = s;

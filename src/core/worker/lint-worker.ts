@@ -1,5 +1,7 @@
-// Worker thread entry: runs tasks off the extension host thread. One message protocol:
-// {id, task, args} in; {id, progress} / {id, result} / {id, error} out; {cancel: id} aborts.
+// Worker entry: runs tasks off the extension host thread, in a child process (the host's
+// WorkerClient forks it: a fatal V8 error then kills only the worker) or a worker thread.
+// One message protocol: {id, task, args} in; {id, progress} / {id, result} / {id, error} out;
+// {cancel: id} aborts.
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { useSplitLint } from '../split/split-lint';
@@ -16,7 +18,13 @@ useSplitLint(join(__dirname, 'lint-part-worker.js'));
 
 const running = new Map<number, AbortController>();
 
-parentPort?.on('message', async (msg: WorkerRequest) => {
+/** The channel to the host: the thread's port, or the child process's IPC channel. */
+const channel = parentPort ?? (process.send ? process : null);
+const post = (m: WorkerResponse) => (parentPort ? parentPort.postMessage(m) : process.send?.(m));
+// A child process whose host went away has nothing left to do.
+if (!parentPort) process.on('disconnect', () => process.exit(0));
+
+channel?.on('message', async (msg: WorkerRequest) => {
   if ('cancel' in msg) {
     running.get(msg.cancel)?.abort();
     return;
@@ -28,14 +36,14 @@ parentPort?.on('message', async (msg: WorkerRequest) => {
     // Throttle: a message per ~1% is enough for a progress bar.
     if (done - last < total / 100 && done < total) return;
     last = done;
-    parentPort!.postMessage({ id: msg.id, progress: [done, total] } satisfies WorkerResponse);
+    post({ id: msg.id, progress: [done, total] });
   };
   try {
     const fn = tasks[msg.task] as (a: unknown, p: typeof progress, s: AbortSignal) => Promise<unknown>;
     const result = await fn(msg.args, progress, ac.signal);
-    parentPort!.postMessage({ id: msg.id, result } satisfies WorkerResponse);
+    post({ id: msg.id, result });
   } catch (e) {
-    parentPort!.postMessage({ id: msg.id, error: (e as Error).message, cancelled: ac.signal.aborted } satisfies WorkerResponse);
+    post({ id: msg.id, error: (e as Error).message, cancelled: ac.signal.aborted });
   } finally {
     running.delete(msg.id);
   }

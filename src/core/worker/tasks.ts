@@ -15,6 +15,9 @@ import { cleanText } from '../clean/clean-text';
 import { cleanCsvFile } from '../clean/clean-stream';
 import { textLinter, withSchemaChecks, type CleanLintOptions } from '../clean/linter';
 import { stepDateFormats, type CleanStep } from '../clean/steps';
+import { exportSheetCsv, type SheetExportOptions } from '../sheet/export-csv';
+import { listSheets, peekHeader } from '../sheet/peek';
+import { SheetReadError } from '../sheet/errors';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -63,9 +66,28 @@ export const tasks = {
     const { diagnostics: _dropped, ...result } = cleanText(args.text ?? '', textLinter(args.options, args.path), args.steps);
     return { text: result };
   },
+  /**
+   * Export Sheet as CSV, its three steps: the sheets, the header guess of one, the export
+   * itself. A workbook can be crafted to exhaust whoever reads it: never on the host thread.
+   * A SheetReadError comes back as `{ sheetError }` (its kind and detail survive the trip).
+   */
+  listSheets: async (args: { path: string }) => sheetTask(() => listSheets(args.path)),
+  peekHeader: async (args: { path: string; sheet: string }) => sheetTask(() => peekHeader(args.path, args.sheet)),
+  exportSheetCsv: async (args: { source: string; dest: string; options: Omit<SheetExportOptions, 'signal'> }, _progress: TaskProgress, signal: AbortSignal) =>
+    sheetTask(() => exportSheetCsv(args.source, args.dest, { ...args.options, signal })),
   /** Inventory facts of candidate data files: size, rows, header, detected schema. */
   inspectTables: async (args: { paths: string[] }) => Promise.all(args.paths.map(inspectTable)),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;
+
+/** A sheet task's value, or the reader's refusal as data (an Error loses its fields in the message). */
+async function sheetTask<T>(fn: () => Promise<T>): Promise<{ value: T } | { sheetError: { kind: SheetReadError['kind']; detail?: string } }> {
+  try {
+    return { value: await fn() };
+  } catch (e) {
+    if (e instanceof SheetReadError) return { sheetError: { kind: e.kind, detail: e.detail } };
+    throw e;
+  }
+}
 
 export type TaskName = keyof typeof tasks;
 export type TaskArgs<N extends TaskName> = Parameters<(typeof tasks)[N]>[0];

@@ -49,7 +49,12 @@ export function registerCharts(context: vscode.ExtensionContext, services?: Pick
         return undefined;
       }
       const root = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath ?? path.resolve(path.dirname(file.fsPath), '..', '..');
-      return show(vscode.Uri.file(resolveSource(root, chart.source)), chart.config).table.toString();
+      const table = resolveSource(root, chart.source);
+      if (!table) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} names a table outside the workspace folder ({1}): it is not opened.', vscode.workspace.asRelativePath(file), chart.source));
+        return undefined;
+      }
+      return show(vscode.Uri.file(table), chart.config).table.toString();
     }),
     vscode.commands.registerCommand('openData._chartState', (): ChartTestState | undefined => {
       const p = ChartPanel.lastDrawn;

@@ -102,7 +102,7 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
     text: doc.getText(),
     path: uri.scheme === 'file' ? uri.fsPath : undefined,
     steps,
-    options: { lang: uiLang(), rules: settings.rules, format: doc.languageId === 'tsv' ? 'tsv' : 'csv', schema: cur.schema?.name, schemaGlobs: settings.schemaGlobs },
+    options: { lang: uiLang(), rules: settings.rules, format: doc.languageId === 'tsv' ? 'tsv' : 'csv', schema: cur.schema?.name, schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot },
   });
   const cleaned = 'text' in res ? res.text : undefined;
   if (!cleaned || cleaned.text === doc.getText()) {
@@ -119,6 +119,9 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   // Counted by the worker without the editor's problem cap, so before and after compare.
   const n = (c: { error: number; warning: number }) => c.error + c.warning;
   void vscode.window.showInformationMessage(vscode.l10n.t('Cleaned: {0} errors and warnings before, {1} after. Undo (Ctrl+Z) restores the original.', n(cleaned.before), n(cleaned.after)));
+  // Never silent: trims that would have turned a cell into a formula were not applied.
+  const held = Object.values(cleaned.withheld ?? {}).reduce((a, b) => a + b, 0);
+  if (held) void vscode.window.showWarningMessage(vscode.l10n.t('{0} fix(es) not applied: the cell would then start a formula (= + - @). See the formula-injection problems.', held));
   return true;
 }
 

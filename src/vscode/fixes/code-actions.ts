@@ -2,7 +2,7 @@
 // learn more; and the `source.fixAll.opendata` action used by codeActionsOnSave.
 import * as vscode from 'vscode';
 import type { Diagnostic, FixData } from '../../core/model';
-import { isTextFix } from '../../core/clean/plan';
+import { isCertainFix, isTextFix } from '../../core/clean/plan';
 import { ruleIds } from '../../core/rules/ids';
 import { rangeOf, SOURCE } from '../convert';
 import type { Services } from '../services';
@@ -88,7 +88,8 @@ export class FixProvider implements vscode.CodeActionProvider {
       const a = new vscode.CodeAction(vscode.l10n.t('Fix: {0}', describe(core.fix!)), vscode.CodeActionKind.QuickFix);
       a.edit = toWorkspaceEdit(doc, one);
       a.diagnostics = [vd];
-      a.isPreferred = true;
+      // An offered fix (formula-injection's apostrophe) is a choice, not the obvious repair.
+      a.isPreferred = !(core.fix!.kind === 'set-cell' && core.fix!.offered);
       out.push(a);
     }
     const same = all.filter((d) => d.rule === core.rule && isTextFix(d));
@@ -105,7 +106,7 @@ export class FixProvider implements vscode.CodeActionProvider {
 
   /** Every certain fix that can go in one pass (the rest after the next lint). */
   fixAll(doc: vscode.TextDocument, core: readonly Diagnostic[]): vscode.CodeAction | undefined {
-    const plan = planFor(this.services, doc, core.filter(isTextFix));
+    const plan = planFor(this.services, doc, core.filter(isCertainFix));
     if (!plan?.edits.length) return undefined;
     const a = new vscode.CodeAction(vscode.l10n.t('Fix all certain Open Data problems'), FIX_ALL_KIND);
     a.edit = toWorkspaceEdit(doc, plan);

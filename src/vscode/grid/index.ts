@@ -26,7 +26,7 @@ export function registerSpreadsheets(context: vscode.ExtensionContext, diagnosti
       const active = views.active;
       const target = uri instanceof vscode.Uri ? uri : active?.uri;
       const shown = active && target && active.uri.toString() === target.toString() ? active.sheet : undefined;
-      return exportSheetCommand(target, typeof sheet === 'string' ? sheet : shown, header);
+      return exportSheetCommand(w, target, typeof sheet === 'string' ? sheet : shown, header);
     }),
     vscode.commands.registerCommand('openData.revealSheetCell', async (uri: vscode.Uri, sheet: string, row: number | null, column: number | null) => {
       if (!views.forUri(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { FileReport } from '../../core/model';
 import { lintSettings, uiLang } from '../settings';
-import type { WorkerClient } from '../worker-client';
+import { WorkerCrashedError, type WorkerClient } from '../worker-client';
+import { sourceError } from '../../core/lint-csv';
 import { toSheetDiagnostic } from './problems';
 
 export class SheetLinter implements vscode.Disposable {
@@ -36,6 +37,12 @@ export class SheetLinter implements vscode.Disposable {
     const settings = lintSettings(uri);
     const done = this.worker
       .run('lintFile', { path: uri.fsPath, options: { lang: uiLang(), rules: settings.rules, maxProblems: settings.maxProblems } })
+      // The worker died on this file (a hostile workbook): the file is marked unreadable, and
+      // the next request starts a new worker.
+      .catch((e: Error) => {
+        if (!(e instanceof WorkerCrashedError)) throw e;
+        return crashedReport(uri, e);
+      })
       .then((report) => {
         if (this.running.get(key)?.version === version) {
           this.running.delete(key);
@@ -60,4 +67,11 @@ export class SheetLinter implements vscode.Disposable {
   dispose(): void {
     this.emitter.dispose();
   }
+}
+
+/** The report of a workbook the worker died reading: one source-error saying so. */
+function crashedReport(uri: vscode.Uri, e: WorkerCrashedError): FileReport {
+  const d = sourceError('unreadable', uiLang(), { row: null, column: null }, e.message);
+  const format = /\.ods$/i.test(uri.path) ? 'ods' : 'xlsx';
+  return { path: uri.fsPath, format, encoding: 'unknown', delimiter: null, rows: 0, schema: null, diagnostics: [d], fatal: d.message };
 }

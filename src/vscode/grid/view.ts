@@ -7,6 +7,7 @@ import { gridLabels } from './labels';
 import type { SheetLinter } from './linter';
 import { toCellProblem } from './problems';
 import type { CellProblem, HostMessage, WebviewMessage } from './protocol';
+import { parseGridMessage } from './messages';
 
 export class GridView implements vscode.Disposable {
   sheet: string | undefined;
@@ -23,7 +24,10 @@ export class GridView implements vscode.Disposable {
     private readonly linter: SheetLinter,
   ) {
     this.subs.push(
-      panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const m = parseGridMessage(raw);
+        if (m) this.onMessage(m);
+      }),
       linter.onDidLint((u) => {
         const report = linter.report(u);
         if (u.toString() === uri.toString() && report && this.sheet) this.post({ type: 'problems', ...this.problemsOf(report, this.sheet) });

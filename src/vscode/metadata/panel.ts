@@ -7,7 +7,8 @@ import { publicationOf } from '../../core/project/project';
 import type { ProjectStore } from '../stages/project-store';
 import { applyEdit, buildForm, editedScore, findDataset, scoreView } from './form';
 import { metadataHtml } from './html';
-import type { HostMessage, MetadataViewState, WebviewMessage } from './protocol';
+import type { HostMessage, MetadataViewState } from './protocol';
+import { parseMetadataMessage } from './messages';
 
 export const METADATA_VIEW = 'openData.metadata';
 
@@ -39,7 +40,9 @@ export class MetadataPanels implements vscode.Disposable {
     this.panels.set(dataset, panel);
     const post = (m: HostMessage) => void panel.webview.postMessage(m);
     const exists = (path: string) => !this.store.root || existsSync(vscode.Uri.joinPath(this.store.root, ...path.split('/')).fsPath);
-    const sub = panel.webview.onDidReceiveMessage(async (m: WebviewMessage) => {
+    const sub = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+      const m = parseMetadataMessage(raw, dataset);
+      if (!m) return;
       const view = findDataset(this.store.datapackage, dataset);
       if (!view) {
         post({ type: 'error', message: vscode.l10n.t('Dataset {0} is no longer in datapackage.json.', dataset) });

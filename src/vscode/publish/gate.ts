@@ -28,7 +28,7 @@ export async function runGate(services: Services, files: DatasetFile[], token?: 
     const settings = lintSettings(vscode.Uri.file(f.abs));
     const r = await services.worker.run(
       'lintFile',
-      { path: f.abs, options: { lang: uiLang(), rules: settings.rules, maxProblems: 100000, schemaGlobs: settings.schemaGlobs, ...(f.schema ? { schema: f.schema } : {}) } },
+      { path: f.abs, options: { lang: uiLang(), rules: settings.rules, maxProblems: 100000, schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot, ...(f.schema ? { schema: f.schema } : {}) } },
       { token },
     );
     const errs = r.diagnostics.filter((d) => d.severity === 'error');

@@ -3,7 +3,7 @@
 // time by a watcher instead of rescanning the workspace.
 import * as vscode from 'vscode';
 import { TABLE_GLOB, type TableFacts } from '../../core/project/inventory';
-import type { WorkerClient } from '../worker-client';
+import { WorkerCrashedError, type WorkerClient } from '../worker-client';
 
 export interface InventoryEntry {
   uri: vscode.Uri;
@@ -13,6 +13,12 @@ export interface InventoryEntry {
 
 /** Enough for a commune's shared drive; past it the tree would be unreadable anyway. */
 const MAX_FILES = 2000;
+
+/**
+ * Reading one file's facts takes well under a second; a file still being read after this is a
+ * CPU bomb (a row repeated a million times…): the worker is stopped and the file marked unreadable.
+ */
+export const INSPECT_TIMEOUT_MS = 20_000;
 
 export class Inventory implements vscode.Disposable {
   private readonly entries = new Map<string, InventoryEntry>();
@@ -55,12 +61,49 @@ export class Inventory implements vscode.Disposable {
     if (!files.length) return;
     for (const u of files) this.entries.set(u.toString(), { uri: u, facts: this.entries.get(u.toString())?.facts });
     this.emitter.fire();
-    const facts = await this.worker.run('inspectTables', { paths: files.map((u) => u.fsPath) }).catch((e: Error) => files.map(() => ({ size: 0, header: [], error: e.message })));
+    const facts = await this.inspect(files);
     files.forEach((u, i) => {
       // Deleted meanwhile: the watcher already removed it.
       if (this.entries.has(u.toString())) this.entries.set(u.toString(), { uri: u, facts: facts[i] });
     });
     this.emitter.fire();
+  }
+
+  /**
+   * Text files in one request, each workbook in its own (a workbook is where a hostile file
+   * hides: repeats, spans, shared strings). When the worker dies on a request of several
+   * files, each of them again on its own, so the culprit is marked unreadable and the others
+   * are still read.
+   */
+  private async inspect(files: vscode.Uri[]): Promise<TableFacts[]> {
+    const isBook = (u: vscode.Uri) => /\.(xlsx|ods)$/i.test(u.path);
+    const groups = [files.filter((u) => !isBook(u)), ...files.filter(isBook).map((u) => [u])].filter((g) => g.length);
+    const facts = new Map<vscode.Uri, TableFacts>();
+    for (const group of groups) {
+      const got = await this.inspectGroup(group);
+      group.forEach((u, i) => facts.set(u, got[i]));
+    }
+    return files.map((u) => facts.get(u)!);
+  }
+
+  private async inspectGroup(files: vscode.Uri[]): Promise<TableFacts[]> {
+    const run = (paths: string[]) => this.worker.run('inspectTables', { paths }, { timeoutMs: INSPECT_TIMEOUT_MS * paths.length });
+    try {
+      return await run(files.map((u) => u.fsPath));
+    } catch (e) {
+      if (!(e instanceof WorkerCrashedError) || files.length === 1) return files.map((u) => this.unreadable(u, e as Error));
+    }
+    const out: TableFacts[] = [];
+    for (const u of files) out.push(await run([u.fsPath]).then((f) => f[0], (e: Error) => this.unreadable(u, e)));
+    return out;
+  }
+
+  private unreadable(u: vscode.Uri, e: Error): TableFacts {
+    if (e instanceof WorkerCrashedError) {
+      const why = e.reason === 'timeout' ? vscode.l10n.t('reading it took too long') : e.message;
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open Data: {0} could not be read ({1}). It is marked unreadable; the other files are still listed.', vscode.workspace.asRelativePath(u), why));
+    }
+    return { size: 0, header: [], error: e.message };
   }
 
   dispose(): void {

@@ -1,0 +1,27 @@
+// Host side of the grid protocol: a message from the webview is only JSON from a page that
+// shows file content (cell texts, sheet names). Only well-formed messages are acted on, and a
+// rule page is opened only for a rule of the registry (an id like `../../x` would preview any
+// Markdown file). Same guards as src/protocol/chart.ts.
+import { ruleIds } from '../../core/rules/ids';
+import type { WebviewMessage } from './protocol';
+
+/** Longer than any real sheet name (Excel: 31 characters); past it the message is not ours. */
+const MAX_SHEET_NAME = 1000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSheet = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_SHEET_NAME;
+
+export function parseGridMessage(v: unknown): WebviewMessage | null {
+  if (!isObject(v)) return null;
+  switch (v.type) {
+    case 'ready':
+      return v.sheet === undefined ? { type: 'ready' } : isSheet(v.sheet) ? { type: 'ready', sheet: v.sheet } : null;
+    case 'selectSheet':
+    case 'export':
+      return isSheet(v.sheet) ? { type: v.type, sheet: v.sheet } : null;
+    case 'openRule':
+      return typeof v.rule === 'string' && ruleIds.has(v.rule) ? { type: 'openRule', rule: v.rule } : null;
+    default:
+      return null;
+  }
+}
