@@ -23,4 +23,9 @@ export const commands: Record<string, Command> = {
     summary: 'apply a recipe (or every certain fix) and write a new UTF-8 file',
     run: async (argv, out, err) => (await import('../core/clean/cli-clean')).cleanCommand(['clean', ...argv], out, err),
   },
+  schemas: {
+    usage: ['odw schemas [--format text|json] [--update] [--lang en|fr]'],
+    summary: 'list the schema catalog (every table schema and version); --update refreshes it',
+    run: async (argv, out, err) => (await import('./schemas')).schemasCommand(argv, out, err),
+  },
 };

@@ -4,6 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
 import type { Lang, SchemaRef } from '../model';
+import { outdatedNotice } from '../catalog/outdated';
+import { currentCatalog } from '../catalog/load';
+import { splitSchemaArg } from '../catalog/version';
 import { catalogEntry } from './catalog';
 import type { TableSchema } from './descriptor';
 import { globMatches } from './glob';
@@ -31,7 +34,14 @@ export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir 
   const entry = looksLikePath(nameOrPath) ? undefined : catalogEntry(nameOrPath);
   if (entry) {
     const loaded = loadSchemaText(JSON.stringify(entry.descriptor), lang);
+    const outdated = outdatedNotice(entry.name, entry.version || null, entry.descriptor, lang);
+    if (outdated) loaded.diagnostics.push(outdated);
     return { ...loaded, ref: { name: entry.name, version: entry.version || null }, source: 'catalog', path: entry.path };
+  }
+  const unknownVersion = looksLikePath(nameOrPath) ? null : unknownVersionMessage(nameOrPath, lang);
+  if (unknownVersion) {
+    const d = { rule: 'schema-error', severity: 'error' as const, message: unknownVersion, row: null, column: null, field: null, line: null, start: null, end: null };
+    return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'catalog' };
   }
   const path = resolvePath(baseDir, nameOrPath);
   let text: string;
@@ -48,6 +58,21 @@ export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir 
   const loaded = loadSchemaText(text, lang);
   const name = typeof loaded.descriptor?.name === 'string' ? loaded.descriptor.name : path;
   return { ...loaded, ref: { name, version: loaded.descriptor?.version ? String(loaded.descriptor.version) : null }, source: 'file', path };
+}
+
+/** A known catalog name with a version it does not have (or whose file is not at hand). */
+function unknownVersionMessage(arg: string, lang: Lang): string | null {
+  const { name, version } = splitSchemaArg(arg);
+  const cat = currentCatalog();
+  const entry = cat.find(name);
+  if (!entry) return null;
+  const fr = lang === 'fr';
+  const list = entry.versions.map((v) => v.version).join(', ');
+  if (version && !cat.urlOf(entry, version))
+    return fr ? `${entry.name} n’a pas de version ${version} (versions : ${list}).` : `${entry.name} has no version ${version} (versions: ${list}).`;
+  return fr
+    ? `${entry.name} ${version ?? entry.latest} : fichier du schéma absent du catalogue en cours ; lancez « odw schemas --update » (ou « Open Data: Update Schema Catalog »).`
+    : `${entry.name} ${version ?? entry.latest}: the schema file is not in the catalog in use; run “odw schemas --update” (or “Open Data: Update Schema Catalog”).`;
 }
 
 /** Loads a choice made by `schemaForPath`. */

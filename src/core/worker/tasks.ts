@@ -40,7 +40,7 @@ export const tasks = {
     const setup = schemaSetup(args.options, lang, args.path);
     const result = lintCsvText(args.text, { ...args.options, checks: [...(args.options.checks ?? []), ...setup.checks] });
     const schema = setup.ref();
-    return { ...result, schema, coverage: schema ? schemaCoverage(schema.name, result.info.header ?? []) : null, schemaDiagnostics: setup.schemaDiagnostics };
+    return { ...result, schema, coverage: schema ? schemaCoverage(schema.version ? `${schema.name}@${schema.version}` : schema.name, result.info.header ?? []) : null, schemaDiagnostics: setup.schemaDiagnostics };
   },
   /** A Table Schema inferred from a table's text (types, formats, required, enums). */
   inferSchema: async (args: { text: string; format?: 'csv' | 'tsv' }) => inferSchemaFromText(args.text, args.format),
