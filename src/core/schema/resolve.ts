@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
 import type { Lang, SchemaRef } from '../model';
 import { outdatedNotice } from '../catalog/outdated';
+import { deprecatedCheckNotices } from '../checks/deprecated';
 import { currentCatalog } from '../catalog/load';
 import { splitSchemaArg } from '../catalog/version';
 import { catalogEntry } from './catalog';
@@ -56,6 +57,7 @@ export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir 
     return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file', path };
   }
   const loaded = loadSchemaText(text, lang);
+  loaded.diagnostics.push(...deprecatedCheckNotices(loaded.descriptor, lang));
   const name = typeof loaded.descriptor?.name === 'string' ? loaded.descriptor.name : path;
   return { ...loaded, ref: { name, version: loaded.descriptor?.version ? String(loaded.descriptor.version) : null }, source: 'file', path };
 }

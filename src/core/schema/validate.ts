@@ -6,7 +6,7 @@ import { DEFAULT_MAX_PROBLEMS, type CheckContext, type CheckFactory } from '../e
 import type { Lang, Loc, Row, Severity } from '../model';
 import { MAX_DEFERRED } from '../rules/util';
 import { shiftLoc, type RuleVisitor, type Shift } from '../rules/rule';
-import { createCustomChecks } from '../checks/registry';
+import { createCustomChecks, formatChecks } from '../checks/registry';
 import type { CheckEnv, RowCheck } from '../checks/check';
 import type { CompiledField, CompiledSchema } from './compile';
 import type { ConstraintTest } from './constraints';
@@ -102,7 +102,7 @@ class SchemaVisitor implements RuleVisitor {
       const loc = r.column !== null ? this.ctx.locate(row, r.column) : this.headerLoc;
       this.report(r.rule, r.severity, r.message, loc, r.rename !== undefined ? { kind: 'set-cell', value: r.rename } : undefined);
     }
-    this.checks = createCustomChecks(this.schema.descriptor.custom_checks ?? [], this.env());
+    this.checks = createCustomChecks([...(this.schema.descriptor.custom_checks ?? []), ...formatChecks(this.schema.descriptor.fields ?? [])], this.env());
   }
 
   row(row: Row): void {
