@@ -10,6 +10,8 @@ export interface LintSettings {
   debounceMs: number;
   /** `openData.schema.globs`: schema per file pattern. */
   schemaGlobs: Record<string, string>;
+  /** `openData.schema.ignoreHeaderCase`: Validata's `ignore_header_case`. */
+  ignoreHeaderCase: boolean;
 }
 
 export function lintSettings(scope?: vscode.Uri): LintSettings {
@@ -21,6 +23,7 @@ export function lintSettings(scope?: vscode.Uri): LintSettings {
     maxProblems: c.get<number>('maxProblems', 1000),
     debounceMs: c.get<number>('debounceMs', 300),
     schemaGlobs: { ...vscode.workspace.getConfiguration('openData.schema', scope).get<Record<string, string>>('globs', {}) },
+    ignoreHeaderCase: vscode.workspace.getConfiguration('openData.schema', scope).get<boolean>('ignoreHeaderCase', false),
   };
 }
 

@@ -8,6 +8,7 @@ import { outdatedNotice } from '../catalog/outdated';
 import { deprecatedCheckNotices } from '../checks/deprecated';
 import { currentCatalog } from '../catalog/load';
 import { splitSchemaArg } from '../catalog/version';
+import { schemaOfUrl } from '../catalog/pin';
 import { catalogEntry } from './catalog';
 import type { TableSchema } from './descriptor';
 import { globMatches } from './glob';
@@ -32,6 +33,14 @@ const looksLikePath = (s: string) => /\.json$/i.test(s) || s.includes('\\') || s
  * names come back as a `schema-error` diagnostic with `compiled: null`, never as a throw.
  */
 export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir = '.', read: (p: string) => string = (p) => readFileSync(p, 'utf8')): ResolvedSchema {
+  // A published URL (what a pinned datapackage.json holds) is the catalog version it names.
+  if (/^https?:\/\//i.test(nameOrPath)) {
+    const named = schemaOfUrl(nameOrPath);
+    if (named) return resolveSchemaArg(named, lang, baseDir, read);
+    const fr = lang === 'fr';
+    const message = fr ? `Schéma distant inconnu du catalogue : ${nameOrPath} (mettez le catalogue à jour, ou copiez le fichier).` : `Remote schema not in the catalog: ${nameOrPath} (update the catalog, or copy the file).`;
+    return { descriptor: null, compiled: null, diagnostics: [{ rule: 'schema-error', severity: 'error', message, row: null, column: null, field: null, line: null, start: null, end: null }], ref: { name: nameOrPath, version: null }, source: 'file' };
+  }
   const entry = looksLikePath(nameOrPath) ? undefined : catalogEntry(nameOrPath);
   if (entry) {
     const loaded = loadSchemaText(JSON.stringify(entry.descriptor), lang);

@@ -25,6 +25,8 @@ export interface SchemaCheckOptions {
   schemaName?: string;
   /** The session's cap: past it, reports are only counted, so their text is not built. */
   maxProblems?: number;
+  /** Labels that differ from field names by case only are not reported (Validata's `ignore_header_case`). */
+  ignoreHeaderCase?: boolean;
 }
 
 type Lazy<T> = T | (() => T);
@@ -93,7 +95,7 @@ class SchemaVisitor implements RuleVisitor {
     const labels = row.values;
     this.headerLoc = this.ctx.locateRow(row);
     const mode = this.options.match ?? this.schema.descriptor.fieldsMatch ?? 'validata';
-    const m = matchHeader(labels, this.fields, mode);
+    const m = matchHeader(labels, this.fields, mode, this.options.ignoreHeaderCase);
     this.columnOf = m.columnOf;
     this.strict = m.strict;
     const name = this.options.schemaName ?? this.schema.descriptor.name ?? 'Table Schema';

@@ -4,6 +4,7 @@ import { lintCsvText, type CsvLintOptions } from '../lint-csv';
 import { lintFile, type FileLintOptions } from '../lint-file';
 import { schemaSetup, type SchemaOptions } from '../schema/setup';
 import { catalog } from '../schema/catalog';
+import { catalogListing } from '../catalog/listing';
 import { schemaCoverage } from '../schema/coverage';
 import { inferSchemaFromText } from '../schema/infer-text';
 import { aggregateTask } from '../chart/task';
@@ -46,6 +47,8 @@ export const tasks = {
   inferSchema: async (args: { text: string; format?: 'csv' | 'tsv' }) => inferSchemaFromText(args.text, args.format),
   /** The bundled schemas, for pickers (the host does not load the descriptors itself). */
   schemaCatalog: async () => catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
+  /** The whole catalog in use (cache or bundled), every version; `reload` after an update. */
+  catalogListing: async (args: { reload?: boolean }) => catalogListing(args?.reload),
   /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet). */
   readSheetGrid: async (args: { path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) => readGrid(args.path, { sheet: args.sheet, signal }),
   /**
