@@ -114,3 +114,24 @@ export function currentCatalog(): Catalog {
 export function resetCatalog(): void {
   current = null;
 }
+
+/** Each bundled table-schema version's field names (`!` marks a required one), for detection. */
+export type FieldsIndex = [name: string, version: string, title: string, fields: string[]][];
+
+let fieldsIndexCache: FieldsIndex | null | undefined;
+/**
+ * The bundled copy's field index (schemas/catalog/fields.br), or null when a cached catalog is
+ * in use (detection then reads that catalog) or the index is missing.
+ */
+export function bundledFieldsIndex(): FieldsIndex | null {
+  if (existsSync(join(catalogCacheDir(), 'schemas.json')) && currentCatalog().source === 'cache') return null;
+  if (fieldsIndexCache !== undefined) return fieldsIndexCache;
+  const root = productRoot();
+  try {
+    const v = root ? JSON.parse(brotliDecompressSync(readFileSync(join(root, 'schemas', 'catalog', 'fields.br'))).toString('utf8')) : null;
+    fieldsIndexCache = Array.isArray(v) ? (v as FieldsIndex) : null;
+  } catch {
+    fieldsIndexCache = null;
+  }
+  return fieldsIndexCache;
+}
