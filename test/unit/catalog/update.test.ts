@@ -141,3 +141,44 @@ test('update: truncated, deep, mistyped or huge answers and network errors keep 
   assert.equal(none.source, 'bundled');
   assert.ok(!existsSync(join(empty, 'schemas.json')));
 });
+
+test('odw schemas --update: a data package and its parts, fetched into the cache folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'odw-cat-'));
+  let base = '';
+  const s = await serve((req, res) => {
+    const json = (body: unknown) => {
+      res.writeHead(200, { 'content-type': 'application/json', etag: '"p1"' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.url === '/schemas/schemas.json')
+      return json({ schemas: [{ name: 'test/paquet', title: 'Paquet', schema_type: 'datapackage', labels: [], versions: [{ version_name: '0.1.0', schema_url: `${base}/schemas/test/paquet/0.1.0/datapackage.json` }], schema_url: `${base}/schemas/test/paquet/latest/datapackage.json` }] });
+    if (req.url === '/schemas/test/paquet/0.1.0/datapackage.json') return json({ resources: [{ name: 'lieux', path: 'lieux.csv', schema: 'lieux/schema.json' }] });
+    if (req.url === '/schemas/test/paquet/0.1.0/lieux/schema.json') return json({ fields: [{ name: 'id_lieu' }, { name: 'nom' }, { name: 'commune' }] });
+    res.writeHead(404);
+    res.end();
+  });
+  base = s.url;
+  process.env.ODW_CATALOG_CACHE = dir;
+  process.env.ODW_CATALOG_URL = `${s.url}/schemas/schemas.json`;
+  resetCatalog();
+  try {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await (await import('../../../src/cli/schemas')).schemasCommand(['--update', '--format', 'json'], (x) => out.push(x), (x) => err.push(x));
+    assert.equal(code, 0, err.join('\n'));
+    assert.match(err.join('\n'), /Catalog updated: 1 entries, 2 files fetched/);
+    const j = JSON.parse(out.join(''));
+    assert.equal(j.source, 'cache');
+    assert.deepEqual(j.schemas.map((x: { name: string; partOf?: string }) => [x.name, x.partOf]), [['test/paquet-lieux', 'test/paquet']]);
+    assert.equal(catalogEntry('test/paquet-lieux')?.descriptor.fields.length, 3);
+    // Offline: the cache is kept and says so.
+    await s.close();
+    const err2: string[] = [];
+    assert.equal(await (await import('../../../src/cli/schemas')).schemasCommand(['--update'], () => {}, (x) => err2.push(x)), 1);
+    assert.match(err2.join('\n'), /cannot update the catalog: .*Keeping the previous cache/);
+  } finally {
+    delete process.env.ODW_CATALOG_CACHE;
+    delete process.env.ODW_CATALOG_URL;
+    resetCatalog();
+  }
+});
