@@ -14,6 +14,7 @@ import { phoneNumberValue } from './phone-number-value';
 import { sumColumnsValue } from './sum-columns-value';
 import { yearIntervalValue } from './year-interval-value';
 import { canton } from './canton';
+import { FR_FORMAT_NAMES } from './fr-format-names';
 import { codeCommuneInsee } from './code-commune-insee';
 import { codeDepartement, numeroDepartement } from './code-departement';
 import { codeFantoir } from './code-fantoir';
@@ -73,7 +74,7 @@ export const customChecks: readonly CustomCheck[] = [
 
 const byName = new Map(customChecks.map((c) => [c.name, c]));
 
-const FR_FORMATS = new Set(frFormatChecks.map((c) => c.name));
+const FR_FORMATS = new Set(FR_FORMAT_NAMES);
 
 /** The fr-format checks a schema asks for through a field's `format` (`"format": "code-postal"`). */
 export function formatChecks(fields: readonly { name: string; format?: string }[]): CustomCheckDescriptor[] {

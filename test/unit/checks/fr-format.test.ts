@@ -93,6 +93,10 @@ test('siret, siren, nomenclature-acte, coordonnees-gps-francaises, and the depre
 
 test('fr-format names work as a string field format; unknown checks are reported once', () => {
   assert.deepEqual(lint('code-postal', ['75001', '7500'], 'en', true).map((d) => `${d.row}:${d.rule}`), ['3:code-postal']);
+  // The profile and the caster accept these formats: a schema file using one has no schema error.
+  const file = resolveSchemaArg('./f.schema.json', 'en', '.', () => JSON.stringify({ fields: [{ name: 'cp', type: 'string', format: 'code-postal' }, { name: 's', format: 'siret' }] }));
+  assert.ok(file.compiled);
+  assert.deepEqual(file.diagnostics, []);
   const schema: TableSchema = { fields: [{ name: 'v' }], custom_checks: [{ name: 'frobnicate', params: {} }, { name: 'frobnicate', params: {} }] };
   const ds = lintText(toCsv([['v'], ['a']]), { lang: 'en', checks: [schemaCheck(compileSchema(schema))] });
   assert.deepEqual(ds.map((d) => d.message), ['Custom check not supported: frobnicate.']);
