@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { CheckFactory } from '../engine';
 import type { Diagnostic, Lang, SchemaRef } from '../model';
 import { autoSchemaCheck } from './auto';
+import type { Detection } from './detect';
+import { outdatedNotice } from '../catalog/outdated';
 import type { TableSchema } from './descriptor';
 import { findDataPackage, resolveSchemaArg, resolveSchemaChoice, schemaForPath, type ResolvedSchema } from './resolve';
 import { compileSchema } from './compile';
@@ -62,10 +64,17 @@ export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, l
     };
   }
   let detected: SchemaRef | null = null;
+  // Filled once the header is read: a detected older version says a newer one exists.
+  const schemaDiagnostics: Diagnostic[] = [];
+  const onDetect = (d: Detection | null) => {
+    detected = d ? { name: d.ref.name, version: d.ref.version || null } : null;
+    const notice = d ? outdatedNotice(d.ref.name, d.ref.version || null, d.entry.descriptor, lang) : null;
+    if (notice) schemaDiagnostics.push(notice);
+  };
   return {
-    checks: [autoSchemaCheck({ maxProblems, ignoreHeaderCase, onDetect: (d) => (detected = d ? { name: d.ref.name, version: d.ref.version || null } : null) })],
+    checks: [autoSchemaCheck({ maxProblems, ignoreHeaderCase, onDetect })],
     ref: () => detected,
-    schemaDiagnostics: [],
+    schemaDiagnostics,
     plan: { kind: 'detect', ignoreHeaderCase },
   };
 }

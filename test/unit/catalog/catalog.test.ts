@@ -81,3 +81,13 @@ test('a hostile catalog document is refused with a reason', () => {
   assert.match((parseCatalogText('{"schemas": [{"name": "a/b", "schema_type": "tableschema", "versions": [{"version_name": "1"}]}]}') as { reason: string }).reason, /version_name \/ schema_url/);
   assert.match((parseCatalogText(' '.repeat(20_000_001)) as { reason: string }).reason, /larger than/);
 });
+
+test('a header detected as an older version gets the newer-version notice', async () => {
+  const { tasks } = await import('../../../src/core/worker/tasks');
+  const header = catalogEntry('scdl/subventions@2.0.2')!.descriptor.fields.map((f) => f.name).join(',');
+  const r = await tasks.lintTextWithSchema({ text: `${header}\n`, options: { lang: 'fr' } });
+  assert.deepEqual(r.schema, { name: 'scdl/subventions', version: '2.0.2' });
+  assert.match(r.schemaDiagnostics.map((d) => d.message).join(), /2\.0\.2 n’est pas la dernière version : la 2\.1\.1 existe \(champs ajoutés : rnaBeneficiaire, dispositifAide/);
+  const latest = catalogEntry('scdl/subventions')!.descriptor.fields.map((f) => f.name).join(',');
+  assert.deepEqual((await tasks.lintTextWithSchema({ text: `${latest}\n`, options: { lang: 'fr' } })).schemaDiagnostics, []);
+});
