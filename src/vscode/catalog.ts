@@ -19,6 +19,8 @@ export function registerCatalog(context: vscode.ExtensionContext, services: Serv
         void vscode.window.showWarningMessage(vscode.l10n.t('Could not update the schema catalog: {0}. Still using {1}.', r.error ?? '?', inUse));
         return r;
       }
+      // Open tables are checked again against the catalog now in use.
+      services.lint.relintAll();
       const what = r.notModified ? vscode.l10n.t('Schema catalog already up to date.') : vscode.l10n.t('Schema catalog updated: {0} entries, {1} files fetched.', r.schemas, r.filesFetched);
       const failed = r.filesFailed.length ? ' ' + vscode.l10n.t('{0} files could not be fetched.', r.filesFailed.length) : '';
       void vscode.window.showInformationMessage(`${what}${failed} ${vscode.l10n.t('In use: {0}.', inUse)}`);

@@ -3,6 +3,9 @@
 // and the status bar naming it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
 const codeOf = (d: vscode.Diagnostic) => String((d.code as { value: string }).value);
@@ -49,5 +52,45 @@ suite('Schema catalog in the editor', () => {
     await vscode.window.showTextDocument(dp);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('openData.selectSchema', uri, 'auto');
+  });
+
+  test('Update Schema Catalog: fetched from a local server into global storage, then back to the bundled copy', async () => {
+    const a = await api();
+    let base = '';
+    const server = http.createServer((req, res) => {
+      if (req.url === '/schemas/schemas.json') {
+        res.writeHead(200, { 'content-type': 'application/json', etag: '"h1"' });
+        return res.end(JSON.stringify({ schemas: [{ name: 'test/lieux-test', title: 'Lieux de test', schema_type: 'tableschema', labels: [], versions: [{ version_name: '1.0.0', schema_url: `${base}/schemas/test/lieux-test/1.0.0/schema.json` }], schema_url: `${base}/schemas/test/lieux-test/latest/schema.json` }] }));
+      }
+      if (req.url === '/schemas/test/lieux-test/1.0.0/schema.json') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ fields: [{ name: 'id_lieu' }, { name: 'nom' }, { name: 'commune' }] }));
+      }
+      res.writeHead(404);
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    process.env.ODW_CATALOG_URL = `${base}/schemas/schemas.json`;
+    const dir = process.env.ODW_CATALOG_CACHE!;
+    try {
+      assert.ok(dir && dir.endsWith('catalog'), `cache in global storage: ${dir}`);
+      const r = await vscode.commands.executeCommand<{ ok: boolean; filesFetched: number }>('openData.updateSchemaCatalog');
+      assert.deepEqual([r.ok, r.filesFetched], [true, 1]);
+      const listing = await a.worker.run('catalogListing', {});
+      assert.equal(listing.source, 'cache');
+      assert.deepEqual(listing.schemas.map((x) => x.name), ['test/lieux-test']);
+      // The server gone, an update fails and the cache stays in use.
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections?.();
+      const down = await vscode.commands.executeCommand<{ ok: boolean; source: string }>('openData.updateSchemaCatalog');
+      assert.deepEqual([down.ok, down.source], [false, 'cache']);
+    } finally {
+      delete process.env.ODW_CATALOG_URL;
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      await a.worker.run('catalogListing', { reload: true });
+    }
+    assert.equal((await a.worker.run('catalogListing', {})).source, 'bundled');
   });
 });
