@@ -1,6 +1,7 @@
 // Bundles the extension, the CLI, the lint worker and the webviews with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const prod = process.argv.includes('--production');
@@ -44,8 +45,27 @@ const vendorPlugin = {
   },
 };
 
+// The French reference data (src/core/fr/ref-data.ts) is computed here, once, from the
+// packages, and shipped compacted as dist/vendor/fr-ref.js; every bundle requires that file on
+// first use instead of carrying the packages' JSON.
+async function buildFrReference() {
+  const tmp = 'dist/.fr-ref-build.cjs';
+  await esbuild.build({ entryPoints: ['src/core/fr/ref-data.ts'], outfile: tmp, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  const data = createRequire(import.meta.url)(`../${tmp}`).buildReference();
+  mkdirSync('dist/vendor', { recursive: true });
+  writeFileSync('dist/vendor/fr-ref.js', `"use strict";const d=JSON.parse(${JSON.stringify(JSON.stringify(data))});module.exports={buildReference:()=>d};\n`);
+  rmSync(tmp);
+}
+const frRefPlugin = {
+  name: 'fr-ref',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/fr\/ref-data$/ }, (args) => (args.importer.endsWith('vendor.ts') ? { path: './vendor/fr-ref.js', external: true } : undefined));
+  },
+};
+node.plugins = [frRefPlugin];
+
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [vendorPlugin] },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [vendorPlugin, frRefPlugin] },
   ...Object.entries(VENDOR_FILES).map(([name, contents]) => ({ ...node, stdin: { contents, resolveDir: '.', loader: 'js' }, outfile: `dist/vendor/${name}.js` })),
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/core/worker/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
@@ -57,6 +77,7 @@ for (const name of ['chart', 'grid', 'metadata']) {
     builds.push({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !prod, minify: prod, logLevel: 'warning', entryPoints: [entry], outfile: `dist/webview/${name}.js` });
 }
 
+await buildFrReference();
 const present = builds.filter((b) => b.stdin || existsSync(b.entryPoints[0]));
 if (watch) {
   for (const b of present) (await esbuild.context(b)).watch();

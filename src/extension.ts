@@ -15,6 +15,7 @@ import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
 import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
 import { ruleIds } from './core/rules/ids';
+import { registerCatalog } from './vscode/catalog';
 
 export interface Api {
   lint: LintController;
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const lint = new LintController(collection, worker, docsBase, schemas);
   const status = new LintStatusBar(lint);
   const services: Services = { lint, worker, diagnostics: collection, docsBase };
+  registerCatalog(context, services);
   registerSpreadsheets(context, collection, worker);
   registerCharts(context, services);
   const { misread } = registerFixes(context, services);

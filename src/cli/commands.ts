@@ -14,7 +14,7 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   lint: {
-    usage: ['odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N]'],
+    usage: ['odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--ignore-header-case]'],
     summary: 'check CSV/TSV/XLSX/ODS files (and folders) against the rules and a schema',
     run: async (argv, out, err) => (await import('./lint')).lintCommand(['lint', ...argv], out, err),
   },
@@ -22,5 +22,10 @@ export const commands: Record<string, Command> = {
     usage: ['odw clean <file> [--recipe <recipe.json>] --out <file> [--record <recipe.json>] [--schema <name|path>] [--lang en|fr]'],
     summary: 'apply a recipe (or every certain fix) and write a new UTF-8 file',
     run: async (argv, out, err) => (await import('../core/clean/cli-clean')).cleanCommand(['clean', ...argv], out, err),
+  },
+  schemas: {
+    usage: ['odw schemas [--format text|json] [--update] [--lang en|fr]'],
+    summary: 'list the schema catalog (every table schema and version); --update refreshes it',
+    run: async (argv, out, err) => (await import('./schemas')).schemasCommand(argv, out, err),
   },
 };

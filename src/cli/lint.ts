@@ -16,10 +16,11 @@ interface Args {
   format: 'text' | 'json' | 'sarif';
   lang: Lang;
   schema?: string;
+  ignoreHeaderCase?: boolean;
   maxProblems?: number;
 }
 
-export const USAGE = 'usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N]';
+export const USAGE = 'usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--ignore-header-case]';
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -41,6 +42,7 @@ export function parseArgs(argv: string[]): Args {
       args.lang = l;
     } else if (a === '--schema') args.schema = value();
     else if (a === '--max-problems') args.maxProblems = Number(value());
+    else if (a === '--ignore-header-case') args.ignoreHeaderCase = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
     else args.paths.push(a);
   }
@@ -111,7 +113,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   let unreadable = missing.length > 0;
   for (const f of files) {
     try {
-      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema };
+      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema, ignoreHeaderCase: args.ignoreHeaderCase };
       reports.push(await lintFile(f, opts));
     } catch (e) {
       unreadable = true;

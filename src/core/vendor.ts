@@ -8,6 +8,7 @@ import type * as Chardet from 'chardet';
 import type IconvLite from 'iconv-lite';
 import type * as Saxes from 'saxes';
 import type * as Unzipper from 'unzipper';
+import type { FrReference } from './fr/ref-data';
 
 const cache: Record<string, unknown> = {};
 const once = <T>(key: string, load: () => T): T => (cache[key] ??= load()) as T;
@@ -26,3 +27,5 @@ export const chardet = (): typeof Chardet => once('chardet', () => require('char
 export const iconv = (): typeof IconvLite => once('iconv-lite', () => require('iconv-lite'));
 export const saxes = (): typeof Saxes => once('saxes', () => require('saxes'));
 export const unzipper = (): typeof Unzipper => once('unzipper', () => require('unzipper'));
+/** French reference data: built from the packages in development, a prebuilt file in dist/vendor/fr-ref.js. */
+export const frReferenceData = (): FrReference => once('fr-ref', () => require('./fr/ref-data').buildReference());

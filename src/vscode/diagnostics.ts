@@ -115,6 +115,7 @@ export class LintController implements vscode.Disposable {
       options: {
         schema: this.schemas.get(doc.uri),
         schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot,
+        ignoreHeaderCase: settings.ignoreHeaderCase,
         lang: uiLang(),
         rules: settings.rules,
         maxProblems: settings.maxProblems,
@@ -136,7 +137,9 @@ export class LintController implements vscode.Disposable {
     if (doc.isClosed || doc.version !== version) return;
     const t2 = Date.now();
     if (result.schemaDiagnostics.length) log.warn(`schema problems: ${result.schemaDiagnostics.map((d) => d.message).join('; ')}`);
-    this.collection.set(doc.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
+    // "A newer version of the schema exists, and what changed" belongs on the data's header.
+    const notices = result.schemaDiagnostics.filter((d) => d.rule === 'schema-outdated');
+    this.collection.set(doc.uri, [...result.diagnostics, ...notices].map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
     const timings = { encoding: t1 - t0, head: headMs, lint: t2 - t1, publish: Date.now() - t2 };
     this.states.set(key, { result, core: result.diagnostics, version, schema: result.schema, coverage: result.coverage, timings });
     this.emitter.fire(doc.uri);

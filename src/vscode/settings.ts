@@ -12,6 +12,8 @@ export interface LintSettings {
   schemaGlobs: Record<string, string>;
   /** The workspace folder of `scope`: a schema path in `schemaGlobs` is relative to it and must stay inside it. */
   schemaRoot: string | undefined;
+  /** `openData.schema.ignoreHeaderCase`: Validata's `ignore_header_case`. */
+  ignoreHeaderCase: boolean;
 }
 
 export function lintSettings(scope?: vscode.Uri): LintSettings {
@@ -24,6 +26,7 @@ export function lintSettings(scope?: vscode.Uri): LintSettings {
     debounceMs: c.get<number>('debounceMs', 300),
     schemaGlobs: { ...vscode.workspace.getConfiguration('openData.schema', scope).get<Record<string, string>>('globs', {}) },
     schemaRoot: (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath) ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    ignoreHeaderCase: vscode.workspace.getConfiguration('openData.schema', scope).get<boolean>('ignoreHeaderCase', false),
   };
 }
 

@@ -27,10 +27,11 @@ function lonLat(v: unknown): [number, number] | null {
   return parts[0].trim() && parts[1].trim() && Number.isFinite(a) && Number.isFinite(b) ? [a, b] : null;
 }
 
-export const frenchGpsCoordinates: CustomCheck = {
-  name: 'french-gps-coordinates',
+/** The check under Validata's name (`french-gps-coordinates`) or fr-format's (`coordonnees-gps-francaises`). */
+export const gpsCheck = (name: string): CustomCheck => ({
+  name,
   create(params, env) {
-    const f = columnParam(params, 'column', this.name, env);
+    const f = columnParam(params, 'column', name, env);
     if (f < 0) return null;
     const fr = env.lang === 'fr';
     return {
@@ -39,9 +40,11 @@ export const frenchGpsCoordinates: CustomCheck = {
         if (!p || inFrance(p[0], p[1])) return;
         const raw = show(env.raw(row, f));
         if (inFrance(p[1], p[0]))
-          env.cell(row, f, 'reversed-french-gps-coordinates', fr ? `La valeur ${raw} correspond à des coordonnées GPS françaises inversées : la longitude doit venir en premier.` : `${raw} are French GPS coordinates in the wrong order: longitude comes first.`);
-        else env.cell(row, f, 'french-gps-coordinates', fr ? `La valeur ${raw} ne correspond pas à des coordonnées GPS françaises valides.` : `${raw} is not a location in France (longitude, latitude in WGS84).`);
+          env.cell(row, f, `reversed-${name}`, fr ? `La valeur ${raw} correspond à des coordonnées GPS françaises inversées : la longitude doit venir en premier.` : `${raw} are French GPS coordinates in the wrong order: longitude comes first.`);
+        else env.cell(row, f, name, fr ? `La valeur ${raw} ne correspond pas à des coordonnées GPS françaises valides.` : `${raw} is not a location in France (longitude, latitude in WGS84).`);
       },
     };
   },
-};
+});
+
+export const frenchGpsCoordinates = gpsCheck('french-gps-coordinates');

@@ -6,8 +6,8 @@ import { idMessage } from '../ids/messages';
 import { isValidSiren, isValidSiret } from '../ids/siret';
 import { stringParam, type CheckEnv, type CustomCheck, type RowCheck } from './check';
 
-function idCheck(kind: IdKind): CustomCheck {
-  const name = kind === 'siret' ? 'french-siret-value' : 'french-siren-value';
+/** The check of one identifier kind under a name: Validata's (`french-siret-value`) or fr-format's (`siret`). */
+export function idCheck(kind: IdKind, name: string = kind === 'siret' ? 'french-siret-value' : 'french-siren-value'): CustomCheck {
   return {
     name,
     create(params, env) {

@@ -19,10 +19,11 @@ const HEADINGS = [
 const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const KNOWN = new Set(HEADINGS.map(norm));
 
-export const nomenclatureActesValue: CustomCheck = {
-  name: 'nomenclature-actes-value',
+/** The check under Validata's name (`nomenclature-actes-value`) or fr-format's (`nomenclature-acte`). */
+export const nomenclatureCheck = (name: string): CustomCheck => ({
+  name,
   create(params, env) {
-    const f = columnParam(params, 'column', this.name, env);
+    const f = columnParam(params, 'column', name, env);
     if (f < 0) return null;
     const fr = env.lang === 'fr';
     const say = (v: string, why: string) => (fr ? `La valeur ${show(v)} ne respecte pas le format des nomenclatures d'actes (${why}).` : `${show(v)} does not follow the “Actes” nomenclature format (${why}).`);
@@ -32,7 +33,7 @@ export const nomenclatureActesValue: CustomCheck = {
         if (typeof v !== 'string' || v === '') return;
         const slash = v.indexOf('/');
         if (slash < 0) {
-          env.cell(row, f, 'nomenclature-actes-value', say(v, fr ? 'le signe oblique « / » est manquant' : 'the slash “/” is missing'));
+          env.cell(row, f, name, say(v, fr ? 'le signe oblique « / » est manquant' : 'the slash “/” is missing'));
           return;
         }
         const prefix = v.slice(0, slash);
@@ -41,8 +42,10 @@ export const nomenclatureActesValue: CustomCheck = {
         const why = spaced
           ? fr ? "le signe oblique ne doit pas être précédé ni suivi d'espace" : 'no space is allowed around the slash'
           : fr ? `le préfixe de nomenclature Actes ${show(prefix)} n'est pas reconnu` : `the “Actes” heading ${show(prefix)} is not recognised; expected one of: ${HEADINGS.join(', ')}`;
-        env.cell(row, f, 'nomenclature-actes-value', say(v, why));
+        env.cell(row, f, name, say(v, why));
       },
     };
   },
-};
+});
+
+export const nomenclatureActesValue = nomenclatureCheck('nomenclature-actes-value');

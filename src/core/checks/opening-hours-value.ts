@@ -1,20 +1,29 @@
-// opening-hours-value: Validata checks OSM `opening_hours` syntax with a dedicated parser.
-// This build has no such parser, so the check says once that it did not run rather than
-// letting the column pass unchecked in silence.
-import type { CustomCheck } from './check';
+// opening-hours-value: Validata's check of the OpenStreetMap `opening_hours` syntax
+// ("Mo-Fr 08:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"), by ./opening-hours-syntax.ts.
+import { show } from '../rules/util';
+import { columnParam, type CustomCheck } from './check';
+import { openingHoursError } from './opening-hours-syntax';
 
 export const openingHoursValue: CustomCheck = {
   name: 'opening-hours-value',
   create(params, env) {
-    const column = typeof params.column === 'string' ? params.column : '?';
-    if (env.field(column) < 0) return null;
-    env.table(
-      'unsupported-check',
-      env.lang === 'fr'
-        ? `Contrôle « opening-hours-value » non effectué sur « ${column} » : la syntaxe OpenStreetMap des horaires n’est pas vérifiée par cette version.`
-        : `Check “opening-hours-value” not run on “${column}”: OpenStreetMap opening-hours syntax is not verified by this version.`,
-      'info',
-    );
-    return null;
+    const f = columnParam(params, 'column', this.name, env);
+    if (f < 0) return null;
+    const fr = env.lang === 'fr';
+    const verdicts = new Map<string, string | null>();
+    return {
+      row(row, values) {
+        const v = values[f];
+        if (typeof v !== 'string' || v === '') return;
+        let bad = verdicts.get(v);
+        if (bad === undefined) {
+          bad = openingHoursError(v);
+          if (verdicts.size < 10_000) verdicts.set(v, bad);
+        }
+        if (bad === null) return;
+        const part = bad !== v.trim() ? (fr ? ` (partie fautive : ${show(bad)})` : ` (faulty part: ${show(bad)})`) : '';
+        env.cell(row, f, 'opening-hours-value', fr ? `La valeur ${show(v)} n’est pas une définition d’horaires d’ouverture correcte (syntaxe OpenStreetMap)${part}.` : `${show(v)} is not a valid opening-hours definition (OpenStreetMap syntax)${part}.`);
+      },
+    };
   },
 };

@@ -13,16 +13,58 @@ import { openingHoursValue } from './opening-hours-value';
 import { phoneNumberValue } from './phone-number-value';
 import { sumColumnsValue } from './sum-columns-value';
 import { yearIntervalValue } from './year-interval-value';
+import { canton } from './canton';
+import { FR_FORMAT_NAMES } from './fr-format-names';
+import { codeCommuneInsee } from './code-commune-insee';
+import { codeDepartement, numeroDepartement } from './code-departement';
+import { codeFantoir } from './code-fantoir';
+import { codePaysIso2 } from './code-pays-iso2';
+import { codePaysIso3 } from './code-pays-iso3';
+import { codePostal } from './code-postal';
+import { codeRegion } from './code-region';
+import { commune } from './commune';
+import { coordonneesGpsFrancaises } from './coordonnees-gps-francaises';
+import { departement } from './departement';
+import { idRnb } from './id-rnb';
+import { nomenclatureActe } from './nomenclature-acte';
+import { pays } from './pays';
+import { region } from './region';
+import { siren } from './siren';
+import { siret } from './siret';
+
+/** fr-format's checks (datagouv/fr-format), also usable as a string field's `format`. */
+export const frFormatChecks: readonly CustomCheck[] = [
+  canton,
+  codeCommuneInsee,
+  codeDepartement,
+  codeFantoir,
+  codePaysIso2,
+  codePaysIso3,
+  codePostal,
+  codeRegion,
+  commune,
+  coordonneesGpsFrancaises,
+  departement,
+  idRnb,
+  pays,
+  region,
+  nomenclatureActe,
+  siren,
+  siret,
+];
 
 export const customChecks: readonly CustomCheck[] = [
+  ...frFormatChecks,
+  // Former names (fr-value.ts DEPRECATED_CHECKS): still run; a schema file naming them is told the new name.
+  numeroDepartement,
   frenchSiretValue,
   frenchSirenValue,
+  nomenclatureActesValue,
   oneOfRequired,
   cohesiveColumnsValue,
   compareColumnsValue,
   sumColumnsValue,
   yearIntervalValue,
-  nomenclatureActesValue,
   phoneNumberValue,
   frenchGpsCoordinates,
   openingHoursValue,
@@ -32,14 +74,24 @@ export const customChecks: readonly CustomCheck[] = [
 
 const byName = new Map(customChecks.map((c) => [c.name, c]));
 
-/** Builds the row checks a schema declares; unknown names are reported, never fatal. */
+const FR_FORMATS = new Set(FR_FORMAT_NAMES);
+
+/** The fr-format checks a schema asks for through a field's `format` (`"format": "code-postal"`). */
+export function formatChecks(fields: readonly { name: string; format?: string }[]): CustomCheckDescriptor[] {
+  return fields.filter((f) => typeof f.format === 'string' && FR_FORMATS.has(f.format)).map((f) => ({ name: f.format!, params: { column: f.name } }));
+}
+
+/** Builds the row checks a schema declares; a name not supported is reported once, never fatal. */
 export function createCustomChecks(descriptors: readonly CustomCheckDescriptor[], env: CheckEnv): RowCheck[] {
   const out: RowCheck[] = [];
+  const unsupported = new Set<string>();
   for (const d of descriptors) {
     const check = d && typeof d.name === 'string' ? byName.get(d.name) : undefined;
     if (!check) {
-      const name = JSON.stringify(d?.name);
-      env.table('check-error', env.lang === 'fr' ? `Contrôle personnalisé inconnu : ${name}.` : `Unknown custom check: ${name}.`, 'warning');
+      const name = typeof d?.name === 'string' ? d.name : JSON.stringify(d?.name);
+      if (unsupported.has(name)) continue;
+      unsupported.add(name);
+      env.table('check-error', env.lang === 'fr' ? `Contrôle personnalisé non pris en charge : ${name}.` : `Custom check not supported: ${name}.`, 'warning');
       continue;
     }
     const rc = check.create(d.params && typeof d.params === 'object' ? d.params : {}, env);

@@ -13,6 +13,7 @@ export interface AutoSchemaOptions {
   /** Told what was detected (null: nothing), so reports can name the schema. */
   onDetect?(d: Detection | null): void;
   maxProblems?: number;
+  ignoreHeaderCase?: boolean;
 }
 
 export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
@@ -23,7 +24,7 @@ export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
         const d = detectSchema(row.values);
         options.onDetect?.(d);
         inner = d
-          ? schemaCheck(compileSchema(d.entry.descriptor), { schemaName: d.ref.name, maxProblems: options.maxProblems })(ctx)
+          ? schemaCheck(compileSchema(d.entry.descriptor), { schemaName: d.ref.name, maxProblems: options.maxProblems, ignoreHeaderCase: options.ignoreHeaderCase })(ctx)
           : idColumnsCheck(options.maxProblems)(ctx);
         inner.header?.(row);
       },

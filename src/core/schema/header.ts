@@ -29,7 +29,12 @@ export interface HeaderMatch {
   strict: boolean;
 }
 
-export function matchHeader(labels: readonly string[], fields: readonly { name: string; required: boolean }[], mode: MatchMode): HeaderMatch {
+/** `ignoreCase`: Validata's `ignore_header_case`, labels differing from names by case only match as they are. */
+export function matchHeader(labels: readonly string[], fields: readonly { name: string; required: boolean }[], mode: MatchMode, ignoreCase = false): HeaderMatch {
+  if (ignoreCase) {
+    const byLower = new Map(fields.map((f) => [f.name.toLowerCase(), f.name]));
+    labels = labels.map((l) => byLower.get(l.toLowerCase()) ?? l);
+  }
   return mode === 'exact' ? matchExact(labels, fields) : matchByName(labels, fields, mode);
 }
 

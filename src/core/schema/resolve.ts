@@ -4,6 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
 import type { Lang, SchemaRef } from '../model';
+import { outdatedNotice } from '../catalog/outdated';
+import { deprecatedCheckNotices } from '../checks/deprecated';
+import { currentCatalog } from '../catalog/load';
+import { splitSchemaArg } from '../catalog/version';
+import { schemaOfUrl } from '../catalog/pin';
 import { catalogEntry } from './catalog';
 import type { TableSchema } from './descriptor';
 import { globMatches } from './glob';
@@ -29,10 +34,25 @@ const looksLikePath = (s: string) => /\.json$/i.test(s) || s.includes('\\') || s
  * names come back as a `schema-error` diagnostic with `compiled: null`, never as a throw.
  */
 export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir = '.', read: (p: string) => string = (p) => readFileSync(p, 'utf8')): ResolvedSchema {
+  // A published URL (what a pinned datapackage.json holds) is the catalog version it names.
+  if (/^https?:\/\//i.test(nameOrPath)) {
+    const named = schemaOfUrl(nameOrPath);
+    if (named) return resolveSchemaArg(named, lang, baseDir, read);
+    const fr = lang === 'fr';
+    const message = fr ? `Schéma distant inconnu du catalogue : ${nameOrPath} (mettez le catalogue à jour, ou copiez le fichier).` : `Remote schema not in the catalog: ${nameOrPath} (update the catalog, or copy the file).`;
+    return { descriptor: null, compiled: null, diagnostics: [{ rule: 'schema-error', severity: 'error', message, row: null, column: null, field: null, line: null, start: null, end: null }], ref: { name: nameOrPath, version: null }, source: 'file' };
+  }
   const entry = looksLikePath(nameOrPath) ? undefined : catalogEntry(nameOrPath);
   if (entry) {
     const loaded = loadSchemaText(JSON.stringify(entry.descriptor), lang);
+    const outdated = outdatedNotice(entry.name, entry.version || null, entry.descriptor, lang);
+    if (outdated) loaded.diagnostics.push(outdated);
     return { ...loaded, ref: { name: entry.name, version: entry.version || null }, source: 'catalog', path: entry.path };
+  }
+  const unknownVersion = looksLikePath(nameOrPath) ? null : unknownVersionMessage(nameOrPath, lang);
+  if (unknownVersion) {
+    const d = { rule: 'schema-error', severity: 'error' as const, message: unknownVersion, row: null, column: null, field: null, line: null, start: null, end: null };
+    return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'catalog' };
   }
   const path = resolvePath(baseDir, nameOrPath);
   let text: string;
@@ -47,6 +67,7 @@ export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir 
     return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file', path };
   }
   const loaded = loadSchemaText(text, lang);
+  loaded.diagnostics.push(...deprecatedCheckNotices(loaded.descriptor, lang));
   const name = typeof loaded.descriptor?.name === 'string' ? loaded.descriptor.name : path;
   return { ...loaded, ref: { name, version: loaded.descriptor?.version ? String(loaded.descriptor.version) : null }, source: 'file', path };
 }
@@ -63,6 +84,21 @@ export function confinedSchemaArg(nameOrPath: string, lang: Lang, root: string, 
   const message = lang === 'fr' ? `Schéma refusé : « ${nameOrPath} » est ${why} ; un schéma doit être dans le dossier du projet.` : `Schema refused: “${nameOrPath}” is ${why}; a schema must be inside the project folder.`;
   const d = { rule: 'schema-error', severity: 'error' as const, message, row: null, column: null, field: null, line: null, start: null, end: null };
   return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file' };
+}
+
+/** A known catalog name with a version it does not have (or whose file is not at hand). */
+function unknownVersionMessage(arg: string, lang: Lang): string | null {
+  const { name, version } = splitSchemaArg(arg);
+  const cat = currentCatalog();
+  const entry = cat.find(name);
+  if (!entry) return null;
+  const fr = lang === 'fr';
+  const list = entry.versions.map((v) => v.version).join(', ');
+  if (version && !cat.urlOf(entry, version))
+    return fr ? `${entry.name} n’a pas de version ${version} (versions : ${list}).` : `${entry.name} has no version ${version} (versions: ${list}).`;
+  return fr
+    ? `${entry.name} ${version ?? entry.latest} : fichier du schéma absent du catalogue en cours ; lancez « odw schemas --update » (ou « Open Data: Update Schema Catalog »).`
+    : `${entry.name} ${version ?? entry.latest}: the schema file is not in the catalog in use; run “odw schemas --update” (or “Open Data: Update Schema Catalog”).`;
 }
 
 /** Loads a choice made by `schemaForPath`. */

@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { CheckFactory } from '../engine';
 import type { Diagnostic, Lang, SchemaRef } from '../model';
 import { autoSchemaCheck } from './auto';
+import type { Detection } from './detect';
+import { outdatedNotice } from '../catalog/outdated';
 import type { TableSchema } from './descriptor';
 import { findDataPackage, resolveSchemaArg, resolveSchemaChoice, schemaForPath, type ResolvedSchema } from './resolve';
 import { compileSchema } from './compile';
@@ -23,6 +25,8 @@ export interface SchemaOptions {
   schemaRoot?: string;
   /** A schema already resolved by the caller (the CLI resolves `--schema` once). */
   resolvedSchema?: ResolvedSchema;
+  /** Header labels differing from field names by case only are accepted (`--ignore-header-case`). */
+  ignoreHeaderCase?: boolean;
 }
 
 export interface SchemaSetup {
@@ -37,35 +41,43 @@ export interface SchemaSetup {
 
 export type SchemaPlan =
   | { kind: 'none' }
-  | { kind: 'schema'; descriptor: TableSchema; schemaName: string }
-  | { kind: 'detect' };
+  | { kind: 'schema'; descriptor: TableSchema; schemaName: string; ignoreHeaderCase?: boolean }
+  | { kind: 'detect'; ignoreHeaderCase?: boolean };
 
 /** The checks of a plan: those `schemaSetup` gave the thread that made the plan. */
 export function checksOfPlan(plan: SchemaPlan, maxProblems?: number): CheckFactory[] {
   if (plan.kind === 'none') return [];
-  if (plan.kind === 'schema') return [schemaCheck(compileSchema(plan.descriptor), { schemaName: plan.schemaName, maxProblems })];
-  return [autoSchemaCheck({ maxProblems })];
+  if (plan.kind === 'schema') return [schemaCheck(compileSchema(plan.descriptor), { schemaName: plan.schemaName, maxProblems, ignoreHeaderCase: plan.ignoreHeaderCase })];
+  return [autoSchemaCheck({ maxProblems, ignoreHeaderCase: plan.ignoreHeaderCase })];
 }
 
 export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, lang: Lang, filePath?: string): SchemaSetup {
   const maxProblems = options.maxProblems;
+  const ignoreHeaderCase = options.ignoreHeaderCase || undefined;
   if (options.schema === null) return { checks: [], ref: () => null, schemaDiagnostics: [], plan: { kind: 'none' } };
   const resolved = options.resolvedSchema ?? explicit(options, lang, filePath);
   if (resolved) {
     const { compiled } = resolved;
     return {
-      checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems })] : [],
+      checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems, ignoreHeaderCase })] : [],
       ref: () => resolved.ref,
       schemaDiagnostics: resolved.diagnostics,
-      plan: compiled && resolved.descriptor ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name } : { kind: 'none' },
+      plan: compiled && resolved.descriptor ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name, ignoreHeaderCase } : { kind: 'none' },
     };
   }
   let detected: SchemaRef | null = null;
+  // Filled once the header is read: a detected older version says a newer one exists.
+  const schemaDiagnostics: Diagnostic[] = [];
+  const onDetect = (d: Detection | null) => {
+    detected = d ? { name: d.ref.name, version: d.ref.version || null } : null;
+    const notice = d ? outdatedNotice(d.ref.name, d.ref.version || null, d.entry.descriptor, lang) : null;
+    if (notice) schemaDiagnostics.push(notice);
+  };
   return {
-    checks: [autoSchemaCheck({ maxProblems, onDetect: (d) => (detected = d ? { name: d.ref.name, version: d.ref.version || null } : null) })],
+    checks: [autoSchemaCheck({ maxProblems, ignoreHeaderCase, onDetect })],
     ref: () => detected,
-    schemaDiagnostics: [],
-    plan: { kind: 'detect' },
+    schemaDiagnostics,
+    plan: { kind: 'detect', ignoreHeaderCase },
   };
 }
 

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_PROBLEMS, type CheckContext, type CheckFactory } from '../e
 import type { Lang, Loc, Row, Severity } from '../model';
 import { MAX_DEFERRED } from '../rules/util';
 import { shiftLoc, type RuleVisitor, type Shift } from '../rules/rule';
-import { createCustomChecks } from '../checks/registry';
+import { createCustomChecks, formatChecks } from '../checks/registry';
 import type { CheckEnv, RowCheck } from '../checks/check';
 import type { CompiledField, CompiledSchema } from './compile';
 import type { ConstraintTest } from './constraints';
@@ -25,6 +25,8 @@ export interface SchemaCheckOptions {
   schemaName?: string;
   /** The session's cap: past it, reports are only counted, so their text is not built. */
   maxProblems?: number;
+  /** Labels that differ from field names by case only are not reported (Validata's `ignore_header_case`). */
+  ignoreHeaderCase?: boolean;
 }
 
 type Lazy<T> = T | (() => T);
@@ -93,7 +95,7 @@ class SchemaVisitor implements RuleVisitor {
     const labels = row.values;
     this.headerLoc = this.ctx.locateRow(row);
     const mode = this.options.match ?? this.schema.descriptor.fieldsMatch ?? 'validata';
-    const m = matchHeader(labels, this.fields, mode);
+    const m = matchHeader(labels, this.fields, mode, this.options.ignoreHeaderCase);
     this.columnOf = m.columnOf;
     this.strict = m.strict;
     const name = this.options.schemaName ?? this.schema.descriptor.name ?? 'Table Schema';
@@ -102,7 +104,7 @@ class SchemaVisitor implements RuleVisitor {
       const loc = r.column !== null ? this.ctx.locate(row, r.column) : this.headerLoc;
       this.report(r.rule, r.severity, r.message, loc, r.rename !== undefined ? { kind: 'set-cell', value: r.rename } : undefined);
     }
-    this.checks = createCustomChecks(this.schema.descriptor.custom_checks ?? [], this.env());
+    this.checks = createCustomChecks([...(this.schema.descriptor.custom_checks ?? []), ...formatChecks(this.schema.descriptor.fields ?? [])], this.env());
   }
 
   row(row: Row): void {

@@ -4,6 +4,7 @@ import { lintCsvText, type CsvLintOptions } from '../lint-csv';
 import { lintFile, type FileLintOptions } from '../lint-file';
 import { schemaSetup, type SchemaOptions } from '../schema/setup';
 import { catalog } from '../schema/catalog';
+import { catalogListing } from '../catalog/listing';
 import { schemaCoverage } from '../schema/coverage';
 import { inferSchemaFromText } from '../schema/infer-text';
 import { aggregateTask } from '../chart/task';
@@ -43,12 +44,14 @@ export const tasks = {
     const setup = schemaSetup(args.options, lang, args.path);
     const result = lintCsvText(args.text, { ...args.options, checks: [...(args.options.checks ?? []), ...setup.checks] });
     const schema = setup.ref();
-    return { ...result, schema, coverage: schema ? schemaCoverage(schema.name, result.info.header ?? []) : null, schemaDiagnostics: setup.schemaDiagnostics };
+    return { ...result, schema, coverage: schema ? schemaCoverage(schema.version ? `${schema.name}@${schema.version}` : schema.name, result.info.header ?? []) : null, schemaDiagnostics: setup.schemaDiagnostics };
   },
   /** A Table Schema inferred from a table's text (types, formats, required, enums). */
   inferSchema: async (args: { text: string; format?: 'csv' | 'tsv' }) => inferSchemaFromText(args.text, args.format),
   /** The bundled schemas, for pickers (the host does not load the descriptors itself). */
   schemaCatalog: async () => catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
+  /** The whole catalog in use (cache or bundled), every version; `reload` after an update. */
+  catalogListing: async (args: { reload?: boolean }) => catalogListing(args?.reload),
   /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet). */
   readSheetGrid: async (args: { path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) => readGrid(args.path, { sheet: args.sheet, signal }),
   /**

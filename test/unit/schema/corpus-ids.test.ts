@@ -25,7 +25,8 @@ test('Maine-et-Loire: ~11k SIRETs zeroed by float precision, no schema needed', 
 
 test('Vendée: a SIRET whose NIC is mistyped (SIREN part valid)', async () => {
   const r = await corpus('hack_DEP85_Vendee_2017_subventions.csv');
-  assert.deepEqual(r.schema, { name: 'scdl/subventions', version: '2.1.1' });
+  // Its header is exactly SCDL subventions 2.0.2's (the 2017 format), so that version is detected.
+  assert.deepEqual(r.schema, { name: 'scdl/subventions', version: '2.0.2' });
   const d = ids(r.diagnostics);
   assert.equal(d.length, 1);
   assert.equal(d[0].line, 16);

@@ -1,6 +1,9 @@
 // `string` formats. The regexes are pragmatic versions of what frictionless-py accepts.
 import type { FieldDescriptor } from '../descriptor';
 import { INVALID, type Cast } from './invalid';
+import { FR_FORMAT_NAMES } from '../../checks/fr-format-names';
+
+const FR_FORMATS = new Set(FR_FORMAT_NAMES);
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
 /** A URI needs a scheme and no whitespace (rfc3986 with `require_presence_of('scheme')`). */
@@ -23,6 +26,8 @@ export function stringCast(field: FieldDescriptor): { cast: Cast; error?: string
     case 'binary':
       return { cast: test(BASE64) };
     default:
+      // fr-format names (`code-postal`, `siret`…) are checked by their own check (checks/registry.ts).
+      if (FR_FORMATS.has(field.format!)) return { cast: (s) => s };
       return { cast: (s) => s, error: `unknown string format “${field.format}”` };
   }
 }
