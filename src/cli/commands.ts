@@ -23,4 +23,9 @@ export const commands: Record<string, Command> = {
     summary: 'apply a recipe (or every certain fix) and write a new UTF-8 file',
     run: async (argv, out, err) => (await import('../core/clean/cli-clean')).cleanCommand(['clean', ...argv], out, err),
   },
+  publish: {
+    usage: ['odw publish <datapackage.json | data file> --portal <base-url> [--type udata|ckan] [--organization <id>] [--dry-run] [--format text|json] [--lang en|fr] [--allow-errors "<reason>"]'],
+    summary: 'publish a dataset to data.gouv.fr (udata) or CKAN: key in ODW_API_KEY, resumable, private until made public',
+    run: async (argv, out, err) => (await import('./publish')).publishCommand(argv, out, err),
+  },
 };

@@ -97,7 +97,8 @@ export async function startCkanEmulator(opts: CkanEmulatorOptions = {}): Promise
     const readable = (p: CkanPackage) => !p.private || (!!user && user.organizations.some((o) => o.id === p.owner_org || o.name === p.owner_org));
     // ckan/lib/uploader.py _copy_file: ValidationError({'upload': ['File upload too large']}) → 409.
     if (upload && upload.data.length > (opts.maxResourceMB ?? 10) * 1024 * 1024) return err(409, 'Validation Error', { upload: ['File upload too large'] });
-    if (ctx.method === 'POST' && !user && action !== 'package_show') return err(403, 'Authorization Error', { message: 'Access denied' });
+    // Reads are open to anonymous callers (ckan/logic/auth/get.py); writes need a user.
+    if (ctx.method === 'POST' && !user && !['package_show', 'organization_list_for_user', 'license_list'].includes(action)) return err(403, 'Authorization Error', { message: 'Access denied' });
 
     const storeUpload = (r: CkanResource, pkg: CkanPackage) => {
       if (!upload) return;

@@ -10,7 +10,7 @@ export * from './types';
 export { PortalError, isPortalError, portalError } from './errors';
 export type { PortalErrorKind } from './errors';
 export { redact, redactingLogger, silentLogger } from './redact';
-export { assertSafeUrl, isSafeLink, isLoopbackHost } from './url';
+export { assertSafeUrl, isSafeLink, isLoopbackHost, isDataGouvSetting } from './url';
 export { checkPlanQuality } from './quality';
 export type { QualityReport, QualityHint } from './quality';
 export type { PortalClient, WhoAmI, RemoteDataset, RemoteResource } from './client';

@@ -72,7 +72,7 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
 
   // 1. Nothing is written before the key, its right, the file types and the metadata pass.
   const pre = await step('check-key', () => preflight(client, plan.dataset, plan.files, log));
-  const meta = pre.meta;
+  let meta = pre.meta;
 
   // 2. Exactly one dataset.
   let ds: RemoteDataset;
@@ -84,6 +84,7 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
   };
   if (linkage.datasetId) {
     ds = await refetch(linkage.datasetId);
+    if (plan.keepRemoteVisibility && typeof ds.private === 'boolean') meta = { ...meta, private: ds.private };
     if (!dry && linkage.explicit) {
       // Linked by hand: give it our marker so later runs can verify it.
       linkage.marker ??= ds.marker ?? client.newMarker(meta);
@@ -206,7 +207,7 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
   // The marker is only re-sent to adopt a dataset linked by hand, with the dataset's own extras.
   ds = await step('update-dataset', () => client.updateDataset(ds.id, meta, adopt?.marker, meta.private, adopt?.extras));
   const result: PublishResult = {
-    datasetId: ds.id, datasetUrl: ds.url, resources: published, linkage: copy(linkage), warnings: pre.warnings,
+    datasetId: ds.id, datasetUrl: ds.url, resources: published, linkage: copy(linkage), warnings: pre.warnings, private: ds.private ?? meta.private,
     right: { organization: meta.organization, orgName: pre.right.orgName, role: pre.right.role },
   };
   if (dry) result.requests = client.transport.requests.slice();

@@ -81,6 +81,8 @@ export interface PublishPlan {
   dataset: DatasetMetadata;
   files: PublishFile[];
   linkage: Linkage;
+  /** Updating a linked dataset keeps the visibility it has on the portal instead of `dataset.private`. */
+  keepRemoteVisibility?: boolean;
 }
 
 export interface ProgressEvent {
@@ -127,6 +129,8 @@ export interface PublishResult {
   datasetUrl?: string;
   resources: PublishedResource[];
   linkage: Linkage;
+  /** Visibility of the dataset after the run. */
+  private?: boolean;
   /** What the preflight changed or left out (e.g. a licence the portal does not list). */
   warnings?: string[];
   /** The permission check's answer: "your key can publish to organisation X". */

@@ -28,6 +28,22 @@ export function assertSafeUrl(raw: string): URL {
   throw portalError('unsafe-url', `${u.protocol}//${u.host}`);
 }
 
+/**
+ * `openData.dataGouvUrl` may name www or demo data.gouv.fr exactly (not
+ * `https://www.data.gouv.fr.evil.com`), or a literal loopback address for tests.
+ */
+export function isDataGouvSetting(setting: string | undefined): boolean {
+  let u: URL;
+  try {
+    u = new URL((setting ?? '').trim());
+  } catch {
+    return false;
+  }
+  if (u.username || u.password || u.search || u.hash || !/^\/?$/.test(u.pathname)) return false;
+  if (u.protocol === 'https:') return !u.port && (u.hostname === 'www.data.gouv.fr' || u.hostname === 'demo.data.gouv.fr');
+  return u.protocol === 'http:' && isLoopbackHost(u.hostname);
+}
+
 /** For links shown or opened (dataset pages, resource URLs from the portal or the project file). */
 export function isSafeLink(raw: string | undefined): boolean {
   if (!raw) return false;

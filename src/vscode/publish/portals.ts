@@ -2,7 +2,7 @@
 // settings. Profiles carry no secret: the API key of each profile lives in SecretStorage only,
 // keyed by the portal URL so a renamed profile keeps its key.
 import * as vscode from 'vscode';
-import { isLoopbackHost, type PortalKind } from '../../core/portal';
+import { isDataGouvSetting, type PortalKind } from '../../core/portal';
 
 export interface PortalSetting {
   name: string;
@@ -24,22 +24,6 @@ export function dataGouvProfile(): PortalSetting {
   // The built-ins are profiles too: www and demo always match; a loopback portal lends its name and organization.
   const profile = portalProfiles().find((p) => p.url === url);
   return { ...profile, type: 'udata', url, name: profile?.name ?? url.replace(/^https?:\/\//, '') };
-}
-
-/**
- * `openData.dataGouvUrl` may name www or demo data.gouv.fr exactly (not
- * `https://www.data.gouv.fr.evil.com`), or a literal loopback address for tests.
- */
-export function isDataGouvSetting(setting: string | undefined): boolean {
-  let u: URL;
-  try {
-    u = new URL((setting ?? '').trim());
-  } catch {
-    return false;
-  }
-  if (u.username || u.password || u.search || u.hash || !/^\/?$/.test(u.pathname)) return false;
-  if (u.protocol === 'https:') return !u.port && (u.hostname === 'www.data.gouv.fr' || u.hostname === 'demo.data.gouv.fr');
-  return u.protocol === 'http:' && isLoopbackHost(u.hostname);
 }
 
 /** Built-ins first; a setting with the same URL as a built-in replaces it (e.g. to add an organization). */

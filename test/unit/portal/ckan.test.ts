@@ -74,7 +74,7 @@ test('CKAN: lost answers to package_create and resource_create do not duplicate'
   }
 });
 
-test('CKAN: validation errors are typed with their fields; bad token is refused', async () => {
+test('CKAN: validation errors are typed with their fields; a bad token is a bad key (CKAN answers as to anonymous)', async () => {
   const emu = await startCkanEmulator();
   keys.push(emu.apiKey);
   try {
@@ -87,7 +87,9 @@ test('CKAN: validation errors are typed with their fields; bad token is refused'
 
     const bad = await leaks.capture(() => publishPlan(makePlan('ckan', emu.url, 'not-the-token-xyz', files), opts));
     keys.push('not-the-token-xyz');
-    assert.ok(isPortalError(bad.error, 'forbidden'));
+    assert.ok(isPortalError(bad.error, 'unauthorized'), String(bad.error));
+    assert.equal(bad.error.step, 'check-key');
+    assert.equal(emu.log.filter((l) => l.path.endsWith('package_create')).length, 1, 'only the first plan reached a create');
   } finally {
     await emu.stop();
   }
