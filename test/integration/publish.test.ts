@@ -70,13 +70,16 @@ suite('Publish to a portal', () => {
 
   test('publishing again updates the same dataset: no duplicate', async () => {
     const first = project().datasets['publish-equipements'].publication;
+    const sent = Date.now();
     const out = await publish({ dataset: DATASET, makePublic: false });
     assert.ok(out.ok, JSON.stringify(out));
     assert.equal(out.datasetId, first.datasetId);
     assert.equal(emu.state.countDatasets(), 1);
     assert.equal(emu.state.countResources(), 1);
     assert.equal(emu.log.filter((e) => e.method === 'POST' && e.path.endsWith('/datasets/')).length, 1, 'one create only');
-    assert.ok(emu.log.some((e) => e.method === 'POST' && e.path.includes(`/resources/${first.resources[CSV]}/upload/`)), 'the file was replaced');
+    // The file did not change since the first run: it is not sent again (#21).
+    assert.ok(!emu.log.some((e) => e.method === 'POST' && e.path.endsWith('/upload/') && e.at >= sent), 'an unchanged file is not uploaded again');
+    assert.match(out.log.join('\n'), /unchanged since the last publication/);
     assert.equal(emu.state.liveDatasets()[0].private, true);
   });
 
@@ -117,6 +120,31 @@ suite('Publish to a portal', () => {
     assert.equal(out.stopped, 'personal-data');
     assert.equal(emu.log.length, before);
     assert.equal(emu.state.countDatasets(), 1);
+  });
+
+  test('a workspace setting turning personal-data off does not open the gate (#16)', async () => {
+    const before = emu.log.length;
+    const rules = vscode.workspace.getConfiguration('openData.lint');
+    await rules.update('rules', { 'personal-data': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const out = await publish({ dataset: { datapackage: 'publish-personal/datapackage.json', name: 'publish-contacts' }, override: { reason: 'test' } });
+      assert.equal(out.stopped, 'personal-data', JSON.stringify(out));
+      assert.match(out.log.join('\n'), /overrides ignored before publishing.*personal-data = off/);
+      assert.equal(emu.log.length, before);
+    } finally {
+      await rules.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('datapackage.json paths outside the project folder are refused before any request (#16)', async () => {
+    const before = emu.log.length;
+    const out = await publish({ dataset: { datapackage: 'publish-hostile/datapackage.json', name: 'publish-hostile' } });
+    assert.equal(out.ok, false);
+    assert.equal(out.stopped, 'unsafe-path', JSON.stringify(out));
+    const log = out.log.join('\n');
+    assert.match(log, /\.\.\/publish-project\/20240115_214900016_equipements\.csv/);
+    assert.match(log, /\/etc\/hostname/);
+    assert.equal(emu.log.length, before, 'nothing sent');
   });
 
   test('lint errors block unless overridden with a reason', async () => {
