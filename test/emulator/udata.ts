@@ -9,6 +9,7 @@ import type { FaultRule } from './faults';
 import { Ctx, LogEntry, Reply, sha256, startServer } from './kit';
 import { EmuDataset, EmuResource, EmuUser, UdataState } from './udata-state';
 import { GRANULARITIES, resolveZone, suggestZones } from './udata-spatial';
+import { ReuseStore } from './udata-reuse';
 
 export interface UdataEmulatorOptions {
   port?: number;
@@ -23,6 +24,8 @@ export interface UdataEmulatorOptions {
    * resource exists (udata/core/dataset/api.py UploadMixin.handle_upload). Default none.
    */
   storageMsPerMB?: number;
+  /** The site's ALLOWED_RESOURCES_EXTENSIONS (default udata's, without html or tsv). */
+  allowedExtensions?: string[];
   faults?: FaultRule[];
 }
 
@@ -31,6 +34,7 @@ export interface UdataEmulator {
   /** API key of the first user. */
   apiKey: string;
   state: UdataState;
+  reuses: ReuseStore;
   log: LogEntry[];
   faults: import('./faults').FaultController;
   stop(): Promise<void>;
@@ -56,6 +60,8 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
   const users = opts.users ?? [demoUser()];
   const dir = mkdtempSync(join(tmpdir(), 'odw-udata-'));
   const state = new UdataState(users, dir);
+  const reuses = new ReuseStore(state);
+  const allowed = opts.allowedExtensions ?? ALLOWED_EXTENSIONS;
   let base = '';
 
   const storeFile = (d: EmuDataset, r: Pick<EmuResource, 'id'>, filename: string, data: Buffer) => {
@@ -75,8 +81,8 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     const f = ctx.multipart.files.find((p) => p.name === 'file');
     if (!f || !f.filename) return invalid({ file: ['This field is required.'] });
     const ext = extname(f.filename).slice(1).toLowerCase();
-    if (!ALLOWED_EXTENSIONS.includes(ext)) return fail(400, `This file type is not allowed: ${ext}`);
-    if (/^\s*<(!doctype html|html)/i.test(f.data.subarray(0, 512).toString('utf8'))) return fail(415, 'Incorrect file content type: HTML');
+    if (!allowed.includes(ext)) return fail(400, `This file type is not allowed: ${ext}`);
+    if (!['html', 'htm'].includes(ext) && /^\s*<(!doctype html|html)/i.test(f.data.subarray(0, 512).toString('utf8'))) return fail(415, 'Incorrect file content type: HTML');
     return { filename: f.filename, data: f.data, mime: f.contentType ?? 'application/octet-stream' };
   };
 
@@ -130,7 +136,9 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     if (p === '/datasets/schemas/') return ok(Object.entries(SCHEMA_CATALOGUE).map(([name, v]) => ({ name, versions: v.map((version_name) => ({ version_name })) })));
     if (p === '/datasets/licenses/') return ok(LICENSES.map((id) => ({ id, title: id })));
     if (p === '/datasets/frequencies/') return ok(FREQUENCIES.map((id) => ({ id, label: id })));
-    if (p === '/datasets/extensions/') return ok(ALLOWED_EXTENSIONS);
+    if (p === '/datasets/extensions/') return ok([...allowed].sort());
+    const reuse = reuses.route(ctx, p, user, base);
+    if (reuse) return reuse;
     const orgShow = /^\/organizations\/([^/]+)\/$/.exec(p);
     if (orgShow && method === 'GET') {
       const o = state.orgJson(orgShow[1]);
@@ -243,7 +251,7 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
   });
   base = srv.url;
   return {
-    url: srv.url, apiKey: users[0].apiKey, state, log: srv.log, faults: srv.faults,
+    url: srv.url, apiKey: users[0].apiKey, state, reuses, log: srv.log, faults: srv.faults,
     stop: async () => {
       await srv.stop();
       rmSync(dir, { recursive: true, force: true });

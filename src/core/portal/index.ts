@@ -20,6 +20,7 @@ export { publish, defaultOrphanRecheckMs } from './publish';
 export { resourceTypeOf, extensionOf } from './resource-type';
 export { confinePath, confineAbsolute, confineReason, type Confined } from './confine';
 export { convertTsvToCsv } from './tsv-to-csv';
+export { publishReuse, type ReusePlan, type ReuseResult, type ReuseLinkage } from './reuse';
 export { matchCkanLicence } from './ckan-licence';
 export type { PublishRight } from './client';
 export type { PublishHooks } from './publish';

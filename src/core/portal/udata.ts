@@ -49,8 +49,9 @@ function toDataset(d: Json | undefined): RemoteDataset {
 export class UdataClient implements PortalClient {
   readonly kind = 'udata' as const;
   readonly transport: HttpTransport;
-  private readonly site: string;
-  private readonly api: string;
+  readonly site: string;
+  /** `<site>/api/1`, for the reuse calls (udata-reuse.ts). */
+  readonly api: string;
 
   constructor(profile: PortalProfile, opts: ClientOptions = {}) {
     this.site = siteRoot(profile.baseUrl, /\/api\/\d+$/);

@@ -3,7 +3,7 @@
 // Every argument of `openData.publish` skips its prompt; with `confirm: true` nothing prompts
 // at all (tests, demo), and what would need a prompt fails with a clear outcome instead.
 import * as vscode from 'vscode';
-import { convertTsvToCsv, createPortalClient, extensionOf, isPortalError, isSafeLink, type DatasetMetadata, type Linkage, type PublishPlan, type WhoAmI } from '../../core/portal';
+import { convertTsvToCsv, createPortalClient, UdataClient, extensionOf, isPortalError, isSafeLink, type DatasetMetadata, type Linkage, type PublishPlan, type WhoAmI } from '../../core/portal';
 import type { Services } from '../services';
 import * as path from 'node:path';
 import { uiLang } from '../settings';
@@ -99,7 +99,8 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
     const profile = { kind: portal.type, baseUrl: portal.url, apiKey, name: portal.name };
     const client = createPortalClient(profile, { logger: log });
     const who = dryRun ? NO_ORGS : await client.whoami();
-    const meta = await completeMetadata(dataset, args.metadata ?? {}, who, portal, !headless);
+    const zones = client instanceof UdataClient && !dryRun ? client : undefined;
+    const meta = await completeMetadata(dataset, args.metadata ?? {}, who, portal, !headless, zones);
     if (!meta) return stop('cancelled', log.lines);
     let linkage = await loadLinkage(dataset.root, dataset.meta.name, portal.url);
     for (;;) {
