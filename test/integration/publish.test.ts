@@ -174,6 +174,49 @@ suite('Publish to a portal', () => {
     assert.equal(emu.state.find(out.datasetId!)!.private, true, 'a recreated dataset starts private');
   });
 
+  test('Publish as Reuse: the chart of the published dataset becomes one reuse, recorded in the project', async () => {
+    await vscode.commands.executeCommand('openData.previewChart', wsFile(`publish-project/${CSV}`), { type: 'bar', category: 'nom', value: 'capacite', aggregation: 'sum', topN: 10, sort: 'value-desc', dateBucket: 'none' });
+    const t0 = Date.now();
+    for (;;) {
+      const st = (await vscode.commands.executeCommand('openData._chartState')) as { table: string; webviewReady: boolean; view: { result: { series: unknown } } | null } | undefined;
+      if (st?.webviewReady && st.view?.result.series && st.table.endsWith(CSV)) break;
+      if (Date.now() - t0 > 30_000) throw new Error(`no chart drawn: ${JSON.stringify(st)?.slice(0, 300)}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const reuse = async (extra: object) => {
+      const out = (await vscode.commands.executeCommand('openData.publishReuse', { portal, confirm: true, title: 'Capacité des équipements', description: 'La capacité d’accueil de chaque équipement, en un graphique.', ...extra })) as Outcome & { reuseId?: string; page?: string };
+      runs.push(out);
+      return out;
+    };
+    // udata's default allow-list has no .html: without a URL nothing is created.
+    const refused = await reuse({});
+    assert.equal(refused.ok, false);
+    assert.equal(refused.error?.kind, 'extension-not-allowed', JSON.stringify(refused));
+    assert.equal(emu.reuses.live().length, 0);
+    const page = fs.readFileSync(wsFile('publish-project/.opendata/reuses/capacite-des-equipements.html').fsPath, 'utf8');
+    assert.ok(!/<script/i.test(page) && /default-src 'none'/.test(page), 'a self-contained page without script');
+    assert.match(page, /Piscine des Ondines/);
+
+    const url = 'https://ville.example.fr/equipements/graphique';
+    const out = await reuse({ url });
+    assert.ok(out.ok, JSON.stringify(out));
+    const [r] = emu.reuses.live();
+    assert.equal(r.id, out.reuseId);
+    assert.equal(r.type, 'visualization');
+    assert.equal(r.url, url);
+    assert.deepEqual(r.datasets, [project().datasets['publish-equipements'].publication.datasetId]);
+    assert.ok(r.image && r.image.size > 100, 'the chart PNG from the panel is the image');
+    const rec = project().datasets['publish-equipements'].reuses['capacite-des-equipements'];
+    assert.equal(rec.reuseId, r.id);
+    assert.equal(rec.page, out.page);
+    assert.equal(rec.portal, emu.url);
+    assert.ok(rec.publishedAt);
+    const again = await reuse({ url });
+    assert.ok(again.ok, JSON.stringify(again));
+    assert.equal(again.reuseId, r.id, 'the same reuse is updated');
+    assert.equal(emu.reuses.live().length, 1, 'never a second reuse');
+  });
+
   test('the API key appears in no log, request log or project file', async () => {
     const key = emu.apiKey;
     assert.ok(runs.length >= 5);

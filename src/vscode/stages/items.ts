@@ -133,6 +133,16 @@ function itemFor(n: Node, lang: 'en' | 'fr'): vscode.TreeItem {
       i.command = { command: 'openData.openSavedChart', title: vscode.l10n.t('Open Chart'), arguments: [n.uri] };
       return i;
     }
+    case 'reuse': {
+      const i = new vscode.TreeItem(vscode.l10n.t('Reuse: {0}', n.title ?? n.slug), None);
+      i.description = n.portal;
+      i.tooltip = n.page;
+      i.iconPath = icon('link-external');
+      i.contextValue = 'odw.reuse';
+      // #16: a URL from the project file is opened only when https (or loopback).
+      if (n.page && isSafeLink(n.page)) i.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Reuse'), arguments: [vscode.Uri.parse(n.page)] };
+      return i;
+    }
     case 'otherCharts': {
       const i = new vscode.TreeItem(vscode.l10n.t('Other charts'), Collapsed);
       i.iconPath = icon('graph');
