@@ -147,18 +147,33 @@ suite('Publish to a portal', () => {
     assert.equal(emu.log.length, before, 'nothing sent');
   });
 
+  test('a TSV the portal does not accept: nothing created, then published as a CSV copy on request (#21)', async () => {
+    const tsv = { datapackage: 'publish-tsv/datapackage.json', name: 'publish-salles' };
+    const datasets = emu.state.countDatasets();
+    const refused = await publish({ dataset: tsv });
+    assert.equal(refused.ok, false);
+    assert.equal(refused.error?.kind, 'extension-not-allowed', JSON.stringify(refused));
+    assert.equal(emu.state.countDatasets(), datasets, 'no empty private dataset left behind');
+    const out = await publish({ dataset: tsv, convertTsv: true });
+    assert.ok(out.ok, JSON.stringify(out));
+    const d = emu.state.find(out.datasetId!)!;
+    assert.deepEqual(d.resources.map((r) => r.filename), ['20240115_214900016_salles.csv']);
+    assert.equal(fs.readFileSync(wsFile('publish-tsv/20240115_214900016_salles.tsv').fsPath, 'utf8').split('\t').length > 1, true, 'the TSV is unchanged');
+    assert.match(fs.readFileSync(wsFile('publish-tsv/.opendata/converted/20240115_214900016_salles.csv').fsPath, 'utf8'), /^nom,commune,capacite\r\nSalle des fêtes,Montaigu-sur-Loire,300/);
+  });
+
   test('lint errors block unless overridden with a reason', async () => {
     const broken = { datapackage: 'publish-broken/datapackage.json', name: 'publish-broken' };
     const blocked = await publish({ dataset: broken });
     assert.equal(blocked.stopped, 'lint-errors');
     assert.match(blocked.log.join('\n'), /extra-cell|Extra cell/i);
-    assert.equal(emu.state.countDatasets(), 1);
+    assert.equal(emu.state.countDatasets(), 2, 'nothing created for the blocked files');
     const out = await publish({ dataset: broken, override: { reason: 'known extra cell, fixed next month' } });
     assert.ok(out.ok, JSON.stringify(out));
     assert.match(out.log.join('\n'), /reason: known extra cell, fixed next month/);
     assert.match(out.log.join('\n'), /not named after the Etalab convention AAAAMMJJ_<SIREN>_<nom>: publish-broken\.csv/);
     assert.match(out.log.join('\n'), /No schema declared for publish-broken\.csv/);
-    assert.equal(emu.state.countDatasets(), 2);
+    assert.equal(emu.state.countDatasets(), 3);
   });
 
   test('a linked dataset deleted on the portal is recreated on request, once', async () => {
@@ -170,7 +185,7 @@ suite('Publish to a portal', () => {
     assert.ok(out.ok, JSON.stringify(out));
     assert.notEqual(out.datasetId, old);
     assert.equal(project().datasets['publish-equipements'].publication.datasetId, out.datasetId);
-    assert.equal(emu.state.countDatasets(), 2, 'the broken fixture + the recreated one');
+    assert.equal(emu.state.countDatasets(), 3, 'the TSV and broken fixtures + the recreated one');
     assert.equal(emu.state.find(out.datasetId!)!.private, true, 'a recreated dataset starts private');
   });
 

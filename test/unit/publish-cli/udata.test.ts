@@ -9,9 +9,11 @@ import { startUdataEmulator, type UdataEmulator } from '../../emulator/udata';
 import { makeProject, outputs, runCli } from './helpers';
 
 const keys: string[] = [];
+const emulators: UdataEmulator[] = [];
 async function emulator(opts: Parameters<typeof startUdataEmulator>[0] = {}): Promise<UdataEmulator> {
   const emu = await startUdataEmulator(opts);
   keys.push(emu.apiKey);
+  emulators.push(emu);
   return emu;
 }
 const writes = (emu: UdataEmulator) => emu.log.filter((l) => l.method !== 'GET');
@@ -199,7 +201,9 @@ test('a project file aimed at a dataset we did not create is refused before any 
   }
 });
 
-test('the API key appears in no output of this file', () => {
+test('the API key appears in no output, project file or portal request log of this file', () => {
   assert.ok(outputs.length > 10);
+  for (const e of emulators) outputs.push(JSON.stringify(e.log));
+  assert.ok(emulators.some((e) => e.log.some((l) => l.headers['x-api-key'] === '***')), 'the key was sent (masked in the log)');
   for (const k of keys) assert.deepEqual(outputs.filter((o) => o.includes(k)), [], 'key leaked');
 });
