@@ -125,7 +125,14 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
       });
       if (me.organizations.length === 1) meta = { ...meta, organization: me.organizations[0].id };
     }
-    if (!meta.description.trim()) log.warn('the dataset has no description in datapackage.json: the portal may refuse it');
+    // udata's DatasetForm requires a description: say so before anything is sent.
+    if (!meta.description.trim()) {
+      if (args.type === 'udata') {
+        say(fr ? 'odw publish : le jeu de données n’a pas de description : ajoutez-la dans datapackage.json (datasets[].description, plus de 100 caractères pour le point qualité). Rien n’a été envoyé.' : 'odw publish: the dataset has no description: add one in datapackage.json (datasets[].description, more than 100 characters for the quality point). Nothing was sent.');
+        return 1;
+      }
+      log.warn('the dataset has no description in datapackage.json');
+    }
     let files = input.files.map((f) => ({ ...f, schema: gate.schemas[f.path] && (!f.schema || f.schema.name === gate.schemas[f.path].name) ? gate.schemas[f.path] : f.schema }));
     const linkage: Linkage = await loadLinkage(input.root, input.name, args.portal);
     const save = (l: Linkage) => saveCheckpoint(input.root, input.name, args.portal, l);

@@ -107,7 +107,11 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
       // An update keeps the visibility the dataset has on the portal; a new one starts private.
       const remote = linkage.datasetId && !dryRun ? await client.getDataset(linkage.datasetId) : undefined;
       const isPrivate = remote?.private ?? true;
-      if (!headless && !dryRun && !(await confirmPublish(portal, files, linkage, meta.title, gate.ignoredOverrides ?? []))) return stop('cancelled', log.lines);
+      // "Your key can publish to organisation X", said before anything is confirmed.
+      const right = dryRun ? undefined : await client.publishRight(who, meta.organization);
+      const rightText = right?.ok && meta.organization ? vscode.l10n.t('Your key can publish to organisation {0}.', right.orgName ?? meta.organization) : undefined;
+      // Without the right, no confirmation: the preflight stops at once with the reason.
+      if (!headless && !dryRun && right?.ok !== false && !(await confirmPublish(portal, files, linkage, meta.title, gate.ignoredOverrides ?? [], rightText))) return stop('cancelled', log.lines);
       const plan: PublishPlan = {
         profile,
         dataset: { ...meta, private: isPrivate },
@@ -158,14 +162,14 @@ function schemaOf(declared: string | undefined, linted: { name: string; version?
 }
 
 /** #16: the confirmation names every file and the target dataset, so nothing is uploaded unseen. */
-async function confirmPublish(portal: PortalSetting, files: DatasetFile[], linkage: Linkage, title: string, ignored: string[]): Promise<boolean> {
+async function confirmPublish(portal: PortalSetting, files: DatasetFile[], linkage: Linkage, title: string, ignored: string[], right?: string): Promise<boolean> {
   const go = vscode.l10n.t('Publish');
   const list = files.map((f) => `• ${f.rel}`).join('\n');
   const text = linkage.datasetId
     ? vscode.l10n.t('Update the dataset "{0}" ({1}) on {2} with these files?', title, linkage.datasetId, portal.name)
     : vscode.l10n.t('Create a new private dataset "{0}" on {1} with these files? It stays private until you make it public.', title, portal.name);
   const note = ignored.length ? `\n\n${vscode.l10n.t('Ignored for this check (personal data always blocks): {0}', ignored.join(', '))}` : '';
-  return (await vscode.window.showInformationMessage(text, { modal: true, detail: `${list}${note}` }, go)) === go;
+  return (await vscode.window.showInformationMessage(text, { modal: true, detail: `${list}${note}${right ? `\n\n${right}` : ''}` }, go)) === go;
 }
 
 /** udata's default allow-list has no .tsv: offer CSV copies (the person's files stay as they are). */

@@ -93,6 +93,11 @@ test('usage errors exit 2; personal data and lint errors exit 1 with nothing sen
     }
     assert.equal((await runCli([p.dp, '--portal', emu.url], { ODW_API_KEY: undefined })).code, 2, 'no key');
     assert.equal((await runCli(['/nonexistent/datapackage.json', '--portal', emu.url], env)).code, 2);
+    const loose = makeProject().dir;
+    writeFileSync(`${loose}/seul.csv`, 'nom,capacite\nSalle,120\n');
+    const noDesc = await runCli([`${loose}/seul.csv`, '--portal', emu.url], env);
+    assert.equal(noDesc.code, 1, 'a data file alone has no description');
+    assert.match(noDesc.err, /no description/);
 
     const pd = makeProject({ csv: 'nom,email\nJean Dupont,jean.dupont@gmail.com\nMarie Durand,marie.durand@orange.fr\nPaul Martin,paul.martin@free.fr\n' });
     const blocked = await runCli([pd.dp, '--portal', emu.url, '--allow-errors', 'urgent'], env);
