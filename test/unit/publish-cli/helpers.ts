@@ -1,6 +1,6 @@
 // Runs the real built CLI (`node dist/cli.js publish …`) against an in-process emulator, in a
 // throw-away copy of a small project, and keeps every output for the final key grep.
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,4 +59,12 @@ export function copyFixture(rel: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'odw-publish-fx-'));
   cpSync(join(ROOT, rel), dir, { recursive: true });
   return dir;
+}
+
+/** Starts the CLI without waiting, so a test can kill it mid-run (an interrupted scheduled job). */
+export function startCli(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'publish', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => outputs.push(String(d)));
+  child.stderr!.on('data', (d) => outputs.push(String(d)));
+  return child;
 }

@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { startUdataEmulator, type UdataEmulator } from '../../emulator/udata';
-import { makeProject, outputs, runCli } from './helpers';
+import { makeProject, outputs, runCli, startCli } from './helpers';
 
 const keys: string[] = [];
 const emulators: UdataEmulator[] = [];
@@ -161,6 +161,33 @@ test('faults: reset after an accepted upload, 5xx once on the final update, 429 
     } finally {
       await emu.stop();
     }
+  }
+});
+
+test('a job killed in the middle of an upload: the next run resumes the same dataset, one resource', async () => {
+  const emu = await emulator();
+  const p = makeProject({ csv: `nom,commune,date_ouverture,capacite\n${'Piscine des Ondines,Rennes,2019-06-01,450\n'.repeat(20000)}` });
+  try {
+    emu.faults.add({ method: 'POST', path: '/upload/', action: { kind: 'slow-body', delayMsPerChunk: 200 } });
+    const child = startCli([p.dp, '--portal', emu.url], { ODW_API_KEY: emu.apiKey });
+    const t0 = Date.now();
+    while (!emu.log.some((l) => l.method === 'POST' && l.path.endsWith('/upload/'))) {
+      if (Date.now() - t0 > 30_000) throw new Error('the upload never started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    assert.equal(emu.state.datasets.size, 1, 'the dataset was created before the kill');
+    assert.equal(emu.state.countResources(), 0, 'the upload never finished');
+    assert.ok(p.project().datasets.equipements.publishing?.datasetId, 'the checkpoint was saved');
+    emu.faults.clear();
+    const r = await runCli([p.dp, '--portal', emu.url, '--format', 'json'], { ODW_API_KEY: emu.apiKey });
+    assert.equal(r.code, 0, r.err);
+    assertOneDataset(emu, 'after the kill');
+    assert.equal(JSON.parse(r.out).dataset.id, [...emu.state.datasets.values()][0].id);
+    assert.equal(p.project().datasets.equipements.publishing, undefined, 'no half-done run left');
+  } finally {
+    await emu.stop();
   }
 });
 
