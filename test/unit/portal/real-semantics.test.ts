@@ -203,6 +203,23 @@ test('CKAN: licence ids from license_list, an unknown token is anonymous (bad ke
   }
 });
 
+test('a dataset linked by hand is adopted (our marker added, its own extras kept), then verified on later runs', async () => {
+  const emu = await udata();
+  try {
+    const own = emu.state.create({ title: 'Créé sur le site', description: 'x', organization: 'org-demo', private: true, extras: { 'harvest:source': 'site' } }, emu.state.users[0]);
+    const first = await publishPlan(makePlan('udata', emu.url, emu.apiKey, files, { datasetId: own.id, resources: {}, explicit: true }), opts);
+    assert.equal(first.datasetId, own.id);
+    assert.equal(own.extras['harvest:source'], 'site', 'the owner’s extras are kept');
+    assert.equal(own.extras['odw:publish-id'], first.linkage.marker, 'our marker is added');
+    assert.equal(first.linkage.explicit, undefined, 'explicit is never persisted');
+    const again = await publishPlan(makePlan('udata', emu.url, emu.apiKey, files, first.linkage), opts);
+    assert.equal(again.datasetId, own.id);
+    assert.equal(emu.state.countDatasets(), 1);
+  } finally {
+    await emu.stop();
+  }
+});
+
 test('the API key appears in no log line or error message of this file', () => {
   leaks.assertClean(keys);
 });
