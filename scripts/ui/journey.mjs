@@ -319,9 +319,14 @@ try {
       await waitQuickInput(ui, 'Temporal coverage');
       await quickInput(ui).locator('input').fill('2024-01-01/2024-12-31');
       await page.keyboard.press('Enter');
-      await ui.page.locator('.monaco-dialog-box', { hasText: 'Create a new private dataset on Sandbox' }).first().waitFor();
+      // The spatial coverage is picked from the portal's own zones; left empty here.
+      await waitQuickInput(ui, 'Spatial coverage');
+      await page.keyboard.press('Enter');
+      // The confirmation names the dataset and lists its files (#16).
+      const confirm = ui.page.locator('.monaco-dialog-box', { hasText: 'Create a new private dataset' }).filter({ hasText: 'on Sandbox' }).first();
+      await confirm.waitFor();
       await ui.screenshot(`${String(step).padStart(2, '0')}-publish-confirm`);
-      await clickDialogButton(ui, 'Create a new private dataset on Sandbox', 'Publish');
+      await clickDialogButton(ui, 'Create a new private dataset', 'Publish');
       await waitNote(ui, 'Published as a private dataset');
       const text = await page.locator('.notification-list-item', { hasText: 'Published as a private dataset' }).first().innerText();
       const url = /(https?:\/\/\S+?)\.?\s/.exec(text + ' ')?.[1];

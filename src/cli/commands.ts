@@ -28,4 +28,9 @@ export const commands: Record<string, Command> = {
     summary: 'list the schema catalog (every table schema and version); --update refreshes it',
     run: async (argv, out, err) => (await import('./schemas')).schemasCommand(argv, out, err),
   },
+  publish: {
+    usage: ['odw publish <datapackage.json | data file> --portal <base-url> [--type udata|ckan] [--organization <id>] [--dry-run] [--format text|json] [--lang en|fr] [--allow-errors "<reason>"]'],
+    summary: 'publish a dataset to data.gouv.fr (udata) or CKAN: key in ODW_API_KEY, resumable, private until made public',
+    run: async (argv, out, err) => (await import('./publish')).publishCommand(argv, out, err),
+  },
 };

@@ -87,7 +87,12 @@ export interface ChartView {
   strings: ChartStrings;
 }
 
-export type ToWebview = { type: 'show'; view: ChartView } | { type: 'busy' } | { type: 'problem'; message: string };
+export type ToWebview =
+  | { type: 'show'; view: ChartView }
+  | { type: 'busy' }
+  | { type: 'problem'; message: string }
+  /** The host needs the canvas as PNG (the image of a reuse); answered by `png` with the same id. */
+  | { type: 'png-request'; id: number };
 
 export type FromWebview =
   | { type: 'ready' }
@@ -95,7 +100,9 @@ export type FromWebview =
   | { type: 'config'; config: ChartConfig }
   /** The canvas as `data:image/png;base64,…`, for the host to write where the user says. */
   | { type: 'export-png'; dataUrl: string }
-  | { type: 'save'; config: ChartConfig };
+  | { type: 'save'; config: ChartConfig }
+  /** Answer to `png-request`: null when nothing is drawn. */
+  | { type: 'png'; id: number; dataUrl: string | null };
 
 /** What the webview keeps with setState, and what the panel serializer revives it from. */
 export interface ChartState {
@@ -110,6 +117,10 @@ const PNG_PREFIX = 'data:image/png;base64,';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+function isPngDataUrl(d: unknown): d is string {
+  return typeof d === 'string' && d.startsWith(PNG_PREFIX) && d.length <= MAX_PNG_DATA_URL && /^[A-Za-z0-9+/]*={0,2}$/.test(d.slice(PNG_PREFIX.length));
+}
+
 /** Host side: the only messages it acts on. */
 export function parseFromWebview(v: unknown): FromWebview | null {
   if (!isObject(v)) return null;
@@ -123,8 +134,12 @@ export function parseFromWebview(v: unknown): FromWebview | null {
     }
     case 'export-png': {
       const d = v.dataUrl;
-      if (typeof d !== 'string' || !d.startsWith(PNG_PREFIX) || d.length > MAX_PNG_DATA_URL || !/^[A-Za-z0-9+/]*={0,2}$/.test(d.slice(PNG_PREFIX.length))) return null;
-      return { type: 'export-png', dataUrl: d };
+      return isPngDataUrl(d) ? { type: 'export-png', dataUrl: d } : null;
+    }
+    case 'png': {
+      if (typeof v.id !== 'number' || !Number.isSafeInteger(v.id)) return null;
+      if (v.dataUrl === null) return { type: 'png', id: v.id, dataUrl: null };
+      return isPngDataUrl(v.dataUrl) ? { type: 'png', id: v.id, dataUrl: v.dataUrl } : null;
     }
     default:
       return null;
@@ -136,6 +151,7 @@ export function isToWebview(v: unknown): v is ToWebview {
   if (!isObject(v)) return false;
   if (v.type === 'busy') return true;
   if (v.type === 'problem') return typeof v.message === 'string';
+  if (v.type === 'png-request') return typeof v.id === 'number';
   return v.type === 'show' && isChartView(v.view);
 }
 

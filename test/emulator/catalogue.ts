@@ -24,8 +24,17 @@ export const FREQUENCIES = [
   'realtime', 'fourTimesADay', 'fortnighly', 'biannual',
 ];
 
-/** udata's upload allow-list defaults (NOTES §4.2, `settings.py`), abridged. */
-export const ALLOWED_EXTENSIONS = ['csv', 'txt', 'json', 'xml', 'ods', 'xls', 'xlsx', 'zip', 'geojson', 'pdf', 'tsv', 'parquet'];
+/**
+ * udata/settings.py ALLOWED_RESOURCES_EXTENSIONS (archives + base + office + images + geo +
+ * misc), served sorted by GET /api/1/datasets/extensions/. `tsv` is NOT in it.
+ */
+export const ALLOWED_EXTENSIONS = [
+  'tar', 'gz', 'tgz', 'rar', 'zip', '7z', 'xz', 'bz2',
+  'csv', 'txt', 'json', 'pdf', 'xml', 'rtf', 'xsd', 'ods', 'odt', 'odp', 'odg', 'xls', 'xlsx', 'doc', 'docx', 'pps', 'ppt',
+  'jpeg', 'jpg', 'jpe', 'gif', 'png', 'dwg', 'svg', 'tiff', 'ecw', 'svgz', 'jp2', 'webp',
+  'shp', 'kml', 'kmz', 'gpx', 'shx', 'ovr', 'geojson', 'gpkg', 'grib2', 'rdf', 'ttl', 'n3',
+  'dbf', 'prj', 'sql', 'sqlite', 'db', 'epub', 'sbn', 'sbx', 'cpg', 'lyr', 'owl', 'dxf', 'ics', 'ssim', 'other',
+].sort();
 
 /**
  * Mirrors udata `Schema.clean(check_schema_in_catalog=True)`: returns an error message or the

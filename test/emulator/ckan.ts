@@ -7,7 +7,27 @@ import { extname, join } from 'node:path';
 import type { FaultController, FaultRule } from './faults';
 import { Ctx, LogEntry, Reply, sha256, startServer } from './kit';
 
-export interface CkanUser { id: string; apiKey: string; name: string; organizations: { id: string; name: string }[] }
+/** ckan/authz.py: `member` reads, `editor` and `admin` create datasets. Default `editor`. */
+export interface CkanUser { id: string; apiKey: string; name: string; organizations: { id: string; name: string; title?: string; capacity?: 'admin' | 'editor' | 'member' }[] }
+
+/** ckan/model/license.py default register (id, title, url), served by license_list. */
+export const CKAN_LICENSES = [
+  { id: 'notspecified', title: 'License not specified', url: '' },
+  { id: 'odc-pddl', title: 'Open Data Commons Public Domain Dedication and License (PDDL)', url: 'http://www.opendefinition.org/licenses/odc-pddl' },
+  { id: 'odc-odbl', title: 'Open Data Commons Open Database License (ODbL)', url: 'http://www.opendefinition.org/licenses/odc-odbl' },
+  { id: 'odc-by', title: 'Open Data Commons Attribution License', url: 'http://www.opendefinition.org/licenses/odc-by' },
+  { id: 'cc-zero', title: 'Creative Commons CCZero', url: 'http://www.opendefinition.org/licenses/cc-zero' },
+  { id: 'cc-by', title: 'Creative Commons Attribution', url: 'http://www.opendefinition.org/licenses/cc-by' },
+  { id: 'cc-by-sa', title: 'Creative Commons Attribution Share-Alike', url: 'http://www.opendefinition.org/licenses/cc-by-sa' },
+  { id: 'gfdl', title: 'GNU Free Documentation License', url: 'http://www.opendefinition.org/licenses/gfdl' },
+  { id: 'other-open', title: 'Other (Open)', url: '' },
+  { id: 'other-pd', title: 'Other (Public Domain)', url: '' },
+  { id: 'other-at', title: 'Other (Attribution)', url: '' },
+  { id: 'uk-ogl', title: 'UK Open Government Licence (OGL)', url: 'http://reference.data.gov.uk/id/open-government-licence' },
+  { id: 'cc-nc', title: 'Creative Commons Non-Commercial (Any)', url: 'http://creativecommons.org/licenses/by-nc/2.0/' },
+  { id: 'other-nc', title: 'Other (Non-Commercial)', url: '' },
+  { id: 'other-closed', title: 'Other (Not Open)', url: '' },
+];
 
 export interface CkanResource { id: string; package_id: string; name: string; url: string; format?: string; description?: string; size?: number; sha256?: string; storedPath?: string; [extra: string]: unknown }
 export interface CkanPackage {
@@ -38,7 +58,14 @@ export interface CkanEmulator {
   stop(): Promise<void>;
 }
 
-export interface CkanEmulatorOptions { port?: number; host?: string; users?: CkanUser[]; maxUploadBytes?: number; faults?: FaultRule[] }
+export interface CkanEmulatorOptions {
+  port?: number; host?: string; users?: CkanUser[];
+  /** ckan.max_resource_size in MB (ckan/config/config_declaration.yaml): default 10. */
+  maxResourceMB?: number;
+  /** What the web server in front accepts (413 above). Default 100 MiB. */
+  maxUploadBytes?: number;
+  faults?: FaultRule[];
+}
 
 const NAME_RE = /^[a-z0-9_-]{2,100}$/;
 const PACKAGE_FIELDS = ['title', 'notes', 'owner_org', 'license_id', 'private', 'tags', 'extras'];
@@ -60,14 +87,18 @@ export async function startCkanEmulator(opts: CkanEmulatorOptions = {}): Promise
     const ok = (result: unknown) => envelope(action, 200, { result });
     const err = (status: number, __type: string, fields: Record<string, unknown>) => envelope(action, status, { error: { __type, ...fields } });
     const notFound = () => err(404, 'Not Found Error', { message: 'Not found' });
+    // ckan/views/__init__.py identify_user: a token that matches no user leaves the request
+    // anonymous; nothing says the key was wrong.
     const token = String(ctx.headers.authorization ?? '');
     const user = users.find((u) => u.apiKey === token);
-    if (token && !user) return err(403, 'Authorization Error', { message: 'Access denied: invalid API token' });
     const args: Record<string, any> = ctx.multipart ? { ...ctx.multipart.fields } : ctx.json ?? Object.fromEntries(ctx.query);
     const upload = ctx.multipart?.files.find((f) => f.name === 'upload');
-    const member = (org?: string) => !!user && !!org && user.organizations.some((o) => o.id === org || o.name === org);
-    const readable = (p: CkanPackage) => !p.private || member(p.owner_org);
-    if (ctx.method === 'POST' && !user && action !== 'package_show') return err(403, 'Authorization Error', { message: 'Access denied' });
+    const member = (org?: string) => !!user && !!org && user.organizations.some((o) => (o.id === org || o.name === org) && (o.capacity ?? 'editor') !== 'member');
+    const readable = (p: CkanPackage) => !p.private || (!!user && user.organizations.some((o) => o.id === p.owner_org || o.name === p.owner_org));
+    // ckan/lib/uploader.py _copy_file: ValidationError({'upload': ['File upload too large']}) → 409.
+    if (upload && upload.data.length > (opts.maxResourceMB ?? 10) * 1024 * 1024) return err(409, 'Validation Error', { upload: ['File upload too large'] });
+    // Reads are open to anonymous callers (ckan/logic/auth/get.py); writes need a user.
+    if (ctx.method === 'POST' && !user && !['package_show', 'organization_list_for_user', 'license_list'].includes(action)) return err(403, 'Authorization Error', { message: 'Access denied' });
 
     const storeUpload = (r: CkanResource, pkg: CkanPackage) => {
       if (!upload) return;
@@ -81,8 +112,15 @@ export async function startCkanEmulator(opts: CkanEmulatorOptions = {}): Promise
     const pkgOfResource = (rid: string) => [...state.packages.values()].find((p) => p.resources.some((r) => r.id === rid));
 
     switch (action) {
-      case 'organization_list_for_user':
-        return ok(user ? user.organizations : []);
+      case 'organization_list_for_user': {
+        // ckan/logic/action/get.py: with permission=create_dataset only editor/admin capacities.
+        if (!user) return ok([]);
+        const perm = String(args.permission ?? 'manage_group');
+        const orgs = user.organizations.filter((o) => perm === 'read' || (o.capacity ?? 'editor') !== 'member');
+        return ok(orgs.map((o) => ({ id: o.id, name: o.name, title: o.title ?? o.name, capacity: o.capacity ?? 'editor' })));
+      }
+      case 'license_list':
+        return ok(CKAN_LICENSES);
       case 'package_show': {
         const p = state.find(String(args.id ?? ''));
         return p && p.state === 'active' && readable(p) ? ok(p) : notFound();
@@ -146,7 +184,7 @@ export async function startCkanEmulator(opts: CkanEmulatorOptions = {}): Promise
   };
 
   const srv = await startServer(handler, {
-    port: opts.port, host: opts.host, faults: opts.faults, maxBodyBytes: opts.maxUploadBytes,
+    port: opts.port, host: opts.host, faults: opts.faults, maxBodyBytes: opts.maxUploadBytes ?? 100 * 1024 * 1024,
     tooLarge: () => ({ success: false, error: { __type: 'Validation Error', upload: ['File upload too large'] } }),
   });
   base = srv.url;

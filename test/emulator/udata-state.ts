@@ -2,8 +2,11 @@
 // private semantics: a dataset write without `private` makes the dataset public.
 import { randomUUID } from 'node:crypto';
 import { FREQUENCIES, LICENSES } from './catalogue';
+import { checkSpatial } from './udata-spatial';
 
-export interface EmuOrg { id: string; name: string; slug: string }
+/** udata/core/organization/constants.py ORG_ROLES; default `editor`. */
+export type OrgRole = 'admin' | 'editor' | 'partial_editor';
+export interface EmuOrg { id: string; name: string; slug: string; role?: OrgRole }
 export interface EmuUser {
   id: string;
   apiKey: string;
@@ -50,7 +53,8 @@ export interface EmuDataset {
   private: boolean;
   extras: Record<string, unknown>;
   resources: EmuResource[];
-  deleted: boolean;
+  /** udata stores the deletion date; `true` (set by tests) counts as deleted now. */
+  deleted: boolean | string;
   created_at: string;
   last_modified: string;
 }
@@ -87,16 +91,35 @@ export class UdataState {
     return this.liveDatasets().filter((d) => !datasetId || d.id === datasetId).reduce((n, d) => n + d.resources.length, 0);
   }
 
+  roleIn(user: EmuUser | undefined, orgId: string | undefined): OrgRole | undefined {
+    const o = user && orgId ? user.organizations.find((x) => x.id === orgId) : undefined;
+    return o ? o.role ?? 'editor' : undefined;
+  }
+
+  /** udata/core/dataset/permissions.py OwnablePermission: org admins and editors edit. */
   isMember(user: EmuUser | undefined, orgId: string | undefined): boolean {
-    return !!user && !!orgId && user.organizations.some((o) => o.id === orgId);
+    const role = this.roleIn(user, orgId);
+    return role === 'admin' || role === 'editor';
   }
 
   canEdit(user: EmuUser | undefined, d: EmuDataset): boolean {
     return !!user && (!!user.sysadmin || d.owner === user.id || this.isMember(user, d.organization));
   }
 
+  /** OwnableReadPermission: partial editors read private assets too. */
   canRead(user: EmuUser | undefined, d: EmuDataset): boolean {
-    return !d.private || this.canEdit(user, d);
+    return !d.private || this.canEdit(user, d) || this.roleIn(user, d.organization) === 'partial_editor';
+  }
+
+  /** All the organisations the users belong to, with their members (GET /organizations/<id>/). */
+  orgJson(orgId: string): Record<string, unknown> | undefined {
+    const holders = this.users.filter((u) => u.organizations.some((o) => o.id === orgId));
+    if (!holders.length) return undefined;
+    const org = holders[0].organizations.find((o) => o.id === orgId)!;
+    return {
+      id: org.id, name: org.name, slug: org.slug,
+      members: holders.map((u) => ({ user: { id: u.id, first_name: u.first_name, last_name: u.last_name }, role: this.roleIn(u, orgId) })),
+    };
   }
 
   /** DatasetForm: validates `body`, merged over `existing` on PUT. */
@@ -122,10 +145,16 @@ export class UdataState {
       }
     }
     if (has('temporal_coverage')) v.temporal_coverage = body.temporal_coverage;
-    if (has('spatial')) v.spatial = body.spatial;
+    if (has('spatial')) {
+      const bad = checkSpatial(body.spatial);
+      if (bad) bad.forEach((m) => err('spatial', m));
+      else v.spatial = body.spatial;
+    }
     if (has('extras')) typeof body.extras === 'object' && body.extras ? (v.extras = body.extras) : err('extras', 'Must be an object.');
     if (has('organization') && body.organization) {
-      if (!user.sysadmin && !this.isMember(user, body.organization)) err('organization', 'Permission denied for this organization');
+      // udata/forms/fields.py PublishAsField: the owner is not changed by an update.
+      if (existing && body.organization !== existing.organization) err('organization', 'Cannot change owner after creation. Please use transfer feature.');
+      else if (!user.sysadmin && !this.isMember(user, body.organization)) err('organization', 'Permission denied for this organization');
       else v.organization = body.organization;
     }
     if (has('private') && typeof body.private !== 'boolean') err('private', 'Not a valid boolean.');
@@ -158,6 +187,7 @@ export class UdataState {
       id: d.id, slug: d.slug, title: d.title, description: d.description, license: d.license ?? 'notspecified',
       frequency: d.frequency ?? 'unknown', temporal_coverage: d.temporal_coverage ?? null, spatial: d.spatial ?? null,
       tags: d.tags, private: d.private, extras: d.extras, created_at: d.created_at, last_modified: d.last_modified,
+      deleted: d.deleted === true ? d.last_modified : d.deleted || null,
       organization: org ? { id: org.id, name: org.name, slug: org.slug } : null, owner: d.organization ? null : { id: d.owner },
       resources: d.resources.map((r) => this.resourceJson(r)),
       page: `${base}/fr/datasets/${d.slug}/`, uri: `${base}/api/1/datasets/${d.id}/`,

@@ -8,6 +8,8 @@ import { ALLOWED_EXTENSIONS, checkSchema, FREQUENCIES, LICENSES, SCHEMA_CATALOGU
 import type { FaultRule } from './faults';
 import { Ctx, LogEntry, Reply, sha256, startServer } from './kit';
 import { EmuDataset, EmuResource, EmuUser, UdataState } from './udata-state';
+import { GRANULARITIES, resolveZone, suggestZones } from './udata-spatial';
+import { ReuseStore } from './udata-reuse';
 
 export interface UdataEmulatorOptions {
   port?: number;
@@ -15,8 +17,15 @@ export interface UdataEmulatorOptions {
   users?: EmuUser[];
   /** Uploads above this size answer 413. */
   maxUploadBytes?: number;
-  /** Writes answer 423, as udata in read-only mode. */
+  /** udata READ_ONLY_MODE: the METHOD_BLOCKLIST POSTs answer 423 (udata/api/__init__.py, settings.py). */
   readOnly?: boolean;
+  /**
+   * Time udata takes to copy an upload to its storage before answering and before the
+   * resource exists (udata/core/dataset/api.py UploadMixin.handle_upload). Default none.
+   */
+  storageMsPerMB?: number;
+  /** The site's ALLOWED_RESOURCES_EXTENSIONS (default udata's, without html or tsv). */
+  allowedExtensions?: string[];
   faults?: FaultRule[];
 }
 
@@ -25,6 +34,7 @@ export interface UdataEmulator {
   /** API key of the first user. */
   apiKey: string;
   state: UdataState;
+  reuses: ReuseStore;
   log: LogEntry[];
   faults: import('./faults').FaultController;
   stop(): Promise<void>;
@@ -33,7 +43,11 @@ export interface UdataEmulator {
 const RESOURCE_TYPES = ['main', 'documentation', 'update', 'api', 'code', 'other'];
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
 const fail = (status: number, message: string): Reply => ({ status, body: { message } });
-const invalid = (errors: Record<string, unknown>): Reply => ({ status: 400, body: { errors, message: 'Validation error' } });
+/** udata/api/__init__.py validate(): api.abort(400, errors=form.errors) — no `message` on most. */
+const invalid = (errors: Record<string, unknown>): Reply => ({ status: 400, body: { errors } });
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** METHOD_BLOCKLIST entries the publisher reaches: DatasetListAPI, UploadNew…, UploadDatasetResource, ReuseListAPI. */
+const BLOCKED_IN_READ_ONLY = [/^\/datasets\/$/, /^\/datasets\/[^/]+\/upload\/$/, /^\/datasets\/[^/]+\/resources\/[^/]+\/upload\/$/, /^\/datasets\/[^/]+\/resources\/$/, /^\/reuses\/$/];
 
 export function demoUser(): EmuUser {
   return {
@@ -46,6 +60,8 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
   const users = opts.users ?? [demoUser()];
   const dir = mkdtempSync(join(tmpdir(), 'odw-udata-'));
   const state = new UdataState(users, dir);
+  const reuses = new ReuseStore(state);
+  const allowed = opts.allowedExtensions ?? ALLOWED_EXTENSIONS;
   let base = '';
 
   const storeFile = (d: EmuDataset, r: Pick<EmuResource, 'id'>, filename: string, data: Buffer) => {
@@ -65,12 +81,19 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     const f = ctx.multipart.files.find((p) => p.name === 'file');
     if (!f || !f.filename) return invalid({ file: ['This field is required.'] });
     const ext = extname(f.filename).slice(1).toLowerCase();
-    if (!ALLOWED_EXTENSIONS.includes(ext)) return fail(400, `This file type is not allowed: ${ext}`);
-    if (/^\s*<(!doctype html|html)/i.test(f.data.subarray(0, 512).toString('utf8'))) return fail(415, 'Incorrect file content type: HTML');
+    if (!allowed.includes(ext)) return fail(400, `This file type is not allowed: ${ext}`);
+    if (!['html', 'htm'].includes(ext) && /^\s*<(!doctype html|html)/i.test(f.data.subarray(0, 512).toString('utf8'))) return fail(415, 'Incorrect file content type: HTML');
     return { filename: f.filename, data: f.data, mime: f.contentType ?? 'application/octet-stream' };
   };
 
-  const handler = (ctx: Ctx): Reply => {
+  const handler = async (ctx: Ctx): Promise<Reply> => {
+    // The storage copy happens before the answer and before the resource is saved, whether
+    // or not the client is still waiting.
+    if (opts.storageMsPerMB && ctx.method === 'POST' && /\/upload\/$/.test(ctx.path)) await wait(Math.ceil(ctx.raw.length / 1048576) * opts.storageMsPerMB);
+    return route(ctx);
+  };
+
+  const route = (ctx: Ctx): Reply => {
     const { method, path } = ctx;
     const staticFile = /^\/static\/resources\/[^/]+\/([^/]+)\//.exec(path);
     if (staticFile && method === 'GET') {
@@ -86,7 +109,9 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     if (user?.expired) return fail(401, 'Expired API token');
     const write = method !== 'GET';
     if (write && !user) return fail(401, 'Unauthorized');
-    if (write && opts.readOnly && !user?.sysadmin) return fail(423, 'The site is in read-only mode');
+    if (write && method === 'POST' && opts.readOnly && !user?.sysadmin && BLOCKED_IN_READ_ONLY.some((r) => r.test(path.slice('/api/1'.length)))) {
+      return fail(423, 'Due to security reasons, the creation of new content is currently disabled.');
+    }
     if (write && ctx.badJson) return fail(400, 'Failed to decode JSON object');
     const needJson = () => (/application\/json/i.test(String(ctx.headers['content-type'] ?? '')) ? undefined : invalid({ 'Content-Type': 'expecting application/json' }));
 
@@ -111,7 +136,21 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     if (p === '/datasets/schemas/') return ok(Object.entries(SCHEMA_CATALOGUE).map(([name, v]) => ({ name, versions: v.map((version_name) => ({ version_name })) })));
     if (p === '/datasets/licenses/') return ok(LICENSES.map((id) => ({ id, title: id })));
     if (p === '/datasets/frequencies/') return ok(FREQUENCIES.map((id) => ({ id, label: id })));
-    if (p === '/datasets/extensions/') return ok(ALLOWED_EXTENSIONS);
+    if (p === '/datasets/extensions/') return ok([...allowed].sort());
+    const reuse = reuses.route(ctx, p, user, base);
+    if (reuse) return reuse;
+    const orgShow = /^\/organizations\/([^/]+)\/$/.exec(p);
+    if (orgShow && method === 'GET') {
+      const o = state.orgJson(orgShow[1]);
+      return o ? ok(o) : fail(404, 'Not found');
+    }
+    if (p === '/spatial/granularities/') return ok(GRANULARITIES);
+    if (p === '/spatial/zones/suggest/') return ok(suggestZones(ctx.query.get('q') ?? '', Number(ctx.query.get('size') ?? 10)));
+    const zone = /^\/spatial\/zone\/([^/]+)\/$/.exec(p);
+    if (zone && method === 'GET') {
+      const z = resolveZone(decodeURIComponent(zone[1]));
+      return z ? ok({ id: z.id, type: 'Feature', properties: { name: z.name, code: z.code, level: z.level } }) : fail(404, 'Not found');
+    }
 
     if (p === '/datasets/' && method === 'POST') {
       const bad = needJson();
@@ -123,9 +162,17 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     const m = /^\/datasets\/([^/]+)\/(?:(upload)\/|resources\/([^/]+)\/(upload\/)?)?$/.exec(p);
     if (!m) return fail(404, 'Not found');
     const d = state.find(m[1]);
-    if (!d || !state.canRead(user, d)) return fail(404, 'Dataset not found');
-    if (d.deleted) return fail(410, 'Dataset has been deleted');
+    if (!d) return fail(404, 'Dataset not found');
+    // udata/core/dataset/api.py DatasetAPI / ResourceAPI.get: whoever may read it (its owner,
+    // its organisation's members) still gets a deleted dataset, with its `deleted` date;
+    // others get 410 when it was public, 404 when private.
+    if (!state.canRead(user, d) || (d.deleted && !state.canEdit(user, d) && method === 'GET')) {
+      return d.deleted && !d.private ? fail(410, 'Dataset has been deleted') : fail(404, 'Dataset not found');
+    }
     if (write && !state.canEdit(user, d)) return fail(403, 'You do not have the permission to modify that object.');
+    // DatasetAPI.put and .delete answer 410 for a deleted dataset (unless a PUT sends
+    // `deleted: null` to restore it); the upload endpoints do not check, so files land in the trash.
+    if (d.deleted && !m[2] && !m[3] && (method === 'DELETE' || (method === 'PUT' && (ctx.json ?? {}).deleted !== null))) return fail(410, 'Dataset has been deleted');
     const touch = () => (d.last_modified = new Date().toISOString());
 
     if (!m[2] && !m[3]) {
@@ -137,6 +184,7 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
         const v = state.validate(ctx.json ?? {}, user!, d);
         if ('errors' in v) return invalid(v.errors);
         Object.assign(d, v.values);
+        if ((ctx.json ?? {}).deleted === null) d.deleted = false;
         touch();
         return ok(state.datasetJson(d, base));
       }
@@ -159,7 +207,8 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
       const up = takeUpload(ctx);
       if ('status' in up) return up;
       rmSync(r.storedPath, { force: true }); // udata deletes the old file
-      Object.assign(r, storeFile(d, r, up.filename, up.data), { mime: up.mime });
+      // UploadDatasetResource.post: the replaced resource takes the new file's name as title.
+      Object.assign(r, storeFile(d, r, up.filename, up.data), { mime: up.mime, title: up.filename, format: extname(up.filename).slice(1).toLowerCase() });
       touch();
       return ok(state.resourceJson(r));
     }
@@ -181,7 +230,8 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
       r.title = b.title;
       if (b.description !== undefined) r.description = b.description;
       if (b.type) r.type = b.type;
-      if (b.format) r.format = String(b.format).toLowerCase();
+      // The format of an uploaded file is the one udata detected; a declared one is ignored.
+      if (b.format && r.filetype !== 'file') r.format = String(b.format).toLowerCase();
       if (schema !== undefined) r.schema = schema ?? undefined;
       touch();
       return ok(state.resourceJson(r));
@@ -201,7 +251,7 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
   });
   base = srv.url;
   return {
-    url: srv.url, apiKey: users[0].apiKey, state, log: srv.log, faults: srv.faults,
+    url: srv.url, apiKey: users[0].apiKey, state, reuses, log: srv.log, faults: srv.faults,
     stop: async () => {
       await srv.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -134,6 +134,23 @@ suite('Stages tree', () => {
     assert.equal(ds.children![0].contextValue, 'odw.chart');
   });
 
+  test('a reuse recorded by "Publish as Reuse…" is listed under Valorisation with its link', async () => {
+    const file = vscode.Uri.joinPath(opendata, 'project.json');
+    const project = JSON.parse(decode(await vscode.workspace.fs.readFile(file)));
+    const entry = (project.datasets ??= {})['stages-subventions'] ??= {};
+    entry.reuses = {
+      montants: { portal: 'https://demo.data.gouv.fr', reuseId: 'r1', title: 'Montants par bénéficiaire', page: 'https://demo.data.gouv.fr/fr/reuses/r1/', publishedAt: '2024-03-02T10:00:00Z' },
+      // An interrupted one (no page yet) is not listed.
+      pending: { portal: 'https://demo.data.gouv.fr', marker: 'm' },
+    };
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(project)));
+    const tree = await treeWhere((t) => JSON.stringify(stage(t, 5)).includes('odw.reuse'));
+    const ds = stage(tree, 5).children!.find((c) => c.contextValue === 'odw.dataset.valorisation')!;
+    const reuses = ds.children!.filter((c) => c.contextValue === 'odw.reuse');
+    assert.deepEqual(reuses.map((r) => r.label), ['Reuse: Montants par bénéficiaire']);
+    assert.equal(reuses[0].description, 'https://demo.data.gouv.fr');
+  });
+
   test('Edit Dataset Metadata opens the form of the dataset in a webview', async () => {
     const name = await vscode.commands.executeCommand<string>('openData.editMetadata', 'stages-subventions');
     assert.equal(name, 'stages-subventions');

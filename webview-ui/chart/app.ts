@@ -52,6 +52,10 @@ export class ChartApp {
   }
 
   handle(msg: ToWebview): void {
+    if (msg.type === 'png-request') {
+      vscode.postMessage({ type: 'png', id: msg.id, dataUrl: this.renderer.png() });
+      return;
+    }
     if (msg.type === 'busy') {
       this.status.textContent = this.view?.strings.updating ?? '';
       return;

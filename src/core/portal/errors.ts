@@ -20,6 +20,10 @@ export type PortalErrorKind =
   | 'unsafe-url' // not HTTPS and not loopback
   | 'linked-dataset-gone' // the dataset of the saved linkage was deleted (404/410)
   | 'not-org-member' // the plan's organization is not one of the key owner's
+  | 'no-publish-right' // a member whose role cannot create datasets (udata partial_editor)
+  | 'extension-not-allowed' // a file type the portal's upload allow-list refuses
+  | 'bad-spatial' // a zone id or granularity the portal does not know
+  | 'linkage-mismatch' // the project file points at a dataset that does not carry our marker
   | 'protocol' // 2xx with an unexpected body
   | 'file'; // local file unreadable
 
@@ -104,6 +108,22 @@ const BASE: Record<PortalErrorKind, Bilingual> = {
   'not-org-member': {
     en: 'The owner of this API key is not a member of the chosen organization',
     fr: 'Le titulaire de cette clé d’API n’est pas membre de l’organisation choisie',
+  },
+  'no-publish-right': {
+    en: 'This API key cannot publish for the chosen organization (its role there does not allow creating datasets); ask an administrator of the organization to make you an editor',
+    fr: 'Cette clé d’API ne peut pas publier pour l’organisation choisie (son rôle ne permet pas de créer des jeux de données) ; demandez à un administrateur de l’organisation de vous nommer éditeur',
+  },
+  'extension-not-allowed': {
+    en: 'The portal does not accept this file type; nothing was created. Convert the file (e.g. TSV to CSV) or leave it out',
+    fr: 'Le portail n’accepte pas ce type de fichier ; rien n’a été créé. Convertissez le fichier (par ex. TSV en CSV) ou retirez-le',
+  },
+  'bad-spatial': {
+    en: 'The portal does not know this spatial coverage; choose the zones among the portal’s suggestions',
+    fr: 'Le portail ne connaît pas cette couverture géographique ; choisissez les zones parmi les suggestions du portail',
+  },
+  'linkage-mismatch': {
+    en: 'The dataset named in .opendata/project.json was not created by this project (its marker does not match); nothing was sent to it. Check the project file, or link the files to that dataset explicitly',
+    fr: 'Le jeu de données indiqué dans .opendata/project.json n’a pas été créé par ce projet (son marqueur ne correspond pas) ; rien ne lui a été envoyé. Vérifiez le fichier de projet, ou liez explicitement les fichiers à ce jeu de données',
   },
   protocol: { en: 'The portal sent an answer this tool cannot read', fr: 'Le portail a envoyé une réponse illisible pour cet outil' },
   file: { en: 'The local file could not be read', fr: 'Le fichier local n’a pas pu être lu' },

@@ -33,7 +33,7 @@ export function fieldErrorsOf(body: unknown): Record<string, string[]> | undefin
 
 /** The portal's own top-level message, if any. */
 export function messageOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
+  if (typeof body === 'string') return body.trim() ? body.trim() : undefined;
   if (!body || typeof body !== 'object') return undefined;
   const b = body as Record<string, unknown>;
   if (typeof b.message === 'string') return b.message;
@@ -44,6 +44,8 @@ export function messageOf(body: unknown): string | undefined {
   }
   return undefined;
 }
+
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** Build the typed error for an HTTP failure. Every portal-supplied text is redacted. */
 export function errorFromResponse(
@@ -58,8 +60,9 @@ export function errorFromResponse(
     ? Object.fromEntries(Object.entries(rawFields).map(([k, v]) => [k, v.map((m) => redact(m, secrets))]))
     : undefined;
   const parts: string[] = [];
+  // Redact the whole text first: cut first, a key split by the cut would survive half-masked.
   const msg = messageOf(body);
-  if (msg && !/^(validation error|<)/i.test(msg)) parts.push(redact(msg, secrets));
+  if (msg && !/^(validation error|<)/i.test(msg)) parts.push(truncate(redact(msg, secrets), 300));
   if (fieldErrors) {
     for (const [field, msgs] of Object.entries(fieldErrors)) parts.push(`${field}: ${msgs.join(' ')}`);
   }

@@ -10,13 +10,19 @@ export * from './types';
 export { PortalError, isPortalError, portalError } from './errors';
 export type { PortalErrorKind } from './errors';
 export { redact, redactingLogger, silentLogger } from './redact';
-export { assertSafeUrl } from './url';
+export { assertSafeUrl, isSafeLink, isLoopbackHost, isDataGouvSetting } from './url';
 export { checkPlanQuality } from './quality';
 export type { QualityReport, QualityHint } from './quality';
 export type { PortalClient, WhoAmI, RemoteDataset, RemoteResource } from './client';
 export { UdataClient } from './udata';
 export { CkanClient } from './ckan';
-export { publish } from './publish';
+export { publish, defaultOrphanRecheckMs } from './publish';
+export { resourceTypeOf, extensionOf } from './resource-type';
+export { confinePath, confineAbsolute, confineReason, type Confined } from './confine';
+export { convertTsvToCsv } from './tsv-to-csv';
+export { publishReuse, type ReusePlan, type ReuseResult, type ReuseLinkage } from './reuse';
+export { matchCkanLicence } from './ckan-licence';
+export type { PublishRight } from './client';
 export type { PublishHooks } from './publish';
 export type { ClientOptions } from './udata';
 
@@ -29,6 +35,6 @@ export type PublishOptions = ClientOptions & PublishHooks;
 
 /** One call for the UI: build the client from the plan's profile and publish (or dry-run). */
 export function publishPlan(plan: PublishPlan, opts: PublishOptions = {}): Promise<PublishResult> {
-  const { onCheckpoint, ...clientOpts } = opts;
-  return publish(plan, createPortalClient(plan.profile, clientOpts), { onCheckpoint, logger: opts.logger });
+  const { onCheckpoint, orphanRecheckMs, ...clientOpts } = opts;
+  return publish(plan, createPortalClient(plan.profile, clientOpts), { onCheckpoint, orphanRecheckMs, logger: opts.logger });
 }

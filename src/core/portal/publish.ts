@@ -1,11 +1,15 @@
-// The publish orchestrator. Pure apart from the injected client: check the key, ensure ONE
-// dataset (create it private, or reuse the linked one), upload or replace each file, declare
-// its schema, then write the metadata with the wanted visibility. Every id is checkpointed
-// the moment it exists, and every step that may have succeeded unseen (timeout, reset, 5xx)
-// is followed by a lookup before anything is created again, so a re-run never duplicates.
+// The publish orchestrator. Pure apart from the injected client: the preflight checks (key,
+// right to publish, file types, metadata vocabularies), then ONE dataset (created private, or
+// the linked one once its marker proves it is ours), each file uploaded, replaced or left
+// alone when unchanged, then the metadata with the wanted visibility. Every id is
+// checkpointed the moment it exists, and every step that may have succeeded unseen (timeout,
+// reset, 5xx) is followed by lookups before anything is created again, so a re-run never
+// duplicates.
+import { statSync } from 'node:fs';
 import { fileMarker, hashFile } from './checksum';
 import type { PortalClient, RemoteDataset, RemoteResource, UploadFile } from './client';
 import { isPortalError, portalError } from './errors';
+import { preflight } from './preflight';
 import { redactingLogger } from './redact';
 import { sleep } from './retry';
 import type { Linkage, Logger, PublishedResource, PublishPlan, PublishResult, PublishStep } from './types';
@@ -14,7 +18,15 @@ export interface PublishHooks {
   /** Called with a copy of the linkage each time an id (or the create marker) is known. Persist it. */
   onCheckpoint?: (linkage: Linkage) => void | Promise<void>;
   logger?: Logger;
+  /**
+   * How long to wait before looking a second time for an upload whose answer was lost: the
+   * portal may still be copying the file to its storage. Default 5 s + 1 s per MB, at most 2 min.
+   */
+  orphanRecheckMs?: (bytes: number) => number;
 }
+
+const MB = 1024 * 1024;
+export const defaultOrphanRecheckMs = (bytes: number) => Math.min(120_000, 5_000 + Math.ceil(bytes / MB) * 1_000);
 
 /** Failures after which the portal may or may not have applied the request. */
 function outcomeUnknown(e: unknown): boolean {
@@ -22,15 +34,16 @@ function outcomeUnknown(e: unknown): boolean {
 }
 
 function copy(l: Linkage): Linkage {
-  return { ...l, resources: { ...l.resources } };
+  const { explicit: _e, ...rest } = l;
+  return { ...rest, resources: { ...l.resources } };
 }
 
 export async function publish(plan: PublishPlan, client: PortalClient, hooks: PublishHooks = {}): Promise<PublishResult> {
   const dry = client.transport.dryRun;
   const signal = client.transport.signal;
   const log = redactingLogger(hooks.logger, [plan.profile.apiKey]);
-  const meta = plan.dataset;
-  const linkage = copy(plan.linkage ?? { resources: {} });
+  const recheckMs = hooks.orphanRecheckMs ?? defaultOrphanRecheckMs;
+  const linkage: Linkage = { ...copy(plan.linkage ?? { resources: {} }), explicit: plan.linkage?.explicit };
   const checkpoint = async () => {
     if (!dry) await hooks.onCheckpoint?.(copy(linkage));
   };
@@ -57,15 +70,13 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
     paths.add(f.path);
   }
 
-  // 1. Fail early on a bad key or a wrong organization, before any write.
-  const me = await step('check-key', () => client.whoami());
-  const org = meta.organization;
-  if (!dry && org && !me.sysadmin && !me.organizations.some((o) => o.id === org || o.name === org)) {
-    throw portalError('not-org-member', org, { step: 'check-key' });
-  }
+  // 1. Nothing is written before the key, its right, the file types and the metadata pass.
+  const pre = await step('check-key', () => preflight(client, plan.dataset, plan.files, log));
+  let meta = pre.meta;
 
   // 2. Exactly one dataset.
   let ds: RemoteDataset;
+  let adopt: { marker: string; extras?: Record<string, unknown> } | undefined;
   const refetch = async (id: string): Promise<RemoteDataset> => {
     const got = await step('get-dataset', () => client.getDataset(id));
     if (!got) throw portalError('linked-dataset-gone', id, { step: 'get-dataset' });
@@ -73,6 +84,18 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
   };
   if (linkage.datasetId) {
     ds = await refetch(linkage.datasetId);
+    if (plan.keepRemoteVisibility && typeof ds.private === 'boolean') meta = { ...meta, private: ds.private };
+    if (!dry && linkage.explicit) {
+      // Linked by hand: give it our marker so later runs can verify it.
+      linkage.marker ??= ds.marker ?? client.newMarker(meta);
+      if (ds.marker !== linkage.marker) adopt = { marker: linkage.marker, extras: ds.extras };
+    } else if (!dry && (!linkage.marker || ds.marker !== linkage.marker)) {
+      // A project file edited by someone else may aim at any dataset the key can write.
+      throw portalError('linkage-mismatch', linkage.datasetId, { step: 'get-dataset' });
+    }
+    if (!dry && meta.organization && ds.organization && ds.organization !== meta.organization) {
+      log.warn(`the dataset belongs to organisation ${ds.organization}, not ${meta.organization}: the portal does not move a dataset on update; it stays where it is`);
+    }
   } else {
     let found: RemoteDataset | undefined;
     if (linkage.marker) {
@@ -104,37 +127,49 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
     // A listing entry may omit resources; reload to see those an interrupted run left behind.
     ds = fresh || dry ? found : await refetch(found.id);
   }
+  // A resource id from the project file is only used if it belongs to this dataset.
+  if (!dry) {
+    const own = new Set(ds.resources.map((r) => r.id));
+    for (const [p, rid] of Object.entries(linkage.resources)) {
+      if (!own.has(rid)) {
+        log.warn(`resource ${rid} recorded for ${p} is not in dataset ${ds.id}; it is not touched`);
+        delete linkage.resources[p];
+      }
+    }
+  }
 
   // 3. Files, in plan order.
-  const hashes = new Map<string, string | undefined>();
-  const findOrphan = async (file: UploadFile): Promise<{ res: RemoteResource; sameBytes: boolean } | undefined> => {
+  const findOrphan = (file: UploadFile): { res: RemoteResource; sameBytes: boolean } | undefined => {
     const claimed = new Set(Object.values(linkage.resources));
     for (const r of ds.resources) {
       if (claimed.has(r.id)) continue;
+      if (file.sha1 && r.sha1 === file.sha1) return { res: r, sameBytes: true };
       if (r.marker && r.marker === file.marker) return { res: r, sameBytes: false };
-      if (r.checksum?.value) {
-        const key = `${r.checksum.type}:${file.path}`;
-        if (!hashes.has(key)) hashes.set(key, await hashFile(file.path, r.checksum.type || 'sha1'));
-        if (hashes.get(key) === r.checksum.value.toLowerCase()) return { res: r, sameBytes: true };
-      }
     }
     return undefined;
   };
   const published: PublishedResource[] = [];
   for (const f of plan.files) {
-    const file: UploadFile = { ...f, marker: fileMarker(f.path) };
+    const file: UploadFile = { ...f, marker: fileMarker(f.path), sha1: await hashFile(f.path, 'sha1') };
+    const size = safeSize(f.path);
     let res: RemoteResource | undefined;
     const linked = linkage.resources[f.path];
     if (linked) {
-      res = await step('replace-resource', () => client.replaceResource(ds.id, linked, file));
-      if (!res) {
-        log.warn(`resource ${linked} for ${f.path} is gone; uploading a new one`);
-        delete linkage.resources[f.path];
-        await checkpoint();
+      const remote = ds.resources.find((r) => r.id === linked);
+      if (remote?.sha1 && remote.sha1 === file.sha1) {
+        log.info(`${f.path} is unchanged since the last publication: not uploaded again`);
+        res = remote;
+      } else {
+        res = await step('replace-resource', () => client.replaceResource(ds.id, linked, file));
+        if (!res) {
+          log.warn(`resource ${linked} for ${f.path} is gone; uploading a new one`);
+          delete linkage.resources[f.path];
+          await checkpoint();
+        }
       }
     }
     if (!res) {
-      let orphan = await findOrphan(file);
+      let orphan = findOrphan(file);
       if (!orphan) {
         try {
           res = await step('upload-resource', () => client.uploadResource(ds.id, file));
@@ -143,7 +178,15 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
           log.warn(`upload-resource ${f.path}: ${(e as Error).message}; checking whether the portal kept it`);
           await pauseAfter(e);
           ds = await refetch(ds.id);
-          orphan = await findOrphan(file);
+          orphan = findOrphan(file);
+          if (!orphan) {
+            // The portal may still be copying the file to its storage: look once more, later.
+            const ms = recheckMs(size);
+            log.info(`no trace of ${f.path} yet; looking again in ${Math.round(ms / 1000)} s before uploading it again`);
+            await sleep(ms, signal);
+            ds = await refetch(ds.id);
+            orphan = findOrphan(file);
+          }
           if (!orphan) res = await step('upload-resource', () => client.uploadResource(ds.id, file));
         }
       }
@@ -157,13 +200,24 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
     }
     const rid = res!.id;
     const declared = await step('declare-resource', () => client.declareResource(ds.id, rid, file));
-    published.push({ path: f.path, resourceId: rid, url: declared?.url ?? res!.url });
+    published.push({ path: f.path, resourceId: rid, url: declared?.url ?? res!.url, title: f.title });
   }
 
   // 4. Metadata and visibility last: a new dataset only becomes public once complete.
-  // No marker here: the id is linked now, and re-sending extras could overwrite the owner's own.
-  ds = await step('update-dataset', () => client.updateDataset(ds.id, meta, undefined, meta.private));
-  const result: PublishResult = { datasetId: ds.id, datasetUrl: ds.url, resources: published, linkage: copy(linkage) };
+  // The marker is only re-sent to adopt a dataset linked by hand, with the dataset's own extras.
+  ds = await step('update-dataset', () => client.updateDataset(ds.id, meta, adopt?.marker, meta.private, adopt?.extras));
+  const result: PublishResult = {
+    datasetId: ds.id, datasetUrl: ds.url, resources: published, linkage: copy(linkage), warnings: pre.warnings, private: ds.private ?? meta.private,
+    right: { organization: meta.organization, orgName: pre.right.orgName, role: pre.right.role },
+  };
   if (dry) result.requests = client.transport.requests.slice();
   return result;
+}
+
+function safeSize(p: string): number {
+  try {
+    return statSync(p).size;
+  } catch {
+    return 0;
+  }
 }

@@ -36,6 +36,14 @@ export interface TransportOptions {
   logger?: Logger;
   /** Inactivity timeout: no byte sent and no answer for this long aborts the attempt. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Extra wait for the answer after the last byte of an upload, per MB sent: udata copies the
+   * file to its storage before answering (udata/core/dataset/api.py UploadMixin), so a large
+   * file's answer comes late. Default 1 000 ms per MB.
+   */
+  postUploadMsPerMB?: number;
+  /** Largest answer body read; a bigger one is cut and refused. Default 16 MB. */
+  maxResponseBytes?: number;
   retry?: Partial<RetryOptions>;
   dryRun?: boolean;
   signal?: AbortSignal;
@@ -53,6 +61,8 @@ export class HttpTransport {
   private readonly log: Logger;
   private readonly retry: RetryOptions;
   private readonly timeoutMs: number;
+  private readonly postUploadMsPerMB: number;
+  private readonly maxResponseBytes: number;
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly o: TransportOptions) {
@@ -60,6 +70,8 @@ export class HttpTransport {
     this.log = redactingLogger(o.logger, o.secrets);
     this.retry = { ...DEFAULT_RETRY, ...o.retry };
     this.timeoutMs = o.timeoutMs ?? 30_000;
+    this.postUploadMsPerMB = o.postUploadMsPerMB ?? 1_000;
+    this.maxResponseBytes = o.maxResponseBytes ?? 16 * 1024 * 1024;
     this.fetchFn = o.fetch ?? fetch;
   }
 
@@ -124,13 +136,15 @@ export class HttpTransport {
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     let settled = false; // the body stream may still be pulled after we gave up: never re-arm then
-    const arm = () => {
+    let limitMs = this.timeoutMs;
+    const arm = (ms = this.timeoutMs) => {
       clearTimeout(timer);
       if (settled) return;
+      limitMs = ms;
       timer = setTimeout(() => {
         timedOut = true;
         ctl.abort();
-      }, this.timeoutMs);
+      }, ms);
     };
     const onUserAbort = () => ctl.abort();
     this.o.signal?.addEventListener('abort', onUserAbort, { once: true });
@@ -143,7 +157,9 @@ export class HttpTransport {
         const total = mp.length;
         headers = { ...headers, 'Content-Length': String(total) };
         body = mp.stream((sent) => {
-          arm(); // progress keeps a slow but alive upload from timing out
+          // Progress keeps a slow but alive upload from timing out; after the last byte the
+          // portal stores the file before answering, which takes longer for a larger file.
+          arm(sent >= total ? this.timeoutMs + Math.ceil(total / 1048576) * this.postUploadMsPerMB : this.timeoutMs);
           if (req.progress) this.o.onProgress?.({ ...req.progress, sent, total });
         });
       }
@@ -152,7 +168,7 @@ export class HttpTransport {
       if (mp) init.duplex = 'half';
       const res = await this.fetchFn(req.url, init);
       arm();
-      const text = await res.text();
+      const text = await readCapped(res, this.maxResponseBytes, arm);
       let parsed: unknown = text;
       try {
         parsed = text ? JSON.parse(text) : undefined;
@@ -164,7 +180,7 @@ export class HttpTransport {
     } catch (e) {
       if (isPortalError(e)) throw e;
       if (this.o.signal?.aborted) throw portalError('cancelled', undefined, { cause: e });
-      if (timedOut) throw portalError('timeout', `${req.method} ${req.url} (${this.timeoutMs} ms)`);
+      if (timedOut) throw portalError('timeout', `${req.method} ${req.url} (${limitMs} ms)`);
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
       // A file read error surfaces as the stream's error, possibly wrapped by fetch.
       if (isPortalError(cause)) throw cause as PortalError;
@@ -177,4 +193,24 @@ export class HttpTransport {
       this.o.signal?.removeEventListener('abort', onUserAbort);
     }
   }
+}
+
+/** The answer's text, refused past `max` bytes (a portal never sends megabytes of JSON to these calls). */
+async function readCapped(res: Response, max: number, onChunk: () => void): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw portalError('protocol', `answer larger than ${Math.round(max / 1048576)} MB (HTTP ${res.status})`);
+    }
+    chunks.push(value);
+    onChunk();
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

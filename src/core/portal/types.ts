@@ -41,6 +41,9 @@ export interface SchemaRef {
   version?: string;
 }
 
+/** udata RESOURCE_TYPES (udata/core/dataset/constants.py); CKAN has no equivalent field. */
+export type ResourceType = 'main' | 'documentation' | 'update' | 'api' | 'code' | 'other';
+
 export interface PublishFile {
   /** Local path; also the key of `Linkage.resources`. */
   path: string;
@@ -49,6 +52,8 @@ export interface PublishFile {
   format: string;
   description?: string;
   schema?: SchemaRef;
+  /** What the file is on the portal; default from the format (data: main, pdf/md/doc: documentation). */
+  type?: ResourceType;
   /** MIME type sent with the upload; guessed from the extension when missing. */
   contentType?: string;
 }
@@ -63,6 +68,12 @@ export interface Linkage {
   marker?: string;
   /** Local file path -> portal resource id. */
   resources: Record<string, string>;
+  /**
+   * Set (never persisted) when the person linked `datasetId` by hand in this session: the
+   * dataset may not carry our marker yet, so it is accepted and given one. Ids read from the
+   * project file are only trusted when the dataset carries the marker saved next to them.
+   */
+  explicit?: boolean;
 }
 
 export interface PublishPlan {
@@ -70,6 +81,8 @@ export interface PublishPlan {
   dataset: DatasetMetadata;
   files: PublishFile[];
   linkage: Linkage;
+  /** Updating a linked dataset keeps the visibility it has on the portal instead of `dataset.private`. */
+  keepRemoteVisibility?: boolean;
 }
 
 export interface ProgressEvent {
@@ -82,6 +95,8 @@ export interface ProgressEvent {
 
 export type PublishStep =
   | 'check-key'
+  | 'check-files'
+  | 'check-metadata'
   | 'find-dataset'
   | 'create-dataset'
   | 'get-dataset'
@@ -106,6 +121,7 @@ export interface PublishedResource {
   path: string;
   resourceId: string;
   url?: string;
+  title?: string;
 }
 
 export interface PublishResult {
@@ -113,6 +129,12 @@ export interface PublishResult {
   datasetUrl?: string;
   resources: PublishedResource[];
   linkage: Linkage;
+  /** Visibility of the dataset after the run. */
+  private?: boolean;
+  /** What the preflight changed or left out (e.g. a licence the portal does not list). */
+  warnings?: string[];
+  /** The permission check's answer: "your key can publish to organisation X". */
+  right?: { organization?: string; orgName?: string; role?: string };
   /** Only in dry-run mode: every request that a real run would send, in order. */
   requests?: RequestSummary[];
 }

@@ -20,7 +20,7 @@ export const LICENCES: readonly LicenceChoice[] = [
   { name: 'CC0-1.0', udata: 'cc-zero', title: 'Creative Commons CC0', path: 'https://creativecommons.org/publicdomain/zero/1.0/' },
 ];
 
-/** udata frequency ids with French labels as data.gouv.fr shows them. */
+/** udata frequency ids with French labels as data.gouv.fr shows them; `days` is udata's UpdateFrequency delta (udata/core/dataset/constants.py). */
 export const FREQUENCIES: readonly { id: string; en: string; fr: string; days?: number }[] = [
   { id: 'continuous', en: 'Real time', fr: 'Temps réel' },
   { id: 'hourly', en: 'Hourly', fr: 'Toutes les heures', days: 1 / 24 },
@@ -29,12 +29,12 @@ export const FREQUENCIES: readonly { id: string; en: string; fr: string; days?: 
   { id: 'biweekly', en: 'Every two weeks', fr: 'Bimensuelle', days: 14 },
   { id: 'monthly', en: 'Monthly', fr: 'Mensuelle', days: 31 },
   { id: 'bimonthly', en: 'Every two months', fr: 'Bimestrielle', days: 62 },
-  { id: 'quarterly', en: 'Quarterly', fr: 'Trimestrielle', days: 92 },
-  { id: 'semiannual', en: 'Twice a year', fr: 'Semestrielle', days: 183 },
-  { id: 'annual', en: 'Annual', fr: 'Annuelle', days: 366 },
-  { id: 'biennial', en: 'Every two years', fr: 'Biennale', days: 731 },
-  { id: 'triennial', en: 'Every three years', fr: 'Triennale', days: 1096 },
-  { id: 'quinquennial', en: 'Every five years', fr: 'Quinquennale', days: 1827 },
+  { id: 'quarterly', en: 'Quarterly', fr: 'Trimestrielle', days: 93 },
+  { id: 'semiannual', en: 'Twice a year', fr: 'Semestrielle', days: 365 },
+  { id: 'annual', en: 'Annual', fr: 'Annuelle', days: 365 },
+  { id: 'biennial', en: 'Every two years', fr: 'Biennale', days: 730 },
+  { id: 'triennial', en: 'Every three years', fr: 'Triennale', days: 1095 },
+  { id: 'quinquennial', en: 'Every five years', fr: 'Quinquennale', days: 1825 },
   { id: 'punctual', en: 'Punctual', fr: 'Ponctuelle' },
   { id: 'irregular', en: 'Irregular', fr: 'Irrégulière' },
   { id: 'notPlanned', en: 'Not planned', fr: 'Pas de mise à jour prévue' },

@@ -43,18 +43,21 @@ const DESCRIPTION_MIN = 100;
 const CLOSED_FORMATS = new Set(['pdf', 'doc', 'docx', 'word', 'xls', 'excel', 'xlsx']);
 const DAY = 86_400_000;
 
+const hasFrequency = (f: string | undefined) => !!f && f !== 'unknown';
 const formatOf = (path: string, declared?: string) => (declared || path.split('.').pop() || '').toLowerCase();
 
 export function qualityScore(ds: DatasetView, ctx: QualityContext = {}): QualityScore {
   const m = ds.meta;
-  const files = ds.resources.flatMap((r) => resourcePaths(r).map((p) => ({ path: p, format: formatOf(p, r.format), described: !!r.description?.trim() || r.type === 'documentation' })));
+  const files = ds.resources.flatMap((r) => resourcePaths(r).map((p) => ({ path: p, format: formatOf(p, r.format), described: !!r.description || r.type === 'documentation' })));
   const c = (id: CriterionId, met: boolean, en: string, fr: string, todoEn: string, todoFr: string): Criterion => ({ id, met, label: { en, fr }, ...(met ? {} : { todo: { en: todoEn, fr: todoFr } }) });
-  const description = (m.description ?? '').trim();
+  // udata counts len(description) > QUALITY_DESCRIPTION_LENGTH, untrimmed.
+  const description = m.description ?? '';
   const criteria: Criterion[] = [
     c('license', !!m.licenses?.some((l) => l.name || l.path), 'Licence', 'Licence', 'Choose a licence, e.g. Licence Ouverte 2.0.', 'Choisissez une licence, par ex. la Licence Ouverte 2.0.'),
     c('temporal-coverage', !!(m.temporalCoverage?.start && m.temporalCoverage.end), 'Temporal coverage', 'Couverture temporelle', 'Give the first and last dates the data covers.', 'Indiquez les dates de début et de fin couvertes par les données.'),
     c('spatial', !!(m.spatial?.zones?.length || m.spatial?.granularity), 'Spatial coverage', 'Couverture géographique', 'Give the area (zone) or the granularity, e.g. commune.', 'Indiquez la zone ou la granularité, par ex. commune.'),
-    c('frequency', !!m.frequency, 'Update frequency', 'Fréquence de mise à jour', 'Choose how often the data is updated.', 'Choisissez la fréquence de mise à jour des données.'),
+    // udata Dataset.has_frequency: `unknown` is no frequency at all.
+    c('frequency', hasFrequency(m.frequency), 'Update frequency', 'Fréquence de mise à jour', 'Choose how often the data is updated.', 'Choisissez la fréquence de mise à jour des données.'),
     updateInTime(m.frequency, ctx, c),
     c('description', description.length > DESCRIPTION_MIN, 'Description over 100 characters', 'Description de plus de 100 caractères', `Write ${DESCRIPTION_MIN + 1 - description.length} more characters of description.`, `Écrivez encore ${DESCRIPTION_MIN + 1 - description.length} caractères de description.`),
   ];
@@ -84,7 +87,8 @@ export function qualityScore(ds: DatasetView, ctx: QualityContext = {}): Quality
 function updateInTime(frequency: string | undefined, ctx: QualityContext, c: (...a: [CriterionId, boolean, string, string, string, string]) => Criterion): Criterion {
   const en = 'Updated on time';
   const fr = 'Mise à jour dans les temps';
-  if (!frequency) return c('update-in-time', false, en, fr, 'Set the update frequency first.', 'Renseignez d’abord la fréquence de mise à jour.');
+  // No frequency (or `unknown`): udata sets no update_fulfilled_in_time, so no point.
+  if (!hasFrequency(frequency)) return c('update-in-time', false, en, fr, 'Set the update frequency first.', 'Renseignez d’abord la fréquence de mise à jour.');
   const days = FREQUENCIES.find((f) => f.id === frequency)?.days;
   const last = ctx.publishedAt ? Date.parse(ctx.publishedAt) : NaN;
   const now = (ctx.now ?? new Date()).getTime();

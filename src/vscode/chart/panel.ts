@@ -27,6 +27,8 @@ export class ChartPanel {
   private running: vscode.CancellationTokenSource | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private pngRequests = new Map<number, (dataUrl: string | null) => void>();
+  private pngIds = 0;
 
   /** Shows the chart of `table`, reusing its panel; `config` (a saved chart) replaces the current one. */
   static show(table: vscode.Uri, config: ChartConfig | null, extensionUri: vscode.Uri, worker: WorkerClient): ChartPanel {
@@ -92,7 +94,27 @@ export class ChartPanel {
       case 'save':
         void saveChart(msg.config, this.table, chartHeading(msg.config, chartStrings()));
         return;
+      case 'png':
+        this.pngRequests.get(msg.id)?.(msg.dataUrl);
+        this.pngRequests.delete(msg.id);
+        return;
     }
+  }
+
+  /** The canvas as a PNG data URL (the image of a reuse); null when the webview cannot answer in time. */
+  requestPng(timeoutMs = 5000): Promise<string | null> {
+    const id = ++this.pngIds;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pngRequests.delete(id);
+        resolve(null);
+      }, timeoutMs);
+      this.pngRequests.set(id, (d) => {
+        clearTimeout(timer);
+        resolve(d);
+      });
+      this.post({ type: 'png-request', id });
+    });
   }
 
   setConfig(config: ChartConfig): void {

@@ -4,7 +4,9 @@
 import * as path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { confineAbsolute, confinePath, confineReason } from '../../core/portal';
 import { datasetsOf, parseDataPackage, resourcePaths, type DataPackage, type DatasetMeta } from '../../core/project';
+import { uiLang } from '../settings';
 
 export interface DatasetFile {
   /** Absolute path on disk. */
@@ -25,6 +27,8 @@ export interface DatasetChoice {
   datapackage?: string;
   meta: DatasetMeta;
   files: DatasetFile[];
+  /** Resource paths refused because they leave the project folder (shown, never uploaded). */
+  refused?: { path: string; reason: string }[];
 }
 
 /** What `openData.publish` accepts as `dataset`: a dataset name, or files (workspace-relative or absolute). */
@@ -33,7 +37,22 @@ export type DatasetArg = string | { name?: string; datapackage?: string; files?:
 const schemaName = (s: unknown): string | undefined =>
   typeof s === 'string' && !/[\\/]?\.json$/i.test(s) ? s : s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' ? String((s as { name: string }).name) : undefined;
 
-function toFile(root: string, rel: string, extra: { title?: string; description?: string; format?: string; schema?: unknown } = {}): DatasetFile {
+type Extra = { title?: string; description?: string; format?: string; schema?: unknown };
+
+/** A resource path of datapackage.json, confined to its folder (#16: no absolute, no `..`, no link out). */
+function confinedFile(root: string, rel: string, extra: Extra, refused: { path: string; reason: string }[]): DatasetFile[] {
+  const c = confinePath(root, rel);
+  if (!c.ok) {
+    // A missing file stays in the list: the gate reports it like any unreadable file.
+    if (c.reason !== 'missing') {
+      refused.push({ path: rel, reason: confineReason(c.reason, uiLang()) });
+      return [];
+    }
+  }
+  return [toFile(root, rel, extra)];
+}
+
+function toFile(root: string, rel: string, extra: Extra = {}): DatasetFile {
   const ext = path.extname(rel).slice(1).toLowerCase();
   return {
     abs: path.resolve(root, rel),
@@ -60,8 +79,9 @@ export async function workspaceDatasets(): Promise<DatasetChoice[]> {
     const dp = await readDataPackage(uri.fsPath);
     const root = path.dirname(uri.fsPath);
     for (const view of datasetsOf(dp)) {
-      const files = view.resources.flatMap((r) => resourcePaths(r).map((p) => toFile(root, p, { title: r.title ?? r.name, description: r.description, format: r.format, schema: r.schema })));
-      if (files.length > 0) out.push({ root, datapackage: uri.fsPath, meta: view.meta, files });
+      const refused: { path: string; reason: string }[] = [];
+      const files = view.resources.flatMap((r) => resourcePaths(r).flatMap((p) => confinedFile(root, p, { title: r.title ?? r.name, description: r.description, format: r.format, schema: r.schema }, refused)));
+      if (files.length > 0 || refused.length > 0) out.push({ root, datapackage: uri.fsPath, meta: view.meta, files, refused });
     }
   }
   return out;
@@ -77,10 +97,15 @@ function absoluteIn(p: string): string {
 export async function datasetFromArg(arg: DatasetArg): Promise<DatasetChoice | undefined> {
   const spec = typeof arg === 'string' ? { name: arg } : arg;
   if (spec.files && spec.files.length > 0 && !spec.datapackage) {
-    const abs = spec.files.map(absoluteIn);
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const all = spec.files.map(absoluteIn);
+    // Loose files too must lie in a workspace folder (links resolved).
+    const abs = all.filter((a) => folders.some((f) => confineAbsolute(f, a).ok));
+    const refused = all.filter((a) => !abs.includes(a)).map((a) => ({ path: a, reason: confineReason('outside', uiLang()) }));
+    if (abs.length === 0) return { root: folders[0] ?? path.dirname(all[0]), meta: { name: spec.name ?? 'files' }, files: [], refused };
     const root = path.dirname(abs[0]);
     const name = spec.name ?? path.basename(abs[0]).replace(/\.[^.]+$/, '');
-    return { root, meta: { name }, files: abs.map((a) => toFile(root, path.relative(root, a))) };
+    return { root, meta: { name }, files: abs.map((a) => toFile(root, path.relative(root, a))), refused };
   }
   const all = await workspaceDatasets();
   const dpPath = spec.datapackage ? absoluteIn(spec.datapackage) : undefined;

@@ -3,9 +3,11 @@
 // Every argument of `openData.publish` skips its prompt; with `confirm: true` nothing prompts
 // at all (tests, demo), and what would need a prompt fails with a clear outcome instead.
 import * as vscode from 'vscode';
-import { createPortalClient, type DatasetMetadata, type Linkage, type PublishPlan, type WhoAmI } from '../../core/portal';
+import { convertTsvToCsv, createPortalClient, UdataClient, extensionOf, isPortalError, isSafeLink, type DatasetMetadata, type Linkage, type PublishPlan, type WhoAmI } from '../../core/portal';
 import type { Services } from '../services';
-import { datasetFromArg, hasOpenFormat, openFormatsFirst, pickDataset, pickFiles, type DatasetArg } from './datasets';
+import * as path from 'node:path';
+import { uiLang } from '../settings';
+import { datasetFromArg, hasOpenFormat, openFormatsFirst, pickDataset, pickFiles, type DatasetArg, type DatasetFile } from './datasets';
 import type { DryRunDocuments } from './dry-run';
 import { askDatasetId, errorText, showPublishError } from './errors';
 import { passGate, type Override } from './gate-flow';
@@ -28,6 +30,8 @@ export interface PublishArgs {
   override?: Override;
   /** Without UI: what to do when the linked dataset was deleted on the portal. */
   onLinkedGone?: 'recreate' | { relink: string };
+  /** Without UI: convert TSV files to CSV copies when the portal refuses `.tsv`. */
+  convertTsv?: boolean;
 }
 
 export interface PublishOutcome {
@@ -71,6 +75,13 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
     if (args.dataset) void vscode.window.showErrorMessage(vscode.l10n.t('No such dataset in the workspace.'));
     return stop(args.dataset ? 'no-dataset' : 'cancelled', log.lines);
   }
+  if (dataset.refused?.length) {
+    // #16: a repository's datapackage.json may not make Publish upload a file outside the project.
+    const msg = vscode.l10n.t('Publication refused: datapackage.json lists files outside the project folder: {0}', dataset.refused.map((r) => `${r.path} (${r.reason})`).join(', '));
+    log.error(msg);
+    if (!headless) void vscode.window.showErrorMessage(msg, { modal: true });
+    return stop('unsafe-path', log.lines);
+  }
   let files = args.dataset ? openFormatsFirst(dataset.files) : await pickFiles(dataset);
   if (!files || files.length === 0) return stop('cancelled', log.lines);
   if (!hasOpenFormat(files)) {
@@ -82,23 +93,29 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
   const gate = await passGate(deps.services, dataset, files, log, headless, args.override);
   if (!gate.files) return stop(gate.stopped ?? 'cancelled', log.lines);
   files = gate.files;
+  const schemas = gate.schemas ?? {};
 
   try {
     const profile = { kind: portal.type, baseUrl: portal.url, apiKey, name: portal.name };
     const client = createPortalClient(profile, { logger: log });
     const who = dryRun ? NO_ORGS : await client.whoami();
-    const meta = await completeMetadata(dataset, args.metadata ?? {}, who, portal, !headless);
+    const zones = client instanceof UdataClient && !dryRun ? client : undefined;
+    const meta = await completeMetadata(dataset, args.metadata ?? {}, who, portal, !headless, zones);
     if (!meta) return stop('cancelled', log.lines);
     let linkage = await loadLinkage(dataset.root, dataset.meta.name, portal.url);
     for (;;) {
       // An update keeps the visibility the dataset has on the portal; a new one starts private.
       const remote = linkage.datasetId && !dryRun ? await client.getDataset(linkage.datasetId) : undefined;
       const isPrivate = remote?.private ?? true;
-      if (!headless && !dryRun && !(await confirmPublish(portal, files.length, linkage))) return stop('cancelled', log.lines);
+      // "Your key can publish to organisation X", said before anything is confirmed.
+      const right = dryRun ? undefined : await client.publishRight(who, meta.organization);
+      const rightText = right?.ok && meta.organization ? vscode.l10n.t('Your key can publish to organisation {0}.', right.orgName ?? meta.organization) : undefined;
+      // Without the right, no confirmation: the preflight stops at once with the reason.
+      if (!headless && !dryRun && right?.ok !== false && !(await confirmPublish(portal, files, linkage, meta.title, gate.ignoredOverrides ?? [], rightText))) return stop('cancelled', log.lines);
       const plan: PublishPlan = {
         profile,
         dataset: { ...meta, private: isPrivate },
-        files: files.map((f) => ({ path: f.abs, title: f.title, format: f.format, description: f.description, schema: f.schema ? { name: f.schema } : undefined })),
+        files: files.map((f) => ({ path: f.abs, title: f.title, format: f.format, description: f.description, schema: schemaOf(f.schema, schemas[f.abs]) })),
         linkage,
       };
       try {
@@ -116,9 +133,16 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
         if (madePublic) log.info(`made public: ${url}`);
         return { ok: true, datasetId: result.datasetId, url, resources: result.linkage.resources, log: log.lines };
       } catch (e) {
+        const converted = await offerTsvConversion(e, files, dataset.root, headless, args.convertTsv === true);
+        if (converted) {
+          files = converted;
+          log.warn('the portal refuses .tsv: publishing CSV copies from .opendata/converted/');
+          continue;
+        }
         const next = await recover(e, apiKey, headless, args);
         if (!next) throw e;
-        linkage = next === 'recreate' ? { resources: {} } : { datasetId: next.relink, resources: {} };
+        // A dataset the person names is trusted for this run and given our marker (#16).
+        linkage = next === 'recreate' ? { resources: {} } : { datasetId: next.relink, resources: {}, explicit: true };
         log.warn(next === 'recreate' ? 'linked dataset gone: recreating it' : `linked dataset gone: relinking to ${next.relink}`);
       }
     }
@@ -131,16 +155,47 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
   }
 }
 
-async function confirmPublish(portal: PortalSetting, count: number, linkage: Linkage): Promise<boolean> {
-  const go = vscode.l10n.t('Publish');
-  const text = linkage.datasetId
-    ? vscode.l10n.t('Update the linked dataset on {0} with {1} file(s)?', portal.name, count)
-    : vscode.l10n.t('Create a new private dataset on {0} with {1} file(s)? It stays private until you make it public.', portal.name, count);
-  return (await vscode.window.showInformationMessage(text, { modal: true }, go)) === go;
+/** The declared schema with the version the gate linted against (udata wants both). */
+function schemaOf(declared: string | undefined, linted: { name: string; version?: string } | undefined): { name: string; version?: string } | undefined {
+  if (linted && (!declared || declared === linted.name)) return linted;
+  return declared ? { name: declared } : undefined;
 }
 
-/** Only `linked-dataset-gone` is recovered in the loop; the person (or the arguments) choose how. */
+/** #16: the confirmation names every file and the target dataset, so nothing is uploaded unseen. */
+async function confirmPublish(portal: PortalSetting, files: DatasetFile[], linkage: Linkage, title: string, ignored: string[], right?: string): Promise<boolean> {
+  const go = vscode.l10n.t('Publish');
+  const list = files.map((f) => `• ${f.rel}`).join('\n');
+  const text = linkage.datasetId
+    ? vscode.l10n.t('Update the dataset "{0}" ({1}) on {2} with these files?', title, linkage.datasetId, portal.name)
+    : vscode.l10n.t('Create a new private dataset "{0}" on {1} with these files? It stays private until you make it public.', title, portal.name);
+  const note = ignored.length ? `\n\n${vscode.l10n.t('Ignored for this check (personal data always blocks): {0}', ignored.join(', '))}` : '';
+  return (await vscode.window.showInformationMessage(text, { modal: true, detail: `${list}${note}${right ? `\n\n${right}` : ''}` }, go)) === go;
+}
+
+/** udata's default allow-list has no .tsv: offer CSV copies (the person's files stay as they are). */
+async function offerTsvConversion(e: unknown, files: DatasetFile[], root: string, headless: boolean, convert: boolean): Promise<DatasetFile[] | undefined> {
+  if (!isPortalError(e, 'extension-not-allowed') || !files.some((f) => extensionOf(f.abs) === 'tsv')) return undefined;
+  if (!headless) {
+    const yes = vscode.l10n.t('Convert to CSV and Publish');
+    if ((await vscode.window.showWarningMessage(e.messages[uiLang()], { modal: true }, yes)) !== yes) return undefined;
+  } else if (!convert) return undefined;
+  return files.map((f) => {
+    if (extensionOf(f.abs) !== 'tsv') return f;
+    const abs = convertTsvToCsv(f.abs, root);
+    return { ...f, abs, rel: path.relative(root, abs).split(path.sep).join('/'), format: 'csv' };
+  });
+}
+
+/** `linked-dataset-gone` and `linkage-mismatch` are recovered in the loop; the person (or the arguments) choose how. */
 async function recover(e: unknown, apiKey: string, headless: boolean, args: PublishArgs): Promise<'recreate' | { relink: string } | undefined> {
+  if (isPortalError(e, 'linkage-mismatch')) {
+    if (headless) return undefined;
+    const useIt = vscode.l10n.t('Publish to That Dataset');
+    const create = vscode.l10n.t('Create a new dataset');
+    const pick = await vscode.window.showErrorMessage(errorText(e, [apiKey]), { modal: true }, useIt, create);
+    const id = /: ([^\s:]+)$/.exec(e.messages.en)?.[1];
+    return pick === create ? 'recreate' : pick === useIt && id ? { relink: id } : undefined;
+  }
   if ((e as { kind?: string }).kind !== 'linked-dataset-gone') return undefined;
   if (headless) return args.onLinkedGone;
   const action = await showPublishError(e, [apiKey]);
@@ -150,7 +205,8 @@ async function recover(e: unknown, apiKey: string, headless: boolean, args: Publ
 }
 
 async function afterError(e: unknown, apiKey: string, deps: Deps, portal: PortalSetting): Promise<void> {
-  if ((e as { kind?: string }).kind === 'linked-dataset-gone') return; // already shown by recover()
+  const kind = (e as { kind?: string }).kind;
+  if (kind === 'linked-dataset-gone' || kind === 'linkage-mismatch') return; // already shown by recover()
   if ((await showPublishError(e, [apiKey])) === 'set-key') await deps.keys.ask(portal);
 }
 
@@ -170,7 +226,8 @@ async function offerPublic(
   if (yes === undefined) {
     const text = isPrivate ? vscode.l10n.t('Published as a private dataset: {0}. Make it public now?', url) : vscode.l10n.t('Dataset updated: {0}', url);
     const pick = await vscode.window.showInformationMessage(text, ...(isPrivate ? [makePublic, open] : [open]));
-    if (pick === open) void vscode.env.openExternal(vscode.Uri.parse(url));
+    // #16: only https (or loopback in tests) links are opened.
+    if (pick === open && isSafeLink(url)) void vscode.env.openExternal(vscode.Uri.parse(url));
     yes = pick === makePublic;
   }
   if (!yes || !isPrivate) return false;

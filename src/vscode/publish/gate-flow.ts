@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { DatasetChoice, DatasetFile } from './datasets';
-import { describeErrors, runGate } from './gate';
+import { describeErrors, runGate, type GateReport } from './gate';
 import type { RunLog } from './log';
 import { offerRename } from './rename';
 
@@ -19,7 +19,7 @@ export async function passGate(
   log: RunLog,
   headless: boolean,
   override?: Override,
-): Promise<{ files?: DatasetFile[]; stopped?: string }> {
+): Promise<{ files?: DatasetFile[]; stopped?: string; schemas?: GateReport['schemas']; ignoredOverrides?: string[] }> {
   // The portal gets the file on disk: unsaved edits would be checked here but not published.
   const dirty = vscode.workspace.textDocuments.filter((doc) => doc.isDirty && files.some((f) => f.abs === doc.uri.fsPath));
   if (dirty.length > 0) {
@@ -32,6 +32,8 @@ export async function passGate(
   const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the files before publishing…'), cancellable: true }, (_p, token) =>
     runGate(services, files, token),
   );
+  if (report.ignoredOverrides.length > 0) log.warn(`openData.lint.rules overrides ignored before publishing (personal data always blocks): ${report.ignoredOverrides.join(', ')}`);
+  const done = (f: DatasetFile[]) => ({ files: f, schemas: report.schemas, ignoredOverrides: report.ignoredOverrides });
   if (report.personal.length > 0) {
     const msg = vscode.l10n.t('Publication blocked: personal data found (RGPD).\n{0}', describeErrors(report.personal));
     log.error(msg);
@@ -57,10 +59,16 @@ export async function passGate(
     log.warn(msg);
     if (!headless) void vscode.window.showWarningMessage(msg);
   }
-  if (report.offName.length === 0) return { files };
+  if (report.offName.length === 0) return done(files);
   if (headless) {
     log.info(`not named after the Etalab convention AAAAMMJJ_<SIREN>_<nom>: ${report.offName.map((f) => f.rel).join(', ')}`);
-    return { files };
+    return done(files);
   }
-  return { files: await offerRename(dataset, files, report.offName) };
+  const renamed = await offerRename(dataset, files, report.offName);
+  // The linted schema follows its file through the rename.
+  const schemas = { ...report.schemas };
+  files.forEach((f, i) => {
+    if (schemas[f.abs] && renamed[i] && renamed[i].abs !== f.abs) schemas[renamed[i].abs] = schemas[f.abs];
+  });
+  return { files: renamed, schemas, ignoredOverrides: report.ignoredOverrides };
 }

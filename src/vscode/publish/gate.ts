@@ -17,20 +17,33 @@ export interface GateReport {
   noSchema: string[];
   /** Files whose name is not AAAAMMJJ_<SIREN>_<nom>.<ext>. */
   offName: DatasetFile[];
+  /** The schema each file was linted against (absolute path → name and version), declared to the portal. */
+  schemas: Record<string, { name: string; version?: string }>;
+  /** `openData.lint.rules` values for personal-data that the gate ignored (a repository's settings cannot weaken it). */
+  ignoredOverrides: string[];
 }
 
 /** Etalab naming convention for published files: date, SIREN of the producer, short name. */
 export const ETALAB_NAME = /^\d{8}_\d{9}_[A-Za-z0-9][A-Za-z0-9_-]*\.[a-z0-9]+$/i;
 
 export async function runGate(services: Services, files: DatasetFile[], token?: vscode.CancellationToken): Promise<GateReport> {
-  const report: GateReport = { errors: [], personal: [], noSchema: [], offName: [] };
+  const report: GateReport = { errors: [], personal: [], noSchema: [], offName: [], schemas: {}, ignoredOverrides: [] };
   for (const f of files) {
     const settings = lintSettings(vscode.Uri.file(f.abs));
+    // #16: `"personal-data": "off"` in a cloned repository's .vscode/settings.json must not
+    // switch the block off; the gate always runs the rule as an error and says it did.
+    const rules = { ...settings.rules };
+    if (rules['personal-data'] !== undefined && rules['personal-data'] !== 'error') {
+      const note = `${f.rel}: personal-data = ${rules['personal-data']}`;
+      if (!report.ignoredOverrides.includes(note)) report.ignoredOverrides.push(note);
+    }
+    rules['personal-data'] = 'error';
     const r = await services.worker.run(
       'lintFile',
-      { path: f.abs, options: { lang: uiLang(), rules: settings.rules, maxProblems: 100000, schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot, ...(f.schema ? { schema: f.schema } : {}) } },
+      { path: f.abs, options: { lang: uiLang(), rules, maxProblems: 100000, schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot, ...(f.schema ? { schema: f.schema } : {}) } },
       { token },
     );
+    if (r.schema) report.schemas[f.abs] = { name: r.schema.name, ...(r.schema.version ? { version: r.schema.version } : {}) };
     const errs = r.diagnostics.filter((d) => d.severity === 'error');
     const personal = errs.filter((d) => d.rule === 'personal-data');
     const others = errs.filter((d) => d.rule !== 'personal-data');

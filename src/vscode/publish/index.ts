@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { DRY_RUN_SCHEME, DryRunDocuments } from './dry-run';
 import { runPublish, type Deps, type PublishArgs } from './flow';
 import { dataGouvProfile, pickPortal, PortalKeys, portalUrl, type PortalSetting } from './portals';
+import { runPublishReuse, type ReuseArgs } from './reuse';
 
 interface KeyArgs {
   portal?: PortalSetting;
@@ -25,6 +26,11 @@ export function registerPublishing(context: vscode.ExtensionContext, services: S
     vscode.commands.registerCommand('openData.publish', (a?: unknown) => runPublish(deps, argsOf(a))),
     vscode.commands.registerCommand('openData.publishDataGouv', (a?: unknown) => runPublish(deps, argsOf(a), { portal: dataGouvProfile() })),
     vscode.commands.registerCommand('openData.publishDryRun', (a?: unknown) => runPublish(deps, argsOf(a), { dryRun: true })),
+    // From a Valorisation tree item the argument is its node ({kind: 'chart', uri}); from the panel's title bar, nothing.
+    vscode.commands.registerCommand('openData.publishReuse', (a?: unknown) => {
+      const r = a && typeof a === 'object' ? (a as ReuseArgs & { kind?: string; uri?: vscode.Uri }) : {};
+      return runPublishReuse(keys, r.kind === 'chart' && r.uri ? { chart: r.uri } : a instanceof vscode.Uri ? { chart: a } : r);
+    }),
     vscode.commands.registerCommand('openData.setPortalApiKey', async (a?: KeyArgs) => {
       const portal = await portalOf(a, vscode.l10n.t('Set the API key of which portal?'));
       if (!portal) return false;

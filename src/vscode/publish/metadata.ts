@@ -10,6 +10,12 @@ import { readDataPackage, type DatasetChoice } from './datasets';
 
 export type MetadataArgs = Partial<Omit<DatasetMetadata, 'private'>>;
 
+/** The portal's spatial references (udata): zones are picked from its suggestions, never typed. */
+export interface ZoneSource {
+  suggestZones(q: string, size?: number): Promise<{ id: string; name: string; level?: string }[]>;
+  granularities(): Promise<{ id: string; name: string }[]>;
+}
+
 /** data.gouv.fr counts a quality point for a description of at least this many characters. */
 export const MIN_DESCRIPTION = 100;
 
@@ -37,6 +43,7 @@ export async function completeMetadata(
   who: WhoAmI,
   portal: { type: PortalKind; organization?: string },
   interactive: boolean,
+  zones?: ZoneSource,
 ): Promise<Omit<DatasetMetadata, 'private'> | undefined> {
   const m: MetadataArgs = { ...fromPackage(d.meta, portal.type), ...stripUndefined(overrides) };
   m.organization ??= portal.organization ?? (who.organizations.length === 1 ? who.organizations[0].id : undefined);
@@ -74,6 +81,11 @@ export async function completeMetadata(
         m.temporalCoverage = asked.temporalCoverage = { start, end };
       }
     }
+    if (!m.spatial && zones) {
+      const picked = await askSpatial(zones);
+      if (picked === null) return undefined;
+      if (picked) m.spatial = asked.spatial = picked;
+    }
     if (!m.organization && who.organizations.length > 1) {
       const items = [
         ...who.organizations.map((o) => ({ label: o.name ?? o.id, description: o.id, id: o.id as string | undefined })),
@@ -87,6 +99,26 @@ export async function completeMetadata(
   if (!m.title || !m.description) throw new Error(vscode.l10n.t('The dataset has no title or description in datapackage.json.'));
   if (Object.keys(asked).length > 0 && d.datapackage) await saveAnswers(d.datapackage, { ...asked, name: d.meta.name });
   return { ...m, title: m.title, description: m.description };
+}
+
+/** Zones from the portal's suggestions (GET /spatial/zones/suggest/), then a granularity from its list. Null = cancelled. */
+async function askSpatial(zones: ZoneSource): Promise<DatasetMetadata['spatial'] | undefined | null> {
+  const q = await input(vscode.l10n.t('Spatial coverage: name of a commune, département or région (leave empty to skip)'), '');
+  if (q === undefined) return null;
+  if (!q.trim()) return undefined;
+  const found = await zones.suggestZones(q.trim(), 20);
+  if (found.length === 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The portal knows no zone named “{0}”: the spatial coverage is left empty.', q.trim()));
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(found.map((z) => ({ label: z.name, description: z.id, z })), { canPickMany: true, placeHolder: vscode.l10n.t('Zones covered (from the portal)'), ignoreFocusOut: true });
+  if (!pick) return null;
+  const levels = await zones.granularities();
+  const g = levels.length
+    ? await vscode.window.showQuickPick(levels.map((l) => ({ label: l.name, description: l.id, id: l.id })), { placeHolder: vscode.l10n.t('Granularity: the finest level of the data'), ignoreFocusOut: true })
+    : undefined;
+  if (levels.length && !g) return null;
+  return { zones: pick.map((p) => p.z.id), ...(g ? { granularity: g.id } : {}) };
 }
 
 async function saveAnswers(file: string, meta: DatasetMeta): Promise<void> {

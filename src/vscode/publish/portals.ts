@@ -2,7 +2,7 @@
 // settings. Profiles carry no secret: the API key of each profile lives in SecretStorage only,
 // keyed by the portal URL so a renamed profile keeps its key.
 import * as vscode from 'vscode';
-import type { PortalKind } from '../../core/portal';
+import { isDataGouvSetting, type PortalKind } from '../../core/portal';
 
 export interface PortalSetting {
   name: string;
@@ -20,7 +20,7 @@ export const portalUrl = (p: Pick<PortalSetting, 'url'>) => p.url.trim().replace
 /** "Publish to data.gouv.fr": www by default; the demo site or a local udata for rehearsals and tests. */
 export function dataGouvProfile(): PortalSetting {
   const setting = vscode.workspace.getConfiguration('openData').get<string>('dataGouvUrl', DATA_GOUV.url);
-  const url = /^(https:\/\/(www|demo)\.data\.gouv\.fr|http:\/\/(localhost|127\.|\[::1\]))/.test(setting ?? '') ? portalUrl({ url: setting }) : DATA_GOUV.url;
+  const url = isDataGouvSetting(setting) ? portalUrl({ url: setting! }) : DATA_GOUV.url;
   // The built-ins are profiles too: www and demo always match; a loopback portal lends its name and organization.
   const profile = portalProfiles().find((p) => p.url === url);
   return { ...profile, type: 'udata', url, name: profile?.name ?? url.replace(/^https?:\/\//, '') };

@@ -104,6 +104,15 @@ function chartsOf(src: TreeSources, view: DatasetView, charts: SavedChartEntry[]
   return charts.filter((c) => c.chart && paths.has(c.chart.source));
 }
 
+/** The reuses recorded by "Publish as Reuse…" (only finished ones have a page). */
+function reuseNodes(src: TreeSources, dataset: string): Node[] {
+  const all = (src.store.state?.datasets?.[dataset] as { reuses?: Record<string, { title?: string; page?: string; portal?: string }> } | undefined)?.reuses;
+  if (!all || typeof all !== 'object') return [];
+  return Object.entries(all)
+    .filter(([, r]) => r && typeof r.page === 'string')
+    .map(([slug, r]): Node => ({ kind: 'reuse', dataset, slug, title: r.title, page: r.page, portal: r.portal }));
+}
+
 function quality(src: TreeSources, view: DatasetView) {
   const root = src.store.root;
   return qualityScore(view, {
@@ -119,7 +128,7 @@ function scoreText(src: TreeSources, view: DatasetView): string {
 function datasetChildren(src: TreeSources, stage: 'preparation' | 'publication' | 'valorisation', view: DatasetView): Node[] {
   const name = view.meta.name;
   if (stage === 'preparation') return resourceUris(src.store.root, view).map((uri): Node => ({ kind: 'resource', uri, dataset: name, counts: countsOf(uri), exists: src.exists(uri), validated: src.validated(uri) }));
-  if (stage === 'valorisation') return chartsOf(src, view, src.charts()).map(chartNode);
+  if (stage === 'valorisation') return [...chartsOf(src, view, src.charts()).map(chartNode), ...reuseNodes(src, name)];
   const q = quality(src, view);
   return [{ kind: 'completeness', dataset: name, ...completeness(view.meta) }, { kind: 'quality', dataset: name, points: q.points, criteria: q.criteria }, { kind: 'published', dataset: name, publication: publicationOf(src.store.state, name) }];
 }

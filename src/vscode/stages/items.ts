@@ -1,6 +1,7 @@
 // How each node of the tree looks: label, description, icon, tooltip, checkbox, click
 // command and the contextValue its menus key on.
 import * as vscode from 'vscode';
+import { isSafeLink } from '../../core/portal/url';
 import { STAGES } from '../../core/project/stages';
 import { uiLang } from '../settings';
 import { nodeId, type Counts, type Node } from './nodes';
@@ -120,7 +121,8 @@ function itemFor(n: Node, lang: 'en' | 'fr'): vscode.TreeItem {
       i.tooltip = p?.url;
       i.iconPath = p ? icon('link-external') : icon('circle-slash');
       i.contextValue = p ? 'odw.published' : 'odw.unpublished';
-      if (p) i.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Published Page'), arguments: [vscode.Uri.parse(p.url)] };
+      // #16: a URL from the project file is opened only when https (or loopback).
+      if (p && isSafeLink(p.url)) i.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Published Page'), arguments: [vscode.Uri.parse(p.url)] };
       return i;
     }
     case 'chart': {
@@ -129,6 +131,16 @@ function itemFor(n: Node, lang: 'en' | 'fr'): vscode.TreeItem {
       i.iconPath = icon(n.title ? 'graph-line' : 'warning');
       i.contextValue = 'odw.chart';
       i.command = { command: 'openData.openSavedChart', title: vscode.l10n.t('Open Chart'), arguments: [n.uri] };
+      return i;
+    }
+    case 'reuse': {
+      const i = new vscode.TreeItem(vscode.l10n.t('Reuse: {0}', n.title ?? n.slug), None);
+      i.description = n.portal;
+      i.tooltip = n.page;
+      i.iconPath = icon('link-external');
+      i.contextValue = 'odw.reuse';
+      // #16: a URL from the project file is opened only when https (or loopback).
+      if (n.page && isSafeLink(n.page)) i.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Reuse'), arguments: [vscode.Uri.parse(n.page)] };
       return i;
     }
     case 'otherCharts': {

@@ -20,6 +20,8 @@ export type Node =
   | { kind: 'portal'; portal?: string }
   | { kind: 'published'; dataset: string; publication?: Publication }
   | { kind: 'chart'; uri: vscode.Uri; title?: string }
+  /** A chart published as a reuse (`datasets[<name>].reuses` in the project file). */
+  | { kind: 'reuse'; dataset: string; slug: string; title?: string; page?: string; portal?: string }
   | { kind: 'otherCharts'; charts: Node[] }
   | { kind: 'empty'; message: string };
 
@@ -48,6 +50,8 @@ export const nodeId = (n: Node): string | undefined => {
       return `${n.kind}:${n.dataset}`;
     case 'chart':
       return `chart:${n.uri.toString()}`;
+    case 'reuse':
+      return `reuse:${n.dataset}:${n.slug}`;
     default:
       return undefined;
   }

@@ -56,3 +56,13 @@ test('the saved webview state revives a panel, or nothing', () => {
   assert.equal(parseChartState(undefined), null);
   assert.equal(parseChartState({ source: '' }), null);
 });
+
+test('the PNG asked for a reuse: the answer is checked like export-png, the request carries its id', () => {
+  assert.deepEqual(parseFromWebview({ type: 'png', id: 3, dataUrl: png }), { type: 'png', id: 3, dataUrl: png });
+  assert.deepEqual(parseFromWebview({ type: 'png', id: 4, dataUrl: null }), { type: 'png', id: 4, dataUrl: null });
+  for (const bad of [{ type: 'png', dataUrl: png }, { type: 'png', id: '3', dataUrl: png }, { type: 'png', id: 1.5, dataUrl: png }, { type: 'png', id: 3, dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' }]) {
+    assert.equal(parseFromWebview(bad), null, JSON.stringify(bad));
+  }
+  assert.ok(isToWebview({ type: 'png-request', id: 1 }));
+  assert.ok(!isToWebview({ type: 'png-request' }));
+});

@@ -74,7 +74,7 @@ test('CKAN: lost answers to package_create and resource_create do not duplicate'
   }
 });
 
-test('CKAN: validation errors are typed with their fields; bad token is refused', async () => {
+test('CKAN: validation errors are typed with their fields; a bad token is a bad key (CKAN answers as to anonymous)', async () => {
   const emu = await startCkanEmulator();
   keys.push(emu.apiKey);
   try {
@@ -87,7 +87,9 @@ test('CKAN: validation errors are typed with their fields; bad token is refused'
 
     const bad = await leaks.capture(() => publishPlan(makePlan('ckan', emu.url, 'not-the-token-xyz', files), opts));
     keys.push('not-the-token-xyz');
-    assert.ok(isPortalError(bad.error, 'forbidden'));
+    assert.ok(isPortalError(bad.error, 'unauthorized'), String(bad.error));
+    assert.equal(bad.error.step, 'check-key');
+    assert.equal(emu.log.filter((l) => l.path.endsWith('package_create')).length, 1, 'only the first plan reached a create');
   } finally {
     await emu.stop();
   }
@@ -100,10 +102,10 @@ test('CKAN: dry run masks the Authorization header', async () => {
     const r = await publishPlan(makePlan('ckan', emu.url, emu.apiKey, files), { ...opts, dryRun: true });
     assert.equal(emu.log.length, 0);
     assert.deepEqual(r.requests!.map((q) => q.url.split('/').at(-1)), [
-      'organization_list_for_user', 'package_create', 'resource_create', 'resource_create', 'package_show', 'package_patch',
+      'organization_list_for_user', 'license_list', 'package_create', 'resource_create', 'resource_create', 'package_show', 'package_patch',
     ]);
     assert.ok(r.requests!.every((q) => q.headers.Authorization === '***'));
-    assert.equal(r.requests![2].multipart?.file.field, 'upload');
+    assert.equal(r.requests![3].multipart?.file.field, 'upload');
     leaks.text(JSON.stringify(r.requests));
   } finally {
     await emu.stop();

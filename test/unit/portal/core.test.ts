@@ -39,8 +39,9 @@ test('Retry-After: seconds, HTTP date, garbage; backoff stays within bounds', ()
 });
 
 test('URL policy: HTTPS anywhere, HTTP on loopback only, no credentials in URL', () => {
-  for (const ok of ['https://www.data.gouv.fr/api/1/', 'http://127.0.0.1:8787', 'http://localhost', 'http://[::1]:9']) assert.doesNotThrow(() => assertSafeUrl(ok));
-  for (const bad of ['http://data.gouv.fr', 'http://192.168.1.2', 'file:///etc/passwd', 'https://user:pw@x.fr', 'nope']) {
+  for (const ok of ['https://www.data.gouv.fr/api/1/', 'http://127.0.0.1:8787', 'http://[::1]:9', 'http://[::ffff:127.0.0.1]:9']) assert.doesNotThrow(() => assertSafeUrl(ok));
+  // Names go through the resolver: `localhost` and `*.localhost` are not literal loopback addresses.
+  for (const bad of ['http://data.gouv.fr', 'http://192.168.1.2', 'file:///etc/passwd', 'https://user:pw@x.fr', 'nope', 'http://localhost', 'http://a.localhost:8787', 'javascript:alert(1)']) {
     assert.throws(() => assertSafeUrl(bad), (e) => isPortalError(e, 'unsafe-url'));
   }
 });

@@ -2,7 +2,7 @@
 // Retry-After and timeouts. Delays are kept small through the options.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPortalError, PortalErrorKind, ProgressEvent, publishPlan, PublishPlan } from '../../../src/core/portal';
 import type { FaultRule } from '../../emulator/faults';
@@ -92,9 +92,12 @@ test('connection reset mid-upload of a replacement is retried (idempotent)', asy
   const emu = await startUdataEmulator();
   keys.push(emu.apiKey);
   try {
-    const saved = (await publishPlan(makePlan('udata', emu.url, emu.apiKey, files), { retry: FAST_RETRY })).linkage;
+    const own = sampleFiles();
+    const saved = (await publishPlan(makePlan('udata', emu.url, emu.apiKey, own), { retry: FAST_RETRY })).linkage;
+    // A changed file replaces its resource's file; an unchanged one would not be sent at all.
+    appendFileSync(own.subventions, 'Commune de Démo,21350238800019,2024-12-31,Association nouvelle,999\r\n');
     emu.faults.add({ method: 'POST', path: '/resources/', action: { kind: 'reset', afterBytes: 2000 }, times: 2 });
-    const r = await publishPlan(makePlan('udata', emu.url, emu.apiKey, files, saved), { retry: FAST_RETRY, logger: leaks.logger });
+    const r = await publishPlan(makePlan('udata', emu.url, emu.apiKey, own, saved), { retry: FAST_RETRY, logger: leaks.logger });
     assert.deepEqual(r.linkage, saved);
     assert.equal(emu.faults.firedCount, 2);
     assert.equal(emu.state.countResources(), 2);
@@ -140,9 +143,15 @@ test('401 expired key, 403 on a dataset of another organization, network error',
   keys.push(...emu.state.users.map((u) => u.apiKey));
   try {
     const foreign = emu.state.create({ title: 'Autre', description: 'x', organization: 'org-b', private: false }, emu.state.users[1]);
+    // A project file naming a dataset we did not create is refused before any write (#16).
     const plan = makePlan('udata', emu.url, emu.apiKey, files, { datasetId: foreign.id, resources: {} });
     const f = await leaks.capture(() => publishPlan(plan, { retry: FAST_RETRY, logger: leaks.logger }));
-    assertTyped(f.error, 'forbidden');
+    assertTyped(f.error, 'linkage-mismatch');
+    assert.equal(emu.state.countResources(), 0);
+    assert.equal(emu.log.filter((l) => l.method !== 'GET').length, 0, 'no write request');
+    // Linked by hand (explicit), the dataset of another organisation answers 403 on the first write.
+    const g = await leaks.capture(() => publishPlan({ ...plan, linkage: { datasetId: foreign.id, resources: {}, explicit: true } }, { retry: FAST_RETRY, logger: leaks.logger }));
+    assertTyped(g.error, 'forbidden');
     assert.equal(emu.state.countResources(), 0);
   } finally {
     await emu.stop();

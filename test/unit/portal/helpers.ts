@@ -31,7 +31,7 @@ export function makePlan(kind: PortalKind, url: string, apiKey: string, files: {
       license: 'lov2',
       frequency: 'annual',
       temporalCoverage: { start: '2024-01-01', end: '2024-12-31' },
-      spatial: { zones: ['fr:commune:99999'], granularity: 'fr:commune' },
+      spatial: { zones: ['fr:commune:35238'], granularity: 'fr:commune' },
       tags: ['subventions', 'scdl'],
       organization: 'org-demo',
       private: false,

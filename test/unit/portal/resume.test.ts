@@ -48,7 +48,7 @@ async function runWithResume(emu: UdataEmulator, store: CheckpointStore, label: 
   const plan = makePlan('udata', emu.url, emu.apiKey, files);
   // No transport retries on the first run, so every fault surfaces to the orchestrator.
   const first = await leaks.capture(() =>
-    publishPlan(plan, { retry: { ...FAST_RETRY, retries: 0 }, timeoutMs: 2000, logger: leaks.logger, onCheckpoint: store.onCheckpoint }),
+    publishPlan(plan, { retry: { ...FAST_RETRY, retries: 0 }, timeoutMs: 2000, orphanRecheckMs: () => 20, logger: leaks.logger, onCheckpoint: store.onCheckpoint }),
   );
   if (first.error && !(first.error instanceof Error && /simulated crash/.test(first.error.message))) {
     assert.ok(isPortalError(first.error), `${label}: typed error expected, got ${String(first.error)}`);
@@ -57,7 +57,7 @@ async function runWithResume(emu: UdataEmulator, store: CheckpointStore, label: 
   const fired = emu.faults.firedCount;
   emu.faults.clear();
   const again = makePlan('udata', emu.url, emu.apiKey, files, store.saved);
-  const second = await publishPlan(again, { retry: FAST_RETRY, timeoutMs: 2000, logger: leaks.logger, onCheckpoint: store.onCheckpoint });
+  const second = await publishPlan(again, { retry: FAST_RETRY, timeoutMs: 2000, orphanRecheckMs: () => 20, logger: leaks.logger, onCheckpoint: store.onCheckpoint });
   assertOneCleanDataset(emu, second.linkage, label);
   return { ...first, fired };
 }

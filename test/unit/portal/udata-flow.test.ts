@@ -98,6 +98,8 @@ test('dry run lists every request with the key masked and sends nothing', async 
     const lines = reqs.map((q) => `${q.method} ${q.url.replace(emu.url, '')}`);
     assert.deepEqual(lines.map((l) => l.replace(/\?.*$/, '')), [
       'GET /api/1/me/',
+      'GET /api/1/datasets/extensions/',
+      'GET /api/1/spatial/zone/fr%3Acommune%3A35238/',
       'POST /api/1/datasets/',
       'POST /api/1/datasets/DRY-RUN-DATASET-ID/upload/',
       `PUT /api/1/datasets/DRY-RUN-DATASET-ID/resources/${r.linkage.resources[files.subventions]}/`,
@@ -106,10 +108,10 @@ test('dry run lists every request with the key masked and sends nothing', async 
       'PUT /api/1/datasets/DRY-RUN-DATASET-ID/',
     ]);
     for (const q of reqs) assert.equal(q.headers['X-API-KEY'], '***');
-    assert.equal((reqs[1].json as any).private, true);
-    assert.equal(reqs[2].multipart?.file.field, 'file');
-    assert.equal(reqs[2].multipart?.file.size, readFileSync(files.subventions).length);
-    assert.deepEqual((reqs[3].json as any).schema, { name: 'scdl/subventions', version: '2.1.1' });
+    assert.equal((reqs[3].json as any).private, true);
+    assert.equal(reqs[4].multipart?.file.field, 'file');
+    assert.equal(reqs[4].multipart?.file.size, readFileSync(files.subventions).length);
+    assert.deepEqual((reqs[5].json as any).schema, { name: 'scdl/subventions', version: '2.1.1' });
     const text = JSON.stringify(reqs);
     assert.ok(!text.includes(emu.apiKey));
     leaks.text(text);
@@ -119,12 +121,12 @@ test('dry run lists every request with the key masked and sends nothing', async 
 });
 
 test('non-HTTPS, non-loopback URLs are refused before any request', async () => {
-  for (const url of ['http://www.data.gouv.fr', 'http://10.0.0.5:8080', 'ftp://127.0.0.1', 'http://127.example.org']) {
+  for (const url of ['http://www.data.gouv.fr', 'http://10.0.0.5:8080', 'ftp://127.0.0.1', 'http://127.example.org', 'http://localhost:1', 'http://evil.localhost:1']) {
     const { error } = await leaks.capture(() => publishPlan(makePlan('udata', url, 'secret-key-123456', files), clientOpts));
     assert.ok(isPortalError(error, 'unsafe-url'), `${url} should be refused`);
     assert.match(error.messages.fr, /HTTPS/);
   }
-  for (const url of ['https://demo.data.gouv.fr', 'http://localhost:1', 'http://127.0.0.2:1', 'http://[::1]:1']) {
+  for (const url of ['https://demo.data.gouv.fr', 'http://127.0.0.2:1', 'http://[::1]:1']) {
     assert.doesNotThrow(() => createPortalClient({ kind: 'udata', baseUrl: url, apiKey: 'k' }));
   }
   keys.push('secret-key-123456');
