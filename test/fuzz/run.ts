@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { lintCsvBytes } from '../../src/core/lint-csv';
 import { lintFile } from '../../src/core/lint-file';
 import { mutate, rng } from './mutate';
+import { mutateSheet } from './mutate-sheet';
 
 export interface FuzzResult {
   inputs: number;
@@ -23,7 +24,7 @@ export async function fuzz(corpusDirs: string[], count: number, seed: number, pe
     const rand = rng(s);
     const src = originals[Math.floor(rand() * originals.length)];
     // Keep inputs small enough for the budget: cut big sources before mutating.
-    const input = mutate(src.bytes.subarray(0, 200_000), rand);
+    const input = (/\.(xlsx|ods)$/i.test(src.path) && rand() < 0.5 && mutateSheet(src.bytes, rand)) || mutate(src.bytes.subarray(0, 200_000), rand);
     const t0 = performance.now();
     try {
       if (/\.csv$/i.test(src.path)) {

@@ -3,13 +3,15 @@
 import type { SheetCellFacts } from '../model';
 import { cellRef, type CellRange } from './address';
 import { SheetReadError } from './errors';
+import { CellBudget, cellsAllowed, clampCount, ColumnSet, limitError, SHEET_LIMITS } from './limits';
 import { odsCell } from './ods-cell';
-import type { SheetRow, WorkbookSource, WorkbookVisitor } from './types';
+import { RowQueue } from './row-queue';
+import type { WorkbookSource, WorkbookVisitor } from './types';
 import { parseXml, type Attrs } from './xml';
 import type { ZipArchive } from './zip';
 
-const MAX_COLUMNS = 16384;
-const MAX_ROWS = 1048576;
+const MAX_COLUMNS = SHEET_LIMITS.columns;
+const MAX_ROWS = SHEET_LIMITS.rows;
 
 export async function openOds(zip: ZipArchive): Promise<WorkbookSource> {
   if (!zip.has('content.xml')) throw new SheetReadError('not-workbook', zip.has('xl/workbook.xml') ? 'an Excel file named .ods' : undefined);
@@ -29,11 +31,19 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
 
   let tableDepth = 0;
   let sheetIndex = -1;
-  let wanted = false;
   let merges: CellRange[] = [];
-  let openMerges: CellRange[] = [];
-  let hiddenColumns: number[] = [];
+  let hiddenColumns = new ColumnSet();
   let column = 0;
+  const maxCells = cellsAllowed(zip.size);
+  let budget = new CellBudget('content.xml', maxCells);
+  /** Per column, the index in `merges` of the last range opened over it: covered cells find theirs in O(1). */
+  let cover = new Int32Array(MAX_COLUMNS + 1).fill(-1);
+  let lastRow = 0;
+  let lastCol = 0;
+  let sheetName = '';
+  // Every visitor call goes through the queue, in order; the sheet's rows are read even if
+  // the visitor then skips them (it answers after the parser's write).
+  const queue = new RowQueue(visitor, signal);
 
   let rowNumber = 0;
   let rowRepeat = 1;
@@ -48,13 +58,20 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
   let paragraphs = 0;
   let inParagraph = 0;
   let annotation = 0;
+  const addText = (t: string) => {
+    text += t;
+    if (text.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', `${sheetName}!${cellRef(Math.min(col + 1, MAX_COLUMNS), Math.min(rowNumber, MAX_ROWS))}`);
+  };
 
   const place = (value: string, facts: SheetCellFacts | undefined, repeat: number) => {
     if (value === '' && !facts) {
-      col += repeat;
+      col = Math.min(col + repeat, MAX_COLUMNS);
       return;
     }
     const end = Math.min(col + repeat, MAX_COLUMNS);
+    if (end > SHEET_LIMITS.rowCells) throw limitError('row-cells', `${sheetName}!${cellRef(SHEET_LIMITS.rowCells + 1, Math.min(rowNumber, MAX_ROWS))}`);
+    if (end > values.length) budget.take(end - values.length);
+    if (end > lastCol) lastCol = end;
     while (values.length < col) {
       values.push('');
       cells.push(undefined);
@@ -67,19 +84,24 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
 
   const endCell = () => {
     const a = cellAttrs!;
-    const repeat = Number(a['table:number-columns-repeated'] ?? 1);
+    const repeat = clampCount(a['table:number-columns-repeated'], MAX_COLUMNS);
     const here = col + 1;
+    if (here > MAX_COLUMNS) return;
     if (covered) {
-      const m = openMerges.find((r) => r.left <= here && here <= r.right && r.top <= rowNumber && rowNumber <= r.bottom);
-      place(text, m ? { type: 'empty', mergedInto: cellRef(m.left, m.top) } : undefined, repeat);
+      const i = cover[here];
+      const m = i === -1 ? undefined : merges[i];
+      const inside = m && m.left <= here && here <= m.right && m.top <= rowNumber && rowNumber <= m.bottom;
+      place(text, inside ? { type: 'empty', mergedInto: cellRef(m.left, m.top) } : undefined, repeat);
       return;
     }
-    const cs = Number(a['table:number-columns-spanned'] ?? 1);
-    const rs = Number(a['table:number-rows-spanned'] ?? 1);
+    // Spans are clamped to the sheet's limits here and to its real extent at the end.
+    const cs = clampCount(a['table:number-columns-spanned'], MAX_COLUMNS - here + 1);
+    const rs = clampCount(a['table:number-rows-spanned'], MAX_ROWS - rowNumber + 1);
     if (cs > 1 || rs > 1) {
+      if (merges.length >= SHEET_LIMITS.merges) throw limitError('merges', sheetName);
       const r = { top: rowNumber, left: here, bottom: rowNumber + rs - 1, right: here + cs - 1 };
+      for (let c = r.left; c <= r.right; c++) cover[c] = merges.length;
       merges.push(r);
-      openMerges.push(r);
     }
     const cell = odsCell(a, text, fills.get(a['table:style-name'] ?? ''));
     place(cell.text, cell.facts, repeat);
@@ -91,15 +113,23 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
     values.length = n;
     cells.length = n;
     const blank = values.every((v) => v === '');
-    if (!blank || cells.some((c) => c !== undefined)) {
+    if ((!blank || cells.some((c) => c !== undefined)) && rowNumber <= MAX_ROWS) {
       const last = Math.min(rowNumber + rowRepeat - 1, MAX_ROWS);
-      for (let r = rowNumber; r <= last; r++) {
-        const row: SheetRow = { number: r, values: r === rowNumber ? values : values.slice(), cells: r === rowNumber ? cells : cells.slice(), hidden: rowHidden, stored: true };
-        visitor.row(row);
-      }
+      lastRow = last;
+      // A repeated row costs its cells again each time: the queue charges every copy to the budget.
+      queue.row({ number: rowNumber, values, cells, hidden: rowHidden, stored: true }, last - rowNumber + 1, budget);
     }
-    rowNumber += rowRepeat;
-    openMerges = openMerges.filter((m) => m.bottom >= rowNumber);
+    rowNumber = Math.min(rowNumber + rowRepeat, MAX_ROWS + 1);
+  };
+
+  /** Merges and hidden columns clamped to the rows and columns the sheet really holds. */
+  const sheetEnd = () => {
+    const clamped: CellRange[] = [];
+    for (const m of merges) {
+      if (m.top > lastRow || m.left > lastCol) continue;
+      clamped.push(m.bottom <= lastRow && m.right <= lastCol ? m : { ...m, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) });
+    }
+    queue.end({ merges: clamped, hiddenColumns: hiddenColumns.list(lastCol) });
   };
 
   await parseXml(
@@ -127,27 +157,25 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
             if (tableDepth++ > 0) return;
             sheetIndex++;
             merges = [];
-            openMerges = [];
-            hiddenColumns = [];
+            hiddenColumns = new ColumnSet();
             column = 0;
             rowNumber = 1;
-            wanted =
-              visitor.sheet({
-                name: a['table:name'] ?? `Sheet${sheetIndex + 1}`,
-                index: sheetIndex,
-                state: hiddenTableStyles.has(a['table:style-name'] ?? '') ? 'hidden' : 'visible',
-              }) !== false;
+            lastRow = 0;
+            lastCol = 0;
+            sheetName = a['table:name'] ?? `Sheet${sheetIndex + 1}`;
+            budget = new CellBudget(sheetName, maxCells);
+            cover = new Int32Array(MAX_COLUMNS + 1).fill(-1);
+            queue.sheet({ name: sheetName, index: sheetIndex, state: hiddenTableStyles.has(a['table:style-name'] ?? '') ? 'hidden' : 'visible' });
             break;
           case 'table:table-column': {
-            const n = Number(a['table:number-columns-repeated'] ?? 1);
-            if (tableDepth === 1 && a['table:visibility'] && a['table:visibility'] !== 'visible')
-              for (let c = column + 1; c <= Math.min(column + n, MAX_COLUMNS); c++) hiddenColumns.push(c);
-            column += n;
+            const n = clampCount(a['table:number-columns-repeated'], MAX_COLUMNS);
+            if (tableDepth === 1 && a['table:visibility'] && a['table:visibility'] !== 'visible') hiddenColumns.addRange(column + 1, column + n);
+            column = Math.min(column + n, MAX_COLUMNS);
             break;
           }
           case 'table:table-row':
             if (tableDepth !== 1) return;
-            rowRepeat = Number(a['table:number-rows-repeated'] ?? 1);
+            rowRepeat = clampCount(a['table:number-rows-repeated'], MAX_ROWS);
             rowHidden = !!a['table:visibility'] && a['table:visibility'] !== 'visible';
             values = [];
             cells = [];
@@ -166,7 +194,7 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
             inParagraph++;
             break;
           case 'text:s':
-            if (inParagraph) text += ' '.repeat(Number(a['text:c'] ?? 1));
+            if (inParagraph) addText(' '.repeat(clampCount(a['text:c'], SHEET_LIMITS.cellChars - text.length + 1)));
             break;
           case 'text:tab':
             if (inParagraph) text += '\t';
@@ -179,7 +207,7 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
         }
       },
       text(t) {
-        if (inParagraph && cellAttrs && annotation === 0) text += t;
+        if (inParagraph && cellAttrs && annotation === 0) addText(t);
       },
       close(name) {
         if (annotation > 0) {
@@ -193,20 +221,20 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
           case 'table:table-cell':
           case 'table:covered-table-cell':
             if (tableDepth === 1 && cellAttrs) {
-              if (wanted) endCell();
+              endCell();
               cellAttrs = null;
             }
             break;
           case 'table:table-row':
-            if (tableDepth === 1 && wanted) endRow();
-            else if (tableDepth === 1) rowNumber += rowRepeat;
+            if (tableDepth === 1) endRow();
             break;
           case 'table:table':
-            if (--tableDepth === 0 && wanted) visitor.sheetEnd({ merges, hiddenColumns });
+            if (--tableDepth === 0) sheetEnd();
         }
       },
     },
     'content.xml',
     signal,
+    () => queue.drain(),
   );
 }

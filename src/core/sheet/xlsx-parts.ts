@@ -2,6 +2,7 @@
 // (relationships), sheet names and visibility, the 1904 date flag, and the shared strings.
 import { posix } from 'node:path';
 import { SheetReadError } from './errors';
+import { limitError, SHEET_LIMITS } from './limits';
 import type { SheetState } from './types';
 import { localName, parseXml } from './xml';
 import type { ZipArchive } from './zip';
@@ -79,6 +80,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
   let current = '';
   let inT = false;
   let phonetic = 0;
+  let total = 0;
   await parseXml(zip.stream(part), {
     open(name) {
       const n = localName(name);
@@ -87,13 +89,20 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
       else if (n === 'rPh') phonetic++;
     },
     text(t) {
-      if (inT) current += t;
+      if (!inT) return;
+      current += t;
+      if (current.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', `${part}, string ${strings.length}`);
     },
     close(name) {
       const n = localName(name);
       if (n === 't') inT = false;
       else if (n === 'rPh') phonetic--;
-      else if (n === 'si') strings.push(unescapeOoxml(current));
+      else if (n === 'si') {
+        total += current.length;
+        if (total > SHEET_LIMITS.sharedChars) throw limitError('shared-chars', part);
+        if (strings.length >= SHEET_LIMITS.sharedStrings) throw limitError('shared-strings', part);
+        strings.push(unescapeOoxml(current));
+      }
     },
   }, part, signal);
   return strings;

@@ -6,6 +6,7 @@ import { readXlsxSheet } from './xlsx-sheet';
 import type { WorkbookSource, WorkbookVisitor } from './types';
 import type { ZipArchive } from './zip';
 import { SheetReadError } from './errors';
+import { cellsAllowed } from './limits';
 
 export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
   const book = await readWorkbook(zip);
@@ -14,7 +15,7 @@ export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
     async read(visitor: WorkbookVisitor, signal?: AbortSignal) {
       const styles: CellStyle[] = book.stylesPart && zip.has(book.stylesPart) ? await readStyles(zip.stream(book.stylesPart)) : [];
       const strings = book.sharedStringsPart && zip.has(book.sharedStringsPart) ? await readSharedStrings(zip, book.sharedStringsPart, signal) : [];
-      const ctx = { strings, styles, date1904: book.date1904 };
+      const ctx = { strings, styles, date1904: book.date1904, maxCells: cellsAllowed(zip.size) };
       for (const [index, s] of book.sheets.entries()) {
         if (visitor.sheet({ name: s.name, index, state: s.state }) === false) continue;
         if (!zip.has(s.part)) throw new SheetReadError('corrupt', `missing ${s.part}`);

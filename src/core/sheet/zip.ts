@@ -13,9 +13,16 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** Declared uncompressed/compressed ratio above which an entry is refused (deflate cannot exceed ~1032). */
   maxRatio: number;
+  /**
+   * Ratio above which an entry larger than BIG_ENTRY is refused: cell data compresses 5–20×
+   * (the bench workbooks 6×); only markup made to inflate (a 2 GiB sheet in a 7 MB zip) goes far beyond.
+   */
+  maxBigRatio?: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 4 * 1024 ** 3, maxRatio: 1100 };
+/** A real workbook's parts stay well under 2 GiB inflated (the 200 MB bench workbook: about 1.3 GB). */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 2 * 1024 ** 3, maxRatio: 1100, maxBigRatio: 100 };
+const BIG_ENTRY = 64 * 1024 * 1024;
 
 /** Entries this small cannot hurt whatever their ratio (empty parts have huge "ratios"). */
 const SMALL_ENTRY = 1024 * 1024;
@@ -29,6 +36,8 @@ export class ZipArchive {
   private inflated = 0;
   private told = 0;
   private readonly total: number;
+  /** The archive's size on disk: the readers' cell budget grows with it (limits.ts cellsAllowed). */
+  size = 0;
   /** Called as entries inflate (a 200 MB workbook takes a minute: the user sees it move). */
   onProgress?: (done: number, total: number) => void;
 
@@ -46,8 +55,11 @@ export class ZipArchive {
     } catch (e) {
       throw asSheetError(e, 'zip directory');
     }
-    checkDeclaredSizes(files, (await stat(path)).size, limits);
-    return new ZipArchive(new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f])));
+    const size = (await stat(path)).size;
+    checkDeclaredSizes(files, size, limits);
+    const zip = new ZipArchive(new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f])));
+    zip.size = size;
+    return zip;
   }
 
   has(name: string): boolean {
@@ -95,6 +107,8 @@ function checkDeclaredSizes(files: CentralDirectoryFile[], fileSize: number, lim
     const ratio = f.uncompressedSize / Math.max(1, f.compressedSize);
     if (f.uncompressedSize > SMALL_ENTRY && ratio > limits.maxRatio)
       throw new SheetReadError('zip-bomb', `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)})`);
+    if (f.uncompressedSize > BIG_ENTRY && ratio > (limits.maxBigRatio ?? Infinity))
+      throw new SheetReadError('zip-bomb', `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)}, limit ${limits.maxBigRatio} above ${BIG_ENTRY / 1024 ** 2} MB)`);
   }
   if (total > limits.maxTotalBytes) throw new SheetReadError('zip-bomb', `declared ${gb(total)} uncompressed, limit ${gb(limits.maxTotalBytes)}`);
   // Entries that overlap (the "non-recursive zip bomb") claim more packed bytes than the file has.
