@@ -2,7 +2,7 @@
 // styles and shared strings first (whatever their order in the archive), then each sheet.
 import { readStyles, type CellStyle } from './xlsx-styles';
 import { readSharedStrings, readWorkbook } from './xlsx-parts';
-import { readXlsxSheet } from './xlsx-sheet';
+import { readSheetFast } from './xlsx-fast';
 import type { WorkbookSource, WorkbookVisitor } from './types';
 import type { ZipArchive } from './zip';
 import { SheetReadError } from './errors';
@@ -19,7 +19,7 @@ export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
       for (const [index, s] of book.sheets.entries()) {
         if (visitor.sheet({ name: s.name, index, state: s.state }) === false) continue;
         if (!zip.has(s.part)) throw new SheetReadError('corrupt', `missing ${s.part}`);
-        visitor.sheetEnd(await readXlsxSheet(zip.stream(s.part), ctx, (r) => visitor.row(r), s.part, signal));
+        visitor.sheetEnd(await readSheetFast(zip, s.part, ctx, (r) => visitor.row(r), signal));
       }
     },
   };

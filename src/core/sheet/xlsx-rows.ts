@@ -67,9 +67,14 @@ export class XlsxRowBuilder {
   }
 
   startRow(r: string | undefined, hidden: boolean): void {
-    // Rows are ascending; a missing, broken or backward number means "the next row".
     const n = r === undefined ? NaN : Number(r);
     if (n > SHEET_LIMITS.rows) throw limitError('row-number', `${this.part}, row ${r!.slice(0, 20)}`);
+    this.startRowAt(n, hidden);
+  }
+
+  startRowAt(n: number, hidden: boolean): void {
+    // Rows are ascending; a missing, broken or backward number means "the next row".
+    if (n > SHEET_LIMITS.rows) throw limitError('row-number', `${this.part}, row ${n}`);
     this.rowNumber = Number.isInteger(n) && n > this.rowNumber ? n : this.rowNumber + 1;
     if (this.rowNumber > SHEET_LIMITS.rows) throw limitError('row-number', `${this.part}, row ${this.rowNumber}`);
     this.values = [];
@@ -82,10 +87,15 @@ export class XlsxRowBuilder {
   }
 
   startCell(r: string | undefined, s: string | undefined, t: string | undefined): void {
-    this.col = r ? columnOf(r) : this.col + 1;
+    this.startCellAt(r ? columnOf(r) : -1, s ? Number(s) : 0, t ?? 'n');
+  }
+
+  /** `col` -1: the column after the previous cell (no reference). */
+  startCellAt(col: number, style: number, type: string): void {
+    this.col = col === -1 ? this.col + 1 : col;
     if (this.col > this.lastColumn && this.col <= SHEET_LIMITS.columns) this.lastColumn = this.col;
-    this.style = s ? Number(s) : 0;
-    this.type = t ?? 'n';
+    this.style = style;
+    this.type = type;
     this.value = '';
     this.hasValue = false;
     this.formula = null;
@@ -97,6 +107,11 @@ export class XlsxRowBuilder {
   addValue(text: string): void {
     this.value += text;
     if (this.value.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', this.where());
+  }
+
+  /** A scanner holding the cell's text itself says when it grows past the limit. */
+  tooLong(): never {
+    throw limitError('cell-chars', this.where());
   }
 
   startFormula(shared: string | undefined): void {
