@@ -81,7 +81,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
   let inT = false;
   let phonetic = 0;
   let total = 0;
-  await parseXml(zip.stream(part), {
+  await parseXml(await zip.inflate(part), {
     open(name) {
       const n = localName(name);
       if (n === 'si') current = '';

@@ -39,6 +39,8 @@ export class XlsxRowBuilder {
   private readonly budget: CellBudget;
   private readonly tick: () => void;
   private lastColumn = 0;
+  /** Date serials already turned into text (a column of dates repeats its days). */
+  private dates = new Map<string, string>();
 
   rowNumber = 0;
   private values: string[] = [];
@@ -166,7 +168,13 @@ export class XlsxRowBuilder {
           text = '';
           plain = 'empty';
         } else if (st.dateKind) {
-          text = serialToIso(Number(value), st.dateKind, this.ctx.date1904);
+          const key = st.dateKind + value;
+          let iso = this.dates.get(key);
+          if (iso === undefined) {
+            if (this.dates.size >= 4096) this.dates = new Map();
+            this.dates.set(key, (iso = serialToIso(Number(value), st.dateKind, this.ctx.date1904)));
+          }
+          text = iso;
           plain = 'date';
         } else {
           text = numberText(Number(value));

@@ -184,14 +184,22 @@ export class XlsxScanner {
       this.started = true;
     }
     while (i < n) {
-      const lt = buf.indexOf(LT, i);
-      if (lt === -1) {
+      // Tags sit a few bytes apart: a plain loop beats a native indexOf call per tag.
+      let lt = i;
+      while (lt < n && buf[lt] !== LT) lt++;
+      if (lt === n) {
         if (this.capture !== NONE) return this.partialText(buf, i);
         return this.outsideText(buf, i, n);
       }
       if (lt > i) {
         if (this.capture !== NONE) this.addText(text(buf, i, lt));
         else this.checkOutside(buf, i, lt);
+      }
+      // Most of a sheet is `<c r="B2" s="1" t="s"><v>7</v></c>`: read in one go when it is exactly that.
+      const quick = this.capture === NONE && buf[lt + 1] === 0x63 && buf[lt + 2] === 0x20 ? this.quickCell(buf, lt, n) : -1;
+      if (quick !== -1) {
+        i = quick;
+        continue;
       }
       const next = this.tag(buf, lt);
       if (next === -1) return lt;
@@ -258,8 +266,9 @@ export class XlsxScanner {
     if (lt + 1 >= n) return -1;
     const c1 = buf[lt + 1];
     if (c1 === SLASH) {
-      const gt = buf.indexOf(GT, lt + 2);
-      if (gt === -1) return -1;
+      let gt = lt + 2;
+      while (gt < n && buf[gt] !== GT) gt++;
+      if (gt === n) return -1;
       let e = gt;
       while (e > lt + 2 && isSpace(buf[e - 1])) e--;
       this.close(buf, lt + 2, e);
@@ -286,7 +295,7 @@ export class XlsxScanner {
     const id = tagId(buf, lt + 1, nameEnd);
     const vs = this.vs;
     const ve = this.ve;
-    if (id !== T_OTHER) vs.fill(-1);
+    if (id !== T_OTHER) vs[0] = vs[1] = vs[2] = vs[3] = vs[4] = vs[5] = vs[6] = vs[7] = -1;
     // Attributes: name="value" or name='value'.
     for (;;) {
       while (p < n && isSpace(buf[p])) p++;
@@ -305,10 +314,12 @@ export class XlsxScanner {
       const q = buf[p];
       if (q !== 0x22 && q !== 0x27) throw new Unsupported('unquoted attribute');
       const from = p + 1;
-      const to = buf.indexOf(q, from);
-      if (to === -1) return -1;
-      const lt2 = buf.indexOf(LT, from);
-      if (lt2 !== -1 && lt2 < to) throw new Unsupported('< in attribute');
+      let to = from;
+      while (to < n && buf[to] !== q) {
+        if (buf[to] === LT) throw new Unsupported('< in attribute');
+        to++;
+      }
+      if (to === n) return -1;
       p = to + 1;
       if (id !== T_OTHER) {
         const k = attrId(buf, ns, ne);
@@ -337,6 +348,79 @@ export class XlsxScanner {
     if (self) this.closeId(id);
     else this.stack.push(name);
     return p + 1;
+  }
+
+  /**
+   * `<c …>` with only r, s, t attributes and one plain `<v>` (no entity, no CR), or self-closing:
+   * handed to the builder directly. Returns the index after `</c>`, or -1 to take the general path.
+   */
+  private quickCell(buf: Bytes, lt: number, n: number): number {
+    let p = lt + 2;
+    let col = -1;
+    let style = 0;
+    let type = 'n';
+    let seen = 0;
+    for (;;) {
+      while (p < n && buf[p] === 0x20) p++;
+      if (p + 1 >= n) return -1;
+      const c = buf[p];
+      if (c === GT || c === SLASH) break;
+      // One-letter attribute names r, s, t with double quotes.
+      if (buf[p + 1] !== 0x3d || buf[p + 2] !== 0x22) return -1;
+      const from = p + 3;
+      let to = from;
+      while (to < n && buf[to] !== 0x22) {
+        const b = buf[to];
+        if (b === LT || b === AMP || b < 0x20 || b >= 0x80) return -1;
+        to++;
+      }
+      if (to >= n) return -1;
+      if (c === 0x72 && !(seen & 1)) {
+        seen |= 1;
+        if (to > from) {
+          col = 0;
+          for (let k = from; k < to && k < from + 4; k++) {
+            const l = buf[k] | 0x20;
+            if (l < 97 || l > 122) break;
+            col = col * 26 + (l - 96);
+          }
+        }
+      } else if (c === 0x73 && !(seen & 2)) {
+        seen |= 2;
+        style = digits(buf, from, to);
+        if (style === -1) return -1;
+      } else if (c === 0x74 && !(seen & 4)) {
+        seen |= 4;
+        type = cellType(buf, from, to);
+      } else return -1;
+      p = to + 1;
+    }
+    const b = this.b;
+    if (buf[p] === SLASH) {
+      if (buf[p + 1] !== GT) return -1;
+      b.startCellAt(col, style, type);
+      b.endCell();
+      return p + 2;
+    }
+    // `><v>` text `</v></c>`
+    if (p + 4 >= n || buf[p + 1] !== LT || buf[p + 2] !== 0x76 || buf[p + 3] !== GT) return -1;
+    const vs = p + 4;
+    let ve = vs;
+    let ascii = true;
+    while (ve < n && buf[ve] !== LT) {
+      const x = buf[ve];
+      if (x === AMP || x === 0x0d) return -1;
+      if (x >= 0x80) ascii = false;
+      ve++;
+    }
+    if (ve + 8 > n) return -1;
+    if (buf[ve + 1] !== SLASH || buf[ve + 2] !== 0x76 || buf[ve + 3] !== GT || buf[ve + 4] !== LT || buf[ve + 5] !== SLASH || buf[ve + 6] !== 0x63 || buf[ve + 7] !== GT) return -1;
+    if (ve - vs > SHEET_LIMITS.cellChars) return -1;
+    b.startCellAt(col, style, type);
+    b.hasValue = true;
+    b.value = ascii ? buf.latin1Slice(vs, ve) : buf.utf8Slice(vs, ve);
+    b.endCell();
+    return ve + 8;
   }
 
   /** An attribute's value as saxes gives it, or undefined. */

@@ -106,7 +106,7 @@ export class ZipArchive {
       return this.stream(name);
     }
     const guard = this.guard(name, f.uncompressedSize);
-    const inflater = f.compressionMethod === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
+    const inflater = f.compressionMethod === 8 ? createInflateRaw({ chunkSize: 1 << 20 }) : null;
     const fail = (e: Error) => guard.destroy(asSheetError(e, name));
     src.on('error', fail);
     if (!inflater) return src.pipe(guard);
