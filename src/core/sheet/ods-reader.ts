@@ -2,12 +2,16 @@
 // (LibreOffice writes "1 048 000 empty rows" as one element) are never expanded when empty.
 import type { SheetCellFacts } from '../model';
 import { cellRef, type CellRange } from './address';
-import { SheetReadError } from './errors';
+import { asSheetError, SheetReadError } from './errors';
 import { CellBudget, cellsAllowed, clampCount, ColumnSet, limitError, SHEET_LIMITS } from './limits';
 import { odsCell } from './ods-cell';
 import { RowQueue } from './row-queue';
 import type { WorkbookSource, WorkbookVisitor } from './types';
-import { parseXml, type Attrs } from './xml';
+import { parseXml, type Attrs, type XmlHandlers } from './xml';
+import { XmlScanner } from './xml-scan';
+import { Unsupported } from './xlsx-scan';
+import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
+import { ResumableVisitor } from './resume';
 import type { ZipArchive } from './zip';
 
 const MAX_COLUMNS = SHEET_LIMITS.columns;
@@ -20,10 +24,26 @@ export async function openOds(zip: ZipArchive): Promise<WorkbookSource> {
   // Password-protected ODS keep a readable zip but encrypt content.xml; the manifest says so.
   if (zip.has('META-INF/manifest.xml') && (await zip.text('META-INF/manifest.xml')).includes('encryption-data'))
     throw new SheetReadError('encrypted');
-  return { format: 'ods', read: (visitor, signal) => readContent(zip, visitor, signal) };
+  return {
+    format: 'ods',
+    async read(visitor, signal) {
+      if (forceSaxes()) return readContent(zip, visitor, signal, false);
+      // The byte tokenizer first; on markup it does not handle, saxes again from the start,
+      // giving the visitor only what it was not given yet.
+      const told = new ResumableVisitor(visitor);
+      try {
+        await readContent(zip, told, signal, true);
+        sheetReaderStats.fast++;
+      } catch (e) {
+        if (!(e instanceof Unsupported)) throw e;
+        noteFallback(e.message);
+        await readContent(zip, told.resume(), signal, false);
+      }
+    },
+  };
 }
 
-async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: AbortSignal): Promise<void> {
+async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal: AbortSignal | undefined, fast: boolean): Promise<void> {
   const hiddenTableStyles = new Set<string>();
   const fills = new Map<string, string>();
   let styleName = '';
@@ -132,109 +152,119 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal?: A
     queue.end({ merges: clamped, hiddenColumns: hiddenColumns.list(lastCol) });
   };
 
-  await parseXml(
-    zip.stream('content.xml'),
-    {
-      open(name, a) {
-        if (annotation > 0) {
-          if (name === 'office:annotation') annotation++;
-          return;
+  const handlers: XmlHandlers = {
+    open(name, a) {
+      if (annotation > 0) {
+        if (name === 'office:annotation') annotation++;
+        return;
+      }
+      switch (name) {
+        case 'style:style':
+          styleName = a['style:name'] ?? '';
+          styleFamily = a['style:family'] ?? '';
+          break;
+        case 'style:table-properties':
+          if (styleFamily === 'table' && a['table:display'] === 'false') hiddenTableStyles.add(styleName);
+          break;
+        case 'style:table-cell-properties': {
+          const bg = a['fo:background-color'];
+          if (styleFamily === 'table-cell' && bg && bg !== 'transparent' && !/^#f{6}$/i.test(bg)) fills.set(styleName, bg.toUpperCase());
+          break;
         }
-        switch (name) {
-          case 'style:style':
-            styleName = a['style:name'] ?? '';
-            styleFamily = a['style:family'] ?? '';
-            break;
-          case 'style:table-properties':
-            if (styleFamily === 'table' && a['table:display'] === 'false') hiddenTableStyles.add(styleName);
-            break;
-          case 'style:table-cell-properties': {
-            const bg = a['fo:background-color'];
-            if (styleFamily === 'table-cell' && bg && bg !== 'transparent' && !/^#f{6}$/i.test(bg)) fills.set(styleName, bg.toUpperCase());
-            break;
-          }
-          case 'table:table':
-            if (tableDepth++ > 0) return;
-            sheetIndex++;
-            merges = [];
-            hiddenColumns = new ColumnSet();
-            column = 0;
-            rowNumber = 1;
-            lastRow = 0;
-            lastCol = 0;
-            sheetName = a['table:name'] ?? `Sheet${sheetIndex + 1}`;
-            budget = new CellBudget(sheetName, maxCells);
-            cover = new Int32Array(MAX_COLUMNS + 1).fill(-1);
-            queue.sheet({ name: sheetName, index: sheetIndex, state: hiddenTableStyles.has(a['table:style-name'] ?? '') ? 'hidden' : 'visible' });
-            break;
-          case 'table:table-column': {
-            const n = clampCount(a['table:number-columns-repeated'], MAX_COLUMNS);
-            if (tableDepth === 1 && a['table:visibility'] && a['table:visibility'] !== 'visible') hiddenColumns.addRange(column + 1, column + n);
-            column = Math.min(column + n, MAX_COLUMNS);
-            break;
-          }
-          case 'table:table-row':
-            if (tableDepth !== 1) return;
-            rowRepeat = clampCount(a['table:number-rows-repeated'], MAX_ROWS);
-            rowHidden = !!a['table:visibility'] && a['table:visibility'] !== 'visible';
-            values = [];
-            cells = [];
-            col = 0;
-            break;
-          case 'table:table-cell':
-          case 'table:covered-table-cell':
-            if (tableDepth !== 1) return;
-            cellAttrs = a;
-            covered = name === 'table:covered-table-cell';
-            text = '';
-            paragraphs = 0;
-            break;
-          case 'text:p':
-            if (cellAttrs && paragraphs++ > 0) text += '\n';
-            inParagraph++;
-            break;
-          case 'text:s':
-            if (inParagraph) addText(' '.repeat(clampCount(a['text:c'], SHEET_LIMITS.cellChars - text.length + 1)));
-            break;
-          case 'text:tab':
-            if (inParagraph) text += '\t';
-            break;
-          case 'text:line-break':
-            if (inParagraph) text += '\n';
-            break;
-          case 'office:annotation':
-            annotation = 1;
+        case 'table:table':
+          if (tableDepth++ > 0) return;
+          sheetIndex++;
+          merges = [];
+          hiddenColumns = new ColumnSet();
+          column = 0;
+          rowNumber = 1;
+          lastRow = 0;
+          lastCol = 0;
+          sheetName = a['table:name'] ?? `Sheet${sheetIndex + 1}`;
+          budget = new CellBudget(sheetName, maxCells);
+          cover = new Int32Array(MAX_COLUMNS + 1).fill(-1);
+          queue.sheet({ name: sheetName, index: sheetIndex, state: hiddenTableStyles.has(a['table:style-name'] ?? '') ? 'hidden' : 'visible' });
+          break;
+        case 'table:table-column': {
+          const n = clampCount(a['table:number-columns-repeated'], MAX_COLUMNS);
+          if (tableDepth === 1 && a['table:visibility'] && a['table:visibility'] !== 'visible') hiddenColumns.addRange(column + 1, column + n);
+          column = Math.min(column + n, MAX_COLUMNS);
+          break;
         }
-      },
-      text(t) {
-        if (inParagraph && cellAttrs && annotation === 0) addText(t);
-      },
-      close(name) {
-        if (annotation > 0) {
-          if (name === 'office:annotation') annotation--;
-          return;
-        }
-        switch (name) {
-          case 'text:p':
-            inParagraph--;
-            break;
-          case 'table:table-cell':
-          case 'table:covered-table-cell':
-            if (tableDepth === 1 && cellAttrs) {
-              endCell();
-              cellAttrs = null;
-            }
-            break;
-          case 'table:table-row':
-            if (tableDepth === 1) endRow();
-            break;
-          case 'table:table':
-            if (--tableDepth === 0) sheetEnd();
-        }
-      },
+        case 'table:table-row':
+          if (tableDepth !== 1) return;
+          rowRepeat = clampCount(a['table:number-rows-repeated'], MAX_ROWS);
+          rowHidden = !!a['table:visibility'] && a['table:visibility'] !== 'visible';
+          values = [];
+          cells = [];
+          col = 0;
+          break;
+        case 'table:table-cell':
+        case 'table:covered-table-cell':
+          if (tableDepth !== 1) return;
+          cellAttrs = a;
+          covered = name === 'table:covered-table-cell';
+          text = '';
+          paragraphs = 0;
+          break;
+        case 'text:p':
+          if (cellAttrs && paragraphs++ > 0) text += '\n';
+          inParagraph++;
+          break;
+        case 'text:s':
+          if (inParagraph) addText(' '.repeat(clampCount(a['text:c'], SHEET_LIMITS.cellChars - text.length + 1)));
+          break;
+        case 'text:tab':
+          if (inParagraph) text += '\t';
+          break;
+        case 'text:line-break':
+          if (inParagraph) text += '\n';
+          break;
+        case 'office:annotation':
+          annotation = 1;
+      }
     },
-    'content.xml',
-    signal,
-    () => queue.drain(),
-  );
+    text(t) {
+      if (inParagraph && cellAttrs && annotation === 0) addText(t);
+    },
+    close(name) {
+      if (annotation > 0) {
+        if (name === 'office:annotation') annotation--;
+        return;
+      }
+      switch (name) {
+        case 'text:p':
+          inParagraph--;
+          break;
+        case 'table:table-cell':
+        case 'table:covered-table-cell':
+          if (tableDepth === 1 && cellAttrs) {
+            endCell();
+            cellAttrs = null;
+          }
+          break;
+        case 'table:table-row':
+          if (tableDepth === 1) endRow();
+          break;
+        case 'table:table':
+          if (--tableDepth === 0) sheetEnd();
+      }
+    },
+  };
+  if (!fast) return parseXml(zip.stream('content.xml'), handlers, 'content.xml', signal, () => queue.drain());
+  const stream = await zip.inflate('content.xml');
+  const scanner = new XmlScanner(handlers);
+  try {
+    for await (const chunk of stream) {
+      signal?.throwIfAborted();
+      scanner.write(chunk as Buffer);
+      await queue.drain();
+    }
+    scanner.finish();
+    await queue.drain();
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof Unsupported || signal?.aborted) throw e;
+    throw asSheetError(e, 'content.xml');
+  }
 }

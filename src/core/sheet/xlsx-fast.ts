@@ -7,12 +7,8 @@ import { readXlsxSheet } from './xlsx-sheet';
 import { Unsupported, XlsxScanner } from './xlsx-scan';
 import { XlsxRowBuilder, type XlsxSheetContext } from './xlsx-rows';
 import type { ZipArchive } from './zip';
+import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
 
-/** `ODW_SHEET_READER=saxes` reads every sheet with the general reader (to compare, or to work around a bug). */
-const forceSaxes = () => process.env.ODW_SHEET_READER === 'saxes';
-
-/** Sheets read so far by each reader in this process, and why the scanner gave up (tests and the bench read it). */
-export const sheetReaderStats = { fast: 0, fallback: 0, reasons: [] as string[] };
 
 export async function readSheetFast(zip: ZipArchive, part: string, ctx: XlsxSheetContext, onRow: (row: SheetRow) => void, signal?: AbortSignal): Promise<SheetEnd> {
   if (forceSaxes()) return readXlsxSheet(zip.stream(part), ctx, onRow, part, signal);
@@ -35,8 +31,7 @@ export async function readSheetFast(zip: ZipArchive, part: string, ctx: XlsxShee
   } catch (e) {
     stream?.destroy();
     if (!(e instanceof Unsupported)) throw signal?.aborted ? e : asSheetError(e, part);
-    sheetReaderStats.fallback++;
-    if (sheetReaderStats.reasons.length < 20) sheetReaderStats.reasons.push(e.message);
+    noteFallback(e.message);
   }
   return readXlsxSheet(zip.stream(part), ctx, (r) => r.number > given && onRow(r), part, signal);
 }

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintFile } from '../../../src/core/lint-file';
-import { sheetReaderStats } from '../../../src/core/sheet/xlsx-fast';
+import { sheetReaderStats } from '../../../src/core/sheet/scanner-choice';
 import { mutateSheet } from '../../fuzz/mutate-sheet';
 import { rng } from '../../fuzz/mutate';
 import { FIXTURES } from '../helpers';
 import { tmpPath } from './build';
-import { rawXlsx } from './hostile-build';
+import { rawOds, rawXlsx } from './hostile-build';
 import { readAll } from './read-helpers';
 
 async function outcome(path: string, saxes: boolean): Promise<string> {
@@ -46,7 +46,7 @@ function workbooks(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
     if (statSync(p).isDirectory()) return workbooks(p);
-    return /\.xlsx$/i.test(f) ? [p] : [];
+    return /\.(xlsx|ods)$/i.test(f) ? [p] : [];
   });
 }
 
@@ -87,6 +87,23 @@ test('corner-case markup: entities, line ends, rich text, comments, formulas, CD
   }
 });
 
+const cell = (v: string) => `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`;
+const odsHead = `<table:table-row>${cell('nom')}${cell('montant')}</table:table-row>`;
+const ODS_CORNERS: Record<string, string> = {
+  'entities, spaces, line breaks, annotations': `<table:table table:name="S">${odsHead}<table:table-row>${cell('a &amp; b<text:s text:c="3"/>c<text:tab/>d<text:line-break/>e')}<table:table-cell office:value-type="float" office:value="1.5"><text:p>1,5</text:p><office:annotation><text:p>note</text:p></office:annotation></table:table-cell></table:table-row></table:table>`,
+  'repeats, spans, covered cells, second sheet': `<table:table table:name="A">${odsHead}<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2" office:value-type="string"><text:p>m</text:p></table:table-cell><table:covered-table-cell/></table:table-row></table:table><table:table table:name="B">${odsHead}<table:table-row>${cell("l'été")}</table:table-row></table:table>`,
+  'CDATA in the second sheet': `<table:table table:name="A">${odsHead}${`<table:table-row>${cell('x')}${cell('y')}</table:table-row>`.repeat(3000)}</table:table><table:table table:name="B">${odsHead}<table:table-row><table:table-cell office:value-type="string"><text:p><![CDATA[raw]]></text:p></table:table-cell></table:table-row></table:table>`,
+  malformed: `<table:table table:name="A">${odsHead}<table:table-row>${cell('x')}</table:table-cell></table:table-row></table:table>`,
+};
+
+test('ODS corner cases read the same with the tokenizer and with saxes', async () => {
+  for (const [name, tables] of Object.entries(ODS_CORNERS)) {
+    const path = tmpPath('.ods');
+    writeFileSync(path, await rawOds(tables));
+    await assertSame(path, name);
+  }
+});
+
 test('fuzzed workbooks: 120 mutants of the fixtures read and lint the same with both readers', async () => {
   const sources = workbooks(join(FIXTURES, 'corpus')).concat(workbooks(join(FIXTURES, 'workspace')), workbooks(join(FIXTURES, 'frictionless')));
   const originals = sources.map((p) => readFileSync(p));
@@ -95,7 +112,7 @@ test('fuzzed workbooks: 120 mutants of the fixtures read and lint the same with 
     const rand = rng(seed);
     const input = mutateSheet(originals[Math.floor(rand() * originals.length)], rand);
     if (!input) continue;
-    const path = tmpPath('.xlsx');
+    const path = tmpPath(input[30] === 0x6d && input.subarray(30, 38).toString() === 'mimetype' ? '.ods' : '.xlsx');
     writeFileSync(path, input);
     await assertSame(path, `mutant ${seed}`);
     mutants++;
