@@ -59,7 +59,15 @@ export class ColumnSet {
     if (!Number.isFinite(min) || !Number.isFinite(max)) return;
     const lo = Math.max(1, Math.trunc(min));
     const hi = Math.min(SHEET_LIMITS.columns, Math.trunc(max));
-    for (let c = lo; c <= hi; c++) this.bits[c >> 3] |= 1 << (c & 7);
+    let c = lo;
+    for (; c <= hi && c & 7; c++) this.bits[c >> 3] |= 1 << (c & 7);
+    // Whole bytes at once: 20 000 `<col min="1" max="16384">` cost 40 million stores, not 330 million.
+    if (c + 7 <= hi) {
+      const to = (hi + 1) >> 3;
+      this.bits.fill(0xff, c >> 3, to);
+      c = to << 3;
+    }
+    for (; c <= hi; c++) this.bits[c >> 3] |= 1 << (c & 7);
     if (lo <= hi) this.any = true;
   }
 

@@ -2,9 +2,34 @@
 // spreadsheet holds, several times faster: no per-character state machine, names interned.
 // What it does not handle (CDATA, DOCTYPE, another encoding, unknown entities, malformed
 // markup) throws Unsupported, and the caller reads the part again with saxes.
-import type { Attrs, XmlHandlers } from './xml';
+import { asSheetError } from './errors';
+import { parseXml, type Attrs, type XmlHandlers } from './xml';
 import { limitError } from './limits';
+import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
 import { Unsupported, xmlText } from './xlsx-scan';
+import type { ZipArchive } from './zip';
+
+/** Reads a part with the tokenizer, or with saxes when it gives up; `make` builds fresh handlers for each attempt. */
+export async function readPart(zip: ZipArchive, part: string, make: () => XmlHandlers, signal?: AbortSignal): Promise<void> {
+  if (!forceSaxes()) {
+    const stream = await zip.inflate(part);
+    const scanner = new XmlScanner(make());
+    try {
+      for await (const chunk of stream) {
+        signal?.throwIfAborted();
+        scanner.write(chunk as Buffer);
+      }
+      scanner.finish();
+      sheetReaderStats.fast++;
+      return;
+    } catch (e) {
+      stream.destroy();
+      if (!(e instanceof Unsupported)) throw signal?.aborted ? e : asSheetError(e, part);
+      noteFallback(e.message);
+    }
+  }
+  await parseXml(zip.stream(part), make(), part, signal);
+}
 
 interface Bytes extends Buffer {
   latin1Slice(start: number, end: number): string;
