@@ -281,6 +281,16 @@ function csvFile(n) {
   return file;
 }
 
+function odsFile(n) {
+  const file = join(DATA, `bench-${n}x16.ods`);
+  if (existsSync(file)) return file;
+  log(`generating ${file}…`);
+  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench/gen-ods.mjs'), `${file}.part`, String(n)], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`ods generator failed (${r.status})`);
+  renameSync(`${file}.part`, file);
+  return file;
+}
+
 function xlsxFile(n, extra) {
   const file = join(DATA, `bench-${n}x${16 + extra}.xlsx`);
   if (existsSync(file)) return file;
@@ -295,6 +305,7 @@ for (const f of [WORKER, join(REPO, 'dist', 'extension.js')]) if (!existsSync(f)
 const csv = csvFile(rows);
 const csv50 = csvFile(232000); // ~50 MB: the size VS Code stops handing to extensions
 const xlsx = xlsxFile(100000, 0);
+const ods = odsFile(100000);
 const csvBig = big ? csvFile(4650000) : null; // ~1.0 GB
 const xlsxBig = big ? xlsxFile(905000, 14) : null; // ~200 MB, one sheet under Excel's row limit
 
@@ -401,7 +412,10 @@ row('Clean, streamed to a new file (every certain fix)', fmtMBs(mb, clean), fmtX
 row('Chart aggregation (suggested chart, file pass)', fmtMBs(mb, chart), fmtX(chart.ms / bare.ms), fmtRss(chart), `${ms(chart.ms)}; ${chart.chart}`);
 const xNote = `${xmb.toFixed(1)} MB .xlsx, ${xbare.rows - 1} rows × 16 columns; MB/s of the zipped file`;
 row('XLSX bare exceljs streaming read — baseline', fmtMBs(xmb, xbare), fmtX(1), fmtRss(xbare), xNote);
-row('XLSX lint (no schema)', fmtMBs(xmb, xlint), fmtX(xlint.ms / xbare.ms), fmtRss(xlint), `${xlint.problems} problems${xlint.fatal ? `; FATAL ${xlint.fatal}` : ''}`);
+row('XLSX lint (no schema)', fmtMBs(xmb, xlint), fmtX(xlint.ms / xbare.ms), fmtRss(xlint), `${xlint.problems} problems${xlint.fatal ? `; FATAL ${xlint.fatal}` : ''}; byte scanner (target ≤ 0.20×)`);
+const omb = sizeMB(ods);
+const olint = one('xlsx-lint', ods);
+row('ODS lint (no schema)', fmtMBs(omb, olint), fmtX(olint.ms / xbare.ms), fmtRss(olint), `${omb.toFixed(1)} MB .ods, the same ${olint.rows} rows × 16 columns; time vs the XLSX baseline; ${olint.problems} problems${olint.fatal ? `; FATAL ${olint.fatal}` : ''}`);
 
 const block = one('worker-lint', csv50);
 const mb50 = sizeMB(csv50);

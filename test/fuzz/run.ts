@@ -7,6 +7,7 @@ import { lintCsvBytes } from '../../src/core/lint-csv';
 import { lintFile } from '../../src/core/lint-file';
 import { mutate, rng } from './mutate';
 import { mutateCsv } from './mutate-csv';
+import { mutateSheet } from './mutate-sheet';
 
 export interface FuzzResult {
   inputs: number;
@@ -25,8 +26,11 @@ export async function fuzz(corpusDirs: string[], count: number, seed: number, pe
     const src = originals[Math.floor(rand() * originals.length)];
     // Keep inputs small enough for the budget: cut big sources before mutating.
     const csv = /\.csv$/i.test(src.path);
-    // Half of the CSV inputs get a hostile mutation (huge cells, wide headers, lying marks).
-    const input = (csv && rand() < 0.5 ? mutateCsv : mutate)(src.bytes.subarray(0, 200_000), rand);
+    // Half of the CSV inputs get a hostile mutation (huge cells, wide headers, lying marks),
+    // half of the workbooks a structural one (repeats, spans, shared strings, far-right cells).
+    const input =
+      (/\.(xlsx|ods)$/i.test(src.path) && rand() < 0.5 && mutateSheet(src.bytes, rand)) ||
+      (csv && rand() < 0.5 ? mutateCsv : mutate)(src.bytes.subarray(0, 200_000), rand);
     const t0 = performance.now();
     try {
       if (/\.csv$/i.test(src.path)) {

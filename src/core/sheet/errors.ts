@@ -1,7 +1,7 @@
 // Why a workbook could not be read, with a message that tells the user what to do.
 import type { Lang } from '../model';
 
-export type SheetErrorKind = 'xls' | 'encrypted' | 'not-zip' | 'text' | 'corrupt' | 'zip-bomb' | 'not-workbook';
+export type SheetErrorKind = 'xls' | 'encrypted' | 'not-zip' | 'text' | 'corrupt' | 'zip-bomb' | 'not-workbook' | 'limit';
 
 export class SheetReadError extends Error {
   constructor(
@@ -22,6 +22,7 @@ const en: Record<SheetErrorKind, string> = {
   corrupt: 'The workbook is damaged or truncated and cannot be read. Open it in Excel or LibreOffice (which may repair it) and save it again.',
   'zip-bomb': 'The workbook declares a size far beyond what it holds (a “zip bomb”) or above the safety limit: it was not expanded.',
   'not-workbook': 'This zip archive is not a spreadsheet (no workbook inside). Check the file and its extension.',
+  limit: 'The workbook goes beyond a safety limit of the reader and was not read further',
 };
 const fr: Record<SheetErrorKind, string> = {
   xls: 'Les classeurs Excel 97-2003 (.xls) ne peuvent pas être lus. Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le en .xlsx ou .ods (ou lancez `soffice --headless --convert-to xlsx fichier.xls`), puis analysez le nouveau fichier.',
@@ -31,9 +32,30 @@ const fr: Record<SheetErrorKind, string> = {
   corrupt: 'Le classeur est endommagé ou tronqué et ne peut pas être lu. Ouvrez-le dans Excel ou LibreOffice (qui pourra le réparer) et enregistrez-le à nouveau.',
   'zip-bomb': 'Le classeur annonce une taille sans rapport avec son contenu (« bombe zip ») ou au-delà de la limite de sécurité : il n’a pas été décompressé.',
   'not-workbook': 'Cette archive zip n’est pas un classeur (aucune feuille de calcul dedans). Vérifiez le fichier et son extension.',
+  limit: 'Le classeur dépasse une limite de sécurité du lecteur et n’a pas été lu plus loin',
+};
+
+/** What each reader limit means (src/core/sheet/limits.ts), in both languages. */
+const limitText: Record<string, [string, string]> = {
+  'cell-chars': ['a cell holds more than 32 MB of text', 'une cellule contient plus de 32 Mo de texte'],
+  'row-cells': ['a row has a cell beyond column 4 096 (FAN); delete the stray far-right cells', 'une ligne a une cellule au-delà de la colonne 4 096 (FAN) ; supprimez les cellules égarées à droite'],
+  'sheet-cells': ['the sheet holds more than 30 million cells', 'la feuille contient plus de 30 millions de cellules'],
+  'cell-density': ['repeated rows or cells expand the sheet to far more cells than a file this small can hold', 'des lignes ou cellules répétées étendent la feuille bien au-delà de ce qu’un fichier aussi petit peut contenir'],
+  'row-number': ['a row number is beyond Excel’s last row, 1 048 576', 'un numéro de ligne dépasse la dernière ligne d’Excel, 1 048 576'],
+  'shared-strings': ['more than 10 million shared strings', 'plus de 10 millions de chaînes partagées'],
+  'shared-chars': ['the shared strings hold more than 256 MB of text', 'les chaînes partagées contiennent plus de 256 Mo de texte'],
+  merges: ['the sheet declares more than 20 000 merged ranges', 'la feuille déclare plus de 20 000 plages fusionnées'],
+  'xml-size': ['one XML element is larger than 64 MB', 'un élément XML dépasse 64 Mo'],
 };
 
 export function sheetErrorMessage(kind: SheetErrorKind, lang: Lang, detail?: string): string {
+  if (kind === 'limit' && detail) {
+    // Limit details are `id@place` (limitError): the limit is named in the user's language.
+    const at = detail.indexOf('@');
+    const text = limitText[at === -1 ? detail : detail.slice(0, at)];
+    const place = at === -1 ? '' : ` (${detail.slice(at + 1)})`;
+    if (text) return lang === 'fr' ? `${fr.limit} : ${text[1]}${place}.` : `${en.limit}: ${text[0]}${place}.`;
+  }
   return (lang === 'fr' ? fr : en)[kind] + (detail ? ` (${detail})` : '');
 }
 

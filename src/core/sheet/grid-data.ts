@@ -24,6 +24,8 @@ export interface GridData {
 }
 
 export const GRID_MAX_ROWS = 200_000;
+/** Cells the grid keeps in memory: far-right cells on every row stop the grid, not the worker. */
+export const GRID_MAX_CELLS = 10_000_000;
 
 const KIND: Record<string, string> = { number: 'n', date: 'd', boolean: 'b', formula: 'f', error: 'e', string: 's', empty: ' ' };
 
@@ -34,6 +36,7 @@ export async function readGrid(path: string, options: { sheet?: string; maxRows?
   const data: GridData = { sheets: [], sheet: '', rows: [], kinds: [], width: 0, headerRows: [], above: [], merges: [], hiddenRows: [], hiddenColumns: [], truncated: false };
   const firstRows: SheetRow[] = [];
   let reading = false;
+  let cellCount = 0;
   await book.read(
     {
       sheet(meta) {
@@ -44,13 +47,14 @@ export async function readGrid(path: string, options: { sheet?: string; maxRows?
         return reading;
       },
       row(r) {
-        if (r.number > max) {
+        if (r.number > max || cellCount + r.values.length > GRID_MAX_CELLS) {
           data.truncated = true;
           return;
         }
         if (firstRows.length < 40) firstRows.push(r);
         if (r.hidden) data.hiddenRows.push(r.number);
         if (r.values.length === 0) return;
+        cellCount += r.values.length;
         while (data.rows.length < r.number - 1) {
           data.rows.push(null);
           data.kinds.push(null);

@@ -4,6 +4,7 @@
 import type { Row } from '../model';
 import type { SheetFacts } from './facts';
 import { detectHeader, HEADER_SAMPLE } from './header';
+import { CellBudget } from './limits';
 import type { SheetMeta, SheetRow } from './types';
 
 /** Rows kept before deciding the header even if they are all blank (a sheet of empty formatted rows). */
@@ -19,6 +20,8 @@ export class SheetTableFeeder {
   private lastPushed = 0;
   private lastStoredBlank = 0;
   private blank: string[] = [];
+  /** Rows × width handed to the linter: a jump to row 1 048 576 of a 16 384-column table is refused, not linted. */
+  private readonly budget: CellBudget;
   /** Rows pushed to the sink, header excluded. */
   rows = 0;
 
@@ -37,6 +40,7 @@ export class SheetTableFeeder {
       hiddenColumns: [],
       merges: [],
     };
+    this.budget = new CellBudget(meta.name);
   }
 
   /** True once a header row was found (false for an empty sheet). */
@@ -81,6 +85,7 @@ export class SheetTableFeeder {
     }
     for (let n = this.lastPushed + 1; n < r.number; n++) this.pushBlank(n);
     if (r.hidden) this.facts.hiddenRows.add(r.number);
+    this.budget.take(Math.max(this.facts.width, r.values.length));
     pad(r.values, this.facts.width);
     while (r.cells.length < r.values.length) r.cells.push(undefined);
     this.rows++;
@@ -89,6 +94,7 @@ export class SheetTableFeeder {
   }
 
   private pushBlank(n: number): void {
+    this.budget.take(this.facts.width);
     this.rows++;
     this.sink({ number: n, values: this.blank, cells: [] });
     this.lastPushed = n;

@@ -10,6 +10,7 @@ declare module 'unzipper' {
     compressionMethod: number;
     compressedSize: number;
     uncompressedSize: number;
+    offsetToLocalFileHeader: number;
     stream(password?: string): Readable;
   }
   export interface CentralDirectory {

@@ -2,8 +2,10 @@
 // (relationships), sheet names and visibility, the 1904 date flag, and the shared strings.
 import { posix } from 'node:path';
 import { SheetReadError } from './errors';
+import { limitError, SHEET_LIMITS } from './limits';
 import type { SheetState } from './types';
 import { localName, parseXml } from './xml';
+import { readPart } from './xml-scan';
 import type { ZipArchive } from './zip';
 
 export interface XlsxSheetRef {
@@ -75,27 +77,38 @@ export async function readWorkbook(zip: ZipArchive): Promise<XlsxWorkbook> {
 
 /** The shared string table: rich-text runs joined, phonetic guides (`rPh`) left out. */
 export async function readSharedStrings(zip: ZipArchive, part: string, signal?: AbortSignal): Promise<string[]> {
-  const strings: string[] = [];
-  let current = '';
-  let inT = false;
-  let phonetic = 0;
-  await parseXml(zip.stream(part), {
-    open(name) {
-      const n = localName(name);
-      if (n === 'si') current = '';
-      else if (n === 't') inT = phonetic === 0;
-      else if (n === 'rPh') phonetic++;
-    },
-    text(t) {
-      if (inT) current += t;
-    },
-    close(name) {
-      const n = localName(name);
-      if (n === 't') inT = false;
-      else if (n === 'rPh') phonetic--;
-      else if (n === 'si') strings.push(unescapeOoxml(current));
-    },
-  }, part, signal);
+  let strings: string[] = [];
+  await readPart(zip, part, () => {
+    strings = [];
+    let current = '';
+    let inT = false;
+    let phonetic = 0;
+    let total = 0;
+    return {
+      open(name) {
+        const n = localName(name);
+        if (n === 'si') current = '';
+        else if (n === 't') inT = phonetic === 0;
+        else if (n === 'rPh') phonetic++;
+      },
+      text(t) {
+        if (!inT) return;
+        current += t;
+        if (current.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', `${part}, string ${strings.length}`);
+      },
+      close(name) {
+        const n = localName(name);
+        if (n === 't') inT = false;
+        else if (n === 'rPh') phonetic--;
+        else if (n === 'si') {
+          total += current.length;
+          if (total > SHEET_LIMITS.sharedChars) throw limitError('shared-chars', part);
+          if (strings.length >= SHEET_LIMITS.sharedStrings) throw limitError('shared-strings', part);
+          strings.push(unescapeOoxml(current));
+        }
+      },
+    };
+  }, signal);
   return strings;
 }
 

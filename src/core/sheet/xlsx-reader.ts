@@ -2,23 +2,29 @@
 // styles and shared strings first (whatever their order in the archive), then each sheet.
 import { readStyles, type CellStyle } from './xlsx-styles';
 import { readSharedStrings, readWorkbook } from './xlsx-parts';
-import { readXlsxSheet } from './xlsx-sheet';
+import { readSheetFast } from './xlsx-fast';
 import type { WorkbookSource, WorkbookVisitor } from './types';
 import type { ZipArchive } from './zip';
+import type { XlsxSheetContext } from './xlsx-rows';
 import { SheetReadError } from './errors';
+import { cellsAllowed } from './limits';
 
 export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
   const book = await readWorkbook(zip);
   return {
     format: 'xlsx',
     async read(visitor: WorkbookVisitor, signal?: AbortSignal) {
-      const styles: CellStyle[] = book.stylesPart && zip.has(book.stylesPart) ? await readStyles(zip.stream(book.stylesPart)) : [];
-      const strings = book.sharedStringsPart && zip.has(book.sharedStringsPart) ? await readSharedStrings(zip, book.sharedStringsPart, signal) : [];
-      const ctx = { strings, styles, date1904: book.date1904 };
+      // Styles and shared strings only once a sheet is wanted: listing the sheets reads neither.
+      let ctx: XlsxSheetContext | null = null;
       for (const [index, s] of book.sheets.entries()) {
         if (visitor.sheet({ name: s.name, index, state: s.state }) === false) continue;
         if (!zip.has(s.part)) throw new SheetReadError('corrupt', `missing ${s.part}`);
-        visitor.sheetEnd(await readXlsxSheet(zip.stream(s.part), ctx, (r) => visitor.row(r), s.part, signal));
+        if (!ctx) {
+          const styles: CellStyle[] = book.stylesPart && zip.has(book.stylesPart) ? await readStyles(zip.stream(book.stylesPart)) : [];
+          const strings = book.sharedStringsPart && zip.has(book.sharedStringsPart) ? await readSharedStrings(zip, book.sharedStringsPart, signal) : [];
+          ctx = { strings, styles, date1904: book.date1904, maxCells: cellsAllowed(zip.size) };
+        }
+        visitor.sheetEnd(await readSheetFast(zip, s.part, ctx, (r) => visitor.row(r), signal));
       }
     },
   };

@@ -1,8 +1,10 @@
 // Zip access for .xlsx and .ods: the central directory is read first (unzipper `Open`), so
 // zip bombs are refused from their declared sizes BEFORE anything is inflated; while
 // inflating, an entry that grows beyond what it declared is cut off too.
-import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import type { CentralDirectoryFile } from 'unzipper';
 import { unzipper } from '../vendor';
 import { asSheetError, SheetReadError } from './errors';
@@ -13,9 +15,16 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** Declared uncompressed/compressed ratio above which an entry is refused (deflate cannot exceed ~1032). */
   maxRatio: number;
+  /**
+   * Ratio above which an entry larger than BIG_ENTRY is refused: cell data compresses 5–20×
+   * (the bench workbooks 6×); only markup made to inflate (a 2 GiB sheet in a 7 MB zip) goes far beyond.
+   */
+  maxBigRatio?: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 4 * 1024 ** 3, maxRatio: 1100 };
+/** A real workbook's parts stay well under 2 GiB inflated (the 200 MB bench workbook: about 1.3 GB). */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 2 * 1024 ** 3, maxRatio: 1100, maxBigRatio: 100 };
+const BIG_ENTRY = 64 * 1024 * 1024;
 
 /** Entries this small cannot hurt whatever their ratio (empty parts have huge "ratios"). */
 const SMALL_ENTRY = 1024 * 1024;
@@ -29,10 +38,15 @@ export class ZipArchive {
   private inflated = 0;
   private told = 0;
   private readonly total: number;
+  /** The archive's size on disk: the readers' cell budget grows with it (limits.ts cellsAllowed). */
+  size = 0;
   /** Called as entries inflate (a 200 MB workbook takes a minute: the user sees it move). */
   onProgress?: (done: number, total: number) => void;
 
-  private constructor(private readonly entries: Map<string, CentralDirectoryFile>) {
+  private constructor(
+    private readonly entries: Map<string, CentralDirectoryFile>,
+    private readonly path: string,
+  ) {
     let total = 0;
     for (const f of entries.values()) total += f.uncompressedSize;
     this.total = total;
@@ -46,8 +60,11 @@ export class ZipArchive {
     } catch (e) {
       throw asSheetError(e, 'zip directory');
     }
-    checkDeclaredSizes(files, (await stat(path)).size, limits);
-    return new ZipArchive(new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f])));
+    const size = (await stat(path)).size;
+    checkDeclaredSizes(files, size, limits);
+    const zip = new ZipArchive(new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f])), path);
+    zip.size = size;
+    return zip;
   }
 
   has(name: string): boolean {
@@ -59,24 +76,60 @@ export class ZipArchive {
     const f = this.entries.get(name);
     if (!f) throw new SheetReadError('corrupt', `missing ${name}`);
     if (f.flags & 1) throw new SheetReadError('encrypted', name);
+    const guard = this.guard(name, f.uncompressedSize);
+    const src = f.stream();
+    src.on('error', (e) => guard.destroy(asSheetError(e, name)));
+    return src.pipe(guard);
+  }
+
+  /**
+   * The same bytes as `stream`, read straight from the file into native zlib with large
+   * chunks (inflation runs on libuv's thread pool, beside the scan of the previous chunk).
+   */
+  async inflate(name: string): Promise<Readable> {
+    const f = this.entries.get(name);
+    if (!f) throw new SheetReadError('corrupt', `missing ${name}`);
+    if (f.flags & 1) throw new SheetReadError('encrypted', name);
+    if (f.compressionMethod !== 0 && f.compressionMethod !== 8) return this.stream(name);
+    const fh = await open(this.path, 'r');
+    const head = Buffer.alloc(30);
+    try {
+      await fh.read(head, 0, 30, f.offsetToLocalFileHeader);
+    } finally {
+      await fh.close();
+    }
+    if (head.readUInt32LE(0) !== 0x04034b50) throw new SheetReadError('corrupt', `${name}: no local header`);
+    const start = f.offsetToLocalFileHeader + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+    const src = createReadStream(this.path, { start, end: start + Math.max(0, f.compressedSize) - 1, highWaterMark: 1 << 20 });
+    if (f.compressedSize === 0) {
+      src.destroy();
+      return this.stream(name);
+    }
+    const guard = this.guard(name, f.uncompressedSize);
+    const inflater = f.compressionMethod === 8 ? createInflateRaw({ chunkSize: 1 << 20 }) : null;
+    const fail = (e: Error) => guard.destroy(asSheetError(e, name));
+    src.on('error', fail);
+    if (!inflater) return src.pipe(guard);
+    inflater.on('error', fail);
+    return src.pipe(inflater).pipe(guard);
+  }
+
+  /** Counts inflated bytes (progress) and cuts off an entry that grows past its declared size. */
+  private guard(name: string, declared: number): Transform {
     let seen = 0;
     const zip = this;
-    const guard = new Transform({
+    return new Transform({
       transform(chunk: Buffer, _enc, done) {
         seen += chunk.length;
         zip.inflated += chunk.length;
-        // Inflate chunks are small: tell every 4 MB, not every 16 KB.
         if (zip.onProgress && zip.inflated - zip.told >= 4 * 1024 * 1024) {
           zip.told = zip.inflated;
           zip.onProgress(zip.inflated, zip.total);
         }
-        if (seen > f.uncompressedSize) done(new SheetReadError('zip-bomb', `${name} inflates past its declared ${f.uncompressedSize} bytes`));
+        if (seen > declared) done(new SheetReadError('zip-bomb', `${name} inflates past its declared ${declared} bytes`));
         else done(null, chunk);
       },
     });
-    const src = f.stream();
-    src.on('error', (e) => guard.destroy(asSheetError(e, name)));
-    return src.pipe(guard);
   }
 
   async text(name: string): Promise<string> {
@@ -95,6 +148,8 @@ function checkDeclaredSizes(files: CentralDirectoryFile[], fileSize: number, lim
     const ratio = f.uncompressedSize / Math.max(1, f.compressedSize);
     if (f.uncompressedSize > SMALL_ENTRY && ratio > limits.maxRatio)
       throw new SheetReadError('zip-bomb', `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)})`);
+    if (f.uncompressedSize > BIG_ENTRY && ratio > (limits.maxBigRatio ?? Infinity))
+      throw new SheetReadError('zip-bomb', `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)}, limit ${limits.maxBigRatio} above ${BIG_ENTRY / 1024 ** 2} MB)`);
   }
   if (total > limits.maxTotalBytes) throw new SheetReadError('zip-bomb', `declared ${gb(total)} uncompressed, limit ${gb(limits.maxTotalBytes)}`);
   // Entries that overlap (the "non-recursive zip bomb") claim more packed bytes than the file has.

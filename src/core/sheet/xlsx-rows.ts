@@ -1,0 +1,263 @@
+// Builds the rows of one XLSX worksheet from its cells, whichever scanner reads the XML
+// (saxes in xlsx-sheet.ts, the byte scanner in xlsx-scan.ts): values typed, shared formulas
+// resolved, hidden columns, merges, and every budget of limits.ts enforced as cells arrive.
+import type { SheetCellFacts } from '../model';
+import { cellRef, parseRange, type CellRange } from './address';
+import { booleanText, isoDateTimeText, numberText, serialToIso } from './cell-text';
+import { abortChecker, CellBudget, ColumnSet, limitError, SHEET_LIMITS } from './limits';
+import { unescapeOoxml } from './xlsx-parts';
+import { PLAIN_STYLE, type CellStyle } from './xlsx-styles';
+import type { SheetEnd, SheetRow } from './types';
+
+export interface XlsxSheetContext {
+  strings: string[];
+  styles: CellStyle[];
+  date1904: boolean;
+  /** Cells one sheet may hold (limits.ts cellsAllowed). */
+  maxCells?: number;
+}
+
+type Plain = 'string' | 'number' | 'date' | 'boolean' | 'error' | 'empty';
+
+/** Column number of "AB12" without allocating (0 when the reference has no letters). */
+export function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return col;
+}
+
+export class XlsxRowBuilder {
+  private readonly hidden = new ColumnSet();
+  private readonly merges: CellRange[] = [];
+  private readonly sharedFormulas = new Map<string, string>();
+  // Plain cells of one type and style share one frozen facts object: no allocation per cell.
+  private readonly factsCache = new Map<Plain, SheetCellFacts[]>();
+  private readonly budget: CellBudget;
+  private readonly tick: () => void;
+  private lastColumn = 0;
+  /** Date serials already turned into text (a column of dates repeats its days). */
+  private dates = new Map<string, string>();
+
+  rowNumber = 0;
+  private values: string[] = [];
+  private cells: (SheetCellFacts | undefined)[] = [];
+  private rowHidden = false;
+  private stored = false;
+  inRow = false;
+
+  private col = 0;
+  private style = 0;
+  private type = 'n';
+  /** Text of the cell's `<v>` or inline `<t>` runs, and of its `<f>`. */
+  value = '';
+  hasValue = false;
+  formula: string | null = null;
+  private sharedId: string | undefined;
+
+  constructor(
+    private readonly ctx: XlsxSheetContext,
+    private readonly onRow: (row: SheetRow) => void,
+    private readonly part: string,
+    signal?: AbortSignal,
+  ) {
+    this.budget = new CellBudget(part, ctx.maxCells);
+    this.tick = abortChecker(signal, 256);
+  }
+
+  startRow(r: string | undefined, hidden: boolean): void {
+    const n = r === undefined ? NaN : Number(r);
+    if (n > SHEET_LIMITS.rows) throw limitError('row-number', `${this.part}, row ${r!.slice(0, 20)}`);
+    this.startRowAt(n, hidden);
+  }
+
+  startRowAt(n: number, hidden: boolean): void {
+    // Rows are ascending; a missing, broken or backward number means "the next row".
+    if (n > SHEET_LIMITS.rows) throw limitError('row-number', `${this.part}, row ${n}`);
+    this.rowNumber = Number.isInteger(n) && n > this.rowNumber ? n : this.rowNumber + 1;
+    if (this.rowNumber > SHEET_LIMITS.rows) throw limitError('row-number', `${this.part}, row ${this.rowNumber}`);
+    this.values = [];
+    this.cells = [];
+    this.rowHidden = hidden;
+    this.stored = false;
+    this.inRow = true;
+    this.col = 0;
+    this.tick();
+  }
+
+  startCell(r: string | undefined, s: string | undefined, t: string | undefined): void {
+    this.startCellAt(r ? columnOf(r) : -1, s ? Number(s) : 0, t ?? 'n');
+  }
+
+  /** `col` -1: the column after the previous cell (no reference). */
+  startCellAt(col: number, style: number, type: string): void {
+    this.col = col === -1 ? this.col + 1 : col;
+    if (this.col > this.lastColumn && this.col <= SHEET_LIMITS.columns) this.lastColumn = this.col;
+    this.style = style;
+    this.type = type;
+    this.value = '';
+    this.hasValue = false;
+    this.formula = null;
+    this.sharedId = undefined;
+    this.stored = true;
+  }
+
+  /** Appends text to the value (`<v>`, inline `<t>`) or to the formula. */
+  addValue(text: string): void {
+    this.value += text;
+    if (this.value.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', this.where());
+  }
+
+  /** A scanner holding the cell's text itself says when it grows past the limit. */
+  tooLong(): never {
+    throw limitError('cell-chars', this.where());
+  }
+
+  startFormula(shared: string | undefined): void {
+    this.formula = '';
+    this.sharedId = shared;
+  }
+
+  addFormula(text: string): void {
+    this.formula += text;
+    if (this.formula!.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', this.where());
+  }
+
+  endFormula(): void {
+    // Cells sharing a formula store it once, on the first cell of the group.
+    if (this.sharedId === undefined) return;
+    if (this.formula) this.sharedFormulas.set(this.sharedId, this.formula);
+    else this.formula = this.sharedFormulas.get(this.sharedId) ?? '';
+  }
+
+  endCell(): void {
+    if (!this.inRow || (!this.hasValue && this.formula === null)) return;
+    const col = this.col;
+    if (col < 1 || col > SHEET_LIMITS.columns) return;
+    const st = this.ctx.styles[this.style] ?? PLAIN_STYLE;
+    const value = this.value;
+    let text: string;
+    let plain: Plain;
+    switch (this.type) {
+      case 's':
+        text = this.ctx.strings[Number(value)] ?? '';
+        plain = 'string';
+        break;
+      case 'str':
+      case 'inlineStr':
+        text = unescapeOoxml(value);
+        plain = 'string';
+        break;
+      case 'b':
+        text = booleanText(value === '1' || value === 'true');
+        plain = 'boolean';
+        break;
+      case 'e':
+        text = value;
+        plain = 'error';
+        break;
+      case 'd':
+        text = isoDateTimeText(value);
+        plain = 'date';
+        break;
+      default:
+        if (value === '') {
+          text = '';
+          plain = 'empty';
+        } else if (st.dateKind) {
+          const key = st.dateKind + value;
+          let iso = this.dates.get(key);
+          if (iso === undefined) {
+            if (this.dates.size >= 4096) this.dates = new Map();
+            this.dates.set(key, (iso = serialToIso(Number(value), st.dateKind, this.ctx.date1904)));
+          }
+          text = iso;
+          plain = 'date';
+        } else {
+          text = numberText(Number(value));
+          plain = 'number';
+        }
+    }
+    if (col > SHEET_LIMITS.rowCells) {
+      // Empty formatted cells far right are cut with the row's trailing blanks anyway.
+      if (text === '' && this.formula === null) return;
+      throw limitError('row-cells', this.where());
+    }
+    const values = this.values;
+    if (values.length < col) {
+      this.budget.take(col - values.length);
+      padTo(values, this.cells, col - 1);
+    }
+    values[col - 1] = text;
+    this.cells[col - 1] =
+      this.formula === null ? this.plainFacts(plain, st) : withStyle({ type: formulaType(plain, this.hasValue), formula: this.formula }, st);
+  }
+
+  endRow(): void {
+    this.inRow = false;
+    const values = this.values;
+    const cells = this.cells;
+    let n = values.length;
+    while (n > 0 && values[n - 1] === '' && cells[n - 1]?.formula === undefined) n--;
+    values.length = n;
+    cells.length = n;
+    this.onRow({ number: this.rowNumber, values, cells, hidden: this.rowHidden, stored: this.stored });
+  }
+
+  /** `<col min max hidden="1">`: as bits, clamped to the sheet. */
+  hideColumns(min: string | undefined, max: string | undefined): void {
+    this.hidden.addRange(Number(min), Number(max ?? min));
+  }
+
+  addMerge(ref: string | undefined): void {
+    const r = ref ? parseRange(ref) : null;
+    if (!r) return;
+    if (this.merges.length >= SHEET_LIMITS.merges) throw limitError('merges', this.part);
+    this.merges.push(r);
+  }
+
+  /** Hidden columns and merges clamped to the sheet's real extent (its last row and last stored cell). */
+  end(): SheetEnd {
+    const lastRow = this.rowNumber;
+    const lastCol = this.lastColumn;
+    const merges: CellRange[] = [];
+    for (const m of this.merges) {
+      if (m.top > lastRow || m.left > lastCol) continue;
+      merges.push(m.bottom <= lastRow && m.right <= lastCol ? m : { ...m, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) });
+    }
+    return { merges, hiddenColumns: this.hidden.list(lastCol) };
+  }
+
+  private where(): string {
+    return `${this.part}, ${cellRef(Math.max(1, Math.min(this.col, SHEET_LIMITS.columns)), this.rowNumber)}`;
+  }
+
+  private plainFacts(type: Plain, st: CellStyle): SheetCellFacts {
+    let byStyle = this.factsCache.get(type);
+    if (!byStyle) this.factsCache.set(type, (byStyle = []));
+    return (byStyle[this.style] ??= Object.freeze(withStyle({ type }, st)));
+  }
+}
+
+/** Pads a row with empty cells up to `n` (the cells before a far-right one). */
+export function padTo(values: string[], cells: (SheetCellFacts | undefined)[], n: number): void {
+  for (let i = values.length; i < n; i++) {
+    values.push('');
+    cells.push(undefined);
+  }
+}
+
+/** A formula cell's type: its error, `empty` when the file saved no result for it, else `formula`. */
+function formulaType(plain: Plain, hasValue: boolean): SheetCellFacts['type'] {
+  if (plain === 'error') return 'error';
+  return hasValue ? 'formula' : 'empty';
+}
+
+function withStyle(f: SheetCellFacts, st: CellStyle): SheetCellFacts {
+  if (st.numFmt) f.numFmt = st.numFmt;
+  if (st.fill) f.fill = st.fill;
+  return f;
+}
