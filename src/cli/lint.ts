@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from '../core/lint-file';
 import type { FileReport, Lang } from '../core/model';
 import { resolveSchemaArg, type ResolvedSchema } from '../core/schema/resolve';
-import { formatText, formatSarif } from '../core/report-format';
+import { formatText, formatSarif, reportCounts } from '../core/report-format';
 import { defaultLang, UsageError } from './args';
 
 interface Args {
@@ -40,7 +40,11 @@ export function parseArgs(argv: string[]): Args {
       if (l !== 'en' && l !== 'fr') throw new UsageError(`--lang must be en or fr`);
       args.lang = l;
     } else if (a === '--schema') args.schema = value();
-    else if (a === '--max-problems') args.maxProblems = Number(value());
+    else if (a === '--max-problems') {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems must be a whole number (0 = no limit)\n${USAGE}`);
+      args.maxProblems = Number(v);
+    }
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
     else args.paths.push(a);
   }
@@ -74,6 +78,8 @@ function jsonReport(r: FileReport): object {
     rows: r.rows,
     schema: r.schema,
     ...(r.sheets ? { sheets: r.sheets } : {}),
+    // Exact whatever the cap: the cap limits `diagnostics`, never these.
+    ...reportCounts(r),
     diagnostics: r.diagnostics.map((d) => ({
       rule: d.rule,
       severity: d.severity,
@@ -119,13 +125,15 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
     }
   }
   for (const r of reports) {
-    if (r.fatal || (r.diagnostics.length === 1 && r.diagnostics[0].rule === 'source-error' && r.rows === 0)) unreadable = true;
+    // Bytes that are no table (binary, corrupt) are unreadable input; an empty file is a data problem.
+    if (r.fatal) unreadable = true;
     if (formatOf(r.path) === null) r.format = 'csv';
   }
   if (args.format === 'json') out(JSON.stringify({ files: reports.map(jsonReport) }, null, 2));
   else if (args.format === 'sarif') out(JSON.stringify(formatSarif(reports, args.lang), null, 2));
   else out(formatText(reports, args.lang));
   if (unreadable) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  // From the exact counts: an error past the cap still fails the run.
+  return reports.some((r) => reportCounts(r).counts.error > 0) ? 1 : 0;
 }
 

@@ -58,6 +58,10 @@ export function toReport(path: string, res: CsvLintResult, schema: SchemaRef | n
     rows: res.rows,
     schema,
     diagnostics: res.diagnostics,
+    counts: res.counts,
+    byRule: res.byRule,
+    truncated: res.truncated,
+    ...(res.fatal ? { fatal: res.fatal } : {}),
   };
 }
 

@@ -114,6 +114,12 @@ export interface FileReport {
   /** Set when the file could not be read at all (binary, corrupt…). */
   fatal?: string;
   sheets?: string[];
+  /** Every problem found, listed or not, by severity (absent: count `diagnostics`). */
+  counts?: { error: number; warning: number; info: number };
+  /** Every problem found, by rule. */
+  byRule?: Record<string, number>;
+  /** Whether `diagnostics` lists fewer problems than were found (the problem cap). */
+  truncated?: boolean;
   /** A large CSV is linted in parts on as many threads; `fallback` says why one was not split. */
   reading?: { parts: number; fallback?: string };
 }

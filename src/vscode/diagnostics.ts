@@ -12,6 +12,7 @@ import { toVscodeDiagnostic } from './convert';
 import { WorkerClient } from './worker-client';
 import { log } from './log';
 import { headDiagnostics, headOf } from '../core/lint-head';
+import { cutNotice } from './truncation';
 
 export interface LintState {
   result: CsvLintResult;
@@ -136,7 +137,9 @@ export class LintController implements vscode.Disposable {
     if (doc.isClosed || doc.version !== version) return;
     const t2 = Date.now();
     if (result.schemaDiagnostics.length) log.warn(`schema problems: ${result.schemaDiagnostics.map((d) => d.message).join('; ')}`);
-    this.collection.set(doc.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
+    const listed = result.diagnostics.map((d) => toVscodeDiagnostic(d, doc, this.docsBase));
+    const notice = cutNotice(result, listed.length, doc);
+    this.collection.set(doc.uri, notice ? [notice, ...listed] : listed);
     const timings = { encoding: t1 - t0, head: headMs, lint: t2 - t1, publish: Date.now() - t2 };
     this.states.set(key, { result, core: result.diagnostics, version, schema: result.schema, coverage: result.coverage, timings });
     this.emitter.fire(doc.uri);

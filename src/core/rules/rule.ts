@@ -72,6 +72,16 @@ export interface RuleContext<P> {
   /** Whether the row's raw text holds `ch`, when the reader has the text (CSV). */
   rowHas?(row: Row, ch: string): boolean;
   report(r: Report<P>): void;
+  /**
+   * Counts a finding the rule cannot list (past its deferred list's bound): it is in the totals
+   * and the report says its list is cut. `loc` needs only the row and column.
+   */
+  count(loc: Loc, severity?: Severity): void;
+  /**
+   * How many findings a rule may hold back per column until the end of the file: MAX_DEFERRED
+   * (memory stays flat), or no bound when the user asked for every problem (a cap of 0).
+   */
+  readonly deferLimit: number;
   /** Header labels (set once the header was visited). */
   readonly header: string[];
   /** The marked cells of the row being visited (and non-empty counts per column): see cell-marks.ts. */

@@ -12,7 +12,7 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LintSession, type LintOptions } from '../engine';
-import { countsOf, quoteError, readerDiagnostic, type CsvLintResult } from '../lint-csv';
+import { quoteError, readerDiagnostic, result, type CsvLintResult } from '../lint-csv';
 import type { StreamOptions } from '../lint-csv-stream';
 import type { TableInfo } from '../model';
 import { CsvRowReader, recordNewlineOf, RowTooLargeError, type CsvRow } from '../read/csv';
@@ -183,10 +183,9 @@ export async function lintCsvFileSplit(
       shift = { row: shift.row + m.part.rows, line: shift.line + m.lines };
     }
     trace?.('parts taken over');
-    const diagnostics = s.finish();
+    const res = result(s, info);
     trace?.('finished');
-    const d = s.dropped;
-    return { result: { info, rows: s.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) }, parts: cuts.length + 1 };
+    return { result: res, parts: cuts.length + 1 };
   } catch (e) {
     if (e instanceof Utf8Error) return { fallback: 'not UTF-8' };
     if (e instanceof RowTooLargeError) return { fallback: 'row too large' };
