@@ -5,6 +5,23 @@ import { isSimpleDecimal, parseNumber, type NumberIssue } from '../values/number
 import { defineRule, shiftLoc, type Shift } from './rule';
 import { isBlank, show } from './util';
 import { detach } from '../read/detach';
+import { idColumnKind } from '../ids/id-columns';
+import { isValidSiren, isValidSiret } from '../ids/siret';
+import { isEntityIdLabel } from '../privacy/columns';
+
+/** Header labels of identifier columns: their digits are codes, not amounts. */
+export function isIdentifierLabel(label: string): boolean {
+  if (idColumnKind(label) || isEntityIdLabel(label)) return true;
+  const l = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s_'’.°-]+/g, '');
+  return /^(codepostal|cp|codeinsee|insee|codecommune|cog|rna|numerorna|finess|uai|nir)$/.test(l);
+}
+
+/** A valid SIRET or SIREN written in digit groups: an identifier, whichever column it is in. */
+function isGroupedId(s: string, issues: readonly NumberIssue[]): boolean {
+  if (issues.some((i) => i !== 'thousands-space' && i !== 'padding')) return false;
+  const digits = s.replace(/[\s\u00a0\u202f]/g, '');
+  return (digits.length === 14 && isValidSiret(digits)) || (digits.length === 9 && isValidSiren(digits));
+}
 
 export interface NumberParams {
   value: string;
@@ -108,8 +125,8 @@ export default defineRule<NumberParams>({
         const p = parseNumber(s);
         if (!p) continue;
         numeric[i]++;
-        // Padding alone is cell-whitespace's business.
-        if (!p.issues.length || (p.issues.length === 1 && p.issues[0] === 'padding')) continue;
+        // Padding alone is cell-whitespace's business; a SIRET/SIREN in groups ("822 127 429 00014") is an identifier.
+        if (!p.issues.length || (p.issues.length === 1 && p.issues[0] === 'padding') || isGroupedId(s, p.issues)) continue;
         // Once this column's list is full its findings are counted by row, not listed.
         if (cands[i].length >= ctx.deferLimit) over[i].push(row.number);
         else cands[i].push({ loc: ctx.locate(row, i + 1), params: { value: detach(s), issues: p.issues, canonical: detach(p.canonical) } });
@@ -121,8 +138,10 @@ export default defineRule<NumberParams>({
         numeric = row.values.map(() => 0);
         cands = row.values.map(() => []);
         over = row.values.map(() => []);
-        skip = row.values.map(() => false);
-        active = skip.map((_, i) => i);
+        // One problem, one report: an identifier column (SIRET, SIREN, RNA, postal or INSEE code) is
+        // the identifier checks' business, not an amount written for display.
+        skip = row.values.map(isIdentifierLabel);
+        active = skip.flatMap((s, i) => (s ? [] : [i]));
         checkAt = skip.map(() => SAMPLE);
       },
       row: visit,
