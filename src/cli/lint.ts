@@ -17,9 +17,10 @@ interface Args {
   lang: Lang;
   schema?: string;
   maxProblems?: number;
+  delimiter?: string;
 }
 
-export const USAGE = 'usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N]';
+export const USAGE = 'usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe]';
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -40,6 +41,7 @@ export function parseArgs(argv: string[]): Args {
       if (l !== 'en' && l !== 'fr') throw new UsageError(`--lang must be en or fr`);
       args.lang = l;
     } else if (a === '--schema') args.schema = value();
+    else if (a === '--delimiter') args.delimiter = delimiterArg(value());
     else if (a === '--max-problems') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems must be a whole number (0 = no limit)\n${USAGE}`);
@@ -50,6 +52,13 @@ export function parseArgs(argv: string[]): Args {
   }
   if (args.paths.length === 0) throw new UsageError(`no file given\n${USAGE}`);
   return args;
+}
+
+/** `--delimiter`: the character, or its name (a tab is hard to type). */
+function delimiterArg(v: string): string {
+  const d = ({ tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' } as Record<string, string>)[v.toLowerCase()] ?? v;
+  if (![',', ';', '\t', '|'].includes(d)) throw new UsageError(`--delimiter must be , ; tab or pipe\n${USAGE}`);
+  return d;
 }
 
 /** Expands folders into the table files they hold (sorted, for stable output). */
@@ -117,7 +126,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   let unreadable = missing.length > 0;
   for (const f of files) {
     try {
-      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema };
+      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema, delimiter: args.delimiter };
       reports.push(await lintFile(f, opts));
     } catch (e) {
       unreadable = true;

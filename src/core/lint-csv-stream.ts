@@ -4,7 +4,7 @@ import { LintSession } from './engine';
 import { listResult, quoteError, readerDiagnostic, result, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
 import type { TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';
-import { delimiterFor } from './read/dialect';
+import { dialectFor } from './read/dialect';
 import { isUnreadable, withFileText, type FileText, type TextStreamOptions } from './read/text-stream';
 
 export { CancelledError } from './read/text-stream';
@@ -29,8 +29,10 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
   let session: LintSession | null = null;
   let reader: CsvRowReader | null = null;
   const start = (text: string) => {
-    const delimiter = delimiterFor(text, info.format === 'tsv' ? 'tsv' : 'csv', options.delimiter);
+    const guess = dialectFor(text, info.format === 'tsv' ? 'tsv' : 'csv', options.delimiter);
+    const delimiter = guess.delimiter;
     info.delimiter = delimiter;
+    if (guess.close) info.delimiterChoice = guess.close;
     const r = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
       if (row.quoteError) s.add(quoteError(row.quoteError, lang, r.locateRow(row)));
       s.push(row);

@@ -4,7 +4,7 @@ import { LintSession, type LintOptions } from './engine';
 import type { Diagnostic, Lang, Loc, TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';
 import { decode, sniffBinary, type Decoded } from './read/decode';
-import { delimiterFor } from './read/dialect';
+import { dialectFor } from './read/dialect';
 import { ruleById } from './rules/registry';
 import type { SourceErrorParams } from './rules/source-error';
 import type { EncodingParams } from './rules/encoding';
@@ -67,8 +67,10 @@ const firstLineLoc = (text: string): Loc => {
 export function lintCsvText(text: string, options: CsvLintOptions = {}): CsvLintResult {
   const lang = options.lang ?? 'en';
   const format = options.format ?? 'csv';
-  const delimiter = delimiterFor(text, format, options.delimiter);
+  const guess = dialectFor(text, format, options.delimiter);
+  const delimiter = guess.delimiter;
   const info: TableInfo = { format, encoding: options.encoding?.encoding ?? 'utf-8', delimiter, quoteChar: '"' };
+  if (guess.close) info.delimiterChoice = guess.close;
   const reader = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
     if (row.quoteError) session.add(quoteError(row.quoteError, lang, reader.locateRow(row)));
     session.push(row);

@@ -95,6 +95,8 @@ export interface TableInfo {
   sheet?: string;
   /** Set once the header row has been read. */
   header?: string[];
+  /** The delimiter was detected and another candidate came close: what both made of the file. */
+  delimiterChoice?: { runnerUp: string; columns: number; runnerUpColumns: number; consistent: number; runnerUpConsistent: number };
 }
 
 /** The schema a file is checked against, as named in reports. */

@@ -31,11 +31,13 @@ import sheetSubtotalRow from './sheet-subtotal-row';
 import sheetEmpty from './sheet-empty';
 import sheetSeveralSheets from './sheet-several-sheets';
 import personalData from './personal-data';
+import delimiterChoice from './delimiter-choice';
 
 export const allRules: readonly Rule<any>[] = [
   sourceError,
   encoding,
   delimiter,
+  delimiterChoice,
   lineEndings,
   blankLabel,
   duplicateLabel,

@@ -16,7 +16,7 @@ import { quoteError, readerDiagnostic, result, type CsvLintResult } from '../lin
 import type { StreamOptions } from '../lint-csv-stream';
 import type { TableInfo } from '../model';
 import { CsvRowReader, recordNewlineOf, RowTooLargeError, type CsvRow } from '../read/csv';
-import { delimiterFor } from '../read/dialect';
+import { dialectFor } from '../read/dialect';
 import { CancelledError, forEachTextChunk, isSingleByte, sniffTextHead, Utf8Error } from '../read/text-stream';
 import { guessLegacyEncoding } from '../read/decode';
 import type { SchemaPlan } from '../schema/setup';
@@ -102,8 +102,10 @@ export async function lintCsvFileSplit(
   const trace = splitTrace('split');
 
   const start = (text: string) => {
-    const delimiter = delimiterFor(text, format, options.delimiter);
+    const guess = dialectFor(text, format, options.delimiter);
+    const delimiter = guess.delimiter;
     info.delimiter = delimiter;
+    if (guess.close) info.delimiterChoice = guess.close;
     // Records split on CR only (old Mac files): cuts are made at LFs, so not split.
     const newline = recordNewlineOf(text);
     if (newline === '\r') return false;
