@@ -14,6 +14,7 @@ import { registerSpreadsheets } from './vscode/grid';
 import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
 import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
+import { registerDelimiterChoice } from './vscode/delimiter-choice';
 
 export interface Api {
   lint: LintController;
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const { misread } = registerFixes(context, services);
   registerStages(context, services);
   registerPublishing(context, services);
+  registerDelimiterChoice(context, services);
   context.subscriptions.push(
     collection,
     lint,

@@ -9,6 +9,7 @@ import type { FileReport, Lang } from '../core/model';
 import { resolveSchemaArg, type ResolvedSchema } from '../core/schema/resolve';
 import { formatText, formatSarif, reportCounts } from '../core/report-format';
 import { defaultLang, UsageError } from './args';
+import type { FieldsMatch } from '../core/schema/descriptor';
 
 interface Args {
   command: string;
@@ -18,9 +19,10 @@ interface Args {
   schema?: string;
   maxProblems?: number;
   delimiter?: string;
+  fieldsMatch?: FieldsMatch;
 }
 
-export const USAGE = 'usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe]';
+export const USAGE = 'usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial]';
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -42,6 +44,11 @@ export function parseArgs(argv: string[]): Args {
       args.lang = l;
     } else if (a === '--schema') args.schema = value();
     else if (a === '--delimiter') args.delimiter = delimiterArg(value());
+    else if (a === '--fields-match') {
+      const m = value();
+      if (!FIELDS_MATCH.includes(m as FieldsMatch)) throw new UsageError(`--fields-match must be ${FIELDS_MATCH.join(', ')}\n${USAGE}`);
+      args.fieldsMatch = m as FieldsMatch;
+    }
     else if (a === '--max-problems') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems must be a whole number (0 = no limit)\n${USAGE}`);
@@ -53,6 +60,8 @@ export function parseArgs(argv: string[]): Args {
   if (args.paths.length === 0) throw new UsageError(`no file given\n${USAGE}`);
   return args;
 }
+
+const FIELDS_MATCH: FieldsMatch[] = ['exact', 'equal', 'subset', 'superset', 'partial'];
 
 /** `--delimiter`: the character, or its name (a tab is hard to type). */
 function delimiterArg(v: string): string {
@@ -126,7 +135,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   let unreadable = missing.length > 0;
   for (const f of files) {
     try {
-      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema, delimiter: args.delimiter };
+      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema, delimiter: args.delimiter, fieldsMatch: args.fieldsMatch };
       reports.push(await lintFile(f, opts));
     } catch (e) {
       unreadable = true;

@@ -36,6 +36,8 @@ export class LintController implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly states = new Map<string, LintState>();
   private readonly encodings = new Map<string, Promise<EncodingFacts | undefined>>();
+  /** Separators the user chose for a document (status bar "Reopen as …"), instead of the detected one. */
+  private readonly delimiters = new Map<string, string>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,txt}', true, false, true);
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were published. */
@@ -81,6 +83,18 @@ export class LintController implements vscode.Disposable {
     if (doc) this.schedule(doc, 0);
   }
 
+  /** Reads the document with this separator (undefined: detect it again) and lints it now. */
+  setDelimiter(uri: vscode.Uri, delimiter: string | undefined): void {
+    if (delimiter) this.delimiters.set(uri.toString(), delimiter);
+    else this.delimiters.delete(uri.toString());
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) this.schedule(doc, 0);
+  }
+
+  delimiterOf(uri: vscode.Uri): string | undefined {
+    return this.delimiters.get(uri.toString());
+  }
+
   state(uri: vscode.Uri): LintState | undefined {
     return this.states.get(uri.toString());
   }
@@ -121,6 +135,8 @@ export class LintController implements vscode.Disposable {
         maxProblems: settings.maxProblems,
         format: doc.languageId === 'tsv' ? ('tsv' as const) : ('csv' as const),
         encoding: encoding && !encoding.binary ? encoding : undefined,
+        delimiter: this.delimiters.get(key) ?? settings.delimiter,
+        fieldsMatch: settings.fieldsMatch,
       },
     });
     // A large file just opened: its first rows' squiggles first, then the whole file's.
@@ -163,6 +179,7 @@ export class LintController implements vscode.Disposable {
     this.timers.delete(key);
     this.states.delete(key);
     this.encodings.delete(key);
+    this.delimiters.delete(key);
     this.collection.delete(uri);
     this.emitter.fire(uri);
   }

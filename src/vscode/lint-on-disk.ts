@@ -35,7 +35,7 @@ export async function lintFileOnDisk(
         let last = 0;
         return worker.run(
           'lintFile',
-          { path: file.fsPath, options: { lang: uiLang(), rules: settings.rules, maxProblems: settings.maxProblems } },
+          { path: file.fsPath, options: { lang: uiLang(), rules: settings.rules, maxProblems: settings.maxProblems, delimiter: settings.delimiter, fieldsMatch: settings.fieldsMatch } },
           {
             token,
             progress: (done, total) => {

@@ -29,4 +29,21 @@ suite('Report exactness in the editor', () => {
     const n = await vscode.commands.executeCommand<number>('openData.lintFileOnDisk', uri);
     assert.strictEqual(n, 3001, 'Lint File on Disk counts every problem');
   });
+
+  test('a close call on the separator offers "Reopen as …" in the status bar, which reads the table with it', async () => {
+    const a = await api();
+    const uri = wsFile('close-call.csv');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('code,libelle;annee\nA1,Ecole;2021\nB2,Creche;2022\nC3,Stade;2023\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ds = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'delimiter-choice'));
+    assert.match(ds.find((x) => codeOf(x) === 'delimiter-choice')!.message, /comma chosen over semicolon/);
+    assert.strictEqual(a.lint.state(uri)?.result.info.delimiter, ',');
+    await vscode.commands.executeCommand('openData.reopenWithDelimiter', uri, ';');
+    const t0 = Date.now();
+    while (a.lint.state(uri)?.result.info.delimiter !== ';' && Date.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 100));
+    assert.strictEqual(a.lint.state(uri)?.result.info.delimiter, ';', 'read with the separator chosen');
+    await vscode.commands.executeCommand('openData.reopenWithDelimiter', uri, 'auto');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

@@ -8,11 +8,14 @@ import { idColumnsCheck } from '../ids/id-columns';
 import { compileSchema } from './compile';
 import { detectSchema, type Detection } from './detect';
 import { schemaCheck } from './validate';
+import type { FieldsMatch } from './descriptor';
 
 export interface AutoSchemaOptions {
   /** Told what was detected (null: nothing), so reports can name the schema. */
   onDetect?(d: Detection | null): void;
   maxProblems?: number;
+  /** `--fields-match`: overrides the detected schema's `fieldsMatch`. */
+  match?: FieldsMatch;
 }
 
 export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
@@ -23,7 +26,7 @@ export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
         const d = detectSchema(row.values);
         options.onDetect?.(d);
         inner = d
-          ? schemaCheck(compileSchema(d.entry.descriptor), { schemaName: d.ref.name, maxProblems: options.maxProblems })(ctx)
+          ? schemaCheck(compileSchema(d.entry.descriptor), { schemaName: d.ref.name, maxProblems: options.maxProblems, match: options.match })(ctx)
           : idColumnsCheck(options.maxProblems)(ctx);
         inner.header?.(row);
       },

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { CheckFactory } from '../engine';
 import type { Diagnostic, Lang, SchemaRef } from '../model';
 import { autoSchemaCheck } from './auto';
-import type { TableSchema } from './descriptor';
+import type { FieldsMatch, TableSchema } from './descriptor';
 import { findDataPackage, resolveSchemaArg, resolveSchemaChoice, schemaForPath, type ResolvedSchema } from './resolve';
 import { compileSchema } from './compile';
 import { schemaCheck } from './validate';
@@ -21,6 +21,11 @@ export interface SchemaOptions {
   schemaGlobs?: Record<string, string> | null;
   /** A schema already resolved by the caller (the CLI resolves `--schema` once). */
   resolvedSchema?: ResolvedSchema;
+  /**
+   * How labels meet fields (`--fields-match`, the setting): overrides the descriptor's
+   * `fieldsMatch`; left undefined, the descriptor's, else Validata-compatible matching by name.
+   */
+  fieldsMatch?: FieldsMatch;
 }
 
 export interface SchemaSetup {
@@ -35,35 +40,36 @@ export interface SchemaSetup {
 
 export type SchemaPlan =
   | { kind: 'none' }
-  | { kind: 'schema'; descriptor: TableSchema; schemaName: string }
-  | { kind: 'detect' };
+  | { kind: 'schema'; descriptor: TableSchema; schemaName: string; fieldsMatch?: FieldsMatch }
+  | { kind: 'detect'; fieldsMatch?: FieldsMatch };
 
 /** The checks of a plan: those `schemaSetup` gave the thread that made the plan. */
 export function checksOfPlan(plan: SchemaPlan, maxProblems?: number): CheckFactory[] {
   if (plan.kind === 'none') return [];
-  if (plan.kind === 'schema') return [schemaCheck(compileSchema(plan.descriptor), { schemaName: plan.schemaName, maxProblems })];
-  return [autoSchemaCheck({ maxProblems })];
+  if (plan.kind === 'schema') return [schemaCheck(compileSchema(plan.descriptor), { schemaName: plan.schemaName, maxProblems, match: plan.fieldsMatch })];
+  return [autoSchemaCheck({ maxProblems, match: plan.fieldsMatch })];
 }
 
 export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, lang: Lang, filePath?: string): SchemaSetup {
   const maxProblems = options.maxProblems;
+  const match = options.fieldsMatch;
   if (options.schema === null) return { checks: [], ref: () => null, schemaDiagnostics: [], plan: { kind: 'none' } };
   const resolved = options.resolvedSchema ?? explicit(options, lang, filePath);
   if (resolved) {
     const { compiled } = resolved;
     return {
-      checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems })] : [],
+      checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems, match })] : [],
       ref: () => resolved.ref,
       schemaDiagnostics: resolved.diagnostics,
-      plan: compiled && resolved.descriptor ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name } : { kind: 'none' },
+      plan: compiled && resolved.descriptor ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name, fieldsMatch: match } : { kind: 'none' },
     };
   }
   let detected: SchemaRef | null = null;
   return {
-    checks: [autoSchemaCheck({ maxProblems, onDetect: (d) => (detected = d ? { name: d.ref.name, version: d.ref.version || null } : null) })],
+    checks: [autoSchemaCheck({ maxProblems, match, onDetect: (d) => (detected = d ? { name: d.ref.name, version: d.ref.version || null } : null) })],
     ref: () => detected,
     schemaDiagnostics: [],
-    plan: { kind: 'detect' },
+    plan: { kind: 'detect', fieldsMatch: match },
   };
 }
 
