@@ -5,7 +5,7 @@ import type { Diagnostic, TableInfo } from '../model';
 import type { CsvDialect } from '../read/csv';
 import { cellSpans, recordSpans, type RecordSpan } from './csv-text';
 import { applyEdits } from './edits';
-import { isTextFix, planEdits } from './plan';
+import { isTextFix, OPT_IN_FIX_RULES, planEdits } from './plan';
 import { recordSteps, stepAccepts, type CleanStep, type RecordedStep } from './steps';
 
 export interface LintOutcome {
@@ -59,7 +59,7 @@ export function cellReader(text: string, dialect: CsvDialect): (d: Diagnostic) =
 /** The fixes of `diagnostics` that the steps select (all certain fixes when `steps` is undefined). */
 export function selectFixes(text: string, dialect: CsvDialect, diagnostics: readonly Diagnostic[], steps?: readonly CleanStep[]): Diagnostic[] {
   const valueOf = cellReader(text, dialect);
-  return diagnostics.filter((d) => isTextFix(d) && (!steps || steps.some((s) => stepAccepts(s, d, valueOf))));
+  return diagnostics.filter((d) => isTextFix(d) && (!steps ? !OPT_IN_FIX_RULES.has(d.rule) : steps.some((s) => stepAccepts(s, d, valueOf))));
 }
 
 export function cleanText(text: string, lint: TextLinter, steps?: readonly CleanStep[]): CleanResult {
