@@ -68,11 +68,10 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 export interface PartHandOver {
   /** Each visitor's hand-over, in visitor order (both sessions have the same visitors). */
   states: unknown[];
-  /** Each rule's first findings and total, as [rule, tally]; `seq` in the part's own report order. */
+  /** The part's kept findings in report order (each rule's first ones), and each rule's tally. */
+  kept: Diagnostic[];
   tallies: [string, RuleTally][];
   counts: SeverityCounts;
-  /** Reports made in the part (their `seq` continue the first part's). */
-  reported: number;
   /** Cells with a schema type error, [row, column] pairs (see `typeCells`). */
   typeCells: number[];
   rows: number;
@@ -88,10 +87,9 @@ export class LintSession {
   diagnostics: Diagnostic[] = [];
   /** Every problem found, listed or not, by severity. */
   readonly counts: SeverityCounts = noCounts();
-  /** Each rule's first findings (up to the cap) and its total. */
+  /** Each rule's first findings (up to the cap), in report order, and every rule's tally. */
+  private kept: Diagnostic[] = [];
   private readonly tallies = new Map<string, RuleTally>();
-  /** Reports made so far: the order of report, kept with each finding. */
-  private reported = 0;
   /** Cells the schema found mistyped (listed or not), and the listed type errors by cell. */
   private readonly typeCells = new Set<number>();
   private readonly typeErrors = new Map<number, Diagnostic>();
@@ -187,9 +185,9 @@ export class LintSession {
     for (const k of this.typeCells) typeCells.push(Math.floor(k / 0x100000), k % 0x100000);
     return {
       states: this.visitors.map((v) => v.handOver?.()),
+      kept: this.kept,
       tallies: [...this.tallies],
       counts: this.counts,
-      reported: this.reported,
       typeCells,
       rows: this.rows,
     };
@@ -200,40 +198,39 @@ export class LintSession {
    * (its reports are kept after this part's, up to the cap), then `finish` as usual.
    */
   takeOver(part: PartHandOver, shift: Shift): void {
-    const base = this.reported;
-    for (const [rule, later] of part.tallies) {
-      const t = this.tally(rule);
-      t.total += later.total;
-      for (let i = 0; i < later.kept.length && t.kept.length < this.max; i++) {
-        const d = shiftLoc(later.kept[i], shift);
-        t.kept.push(d);
-        t.seq.push(base + later.seq[i]);
-        if (rule === 'type-error' && d.row != null && d.column != null) this.typeErrors.set(cellKey(d.row, d.column), d);
-      }
+    // The later part's findings come after this part's, as in one pass: each rule keeps its first ones.
+    for (const [rule, later] of part.tallies) this.tally(rule).total += later.total;
+    for (const later of part.kept) {
+      const t = this.tally(later.rule);
+      if (t.kept >= this.max) continue;
+      const d = shiftLoc(later, shift);
+      t.kept++;
+      this.kept.push(d);
+      if (d.rule === 'type-error' && d.row != null && d.column != null) this.typeErrors.set(cellKey(d.row, d.column), d);
     }
     for (let i = 0; i < part.typeCells.length; i += 2) this.typeCells.add(cellKey(part.typeCells[i] + shift.row, part.typeCells[i + 1]));
     for (const k of ['error', 'warning', 'info'] as const) this.counts[k] += part.counts[k];
-    this.reported += part.reported;
     this.rows += part.rows;
     this.visitors.forEach((v, i) => v.takeOver?.(part.states[i], shift));
   }
 
   finish(): Diagnostic[] {
     for (const v of this.visitors) v.end?.();
-    this.diagnostics = selectFair(this.tallies.values(), this.max, byPosition);
+    this.diagnostics = selectFair(this.kept, this.tallies, this.max, byPosition);
+    this.kept = [];
     return this.diagnostics;
   }
 
   private tally(rule: string): RuleTally {
     let t = this.tallies.get(rule);
-    if (!t) this.tallies.set(rule, (t = { kept: [], seq: [], total: 0 }));
+    if (!t) this.tallies.set(rule, (t = { kept: 0, total: 0 }));
     return t;
   }
 
   /** Whether `rule` has kept as many findings as the cap: the rest are only counted. */
   private ruleFull(rule: string): boolean {
     const t = this.tallies.get(rule);
-    return t !== undefined && t.kept.length >= this.max;
+    return t !== undefined && t.kept >= this.max;
   }
 
   /**
@@ -252,7 +249,6 @@ export class LintSession {
     }
     this.counts[severity]++;
     this.tally(rule).total++;
-    this.reported++;
     return !this.ruleFull(rule);
   }
 
@@ -261,9 +257,8 @@ export class LintSession {
     d.message = detach(d.message);
     if (d.field) d.field = detach(d.field);
     if (d.fix && 'value' in d.fix) d.fix = { ...d.fix, value: detach(d.fix.value) };
-    const t = this.tally(d.rule);
-    t.kept.push(d);
-    t.seq.push(this.reported);
+    this.tally(d.rule).kept++;
+    this.kept.push(d);
     if (d.rule === 'type-error' && d.row != null && d.column != null) this.typeErrors.set(cellKey(d.row, d.column), d);
   }
 

@@ -8,10 +8,9 @@ export type SeverityCounts = Record<Severity, number>;
 
 export const noCounts = (): SeverityCounts => ({ error: 0, warning: 0, info: 0 });
 
-/** What one rule found: its first findings (`seq`: their order of report) and how many in all. */
+/** What one rule found: how many of its findings are kept (its first ones, up to the cap) and in all. */
 export interface RuleTally {
-  kept: Diagnostic[];
-  seq: number[];
+  kept: number;
   total: number;
 }
 
@@ -28,28 +27,39 @@ export function capOf(maxProblems: number | undefined, fallback: number): number
   return !Number.isFinite(m) || m <= 0 ? Infinity : m;
 }
 
-/** The listed problems: a fair share of `max` per rule, sorted by position (report order as tie-break). */
-export function selectFair(tallies: Iterable<RuleTally>, max: number, byPosition: (a: Diagnostic, b: Diagnostic) => number): Diagnostic[] {
-  const rules = [...tallies].filter((t) => t.kept.length > 0);
-  const take = new Map<RuleTally, number>();
+/**
+ * The listed problems: a fair share of `max` per rule, sorted by position (report order as
+ * tie-break). `kept` is in report order, each rule's first findings; nothing is cut when it fits.
+ */
+export function selectFair(kept: Diagnostic[], tallies: ReadonlyMap<string, RuleTally>, max: number, byPosition: (a: Diagnostic, b: Diagnostic) => number): Diagnostic[] {
+  // Sorting is stable: equal positions stay in report order.
+  if (kept.length <= max) return kept.sort(byPosition);
+  const rules = [...tallies].filter(([, t]) => t.kept > 0);
+  const quota = new Map<string, number>();
   let budget = max;
   let left = rules.length;
-  for (const t of [...rules].sort((a, b) => a.kept.length - b.kept.length)) {
-    const n = Math.min(t.kept.length, Math.floor(budget / left));
-    take.set(t, n);
+  for (const [rule, t] of rules.sort((a, b) => a[1].kept - b[1].kept)) {
+    const n = Math.min(t.kept, Math.floor(budget / left));
+    quota.set(rule, n);
     budget -= n;
     left--;
   }
-  type Item = { d: Diagnostic; seq: number };
-  const chosen: Item[] = [];
-  const rest: Item[] = [];
-  for (const t of rules) {
-    const n = take.get(t)!;
-    t.kept.forEach((d, i) => (i < n ? chosen : rest).push({ d, seq: t.seq[i] }));
+  const chosen: Diagnostic[] = [];
+  const rest: Diagnostic[] = [];
+  const taken = new Map<string, number>();
+  for (const d of kept) {
+    const n = taken.get(d.rule) ?? 0;
+    if (n < (quota.get(d.rule) ?? 0)) {
+      taken.set(d.rule, n + 1);
+      chosen.push(d);
+    } else rest.push(d);
   }
-  const order = (a: Item, b: Item) => byPosition(a.d, b.d) || a.seq - b.seq;
-  if (budget > 0 && rest.length) chosen.push(...rest.sort(order).slice(0, budget));
-  return chosen.sort(order).map((x) => x.d);
+  // The slots left by rounding: the earliest of the rest. Merged back in report order, then sorted.
+  if (budget > 0 && rest.length) {
+    const listed = new Set([...chosen, ...rest.sort(byPosition).slice(0, budget)]);
+    return kept.filter((d) => listed.has(d)).sort(byPosition);
+  }
+  return chosen.sort(byPosition);
 }
 
 /** Sums the totals of several sessions (the sheets of a workbook). */

@@ -121,14 +121,13 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
 function capReport(report: FileReport, totals: ReportCounts, max: number): FileReport {
   if (report.diagnostics.length > max) {
     const tallies = new Map<string, RuleTally>();
-    report.diagnostics.forEach((d, i) => {
-      let t = tallies.get(d.rule);
-      if (!t) tallies.set(d.rule, (t = { kept: [], seq: [], total: 0 }));
-      t.kept.push(d);
-      t.seq.push(i);
-    });
+    for (const d of report.diagnostics) {
+      const t = tallies.get(d.rule) ?? { kept: 0, total: 0 };
+      t.kept++;
+      tallies.set(d.rule, t);
+    }
     const order = new Map(report.diagnostics.map((d, i) => [d, i]));
-    report.diagnostics = selectFair(tallies.values(), max, (a, b) => order.get(a)! - order.get(b)!);
+    report.diagnostics = selectFair(report.diagnostics, tallies, max, (a, b) => order.get(a)! - order.get(b)!);
   }
   const listed = report.diagnostics.length;
   const found = totals.counts.error + totals.counts.warning + totals.counts.info;
