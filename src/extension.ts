@@ -16,6 +16,7 @@ import { registerCharts } from './vscode/chart';
 import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
 import { ruleIds } from './core/rules/ids';
 import { registerCatalog } from './vscode/catalog';
+import { registerDelimiterChoice } from './vscode/delimiter-choice';
 
 export interface Api {
   lint: LintController;
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const { misread } = registerFixes(context, services);
   registerStages(context, services);
   registerPublishing(context, services);
+  registerDelimiterChoice(context, services);
   context.subscriptions.push(
     collection,
     lint,

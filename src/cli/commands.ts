@@ -14,7 +14,7 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   lint: {
-    usage: ['odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--ignore-header-case]'],
+    usage: ['odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]'],
     summary: 'check CSV/TSV/XLSX/ODS files (and folders) against the rules and a schema',
     run: async (argv, out, err) => (await import('./lint')).lintCommand(['lint', ...argv], out, err),
   },

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from '../core/lint-file';
 import type { FileReport, Lang } from '../core/model';
 import { resolveSchemaArg, type ResolvedSchema } from '../core/schema/resolve';
-import { formatText, formatSarif } from '../core/report-format';
+import { formatText, formatSarif, reportCounts } from '../core/report-format';
 import { defaultLang, UsageError } from './args';
+import type { FieldsMatch } from '../core/schema/descriptor';
 
 interface Args {
   command: string;
@@ -18,9 +19,11 @@ interface Args {
   schema?: string;
   ignoreHeaderCase?: boolean;
   maxProblems?: number;
+  delimiter?: string;
+  fieldsMatch?: FieldsMatch;
 }
 
-export const USAGE = 'usage: odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--ignore-header-case]';
+export const USAGE = 'usage: odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]';
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -41,13 +44,32 @@ export function parseArgs(argv: string[]): Args {
       if (l !== 'en' && l !== 'fr') throw new UsageError(`--lang must be en or fr`);
       args.lang = l;
     } else if (a === '--schema') args.schema = value();
-    else if (a === '--max-problems') args.maxProblems = Number(value());
     else if (a === '--ignore-header-case') args.ignoreHeaderCase = true;
+    else if (a === '--delimiter') args.delimiter = delimiterArg(value());
+    else if (a === '--fields-match') {
+      const m = value();
+      if (!FIELDS_MATCH.includes(m as FieldsMatch)) throw new UsageError(`--fields-match must be ${FIELDS_MATCH.join(', ')}\n${USAGE}`);
+      args.fieldsMatch = m as FieldsMatch;
+    }
+    else if (a === '--max-problems') {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems must be a whole number (0 = no limit)\n${USAGE}`);
+      args.maxProblems = Number(v);
+    }
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
     else args.paths.push(a);
   }
   if (args.paths.length === 0) throw new UsageError(`no file given\n${USAGE}`);
   return args;
+}
+
+const FIELDS_MATCH: FieldsMatch[] = ['exact', 'equal', 'subset', 'superset', 'partial'];
+
+/** `--delimiter`: the character, or its name (a tab is hard to type). */
+function delimiterArg(v: string): string {
+  const d = ({ tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' } as Record<string, string>)[v.toLowerCase()] ?? v;
+  if (![',', ';', '\t', '|'].includes(d)) throw new UsageError(`--delimiter must be , ; tab or pipe\n${USAGE}`);
+  return d;
 }
 
 /** Expands folders into the table files they hold (sorted, for stable output). */
@@ -76,6 +98,8 @@ function jsonReport(r: FileReport): object {
     rows: r.rows,
     schema: r.schema,
     ...(r.sheets ? { sheets: r.sheets } : {}),
+    // Exact whatever the cap: the cap limits `diagnostics`, never these.
+    ...reportCounts(r),
     diagnostics: r.diagnostics.map((d) => ({
       rule: d.rule,
       severity: d.severity,
@@ -113,7 +137,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   let unreadable = missing.length > 0;
   for (const f of files) {
     try {
-      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema, ignoreHeaderCase: args.ignoreHeaderCase };
+      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema, delimiter: args.delimiter, fieldsMatch: args.fieldsMatch, ignoreHeaderCase: args.ignoreHeaderCase };
       reports.push(await lintFile(f, opts));
     } catch (e) {
       unreadable = true;
@@ -121,13 +145,15 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
     }
   }
   for (const r of reports) {
-    if (r.fatal || (r.diagnostics.length === 1 && r.diagnostics[0].rule === 'source-error' && r.rows === 0)) unreadable = true;
+    // Bytes that are no table (binary, corrupt) are unreadable input; an empty file is a data problem.
+    if (r.fatal) unreadable = true;
     if (formatOf(r.path) === null) r.format = 'csv';
   }
   if (args.format === 'json') out(JSON.stringify({ files: reports.map(jsonReport) }, null, 2));
   else if (args.format === 'sarif') out(JSON.stringify(formatSarif(reports, args.lang), null, 2));
   else out(formatText(reports, args.lang));
   if (unreadable) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  // From the exact counts: an error past the cap still fails the run.
+  return reports.some((r) => reportCounts(r).counts.error > 0) ? 1 : 0;
 }
 

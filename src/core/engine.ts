@@ -5,6 +5,8 @@ import { shiftLoc, type Rule, type RuleContext, type RuleVisitor, type Shift } f
 import { allRules } from './rules/registry';
 import { CellMarks } from './rules/cell-marks';
 import { detach } from './read/detach';
+import { MAX_DEFERRED } from './rules/util';
+import { capOf, noCounts, selectFair, type ReportCounts, type RuleTally, type SeverityCounts } from './report-cap';
 
 export type RuleSetting = Severity | 'off';
 
@@ -12,7 +14,7 @@ export interface LintOptions {
   lang?: Lang;
   /** Per-rule override: severity or 'off'. */
   rules?: Record<string, RuleSetting>;
-  /** Cap on diagnostics per file (the rest are counted, not kept). */
+  /** Cap on the problems listed per file (all are counted); 0 = no limit. */
   maxProblems?: number;
   /** Extra checks run in the same pass (Table Schema, custom checks…). */
   checks?: CheckFactory[];
@@ -45,8 +47,8 @@ export interface CheckContext {
   report(r: CheckReport): void;
   /** Effective severity after the user's settings, or 'off'. */
   setting(rule: string, fallback: Severity): RuleSetting;
-  /** The file's problem cap is reached: further reports are only counted (skip building them). */
-  full(): boolean;
+  /** `rule` has listed its share of the cap: its further reports are only counted (skip building them). */
+  full(rule: string): boolean;
 }
 export type CheckFactory = (ctx: CheckContext) => RuleVisitor;
 
@@ -66,15 +68,31 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 export interface PartHandOver {
   /** Each visitor's hand-over, in visitor order (both sessions have the same visitors). */
   states: unknown[];
-  diagnostics: Diagnostic[];
-  dropped: { error: number; warning: number; info: number };
+  /** The part's kept findings in report order (each rule's first ones), and each rule's tally. */
+  kept: Diagnostic[];
+  tallies: [string, RuleTally][];
+  counts: SeverityCounts;
+  /** Cells with a schema type error, [row, column] pairs (see `typeCells`). */
+  typeCells: number[];
   rows: number;
 }
 
+/** Rules that explain a value a schema's `type-error` also rejects: one problem, one report. */
+const EXPLAINS_TYPE = new Set(['number-format', 'date-format']);
+/** A cell's key (row, column): exact up to 2^33 rows and 2^20 columns. */
+const cellKey = (row: number, column: number): number => row * 0x100000 + column;
+
 export class LintSession {
-  readonly diagnostics: Diagnostic[] = [];
-  /** Problems found beyond `maxProblems`, counted by severity. */
-  readonly dropped = { error: 0, warning: 0, info: 0 };
+  /** The listed problems, once `finish` has chosen them. */
+  diagnostics: Diagnostic[] = [];
+  /** Every problem found, listed or not, by severity. */
+  readonly counts: SeverityCounts = noCounts();
+  /** Each rule's first findings (up to the cap), in report order, and every rule's tally. */
+  private kept: Diagnostic[] = [];
+  private readonly tallies = new Map<string, RuleTally>();
+  /** Cells the schema found mistyped (listed or not), and the listed type errors by cell. */
+  private readonly typeCells = new Set<number>();
+  private readonly typeErrors = new Map<number, Diagnostic>();
   private readonly visitors: RuleVisitor[] = [];
   /** The visitors that visit rows, gathered once: the per-row loop skips no one. */
   private rowVisitors: Required<Pick<RuleVisitor, 'row'>>[] = [];
@@ -95,7 +113,7 @@ export class LintSession {
     private readonly options: LintOptions = {},
     rules: readonly Rule<any>[] = allRules,
   ) {
-    this.max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+    this.max = capOf(options.maxProblems, DEFAULT_MAX_PROBLEMS);
     const lang = options.lang ?? 'en';
     const sheet = info.format === 'xlsx' || info.format === 'ods';
     for (const rule of rules) {
@@ -112,7 +130,27 @@ export class LintSession {
     if (this.muted) return;
     const setting = this.options.rules?.[d.rule];
     if (setting === 'off') return;
-    this.keep(setting ? { ...d, severity: setting } : d);
+    const s = setting ?? d.severity;
+    if (this.counted(d.rule, s)) this.keep(setting ? { ...d, severity: setting } : d);
+  }
+
+  get lang(): Lang {
+    return this.options.lang ?? 'en';
+  }
+
+  /** Problems found but not listed, by severity. */
+  get dropped(): SeverityCounts {
+    const d = { ...this.counts };
+    for (const k of this.diagnostics) d[k.severity]--;
+    return d;
+  }
+
+  /** The exact totals (valid after `finish`). */
+  summary(): ReportCounts {
+    const byRule: Record<string, number> = {};
+    for (const [rule, t] of this.tallies) if (t.total) byRule[rule] = t.total;
+    const listed = this.diagnostics.length;
+    return { counts: { ...this.counts }, byRule, truncated: listed < this.counts.error + this.counts.warning + this.counts.info };
   }
 
   push(row: Row): void {
@@ -149,7 +187,16 @@ export class LintSession {
 
   /** Split lint, later part: instead of `finish`. */
   handOver(): PartHandOver {
-    return { states: this.visitors.map((v) => v.handOver?.()), diagnostics: this.diagnostics, dropped: this.dropped, rows: this.rows };
+    const typeCells: number[] = [];
+    for (const k of this.typeCells) typeCells.push(Math.floor(k / 0x100000), k % 0x100000);
+    return {
+      states: this.visitors.map((v) => v.handOver?.()),
+      kept: this.kept,
+      tallies: [...this.tallies],
+      counts: this.counts,
+      typeCells,
+      rows: this.rows,
+    };
   }
 
   /**
@@ -157,31 +204,67 @@ export class LintSession {
    * (its reports are kept after this part's, up to the cap), then `finish` as usual.
    */
   takeOver(part: PartHandOver, shift: Shift): void {
-    for (const d of part.diagnostics) {
-      if (this.diagnostics.length >= this.max) this.dropped[d.severity]++;
-      else this.diagnostics.push(shiftLoc(d, shift));
+    // The later part's findings come after this part's, as in one pass: each rule keeps its first ones.
+    for (const [rule, later] of part.tallies) this.tally(rule).total += later.total;
+    for (const later of part.kept) {
+      const t = this.tally(later.rule);
+      if (t.kept >= this.max) continue;
+      const d = shiftLoc(later, shift);
+      t.kept++;
+      this.kept.push(d);
+      if (d.rule === 'type-error' && d.row != null && d.column != null) this.typeErrors.set(cellKey(d.row, d.column), d);
     }
-    for (const k of ['error', 'warning', 'info'] as const) this.dropped[k] += part.dropped[k];
+    for (let i = 0; i < part.typeCells.length; i += 2) this.typeCells.add(cellKey(part.typeCells[i] + shift.row, part.typeCells[i + 1]));
+    for (const k of ['error', 'warning', 'info'] as const) this.counts[k] += part.counts[k];
     this.rows += part.rows;
     this.visitors.forEach((v, i) => v.takeOver?.(part.states[i], shift));
   }
 
   finish(): Diagnostic[] {
     for (const v of this.visitors) v.end?.();
-    mergeTypeErrors(this.diagnostics);
-    this.diagnostics.sort(byPosition);
+    this.diagnostics = selectFair(this.kept, this.tallies, this.max, byPosition);
+    this.kept = [];
     return this.diagnostics;
   }
 
-  private keep(d: Diagnostic): void {
-    if (this.diagnostics.length >= this.max) {
-      this.dropped[d.severity]++;
-      return;
+  private tally(rule: string): RuleTally {
+    let t = this.tallies.get(rule);
+    if (!t) this.tallies.set(rule, (t = { kept: 0, total: 0 }));
+    return t;
+  }
+
+  /** Whether `rule` has kept as many findings as the cap: the rest are only counted. */
+  private ruleFull(rule: string): boolean {
+    const t = this.tallies.get(rule);
+    return t !== undefined && t.kept >= this.max;
+  }
+
+  /**
+   * Counts a finding; false when it must not be listed: past its rule's share, or a value rule's
+   * finding on a cell whose schema type error already says it (that one takes the rule's fix).
+   */
+  private counted(rule: string, severity: Severity, loc?: Loc, fix?: FixData): boolean {
+    if (rule === 'type-error' && loc?.row != null && loc.column != null) this.typeCells.add(cellKey(loc.row, loc.column));
+    else if (EXPLAINS_TYPE.has(rule) && loc?.row != null && loc.column != null && this.typeCells.size) {
+      const key = cellKey(loc.row, loc.column);
+      if (this.typeCells.has(key)) {
+        const te = this.typeErrors.get(key);
+        if (te && !te.fix && fix) te.fix = fix;
+        return false;
+      }
     }
+    this.counts[severity]++;
+    this.tally(rule).total++;
+    return !this.ruleFull(rule);
+  }
+
+  private keep(d: Diagnostic): void {
     // Kept until the end of the file: must not pin the chunk its texts were cut from.
     d.message = detach(d.message);
     if (d.fix && 'value' in d.fix) d.fix = { ...d.fix, value: detach(d.fix.value) };
-    this.diagnostics.push(d);
+    this.tally(d.rule).kept++;
+    this.kept.push(d);
+    if (d.rule === 'type-error' && d.row != null && d.column != null) this.typeErrors.set(cellKey(d.row, d.column), d);
   }
 
   private toDiagnostic(rule: string, severity: Severity, message: string, loc: Loc, fix?: FixData): Diagnostic {
@@ -212,21 +295,28 @@ export class LintSession {
       header: this.header,
       marks: this.marks,
       dateFormats: this.options.dateFormats,
+      deferLimit: this.max === Infinity ? Infinity : MAX_DEFERRED,
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
       rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,
       rowHas: this.locator.rowHas ? (r, ch) => this.locator.rowHas!(r, ch) : undefined,
-      full: () => this.diagnostics.length >= this.max || !!this.options.fixesOnly,
+      full: () => this.ruleFull(rule.meta.id) || !!this.options.fixesOnly,
       drop: (n) => {
-        if (!this.muted) this.dropped[setting] += n;
+        if (this.muted) return;
+        const sev = setting as Severity;
+        this.counts[sev] += n;
+        this.tally(rule.meta.id).total += n;
+      },
+      count: (loc, severity) => {
+        if (!this.muted) this.counted(rule.meta.id, userSet ? setting : severity ?? setting, loc);
       },
       report: (r) => {
         if (this.muted) return;
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
         const severity = userSet ? setting : r.severity ?? setting;
-        // Past the cap (or without a fix when only fixes matter) only the count matters.
-        if (this.diagnostics.length >= this.max || (this.options.fixesOnly && !r.fix)) this.dropped[severity]++;
-        else this.keep(this.toDiagnostic(rule.meta.id, severity, rule.message(lang, r.params), r.loc, r.fix));
+        // Past the rule's share (or without a fix when only fixes matter) only the count matters.
+        if (this.counted(rule.meta.id, severity, r.loc, r.fix) && !(this.options.fixesOnly && !r.fix))
+          this.keep(this.toDiagnostic(rule.meta.id, severity, rule.message(lang, r.params), r.loc, r.fix));
       },
     };
   }
@@ -240,13 +330,13 @@ export class LintSession {
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
       setting: (rule, fallback) => this.options.rules?.[rule] ?? fallback,
-      full: () => this.diagnostics.length >= this.max,
+      full: (rule) => this.ruleFull(rule),
       report: (r) => {
         if (this.muted) return;
         const s = this.options.rules?.[r.rule] ?? r.severity;
         if (s === 'off') return;
-        if (this.diagnostics.length >= this.max || (this.options.fixesOnly && !r.fix && r.rule !== 'type-error')) this.dropped[s]++;
-        else this.keep(this.toDiagnostic(r.rule, s, r.message, r.loc, r.fix));
+        if (this.counted(r.rule, s, r.loc, r.fix) && !(this.options.fixesOnly && !r.fix && r.rule !== 'type-error'))
+          this.keep(this.toDiagnostic(r.rule, s, r.message, r.loc, r.fix));
       },
     };
   }
@@ -258,30 +348,6 @@ export const MAX_FIELD_CHARS = 200;
 /** The label, detached, cut to MAX_FIELD_CHARS with an ellipsis. */
 function fieldExcerpt(v: string): string {
   return detach(v.length > MAX_FIELD_CHARS ? v.slice(0, MAX_FIELD_CHARS - 1) + '…' : v);
-}
-
-/** Rules that explain a value a schema's `type-error` also rejects. */
-const EXPLAINS_TYPE = new Set(['number-format', 'date-format']);
-
-/**
- * One squiggle per cell: when the schema reports a `type-error` on a cell that `number-format`
- * or `date-format` also reported, keep the type-error (the standard code, as Validata reports it)
- * and give it the rule's certain fix.
- */
-function mergeTypeErrors(ds: Diagnostic[]): void {
-  const typeErrors = new Map<string, Diagnostic>();
-  for (const d of ds) if (d.rule === 'type-error' && d.column != null) typeErrors.set(`${d.sheet ?? ''}:${d.row}:${d.column}`, d);
-  if (typeErrors.size === 0) return;
-  let w = 0;
-  for (const d of ds) {
-    const te = EXPLAINS_TYPE.has(d.rule) ? typeErrors.get(`${d.sheet ?? ''}:${d.row}:${d.column}`) : undefined;
-    if (te) {
-      if (!te.fix && d.fix) te.fix = d.fix;
-      continue;
-    }
-    ds[w++] = d;
-  }
-  ds.length = w;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -1,10 +1,10 @@
 // Lints a CSV from disk without loading it: fixed-size byte chunks are decoded
 // incrementally and fed to the row reader, so memory stays flat for a 1 GB file.
 import { LintSession } from './engine';
-import { countsOf, quoteError, readerDiagnostic, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
+import { listResult, quoteError, readerDiagnostic, result, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
 import type { TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';
-import { delimiterFor } from './read/dialect';
+import { dialectFor } from './read/dialect';
 import { isUnreadable, withFileText, type FileText, type TextStreamOptions } from './read/text-stream';
 
 export { CancelledError } from './read/text-stream';
@@ -17,9 +17,10 @@ export async function lintCsvFile(path: string, options: StreamOptions = {}): Pr
   const lang = options.lang ?? 'en';
   const res = await withFileText(path, options, (file) => pass(file, options));
   if (!isUnreadable(res)) return res;
-  const info: TableInfo = { format: options.format ?? 'csv', encoding: 'binary', delimiter: null };
+  const empty = res.fatal === 'empty';
+  const info: TableInfo = { format: options.format ?? 'csv', encoding: empty ? 'utf-8' : 'binary', delimiter: null };
   const fatal = sourceError(res.fatal, lang);
-  return { info, rows: 0, diagnostics: [fatal], dropped: 0, counts: countsOf([fatal]) };
+  return empty ? listResult(info, [fatal]) : { ...listResult(info, [fatal]), fatal: fatal.message };
 }
 
 async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResult> {
@@ -28,8 +29,10 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
   let session: LintSession | null = null;
   let reader: CsvRowReader | null = null;
   const start = (text: string) => {
-    const delimiter = delimiterFor(text, info.format === 'tsv' ? 'tsv' : 'csv', options.delimiter);
+    const guess = dialectFor(text, info.format === 'tsv' ? 'tsv' : 'csv', options.delimiter);
+    const delimiter = guess.delimiter;
     info.delimiter = delimiter;
+    if (guess.close) info.delimiterChoice = guess.close;
     const r = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
       if (row.quoteError) s.add(quoteError(row.quoteError, lang, r.locateRow(row)));
       s.push(row);
@@ -54,13 +57,7 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
   if (!session) {
     const s = new LintSession(info, NOWHERE, options);
     s.add(sourceError('empty', lang));
-    return finish(s, info);
+    return result(s, info);
   }
-  return finish(session, info);
-}
-
-function finish(session: LintSession, info: TableInfo): CsvLintResult {
-  const diagnostics = session.finish();
-  const d = session.dropped;
-  return { info, rows: session.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) };
+  return result(session, info);
 }

@@ -4,10 +4,11 @@ import { LintSession, type LintOptions } from './engine';
 import type { Diagnostic, Lang, Loc, TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';
 import { decode, sniffBinary, type Decoded } from './read/decode';
-import { delimiterFor } from './read/dialect';
+import { dialectFor } from './read/dialect';
 import { ruleById } from './rules/registry';
 import type { SourceErrorParams } from './rules/source-error';
 import type { EncodingParams } from './rules/encoding';
+import { countsOfList } from './report-cap';
 
 export interface CsvLintOptions extends LintOptions {
   /** Force a delimiter instead of detecting it. */
@@ -22,8 +23,14 @@ export interface CsvLintResult {
   rows: number;
   diagnostics: Diagnostic[];
   dropped: number;
-  /** Every problem found by severity, kept or not (the kept ones plus those past the cap). */
+  /** Every problem found by severity, listed or not: the cap limits the list, never the counts. */
   counts: { error: number; warning: number; info: number };
+  /** Every problem found, by rule. */
+  byRule: Record<string, number>;
+  /** Whether `diagnostics` lists fewer problems than were found. */
+  truncated: boolean;
+  /** Set when the bytes are not a text table at all (binary, NUL bytes): the one problem's text. */
+  fatal?: string;
 }
 
 /** Builds a diagnostic for a rule the reader reports itself (encoding, source errors). */
@@ -60,8 +67,10 @@ const firstLineLoc = (text: string): Loc => {
 export function lintCsvText(text: string, options: CsvLintOptions = {}): CsvLintResult {
   const lang = options.lang ?? 'en';
   const format = options.format ?? 'csv';
-  const delimiter = delimiterFor(text, format, options.delimiter);
+  const guess = dialectFor(text, format, options.delimiter);
+  const delimiter = guess.delimiter;
   const info: TableInfo = { format, encoding: options.encoding?.encoding ?? 'utf-8', delimiter, quoteChar: '"' };
+  if (guess.close) info.delimiterChoice = guess.close;
   const reader = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
     if (row.quoteError) session.add(quoteError(row.quoteError, lang, reader.locateRow(row)));
     session.push(row);
@@ -118,16 +127,28 @@ export function lintCsvBytes(buf: Uint8Array, options: CsvLintOptions = {}): Csv
   const lang = options.lang ?? 'en';
   const sniff = sniffBinary(buf);
   if (sniff) {
-    const info: TableInfo = { format: options.format ?? 'csv', encoding: 'binary', delimiter: null };
+    const empty = sniff.fatal === 'empty';
+    const info: TableInfo = { format: options.format ?? 'csv', encoding: empty ? 'utf-8' : 'binary', delimiter: null };
     const d = sourceError(sniff.fatal, lang, { row: null, column: null }, sniff.offset !== undefined ? `byte ${sniff.offset}` : undefined);
-    return { info, rows: 0, diagnostics: [d], dropped: 0, counts: countsOf([d]) };
+    // An empty file is readable, with nothing in it: a data problem, not unreadable input.
+    return empty ? listResult(info, [d]) : { ...listResult(info, [d]), fatal: d.message };
   }
   const decoded = decode(buf);
   return lintCsvText(decoded.text, { ...options, encoding: decoded });
 }
 
-function result(session: LintSession, info: TableInfo): CsvLintResult {
+/** Finishes the session: its listed problems and exact totals. */
+export function result(session: LintSession, info: TableInfo): CsvLintResult {
+  // A header and nothing under it is no data to open: a data problem (exit 1), not a usage one.
+  if (session.rows === 0 && info.header) session.add(sourceError('header-only', session.lang));
   const diagnostics = session.finish();
-  const d = session.dropped;
-  return { info, rows: session.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) };
+  const { counts, byRule, truncated } = session.summary();
+  const dropped = counts.error + counts.warning + counts.info - diagnostics.length;
+  return { info, rows: session.rows, diagnostics, dropped, counts, byRule, truncated };
+}
+
+/** A result made of a list that was never cut (an unreadable file's one problem). */
+export function listResult(info: TableInfo, diagnostics: Diagnostic[]): CsvLintResult {
+  const { counts, byRule } = countsOfList(diagnostics);
+  return { info, rows: 0, diagnostics, dropped: 0, counts, byRule, truncated: false };
 }

@@ -15,7 +15,7 @@ export const STREAM_THRESHOLD = 64 * 1024 * 1024;
 export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.ods', '.xls'];
 
 /** `schema`, `schemaGlobs`, `resolvedSchema`: see SchemaOptions (undefined schema = detect). */
-export interface FileLintOptions extends LintOptions, SchemaOptions, Pick<StreamOptions, 'onProgress' | 'signal'> {}
+export interface FileLintOptions extends LintOptions, SchemaOptions, Pick<StreamOptions, 'onProgress' | 'signal' | 'delimiter'> {}
 
 export function formatOf(path: string): TableFormat | 'xls' | null {
   const ext = extname(path).toLowerCase();
@@ -58,6 +58,10 @@ export function toReport(path: string, res: CsvLintResult, schema: SchemaRef | n
     rows: res.rows,
     schema,
     diagnostics: res.diagnostics,
+    counts: res.counts,
+    byRule: res.byRule,
+    truncated: res.truncated,
+    ...(res.fatal ? { fatal: res.fatal } : {}),
   };
 }
 

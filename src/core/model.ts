@@ -96,6 +96,8 @@ export interface TableInfo {
   sheet?: string;
   /** Set once the header row has been read. */
   header?: string[];
+  /** The delimiter was detected and another candidate came close: what both made of the file. */
+  delimiterChoice?: { runnerUp: string; columns: number; runnerUpColumns: number; consistent: number; runnerUpConsistent: number };
 }
 
 /** The schema a file is checked against, as named in reports. */
@@ -116,6 +118,12 @@ export interface FileReport {
   /** Set when the file could not be read at all (binary, corrupt…). */
   fatal?: string;
   sheets?: string[];
+  /** Every problem found, listed or not, by severity (absent: count `diagnostics`). */
+  counts?: { error: number; warning: number; info: number };
+  /** Every problem found, by rule. */
+  byRule?: Record<string, number>;
+  /** Whether `diagnostics` lists fewer problems than were found (the problem cap). */
+  truncated?: boolean;
   /** A large CSV is linted in parts on as many threads; `fallback` says why one was not split. */
   reading?: { parts: number; fallback?: string };
 }

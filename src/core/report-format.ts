@@ -1,6 +1,7 @@
 // Text and SARIF renderings of lint reports (JSON is the reports themselves).
 import type { FileReport, Lang } from './model';
 import { allRules } from './rules/registry';
+import { countsOfList, type ReportCounts } from './report-cap';
 
 export const DOCS_BASE = 'https://github.com/opendata-workbench/open-data-workbench/blob/main/docs/rules/';
 
@@ -11,15 +12,31 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   for (const r of reports) {
     const enc = `${r.format}, ${r.encoding}${r.delimiter ? `, “${r.delimiter === '\t' ? '\\t' : r.delimiter}”` : ''}`;
     lines.push(`${r.path} (${enc}, ${r.rows} ${lang === 'fr' ? 'lignes' : 'rows'})`);
+    const totals = reportCounts(r);
+    errors += totals.counts.error;
+    warnings += totals.counts.warning;
     for (const d of r.diagnostics) {
-      if (d.severity === 'error') errors++;
-      if (d.severity === 'warning') warnings++;
       const where = d.sheet ? `${d.sheet}!${d.cell ?? ''}` : d.line != null ? `${d.line}:${(d.start ?? 0) + 1}` : '-';
       lines.push(`  ${where.padEnd(10)} ${d.severity.padEnd(7)} ${d.message}  [${d.rule}]`);
     }
+    const more = unlisted(r);
+    if (more > 0)
+      lines.push(lang === 'fr' ? `  … et ${more} de plus (--max-problems 0 pour tout lister)` : `  … and ${more} more (use --max-problems 0 to list all)`);
   }
   lines.push(lang === 'fr' ? `${errors} erreur(s), ${warnings} avertissement(s)` : `${errors} error(s), ${warnings} warning(s)`);
   return lines.join('\n');
+}
+
+/** A report's exact totals: those its session counted, else its list's (never cut). */
+export function reportCounts(r: FileReport): ReportCounts {
+  if (r.counts && r.byRule) return { counts: r.counts, byRule: r.byRule, truncated: r.truncated ?? false };
+  return countsOfList(r.diagnostics);
+}
+
+/** Problems found but not listed. */
+export function unlisted(r: FileReport): number {
+  const c = reportCounts(r).counts;
+  return Math.max(0, c.error + c.warning + c.info - r.diagnostics.length);
 }
 
 export function formatSarif(reports: FileReport[], lang: Lang): object {

@@ -12,6 +12,7 @@ import { toVscodeDiagnostic } from './convert';
 import { WorkerClient } from './worker-client';
 import { log } from './log';
 import { headDiagnostics, headOf } from '../core/lint-head';
+import { cutNotice } from './truncation';
 
 export interface LintState {
   result: CsvLintResult;
@@ -35,6 +36,8 @@ export class LintController implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly states = new Map<string, LintState>();
   private readonly encodings = new Map<string, Promise<EncodingFacts | undefined>>();
+  /** Separators the user chose for a document (status bar "Reopen as …"), instead of the detected one. */
+  private readonly delimiters = new Map<string, string>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,txt}', true, false, true);
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were published. */
@@ -80,6 +83,18 @@ export class LintController implements vscode.Disposable {
     if (doc) this.schedule(doc, 0);
   }
 
+  /** Reads the document with this separator (undefined: detect it again) and lints it now. */
+  setDelimiter(uri: vscode.Uri, delimiter: string | undefined): void {
+    if (delimiter) this.delimiters.set(uri.toString(), delimiter);
+    else this.delimiters.delete(uri.toString());
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) this.schedule(doc, 0);
+  }
+
+  delimiterOf(uri: vscode.Uri): string | undefined {
+    return this.delimiters.get(uri.toString());
+  }
+
   state(uri: vscode.Uri): LintState | undefined {
     return this.states.get(uri.toString());
   }
@@ -121,6 +136,8 @@ export class LintController implements vscode.Disposable {
         maxProblems: settings.maxProblems,
         format: doc.languageId === 'tsv' ? ('tsv' as const) : ('csv' as const),
         encoding: encoding && !encoding.binary ? encoding : undefined,
+        delimiter: this.delimiters.get(key) ?? settings.delimiter,
+        fieldsMatch: settings.fieldsMatch,
       },
     });
     // A large file just opened: its first rows' squiggles first, then the whole file's.
@@ -139,7 +156,9 @@ export class LintController implements vscode.Disposable {
     if (result.schemaDiagnostics.length) log.warn(`schema problems: ${result.schemaDiagnostics.map((d) => d.message).join('; ')}`);
     // "A newer version of the schema exists, and what changed" belongs on the data's header.
     const notices = result.schemaDiagnostics.filter((d) => d.rule === 'schema-outdated');
-    this.collection.set(doc.uri, [...result.diagnostics, ...notices].map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
+    const listed = [...result.diagnostics, ...notices].map((d) => toVscodeDiagnostic(d, doc, this.docsBase));
+    const notice = cutNotice(result, result.diagnostics.length, doc);
+    this.collection.set(doc.uri, notice ? [notice, ...listed] : listed);
     const timings = { encoding: t1 - t0, head: headMs, lint: t2 - t1, publish: Date.now() - t2 };
     this.states.set(key, { result, core: result.diagnostics, version, schema: result.schema, coverage: result.coverage, timings });
     this.emitter.fire(doc.uri);
@@ -163,6 +182,7 @@ export class LintController implements vscode.Disposable {
     this.timers.delete(key);
     this.states.delete(key);
     this.encodings.delete(key);
+    this.delimiters.delete(key);
     this.collection.delete(uri);
     this.emitter.fire(uri);
   }

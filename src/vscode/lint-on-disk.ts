@@ -7,6 +7,8 @@ import { log } from './log';
 import { lintSettings, uiLang } from './settings';
 import { CancelledError, WorkerCrashedError, type WorkerClient } from './worker-client';
 import { sourceError } from '../core/lint-csv';
+import { reportCounts } from '../core/report-format';
+import { cutNotice, totalOf } from './truncation';
 
 export async function lintFileOnDisk(
   worker: WorkerClient,
@@ -34,7 +36,7 @@ export async function lintFileOnDisk(
         let last = 0;
         return worker.run(
           'lintFile',
-          { path: file.fsPath, options: { lang: uiLang(), rules: settings.rules, maxProblems: settings.maxProblems } },
+          { path: file.fsPath, options: { lang: uiLang(), rules: settings.rules, maxProblems: settings.maxProblems, delimiter: settings.delimiter, fieldsMatch: settings.fieldsMatch } },
           {
             token,
             progress: (done, total) => {
@@ -50,12 +52,19 @@ export async function lintFileOnDisk(
     const how = parts > 1 ? `in ${parts} parts on ${parts} threads` : report.reading ? `in one pass (${report.reading.fallback})` : 'in one pass';
     log.info(`Lint File on Disk: ${file.fsPath}: ${report.rows} rows ${how}, ${Math.round(performance.now() - started)} ms`);
     // Spreadsheet problems are placed at their cell and named Sheet!C12.
-    collection.set(file, report.diagnostics.map((d) => (d.sheet !== undefined ? toSheetDiagnostic(d, docsBase) : toVscodeDiagnostic(d, undefined, docsBase))));
-    const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+    const listed = report.diagnostics.map((d) => (d.sheet !== undefined ? toSheetDiagnostic(d, docsBase) : toVscodeDiagnostic(d, undefined, docsBase)));
+    // The true totals, whatever the cap listed.
+    const totals = reportCounts(report);
+    const notice = cutNotice(totals, listed.length);
+    collection.set(file, notice ? [notice, ...listed] : listed);
+    const all = totalOf(totals);
+    const where = vscode.workspace.asRelativePath(file);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('{0}: {1} rows, {2} problems ({3} errors).', vscode.workspace.asRelativePath(file), report.rows, report.diagnostics.length, errors),
+      totals.truncated
+        ? vscode.l10n.t('{0}: {1} rows, {2} problems ({3} errors, {4} warnings); {5} listed.', where, report.rows, all, totals.counts.error, totals.counts.warning, listed.length)
+        : vscode.l10n.t('{0}: {1} rows, {2} problems ({3} errors).', where, report.rows, all, totals.counts.error),
     );
-    return report.diagnostics.length;
+    return all;
   } catch (e) {
     if (e instanceof CancelledError) return undefined;
     // The worker died on this file (it has been restarted): the file is marked unreadable.

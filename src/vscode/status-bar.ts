@@ -1,6 +1,7 @@
 // One status bar item for the active table: problem counts, encoding and delimiter.
 import * as vscode from 'vscode';
 import type { LintController } from './diagnostics';
+import { totalOf } from './truncation';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': ',', ';': ';', '\t': 'Tab', '|': '|' };
 
@@ -43,13 +44,13 @@ export class LintStatusBar implements vscode.Disposable {
       this.schemaItem.tooltip = vscode.l10n.t('No schema recognised for this table. Click to choose one.');
     }
     this.schemaItem.show();
-    const count = (s: string) => state.core.filter((d) => d.severity === s).length;
-    const errors = count('error');
-    const warnings = count('warning');
+    // The exact totals: the cap limits the Problems panel's list, never these.
+    const { error: errors, warning: warnings } = state.result.counts;
     const { encoding, delimiter } = state.result.info;
     const delim = delimiter ? DELIMITER_NAMES[delimiter] ?? delimiter : '';
-    this.item.text = `$(error) ${errors} $(warning) ${warnings}  ${encoding.toUpperCase()} ${delim}`.trimEnd();
-    this.item.tooltip = vscode.l10n.t(
+    const cut = state.result.truncated ? ` ${vscode.l10n.t('({0} listed)', state.core.length)}` : '';
+    this.item.text = `$(error) ${errors} $(warning) ${warnings}${cut}  ${encoding.toUpperCase()} ${delim}`.trimEnd();
+    const tip = vscode.l10n.t(
       'Open Data: {0} errors, {1} warnings in {2} rows. Encoding {3}, separator “{4}”.',
       errors,
       warnings,
@@ -57,6 +58,9 @@ export class LintStatusBar implements vscode.Disposable {
       encoding,
       delim,
     );
+    this.item.tooltip = state.result.truncated
+      ? `${tip}\n${vscode.l10n.t('The list is cut: the Problems panel lists {0} of {1} problems (setting openData.lint.maxProblems).', state.core.length, totalOf(state.result))}`
+      : tip;
     this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
   }

@@ -13,8 +13,8 @@ export interface CheckEnv {
   typeOf(field: number): string;
   /** The cell text of a field in the row being visited. */
   raw(row: Row, field: number): string;
-  /** True once reports are only counted: a check may then skip building its diagnosis. */
-  full(): boolean;
+  /** True once `rule`'s reports are only counted: a check may then skip building its diagnosis. */
+  full(rule: string): boolean;
   /** Reports on a cell; `fix` is the certain replacement text, when there is one. */
   cell(row: Row, field: number, rule: string, message: string | (() => string), severity?: Severity, fix?: string): void;
   row(row: Row, rule: string, message: string | (() => string), severity?: Severity): void;

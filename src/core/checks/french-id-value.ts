@@ -38,7 +38,7 @@ export class IdRowCheck implements RowCheck {
     const isValid = this.kind === 'siret' ? isValidSiret : isValidSiren;
     const plain = raw.length === (this.kind === 'siret' ? 14 : 9);
     if (plain && isValid(raw)) return;
-    if (this.env.full()) {
+    if (this.env.full(this.rule)) {
       // Past the cap only the severity is counted; a plain-length failure needs no second check.
       const valid = !plain && isValid(raw);
       return this.env.cell(row, this.f, this.rule, '', valid ? 'warning' : this.severity);

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../model';
 import { CsvRowReader, type CsvDialect, type CsvRow } from '../read/csv';
 import { dialectOf, type Counts } from './clean-text';
 import { writeCell } from './csv-text';
-import { isCertainFix, isTextFix } from './plan';
+import { isCertainFix, isTextFix, OPT_IN_FIX_RULES } from './plan';
 import { createsFormula } from '../values/formula';
 import { recordSteps, stepAccepts, type CleanStep, type RecordedStep } from './steps';
 
@@ -73,7 +73,7 @@ export async function cleanCsvFile(
   const applied: Diagnostic[] = [];
   const values = new Map<Diagnostic, string>();
   // Date steps filter on the cell text, known only in pass 2: decide there.
-  const pending = lint.diagnostics.filter((d) => (steps ? isTextFix(d) && steps.some((s) => s.rule === d.rule) : isCertainFix(d)));
+  const pending = lint.diagnostics.filter((d) => (steps ? isTextFix(d) && steps.some((s) => s.rule === d.rule) : isCertainFix(d) && !OPT_IN_FIX_RULES.has(d.rule)));
   for (const d of pending) {
     const fix = d.fix!;
     if (fix.kind === 'line-endings') eol = fix.eol;

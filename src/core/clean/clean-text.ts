@@ -5,7 +5,7 @@ import type { Diagnostic, TableInfo } from '../model';
 import type { CsvDialect } from '../read/csv';
 import { cellSpans, recordSpans, type RecordSpan } from './csv-text';
 import { applyEdits } from './edits';
-import { isCertainFix, isTextFix, planEdits } from './plan';
+import { isCertainFix, isTextFix, OPT_IN_FIX_RULES, planEdits } from './plan';
 import { recordSteps, stepAccepts, type CleanStep, type RecordedStep } from './steps';
 
 export interface LintOutcome {
@@ -68,8 +68,8 @@ export function cellReader(text: string, dialect: CsvDialect): (d: Diagnostic) =
 /** The fixes of `diagnostics` that the steps select (all certain fixes when `steps` is undefined). */
 export function selectFixes(text: string, dialect: CsvDialect, diagnostics: readonly Diagnostic[], steps?: readonly CleanStep[]): Diagnostic[] {
   const valueOf = cellReader(text, dialect);
-  // Without steps, only the certain fixes: an offered one (formula-injection's apostrophe) waits for the user.
-  return diagnostics.filter((d) => (steps ? isTextFix(d) && steps.some((s) => stepAccepts(s, d, valueOf)) : isCertainFix(d)));
+  // Without steps, only the certain fixes: an offered one (formula-injection's apostrophe, an opt-in join) waits for the user.
+  return diagnostics.filter((d) => (steps ? isTextFix(d) && steps.some((s) => stepAccepts(s, d, valueOf)) : isCertainFix(d) && !OPT_IN_FIX_RULES.has(d.rule)));
 }
 
 export function cleanText(text: string, lint: TextLinter, steps?: readonly CleanStep[]): CleanResult {

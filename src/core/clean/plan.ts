@@ -25,6 +25,9 @@ interface Merge {
 
 /** Kinds handled as text edits; `reencode` works on bytes (see reencode.ts). */
 /** A fix the cleaner can apply to the text on its own (not a file conversion, not a question). */
+/** Fixes applied only when asked for (a recipe step, a ticked box): not "every certain fix". */
+export const OPT_IN_FIX_RULES: ReadonlySet<string> = new Set(['multiline-cell']);
+
 export const isTextFix = (d: Diagnostic): boolean => d.fix !== undefined && d.fix.kind !== 'reencode' && d.fix.kind !== 'choose-date-order';
 
 /** A text fix applied without asking: not one that is only offered (see FixData `offered`). */

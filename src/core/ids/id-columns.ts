@@ -2,7 +2,7 @@
 // `idBeneficiaire`, `SIREN`…) and checks them, so real files that follow no schema still
 // learn what happened to their identifiers. Findings are warnings: the column's meaning is
 // inferred from its name.
-import { DEFAULT_MAX_PROBLEMS, type CheckFactory } from '../engine';
+import type { CheckFactory } from '../engine';
 import type { Row } from '../model';
 import type { RuleVisitor } from '../rules/rule';
 import { looseLabel } from '../schema/normalize';
@@ -31,11 +31,10 @@ interface IdColumn {
   nir: boolean;
 }
 
-export function idColumnsCheck(maxProblems = DEFAULT_MAX_PROBLEMS): CheckFactory {
+/** `_maxProblems`: unused (the session decides when a rule's reports are only counted). */
+export function idColumnsCheck(_maxProblems?: number): CheckFactory {
   return (ctx): RuleVisitor => {
     let columns: IdColumn[] = [];
-    /** Past the session's cap reports are only counted: skip building their text. */
-    let kept = 0;
     return {
       header(row: Row) {
         columns = [];
@@ -44,23 +43,19 @@ export function idColumnsCheck(maxProblems = DEFAULT_MAX_PROBLEMS): CheckFactory
           if (kind) columns.push({ column: i, kind, nir: /\bnir\b/i.test(label) });
         });
       },
-      // Split lint, later part: the muted head's reports do not count towards the cap.
-      resume() {
-        kept = 0;
-      },
       row(row: Row) {
         for (const c of columns) {
           const raw = row.values[c.column];
           if (raw === undefined || raw.trim() === '' || (c.nir && NIR.test(raw.trim()))) continue;
           const rule = c.kind === 'siret' ? 'french-siret-value' : 'french-siren-value';
-          if ((kept >= maxProblems || ctx.full()) && ctx.setting(rule, 'warning') !== 'off') {
+          // Past the rule's share of the cap only the count matters: skip building the text.
+          if (ctx.full(rule) && ctx.setting(rule, 'warning') !== 'off') {
             const valid = c.kind === 'siret' ? isValidSiret(raw) : isValidSiren(raw);
             if (!valid || /[ .]/.test(raw)) ctx.report({ rule, severity: valid ? 'info' : 'warning', message: '', loc: { row: null, column: null } });
             continue;
           }
           const d = diagnoseId(raw, c.kind);
           if (d.valid && !d.damage) continue;
-          if (ctx.setting(rule, 'warning') !== 'off') kept++;
           ctx.report({
             rule,
             severity: d.valid ? 'info' : 'warning',

@@ -23,8 +23,10 @@ export function isEntityNameLabel(label: string): boolean {
 
 /** A column that holds the SIRET/RNA of the legal entity named on the same row. */
 export function isEntityIdLabel(label: string): boolean {
-  const l = fold(label).replace(/[\s_-]+/g, '');
-  return /siret|siren|rna/.test(l) || /^id(beneficiaire|attributaire|titulaire|organisme|prestataire|fournisseur)/.test(l);
+  const l = fold(label).replace(/[\s_'’.°-]+/g, '');
+  if (/siret|siren|^rna|rna$|numerorna|^nrna|codeape|codenaf/.test(l)) return true;
+  // In words: « Identification du bénéficiaire », « Identifiant de l'organisme », « N° du titulaire ».
+  return /^(id|identif\w*|identifiant|numero|num|no|n)(du|de|dela|des|l)?(beneficiaire|attributaire|titulaire|organisme|prestataire|fournisseur|association|structure|tiers)/.test(l);
 }
 
 /** A contact column of a service or a facility ("contact_service", "telephone_accueil"): not a person's. */

@@ -58,9 +58,24 @@ const ORGANISATION_WORDS = new Set(
     'festival atelier ateliers ensemble choeur chorale orchestre harmonie fanfare ligue cercle entente sporting olympique racing stade ' +
     'amis les des et collectif comptoir restaurant boulangerie garage entreprise ets cabinet agence bibliotheque mediatheque parc ' +
     'residence quartier paroisse eglise temple secours banque mutuelle fc as us es rc ac sc jeunesse jeunes anciens sapeurs pompiers ' +
-    'gymnastique tennis football basket judo rugby danse musique arts culture loisirs sports sportive culturelle familles parents eleves')
+    'gymnastique tennis football basket judo rugby danse musique arts culture loisirs sports sportive culturelle familles parents eleves ' +
+    // Seen as "names" in published subsidy files: OGEC ST JOSEPH, CINEMA SAINT LAURENT, MADAME SUZIE PRODUCTIONS, LEO LAGRANGE OUEST.
+    'ogec apel mjc mpt fjt adapei udaf ufcv cias sivos epci gip gie scea selarl snc sca scp ste st saint sainte notre dame ' +
+    'productions production prod films film editions edition cinema cine studio compagnies troupe spectacle spectacles concerts radio ' +
+    'ouest nord sud france national nationale regional regionale departemental departementale intercommunal local locale ' +
+    'fondation federation comites clubs associations amicales syndicats groupe reseau plateforme pole espace villa domaine ferme ' +
+    'camping hotel auberge cafe bar librairie pharmacie clinique laboratoire services solidarite insertion emploi formation ' +
+    'recherche developpement environnement patrimoine tourisme animation animations evenements evenementiel fetes festivites ' +
+    'natation cyclisme athletisme handball volley escrime equitation badminton petanque boxe karate aviron voile golf randonnee ' +
+    'cyclo velo canoe kayak plongee billard echecs bridge institution chez')
     .split(' '),
 );
+
+/** Whether the value holds an organisation word (then it is not a person's name, even with a first name inside). */
+export function hasOrganisationWord(v: string): boolean {
+  for (const w of v.split(/[\s'’.,()/&-]+/)) if (w && ORGANISATION_WORDS.has(fold(w))) return true;
+  return false;
+}
 
 const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const WORD = /^[\p{L}][\p{L}'’-]*$/u;
@@ -78,7 +93,7 @@ export function looksLikePersonName(v: string): boolean {
     words.shift();
   }
   if (words.length === 0 || words.length > 4 || (!civility && words.length < 2)) return false;
-  for (const w of words) if (!WORD.test(w) || ORGANISATION_WORDS.has(fold(w))) return false;
+  for (const w of words) if (!WORD.test(w) || ORGANISATION_WORDS.has(fold(w)) || w.split(/[-'’]/).some((p) => ORGANISATION_WORDS.has(fold(p)))) return false;
   if (civility) return true;
   const isFirst = (w: string) => fold(w).split('-').every((p) => FIRST_NAMES.has(p));
   return isFirst(words[0]) || isFirst(words[words.length - 1]);

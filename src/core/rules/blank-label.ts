@@ -1,5 +1,7 @@
+import type { Loc, Row } from '../model';
 import { defineRule } from './rule';
 import { isBlank } from './util';
+import { filled, isTitleLike, looksLikeHeader, LOOKAHEAD } from './header-not-first-row';
 
 export default defineRule<{ column: number }>({
   meta: {
@@ -15,11 +17,39 @@ export default defineRule<{ column: number }>({
   message: (lang, p) =>
     lang === 'fr' ? `La colonne ${p.column} n’a pas de nom.` : `Column ${p.column} has no name.`,
   create(ctx) {
+    const reportBlanks = (row: Row) =>
+      row.values.forEach((v, i) => {
+        if (isBlank(v)) ctx.report({ loc: ctx.locate(row, i + 1), params: { column: i + 1 } });
+      });
+    // A title row above the real header (header-not-first-row): its empty cells are no labels;
+    // the labels are those of the header found below it, as that rule finds it. The title's own
+    // blanks are located now (a row is only located while visited) and reported if no header comes.
+    let title: { row: Row; blanks: { column: number; loc: Loc }[] } | null = null;
+    let width = 0;
+    const reportTitle = () => {
+      for (const b of title!.blanks) ctx.report({ loc: b.loc, params: { column: b.column } });
+      title = null;
+    };
     return {
       header(row) {
-        row.values.forEach((v, i) => {
-          if (isBlank(v)) ctx.report({ loc: ctx.locate(row, i + 1), params: { column: i + 1 } });
-        });
+        if (!isTitleLike(row) || !row.values.some(isBlank)) return reportBlanks(row);
+        const blanks = row.values.flatMap((v, i) => (isBlank(v) ? [{ column: i + 1, loc: ctx.locate(row, i + 1) }] : []));
+        title = { row, blanks };
+      },
+      // Split lint: the later part starts far past the head rows.
+      resume() {
+        title = null;
+      },
+      row(row) {
+        if (!title) return;
+        width = Math.max(width, row.values.length);
+        if (row.values.length >= 2 && looksLikeHeader(row, width) && filled(row) > filled(title.row)) {
+          title = null;
+          reportBlanks(row);
+        } else if (row.number > 1 + LOOKAHEAD) reportTitle();
+      },
+      end() {
+        if (title) reportTitle();
       },
     };
   },

@@ -3,7 +3,7 @@
 import type { Loc, Row } from '../model';
 import { dateFormatsOf, decideColumnFormat, isIsoDay, toIsoDate, type DateFormat } from '../values/date';
 import { defineRule, shiftLoc, type Shift } from './rule';
-import { hasEdgeSpace, isBlank, MAX_DEFERRED, show } from './util';
+import { hasEdgeSpace, isBlank, show } from './util';
 import { detach } from '../read/detach';
 
 const NO_FORMATS: readonly DateFormat[] = [];
@@ -39,6 +39,9 @@ class ColumnStats {
   readonly counts = new Map<DateFormat, number>();
   readonly candidates: Candidate[] = [];
   readonly strays: Candidate[] = [];
+  /** Rows of candidates (negative: an Excel serial) and strays past their list's bound: counted, not listed. */
+  readonly overCandidates: number[] = [];
+  readonly overStrays: number[] = [];
   /** The non-empty count at which the sample is judged; never (−1) in the later part of a split lint. */
   checkAt = SAMPLE;
   /** Split lint, later part, column still in its sample: dates and serials before each of its first SAMPLE cells. */
@@ -46,12 +49,15 @@ class ColumnStats {
 }
 
 /** Split lint: the first part's list goes on with the later part's, up to the same bound. */
-function append(list: Candidate[], later: readonly Candidate[], shift: Shift): void {
+function append(list: Candidate[], over: number[], later: readonly Candidate[], laterOver: readonly number[], shift: Shift, limit: number): void {
   for (const c of later) {
-    if (list.length >= MAX_DEFERRED) return;
-    list.push({ ...c, loc: shiftLoc(c.loc, shift) });
+    if (list.length < limit) list.push({ ...c, loc: shiftLoc(c.loc, shift) });
+    else over.push(overRow(c, c.loc.row! + shift.row));
   }
+  for (const r of laterOver) over.push(r < 0 ? r - shift.row : r + shift.row);
 }
+
+const overRow = (c: Pick<Candidate, 'formats'>, row: number): number => (c.formats[0] === 'excel-serial' ? -row : row);
 
 const DATE_HEADER = /date|jour|^le$|période|periode|echeance|échéance/i;
 const LABEL: Record<DateFormat, string> = {
@@ -142,15 +148,19 @@ export default defineRule<DateParams>({
         }
         const formats = mayBeDate(s) ? dateFormatsOf(hasEdgeSpace(s) ? s.trim() : s) : NO_FORMATS;
         if (formats.length === 0) {
-          if (col.strays.length < MAX_DEFERRED && !isBlank(s)) col.strays.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
+          if (isBlank(s)) continue;
+          if (col.strays.length < ctx.deferLimit) col.strays.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
+          else col.overStrays.push(row.number);
           continue;
         }
         if (formats[0] === 'excel-serial') col.serials++;
         else col.dates++;
         if (formats.length === 1 && formats[0] === 'iso') col.iso++;
         else for (const f of formats) col.counts.set(f, (col.counts.get(f) ?? 0) + 1);
-        if (formats[0] !== 'iso' && formats[0] !== 'iso-datetime' && col.candidates.length < MAX_DEFERRED)
-          col.candidates.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
+        if (formats[0] !== 'iso' && formats[0] !== 'iso-datetime') {
+          if (col.candidates.length < ctx.deferLimit) col.candidates.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
+          else col.overCandidates.push(overRow({ formats }, row.number));
+        }
       }
     };
     return {
@@ -187,8 +197,8 @@ export default defineRule<DateParams>({
           col.serials += l.serials;
           col.iso += l.iso;
           for (const [f, n] of l.counts) col.counts.set(f, (col.counts.get(f) ?? 0) + n);
-          append(col.candidates, l.candidates, shift);
-          append(col.strays, l.strays, shift);
+          append(col.candidates, col.overCandidates, l.candidates, l.overCandidates, shift, ctx.deferLimit);
+          append(col.strays, col.overStrays, l.strays, l.overStrays, shift, ctx.deferLimit);
         });
       },
       end() {
@@ -218,7 +228,9 @@ export default defineRule<DateParams>({
             const iso = toIsoDate(c.value.trim(), format);
             ctx.report({ loc: c.loc, params: { value: c.value, format, iso, mixed }, fix: iso ? { kind: 'set-cell', value: iso } : undefined });
           }
+          for (const r of col.overCandidates) if (r > 0 || hinted) ctx.count({ row: Math.abs(r), column: i + 1 });
           for (const c of col.strays) ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed } });
+          for (const r of col.overStrays) ctx.count({ row: r, column: i + 1 });
         });
       },
     };

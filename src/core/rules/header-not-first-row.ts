@@ -4,19 +4,24 @@ import type { Row } from '../model';
 import { defineRule } from './rule';
 import { isBlank } from './util';
 
-const LOOKAHEAD = 10;
+export const LOOKAHEAD = 10;
 
-function filled(row: Row): number {
+export function filled(row: Row): number {
   let n = 0;
   for (const v of row.values) if (!isBlank(v)) n++;
   return n;
 }
 
 /** A header candidate: several non-empty cells, all text (not numbers). */
-function looksLikeHeader(row: Row, width: number): boolean {
+export function looksLikeHeader(row: Row, width: number): boolean {
   const n = filled(row);
   if (n < Math.max(2, Math.ceil(width * 0.6))) return false;
   return row.values.every((v) => isBlank(v) || !/^[-+]?[\d\s.,€%]+$/.test(v));
+}
+
+/** A first row that fills one or two of its cells: a title, not a header (a real header fills most). */
+export function isTitleLike(row: Row): boolean {
+  return filled(row) <= Math.max(1, Math.floor(row.values.length / 4)) || row.values.length === 1;
 }
 
 export default defineRule<{ headerRow: number }>({
@@ -40,9 +45,7 @@ export default defineRule<{ headerRow: number }>({
     let done = false;
     return {
       header(row) {
-        const n = filled(row);
-        // A real header fills most of its cells; a title fills one or two.
-        if (n <= Math.max(1, Math.floor(row.values.length / 4)) || row.values.length === 1) first = row;
+        if (isTitleLike(row)) first = row;
         else done = true;
       },
       // Split lint: the later part starts far past the rows this rule looks at.

@@ -1,10 +1,27 @@
 // Column-level: in a column of numbers, values written the French/spreadsheet way
 // (`12 350 000 €`, `1 063 850,00`, ` - `) are reported with their canonical form.
 import type { Loc, Row } from '../model';
-import { isSimpleDecimal, looksNumeric, parseNumber, type NumberIssue } from '../values/number';
+import { isSimpleDecimal, parseNumber, type NumberIssue } from '../values/number';
 import { defineRule, shiftLoc, type Shift } from './rule';
-import { isBlank, MAX_DEFERRED, show } from './util';
+import { isBlank, show } from './util';
 import { detach } from '../read/detach';
+import { idColumnKind } from '../ids/id-columns';
+import { isValidSiren, isValidSiret } from '../ids/siret';
+import { isEntityIdLabel } from '../privacy/columns';
+
+/** Header labels of identifier columns: their digits are codes, not amounts. */
+export function isIdentifierLabel(label: string): boolean {
+  if (idColumnKind(label) || isEntityIdLabel(label)) return true;
+  const l = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s_'’.°-]+/g, '');
+  return /^(codepostal|cp|codeinsee|insee|codecommune|cog|rna|numerorna|finess|uai|nir)$/.test(l);
+}
+
+/** A valid SIRET or SIREN written in digit groups: an identifier, whichever column it is in. */
+function isGroupedId(s: string, issues: readonly NumberIssue[]): boolean {
+  if (issues.some((i) => i !== 'thousands-space' && i !== 'padding')) return false;
+  const digits = s.replace(/[\s\u00a0\u202f]/g, '');
+  return (digits.length === 14 && isValidSiret(digits)) || (digits.length === 9 && isValidSiren(digits));
+}
 
 export interface NumberParams {
   value: string;
@@ -25,6 +42,7 @@ interface NumberHandOver {
   nonEmpty: number[];
   numeric: number[];
   cands: Candidate[][];
+  over: number[][];
   /** Columns still in their sample at the split: numeric count before each of the part's first SAMPLE cells. */
   prefix: (Int32Array | null)[];
 }
@@ -69,6 +87,8 @@ export default defineRule<NumberParams>({
     let nonEmpty: number[] = [];
     let numeric: number[] = [];
     let cands: Candidate[][] = [];
+    // Rows of the column's findings past its list's bound: counted, not listed.
+    let over: number[][] = [];
     let skip: boolean[] = [];
     // Columns still looked at (ascending): text columns leave after the sample.
     let active: number[] = [];
@@ -102,17 +122,14 @@ export default defineRule<NumberParams>({
           numeric[i]++;
           continue;
         }
-        // Once this column's list is full, counting is all that is left: no parse objects.
-        if (cands[i].length >= MAX_DEFERRED) {
-          if (looksNumeric(s)) numeric[i]++;
-          continue;
-        }
         const p = parseNumber(s);
         if (!p) continue;
         numeric[i]++;
-        // Padding alone is cell-whitespace's business.
-        if (p.issues.length && !(p.issues.length === 1 && p.issues[0] === 'padding') && cands[i].length < MAX_DEFERRED)
-          cands[i].push({ loc: ctx.locate(row, i + 1), params: { value: detach(s), issues: p.issues, canonical: detach(p.canonical) } });
+        // Padding alone is cell-whitespace's business; a SIRET/SIREN in groups ("822 127 429 00014") is an identifier.
+        if (!p.issues.length || (p.issues.length === 1 && p.issues[0] === 'padding') || isGroupedId(s, p.issues)) continue;
+        // Once this column's list is full its findings are counted by row, not listed.
+        if (cands[i].length >= ctx.deferLimit) over[i].push(row.number);
+        else cands[i].push({ loc: ctx.locate(row, i + 1), params: { value: detach(s), issues: p.issues, canonical: detach(p.canonical) } });
       }
     };
     return {
@@ -120,8 +137,11 @@ export default defineRule<NumberParams>({
         nonEmpty = row.values.map(() => 0);
         numeric = row.values.map(() => 0);
         cands = row.values.map(() => []);
-        skip = row.values.map(() => false);
-        active = skip.map((_, i) => i);
+        over = row.values.map(() => []);
+        // One problem, one report: an identifier column (SIRET, SIREN, RNA, postal or INSEE code) is
+        // the identifier checks' business, not an amount written for display.
+        skip = row.values.map(isIdentifierLabel);
+        active = skip.flatMap((s, i) => (s ? [] : [i]));
         checkAt = skip.map(() => SAMPLE);
       },
       row: visit,
@@ -132,8 +152,9 @@ export default defineRule<NumberParams>({
         nonEmpty = nonEmpty.map(() => 0);
         numeric = numeric.map(() => 0);
         cands = cands.map(() => []);
+        over = over.map(() => []);
       },
-      handOver: (): NumberHandOver => ({ nonEmpty, numeric, cands, prefix }),
+      handOver: (): NumberHandOver => ({ nonEmpty, numeric, cands, over, prefix }),
       takeOver(later: NumberHandOver, shift: Shift) {
         skip.forEach((skipped, i) => {
           if (skipped) return;
@@ -143,11 +164,16 @@ export default defineRule<NumberParams>({
           if (at > 0 && p && later.nonEmpty[i] >= at && numeric[i] + p[at] < SAMPLE / 2) {
             skip[i] = true;
             cands[i] = [];
+            over[i] = [];
             return;
           }
           nonEmpty[i] += later.nonEmpty[i];
           numeric[i] += later.numeric[i];
-          for (const c of later.cands[i]) if (cands[i].length < MAX_DEFERRED) cands[i].push({ loc: shiftLoc(c.loc, shift), params: c.params });
+          for (const c of later.cands[i]) {
+            if (cands[i].length < ctx.deferLimit) cands[i].push({ loc: shiftLoc(c.loc, shift), params: c.params });
+            else over[i].push(c.loc.row! + shift.row);
+          }
+          for (const r of later.over[i]) over[i].push(r + shift.row);
         });
       },
       end() {
@@ -158,6 +184,7 @@ export default defineRule<NumberParams>({
             const certain = !c.params.issues.includes('percent');
             ctx.report({ loc: c.loc, params: c.params, fix: certain ? { kind: 'set-cell', value: c.params.canonical } : undefined });
           }
+          for (const r of over[i]) ctx.count({ row: r, column: i + 1 });
         });
       },
     };

@@ -1,10 +1,12 @@
 // RGPD: personal data must not be published as open data (CRPA L312-1-2). Column-level
 // decision to stay quiet on stray values: e-mails and phones are reported when the header
 // announces them, or when they are frequent in the column (≥ 3, or most of its values); a
-// NIR with a valid key is always reported; a person's name is reported in a column meant for
-// a legal entity when the row carries no SIRET/RNA. Contact columns of a service or a
-// facility ("contact_service", "telephone_accueil") are public contacts, not reported; a
-// person's address in a contact column a schema asks for ("contact_personne") only warns. Messages never repeat the value itself.
+// NIR with a valid key is always reported, and is the only error: names, e-mails and phones
+// may be an organisation's or a public contact's, so they warn and say why. A person's name is
+// reported in a column meant for a legal entity when no cell of the row is a SIREN/SIRET/RNA
+// and the name holds no organisation word. Contact columns of a service or a facility
+// ("contact_service", "telephone_accueil") are public contacts, not reported; a person's address
+// in a contact column a schema asks for ("contact_personne") warns. Messages never repeat the value.
 import type { Loc, Row } from '../model';
 import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceContactLabel, kindOfLabel } from '../privacy/columns';
 import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
@@ -29,19 +31,54 @@ const KIND: Record<PersonalKind, { en: string; fr: string }> = {
   'person-name': { en: 'the name of a natural person', fr: 'le nom d’une personne physique' },
 };
 
+/** Why a warning may be personal data: what was seen and why it may identify someone. */
+const WHY: Record<Exclude<PersonalKind, 'nir'>, { en: string; fr: string }> = {
+  email: {
+    en: 'not a shared mailbox (contact@, mairie@…): a person’s address identifies them',
+    fr: 'pas une boîte partagée (contact@, mairie@…) : celle d’une personne l’identifie',
+  },
+  phone: {
+    en: 'a service’s public line is fine, a person’s number identifies them',
+    fr: 'la ligne publique d’un service convient, le numéro d’une personne l’identifie',
+  },
+  'person-name': {
+    en: 'a known first name or a civility, no organisation word, no SIREN/SIRET/RNA on the row: if the beneficiary is a natural person, anonymise it',
+    fr: 'un prénom connu ou une civilité, aucun mot d’organisation, aucun SIREN/SIRET/RNA sur la ligne : si le bénéficiaire est une personne physique, anonymisez-le',
+  },
+};
+
 class Column {
   /** Non-empty cells of the later parts taken over (this part's own are counted by the engine). */
   nonEmpty = 0;
   readonly emails: Loc[] = [];
   readonly phones: Loc[] = [];
+  /** Rows of the matches past the lists' bound: counted, not listed. */
+  readonly moreEmails: number[] = [];
+  readonly morePhones: number[] = [];
 }
 
 /** Split lint: the first part's list goes on with the later part's, up to the same bound. */
-function append(list: Loc[], later: readonly Loc[], shift: Shift): void {
+function append(list: Loc[], more: number[], later: readonly Loc[], laterMore: readonly number[], shift: Shift, limit: number): void {
   for (const loc of later) {
-    if (list.length >= MAX_DEFERRED) return;
-    list.push(shiftLoc(loc, shift));
+    if (list.length < limit) list.push(shiftLoc(loc, shift));
+    else more.push(loc.row! + shift.row);
   }
+  for (const r of laterMore) more.push(r + shift.row);
+}
+
+/** A SIREN/SIRET (maybe in groups of 3) or an RNA inside a text: « SIRET 822 127 429 00014 ». */
+const ENTITY_ID_IN_TEXT = /(?<!\d)(?:\d{14}|\d{9}|\d{3} \d{3} \d{3}(?: ?\d{5})?)(?![\d])|\bW\d{9}\b/i;
+
+/** Whether some cell of the row is (or holds) a SIREN, SIRET or RNA: the row is about a legal entity. */
+function namesLegalEntity(v: readonly string[]): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const s = v[i];
+    if (s.length < 9) continue;
+    // The plain value first: a scan, no regex.
+    if (s.length <= 20 && isLegalEntityId(s)) return true;
+    if (s.length <= 200 && ENTITY_ID_IN_TEXT.test(s)) return true;
+  }
+  return false;
 }
 
 export default defineRule<PersonalDataParams>({
@@ -64,6 +101,10 @@ export default defineRule<PersonalDataParams>({
       return lang === 'fr'
         ? `Donnée personnelle possible : ${what} dans la colonne de contact « ${cut(p.label)} ». Préférez l’adresse partagée d’un service à celle d’un agent nommé.`
         : `Possible personal data: ${what} in contact column “${cut(p.label)}”. Prefer a shared mailbox of the service to a named agent’s address.`;
+    if (p.kind !== 'nir')
+      return lang === 'fr'
+        ? `Donnée personnelle possible : ${what} dans la colonne « ${cut(p.label)} » (${WHY[p.kind].fr}) (RGPD).`
+        : `Possible personal data: ${what} in column “${cut(p.label)}” (${WHY[p.kind].en}) (RGPD).`;
     return lang === 'fr'
       ? `Donnée personnelle : ${what} dans la colonne « ${cut(p.label)} ». Retirez-la ou anonymisez-la avant publication (RGPD).`
       : `Personal data: ${what} in column “${cut(p.label)}”. Remove or anonymise it before publishing (RGPD).`;
@@ -74,8 +115,9 @@ export default defineRule<PersonalDataParams>({
     let service: boolean[] = [];
     let nameCols: number[] = [];
     let idCols: number[] = [];
+    // Only a NIR is an error (the rule's severity); the rest may be an organisation's or a public contact's.
     const report = (loc: Loc, kind: PersonalKind, col: number, contactPoint = false) =>
-      ctx.report({ loc, params: { kind, label: ctx.header[col] ?? String(col + 1), contactPoint }, severity: contactPoint ? 'warning' : undefined });
+      ctx.report({ loc, params: { kind, label: ctx.header[col] ?? String(col + 1), contactPoint }, severity: kind === 'nir' ? undefined : 'warning' });
 
     return {
       header(row) {
@@ -93,7 +135,9 @@ export default defineRule<PersonalDataParams>({
           for (let i = 0; i < n; i++) {
             const s = v[i];
             // An e-mail has at least 6 characters.
-            if (s.length >= 6 && s.indexOf('@') >= 0 && findPersonalEmail(s) && cols[i].emails.length < MAX_DEFERRED) cols[i].emails.push(ctx.locate(row, i + 1));
+            if (s.length < 6 || s.indexOf('@') < 0 || !findPersonalEmail(s)) continue;
+            if (cols[i].emails.length < ctx.deferLimit) cols[i].emails.push(ctx.locate(row, i + 1));
+            else cols[i].moreEmails.push(row.number);
           }
         }
         // Phones and NIRs: only the cells the engine marked (their length and first character fit);
@@ -107,13 +151,15 @@ export default defineRule<PersonalDataParams>({
             const s = v[i];
             if (s.indexOf('@') >= 0) continue;
             if (mk & PHONE && isFrenchPhone(s)) {
-              if (cols[i].phones.length < MAX_DEFERRED) cols[i].phones.push(ctx.locate(row, i + 1));
+              if (cols[i].phones.length < ctx.deferLimit) cols[i].phones.push(ctx.locate(row, i + 1));
+              else cols[i].morePhones.push(row.number);
             } else if (mk & NIR && s.indexOf('/') < 0 && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
         if (nameCols.length === 0) return;
-        // A row that names a legal entity by its id is about an organisation (a loop, not some(): no closure per row).
+        // A row that names a legal entity by its id (in an identifier column, or any SIREN/SIRET/RNA-shaped cell) is about an organisation.
         for (let k = 0; k < idCols.length; k++) if (isLegalEntityId(v[idCols[k]] ?? '')) return;
+        if (namesLegalEntity(v)) return;
         for (const c of nameCols) if (c < v.length && looksLikePersonName(v[c])) report(ctx.locate(row, c + 1), 'person-name', c);
       },
       resume() {
@@ -123,17 +169,20 @@ export default defineRule<PersonalDataParams>({
       takeOver(later: Column[], shift: Shift) {
         cols.forEach((col, i) => {
           col.nonEmpty += later[i].nonEmpty;
-          append(col.emails, later[i].emails, shift);
-          append(col.phones, later[i].phones, shift);
+          append(col.emails, col.moreEmails, later[i].emails, later[i].moreEmails, shift, ctx.deferLimit);
+          append(col.phones, col.morePhones, later[i].phones, later[i].morePhones, shift, ctx.deferLimit);
         });
       },
       end() {
         cols.forEach((col, i) => {
           if (service[i]) return;
           const contactPoint = isContactPointLabel(ctx.header[i] ?? '');
-          for (const [kind, locs] of [['email', col.emails], ['phone', col.phones]] as const) {
-            const decided = announced[i] === kind || locs.length >= MIN_MATCHES || locs.length * 2 > col.nonEmpty + ctx.marks.nonEmpty[i];
-            if (decided) for (const loc of locs) report(loc, kind, i, contactPoint);
+          for (const [kind, locs, more] of [['email', col.emails, col.moreEmails], ['phone', col.phones, col.morePhones]] as const) {
+            const found = locs.length + more.length;
+            const decided = announced[i] === kind || found >= MIN_MATCHES || found * 2 > col.nonEmpty + ctx.marks.nonEmpty[i];
+            if (!decided) continue;
+            for (const loc of locs) report(loc, kind, i, contactPoint);
+            for (const r of more) ctx.count({ row: r, column: i + 1 }, 'warning');
           }
         });
       },

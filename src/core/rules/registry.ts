@@ -31,11 +31,15 @@ import sheetSubtotalRow from './sheet-subtotal-row';
 import sheetEmpty from './sheet-empty';
 import sheetSeveralSheets from './sheet-several-sheets';
 import personalData from './personal-data';
+import delimiterChoice from './delimiter-choice';
+import multilineCell from './multiline-cell';
+import inconsistentValues from './inconsistent-values';
 
 export const allRules: readonly Rule<any>[] = [
   sourceError,
   encoding,
   delimiter,
+  delimiterChoice,
   lineEndings,
   blankLabel,
   duplicateLabel,
@@ -47,8 +51,10 @@ export const allRules: readonly Rule<any>[] = [
   duplicateRow,
   emptyColumn,
   cellWhitespace,
+  multilineCell,
   dateFormat,
   numberFormat,
+  inconsistentValues,
   formulaInjection,
   totalsRow,
   sheetHeaderRow,

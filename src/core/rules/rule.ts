@@ -80,6 +80,16 @@ export interface RuleContext<P> {
   full(): boolean;
   /** Counts `n` reports without a fix, of the rule's severity, that `full()` says would be dropped. */
   drop(n: number): void;
+  /**
+   * Counts a finding the rule cannot list (past its deferred list's bound): it is in the totals
+   * and the report says its list is cut. `loc` needs only the row and column.
+   */
+  count(loc: Loc, severity?: Severity): void;
+  /**
+   * How many findings a rule may hold back per column until the end of the file: MAX_DEFERRED
+   * (memory stays flat), or no bound when the user asked for every problem (a cap of 0).
+   */
+  readonly deferLimit: number;
   /** Header labels (set once the header was visited). */
   readonly header: string[];
   /** The marked cells of the row being visited (and non-empty counts per column): see cell-marks.ts. */

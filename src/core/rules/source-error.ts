@@ -2,12 +2,13 @@
 import { defineRule } from './rule';
 
 export interface SourceErrorParams {
-  kind: 'empty' | 'binary' | 'nul' | 'row-too-large' | 'missing-quote' | 'invalid-quote' | 'unreadable';
+  kind: 'empty' | 'header-only' | 'binary' | 'nul' | 'row-too-large' | 'missing-quote' | 'invalid-quote' | 'unreadable';
   detail?: string;
 }
 
 const en: Record<SourceErrorParams['kind'], string> = {
   empty: 'The file is empty: there is no header row.',
+  'header-only': 'The file has a header row but no data rows.',
   binary: 'This is not a text table (binary content). If it is a spreadsheet, give it its real extension (.xlsx, .ods).',
   nul: 'The file holds NUL bytes: it is binary or UTF-16 without a byte-order mark, not a CSV.',
   'row-too-large': 'A single row is larger than 32 MB: the file is probably not a CSV (or a quote is never closed).',
@@ -17,6 +18,7 @@ const en: Record<SourceErrorParams['kind'], string> = {
 };
 const fr: Record<SourceErrorParams['kind'], string> = {
   empty: 'Le fichier est vide : il n’a pas de ligne d’en-tête.',
+  'header-only': 'Le fichier a une ligne d’en-tête mais aucune ligne de données.',
   binary: 'Ce n’est pas un tableau texte (contenu binaire). S’il s’agit d’un classeur, donnez-lui sa vraie extension (.xlsx, .ods).',
   nul: 'Le fichier contient des octets NUL : il est binaire ou en UTF-16 sans BOM, ce n’est pas un CSV.',
   'row-too-large': 'Une seule ligne dépasse 32 Mo : ce n’est probablement pas un CSV (ou un guillemet n’est jamais fermé).',

@@ -8,12 +8,15 @@ import { idColumnsCheck } from '../ids/id-columns';
 import { compileSchema } from './compile';
 import { detectSchema, type Detection } from './detect';
 import { schemaCheck } from './validate';
+import type { FieldsMatch } from './descriptor';
 
 export interface AutoSchemaOptions {
   /** Told what was detected (null: nothing), so reports can name the schema. */
   onDetect?(d: Detection | null): void;
   maxProblems?: number;
   ignoreHeaderCase?: boolean;
+  /** `--fields-match`: overrides the detected schema's `fieldsMatch`. */
+  match?: FieldsMatch;
 }
 
 export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
@@ -24,7 +27,7 @@ export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
         const d = detectSchema(row.values);
         options.onDetect?.(d);
         inner = d
-          ? schemaCheck(compileSchema(d.entry.descriptor), { schemaName: d.ref.name, maxProblems: options.maxProblems, ignoreHeaderCase: options.ignoreHeaderCase })(ctx)
+          ? schemaCheck(compileSchema(d.entry.descriptor), { schemaName: d.ref.name, maxProblems: options.maxProblems, ignoreHeaderCase: options.ignoreHeaderCase, match: options.match })(ctx)
           : idColumnsCheck(options.maxProblems)(ctx);
         inner.header?.(row);
       },

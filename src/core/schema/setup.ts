@@ -7,7 +7,7 @@ import type { Diagnostic, Lang, SchemaRef } from '../model';
 import { autoSchemaCheck } from './auto';
 import type { Detection } from './detect';
 import { outdatedNotice } from '../catalog/outdated';
-import type { TableSchema } from './descriptor';
+import type { FieldsMatch, TableSchema } from './descriptor';
 import { findDataPackage, resolveSchemaArg, resolveSchemaChoice, schemaForPath, type ResolvedSchema } from './resolve';
 import { compileSchema } from './compile';
 import { schemaCheck } from './validate';
@@ -27,6 +27,11 @@ export interface SchemaOptions {
   resolvedSchema?: ResolvedSchema;
   /** Header labels differing from field names by case only are accepted (`--ignore-header-case`). */
   ignoreHeaderCase?: boolean;
+  /**
+   * How labels meet fields (`--fields-match`, the setting): overrides the descriptor's
+   * `fieldsMatch`; left undefined, the descriptor's, else Validata-compatible matching by name.
+   */
+  fieldsMatch?: FieldsMatch;
 }
 
 export interface SchemaSetup {
@@ -41,28 +46,29 @@ export interface SchemaSetup {
 
 export type SchemaPlan =
   | { kind: 'none' }
-  | { kind: 'schema'; descriptor: TableSchema; schemaName: string; ignoreHeaderCase?: boolean }
-  | { kind: 'detect'; ignoreHeaderCase?: boolean };
+  | { kind: 'schema'; descriptor: TableSchema; schemaName: string; ignoreHeaderCase?: boolean; fieldsMatch?: FieldsMatch }
+  | { kind: 'detect'; ignoreHeaderCase?: boolean; fieldsMatch?: FieldsMatch };
 
 /** The checks of a plan: those `schemaSetup` gave the thread that made the plan. */
 export function checksOfPlan(plan: SchemaPlan, maxProblems?: number): CheckFactory[] {
   if (plan.kind === 'none') return [];
-  if (plan.kind === 'schema') return [schemaCheck(compileSchema(plan.descriptor), { schemaName: plan.schemaName, maxProblems, ignoreHeaderCase: plan.ignoreHeaderCase })];
-  return [autoSchemaCheck({ maxProblems, ignoreHeaderCase: plan.ignoreHeaderCase })];
+  if (plan.kind === 'schema') return [schemaCheck(compileSchema(plan.descriptor), { schemaName: plan.schemaName, maxProblems, ignoreHeaderCase: plan.ignoreHeaderCase, match: plan.fieldsMatch })];
+  return [autoSchemaCheck({ maxProblems, ignoreHeaderCase: plan.ignoreHeaderCase, match: plan.fieldsMatch })];
 }
 
 export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, lang: Lang, filePath?: string): SchemaSetup {
   const maxProblems = options.maxProblems;
   const ignoreHeaderCase = options.ignoreHeaderCase || undefined;
+  const match = options.fieldsMatch;
   if (options.schema === null) return { checks: [], ref: () => null, schemaDiagnostics: [], plan: { kind: 'none' } };
   const resolved = options.resolvedSchema ?? explicit(options, lang, filePath);
   if (resolved) {
     const { compiled } = resolved;
     return {
-      checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems, ignoreHeaderCase })] : [],
+      checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems, ignoreHeaderCase, match })] : [],
       ref: () => resolved.ref,
       schemaDiagnostics: resolved.diagnostics,
-      plan: compiled && resolved.descriptor ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name, ignoreHeaderCase } : { kind: 'none' },
+      plan: compiled && resolved.descriptor ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name, ignoreHeaderCase, fieldsMatch: match } : { kind: 'none' },
     };
   }
   let detected: SchemaRef | null = null;
@@ -74,10 +80,10 @@ export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, l
     if (notice) schemaDiagnostics.push(notice);
   };
   return {
-    checks: [autoSchemaCheck({ maxProblems, ignoreHeaderCase, onDetect })],
+    checks: [autoSchemaCheck({ maxProblems, ignoreHeaderCase, match, onDetect })],
     ref: () => detected,
     schemaDiagnostics,
-    plan: { kind: 'detect', ignoreHeaderCase },
+    plan: { kind: 'detect', ignoreHeaderCase, fieldsMatch: match },
   };
 }
 

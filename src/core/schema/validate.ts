@@ -2,7 +2,7 @@
 // streaming pass. Header first (Validata's structure semantics), then per row: missing
 // values, type casting, constraints (a type error hides the cell's constraint errors, as in
 // frictionless), row-spanning keys and the schema's custom checks.
-import { DEFAULT_MAX_PROBLEMS, type CheckContext, type CheckFactory } from '../engine';
+import type { CheckContext, CheckFactory } from '../engine';
 import type { Lang, Loc, Row, Severity } from '../model';
 import { MAX_DEFERRED } from '../rules/util';
 import { shiftLoc, type RuleVisitor, type Shift } from '../rules/rule';
@@ -57,9 +57,6 @@ class SchemaVisitor implements RuleVisitor {
   private readonly fkPending: PendingReference[][];
   private checks: RowCheck[] = [];
   private headerLoc: Loc = { row: 1, column: null };
-  /** Reports this check made that the session keeps or counts; once at the cap the session is full. */
-  private kept = 0;
-  private readonly max: number;
   /** Whether rows have key checks (most schemas have none: their closures are not made per row). */
   private readonly hasKeys: boolean;
 
@@ -74,20 +71,17 @@ class SchemaVisitor implements RuleVisitor {
     this.uks = schema.uniqueKeys.map(() => new FirstSeen());
     this.fkSeen = schema.selfForeignKeys.map(() => new FirstSeen());
     this.fkPending = schema.selfForeignKeys.map(() => []);
-    this.max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
     this.hasKeys = schema.primaryKey.length + schema.uniqueKeys.length + schema.selfForeignKeys.length > 0;
   }
 
-  /** Whether further reports can only be counted (a file with a million bad cells stays fast). */
-  private get full(): boolean {
-    return this.kept >= this.max || this.ctx.full();
-  }
-
-  private report(rule: string, severity: Severity, message: Lazy<string>, loc: Lazy<Loc>, fix?: { kind: 'set-cell'; value: string }): void {
+  /**
+   * Past the rule's share of the cap a report is only counted (a file with a million bad cells
+   * stays fast): no text, and only the cell (`at`) where the count needs it (a type error hides
+   * the value rules' report on its cell).
+   */
+  private report(rule: string, severity: Severity, message: Lazy<string>, loc: Lazy<Loc>, fix?: { kind: 'set-cell'; value: string }, at: Loc = NOWHERE): void {
     if (this.ctx.setting(rule, severity) === 'off') return;
-    // This check alone has filled the session: it drops the report and counts its severity.
-    if (this.full) return this.ctx.report({ rule, severity, message: '', loc: NOWHERE });
-    this.kept++;
+    if (this.ctx.full(rule)) return this.ctx.report({ rule, severity, message: '', loc: at });
     this.ctx.report({ rule, severity, message: force(message), loc: force(loc), fix });
   }
 
@@ -142,7 +136,7 @@ class SchemaVisitor implements RuleVisitor {
   /** A type error (no test) or a failed constraint on the cell of `f` in file column `c`. */
   private cellProblem(row: Row, c: number, f: CompiledField, test: ConstraintTest | 'required' | null, raw: string): void {
     const loc = () => this.ctx.locate(row, c + 1);
-    if (test === null) this.report('type-error', 'error', () => typeErrorMessage(this.ctx.lang, f, raw), loc);
+    if (test === null) this.report('type-error', 'error', () => typeErrorMessage(this.ctx.lang, f, raw), loc, undefined, { row: row.number, column: c + 1 });
     else this.report('constraint-error', 'error', () => constraintMessage(this.ctx.lang, f, test, raw), loc);
   }
 
@@ -219,7 +213,6 @@ class SchemaVisitor implements RuleVisitor {
   private events: KeyEvent[] | null = null;
 
   resume(): void {
-    this.kept = 0;
     this.events = [];
     for (const u of this.unique) u?.clear();
     this.pk.clear();
@@ -265,10 +258,10 @@ class SchemaVisitor implements RuleVisitor {
       declared: (name) => self.schema.byName.has(name),
       typeOf: (i) => self.fields[i].type,
       raw: (row, i) => (self.columnOf[i] >= 0 ? row.values[self.columnOf[i]] ?? '' : ''),
-      full: () => self.full,
+      full: (rule) => ctx.full(rule),
       cell: (row, i, rule, message, severity = 'error', fix) =>
         // Past the cap (a bad identifier on every row) only the count is kept: no location to make.
-        self.full
+        ctx.full(rule)
           ? self.report(rule, severity, '', NOWHERE)
           : self.report(rule, severity, message, () => ctx.locate(row, self.columnOf[i] + 1), fix !== undefined ? { kind: 'set-cell', value: fix } : undefined),
       row: (row, rule, message, severity = 'error') => self.report(rule, severity, message, () => ctx.locateRow(row)),

@@ -3,6 +3,7 @@
 // and the sheet rules apply, with problems located as `Sheet!C12`.
 import { LintSession, type RuleSetting } from '../engine';
 import { readerDiagnostic } from '../lint-csv';
+import { addCounts, capOf, countsOfList, noCounts, selectFair, type ReportCounts, type RuleTally } from '../report-cap';
 import type { FileLintOptions } from '../lint-file';
 import type { Diagnostic, FileReport, Lang, Loc, Row, TableInfo } from '../model';
 import { cellRef } from './address';
@@ -51,8 +52,10 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
   }
   const format = book.format;
   const report: FileReport = { path, format, encoding: 'utf-8', delimiter: null, rows: 0, schema: null, diagnostics: [], sheets: [] };
-  const max = options.maxProblems ?? 1000;
+  const max = capOf(options.maxProblems, 1000);
   const tables: string[] = [];
+  // Every sheet's exact totals; the cap only limits what is listed.
+  const totals: ReportCounts = { counts: noCounts(), byRule: {}, truncated: false };
   let checksGiven = false;
   let tally: SheetTally | null = null;
 
@@ -63,7 +66,7 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
     if (primary) checksGiven = true;
     const session = new LintSession(info, sheetLocator(meta.name), {
       ...options,
-      maxProblems: Math.max(0, max - report.diagnostics.length),
+      maxProblems: max,
       checks: primary ? options.checks : undefined,
     });
     attachSheetFacts(info, t.feeder.facts);
@@ -93,7 +96,7 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
           t.feeder.facts.merges = end.merges;
           t.feeder.facts.hiddenColumns = end.hiddenColumns;
           t.feeder.end();
-          finishSheet(t, report, tables, options);
+          finishSheet(t, report, tables, options, totals);
           tally = null;
         },
       },
@@ -103,17 +106,35 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
     if (!(e instanceof SheetReadError) || options.signal?.aborted) throw e;
     const d = fatalDiagnostic(e, lang);
     report.diagnostics.push(d);
+    addCounts(totals, countsOfList([d]));
     report.fatal = d.message;
   }
   if (tables.length > 1 && options.sheet === undefined) {
     const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? '…' : '');
     const d = settle(readerDiagnostic('sheet-several-sheets', { count: tables.length, names: shown }, { row: null, column: null }, lang), options.rules);
-    if (d) report.diagnostics.unshift({ ...d, sheet: tables[1], cell: 'A1' });
+    if (d) report.diagnostics.unshift({ ...d, sheet: tables[1], cell: 'A1' }), addCounts(totals, countsOfList([d]));
   }
-  return report;
+  return capReport(report, totals, max);
 }
 
-function finishSheet(t: SheetTally, report: FileReport, tables: string[], options: SheetLintOptions): void {
+/** The workbook's listing: each sheet listed its fair share; the whole is cut fairly again. */
+function capReport(report: FileReport, totals: ReportCounts, max: number): FileReport {
+  if (report.diagnostics.length > max) {
+    const tallies = new Map<string, RuleTally>();
+    for (const d of report.diagnostics) {
+      const t = tallies.get(d.rule) ?? { kept: 0, total: 0 };
+      t.kept++;
+      tallies.set(d.rule, t);
+    }
+    const order = new Map(report.diagnostics.map((d, i) => [d, i]));
+    report.diagnostics = selectFair(report.diagnostics, tallies, max, (a, b) => order.get(a)! - order.get(b)!);
+  }
+  const listed = report.diagnostics.length;
+  const found = totals.counts.error + totals.counts.warning + totals.counts.info;
+  return { ...report, counts: totals.counts, byRule: totals.byRule, truncated: totals.truncated || listed < found };
+}
+
+function finishSheet(t: SheetTally, report: FileReport, tables: string[], options: SheetLintOptions, totals: ReportCounts): void {
   const lang = options.lang ?? 'en';
   const name = t.meta.name;
   // Fewer than two rows with two cells is not a table: a note, a lone total, a calculation.
@@ -121,13 +142,14 @@ function finishSheet(t: SheetTally, report: FileReport, tables: string[], option
   if (kind) {
     const row = t.firstRow || 1;
     const d = settle(readerDiagnostic('sheet-empty', { kind, sheet: name, cells: t.cells }, { row, column: null }, lang), options.rules);
-    if (d && report.diagnostics.length < (options.maxProblems ?? 1000)) report.diagnostics.push({ ...d, sheet: name, cell: cellRef(1, row) });
+    if (d) report.diagnostics.push({ ...d, sheet: name, cell: cellRef(1, row) }), addCounts(totals, countsOfList([d]));
     return;
   }
   if (!t.session) return;
   tables.push(name);
   report.rows += t.feeder.rows;
   report.diagnostics.push(...t.session.finish());
+  addCounts(totals, t.session.summary());
 }
 
 /** Applies the user's per-rule setting to a diagnostic the reader builds itself. */

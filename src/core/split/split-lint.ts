@@ -12,11 +12,11 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LintSession, type LintOptions } from '../engine';
-import { countsOf, quoteError, readerDiagnostic, type CsvLintResult } from '../lint-csv';
+import { quoteError, readerDiagnostic, result, type CsvLintResult } from '../lint-csv';
 import type { StreamOptions } from '../lint-csv-stream';
 import type { TableInfo } from '../model';
 import { CsvRowReader, recordNewlineOf, RowTooLargeError, type CsvRow } from '../read/csv';
-import { delimiterFor } from '../read/dialect';
+import { dialectFor } from '../read/dialect';
 import { CancelledError, forEachTextChunk, isSingleByte, sniffTextHead, Utf8Error } from '../read/text-stream';
 import { guessLegacyEncoding } from '../read/decode';
 import type { SchemaPlan } from '../schema/setup';
@@ -102,8 +102,10 @@ export async function lintCsvFileSplit(
   const trace = splitTrace('split');
 
   const start = (text: string) => {
-    const delimiter = delimiterFor(text, format, options.delimiter);
+    const guess = dialectFor(text, format, options.delimiter);
+    const delimiter = guess.delimiter;
     info.delimiter = delimiter;
+    if (guess.close) info.delimiterChoice = guess.close;
     // Records split on CR only (old Mac files): cuts are made at LFs, so not split.
     const newline = recordNewlineOf(text);
     if (newline === '\r') return false;
@@ -183,10 +185,9 @@ export async function lintCsvFileSplit(
       shift = { row: shift.row + m.part.rows, line: shift.line + m.lines };
     }
     trace?.('parts taken over');
-    const diagnostics = s.finish();
+    const res = result(s, info);
     trace?.('finished');
-    const d = s.dropped;
-    return { result: { info, rows: s.rows, diagnostics, dropped: d.error + d.warning + d.info, counts: countsOf(diagnostics, d) }, parts: cuts.length + 1 };
+    return { result: res, parts: cuts.length + 1 };
   } catch (e) {
     if (e instanceof Utf8Error) return { fallback: 'not UTF-8' };
     if (e instanceof RowTooLargeError) return { fallback: 'row too large' };

@@ -2,7 +2,7 @@
 // result as a diff, then apply it as one undoable edit, re-lint and record the recipe.
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/model';
-import { isTextFix } from '../../core/clean/plan';
+import { isTextFix, OPT_IN_FIX_RULES } from '../../core/clean/plan';
 import { siblingName } from '../../core/clean/sibling-name';
 import type { CleanStep } from '../../core/clean/steps';
 import type { DateOrderQuestion } from '../../core/clean/clean-stream';
@@ -38,7 +38,7 @@ function titleOf(rule: string): string {
   return rule === 'type-error' ? vscode.l10n.t('Values of the wrong type for the schema (dates, numbers)') : vscode.l10n.t('Schema check {0}', rule);
 }
 
-/** Fixable problems by rule, for the picker (all pre-ticked: every offered fix is certain). */
+/** Fixable problems by rule, for the picker (pre-ticked but the opt-in ones: every offered fix is certain). */
 async function pickRules(fixes: readonly Diagnostic[], legacyEncoding: string | null): Promise<string[] | undefined> {
   const counts = new Map<string, number>();
   for (const d of fixes) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
@@ -47,7 +47,7 @@ async function pickRules(fixes: readonly Diagnostic[], legacyEncoding: string | 
     label: titleOf(rule),
     description: rule,
     detail: vscode.l10n.t('{0} problem(s)', n),
-    picked: true,
+    picked: !OPT_IN_FIX_RULES.has(rule),
   }));
   if (legacyEncoding) items.unshift({ rule: 'encoding', label: vscode.l10n.t('Convert from {0} to UTF-8', legacyEncoding), description: 'encoding', picked: true });
   if (items.length === 0) {

@@ -1,0 +1,112 @@
+// Column-level: a column whose values are of mixed kinds — numbers, dates and free text — cannot
+// be typed by any tool or schema (a peer linter's `inconsistent_values`). Reported once, on the
+// header cell, with the count of each kind and an example of it.
+import type { Loc, Row } from '../model';
+import { parseNumber } from '../values/number';
+import { dateFormatsOf, isIsoDay } from '../values/date';
+import { defineRule } from './rule';
+import { isBlank, show } from './util';
+import { detach } from '../read/detach';
+import { isIdentifierLabel } from './number-format';
+
+export type ValueKind = 'number' | 'date' | 'text';
+const KINDS: readonly ValueKind[] = ['number', 'date', 'text'];
+
+export interface InconsistentParams {
+  label: string;
+  counts: Record<ValueKind, number>;
+  examples: Partial<Record<ValueKind, string>>;
+}
+
+/** A kind counts when it holds at least this share of the column's values (and MIN_EACH of them). */
+const MIN_SHARE = 0.1;
+const MIN_EACH = 3;
+
+export function kindOf(s: string): ValueKind {
+  if (isIsoDay(s)) return 'date';
+  const t = s.trim();
+  // An Excel serial or a year reads as a number: dates are the written ones.
+  if (/[/.-]/.test(t) && dateFormatsOf(t).some((f) => f !== 'excel-serial')) return 'date';
+  return parseNumber(t) ? 'number' : 'text';
+}
+
+class Column {
+  counts: Record<ValueKind, number> = { number: 0, date: 0, text: 0 };
+  examples: Partial<Record<ValueKind, string>> = {};
+}
+
+const NAME: Record<ValueKind, { en: [string, string]; fr: [string, string] }> = {
+  number: { en: ['number', 'numbers'], fr: ['nombre', 'nombres'] },
+  date: { en: ['date', 'dates'], fr: ['date', 'dates'] },
+  text: { en: ['text', 'texts'], fr: ['texte', 'textes'] },
+};
+
+export default defineRule<InconsistentParams>({
+  meta: {
+    id: 'inconsistent-values',
+    severity: 'warning',
+    title: { en: 'Column mixing numbers, dates and text', fr: 'Colonne mêlant nombres, dates et texte' },
+    why: {
+      en: 'A column holds one kind of value: amounts, dates or text. Mixed kinds (a “n/a” among amounts, a date among codes) make the column text for every tool and fail any schema type.',
+      fr: 'Une colonne contient un seul genre de valeur : montants, dates ou texte. Un mélange (un « n/a » parmi des montants, une date parmi des codes) fait de la colonne du texte pour tous les outils et échoue à tout type de schéma.',
+    },
+    fix: {
+      en: 'Move the odd values to their own column, or write them as the column’s kind (empty for “n/a”).',
+      fr: 'Déplacez les valeurs à part dans leur propre colonne, ou écrivez-les dans le genre de la colonne (vide pour « n/a »).',
+    },
+  },
+  message(lang, p) {
+    const parts = KINDS.filter((k) => p.counts[k] > 0).map((k) => {
+      const n = p.counts[k];
+      const word = NAME[k][lang][n > 1 ? 1 : 0];
+      const ex = p.examples[k] !== undefined ? (lang === 'fr' ? ` (ex. ${show(p.examples[k]!)})` : ` (e.g. ${show(p.examples[k]!)})`) : '';
+      return `${n} ${word}${ex}`;
+    });
+    return lang === 'fr' ? `La colonne « ${p.label} » mêle des valeurs de genres différents : ${parts.join(', ')}.` : `Column “${p.label}” mixes kinds of values: ${parts.join(', ')}.`;
+  },
+  create(ctx) {
+    let cols: Column[] = [];
+    let labels: Loc[] = [];
+    let skip: boolean[] = [];
+    return {
+      header(row: Row) {
+        cols = row.values.map(() => new Column());
+        labels = row.values.map((_, i) => ctx.locate(row, i + 1));
+        // Identifier columns (codes, SIRET) are the identifier checks' business.
+        skip = row.values.map(isIdentifierLabel);
+      },
+      row(row: Row) {
+        const v = row.values;
+        const n = Math.min(v.length, cols.length);
+        for (let i = 0; i < n; i++) {
+          const s = v[i];
+          if (skip[i] || s === '' || isBlank(s)) continue;
+          const k = kindOf(s);
+          const c = cols[i];
+          c.counts[k]++;
+          if (c.examples[k] === undefined) c.examples[k] = detach(s);
+        }
+      },
+      resume() {
+        cols = cols.map(() => new Column());
+      },
+      handOver: () => cols,
+      takeOver(later: Column[]) {
+        cols.forEach((c, i) => {
+          for (const k of KINDS) {
+            c.counts[k] += later[i].counts[k];
+            if (c.examples[k] === undefined && later[i].examples[k] !== undefined) c.examples[k] = later[i].examples[k];
+          }
+        });
+      },
+      end() {
+        cols.forEach((c, i) => {
+          const total = c.counts.number + c.counts.date + c.counts.text;
+          const mixed = KINDS.filter((k) => c.counts[k] >= MIN_EACH && c.counts[k] >= MIN_SHARE * total);
+          if (mixed.length < 2) return;
+          ctx.report({ loc: labels[i], params: { label: ctx.header[i] || String(i + 1), counts: c.counts, examples: c.examples } });
+        });
+      },
+    };
+  },
+});
