@@ -23,4 +23,9 @@ export const commands: Record<string, Command> = {
     summary: 'apply a recipe (or every certain fix) and write a new UTF-8 file',
     run: async (argv, out, err) => (await import('../core/clean/cli-clean')).cleanCommand(['clean', ...argv], out, err),
   },
+  convert: {
+    usage: ['odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]'],
+    summary: 'convert a budget act (TOTEM DocumentBudgetaire XML) into an SCDL budget CSV',
+    run: async (argv, out, err) => (await import('../core/budget/cli-convert')).convertCommand(argv, out, err, (await import('./args')).defaultLang()),
+  },
 };
