@@ -13,6 +13,7 @@ import { registerPublishing } from './vscode/publish';
 import { registerSpreadsheets } from './vscode/grid';
 import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
+import { registerBudget } from './vscode/budget';
 import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
 
 export interface Api {
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const { misread } = registerFixes(context, services);
   registerStages(context, services);
   registerPublishing(context, services);
+  registerBudget(context, services);
   context.subscriptions.push(
     collection,
     lint,

@@ -15,6 +15,7 @@ import { cleanText } from '../clean/clean-text';
 import { cleanCsvFile } from '../clean/clean-stream';
 import { textLinter, withSchemaChecks, type CleanLintOptions } from '../clean/linter';
 import { stepDateFormats, type CleanStep } from '../clean/steps';
+import { budgetConvertTask, budgetViewTask, type BudgetTaskArgs } from '../budget/tasks';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -65,6 +66,10 @@ export const tasks = {
   },
   /** Inventory facts of candidate data files: size, rows, header, detected schema. */
   inspectTables: async (args: { paths: string[] }) => Promise.all(args.paths.map(inspectTable)),
+  /** A budget act (TOTEM XML) read for the budget view: header, labelled lines, problems. */
+  budgetView: (args: BudgetTaskArgs, _progress: TaskProgress, signal: AbortSignal) => budgetViewTask(args, signal),
+  /** A budget act converted into an SCDL budget CSV at `out`. */
+  budgetConvert: (args: BudgetTaskArgs & { out: string; compat?: boolean }, _progress: TaskProgress, signal: AbortSignal) => budgetConvertTask(args, signal),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;
 
 export type TaskName = keyof typeof tasks;

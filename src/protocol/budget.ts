@@ -1,0 +1,23 @@
+// The one message protocol between the budget view (extension host) and its webview. Types
+// and the host-side check of what the webview sends; nothing here imports `vscode`.
+import type { BudgetViewData } from '../core/budget/tasks';
+
+/** UI words the webview shows, translated by the host (vscode.l10n). */
+export const BUDGET_LABELS = [
+  'convert', 'loading', 'problems', 'noProblems', 'collectivity', 'budget', 'act', 'year', 'nomenclature', 'siret', 'sealed',
+  'section', 'direction', 'chapter', 'all', 'recette', 'depense', 'investissement', 'fonctionnement', 'lines', 'shown', 'truncated',
+  'plan', 'subtotals', 'amount',
+] as const;
+export type BudgetLabel = (typeof BUDGET_LABELS)[number];
+export type BudgetLabels = Record<BudgetLabel, string>;
+
+export type BudgetHostMessage = { type: 'load'; data: BudgetViewData; labels: BudgetLabels } | { type: 'loading'; labels: BudgetLabels };
+
+export type BudgetWebviewMessage = { type: 'ready' } | { type: 'convert' };
+
+/** The webview is not trusted: only these exact shapes are acted on. */
+export function parseBudgetWebviewMessage(m: unknown): BudgetWebviewMessage | null {
+  if (!m || typeof m !== 'object') return null;
+  const t = (m as { type?: unknown }).type;
+  return t === 'ready' || t === 'convert' ? { type: t } : null;
+}
