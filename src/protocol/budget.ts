@@ -13,11 +13,14 @@ export type BudgetLabels = Record<BudgetLabel, string>;
 
 export type BudgetHostMessage = { type: 'load'; data: BudgetViewData; labels: BudgetLabels } | { type: 'loading'; labels: BudgetLabels };
 
-export type BudgetWebviewMessage = { type: 'ready' } | { type: 'convert' };
+export type BudgetWebviewMessage = { type: 'ready' } | { type: 'convert' } | { type: 'rendered'; title: string; rows: number };
 
 /** The webview is not trusted: only these exact shapes are acted on. */
 export function parseBudgetWebviewMessage(m: unknown): BudgetWebviewMessage | null {
   if (!m || typeof m !== 'object') return null;
-  const t = (m as { type?: unknown }).type;
-  return t === 'ready' || t === 'convert' ? { type: t } : null;
+  const o = m as { type?: unknown; title?: unknown; rows?: unknown };
+  if (o.type === 'ready' || o.type === 'convert') return { type: o.type };
+  // What the page shows, for the host's test hook: plain values only.
+  if (o.type === 'rendered' && typeof o.title === 'string' && o.title.length < 1000 && Number.isInteger(o.rows) && (o.rows as number) >= 0) return { type: 'rendered', title: o.title, rows: o.rows as number };
+  return null;
 }

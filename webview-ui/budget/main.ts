@@ -95,6 +95,7 @@ function show(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): void {
     const thead = el('thead');
     thead.append(head);
     table.replaceChildren(thead, body);
+    vscode.postMessage({ type: 'rendered', title: card.querySelector('h2')?.textContent ?? '', rows: body.children.length });
     count.textContent = `${fmt(L.lines, d.total)} · ${fmt(L.shown, Math.min(rows.length, RENDER_LIMIT))}${d.subtotals ? ` · ${fmt(L.subtotals, d.subtotals)}` : ''}`;
   };
   toolbar.append(
@@ -109,7 +110,8 @@ function show(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): void {
   scroller.append(table);
   main.append(scroller, problemsList(d, L));
   const notes = d.total > d.rows.length ? [el('p', 'notice', fmt(L.truncated, d.rows.length))] : [];
-  app.replaceChildren(headerCard(d, L), toolbar, ...notes, main);
+  const card = headerCard(d, L);
+  app.replaceChildren(card, toolbar, ...notes, main);
   render();
 }
 

@@ -11,8 +11,8 @@ export const BUDGET_VIEW_TYPE = 'openData.budget';
 
 export class BudgetViews {
   active: vscode.Uri | undefined;
-  /** What each open view last showed, by uri (tests and the host test read it). */
-  readonly shown = new Map<string, BudgetHostMessage>();
+  /** What each open view was last sent, and what its page says it rendered, by uri (the host test reads it). */
+  readonly shown = new Map<string, { sent: BudgetHostMessage; rendered?: { title: string; rows: number } }>();
 }
 
 export class BudgetEditorProvider implements vscode.CustomReadonlyEditorProvider {
@@ -33,7 +33,7 @@ export class BudgetEditorProvider implements vscode.CustomReadonlyEditorProvider
     const uri = doc.uri;
     if (panel.active) this.views.active = uri;
     const post = (m: BudgetHostMessage) => {
-      this.views.shown.set(uri.toString(), m);
+      this.views.shown.set(uri.toString(), { sent: m });
       void panel.webview.postMessage(m);
     };
     const load = async () => {
@@ -48,6 +48,10 @@ export class BudgetEditorProvider implements vscode.CustomReadonlyEditorProvider
         const m = parseBudgetWebviewMessage(raw);
         if (m?.type === 'ready') void load();
         else if (m?.type === 'convert') void vscode.commands.executeCommand('openData.convertBudget', uri);
+        else if (m?.type === 'rendered') {
+          const s = this.views.shown.get(uri.toString());
+          if (s) s.rendered = { title: m.title, rows: m.rows };
+        }
       }),
     ];
     panel.onDidDispose(() => {

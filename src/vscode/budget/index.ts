@@ -41,7 +41,7 @@ export function registerBudget(context: vscode.ExtensionContext, services: Servi
       const target = uri instanceof vscode.Uri ? uri : (views.active ?? vscode.window.activeTextEditor?.document.uri);
       return convertBudgetCommand(context, services, target, o);
     }),
-    vscode.commands.registerCommand('openData.budgetViewState', (uri: vscode.Uri) => views.shown.get(uri.toString())),
+    vscode.commands.registerCommand('openData._budgetViewState', (uri: vscode.Uri) => views.shown.get(uri.toString())),
     vscode.window.onDidChangeActiveTextEditor((e) => void reopen(e)),
   );
   void reopen(vscode.window.activeTextEditor);
