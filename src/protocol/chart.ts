@@ -14,6 +14,7 @@ export interface ChartStrings {
   line: string;
   pie: string;
   doughnut: string;
+  treemap: string;
   scatter: string;
   category: string;
   xAxis: string;

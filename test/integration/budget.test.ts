@@ -70,4 +70,17 @@ suite('Budget acts', () => {
       'the CSV in the stage tree',
     );
   });
+
+  test('the converted CSV charts as a treemap of the dépenses by chapter, small ones as others', async () => {
+    await vscode.commands.executeCommand('openData.previewChart', csv);
+    type Chart = { table: string; webviewReady: boolean; view: { result: { config: { type: string; category: string; filter?: { value: string } }; series: { labels: string[]; others: unknown } | null } } | null };
+    const s = await until(
+      () => vscode.commands.executeCommand<Chart>('openData._chartState'),
+      (x) => x.table.endsWith('budget-crach-bp-2022.csv') && x.webviewReady && !!x.view?.result.series,
+      'the treemap',
+    );
+    const { config, series } = s.view!.result;
+    assert.deepEqual([config.type, config.category, config.filter?.value], ['treemap', 'BGT_CONTNAT_LABEL', 'dépense']);
+    assert.ok(series!.labels.includes('Charges à caractère général'), series!.labels.join(' | '));
+  });
 });
