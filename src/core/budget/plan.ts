@@ -3,7 +3,8 @@
 // (`Comptes//Compte[@Code=$x]/@Libelle` takes the first match).
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
-import { streamXml, type Attrs } from './xml-stream';
+import { saxes } from '../vendor';
+import { localName, streamXml, type Attrs } from './xml-stream';
 
 export interface Chapter {
   label: string;
@@ -60,13 +61,11 @@ const setFirst = <T>(m: Map<string, T>, k: string | undefined, v: () => T) => {
   if (k !== undefined && !m.has(k)) m.set(k, v());
 };
 
-/** Parses a planDeCompte.xml (gzip-compressed or not). */
-export async function parsePlan(data: Buffer): Promise<Plan> {
-  const xml = data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data;
-  const plan = emptyPlan();
+/** The parser callbacks that fill `plan`, for the streaming and the synchronous reader. */
+function planHandlers(plan: Plan) {
   const stack: string[] = [];
-  await streamXml(Readable.from([xml]), {
-    open(name, a) {
+  return {
+    open(name: string, a: Attrs) {
       const parent = stack[stack.length - 1];
       // Nature or Fonction, the second level under Nomenclature.
       const part = stack[1];
@@ -86,6 +85,28 @@ export async function parsePlan(data: Buffer): Promise<Plan> {
     close() {
       stack.pop();
     },
-  });
+  };
+}
+
+const unzip = (data: Buffer) => (data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data);
+
+/** Parses a planDeCompte.xml (gzip-compressed or not), with the hostile-input guards of streamXml. */
+export async function parsePlan(data: Buffer): Promise<Plan> {
+  const plan = emptyPlan();
+  await streamXml(Readable.from([unzip(data)]), planHandlers(plan));
+  return plan;
+}
+
+/** The same, synchronously, for a trusted plan (the bundled ones, read by a lint rule). */
+export function parsePlanSync(data: Buffer): Plan {
+  const plan = emptyPlan();
+  const h = planHandlers(plan);
+  const parser = new (saxes().SaxesParser)({ position: false });
+  let failure: Error | null = null;
+  parser.on('error', (e) => void (failure ??= e));
+  parser.on('opentag', (t) => h.open(localName(t.name), t.attributes as Attrs));
+  parser.on('closetag', () => h.close());
+  parser.write(unzip(data).toString('utf8')).close();
+  if (failure) throw failure;
   return plan;
 }
