@@ -86,7 +86,7 @@ export async function streamXml(stream: Readable, h: XmlHandlers, signal?: Abort
   let sinceTag = 0;
   let sawRoot = false;
   parser.on('error', (e) => {
-    failure ??= new XmlInputError('malformed', e.message.replace(/^undefined:?\s*/, ''));
+    failure ??= new XmlInputError('malformed', e.message.replace(/^undefined:?\s*/, '').replace(/\.$/, ''));
   });
   parser.on('doctype', () => {
     failure ??= new XmlInputError('doctype', '');
