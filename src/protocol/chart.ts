@@ -15,6 +15,8 @@ export interface ChartStrings {
   pie: string;
   doughnut: string;
   treemap: string;
+  /** {0} column, {1} value: the rows a filtered chart keeps. */
+  filterNote: string;
   scatter: string;
   category: string;
   xAxis: string;

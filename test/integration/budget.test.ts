@@ -40,6 +40,7 @@ suite('Budget acts', () => {
       'the budget view tab',
     );
     assert.ok(tab);
+    await until(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === act.toString()).length, (n) => n === 0, 'the text tab to be replaced');
     const s = await until(() => vscode.commands.executeCommand<ViewState>('openData._budgetViewState', act), (v) => !!v.rendered, 'the page to render');
     assert.equal(s.sent.data?.ok, true);
     assert.equal(s.sent.data?.header?.libelleColl, 'CRACH');

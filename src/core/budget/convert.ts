@@ -91,7 +91,10 @@ export async function convertAct(path: string, onRow: (cells: string[]) => void 
     else {
       const keyText = `${key.norme}-${key.declinaison}`;
       const found = await findPlan(key, o);
-      planSummary = { key: keyText, source: found.source, where: found.where, year: found.year, exact: found.exact };
+      // A bundled plan is named by its place in the bundle, not by the install folder.
+      const where = found.source === 'bundled' && found.where ? `data/plans/${found.where.split(/[\\/]data[\\/]plans[\\/]/).pop()!.replace(/\\/g, '/')}` : found.where;
+      found.where = where;
+      planSummary = { key: keyText, source: found.source, where, year: found.year, exact: found.exact };
       if (!found.plan) add('warning', 'plan-missing', { key: `${keyText} ${key.exer}`, why: found.downloadError ?? 'not found' });
       else {
         plan = found.plan;
