@@ -25,7 +25,7 @@ const LAG_TARGET_MS = 100;
 const ACTIVATION_TARGET_MS = 50;
 
 /** Modules a measure loads, required before its clock starts: throughput, not start-up, is measured. */
-const ENGINE_MODES = ['csv-lint', 'csv-schema', 'csv-lint-1t', 'csv-schema-1t', 'xlsx-lint', 'csv-profile', 'clean', 'chart'];
+const ENGINE_MODES = ['csv-lint', 'csv-schema', 'csv-lint-1t', 'csv-schema-1t', 'xlsx-lint', 'csv-profile', 'clean', 'chart', 'budget-convert'];
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--one') {
@@ -41,6 +41,7 @@ if (argv[0] === '--one') {
 async function measure(mode, file) {
   if (mode === 'csv-bare') require('papaparse');
   if (mode === 'xlsx-bare') require('exceljs');
+  if (mode === 'xml-bare') require('saxes'), require('iconv-lite');
   if (ENGINE_MODES.includes(mode)) require(join(DATA, 'engine.cjs'));
   const t0 = performance.now();
   const done = (extra = {}) => ({ ms: performance.now() - t0, ...extra });
@@ -93,6 +94,27 @@ async function measure(mode, file) {
       const r = await aggregate({ source: { kind: 'file', path: file }, config: null });
       const c = r.config;
       return done({ rows: r.table.rows, chart: `${c.aggregation} ${c.value ?? ''} by ${c.category}`.replace('  ', ' ') });
+    }
+    case 'xml-bare': {
+      // The budget baseline: the same bytes decoded (ISO-8859-1) and parsed by saxes, tags counted.
+      const { SaxesParser } = require('saxes');
+      const decoder = require('iconv-lite').getDecoder('iso-8859-1');
+      const parser = new SaxesParser({ position: false });
+      let tags = 0;
+      parser.on('opentag', () => tags++);
+      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) parser.write(decoder.write(chunk));
+      parser.close();
+      return done({ tags });
+    }
+    case 'budget-convert': {
+      const { convertActToFile } = require(join(DATA, 'engine.cjs'));
+      const out = join(DATA, 'budget-out.csv');
+      try {
+        const r = await convertActToFile(file, out, { baseUrl: null, cacheDir: null });
+        return done({ rows: r.rows, subtotals: r.subtotals, outBytes: statSync(out).size, problems: r.problems.filter((p) => p.severity !== 'info').length });
+      } finally {
+        rmSync(out, { force: true });
+      }
     }
     case 'xlsx-bare': {
       const ExcelJS = require('exceljs');
@@ -307,13 +329,22 @@ const csv50 = csvFile(232000); // ~50 MB: the size VS Code stops handing to exte
 const xlsx = xlsxFile(100000, 0);
 const ods = odsFile(100000);
 const csvBig = big ? csvFile(4650000) : null; // ~1.0 GB
+const act50 = join(DATA, 'budget-act-50mb.xml');
+if (!existsSync(act50)) {
+  log(`generating ${act50}…`);
+  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench/gen-budget.mjs'), `${act50}.part`, '50'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`budget generator failed (${r.status})`);
+  renameSync(`${act50}.part`, act50);
+}
+/** The largest shared act (a CFU), as copied into the test fixtures. */
+const actShared = join(REPO, 'test/fixtures/budget/cases/mohon-cfu-2023-m57a/totem.xml');
 const xlsxBig = big ? xlsxFile(905000, 14) : null; // ~200 MB, one sheet under Excel's row limit
 
 // Bundle the engine as a library, exactly as the CLI and the worker ship it.
 const esbuild = await import('esbuild');
 await esbuild.build({
   stdin: {
-    contents: "export { lintFile } from './src/core/lint-file'; export { useSplitLint } from './src/core/split/split-lint'; export { cleanCsvFile } from './src/core/clean/clean-stream'; export { aggregate } from './src/core/chart/aggregate';",
+    contents: "export { lintFile } from './src/core/lint-file'; export { useSplitLint } from './src/core/split/split-lint'; export { cleanCsvFile } from './src/core/clean/clean-stream'; export { aggregate } from './src/core/chart/aggregate'; export { convertActToFile } from './src/core/budget/convert';",
     resolveDir: REPO,
     loader: 'ts',
   },
@@ -416,6 +447,15 @@ row('XLSX lint (no schema)', fmtMBs(xmb, xlint), fmtX(xlint.ms / xbare.ms), fmtR
 const omb = sizeMB(ods);
 const olint = one('xlsx-lint', ods);
 row('ODS lint (no schema)', fmtMBs(omb, olint), fmtX(olint.ms / xbare.ms), fmtRss(olint), `${omb.toFixed(1)} MB .ods, the same ${olint.rows} rows × 16 columns; time vs the XLSX baseline; ${olint.problems} problems${olint.fatal ? `; FATAL ${olint.fatal}` : ''}`);
+
+for (const [label, file] of [['50 MB generated act', act50], ['largest shared act (CFU)', actShared]]) {
+  const amb = sizeMB(file);
+  const xb = one('xml-bare', file);
+  const conv = one('budget-convert', file);
+  const note = `${amb.toFixed(1)} MB XML, ${conv.rows} rows written, ${conv.subtotals} subtotals left out`;
+  row(`Budget act bare saxes parse, ${label} — baseline`, fmtMBs(amb, xb), fmtX(1), fmtRss(xb), `${xb.tags} elements; ISO-8859-1 decoded`);
+  row(`Budget act → SCDL budget CSV, ${label}`, fmtMBs(amb, conv), fmtX(conv.ms / xb.ms), fmtRss(conv), `${note}; targets ≥ 20 MB/s and RSS < 300 MB on 50 MB: ${amb / (conv.ms / 1000) >= 20 && conv.rss / 2 ** 20 < 300 ? 'met' : 'NOT met'}`);
+}
 
 const block = one('worker-lint', csv50);
 const mb50 = sizeMB(csv50);

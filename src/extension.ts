@@ -13,6 +13,7 @@ import { registerPublishing } from './vscode/publish';
 import { registerSpreadsheets } from './vscode/grid';
 import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
+import { registerBudget } from './vscode/budget';
 import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
 import { ruleIds } from './core/rules/ids';
 import { registerCatalog } from './vscode/catalog';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   registerStages(context, services);
   registerPublishing(context, services);
   registerDelimiterChoice(context, services);
+  registerBudget(context, services);
   context.subscriptions.push(
     collection,
     lint,

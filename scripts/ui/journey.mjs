@@ -364,6 +364,31 @@ try {
       if (!ticked) throw new Error(`the checklist item "Published on data.gouv.fr or the local portal" is not ticked: ${(await checkRow.innerHTML()).slice(0, 400)}`);
       return `tree: "${label}", link ${pub.url}; "${portalText.trim()}", "Published…" ticked`;
     });
+
+    // The budget act (TOTEM XML) opens in the budget view: header card, lines, problems.
+    await run('budget-view', 'a budget act opens in the budget view with its header and lines', async () => {
+      await closeNotificationCenter(ui);
+      await ui.openFileFromExplorer('budget-primitif-2022-crach.xml');
+      const frame = await ui.findWebview('the budget view', async (f) => (await f.locator('.card h2', { hasText: 'Budget primitif 2022' }).count()) > 0);
+      await frame.locator('table.lines tbody tr').first().waitFor();
+      const rows = await frame.locator('table.lines tbody tr').count();
+      if (rows < 100) throw new Error(`only ${rows} lines shown`);
+      return `${(await frame.locator('.card h2').first().innerText()).trim()}; ${rows} lines`;
+    });
+
+    // Convert it: the CSV opens beside, then its suggested chart is the treemap of the dépenses.
+    await run('budget-treemap', '"Convert Budget to SCDL CSV" writes the CSV, and its chart is a treemap', async () => {
+      const view = await ui.findWebview('the budget view', async (f) => (await f.locator('.card h2').count()) > 0);
+      await view.locator('vscode-button', { hasText: /Convert|Convertir/ }).first().click();
+      await page.locator('.tab', { hasText: 'budget-primitif-2022-crach.csv' }).first().waitFor({ timeout: 60_000 });
+      await closeNotificationCenter(ui);
+      await ui.runCommand('Open Data: Preview Chart');
+      await ui.findWebview('the budget treemap', async (f) => (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'));
+      await sleep(1000);
+      const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
+      if (!existsSync(csv)) throw new Error('no CSV written beside the act');
+      return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; chart panel open`;
+    });
   });
 } catch (e) {
   console.error(`[journey] FAILED at ${current}: ${String(e?.message || e).split('\n')[0]}`);

@@ -33,4 +33,9 @@ export const commands: Record<string, Command> = {
     summary: 'publish a dataset to data.gouv.fr (udata) or CKAN: key in ODW_API_KEY, resumable, private until made public',
     run: async (argv, out, err) => (await import('./publish')).publishCommand(argv, out, err),
   },
+  convert: {
+    usage: ['odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]'],
+    summary: 'convert a budget act (TOTEM DocumentBudgetaire XML) into an SCDL budget CSV',
+    run: async (argv, out, err) => (await import('../core/budget/cli-convert')).convertCommand(argv, out, err, (await import('./args')).defaultLang()),
+  },
 };

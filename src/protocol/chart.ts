@@ -14,6 +14,9 @@ export interface ChartStrings {
   line: string;
   pie: string;
   doughnut: string;
+  treemap: string;
+  /** {0} column, {1} value: the rows a filtered chart keeps. */
+  filterNote: string;
   scatter: string;
   category: string;
   xAxis: string;

@@ -71,6 +71,7 @@ export class Controls {
       ['line', s.line],
       ['pie', s.pie],
       ['doughnut', s.doughnut],
+      ['treemap', s.treemap],
       ['scatter', s.scatter],
     ]);
     const names = columns.map((c): Option => [c.name, c.name]);
@@ -121,6 +122,8 @@ export class Controls {
       topN: Number.isFinite(topN) && topN > 0 ? clampTopN(topN) : base.topN,
       sort: this.sort.control.value as ChartConfig['sort'],
       dateBucket: this.dates.control.value as ChartConfig['dateBucket'],
+      // No control edits the row filter (a budget's dépenses): it stays as suggested or saved.
+      ...(base.filter ? { filter: base.filter } : {}),
     };
   }
 

@@ -19,13 +19,14 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
+import { TreemapController, TreemapElement } from 'chartjs-chart-treemap';
 import type { ChartConfig } from '../../src/core/chart/config';
 import type { ChartSeries } from '../../src/core/chart/series';
 import type { ChartStrings } from '../../src/protocol/chart';
 import type { Formatters, Point } from './labels';
 import type { Theme } from './theme';
 
-Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PieController, PointElement, ScatterController, Tooltip);
+Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PieController, PointElement, ScatterController, Tooltip, TreemapController, TreemapElement);
 
 /** Axis labels longer than this are cut (the tooltip and the table keep them whole). */
 const MAX_TICK = 28;
@@ -79,7 +80,7 @@ function configFor(d: Drawing): ChartConfiguration {
       options: {
         ...base,
         scales: { x: axis(theme, d.config.category ?? '', (v) => f.number(Number(v))), y: axis(theme, d.config.value ?? '', (v) => f.number(Number(v))) },
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${f.number(c.parsed.x)} ; ${f.number(c.parsed.y)}` } } },
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${f.number((c.parsed as { x: number }).x)} ; ${f.number((c.parsed as { y: number }).y)}` } } },
       },
       plugins,
     };
@@ -88,6 +89,7 @@ function configFor(d: Drawing): ChartConfiguration {
   const values = d.points.map((p) => p.value);
   const rows = (i: number) => `${d.strings.tableRows}: ${f.number(d.points[i].rows)}`;
   const tooltip = { callbacks: { label: (c: { dataIndex: number }) => f.number(values[c.dataIndex]), afterLabel: (c: { dataIndex: number }) => rows(c.dataIndex) } };
+  if (d.config.type === 'treemap') return treemap(d, base, plugins);
   if (d.config.type === 'pie' || d.config.type === 'doughnut') {
     const colours = d.points.map((p, i) => (p.others ? theme.muted : theme.palette[i % theme.palette.length]));
     return {
@@ -125,6 +127,55 @@ function configFor(d: Drawing): ChartConfiguration {
     },
     plugins,
   };
+}
+
+/** One rectangle per point, area = value (negative values have no area); "others" in the muted colour. */
+function treemap(d: Drawing, base: object, plugins: Plugin[]): ChartConfiguration {
+  const { theme, f } = d;
+  const tree = d.points.map((p, i) => ({ label: p.label, value: Math.max(0, p.value ?? 0), i }));
+  const indexOf = (c: { raw?: unknown; dataIndex: number }) => (c.raw as { _data?: { i?: number } } | undefined)?._data?.i ?? c.dataIndex;
+  const colour = (c: { raw?: unknown; dataIndex: number }) => {
+    const i = indexOf(c);
+    return d.points[i]?.others ? theme.muted : theme.palette[i % theme.palette.length];
+  };
+  return {
+    type: 'treemap',
+    data: {
+      datasets: [
+        {
+          tree,
+          key: 'value',
+          label: d.config.value ?? '',
+          spacing: 1,
+          borderWidth: theme.border ? 2 : 1,
+          borderColor: theme.border ?? theme.background,
+          backgroundColor: colour,
+          labels: {
+            display: true,
+            color: theme.background,
+            overflow: 'hidden',
+            formatter: (c: { raw?: unknown; dataIndex: number }) => {
+              const p = d.points[indexOf(c)];
+              return p ? [cut(p.label), f.number(p.value ?? 0)] : '';
+            },
+          },
+        },
+      ],
+    },
+    options: {
+      ...base,
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items: { raw?: unknown; dataIndex: number }[]) => (items[0] ? (d.points[indexOf(items[0])]?.label ?? '') : ''),
+            label: (c: { raw?: unknown; dataIndex: number }) => f.number(d.points[indexOf(c)]?.value ?? 0),
+          },
+        },
+      },
+    },
+    plugins,
+  } as unknown as ChartConfiguration;
 }
 
 function axis(theme: Theme, title: string, tick: (value: string | number, index: number) => string) {

@@ -30,6 +30,7 @@ export function renderSummary(into: HTMLElement, r: ChartResult, s: ChartStrings
   const series = r.series;
   if (!series) return;
   const st = series.stats;
+  if (r.config.filter) into.append(p(fill(s.filterNote, r.config.filter.column, r.config.filter.value)));
   into.append(p(fill(s.rowsUsed, f.number(st.rows), f.number(st.used))));
   if (series.others) into.append(p(fill(s.topNote, f.number(series.labels.length), f.number(series.labels.length + series.others.categories), f.number(series.others.categories))));
   if (st.sampled) into.append(p(fill(s.sampleNote, f.number(series.xy.length), f.number(st.used))));

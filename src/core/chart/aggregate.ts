@@ -111,7 +111,7 @@ async function scan(req: AggregateRequest, sourceKey: string | null, options: Re
 }
 
 function result(pass: Pass, config: ChartConfig): ChartResult {
-  const missing = [config.category, config.value].filter((c): c is string => c !== null && findColumn(pass.header, c) === -1);
+  const missing = [config.category, config.value, config.filter?.column ?? null].filter((c): c is string => c !== null && findColumn(pass.header, c) === -1);
   const columns = pass.columns.map(({ name, kind, code }) => ({ name, kind, code }));
   const series = pass.grouped && missing.length === 0 ? shape(pass.grouped, config) : null;
   return { config, suggested: pass.suggested, columns, missing, series, table: { ...pass.info, rows: pass.rows } };
@@ -160,8 +160,10 @@ function groupSpec(header: string[], c: ChartConfig): GroupSpec | null {
   if (c.category === null) return null;
   const ci = findColumn(header, c.category);
   const vi = c.value === null ? -1 : findColumn(header, c.value);
-  if (ci === -1 || (c.value !== null && vi === -1)) return null;
+  const fi = c.filter ? findColumn(header, c.filter.column) : -1;
+  if (ci === -1 || (c.value !== null && vi === -1) || (c.filter && fi === -1)) return null;
   return {
+    filter: c.filter && { index: fi, value: c.filter.value },
     category: { index: ci, name: header[ci] },
     value: vi === -1 ? null : { index: vi, name: header[vi] },
     dateBucket: c.type === 'scatter' ? 'none' : c.dateBucket,

@@ -1,7 +1,7 @@
 // What a chart shows: the settings the panel's controls edit, a saved chart stores and the
 // aggregation reads. Columns are named, not numbered, so a saved chart survives a column move.
 
-export const CHART_TYPES = ['bar', 'bar-horizontal', 'line', 'pie', 'doughnut', 'scatter'] as const;
+export const CHART_TYPES = ['bar', 'bar-horizontal', 'line', 'pie', 'doughnut', 'treemap', 'scatter'] as const;
 export const AGGREGATIONS = ['sum', 'count', 'mean', 'min', 'max'] as const;
 /** `label` is alphabetical (chronological for dates); `file` keeps the order of first appearance. */
 export const SORT_ORDERS = ['value-desc', 'value-asc', 'label', 'file'] as const;
@@ -30,6 +30,8 @@ export interface ChartConfig {
   sort: SortOrder;
   /** Group the category column's dates by month or year instead of by exact value. */
   dateBucket: DateBucket;
+  /** Only the rows whose `column` holds `value` (a budget's dépenses or recettes). */
+  filter?: { column: string; value: string } | null;
 }
 
 export const DEFAULT_CONFIG: ChartConfig = {
@@ -59,7 +61,10 @@ export function parseChartConfig(v: unknown): ChartConfig | null {
   if (!oneOf(SORT_ORDERS, sort) || !oneOf(DATE_BUCKETS, dateBucket)) return null;
   const topN = o.topN === undefined ? DEFAULT_TOP_N : o.topN;
   if (typeof topN !== 'number' || !Number.isFinite(topN)) return null;
+  const f = o.filter as { column?: unknown; value?: unknown } | null | undefined;
+  if (f !== undefined && f !== null && (typeof f !== 'object' || typeof f.column !== 'string' || f.column.length > 1000 || typeof f.value !== 'string' || f.value.length > 1000)) return null;
   return {
+    ...(f ? { filter: { column: f.column as string, value: f.value as string } } : {}),
     type: o.type,
     category: o.category,
     value: o.value,
@@ -79,5 +84,5 @@ export function clampTopN(n: number): number {
  * reshape groups already computed, because every group keeps count, sum, min and max.
  */
 export function groupingKey(c: ChartConfig): string {
-  return JSON.stringify([c.category, c.value, c.dateBucket, c.type === 'scatter']);
+  return JSON.stringify([c.category, c.value, c.dateBucket, c.type === 'scatter', c.filter ?? null]);
 }

@@ -25,6 +25,8 @@ export interface GroupSpec {
   value: ColumnRef | null;
   dateBucket: DateBucket;
   scatter: boolean;
+  /** Rows whose cell at `index` is not `value` are left out (not counted as skipped). */
+  filter?: { index: number; value: string } | null;
 }
 
 export interface Grouped {
@@ -60,6 +62,8 @@ export class Grouper {
   }
 
   push(row: Row): void {
+    const f = this.spec.filter;
+    if (f && (row.values[f.index] ?? '').trim() !== f.value) return;
     this.rows++;
     const vals = row.values;
     const { category } = this.spec;

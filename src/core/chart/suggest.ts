@@ -3,6 +3,7 @@
 // subsidies, amounts by section or chapter for a budget — or totals over time by month/year.
 import { DEFAULT_TOP_N, type ChartConfig } from './config';
 import type { ColumnProfile } from './columns';
+import { suggestBudgetChart } from './suggest-budget';
 
 /** What a Table Schema says about a field (only the parts that matter here). */
 export interface FieldHint {
@@ -25,6 +26,8 @@ const MONTHLY_SPAN = 36;
 
 export function suggestChart(columns: ColumnProfile[], fields: FieldHint[] = []): ChartConfig {
   const cols = columns.map((c) => withSchema(c, fields));
+  const budget = suggestBudgetChart(cols);
+  if (budget) return budget;
   const value = best(cols.filter((c) => c.kind === 'number' && !c.code), measureScore, 0);
   const category = best(cols.filter((c) => c.kind === 'text' || c.code), categoryScore, -Infinity);
   const date = cols.find((c) => c.kind === 'date' && c.dateSpan);

@@ -18,6 +18,7 @@ import dateFormat from './date-format';
 import numberFormat from './number-format';
 import formulaInjection from './formula-injection';
 import totalsRow from './totals-row';
+import codeLeadingZero from './code-leading-zero';
 import sheetHeaderRow from './sheet-header-row';
 import sheetMergedCells from './sheet-merged-cells';
 import sheetFormula from './sheet-formula';
@@ -57,6 +58,7 @@ export const allRules: readonly Rule<any>[] = [
   inconsistentValues,
   formulaInjection,
   totalsRow,
+  codeLeadingZero,
   sheetHeaderRow,
   sheetMergedCells,
   sheetFormula,

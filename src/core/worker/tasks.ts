@@ -19,6 +19,7 @@ import { stepDateFormats, type CleanStep } from '../clean/steps';
 import { exportSheetCsv, type SheetExportOptions } from '../sheet/export-csv';
 import { listSheets, peekHeader } from '../sheet/peek';
 import { SheetReadError } from '../sheet/errors';
+import { budgetConvertTask, budgetViewTask, type BudgetTaskArgs } from '../budget/tasks';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -80,6 +81,10 @@ export const tasks = {
     sheetTask(() => exportSheetCsv(args.source, args.dest, { ...args.options, signal })),
   /** Inventory facts of candidate data files: size, rows, header, detected schema. */
   inspectTables: async (args: { paths: string[] }) => Promise.all(args.paths.map(inspectTable)),
+  /** A budget act (TOTEM XML) read for the budget view: header, labelled lines, problems. */
+  budgetView: (args: BudgetTaskArgs, _progress: TaskProgress, signal: AbortSignal) => budgetViewTask(args, signal),
+  /** A budget act converted into an SCDL budget CSV at `out`. */
+  budgetConvert: (args: BudgetTaskArgs & { out: string; compat?: boolean }, _progress: TaskProgress, signal: AbortSignal) => budgetConvertTask(args, signal),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;
 
 /** A sheet task's value, or the reader's refusal as data (an Error loses its fields in the message). */

@@ -11,6 +11,8 @@ export function chartStrings(): ChartStrings {
     line: vscode.l10n.t('Line'),
     pie: vscode.l10n.t('Pie'),
     doughnut: vscode.l10n.t('Doughnut'),
+    treemap: vscode.l10n.t('Treemap'),
+    filterNote: vscode.l10n.t('Only the rows whose {0} is “{1}”.'),
     scatter: vscode.l10n.t('Scatter'),
     category: vscode.l10n.t('Category'),
     xAxis: vscode.l10n.t('X axis (numbers)'),

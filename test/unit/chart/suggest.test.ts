@@ -37,11 +37,14 @@ test('the schema types win over the sample', () => {
   assert.equal(config.value, 'montant');
 });
 
-test('SCDL budget: amounts by section', async () => {
+test('SCDL budget: a treemap of the dépenses by chapter', async () => {
   const r = await aggregate({ source: { kind: 'file', path: fixture('workspace/chart-budget.csv') }, config: null });
-  assert.equal(r.config.category, 'BGT_SECTION');
+  assert.equal(r.config.type, 'treemap');
+  assert.equal(r.config.category, 'BGT_CONTNAT_LABEL');
   assert.equal(r.config.value, 'BGT_MTPREV', 'the voted amount, filled in a primitive budget (BGT_MTREAL is empty)');
-  assert.deepEqual(r.series!.labels, ['fonctionnement', 'investissement']);
+  assert.deepEqual(r.config.filter, { column: 'BGT_CODRD', value: 'dépense' });
+  const all = await aggregate({ source: { kind: 'file', path: fixture('workspace/chart-budget.csv') }, config: { ...r.config, filter: null } });
+  assert.ok(r.series!.stats.rows < all.series!.stats.rows, 'recettes are left out, not summed with the dépenses');
 });
 
 test('a departmental budget export: amounts by chapter', async () => {

@@ -1,0 +1,78 @@
+// `odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]`
+// Exit 0 converted (warnings on stderr), 1 not a budget act / cannot convert, 2 usage.
+// ODW_PLANS_URL overrides the official plans source (tests), ODW_PLANS_CACHE the cache folder;
+// ODW_OFFLINE=1 never downloads.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Lang } from '../model';
+import { BudgetRefusal, convertActToFile } from './convert';
+
+export const CONVERT_USAGE = 'usage: odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]';
+
+interface Args {
+  file: string;
+  out: string;
+  plans: string[];
+  compat: boolean;
+  lang: Lang;
+}
+
+function parse(argv: string[], lang0: Lang): Args | string {
+  const a: Partial<Args> & { plans: string[] } = { plans: [], compat: false, lang: lang0 };
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    if (!x.startsWith('--')) {
+      files.push(x);
+      continue;
+    }
+    const v = argv[++i];
+    if (v === undefined) return `${x} needs a value\n${CONVERT_USAGE}`;
+    if (x === '--out') a.out = v;
+    else if (x === '--plans') a.plans.push(v);
+    else if (x === '--compat') {
+      if (v !== 'yatotem2scdl') return `--compat must be yatotem2scdl`;
+      a.compat = true;
+    } else if (x === '--lang') {
+      if (v !== 'en' && v !== 'fr') return `--lang must be en or fr`;
+      a.lang = v;
+    } else return `unknown option ${x}\n${CONVERT_USAGE}`;
+  }
+  if (files.length !== 1) return files.length ? `one act at a time\n${CONVERT_USAGE}` : `no act given\n${CONVERT_USAGE}`;
+  if (!a.out) return `--out is required\n${CONVERT_USAGE}`;
+  if (resolve(a.out) === resolve(files[0])) return 'refusing to overwrite the input: choose another --out';
+  for (const d of a.plans) if (!existsSync(d) || !statSync(d).isDirectory()) return `--plans ${d}: not a folder`;
+  return { file: files[0], out: a.out, plans: a.plans, compat: !!a.compat, lang: a.lang! };
+}
+
+export async function convertCommand(argv: string[], out: (s: string) => void, err: (s: string) => void, lang0: Lang = 'en'): Promise<number> {
+  const a = parse(argv, lang0);
+  if (typeof a === 'string') {
+    err(a);
+    return 2;
+  }
+  if (!existsSync(a.file) || !statSync(a.file).isFile()) {
+    err(a.lang === 'fr' ? `${a.file} : fichier introuvable` : `${a.file}: no such file`);
+    return 2;
+  }
+  try {
+    const r = await convertActToFile(a.file, a.out, {
+      mode: a.compat ? 'compat' : 'default',
+      lang: a.lang,
+      plansDirs: a.plans,
+      cacheDir: process.env.ODW_PLANS_CACHE || undefined,
+      baseUrl: process.env.ODW_OFFLINE === '1' ? null : process.env.ODW_PLANS_URL || undefined,
+    });
+    for (const p of r.problems) err(`${a.file}: ${p.severity}: ${p.message}`);
+    const fr = a.lang === 'fr';
+    out(fr ? `${a.out} : ${r.rows} lignes (${r.subtotals} sous-totaux calculés ignorés)` : `${a.out}: ${r.rows} rows (${r.subtotals} calculated subtotals left out)`);
+    return 0;
+  } catch (e) {
+    if (e instanceof BudgetRefusal) {
+      err(`${a.file}: error: ${e.message}`);
+      return 1;
+    }
+    err(`${a.file}: error: ${(e as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,152 @@
+// Streams an XML file through saxes in its declared encoding, refusing what a budget act never
+// holds and a hostile file might: a DOCTYPE (entity expansion, external entities), a single
+// attribute or text run of many megabytes, bytes that contradict the declared encoding.
+// Nothing is ever resolved from outside: saxes does not fetch, and we stop at the DOCTYPE.
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { iconv, saxes } from '../vendor';
+
+export type Attrs = Record<string, string>;
+
+export type XmlErrorKind = 'doctype' | 'malformed' | 'truncated' | 'huge-token' | 'encoding' | 'unsupported-encoding' | 'empty';
+
+/** A file the reader refuses; `kind` picks the user's message (messages.ts). */
+export class XmlInputError extends Error {
+  constructor(
+    readonly kind: XmlErrorKind,
+    readonly detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+  }
+}
+
+export interface XmlHandlers {
+  /** `name` without its prefix (`db:Budget` → `Budget`). */
+  open(name: string, attrs: Attrs): void;
+  close(name: string): void;
+  /** Called between chunks: lets the caller do asynchronous work (load a plan) on what it saw. */
+  drain?(): Promise<void>;
+}
+
+/** No budget act holds an attribute or text this long; past it the file is refused, memory stays bounded. */
+export const MAX_TOKEN_CHARS = 8 * 1024 * 1024;
+const CHUNK = 1 << 20;
+
+export const localName = (name: string): string => {
+  const i = name.indexOf(':');
+  return i === -1 ? name : name.slice(i + 1);
+};
+
+/** The encoding named by the BOM or the XML declaration (UTF-8 when neither says). */
+export function declaredEncoding(head: Buffer): string {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const m = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.subarray(0, 512).toString('latin1'));
+  return m ? m[1].toLowerCase() : 'utf-8';
+}
+
+interface Decoder {
+  write(b: Buffer): string;
+  end(): string;
+}
+
+function decoderFor(encoding: string): Decoder {
+  if (/^utf-?8$/.test(encoding)) {
+    // fatal: a Latin-1 file declared UTF-8 must fail loudly, not turn "é" into U+FFFD.
+    const td = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    const wrap = (f: () => string) => {
+      try {
+        return f();
+      } catch {
+        throw new XmlInputError('encoding', encoding);
+      }
+    };
+    return { write: (b) => wrap(() => td.decode(b, { stream: true })), end: () => wrap(() => td.decode()) };
+  }
+  const ic = iconv();
+  if (!ic.encodingExists(encoding)) throw new XmlInputError('unsupported-encoding', encoding);
+  const d = ic.getDecoder(encoding);
+  return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+}
+
+/** Parses `path`; resolves once the whole file was read, rejects with XmlInputError (or what a handler threw). */
+export async function streamXmlFile(path: string, h: XmlHandlers, signal?: AbortSignal): Promise<{ encoding: string; bytes: number }> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  try {
+    return await streamXml(stream, h, signal);
+  } finally {
+    stream.destroy();
+  }
+}
+
+export async function streamXml(stream: Readable, h: XmlHandlers, signal?: AbortSignal): Promise<{ encoding: string; bytes: number }> {
+  const parser = new (saxes().SaxesParser)({ position: false });
+  let failure: Error | null = null;
+  let sinceTag = 0;
+  let sawRoot = false;
+  parser.on('error', (e) => {
+    failure ??= new XmlInputError('malformed', e.message.replace(/^undefined:?\s*/, '').replace(/\.$/, ''));
+  });
+  parser.on('doctype', () => {
+    failure ??= new XmlInputError('doctype', '');
+  });
+  parser.on('opentag', (t) => {
+    if (failure) return;
+    sawRoot = true;
+    sinceTag = 0;
+    try {
+      h.open(localName(t.name), t.attributes as Attrs);
+    } catch (e) {
+      failure = e as Error;
+    }
+  });
+  parser.on('closetag', (t) => {
+    if (failure) return;
+    sinceTag = 0;
+    try {
+      h.close(localName(t.name));
+    } catch (e) {
+      failure = e as Error;
+    }
+  });
+  let decoder: Decoder | null = null;
+  let encoding = 'utf-8';
+  let bytes = 0;
+  for await (const chunk of stream) {
+    signal?.throwIfAborted();
+    const buf = chunk as Buffer;
+    if (!decoder) {
+      encoding = declaredEncoding(buf);
+      decoder = decoderFor(encoding);
+    }
+    bytes += buf.length;
+    // Feed in slices so one huge token is caught within a slice of its limit, not after it is whole.
+    for (let i = 0; i < buf.length && !failure; i += 256 * 1024) {
+      const text = decoder.write(buf.subarray(i, i + 256 * 1024));
+      sinceTag += text.length;
+      parser.write(text);
+      if (!failure && sinceTag > MAX_TOKEN_CHARS) failure = new XmlInputError('huge-token', String(MAX_TOKEN_CHARS));
+    }
+    if (failure) throw failure;
+    if (h.drain) await h.drain();
+    if (failure) throw failure;
+  }
+  if (!decoder) throw new XmlInputError('empty', '');
+  parser.write(decoder.end());
+  if (failure) throw failure;
+  if (!sawRoot) throw new XmlInputError('empty', '');
+  try {
+    parser.close();
+  } catch (e) {
+    failure ??= new XmlInputError('truncated', (e as Error).message);
+  }
+  if (failure) {
+    const f = failure as Error;
+    // saxes says "unclosed tag" or "document must contain a root element" for a cut file.
+    if (f instanceof XmlInputError && f.kind === 'malformed' && /unclosed|root element|unexpected end/i.test(f.detail)) throw new XmlInputError('truncated', f.detail);
+    throw f;
+  }
+  if (h.drain) await h.drain();
+  return { encoding, bytes };
+}
