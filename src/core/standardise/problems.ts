@@ -1,0 +1,43 @@
+// The problems left in a standardised file: the linter with the target schema, summarised by
+// rule with the first few located examples, for the CLI and the webview's counts.
+import { lintFile } from '../lint-file';
+import { lintCsvText } from '../lint-csv';
+import { schemaSetup } from '../schema/setup';
+import type { Diagnostic, Lang } from '../model';
+import type { Target } from './target';
+
+export interface ProblemSummary {
+  errors: number;
+  warnings: number;
+  /** Problems per rule. */
+  byRule: Record<string, number>;
+  /** Problems per schema field. */
+  byField: Record<string, number>;
+  lines: string[];
+}
+
+export function summarise(diagnostics: readonly Diagnostic[], examples = 20): ProblemSummary {
+  const s: ProblemSummary = { errors: 0, warnings: 0, byRule: {}, byField: {}, lines: [] };
+  for (const d of diagnostics) {
+    if (d.severity === 'error') s.errors++;
+    else if (d.severity === 'warning') s.warnings++;
+    else continue;
+    s.byRule[d.rule] = (s.byRule[d.rule] ?? 0) + 1;
+    if (d.field) s.byField[d.field] = (s.byField[d.field] ?? 0) + 1;
+    // Schema descriptions can run for paragraphs: the first sentence locates the problem.
+    const msg = d.message.length > 200 ? `${d.message.slice(0, 199)}…` : d.message;
+    if (s.lines.length < examples) s.lines.push(`${d.row != null ? `row ${d.row}` : 'file'}${d.field ? ` [${d.field}]` : ''} ${d.rule}: ${msg}`);
+  }
+  return s;
+}
+
+export async function problemsLeft(path: string, target: Target, lang: Lang): Promise<ProblemSummary> {
+  const report = await lintFile(path, { schema: target.name, lang });
+  return summarise(report.diagnostics);
+}
+
+/** Validation of preview text (the first rows of the result), in memory. */
+export function previewProblems(text: string, target: Target, lang: Lang): ProblemSummary {
+  const setup = schemaSetup({ schema: target.name }, lang);
+  return summarise(lintCsvText(text, { lang, checks: setup.checks }).diagnostics, 0);
+}
