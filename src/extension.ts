@@ -13,6 +13,7 @@ import { registerPublishing } from './vscode/publish';
 import { registerSpreadsheets } from './vscode/grid';
 import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
+import { registerStandardise } from './vscode/standardise';
 import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
 
 export interface Api {
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const services: Services = { lint, worker, diagnostics: collection, docsBase };
   registerSpreadsheets(context, collection, worker);
   registerCharts(context, services);
+  registerStandardise(context, services);
   const { misread } = registerFixes(context, services);
   registerStages(context, services);
   registerPublishing(context, services);

@@ -15,6 +15,7 @@ import { cleanText } from '../clean/clean-text';
 import { cleanCsvFile } from '../clean/clean-stream';
 import { textLinter, withSchemaChecks, type CleanLintOptions } from '../clean/linter';
 import { stepDateFormats, type CleanStep } from '../clean/steps';
+import { previewTask, proposeTask, writeTask } from '../standardise/task';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -63,6 +64,10 @@ export const tasks = {
     const { diagnostics: _dropped, ...result } = cleanText(args.text ?? '', textLinter(args.options, args.path), args.steps);
     return { text: result };
   },
+  /** Standardise to a schema: the proposed mapping, a preview of the first rows with validation counts, the write. */
+  standardisePropose: proposeTask,
+  standardisePreview: previewTask,
+  standardiseWrite: writeTask,
   /** Inventory facts of candidate data files: size, rows, header, detected schema. */
   inspectTables: async (args: { paths: string[] }) => Promise.all(args.paths.map(inspectTable)),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;

@@ -1,0 +1,179 @@
+// Webview of the Standardise panel (bundled to dist/webview/standardise.js): the target schema,
+// one row per field (required first) with its source, unmapped columns, a live preview with the
+// validation counts, and Write. Every text arrives by message and is inserted as text.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import './standardise.css';
+import { fill, isToWebview, type FromWebview, type StandardiseView, type ToWebview } from '../../src/protocol/standardise';
+import type { FieldSource, StandardiseSpec } from '../../src/core/standardise/spec';
+import type { PreviewView } from '../../src/core/standardise/task';
+
+declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void };
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+type Control = HTMLElement & { value: string; checked?: boolean };
+
+let view: StandardiseView | null = null;
+let spec: StandardiseSpec | null = null;
+let generation = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let status: HTMLElement;
+let previewBox: HTMLElement;
+let writeButton: HTMLElement;
+const fieldNotes = new Map<string, HTMLElement>();
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+};
+
+function select(options: { value: string; label: string }[], value: string): Control {
+  const s = document.createElement('vscode-single-select') as Control;
+  for (const o of options) {
+    const opt = document.createElement('vscode-option');
+    opt.setAttribute('value', o.value);
+    opt.textContent = o.label;
+    if (o.value === value) opt.setAttribute('selected', '');
+    s.append(opt);
+  }
+  return s;
+}
+
+/** The select's value for a source: '' none, 'const', 'col:<label>', 'expr' (the proposed or recipe expression). */
+function choiceOf(src: FieldSource | undefined): string {
+  if (!src) return '';
+  if ('column' in src) return `col:${src.column}`;
+  if ('constant' in src) return 'const';
+  return 'expr';
+}
+
+function changed(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    if (!spec) return;
+    status.textContent = view!.strings.updating;
+    vscode.postMessage({ type: 'spec', generation: ++generation, spec });
+  }, 120);
+}
+
+function fieldRow(f: StandardiseView['proposal']['fields'][number]): HTMLTableRowElement {
+  const v = view!;
+  const S = v.strings;
+  const p = v.proposal.proposal.find((x) => x.field === f.name);
+  const expr = spec!.fields[f.name] && choiceOf(spec!.fields[f.name]) === 'expr' ? spec!.fields[f.name] : undefined;
+  const tr = el('tr');
+  tr.dataset.field = f.name;
+  const name = el('td');
+  name.append(el('strong', f.name));
+  if (f.required) name.append(el('span', '*', 'req'));
+  name.append(el('div', f.title, 'title'));
+  const options = [{ value: '', label: S.none }, { value: 'const', label: S.constant }, ...v.proposal.columns.filter(Boolean).map((c) => ({ value: `col:${c}`, label: fill(S.column, c) }))];
+  if (expr) options.push({ value: 'expr', label: fill(S.expression, Object.keys(expr)[0], p?.source ?? '') });
+  const sel = select(options, choiceOf(spec!.fields[f.name]));
+  sel.setAttribute('aria-label', `${S.source}: ${f.name}`);
+  const constant = document.createElement('vscode-textfield') as Control;
+  const current = spec!.fields[f.name];
+  constant.value = current && 'constant' in current ? current.constant : '';
+  constant.style.display = choiceOf(current) === 'const' ? '' : 'none';
+  const update = () => {
+    const c = sel.value;
+    constant.style.display = c === 'const' ? '' : 'none';
+    if (c === '') delete spec!.fields[f.name];
+    else if (c === 'const') spec!.fields[f.name] = { constant: constant.value };
+    else if (c === 'expr' && expr) spec!.fields[f.name] = expr;
+    else spec!.fields[f.name] = { column: c.slice(4) };
+    changed();
+  };
+  sel.addEventListener('change', update);
+  constant.addEventListener('input', update);
+  const src = el('td');
+  src.append(sel, constant);
+  if (p && p.kind !== 'none') src.append(el('div', fill(S.proposed, Math.round(p.confidence * 100), p.reason), 'note'));
+  const note = el('td', '', 'bad');
+  fieldNotes.set(f.name, note);
+  tr.append(name, src, note);
+  return tr;
+}
+
+function render(v: StandardiseView): void {
+  view = v;
+  spec = structuredClone(v.proposal.spec);
+  const S = v.strings;
+  fieldNotes.clear();
+  app.replaceChildren();
+  app.append(el('h1', v.title));
+  const target = el('div', undefined, 'target');
+  const schemas = select(v.proposal.schemas.map((s) => ({ value: s.name, label: `${s.name} — ${s.title}` })), v.proposal.schema.name);
+  schemas.id = 'schema';
+  schemas.setAttribute('aria-label', S.target);
+  schemas.addEventListener('change', () => vscode.postMessage({ type: 'schema', name: schemas.value }));
+  target.append(el('label', S.target), schemas, el('span', `${S.version} ${v.proposal.schema.version}`, 'status'));
+  app.append(target, el('h2', S.fields));
+  const table = el('table', undefined, 'fields');
+  const head = el('tr');
+  head.append(el('th', S.field), el('th', S.source), el('th', ''));
+  table.append(head);
+  const ordered = [...v.proposal.fields].sort((a, b) => Number(b.required) - Number(a.required));
+  for (const f of ordered) table.append(fieldRow(f));
+  app.append(table, el('h2', S.unmapped));
+  app.append(el('p', v.proposal.unmapped.length ? v.proposal.unmapped.join(', ') : S.noUnmapped, 'note'));
+  const keep = document.createElement('vscode-checkbox') as Control;
+  keep.textContent = S.keepUnmapped;
+  keep.addEventListener('change', () => {
+    spec!.extra = keep.checked ? 'keep' : 'drop';
+    changed();
+  });
+  if (v.proposal.unmapped.length) app.append(keep);
+  app.append(el('h2', S.preview));
+  status = el('div', S.updating, 'status');
+  status.id = 'counts';
+  previewBox = el('div', undefined, 'preview');
+  const actions = el('div', undefined, 'actions');
+  writeButton = document.createElement('vscode-button');
+  writeButton.id = 'write';
+  writeButton.textContent = S.write;
+  writeButton.addEventListener('click', () => {
+    status.textContent = S.writing;
+    vscode.postMessage({ type: 'write', spec: spec! });
+  });
+  actions.append(writeButton);
+  app.append(status, previewBox, actions);
+  vscode.postMessage({ type: 'spec', generation: ++generation, spec });
+}
+
+function showPreview(p: PreviewView): void {
+  const S = view!.strings;
+  status.textContent = fill(S.counts, p.counts.errors, p.counts.warnings, p.checked, Math.round(p.ms));
+  const table = el('table');
+  const head = el('tr');
+  for (const h of p.header) head.append(el('th', h));
+  table.append(head);
+  for (const r of p.rows.slice(0, 20)) {
+    const tr = el('tr');
+    for (const c of r) tr.append(el('td', c));
+    table.append(tr);
+  }
+  previewBox.replaceChildren(table);
+  for (const [field, note] of fieldNotes) {
+    const n = p.counts.byField[field] ?? 0;
+    note.textContent = n ? fill(S.fieldProblems, n) : '';
+  }
+}
+
+window.addEventListener('message', (e: MessageEvent<unknown>) => {
+  if (!isToWebview(e.data)) return;
+  const m: ToWebview = e.data;
+  if (m.type === 'init') render(m.view);
+  else if (m.type === 'preview' && m.generation === generation) showPreview(m.preview);
+  else if (m.type === 'problem' && (m.generation === undefined || m.generation === generation)) {
+    if (status) status.textContent = m.message;
+    else app.replaceChildren(el('p', m.message, 'bad'));
+  } else if (m.type === 'status' && status) status.textContent = m.message;
+  else if (m.type === 'busy' && status && view) status.textContent = m.writing ? view.strings.writing : view.strings.updating;
+});
+vscode.postMessage({ type: 'ready' });
