@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The whole story, end to end in a real browser (code-server + headless Chromium, see docs/journey.md):
 // five-stage tree → messy CSV with squiggles and Problems → quick fix → Clean Dataset (rules, diff, Apply)
-// → XLSX grid → chart → publish to a local udata emulator ("Sandbox") → the Publication node shows the link.
+// → XLSX grid → chart → publish to a local udata emulator ("Sandbox") → the Publication node shows the link
+// → Standardise to Schema on a real export.
 // One screenshot per step in artifacts/journey/NN-name.png; on failure artifacts/journey/failure.png.
 //   node scripts/build.mjs && node scripts/ui/journey.mjs
 //   node scripts/ui/journey.mjs --vsix dist/open-data-workbench.vsix     (the packaged extension instead)
@@ -358,6 +359,31 @@ try {
       const ticked = await checkRow.evaluate((el) => !!el.querySelector('.codicon-check, [aria-checked="true"], input:checked') || el.getAttribute('aria-checked') === 'true');
       if (!ticked) throw new Error(`the checklist item "Published on data.gouv.fr or the local portal" is not ticked: ${(await checkRow.innerHTML()).slice(0, 400)}`);
       return `tree: "${label}", link ${pub.url}; "${portalText.trim()}", "Published…" ticked`;
+    });
+
+    // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.
+    await run('standardise', '"Open Data: Standardise to Schema…" maps sheet-aube.xlsx, previews the result with its validation counts, writes the CSV', async () => {
+      await closeNotificationCenter(ui);
+      // The panel alone in the window, for the screenshots.
+      await ui.runCommand('View: Close All Editor Groups');
+      if (await page.locator('.part.panel').isVisible().catch(() => false)) await page.keyboard.press('Control+J');
+      await openFile(ui, 'sheet-aube.xlsx');
+      await ui.runCommand('Open Data: Standardise to Schema…');
+      const frame = await webviewWith(ui, 'table.fields');
+      await frame.locator('#counts', { hasText: /\d+ errors/ }).waitFor({ timeout: 60_000 });
+      const mapped = await frame.locator('table.fields .note').count();
+      await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-map`);
+      await frame.locator('.preview table').scrollIntoViewIfNeeded();
+      const counts = (await frame.locator('#counts').innerText()).trim();
+      const previewCols = await frame.locator('.preview table tr').first().locator('th').count();
+      await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-preview`);
+      await frame.locator('#write').click();
+      await page.locator('.tabs-container .tab', { hasText: 'sheet-aube-subventions.csv' }).first().waitFor({ timeout: 60_000 });
+      const out = join(ui.workspace, 'sheet-aube-subventions.csv');
+      if (!existsSync(out)) throw new Error('sheet-aube-subventions.csv was not written');
+      const header = readFileSync(out, 'utf8').split('\r\n')[0];
+      if (!header.startsWith('nomAttribuant,idAttribuant,dateConvention')) throw new Error(`unexpected header: ${header}`);
+      return `${mapped} fields proposed, preview ${previewCols} columns, "${counts}"; wrote sheet-aube-subventions.csv`;
     });
   });
 } catch (e) {

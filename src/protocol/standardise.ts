@@ -1,8 +1,8 @@
 // The messages between the Standardise panel (extension host) and its webview. Both sides
 // import this file; each checks what it receives, because a message is only JSON from the
 // other side. A mapping from the webview is checked like a recipe step (spec-guard) before any use.
-import { parseSpec } from '../core/standardise/spec-guard';
-import type { StandardiseSpec } from '../core/standardise/spec';
+import { isTable, parseSpec } from '../core/standardise/spec-guard';
+import type { StandardiseSpec, TableOps } from '../core/standardise/spec';
 import type { ProposalView, PreviewView } from '../core/standardise/task';
 
 export const STANDARDISE_VIEW_TYPE = 'openData.standardise';
@@ -34,6 +34,14 @@ export interface StandardiseStrings {
   writing: string;
   updating: string;
   noUnmapped: string;
+  tableOps: string;
+  headerRow: string;
+  dropBlank: string;
+  dropTotals: string;
+  unpivot: string;
+  unpivotName: string;
+  unpivotValue: string;
+  apply: string;
 }
 
 export interface StandardiseView {
@@ -55,6 +63,8 @@ export type FromWebview =
   | { type: 'ready' }
   /** The user chose another target schema: propose again. */
   | { type: 'schema'; name: string }
+  /** The table operations changed: propose again on the shaped table. */
+  | { type: 'table'; table: TableOps }
   /** The mapping changed: preview it (`generation` orders the answers). */
   | { type: 'spec'; generation: number; spec: StandardiseSpec }
   | { type: 'write'; spec: StandardiseSpec };
@@ -69,6 +79,8 @@ export function parseFromWebview(v: unknown): FromWebview | null {
       return { type: 'ready' };
     case 'schema':
       return typeof v.name === 'string' && v.name.length < 200 ? { type: 'schema', name: v.name } : null;
+    case 'table':
+      return isTable(v.table) ? { type: 'table', table: v.table } : null;
     case 'spec': {
       const spec = parseSpec(v.spec);
       return spec && Number.isSafeInteger(v.generation) ? { type: 'spec', generation: v.generation as number, spec } : null;

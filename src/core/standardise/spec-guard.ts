@@ -1,6 +1,6 @@
 // A mapping received as JSON (from the webview) checked for the shape of a standardise step,
 // without ajv so the webview bundle stays small: the same rules as schemas/recipe.schema.json.
-import type { FieldSource, StandardiseSpec } from './spec';
+import type { FieldSource, StandardiseSpec, TableOps } from './spec';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, min = 1): v is string => typeof v === 'string' && v.length >= min && v.length < 10_000;
@@ -20,7 +20,7 @@ function isSource(s: unknown): s is FieldSource {
   return false;
 }
 
-function isTable(t: unknown): boolean {
+export function isTable(t: unknown): t is TableOps {
   if (!isObject(t) || !only(t, ['headerRow', 'drop', 'unpivot', 'stack'])) return false;
   if (t.headerRow !== undefined && !(Number.isInteger(t.headerRow) && (t.headerRow as number) >= 1)) return false;
   if (t.drop !== undefined) {

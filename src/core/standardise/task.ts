@@ -1,7 +1,7 @@
 // The worker's standardise jobs, as plain data in and out: the proposal for a target schema,
 // the preview (first rows mapped and validated), and the write. Errors the user can act on
 // come back as `{ problem }` in both languages, not as exceptions.
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Lang, Text } from '../model';
 import { catalog } from '../schema/catalog';
 import { detectSchema } from '../schema/detect';
@@ -9,9 +9,10 @@ import { StandardiseError } from './errors';
 import { organisationConstants, projectOrganisation, type Organisation } from './organisation';
 import { previewProblems, problemsLeft, type ProblemSummary } from './problems';
 import { proposeMapping, type FieldProposal } from './propose';
-import { sampleSource, type SourceRef } from './read';
+import { readSource, sampleSource, type SourceRef } from './read';
+import { tableShaper } from './table-ops';
 import { standardisePreview, standardiseToFile } from './run';
-import type { StandardiseSpec } from './spec';
+import type { StandardiseSpec, TableOps } from './spec';
 import { resolveTarget, type TargetField } from './target';
 
 export type Outcome<T> = { ok: true; result: T } | { ok: false; problem: Text };
@@ -30,15 +31,39 @@ export interface ProposalView {
   schema: { name: string; version: string };
   fields: TargetField[];
   columns: string[];
+  /** The source's header before the table operations (what unpivot chooses from). */
+  rawColumns: string[];
   proposal: FieldProposal[];
   unmapped: string[];
   spec: StandardiseSpec;
 }
 
+/** The header and first rows after the table operations (stacked files add only their source column). */
+async function shapedSample(source: SourceRef, table: TableOps | undefined): Promise<{ header: string[]; rows: string[][]; raw: string[] }> {
+  if (!table) {
+    const s = await sampleSource(source);
+    return { ...s, raw: s.header };
+  }
+  let header: string[] = [];
+  let raw: string[] = [];
+  let seen = 0;
+  const rows: string[][] = [];
+  const stackCol = table.stack?.column;
+  const shaper = tableShaper(table, source.path, (h) => {
+    header = stackCol ? [...h, stackCol] : h;
+    return (v) => rows.length < 500 && rows.push(stackCol ? [...v, basename(source.path)] : v);
+  });
+  await readSource(source, (v) => {
+    if (++seen === (table.headerRow ?? 1)) raw = v;
+    shaper(v);
+  }, { limit: 500 + (table.headerRow ?? 1) + 200 });
+  return { header, rows, raw };
+}
+
 /** `schema` undefined: the catalog schema the header looks most like, else subventions. */
-export function proposeTask(args: { source: SourceRef; schema?: string; organisation?: Organisation }): Promise<Outcome<ProposalView>> {
+export function proposeTask(args: { source: SourceRef; schema?: string; table?: TableOps; organisation?: Organisation }): Promise<Outcome<ProposalView>> {
   return guard(async () => {
-    const sample = await sampleSource(args.source);
+    const sample = await shapedSample(args.source, args.table);
     const name = args.schema ?? detectSchema(sample.header)?.ref.name ?? 'scdl/subventions';
     const target = resolveTarget(name);
     const org = { ...projectOrganisation(dirname(args.source.path)), ...stripEmpty(args.organisation) };
@@ -48,9 +73,10 @@ export function proposeTask(args: { source: SourceRef; schema?: string; organisa
       schema: p.schema,
       fields: target.fields,
       columns: sample.header.map((h) => h.trim()),
+      rawColumns: sample.raw.map((h) => h.trim()),
       proposal: p.fields,
       unmapped: p.unmapped,
-      spec: p.spec,
+      spec: args.table ? { ...p.spec, table: args.table } : p.spec,
     };
   });
 }

@@ -50,8 +50,11 @@ async function sourceOf(arg: unknown, sheet: string | undefined): Promise<Standa
     return undefined;
   }
   if (sheet || !/\.(xlsx|xlsm|ods)$/i.test(uri.path)) return { uri, sheet };
-  const { listSheets } = await import('../../core/sheet/peek');
-  const sheets = (await listSheets(uri.fsPath).catch(() => [])).filter((s) => s.state === 'visible');
+  const { listSheets, peekHeader } = await import('../../core/sheet/peek');
+  const visible = (await listSheets(uri.fsPath).catch(() => [])).filter((s) => s.state === 'visible');
+  // Only the sheets that hold a table are worth asking about (Feuil2, Feuil3 are often empty).
+  const withTable = await Promise.all(visible.map(async (s) => ((await peekHeader(uri.fsPath, s.name).catch(() => null))?.labels.some((l) => l.trim()) ? s : null)));
+  const sheets = withTable.filter((s) => s !== null);
   if (sheets.length <= 1) return { uri, sheet: sheets[0]?.name };
   const pick = await vscode.window.showQuickPick(sheets.map((s) => s.name), { title: vscode.l10n.t('Sheet to standardise') });
   return pick ? { uri, sheet: pick } : undefined;

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { STANDARDISE_VIEW_TYPE, parseFromWebview, type FromWebview, type StandardiseView, type ToWebview } from '../../protocol/standardise';
-import type { StandardiseSpec } from '../../core/standardise/spec';
+import type { StandardiseSpec, TableOps } from '../../core/standardise/spec';
 import type { PreviewView } from '../../core/standardise/task';
 import { uiLang } from '../settings';
 import type { WorkerClient } from '../worker-client';
@@ -58,7 +58,9 @@ export class StandardisePanel {
         if (this.view) return this.post({ type: 'init', view: this.view });
         return this.propose(undefined);
       case 'schema':
-        return this.propose(msg.name);
+        return this.propose(msg.name, this.spec?.table);
+      case 'table':
+        return this.propose(this.spec?.schema.name, msg.table);
       case 'spec':
         return this.preview(msg.generation, msg.spec);
       case 'write':
@@ -68,9 +70,9 @@ export class StandardisePanel {
     }
   }
 
-  private async propose(schema: string | undefined): Promise<void> {
+  private async propose(schema: string | undefined, table?: TableOps): Promise<void> {
     this.post({ type: 'busy' });
-    const r = await this.worker.run('standardisePropose', { source: this.ref, schema, organisation: organisationSetting(this.source.uri) });
+    const r = await this.worker.run('standardisePropose', { source: this.ref, schema, table, organisation: organisationSetting(this.source.uri) });
     if (!r.ok) return this.post({ type: 'problem', message: r.problem[uiLang()] });
     this.view = { title: path.basename(this.source.uri.fsPath) + (this.source.sheet ? ` — ${this.source.sheet}` : ''), proposal: r.result, strings: standardiseStrings() };
     this.spec = r.result.spec;

@@ -25,5 +25,13 @@ export function standardiseStrings(): StandardiseStrings {
     writing: vscode.l10n.t('Writing…'),
     updating: vscode.l10n.t('Updating…'),
     noUnmapped: vscode.l10n.t('Every column is used.'),
+    tableOps: vscode.l10n.t('Table operations (before the mapping)'),
+    headerRow: vscode.l10n.t('Header row'),
+    dropBlank: vscode.l10n.t('Drop blank rows'),
+    dropTotals: vscode.l10n.t('Drop totals rows'),
+    unpivot: vscode.l10n.t('Unpivot these columns into rows'),
+    unpivotName: vscode.l10n.t('Name column'),
+    unpivotValue: vscode.l10n.t('Value column'),
+    apply: vscode.l10n.t('Apply'),
   };
 }
