@@ -36,9 +36,11 @@ const STRUCTURE = new Set(['blank-label', 'duplicate-label', 'extra-cell', 'miss
 
 suite('Standardise to schema', () => {
   let written: string | null = null;
+  const recipe = () => vscode.Uri.joinPath(folder(), '.opendata', 'recipes', 'sheet-aube.json');
+  const replayed = () => vscode.Uri.joinPath(folder(), 'sheet-aube-subventions-2.csv');
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (written) fs.rmSync(written, { force: true });
+    for (const f of [written, recipe().fsPath, replayed().fsPath]) if (f) fs.rmSync(f, { force: true });
   });
 
   test('maps the Aube export to scdl/subventions in the webview and writes the CSV', async () => {
@@ -68,5 +70,16 @@ suite('Standardise to schema', () => {
     await state((x) => x.written === written, 'the written file');
     const open = vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === written);
     assert.ok(open, 'the standardised CSV is open');
+  });
+
+  test('the mapping is kept as the recipe of the source, and Replay Recipe… writes the same CSV again', async () => {
+    assert.ok(written, 'the previous test wrote the CSV');
+    const text = fs.readFileSync(recipe().fsPath, 'utf8');
+    const step = JSON.parse(text).steps.find((s: { rule: string }) => s.rule === 'standardise');
+    assert.strictEqual(step.standardise.schema.name, 'scdl/subventions');
+    const source = vscode.Uri.joinPath(folder(), 'sheet-aube.xlsx');
+    const ok = await vscode.commands.executeCommand<boolean>('openData.replayRecipe', source, recipe());
+    assert.strictEqual(ok, true);
+    assert.strictEqual(fs.readFileSync(replayed().fsPath, 'utf8'), fs.readFileSync(written!, 'utf8'));
   });
 });

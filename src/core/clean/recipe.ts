@@ -72,9 +72,9 @@ export function replaySteps(recipe: Recipe): CleanStep[] {
     .map((s) => ({ rule: s.rule, ...(s.fields ? { fields: s.fields } : {}), ...(s.formats ? { formats: s.formats } : {}) }));
 }
 
-/** The recipe's standardise step, if it has one (replayed before the cleaning steps). */
+/** The recipe's latest standardise step, if it has one (replayed before the cleaning steps). */
 export function standardiseStepOf(recipe: Recipe): StandardiseSpec | undefined {
-  return recipe.steps.find((s) => s.rule === 'standardise' && s.standardise)?.standardise;
+  return [...recipe.steps].reverse().find((s) => s.rule === 'standardise' && s.standardise)?.standardise;
 }
 
 export function toJson(recipe: Recipe): string {

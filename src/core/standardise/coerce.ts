@@ -55,8 +55,11 @@ export function coerceValue(v: string, f: TargetField): string {
       return m ? m[1] : s;
     }
     case 'boolean': {
+      // Written the way the schema reads it (scdl/subventions: oui / non).
+      const [yes, no] = [f.trueValues ?? ['true'], f.falseValues ?? ['false']];
+      if (yes.includes(s) || no.includes(s)) return s;
       const k = s.toLowerCase();
-      return TRUE.has(k) ? 'true' : FALSE.has(k) ? 'false' : s;
+      return TRUE.has(k) ? yes[0] : FALSE.has(k) ? no[0] : s;
     }
   }
   if (f.pattern && /^\^?\\d\{(9|14)\}\$?$/.test(f.pattern)) {

@@ -12,6 +12,9 @@ export interface TargetField {
   format?: string;
   enum?: string[];
   pattern?: string;
+  /** boolean: the texts the schema reads as true and false (Table Schema defaults otherwise). */
+  trueValues?: string[];
+  falseValues?: string[];
 }
 
 export interface Target {
@@ -41,6 +44,7 @@ export function resolveTarget(ref: string, version?: string): Target {
       ...(f.format ? { format: String(f.format) } : {}),
       ...(Array.isArray(c.enum) ? { enum: c.enum.map(String) } : {}),
       ...(c.pattern ? { pattern: c.pattern } : {}),
+      ...(f.type === 'boolean' ? { trueValues: (f as { trueValues?: string[] }).trueValues ?? ['true'], falseValues: (f as { falseValues?: string[] }).falseValues ?? ['false'] } : {}),
     };
   });
   return { name: e.name, version: e.version, descriptor: e.descriptor, fields };

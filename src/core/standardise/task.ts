@@ -103,10 +103,11 @@ export function previewTask(args: { source: SourceRef; spec: StandardiseSpec; ro
   });
 }
 
-export function writeTask(args: { source: SourceRef; spec: StandardiseSpec; out: string; lang: Lang }): Promise<Outcome<{ rows: number; problems: ProblemSummary }>> {
+/** `baseDir`: where a replayed recipe's relative lookup files are (its folder). */
+export function writeTask(args: { source: SourceRef; spec: StandardiseSpec; out: string; lang: Lang; baseDir?: string }): Promise<Outcome<{ rows: number; problems: ProblemSummary }>> {
   return guard(async () => {
     const target = resolveTarget(args.spec.schema.name, args.spec.schema.version);
-    const r = await standardiseToFile(args.spec, target, args.source, args.out);
+    const r = await standardiseToFile(args.spec, target, args.source, args.out, { baseDir: args.baseDir });
     return { rows: r.rows, problems: await problemsLeft(args.out, target, args.lang) };
   });
 }

@@ -11,6 +11,7 @@ import type { WorkerClient } from '../worker-client';
 import { webviewPage } from '../webview-page';
 import { standardiseStrings } from './strings';
 import { freeOutputPath, organisationSetting } from './files';
+import { recordSteps } from '../fixes/recipe-store';
 
 export interface StandardiseSource {
   uri: vscode.Uri;
@@ -101,6 +102,8 @@ export class StandardisePanel {
       return undefined;
     }
     const uri = (this.written = vscode.Uri.file(out));
+    // The mapping is kept as the source's recipe, for "Replay Recipe…" on next year's export.
+    await recordSteps(this.source.uri, [{ rule: 'standardise', standardise: this.spec }]).catch(() => undefined);
     await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
     const add = vscode.l10n.t('Add to project');
     const p = r.result.problems;

@@ -55,7 +55,7 @@ test('odw standardise writes every schema column; --set fills a field; the recip
   assert.match(r.out, /7 rows written to scdl\/subventions@2\.1\.1/);
   const lines = readFileSync(out, 'utf8').split('\r\n');
   assert.equal(lines[0], 'nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,rnaBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention,dispositifAide');
-  assert.match(lines[1], /^Conseil départemental de l’Aube,22100005200011,2017-11-16,,Association Centre Culturel International Rachi,78035053400019,,.*,50000,aide en numéraire,échelonné,2017-11-28\/2017-12-08,,false,1,$/s);
+  assert.match(lines[1], /^Conseil départemental de l’Aube,22100005200011,2017-11-16,,Association Centre Culturel International Rachi,78035053400019,,.*,50000,aide en numéraire,échelonné,2017-11-28\/2017-12-08,,non,1,$/s);
   const parsed = parseRecipe(readFileSync(recipe, 'utf8'));
   assert.deepEqual(parsed.errors, []);
   const spec = standardiseStepOf(parsed.recipe!)!;

@@ -52,7 +52,8 @@ test('values are written as the field type wants when the reading is certain', (
   assert.equal(coerceValue(' 1 063 850,00 ', field('montant')), '1063850.00');
   assert.equal(coerceValue('28/11/2017', field('dateConvention')), '2017-11-28');
   assert.equal(coerceValue('Commission du 3 mai', field('dateConvention')), 'Commission du 3 mai');
-  assert.equal(coerceValue('Oui', field('notificationUE')), 'true');
+  assert.equal(coerceValue('Oui', field('notificationUE')), 'oui', 'the schema reads oui/non');
+  assert.equal(coerceValue('false', field('notificationUE')), 'non');
   assert.equal(coerceValue('Ne rien indiquer', field('idRAE')), '');
   assert.equal(coerceValue('221 000 052 00011', field('idAttribuant')), '22100005200011');
   assert.equal(periodOf('28/11/2017\n08/12/2017'), '2017-11-28/2017-12-08');
