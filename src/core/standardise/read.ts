@@ -4,6 +4,7 @@ import { formatOf } from '../lint-file';
 import { readFileRows, UnreadableError, CancelledError, type ReadInfo } from '../chart/read-rows';
 import { readSheetRows } from '../chart/read-sheet';
 import { SheetReadError } from '../sheet/errors';
+import { listSheets } from '../sheet/peek';
 import { err } from './errors';
 
 export type RowCallback = (values: string[]) => void;
@@ -34,7 +35,13 @@ export async function readSource(src: SourceRef, onRow: RowCallback, options: { 
     };
   };
   try {
-    if (format === 'xlsx' || format === 'ods') return await readSheetRows(src.path, start, { sheet: src.sheet, signal });
+    if (format === 'xlsx' || format === 'ods') {
+      if (src.sheet !== undefined) {
+        const names = (await listSheets(src.path)).map((s) => s.name);
+        if (!names.includes(src.sheet)) throw err('unreadable', `${src.path}: no sheet “${src.sheet}” (sheets: ${names.join(', ')}).`, `${src.path} : pas de feuille « ${src.sheet} » (feuilles : ${names.join(', ')}).`);
+      }
+      return await readSheetRows(src.path, start, { sheet: src.sheet, signal });
+    }
     if (format === 'xls') throw err('unreadable', `${src.path}: .xls workbooks are not read; save it as .xlsx or .ods.`, `${src.path} : les classeurs .xls ne sont pas lus ; enregistrez-le en .xlsx ou .ods.`);
     return await readFileRows(src.path, format === 'tsv' ? 'tsv' : 'csv', start, { signal, streamAbove: 16 * 1024 * 1024, chunkBytes: 1024 * 1024 });
   } catch (e) {

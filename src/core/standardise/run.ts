@@ -70,7 +70,13 @@ export async function standardiseToFile(spec: StandardiseSpec, target: Target, m
   const sources = sourcesOf(spec, main).map((s) => resolve(s.src.path));
   if (sources.includes(resolve(out))) throw err('same-file', `Refusing to overwrite a source file (${out}); choose another output.`, `Écrasement d’un fichier source refusé (${out}) ; choisissez une autre sortie.`);
   const part = `${out}.part`;
-  const fd = openSync(part, 'w');
+  let fd: number;
+  try {
+    fd = openSync(part, 'w');
+  } catch (e) {
+    const why = (e as Error).message;
+    throw err('unwritable', `Cannot write ${out}: ${why}`, `Impossible d’écrire ${out} : ${why}`);
+  }
   let buf = '';
   let res: { header: string[]; rows: number };
   try {

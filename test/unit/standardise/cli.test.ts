@@ -45,6 +45,9 @@ test('odw map: usage errors and unreadable input exit 2', async () => {
   assert.equal(unknown.code, 2);
   assert.match(unknown.err, /Unknown schema/);
   assert.equal((await run('map', join(dir, 'absent.csv'), '--schema', 'scdl/subventions')).code, 2);
+  const sheet = await run('map', aube, '--schema', 'scdl/subventions', '--sheet', 'Nope');
+  assert.equal(sheet.code, 2);
+  assert.match(sheet.err, /no sheet “Nope” \(sheets: Feuil1, Feuil2, Feuil3\)/);
 });
 
 test('odw standardise writes every schema column; --set fills a field; the recipe replays', async () => {
