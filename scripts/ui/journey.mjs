@@ -373,6 +373,13 @@ try {
       await frame.locator('#counts', { hasText: /\d+ errors/ }).waitFor({ timeout: 60_000 });
       const mapped = await frame.locator('table.fields .note').count();
       await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-map`);
+      // notificationUE holds the template's "Ne rien indiquer": make it the constant "non" and watch the counts fall.
+      const before = (await frame.locator('#counts').innerText()).trim();
+      const row = frame.locator('tr[data-field="notificationUE"]');
+      await row.locator('vscode-single-select').first().evaluate((s) => { s.value = 'const'; s.dispatchEvent(new Event('change')); });
+      await row.locator('.params vscode-textfield').first().evaluate((t) => { t.value = 'non'; t.dispatchEvent(new Event('input')); });
+      await frame.locator('#counts', { hasText: /errors/ }).filter({ hasNotText: before }).waitFor({ timeout: 30_000 });
+      if ((await row.locator('td.bad').innerText()).trim() !== '') throw new Error('notificationUE still has problems after the constant');
       await frame.locator('.preview table').scrollIntoViewIfNeeded();
       const counts = (await frame.locator('#counts').innerText()).trim();
       const previewCols = await frame.locator('.preview table tr').first().locator('th').count();
@@ -383,7 +390,8 @@ try {
       if (!existsSync(out)) throw new Error('sheet-aube-subventions.csv was not written');
       const header = readFileSync(out, 'utf8').split('\r\n')[0];
       if (!header.startsWith('nomAttribuant,idAttribuant,dateConvention')) throw new Error(`unexpected header: ${header}`);
-      return `${mapped} fields proposed, preview ${previewCols} columns, "${counts}"; wrote sheet-aube-subventions.csv`;
+      if (!/,non,/.test(readFileSync(out, 'utf8').split('\r\n')[1])) throw new Error('the constant notificationUE=non is not in the written file');
+      return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; wrote sheet-aube-subventions.csv`;
     });
   });
 } catch (e) {

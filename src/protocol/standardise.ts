@@ -42,6 +42,20 @@ export interface StandardiseStrings {
   unpivotName: string;
   unpivotValue: string;
   apply: string;
+  /** Names of the expressions in the source select. */
+  kinds: { join: string; split: string; date: string; period: string; map: string; lookup: string };
+  separator: string;
+  part: string;
+  day: string;
+  month: string;
+  year: string;
+  start: string;
+  end: string;
+  /** Value map: leave the value as it is. */
+  keep: string;
+  lookupFile: string;
+  lookupKey: string;
+  lookupValue: string;
 }
 
 export interface StandardiseView {

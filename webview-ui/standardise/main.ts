@@ -9,8 +9,9 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './standardise.css';
 import { fill, isToWebview, type FromWebview, type StandardiseView, type ToWebview } from '../../src/protocol/standardise';
-import type { FieldSource, StandardiseSpec } from '../../src/core/standardise/spec';
+import type { StandardiseSpec } from '../../src/core/standardise/spec';
 import type { PreviewView } from '../../src/core/standardise/task';
+import { select, sourceEditor } from './source-editor';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void };
 const vscode = acquireVsCodeApi();
@@ -33,26 +34,6 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 };
 
-function select(options: { value: string; label: string }[], value: string): Control {
-  const s = document.createElement('vscode-single-select') as Control;
-  for (const o of options) {
-    const opt = document.createElement('vscode-option');
-    opt.setAttribute('value', o.value);
-    opt.textContent = o.label;
-    if (o.value === value) opt.setAttribute('selected', '');
-    s.append(opt);
-  }
-  return s;
-}
-
-/** The select's value for a source: '' none, 'const', 'col:<label>', 'expr' (the proposed or recipe expression). */
-function choiceOf(src: FieldSource | undefined): string {
-  if (!src) return '';
-  if ('column' in src) return `col:${src.column}`;
-  if ('constant' in src) return 'const';
-  return 'expr';
-}
-
 function changed(): void {
   clearTimeout(timer);
   timer = setTimeout(() => {
@@ -66,34 +47,20 @@ function fieldRow(f: StandardiseView['proposal']['fields'][number]): HTMLTableRo
   const v = view!;
   const S = v.strings;
   const p = v.proposal.proposal.find((x) => x.field === f.name);
-  const expr = spec!.fields[f.name] && choiceOf(spec!.fields[f.name]) === 'expr' ? spec!.fields[f.name] : undefined;
   const tr = el('tr');
   tr.dataset.field = f.name;
   const name = el('td');
   name.append(el('strong', f.name));
   if (f.required) name.append(el('span', '*', 'req'));
   name.append(el('div', f.title, 'title'));
-  const options = [{ value: '', label: S.none }, { value: 'const', label: S.constant }, ...v.proposal.columns.filter(Boolean).map((c) => ({ value: `col:${c}`, label: fill(S.column, c) }))];
-  if (expr) options.push({ value: 'expr', label: fill(S.expression, Object.keys(expr)[0], p?.source ?? '') });
-  const sel = select(options, choiceOf(spec!.fields[f.name]));
-  sel.setAttribute('aria-label', `${S.source}: ${f.name}`);
-  const constant = document.createElement('vscode-textfield') as Control;
-  const current = spec!.fields[f.name];
-  constant.value = current && 'constant' in current ? current.constant : '';
-  constant.style.display = choiceOf(current) === 'const' ? '' : 'none';
-  const update = () => {
-    const c = sel.value;
-    constant.style.display = c === 'const' ? '' : 'none';
-    if (c === '') delete spec!.fields[f.name];
-    else if (c === 'const') spec!.fields[f.name] = { constant: constant.value };
-    else if (c === 'expr' && expr) spec!.fields[f.name] = expr;
-    else spec!.fields[f.name] = { column: c.slice(4) };
+  const ctx = { strings: S, columns: v.proposal.columns, columnValues: v.proposal.columnValues ?? {} };
+  const editor = sourceEditor(f, spec!.fields[f.name], ctx, (s) => {
+    if (s) spec!.fields[f.name] = s;
+    else delete spec!.fields[f.name];
     changed();
-  };
-  sel.addEventListener('change', update);
-  constant.addEventListener('input', update);
+  });
   const src = el('td');
-  src.append(sel, constant);
+  src.append(editor);
   if (p && p.kind !== 'none') src.append(el('div', fill(S.proposed, Math.round(p.confidence * 100), p.reason), 'note'));
   const note = el('td', '', 'bad');
   fieldNotes.set(f.name, note);

@@ -36,6 +36,22 @@ export interface ProposalView {
   proposal: FieldProposal[];
   unmapped: string[];
   spec: StandardiseSpec;
+  /** Distinct values of the columns that have few (≤ 30 in the sample), for value maps. */
+  columnValues: Record<string, string[]>;
+}
+
+function fewValues(header: readonly string[], rows: readonly (readonly string[])[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  header.forEach((h, i) => {
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const v = (r[i] ?? '').trim();
+      if (v) seen.add(v);
+      if (seen.size > 30) return;
+    }
+    if (seen.size) out[h.trim()] = [...seen];
+  });
+  return out;
 }
 
 /** The header and first rows after the table operations (stacked files add only their source column). */
@@ -77,6 +93,7 @@ export function proposeTask(args: { source: SourceRef; schema?: string; table?: 
       proposal: p.fields,
       unmapped: p.unmapped,
       spec: args.table ? { ...p.spec, table: args.table } : p.spec,
+      columnValues: fewValues(sample.header, sample.rows),
     };
   });
 }
