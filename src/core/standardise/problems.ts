@@ -18,7 +18,9 @@ export interface ProblemSummary {
   lines: string[];
 }
 
-export function summarise(diagnostics: readonly Diagnostic[], examples = 20): ProblemSummary {
+export function summarise(diagnostics: readonly Diagnostic[], examples = 20, lang: Lang = 'en'): ProblemSummary {
+  const rowWord = lang === 'fr' ? 'ligne' : 'row';
+  const fileWord = lang === 'fr' ? 'fichier' : 'file';
   const s: ProblemSummary = { errors: 0, warnings: 0, byRule: {}, byField: {}, lines: [] };
   for (const d of diagnostics) {
     if (d.severity === 'error') s.errors++;
@@ -28,14 +30,14 @@ export function summarise(diagnostics: readonly Diagnostic[], examples = 20): Pr
     if (d.field) s.byField[d.field] = (s.byField[d.field] ?? 0) + 1;
     // Schema descriptions can run for paragraphs: the first sentence locates the problem.
     const msg = d.message.length > 200 ? `${d.message.slice(0, 199)}…` : d.message;
-    if (s.lines.length < examples) s.lines.push(`${d.row != null ? `row ${d.row}` : 'file'}${d.field ? ` [${d.field}]` : ''} ${d.rule}: ${msg}`);
+    if (s.lines.length < examples) s.lines.push(`${d.row != null ? `${rowWord} ${d.row}` : fileWord}${d.field ? ` [${d.field}]` : ''} ${d.rule}: ${msg}`);
   }
   return s;
 }
 
 export async function problemsLeft(path: string, target: Target, lang: Lang): Promise<ProblemSummary> {
   const report = await lintFile(path, { schema: target.name, lang });
-  return summarise(report.diagnostics);
+  return summarise(report.diagnostics, 20, lang);
 }
 
 let schemaOnly: Record<string, RuleSetting> | undefined;

@@ -7,6 +7,7 @@ import { shapeOf, type ColumnShape } from './shapes';
 import { organisationField, synonymKeys, type FieldKeys } from './synonyms';
 import type { Target, TargetField } from './target';
 import { proposeValueMap } from './value-map';
+import { continuation, spreadField } from './propose-expressions';
 import { kindOf, type FieldSource, type SourceKind, type StandardiseSpec } from './spec';
 
 export interface FieldProposal {
@@ -99,6 +100,7 @@ export function proposeMapping(target: Target, input: ProposeInput): MappingProp
     fieldCol.set(p.f, p);
     usedCols.add(p.c);
   }
+  const cols = { header: input.header, labels, shapes, used: usedCols };
   const fields: FieldProposal[] = target.fields.map((f, fi) => {
     const set = input.constants?.[f.name];
     const p = fieldCol.get(fi);
@@ -106,10 +108,20 @@ export function proposeMapping(target: Target, input: ProposeInput): MappingProp
       if (p) usedCols.delete(p.c);
       return { field: f.name, kind: 'constant', source: null, confidence: 1, reason: set.reason, spec: { constant: set.value } };
     }
-    if (!p) return { field: f.name, kind: 'none', source: null, confidence: 0, reason: 'no matching column' };
+    if (!p) {
+      const spread = spreadField(f, cols);
+      if (!spread) return { field: f.name, kind: 'none', source: null, confidence: 0, reason: 'no matching column' };
+      for (const i of spread.columns) usedCols.add(i);
+      return { field: f.name, kind: 'expression', source: labels[spread.columns[0]], confidence: 0.6, reason: spread.reason, spec: spread.spec };
+    }
     const source = labels[p.c];
     let spec: FieldSource = { column: input.header[p.c] };
     let reason = p.reason;
+    const more = f.type === 'string' && !f.enum && !f.pattern ? continuation(cols, p.c) : -1;
+    if (more >= 0) {
+      usedCols.add(more);
+      [spec, reason] = [{ join: [input.header[p.c], input.header[more]], sep: ' ' }, `${reason}, continued in “${labels[more]}”`];
+    }
     if (f.enum) {
       const m = proposeValueMap(shapes[p.c].values, f.enum);
       if (!m.exact && m.mapped > 0) [spec, reason] = [{ map: input.header[p.c], values: m.values }, `${reason}, value map`];

@@ -89,3 +89,24 @@ test('an unpivot that would make millions of rows is stopped before anything is 
   );
   assert.equal(existsSync(out), false);
 });
+
+test('the proposal joins a continued name, builds a period and a date from spread columns', async () => {
+  const { proposeMapping } = await import('../../../src/core/standardise/propose');
+  const header = ['Raison sociale', 'Raison sociale 2', 'Montant', 'Date de début', 'Date de fin', 'Jour', 'Mois', 'Année'];
+  const rows = [
+    ['CENTRE FORMATION', 'DES MAISONS FAMILIALES', '8048', '01/02/2024', '30/06/2024', '3', '4', '2024'],
+    ['AFR', '', '299', '01/03/2024', '31/12/2024', '15', '12', '2023'],
+  ];
+  const p = proposeMapping(T, { header, rows });
+  const by = Object.fromEntries(p.fields.map((f) => [f.field, f]));
+  assert.deepEqual(by.nomBeneficiaire.spec, { join: ['Raison sociale', 'Raison sociale 2'], sep: ' ' });
+  assert.equal(by.nomBeneficiaire.source, 'Raison sociale');
+  assert.deepEqual(by.datesPeriodeVersement.spec, { period: { start: 'Date de début', end: 'Date de fin' } });
+  assert.equal(by.datesPeriodeVersement.kind, 'expression');
+  assert.deepEqual(by.dateConvention.spec, { date: { day: 'Jour', month: 'Mois', year: 'Année' } });
+  assert.deepEqual(p.unmapped, []);
+  const preview = await standardisePreview(p.spec, T, { path: file('spread.csv', [header, ...rows].map((r) => r.join(';')).join('\n') + '\n') }, 10);
+  assert.deepEqual(col(preview.rows, preview.header, 'nomBeneficiaire'), ['CENTRE FORMATION DES MAISONS FAMILIALES', 'AFR']);
+  assert.deepEqual(col(preview.rows, preview.header, 'datesPeriodeVersement'), ['2024-02-01/2024-06-30', '2024-03-01/2024-12-31']);
+  assert.deepEqual(col(preview.rows, preview.header, 'dateConvention'), ['2024-04-03', '2023-12-15']);
+});
