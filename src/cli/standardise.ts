@@ -79,7 +79,8 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     const fr = lang === 'fr';
     out(fr ? `${a.out} : ${res.rows} lignes écrites au schéma ${t.name}@${t.version}.` : `${a.out}: ${res.rows} rows written to ${t.name}@${t.version}.`);
     for (const line of left.lines) out(`  ${line}`);
-    out(fr ? `${left.errors} erreur(s), ${left.warnings} avertissement(s) restant(s).` : `${left.errors} error(s), ${left.warnings} warning(s) left.`);
+    const atLeast = left.capped ? (fr ? 'au moins ' : 'at least ') : '';
+    out(fr ? `${atLeast}${left.errors} erreur(s), ${left.warnings} avertissement(s) restant(s).` : `${atLeast}${left.errors} error(s), ${left.warnings} warning(s) left.`);
     return left.errors ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -16,6 +16,8 @@ export interface ProblemSummary {
   /** Problems per schema field. */
   byField: Record<string, number>;
   lines: string[];
+  /** The linter stopped keeping problems at its cap: the counts are lower bounds. */
+  capped?: boolean;
 }
 
 export function summarise(diagnostics: readonly Diagnostic[], examples = 20, lang: Lang = 'en'): ProblemSummary {
@@ -35,9 +37,12 @@ export function summarise(diagnostics: readonly Diagnostic[], examples = 20, lan
   return s;
 }
 
+/** Problems counted in a written file; beyond, the count is "at least". */
+const MAX_COUNTED = 100_000;
+
 export async function problemsLeft(path: string, target: Target, lang: Lang): Promise<ProblemSummary> {
-  const report = await lintFile(path, { schema: target.name, lang });
-  return summarise(report.diagnostics, 20, lang);
+  const report = await lintFile(path, { schema: target.name, lang, maxProblems: MAX_COUNTED });
+  return { ...summarise(report.diagnostics, 20, lang), ...(report.diagnostics.length >= MAX_COUNTED ? { capped: true } : {}) };
 }
 
 let schemaOnly: Record<string, RuleSetting> | undefined;
