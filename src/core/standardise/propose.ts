@@ -87,6 +87,8 @@ export function proposeMapping(target: Target, input: ProposeInput): MappingProp
       const sh = shapeFactor(f, shapes[ci]);
       let score = n.score * sh.factor;
       let reason = n.reason ? `${n.reason}${sh.note ? `, ${sh.note}` : ''}` : '';
+      // The field's own name is what a person maps, whatever the values (the validation then says what is wrong with them).
+      if (n.reason === 'name' && score < 0.5) [score, reason] = [0.5, `name, ${sh.note ?? 'values do not fit the field'}`];
       // Value shape alone: the granting body's SIRET is the one constant public SIRET.
       if (idLike(f) && granting(f) && shapes[ci].constant && shapes[ci].siret >= 0.9 && shapes[ci].publicId >= 0.9 && score < 0.7) [score, reason] = [0.7, 'value shape: constant public SIRET'];
       if (score >= MIN_SCORE) pairs.push({ f: fi, c: ci, score: Math.min(1, score), reason });
