@@ -59,6 +59,9 @@ export interface StandardiseStrings {
 }
 
 export interface StandardiseView {
+  /** URI of the source table and its sheet: what the panel is revived from after a reload. */
+  source: string;
+  sheet?: string;
   /** File name (and sheet) shown as the panel's heading. */
   title: string;
   proposal: ProposalView;
@@ -128,6 +131,17 @@ export function isToWebview(v: unknown): v is ToWebview {
     default:
       return false;
   }
+}
+
+/** What the webview keeps with setState, and what the panel serializer revives it from. */
+export interface StandardiseState {
+  source: string;
+  sheet?: string;
+}
+
+export function parseStandardiseState(v: unknown): StandardiseState | null {
+  if (!isObject(v) || typeof v.source !== 'string' || v.source === '') return null;
+  return { source: v.source, ...(typeof v.sheet === 'string' ? { sheet: v.sheet } : {}) };
 }
 
 /** Fills `{0}`, `{1}`… in a translated template. */

@@ -8,12 +8,12 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './standardise.css';
-import { fill, isToWebview, type FromWebview, type StandardiseView, type ToWebview } from '../../src/protocol/standardise';
+import { fill, isToWebview, type FromWebview, type StandardiseState, type StandardiseView, type ToWebview } from '../../src/protocol/standardise';
 import type { StandardiseSpec } from '../../src/core/standardise/spec';
 import type { PreviewView } from '../../src/core/standardise/task';
 import { select, sourceEditor } from './source-editor';
 
-declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void };
+declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; setState(s: StandardiseState): void };
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 type Control = HTMLElement & { value: string; checked?: boolean };
@@ -127,6 +127,8 @@ function tableOps(v: StandardiseView): HTMLElement {
 
 function render(v: StandardiseView): void {
   view = v;
+  // Enough for VS Code to bring the panel back after a reload; the host proposes again from the file.
+  vscode.setState({ source: v.source, ...(v.sheet ? { sheet: v.sheet } : {}) });
   spec = structuredClone(v.proposal.spec);
   const S = v.strings;
   fieldNotes.clear();

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { StandardisePanel, type StandardiseSource } from './panel';
+import { STANDARDISE_VIEW_TYPE, parseStandardiseState } from '../../protocol/standardise';
 
 const TABLE = /\.(csv|tsv|tab|txt|xlsx|xlsm|ods)$/i;
 
@@ -36,6 +37,13 @@ export function registerStandardise(context: vscode.ExtensionContext, services: 
         preview: v && { header: v.header, rows: v.rows.length, errors: v.counts.errors, warnings: v.counts.warnings, ms: v.ms },
         written: p.written?.fsPath ?? null,
       };
+    }),
+    vscode.window.registerWebviewPanelSerializer(STANDARDISE_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const s = parseStandardiseState(state);
+        if (!s) return panel.dispose();
+        StandardisePanel.revive(panel, { uri: vscode.Uri.parse(s.source), sheet: s.sheet }, context.extensionUri, services.worker);
+      },
     }),
     /** What the panel's "Write standardised CSV" button does, for tests and keyboard users. */
     vscode.commands.registerCommand('openData._standardiseWrite', async () => (await StandardisePanel.last?.write())?.fsPath),

@@ -32,6 +32,13 @@ export class StandardisePanel {
     const title = vscode.l10n.t('Standardise: {0}', path.basename(source.uri.fsPath) + (source.sheet ? ` (${source.sheet})` : ''));
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel(STANDARDISE_VIEW_TYPE, title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [root] });
+    return StandardisePanel.revive(panel, source, extensionUri, worker);
+  }
+
+  /** Also brings back a panel VS Code restored after a reload (WebviewPanelSerializer). */
+  static revive(panel: vscode.WebviewPanel, source: StandardiseSource, extensionUri: vscode.Uri, worker: WorkerClient): StandardisePanel {
+    const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
     panel.webview.html = webviewPage(panel.webview, vscode.Uri.joinPath(root, 'standardise.js'), vscode.Uri.joinPath(root, 'standardise.css'));
     return (StandardisePanel.last = new StandardisePanel(panel, source, worker));
   }
@@ -75,7 +82,7 @@ export class StandardisePanel {
     this.post({ type: 'busy' });
     const r = await this.worker.run('standardisePropose', { source: this.ref, schema, table, organisation: organisationSetting(this.source.uri) });
     if (!r.ok) return this.post({ type: 'problem', message: r.problem[uiLang()] });
-    this.view = { title: path.basename(this.source.uri.fsPath) + (this.source.sheet ? ` — ${this.source.sheet}` : ''), proposal: r.result, strings: standardiseStrings() };
+    this.view = { source: this.source.uri.toString(), ...(this.source.sheet ? { sheet: this.source.sheet } : {}), title: path.basename(this.source.uri.fsPath) + (this.source.sheet ? ` — ${this.source.sheet}` : ''), proposal: r.result, strings: standardiseStrings() };
     this.spec = r.result.spec;
     this.post({ type: 'init', view: this.view });
   }
