@@ -71,7 +71,7 @@ const builds = [
   { ...node, entryPoints: ['src/core/worker/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
   { ...node, entryPoints: ['src/core/worker/lint-part-worker.ts'], outfile: 'dist/lint-part-worker.js' },
 ];
-for (const name of ['chart', 'grid', 'metadata', 'budget']) {
+for (const name of ['chart', 'grid', 'metadata', 'budget', 'standardise']) {
   const entry = `webview-ui/${name}/main.ts`;
   if (existsSync(entry))
     builds.push({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !prod, minify: prod, logLevel: 'warning', entryPoints: [entry], outfile: `dist/webview/${name}.js` });

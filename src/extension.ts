@@ -14,6 +14,7 @@ import { registerSpreadsheets } from './vscode/grid';
 import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
 import { registerBudget } from './vscode/budget';
+import { registerStandardise } from './vscode/standardise';
 import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
 import { ruleIds } from './core/rules/ids';
 import { registerCatalog } from './vscode/catalog';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   registerCatalog(context, services);
   registerSpreadsheets(context, collection, worker);
   registerCharts(context, services);
+  registerStandardise(context, services);
   const { misread } = registerFixes(context, services);
   registerStages(context, services);
   registerPublishing(context, services);

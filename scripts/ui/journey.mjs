@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The whole story, end to end in a real browser (code-server + headless Chromium, see docs/journey.md):
 // five-stage tree → messy CSV with squiggles and Problems → quick fix → Clean Dataset (rules, diff, Apply)
-// → XLSX grid → chart → publish to a local udata emulator ("Sandbox") → the Publication node shows the link.
+// → XLSX grid → chart → publish to a local udata emulator ("Sandbox") → the Publication node shows the link
+// → Standardise to Schema on a real export.
 // One screenshot per step in artifacts/journey/NN-name.png; on failure artifacts/journey/failure.png.
 //   node scripts/build.mjs && node scripts/ui/journey.mjs
 //   node scripts/ui/journey.mjs --vsix dist/open-data-workbench.vsix     (the packaged extension instead)
@@ -388,6 +389,39 @@ try {
       const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
       if (!existsSync(csv)) throw new Error('no CSV written beside the act');
       return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; chart panel open`;
+    });
+
+    // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.
+    await run('standardise', '"Open Data: Standardise to Schema…" maps sheet-aube.xlsx, previews the result with its validation counts, writes the CSV', async () => {
+      await closeNotificationCenter(ui);
+      // The panel alone in the window, for the screenshots.
+      await ui.runCommand('View: Close All Editor Groups');
+      if (await page.locator('.part.panel').isVisible().catch(() => false)) await page.keyboard.press('Control+J');
+      await openFile(ui, 'sheet-aube.xlsx');
+      await ui.runCommand('Open Data: Standardise to Schema…');
+      const frame = await webviewWith(ui, 'table.fields');
+      await frame.locator('#counts', { hasText: /\d+ errors/ }).waitFor({ timeout: 60_000 });
+      const mapped = await frame.locator('table.fields .note').count();
+      await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-map`);
+      // notificationUE holds the template's "Ne rien indiquer": make it the constant "non" and watch the counts fall.
+      const before = (await frame.locator('#counts').innerText()).trim();
+      const row = frame.locator('tr[data-field="notificationUE"]');
+      await row.locator('vscode-single-select').first().evaluate((s) => { s.value = 'const'; s.dispatchEvent(new Event('change')); });
+      await row.locator('.params vscode-textfield').first().evaluate((t) => { t.value = 'non'; t.dispatchEvent(new Event('input')); });
+      await frame.locator('#counts', { hasText: /errors/ }).filter({ hasNotText: before }).waitFor({ timeout: 30_000 });
+      if ((await row.locator('td.bad').innerText()).trim() !== '') throw new Error('notificationUE still has problems after the constant');
+      await frame.locator('.preview table').scrollIntoViewIfNeeded();
+      const counts = (await frame.locator('#counts').innerText()).trim();
+      const previewCols = await frame.locator('.preview table tr').first().locator('th').count();
+      await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-preview`);
+      await frame.locator('#write').click();
+      await page.locator('.tabs-container .tab', { hasText: 'sheet-aube-subventions.csv' }).first().waitFor({ timeout: 60_000 });
+      const out = join(ui.workspace, 'sheet-aube-subventions.csv');
+      if (!existsSync(out)) throw new Error('sheet-aube-subventions.csv was not written');
+      const header = readFileSync(out, 'utf8').split('\r\n')[0];
+      if (!header.startsWith('nomAttribuant,idAttribuant,dateConvention')) throw new Error(`unexpected header: ${header}`);
+      if (!/,non,/.test(readFileSync(out, 'utf8').split('\r\n')[1])) throw new Error('the constant notificationUE=non is not in the written file');
+      return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; wrote sheet-aube-subventions.csv`;
     });
   });
 } catch (e) {

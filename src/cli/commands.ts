@@ -38,4 +38,14 @@ export const commands: Record<string, Command> = {
     summary: 'convert a budget act (TOTEM DocumentBudgetaire XML) into an SCDL budget CSV',
     run: async (argv, out, err) => (await import('../core/budget/cli-convert')).convertCommand(argv, out, err, (await import('./args')).defaultLang()),
   },
+  map: {
+    usage: ['odw map <file> --schema <name[@version]> [--format text|json] [--sheet <name>] [--lang en|fr]'],
+    summary: 'propose how the columns of a file map to the fields of a schema',
+    run: async (argv, out, err) => (await import('./map')).mapCommand(argv, out, err),
+  },
+  standardise: {
+    usage: ['odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]'],
+    summary: 'map a file to a schema (proposed mapping or a recipe) and write a new UTF-8 CSV',
+    run: async (argv, out, err) => (await import('./standardise')).standardiseCommand(argv, out, err),
+  },
 };

@@ -1,7 +1,7 @@
 // `odw clean <file> [--recipe r.json] --out <file> [--record r.json] [--schema s] [--lang fr]`:
 // applies a recipe's steps (or, without --recipe, every certain fix) and writes a new UTF-8
 // file. The input is never modified.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { decode } from '../read/decode';
@@ -12,6 +12,7 @@ import { textLinter, withSchemaChecks } from './linter';
 import { appendSteps, parseRecipe, replaySteps, toJson, type RecipeStep } from './recipe';
 import { stepDateFormats, type CleanStep, type RecordedStep } from './steps';
 import { notCsv } from './refuse';
+import { replayStandardise } from '../standardise/replay';
 
 /** Above this size the file is cleaned streaming, row by row. */
 export const STREAM_CLEAN_BYTES = 50 * 1024 * 1024;
@@ -71,6 +72,7 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
     return 2;
   }
   let steps: CleanStep[] | undefined;
+  let staged: string | undefined;
   if (a.recipe) {
     const r = parseRecipe(await readFile(a.recipe, 'utf8'));
     if (!r.recipe) {
@@ -78,6 +80,10 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
       return 2;
     }
     steps = replaySteps(r.recipe);
+    // A standardise step maps the file to its schema first; the cleaning steps then run on the result.
+    const std = await replayStandardise(r.recipe, a, err);
+    if (typeof std === 'number') return std;
+    if (std) [a.file, staged] = [std, std];
   }
   const size = (await stat(a.file)).size;
   const options = { lang: a.lang, schema: a.schema, format: /\.(tsv|tab)$/i.test(a.file) ? ('tsv' as const) : ('csv' as const), dateFormats: stepDateFormats(steps) };
@@ -94,6 +100,7 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
     await writeFile(a.out, r.text, 'utf8');
     [done, before, after, withheld] = [withReencode(decoded.encoding, r.steps), r.before, r.after, r.withheld];
   }
+  if (staged) rmSync(staged, { force: true });
   if (a.record) {
     const prev = existsSync(a.record) ? parseRecipe(await readFile(a.record, 'utf8')).recipe : null;
     await writeFile(a.record, toJson(appendSteps(prev, basename(a.file), done, new Date())));

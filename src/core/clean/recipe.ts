@@ -5,6 +5,7 @@ import { ajvWithFormats } from '../vendor';
 import schema from '../../../schemas/recipe.schema.json';
 import type { FixData } from '../model';
 import type { CleanStep, RecordedStep } from './steps';
+import type { StandardiseSpec } from '../standardise/spec';
 
 export interface RecipeStep extends CleanStep {
   step?: number;
@@ -12,6 +13,8 @@ export interface RecipeStep extends CleanStep {
   count?: number;
   /** reencode: the source encoding. */
   from?: string;
+  /** rule `standardise`: the mapping to a schema (src/core/standardise). */
+  standardise?: StandardiseSpec;
   appliedAt?: string;
 }
 
@@ -65,8 +68,13 @@ export function appendSteps(recipe: Recipe | null, dataset: string, steps: reado
 /** What replaying needs from a recipe: the rule filters, in order. */
 export function replaySteps(recipe: Recipe): CleanStep[] {
   return recipe.steps
-    .filter((s) => s.fix !== 'reencode')
+    .filter((s) => s.fix !== 'reencode' && s.rule !== 'standardise')
     .map((s) => ({ rule: s.rule, ...(s.fields ? { fields: s.fields } : {}), ...(s.formats ? { formats: s.formats } : {}) }));
+}
+
+/** The recipe's latest standardise step, if it has one (replayed before the cleaning steps). */
+export function standardiseStepOf(recipe: Recipe): StandardiseSpec | undefined {
+  return [...recipe.steps].reverse().find((s) => s.rule === 'standardise' && s.standardise)?.standardise;
 }
 
 export function toJson(recipe: Recipe): string {

@@ -20,6 +20,7 @@ import { exportSheetCsv, type SheetExportOptions } from '../sheet/export-csv';
 import { listSheets, peekHeader } from '../sheet/peek';
 import { SheetReadError } from '../sheet/errors';
 import { budgetConvertTask, budgetViewTask, type BudgetTaskArgs } from '../budget/tasks';
+import { previewTask, proposeTask, writeTask } from '../standardise/task';
 
 export interface TaskProgress {
   (done: number, total: number): void;
@@ -79,6 +80,10 @@ export const tasks = {
   peekHeader: async (args: { path: string; sheet: string }) => sheetTask(() => peekHeader(args.path, args.sheet)),
   exportSheetCsv: async (args: { source: string; dest: string; options: Omit<SheetExportOptions, 'signal'> }, _progress: TaskProgress, signal: AbortSignal) =>
     sheetTask(() => exportSheetCsv(args.source, args.dest, { ...args.options, signal })),
+  /** Standardise to a schema: the proposed mapping, a preview of the first rows with validation counts, the write. */
+  standardisePropose: proposeTask,
+  standardisePreview: previewTask,
+  standardiseWrite: writeTask,
   /** Inventory facts of candidate data files: size, rows, header, detected schema. */
   inspectTables: async (args: { paths: string[] }) => Promise.all(args.paths.map(inspectTable)),
   /** A budget act (TOTEM XML) read for the budget view: header, labelled lines, problems. */

@@ -1,7 +1,8 @@
 // "Replay Recipe": pick a recipe of the workspace and apply its steps to a file, with the
 // same diff preview as Clean Dataset.
 import * as vscode from 'vscode';
-import { replaySteps } from '../../core/clean/recipe';
+import { replaySteps, standardiseStepOf } from '../../core/clean/recipe';
+import { replayStandardiseStep } from '../standardise/replay';
 import type { Services } from '../services';
 import { cleanDataset, type CleanArgs } from './clean-dataset';
 import type { PreviewProvider } from './preview';
@@ -25,6 +26,13 @@ export async function replayRecipe(services: Services, preview: PreviewProvider,
     return false;
   }
   const steps = replaySteps(recipe);
+  // A standardise step maps the file to its schema first (a new file); the cleaning steps then run on it.
+  const std = standardiseStepOf(recipe);
+  if (std) {
+    const written = await replayStandardiseStep(services.worker, target, std, recipeUri);
+    if (!written || !steps.length) return !!written;
+    target = written;
+  }
   const reencode = recipe.steps.some((s) => s.fix === 'reencode');
   return cleanDataset(services, preview, target, { ...args, rules: reencode ? ['encoding', ...steps.map((s) => s.rule)] : undefined }, steps);
 }

@@ -1,0 +1,54 @@
+// `odw map <file> --schema <name[@version]> [--format json] [--sheet S] [--lang en|fr]`: the
+// proposed mapping of the file's columns to the schema's fields, and the columns left over.
+// Exit 0 = printed, 1 = unreadable file, 2 = usage (unknown schema or option).
+import { dirname } from 'node:path';
+import { UsageError, type Write } from './args';
+import { parseStdArgs } from './standardise-args';
+import { StandardiseError } from '../core/standardise/errors';
+import { resolveTarget } from '../core/standardise/target';
+import { sampleSource } from '../core/standardise/read';
+import { proposeMapping } from '../core/standardise/propose';
+import { organisationConstants, projectOrganisation } from '../core/standardise/organisation';
+
+export const MAP_USAGE = 'usage: odw map <file> --schema <name[@version]> [--format text|json] [--sheet <name>] [--lang en|fr]';
+
+export async function mapCommand(argv: string[], out: Write, err: Write): Promise<number> {
+  let lang: 'en' | 'fr' = 'en';
+  try {
+    const a = parseStdArgs(argv, ['schema', 'format', 'sheet', 'lang'], MAP_USAGE);
+    lang = a.lang;
+    if (!a.schema) throw new UsageError(`--schema is required\n${MAP_USAGE}`);
+    let target;
+    try {
+      target = resolveTarget(a.schema);
+    } catch (e) {
+      if (e instanceof StandardiseError) throw new UsageError(e.in(lang));
+      throw e;
+    }
+    const sample = await sampleSource({ path: a.file, sheet: a.sheet });
+    const p = proposeMapping(target, { ...sample, constants: organisationConstants(target, projectOrganisation(dirname(a.file))) });
+    if (a.format === 'json') {
+      out(JSON.stringify({ schema: p.schema, fields: p.fields.map(({ field, kind, source, confidence, reason }) => ({ field, kind, source, confidence, reason })), unmapped: p.unmapped }, null, 2));
+      return 0;
+    }
+    out(`${a.file} → ${p.schema.name}@${p.schema.version}`);
+    const req = new Set(target.fields.filter((f) => f.required).map((f) => f.name));
+    for (const f of p.fields) {
+      const src = f.kind === 'constant' ? `= ${JSON.stringify(p.spec.fields[f.field] && 'constant' in p.spec.fields[f.field] ? (p.spec.fields[f.field] as { constant: string }).constant : '')}` : f.source ?? '—';
+      out(`  ${req.has(f.field) ? '*' : ' '} ${f.field.padEnd(24)} ${f.kind.padEnd(10)} ${src}${f.kind !== 'none' ? `  (${f.confidence.toFixed(2)}, ${f.reason})` : ''}`);
+    }
+    out(`${lang === 'fr' ? 'Colonnes non utilisées' : 'Unmapped columns'}: ${p.unmapped.length ? p.unmapped.join(', ') : '—'}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(e.message);
+      return 2;
+    }
+    if (e instanceof StandardiseError) {
+      err(e.in(lang));
+      return e.code === 'unreadable' ? 2 : 1;
+    }
+    err(`odw map: ${(e as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,45 @@
+// Command lines of `odw map` and `odw standardise`: flags with one value each, `--set` repeatable.
+import { defaultLang, UsageError } from './args';
+import type { Lang } from '../core/model';
+
+export interface StdArgs {
+  file: string;
+  schema?: string;
+  out?: string;
+  recipe?: string;
+  record?: string;
+  sheet?: string;
+  format: 'text' | 'json';
+  lang: Lang;
+  set: [string, string][];
+}
+
+export function parseStdArgs(argv: string[], allowed: readonly string[], usage: string): StdArgs {
+  const files: string[] = [];
+  const a: StdArgs = { file: '', format: 'text', lang: defaultLang(), set: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!flag.startsWith('--')) {
+      files.push(flag);
+      continue;
+    }
+    const name = flag.slice(2);
+    if (!allowed.includes(name)) throw new UsageError(`unknown option ${flag}\n${usage}`);
+    const v = argv[++i];
+    if (v === undefined) throw new UsageError(`${flag} needs a value\n${usage}`);
+    if (name === 'set') {
+      const eq = v.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--set needs field=value (got “${v}”)`);
+      a.set.push([v.slice(0, eq).trim(), v.slice(eq + 1)]);
+    } else if (name === 'format') {
+      if (v !== 'text' && v !== 'json') throw new UsageError('--format must be text or json');
+      a.format = v;
+    } else if (name === 'lang') {
+      if (v !== 'en' && v !== 'fr') throw new UsageError('--lang must be en or fr');
+      a.lang = v;
+    } else (a as unknown as Record<string, string>)[name] = v;
+  }
+  if (files.length !== 1) throw new UsageError(usage);
+  a.file = files[0];
+  return a;
+}

@@ -1,0 +1,97 @@
+// `odw standardise <file> --schema <name> --out <file> [--recipe r.json] [--set field=value …]
+// [--record r.json] [--sheet S] [--lang en|fr]`: writes the file mapped to the schema (the
+// recipe's standardise step, else the proposed mapping) and prints the problems left.
+// Exit 0 = written without errors, 1 = written with errors or failed (nothing written), 2 = usage.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { UsageError, type Write } from './args';
+import { parseStdArgs } from './standardise-args';
+import type { Lang } from '../core/model';
+import { appendSteps, parseRecipe, standardiseStepOf, toJson } from '../core/clean/recipe';
+import { StandardiseError } from '../core/standardise/errors';
+import { resolveTarget, type Target } from '../core/standardise/target';
+import { sampleSource } from '../core/standardise/read';
+import { proposeMapping } from '../core/standardise/propose';
+import { organisationConstants, projectOrganisation } from '../core/standardise/organisation';
+import { standardiseToFile } from '../core/standardise/run';
+import { problemsLeft } from '../core/standardise/problems';
+import type { StandardiseSpec } from '../core/standardise/spec';
+
+export const STD_USAGE = 'usage: odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]';
+
+function target(name: string, lang: Lang): Target {
+  try {
+    return resolveTarget(name);
+  } catch (e) {
+    if (e instanceof StandardiseError) throw new UsageError(e.in(lang));
+    throw e;
+  }
+}
+
+async function specOf(a: ReturnType<typeof parseStdArgs>): Promise<{ spec: StandardiseSpec; target: Target; baseDir: string }> {
+  if (a.recipe) {
+    let text: string;
+    try {
+      text = await readFile(a.recipe, 'utf8');
+    } catch {
+      throw new UsageError(`${a.recipe}: cannot read the recipe`);
+    }
+    const r = parseRecipe(text);
+    if (!r.recipe) throw new UsageError(r.errors.map((e) => `${a.recipe}: ${e}`).join('\n'));
+    const spec = standardiseStepOf(r.recipe);
+    if (!spec) throw new UsageError(`${a.recipe}: the recipe has no standardise step`);
+    const t = target(spec.schema.name + (spec.schema.version ? `@${spec.schema.version}` : ''), a.lang);
+    if (a.schema && target(a.schema, a.lang).name !== t.name) throw new UsageError(`--schema ${a.schema} differs from the recipe's schema ${t.name}`);
+    return { spec, target: t, baseDir: dirname(resolve(a.recipe)) };
+  }
+  if (!a.schema) throw new UsageError(`--schema (or --recipe) is required\n${STD_USAGE}`);
+  const t = target(a.schema, a.lang);
+  const sample = await sampleSource({ path: a.file, sheet: a.sheet });
+  const p = proposeMapping(t, { ...sample, constants: organisationConstants(t, projectOrganisation(dirname(a.file))) });
+  return { spec: p.spec, target: t, baseDir: dirname(resolve(a.file)) };
+}
+
+export async function standardiseCommand(argv: string[], out: Write, err: Write): Promise<number> {
+  let lang: Lang = 'en';
+  try {
+    const a = parseStdArgs(argv, ['schema', 'out', 'recipe', 'set', 'record', 'sheet', 'lang'], STD_USAGE);
+    lang = a.lang;
+    if (!a.out) throw new UsageError(`--out is required\n${STD_USAGE}`);
+    if (resolve(a.out) === resolve(a.file)) throw new UsageError('refusing to overwrite the input: choose another --out');
+    if (!existsSync(a.file)) {
+      err(lang === 'fr' ? `${a.file} : fichier introuvable.` : `${a.file}: no such file.`);
+      return 2;
+    }
+    const { spec, target: t, baseDir } = await specOf(a);
+    const names = new Set(t.fields.map((f) => f.name));
+    for (const [field, value] of a.set) {
+      if (!names.has(field)) throw new UsageError(lang === 'fr' ? `--set : ${field} n’est pas un champ de ${t.name}` : `--set: ${field} is not a field of ${t.name}`);
+      spec.fields[field] = { constant: value };
+    }
+    const res = await standardiseToFile(spec, t, { path: a.file, sheet: a.sheet }, a.out, { baseDir });
+    if (a.record) {
+      const prev = existsSync(a.record) ? parseRecipe(await readFile(a.record, 'utf8')).recipe : null;
+      const steps = (prev?.steps ?? []).filter((s) => s.rule !== 'standardise');
+      await writeFile(a.record, toJson(appendSteps(prev ? { ...prev, steps } : null, basename(a.file), [{ rule: 'standardise', standardise: spec }], new Date())));
+    }
+    const left = await problemsLeft(a.out, t, lang);
+    const fr = lang === 'fr';
+    out(fr ? `${a.out} : ${res.rows} lignes écrites au schéma ${t.name}@${t.version}.` : `${a.out}: ${res.rows} rows written to ${t.name}@${t.version}.`);
+    for (const line of left.lines) out(`  ${line}`);
+    const atLeast = left.capped ? (fr ? 'au moins ' : 'at least ') : '';
+    out(fr ? `${atLeast}${left.errors} erreur(s), ${left.warnings} avertissement(s) restant(s).` : `${atLeast}${left.errors} error(s), ${left.warnings} warning(s) left.`);
+    return left.errors ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(e.message);
+      return 2;
+    }
+    if (e instanceof StandardiseError) {
+      err(e.in(lang));
+      return e.code === 'unreadable' ? 2 : 1;
+    }
+    err(`odw standardise: ${(e as Error).message}`);
+    return 1;
+  }
+}

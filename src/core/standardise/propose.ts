@@ -1,0 +1,139 @@
+// The proposed mapping of a file's columns to a schema's fields: each (field, column) pair is
+// scored by its labels (field name, title, synonyms, word overlap) times what the values look
+// like (amounts for numbers, dates, SIRETs, the enumeration, a constant public SIRET for the
+// granting body); the best pairs are taken one field and one column at a time.
+import { cleanLabel, labelKey, labelWords, wordOverlap } from './labels';
+import { shapeOf, type ColumnShape } from './shapes';
+import { organisationField, synonymKeys, type FieldKeys } from './synonyms';
+import type { Target, TargetField } from './target';
+import { proposeValueMap } from './value-map';
+import { continuation, spreadField } from './propose-expressions';
+import { kindOf, type FieldSource, type SourceKind, type StandardiseSpec } from './spec';
+
+export interface FieldProposal {
+  field: string;
+  kind: SourceKind;
+  source: string | null;
+  confidence: number;
+  reason: string;
+  /** The entry of the recipe step this proposal stands for. */
+  spec?: FieldSource;
+}
+
+export interface MappingProposal {
+  schema: { name: string; version: string };
+  fields: FieldProposal[];
+  unmapped: string[];
+  spec: StandardiseSpec;
+}
+
+export interface ProposeInput {
+  header: readonly string[];
+  /** First data rows (a few hundred are enough). */
+  rows: readonly (readonly string[])[];
+  /** Fixed values: `--set`, or the project's organisation for the granting-body fields. */
+  constants?: Record<string, { value: string; reason: string }>;
+}
+
+const MIN_SCORE = 0.45;
+
+function nameScore(f: TargetField, label: string, keys: FieldKeys | undefined): { score: number; reason: string } {
+  const k = labelKey(label);
+  if (!k) return { score: 0, reason: '' };
+  const nameKey = labelKey(f.name);
+  if (k === nameKey || k.replace(/ /g, '') === nameKey.replace(/ /g, '')) return { score: 1, reason: 'name' };
+  if (keys?.strong.has(k)) return { score: 0.95, reason: 'synonym' };
+  if (k === labelKey(f.title)) return { score: 0.95, reason: 'title' };
+  if (keys?.weak.has(k)) return { score: 0.7, reason: 'ambiguous synonym' };
+  const words = labelWords(label);
+  let best = Math.max(wordOverlap(words, labelWords(f.title)), wordOverlap(words, labelWords(f.name)));
+  for (const s of keys?.words ?? []) best = Math.max(best, wordOverlap(words, s.words) * (s.weak ? 0.75 : 1));
+  return best >= 0.5 ? { score: 0.35 + 0.45 * best, reason: 'similar name' } : { score: 0, reason: '' };
+}
+
+const granting = (f: TargetField) => organisationField(f.name) !== null;
+const beneficiary = (f: TargetField) => /beneficiaire/i.test(f.name);
+const idLike = (f: TargetField) => !!f.pattern && /\\d\{(9|14)\}/.test(f.pattern) || /^id(Beneficiaire|Attribuant)$|SIRET|siren/i.test(f.name);
+
+/** How well the values fit the field, as a factor, and what was seen. */
+function shapeFactor(f: TargetField, s: ColumnShape): { factor: number; note?: string } {
+  if (s.filled === 0) return { factor: 0.6, note: 'empty column' };
+  let factor = 1;
+  let note: string | undefined;
+  if (f.type === 'number' || f.type === 'integer') factor *= s.amount >= 0.8 ? 1 : 0.3 + 0.6 * s.amount;
+  else if (f.type === 'date' || f.type === 'datetime') factor *= s.date >= 0.5 ? 1 : 0.5;
+  else if (f.type === 'year') factor *= s.year >= 0.8 ? 1 : 0.5;
+  else if (idLike(f)) factor *= s.siret + s.siren >= 0.8 ? 1 : 0.6;
+  else if (f.type === 'string' && !f.enum && s.text < 0.2 && s.amount > 0.9 && /nom|objet|titre|libell/i.test(f.name)) factor *= 0.6;
+  if (f.enum) {
+    const m = proposeValueMap(s.values, f.enum);
+    factor *= m.mapped >= 0.8 ? 1 : m.mapped >= 0.3 ? 0.7 : 0.4;
+  }
+  if (granting(f)) {
+    if (s.constant && (!idLike(f) || s.publicId >= 0.8)) [factor, note] = [factor * 1.1, idLike(f) ? 'constant public SIRET' : 'same value on every row'];
+    else if (!s.constant) factor *= 0.7;
+  } else if (beneficiary(f) && s.constant) factor *= 0.6;
+  return { factor, note };
+}
+
+export function proposeMapping(target: Target, input: ProposeInput): MappingProposal {
+  const keys = synonymKeys(target.name);
+  const labels = input.header.map(cleanLabel);
+  const shapes = labels.map((_, i) => shapeOf(input.rows.map((r) => r[i] ?? '')));
+  const pairs: { f: number; c: number; score: number; reason: string }[] = [];
+  target.fields.forEach((f, fi) => {
+    labels.forEach((label, ci) => {
+      const n = nameScore(f, label, keys.get(f.name));
+      const sh = shapeFactor(f, shapes[ci]);
+      let score = n.score * sh.factor;
+      let reason = n.reason ? `${n.reason}${sh.note ? `, ${sh.note}` : ''}` : '';
+      // The field's own name is what a person maps, whatever the values (the validation then says what is wrong with them).
+      if (n.reason === 'name' && score < 0.5) [score, reason] = [0.5, `name, ${sh.note ?? 'values do not fit the field'}`];
+      // Value shape alone: the granting body's SIRET is the one constant public SIRET.
+      if (idLike(f) && granting(f) && shapes[ci].constant && shapes[ci].siret >= 0.9 && shapes[ci].publicId >= 0.9 && score < 0.7) [score, reason] = [0.7, 'value shape: constant public SIRET'];
+      if (score >= MIN_SCORE) pairs.push({ f: fi, c: ci, score: Math.min(1, score), reason });
+    });
+  });
+  pairs.sort((a, b) => b.score - a.score || a.c - b.c || a.f - b.f);
+  const fieldCol = new Map<number, (typeof pairs)[number]>();
+  const usedCols = new Set<number>();
+  for (const p of pairs) {
+    if (fieldCol.has(p.f) || usedCols.has(p.c)) continue;
+    fieldCol.set(p.f, p);
+    usedCols.add(p.c);
+  }
+  const cols = { header: input.header, labels, shapes, used: usedCols };
+  const fields: FieldProposal[] = target.fields.map((f, fi) => {
+    const set = input.constants?.[f.name];
+    const p = fieldCol.get(fi);
+    if (set && (!p || set.reason === '--set')) {
+      if (p) usedCols.delete(p.c);
+      return { field: f.name, kind: 'constant', source: null, confidence: 1, reason: set.reason, spec: { constant: set.value } };
+    }
+    if (!p) {
+      const spread = spreadField(f, cols);
+      if (!spread) return { field: f.name, kind: 'none', source: null, confidence: 0, reason: 'no matching column' };
+      for (const i of spread.columns) usedCols.add(i);
+      return { field: f.name, kind: 'expression', source: labels[spread.columns[0]], confidence: 0.6, reason: spread.reason, spec: spread.spec };
+    }
+    const source = labels[p.c];
+    let spec: FieldSource = { column: input.header[p.c] };
+    let reason = p.reason;
+    const more = f.type === 'string' && !f.enum && !f.pattern ? continuation(cols, p.c) : -1;
+    if (more >= 0) {
+      usedCols.add(more);
+      [spec, reason] = [{ join: [input.header[p.c], input.header[more]], sep: ' ' }, `${reason}, continued in “${labels[more]}”`];
+    }
+    if (f.enum) {
+      const m = proposeValueMap(shapes[p.c].values, f.enum);
+      if (!m.exact && m.mapped > 0) [spec, reason] = [{ map: input.header[p.c], values: m.values }, `${reason}, value map`];
+    }
+    return { field: f.name, kind: kindOf(spec), source, confidence: Math.round(p.score * 100) / 100, reason, spec };
+  });
+  const unmapped = labels.filter((l, i) => !usedCols.has(i) && l !== '');
+  const spec: StandardiseSpec = {
+    schema: { name: target.name, version: target.version },
+    fields: Object.fromEntries(fields.filter((f) => f.spec).map((f) => [f.field, f.spec!])),
+  };
+  return { schema: { name: target.name, version: target.version }, fields, unmapped, spec };
+}

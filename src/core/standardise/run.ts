@@ -1,0 +1,110 @@
+// Standardising a file: the sources (the file, then any stacked files) are read row by row,
+// shaped, mapped and written at once to `<out>.part`, renamed to `out` at the end: memory stays
+// flat whatever the size, and an error (a stacked file without a mapped column, an unpivot
+// exploding) leaves no half-written result. The source files are only read.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { csvField } from '../sheet/export-csv';
+import { compileMapping, type CompiledMapping } from './compile';
+import { err } from './errors';
+import { readSource, type SourceRef } from './read';
+import type { StandardiseSpec } from './spec';
+import { tableShaper } from './table-ops';
+import type { Target } from './target';
+
+export interface RunOptions {
+  /** Relative lookup files are read from here (the recipe's folder). */
+  baseDir?: string;
+  signal?: AbortSignal;
+  onProgress?: (rows: number) => void;
+}
+
+export interface RunResult {
+  rows: number;
+  header: string[];
+}
+
+const FLUSH_CHARS = 1 << 20;
+
+/** The sources of a run: the file, then the stacked ones, each with the label of its source column. */
+export function sourcesOf(spec: StandardiseSpec, main: SourceRef): { src: SourceRef; label: string }[] {
+  const stack = spec.table?.stack;
+  const first = { src: main, label: basename(main.path) };
+  if (!stack) return [first];
+  const dir = dirname(main.path);
+  return [first, ...stack.files.map((f) => ({ src: { path: resolve(dir, f.path), sheet: f.sheet }, label: f.label ?? basename(f.path) }))];
+}
+
+/** Feeds every shaped, mapped row of every source to `onRow` (header first, once). */
+export async function mapRows(spec: StandardiseSpec, target: Target, main: SourceRef, onRow: (cells: string[]) => void, options: RunOptions & { limit?: number } = {}): Promise<{ header: string[]; rows: number }> {
+  const stackCol = spec.table?.stack?.column;
+  let header: string[] | null = null;
+  let rows = 0;
+  for (const { src, label } of sourcesOf(spec, main)) {
+    let mapping: CompiledMapping | null = null;
+    const shaper = tableShaper(spec.table, src.path, (h) => {
+      mapping = compileMapping(spec, target, stackCol ? [...h, stackCol] : h, src.path, options.baseDir ?? dirname(main.path));
+      if (!header) {
+        header = mapping.header;
+        onRow(header);
+      }
+      return (v) => {
+        if (options.limit !== undefined && rows >= options.limit) return;
+        rows++;
+        onRow(mapping!.map(stackCol ? [...v, label] : v));
+        if (rows % 10000 === 0) options.onProgress?.(rows);
+      };
+    });
+    await readSource(src, shaper, { signal: options.signal, limit: options.limit !== undefined ? options.limit + (spec.table?.headerRow ?? 1) + 200 : undefined });
+    if (!mapping) throw err('unreadable', `${src.path}: no header row found.`, `${src.path} : aucune ligne d’en-tête.`);
+  }
+  return { header: header ?? [], rows };
+}
+
+export function csvLine(cells: readonly string[]): string {
+  return cells.map(csvField).join(',') + '\r\n';
+}
+
+/** Writes the standardised CSV (UTF-8, schema field order). Refuses to write over a source. */
+export async function standardiseToFile(spec: StandardiseSpec, target: Target, main: SourceRef, out: string, options: RunOptions = {}): Promise<RunResult> {
+  const sources = sourcesOf(spec, main).map((s) => resolve(s.src.path));
+  if (sources.includes(resolve(out))) throw err('same-file', `Refusing to overwrite a source file (${out}); choose another output.`, `Écrasement d’un fichier source refusé (${out}) ; choisissez une autre sortie.`);
+  const part = `${out}.part`;
+  let fd: number;
+  try {
+    fd = openSync(part, 'w');
+  } catch (e) {
+    const why = (e as Error).message;
+    throw err('unwritable', `Cannot write ${out}: ${why}`, `Impossible d’écrire ${out} : ${why}`);
+  }
+  let buf = '';
+  let res: { header: string[]; rows: number };
+  try {
+    res = await mapRows(spec, target, main, (cells) => {
+      buf += csvLine(cells);
+      if (buf.length >= FLUSH_CHARS) {
+        writeSync(fd, buf);
+        buf = '';
+      }
+    }, options);
+    writeSync(fd, buf);
+    closeSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(part, { force: true });
+    throw e;
+  }
+  renameSync(part, out);
+  return res;
+}
+
+/** The first `limit` rows of the result as CSV text (the preview, validated like a file). */
+export async function standardisePreview(spec: StandardiseSpec, target: Target, main: SourceRef, limit: number, options: RunOptions = {}): Promise<{ text: string; header: string[]; rows: string[][] }> {
+  const rows: string[][] = [];
+  let text = '';
+  await mapRows(spec, target, main, (cells) => {
+    rows.push(cells);
+    text += csvLine(cells);
+  }, { ...options, limit });
+  return { text, header: rows[0] ?? [], rows: rows.slice(1) };
+}

@@ -1,0 +1,130 @@
+// The worker's standardise jobs, as plain data in and out: the proposal for a target schema,
+// the preview (first rows mapped and validated), and the write. Errors the user can act on
+// come back as `{ problem }` in both languages, not as exceptions.
+import { basename, dirname } from 'node:path';
+import type { Lang, Text } from '../model';
+import { catalog } from '../schema/catalog';
+import { detectSchema } from '../schema/detect';
+import { StandardiseError } from './errors';
+import { organisationConstants, projectOrganisation, type Organisation } from './organisation';
+import { previewProblems, problemsLeft, type ProblemSummary } from './problems';
+import { proposeMapping, type FieldProposal } from './propose';
+import { readSource, sampleSource, type SourceRef } from './read';
+import { tableShaper } from './table-ops';
+import { standardisePreview, standardiseToFile } from './run';
+import type { StandardiseSpec, TableOps } from './spec';
+import { resolveTarget, type TargetField } from './target';
+
+export type Outcome<T> = { ok: true; result: T } | { ok: false; problem: Text };
+
+async function guard<T>(f: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, result: await f() };
+  } catch (e) {
+    if (e instanceof StandardiseError) return { ok: false, problem: e.text };
+    throw e;
+  }
+}
+
+export interface ProposalView {
+  schemas: { name: string; version: string; title: string }[];
+  schema: { name: string; version: string };
+  fields: TargetField[];
+  columns: string[];
+  /** The source's header before the table operations (what unpivot chooses from). */
+  rawColumns: string[];
+  proposal: FieldProposal[];
+  unmapped: string[];
+  spec: StandardiseSpec;
+  /** Distinct values of the columns that have few (≤ 30 in the sample), for value maps. */
+  columnValues: Record<string, string[]>;
+}
+
+function fewValues(header: readonly string[], rows: readonly (readonly string[])[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  header.forEach((h, i) => {
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const v = (r[i] ?? '').trim();
+      if (v) seen.add(v);
+      if (seen.size > 30) return;
+    }
+    if (seen.size) out[h.trim()] = [...seen];
+  });
+  return out;
+}
+
+/** The header and first rows after the table operations (stacked files add only their source column). */
+async function shapedSample(source: SourceRef, table: TableOps | undefined): Promise<{ header: string[]; rows: string[][]; raw: string[] }> {
+  if (!table) {
+    const s = await sampleSource(source);
+    return { ...s, raw: s.header };
+  }
+  let header: string[] = [];
+  let raw: string[] = [];
+  let seen = 0;
+  const rows: string[][] = [];
+  const stackCol = table.stack?.column;
+  const shaper = tableShaper(table, source.path, (h) => {
+    header = stackCol ? [...h, stackCol] : h;
+    return (v) => rows.length < 500 && rows.push(stackCol ? [...v, basename(source.path)] : v);
+  });
+  await readSource(source, (v) => {
+    if (++seen === (table.headerRow ?? 1)) raw = v;
+    shaper(v);
+  }, { limit: 500 + (table.headerRow ?? 1) + 200 });
+  return { header, rows, raw };
+}
+
+/** `schema` undefined: the catalog schema the header looks most like, else subventions. */
+export function proposeTask(args: { source: SourceRef; schema?: string; table?: TableOps; organisation?: Organisation }): Promise<Outcome<ProposalView>> {
+  return guard(async () => {
+    const sample = await shapedSample(args.source, args.table);
+    const name = args.schema ?? detectSchema(sample.header)?.ref.name ?? 'scdl/subventions';
+    const target = resolveTarget(name);
+    const org = { ...projectOrganisation(dirname(args.source.path)), ...stripEmpty(args.organisation) };
+    const p = proposeMapping(target, { ...sample, constants: organisationConstants(target, org) });
+    return {
+      schemas: catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
+      schema: p.schema,
+      fields: target.fields,
+      columns: sample.header.map((h) => h.trim()),
+      rawColumns: sample.raw.map((h) => h.trim()),
+      proposal: p.fields,
+      unmapped: p.unmapped,
+      spec: args.table ? { ...p.spec, table: args.table } : p.spec,
+      columnValues: fewValues(sample.header, sample.rows),
+    };
+  });
+}
+
+const stripEmpty = (o: Organisation | undefined): Organisation => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v)) as Organisation;
+
+export interface PreviewView {
+  header: string[];
+  rows: string[][];
+  counts: ProblemSummary;
+  /** Rows mapped and validated (the preview shows the first 50). */
+  checked: number;
+  /** Time the mapping and the validation took, in ms. */
+  ms: number;
+}
+
+export function previewTask(args: { source: SourceRef; spec: StandardiseSpec; rows?: number; lang: Lang }): Promise<Outcome<PreviewView>> {
+  return guard(async () => {
+    const started = performance.now();
+    const target = resolveTarget(args.spec.schema.name, args.spec.schema.version);
+    const p = await standardisePreview(args.spec, target, args.source, args.rows ?? 5000);
+    const counts = previewProblems(p.text, target, args.lang);
+    return { header: p.header, rows: p.rows.slice(0, 50), counts, checked: p.rows.length, ms: performance.now() - started };
+  });
+}
+
+/** `baseDir`: where a replayed recipe's relative lookup files are (its folder). */
+export function writeTask(args: { source: SourceRef; spec: StandardiseSpec; out: string; lang: Lang; baseDir?: string }): Promise<Outcome<{ rows: number; problems: ProblemSummary }>> {
+  return guard(async () => {
+    const target = resolveTarget(args.spec.schema.name, args.spec.schema.version);
+    const r = await standardiseToFile(args.spec, target, args.source, args.out, { baseDir: args.baseDir });
+    return { rows: r.rows, problems: await problemsLeft(args.out, target, args.lang) };
+  });
+}

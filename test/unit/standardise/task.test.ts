@@ -1,0 +1,55 @@
+// The worker's standardise jobs as the panel uses them: the proposal (detected schema, table
+// operations applied first), the preview with its counts, the write; user errors come back as
+// a bilingual problem, not an exception.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES } from '../helpers';
+import { previewTask, proposeTask, writeTask } from '../../../src/core/standardise/task';
+
+const dir = mkdtempSync(join(tmpdir(), 'odw-stdtask-'));
+const somme = { path: join(FIXTURES, 'corpus', 'dsub_DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv') };
+
+test('the proposal detects the schema from the header and lists the catalog', async () => {
+  const r = await proposeTask({ source: somme });
+  assert.ok(r.ok);
+  assert.equal(r.result.schema.name, 'scdl/subventions');
+  assert.ok(r.result.schemas.some((s) => s.name === 'scdl/budget'));
+  assert.deepEqual(r.result.unmapped, ['type']);
+  assert.ok(r.result.columnValues.nature?.length, 'few distinct values: offered to value maps');
+});
+
+test('table operations are applied before the proposal', async () => {
+  const src = join(dir, 'wide.csv');
+  writeFileSync(src, 'Aides 2024;;\nBénéficiaire;Sport;Culture\nClub A;100;\nClub B;50;20\n');
+  const r = await proposeTask({ source: { path: src }, schema: 'scdl/subventions', table: { headerRow: 2, unpivot: { columns: ['Sport', 'Culture'], name: 'Objet', value: 'Montant' } } });
+  assert.ok(r.ok);
+  assert.deepEqual(r.result.columns, ['Bénéficiaire', 'Objet', 'Montant']);
+  assert.deepEqual(r.result.rawColumns, ['Bénéficiaire', 'Sport', 'Culture']);
+  const by = Object.fromEntries(r.result.proposal.map((f) => [f.field, f.source]));
+  assert.deepEqual([by.nomBeneficiaire, by.objet, by.montant], ['Bénéficiaire', 'Objet', 'Montant']);
+  const p = await previewTask({ source: { path: src }, spec: r.result.spec, lang: 'en' });
+  assert.ok(p.ok);
+  assert.equal(p.result.checked, 3);
+  assert.ok(p.result.counts.errors > 0, 'the granting body and the other required fields are missing');
+  assert.ok(p.result.counts.byField.nomAttribuant >= 3);
+});
+
+test('a preview counts the schema problems of the mapped rows; a bad mapping is a problem, not a crash', async () => {
+  const r = await proposeTask({ source: somme });
+  assert.ok(r.ok);
+  const p = await previewTask({ source: somme, spec: r.result.spec, rows: 5000, lang: 'fr' });
+  assert.ok(p.ok);
+  assert.equal(p.result.checked, 41);
+  assert.equal(p.result.rows.length, 41);
+  const bad = await previewTask({ source: somme, spec: { schema: { name: 'scdl/subventions' }, fields: { montant: { column: 'Montant voté' } } }, lang: 'fr' });
+  assert.equal(bad.ok, false);
+  assert.match(!bad.ok ? bad.problem.fr : '', /pas de colonne « Montant voté »/);
+  const out = join(dir, 'somme.csv');
+  const w = await writeTask({ source: somme, spec: r.result.spec, out, lang: 'en' });
+  assert.ok(w.ok && w.result.rows === 41 && existsSync(out));
+  const again = await writeTask({ source: somme, spec: r.result.spec, out: somme.path, lang: 'en' });
+  assert.equal(again.ok, false, 'never over the source');
+});

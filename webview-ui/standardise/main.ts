@@ -1,0 +1,206 @@
+// Webview of the Standardise panel (bundled to dist/webview/standardise.js): the target schema,
+// one row per field (required first) with its source, unmapped columns, a live preview with the
+// validation counts, and Write. Every text arrives by message and is inserted as text.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import './standardise.css';
+import { fill, isToWebview, type FromWebview, type StandardiseState, type StandardiseView, type ToWebview } from '../../src/protocol/standardise';
+import type { StandardiseSpec } from '../../src/core/standardise/spec';
+import type { PreviewView } from '../../src/core/standardise/task';
+import { select, sourceEditor } from './source-editor';
+
+declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; setState(s: StandardiseState): void };
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+type Control = HTMLElement & { value: string; checked?: boolean };
+
+let view: StandardiseView | null = null;
+let spec: StandardiseSpec | null = null;
+let generation = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let status: HTMLElement;
+let previewBox: HTMLElement;
+let writeButton: HTMLElement;
+const fieldNotes = new Map<string, HTMLElement>();
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+};
+
+function changed(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    if (!spec) return;
+    status.textContent = view!.strings.updating;
+    vscode.postMessage({ type: 'spec', generation: ++generation, spec });
+  }, 120);
+}
+
+function fieldRow(f: StandardiseView['proposal']['fields'][number]): HTMLTableRowElement {
+  const v = view!;
+  const S = v.strings;
+  const p = v.proposal.proposal.find((x) => x.field === f.name);
+  const tr = el('tr');
+  tr.dataset.field = f.name;
+  const name = el('td');
+  name.append(el('strong', f.name));
+  if (f.required) name.append(el('span', '*', 'req'));
+  name.append(el('div', f.title, 'title'));
+  const ctx = { strings: S, columns: v.proposal.columns, columnValues: v.proposal.columnValues ?? {} };
+  const editor = sourceEditor(f, spec!.fields[f.name], ctx, (s) => {
+    if (s) spec!.fields[f.name] = s;
+    else delete spec!.fields[f.name];
+    changed();
+  });
+  const src = el('td');
+  src.append(editor);
+  if (p && p.kind !== 'none') src.append(el('div', fill(S.proposed, Math.round(p.confidence * 100), p.reason), 'note'));
+  const note = el('td', '', 'bad');
+  fieldNotes.set(f.name, note);
+  tr.append(name, src, note);
+  return tr;
+}
+
+/** Header row, dropped rows, unpivot: applied by the host, which proposes again on the shaped table. */
+function tableOps(v: StandardiseView): HTMLElement {
+  const S = v.strings;
+  const ops = v.proposal.spec.table ?? {};
+  const box = el('details', undefined, 'ops');
+  if (v.proposal.spec.table) box.setAttribute('open', '');
+  box.append(el('summary', S.tableOps));
+  const headerRow = document.createElement('vscode-textfield') as Control;
+  headerRow.setAttribute('type', 'number');
+  headerRow.setAttribute('min', '1');
+  headerRow.value = String(ops.headerRow ?? 1);
+  headerRow.setAttribute('aria-label', S.headerRow);
+  const check = (label: string, on: boolean | undefined) => {
+    const c = document.createElement('vscode-checkbox') as Control;
+    c.textContent = label;
+    if (on) c.setAttribute('checked', '');
+    return c;
+  };
+  const blank = check(S.dropBlank, ops.drop?.blank);
+  const totals = check(S.dropTotals, ops.drop?.totals);
+  const cols = document.createElement('vscode-multi-select') as unknown as HTMLElement & { value: string[] };
+  cols.setAttribute('aria-label', S.unpivot);
+  for (const c of v.proposal.rawColumns.filter(Boolean)) {
+    const o = document.createElement('vscode-option');
+    o.setAttribute('value', c);
+    o.textContent = c;
+    if (ops.unpivot?.columns.includes(c)) o.setAttribute('selected', '');
+    cols.append(o);
+  }
+  const name = document.createElement('vscode-textfield') as Control;
+  name.value = ops.unpivot?.name ?? '';
+  name.setAttribute('placeholder', S.unpivotName);
+  const value = document.createElement('vscode-textfield') as Control;
+  value.value = ops.unpivot?.value ?? '';
+  value.setAttribute('placeholder', S.unpivotValue);
+  const apply = document.createElement('vscode-button');
+  apply.textContent = S.apply;
+  apply.addEventListener('click', () => {
+    const chosen = [...cols.value].filter(Boolean);
+    const table: NonNullable<StandardiseSpec['table']> = {};
+    const h = Math.max(1, Math.floor(Number(headerRow.value) || 1));
+    if (h > 1) table.headerRow = h;
+    if (blank.checked || totals.checked) table.drop = { ...(blank.checked ? { blank: true } : {}), ...(totals.checked ? { totals: true } : {}) };
+    if (chosen.length) table.unpivot = { columns: chosen, name: name.value.trim() || S.unpivotName, value: value.value.trim() || S.unpivotValue };
+    if (ops.stack) table.stack = ops.stack;
+    status.textContent = S.updating;
+    vscode.postMessage({ type: 'table', table });
+  });
+  const row = (label: string, ...controls: HTMLElement[]) => {
+    const d = el('div', undefined, 'op');
+    d.append(el('label', label), ...controls);
+    return d;
+  };
+  box.append(row(S.headerRow, headerRow), row('', blank, totals), row(S.unpivot, cols, name, value), apply);
+  return box;
+}
+
+function render(v: StandardiseView): void {
+  view = v;
+  // Enough for VS Code to bring the panel back after a reload; the host proposes again from the file.
+  vscode.setState({ source: v.source, ...(v.sheet ? { sheet: v.sheet } : {}) });
+  spec = structuredClone(v.proposal.spec);
+  const S = v.strings;
+  fieldNotes.clear();
+  app.replaceChildren();
+  app.append(el('h1', v.title));
+  const target = el('div', undefined, 'target');
+  const schemas = select(v.proposal.schemas.map((s) => ({ value: s.name, label: `${s.name} — ${s.title}` })), v.proposal.schema.name);
+  schemas.id = 'schema';
+  schemas.setAttribute('aria-label', S.target);
+  schemas.addEventListener('change', () => vscode.postMessage({ type: 'schema', name: schemas.value }));
+  target.append(el('label', S.target), schemas, el('span', `${S.version} ${v.proposal.schema.version}`, 'status'));
+  app.append(target, tableOps(v), el('h2', S.fields));
+  const table = el('table', undefined, 'fields');
+  const head = el('tr');
+  head.append(el('th', S.field), el('th', S.source), el('th', ''));
+  table.append(head);
+  const ordered = [...v.proposal.fields].sort((a, b) => Number(b.required) - Number(a.required));
+  for (const f of ordered) table.append(fieldRow(f));
+  app.append(table, el('h2', S.unmapped));
+  app.append(el('p', v.proposal.unmapped.length ? v.proposal.unmapped.join(', ') : S.noUnmapped, 'note'));
+  const keep = document.createElement('vscode-checkbox') as Control;
+  keep.textContent = S.keepUnmapped;
+  keep.addEventListener('change', () => {
+    spec!.extra = keep.checked ? 'keep' : 'drop';
+    changed();
+  });
+  if (v.proposal.unmapped.length) app.append(keep);
+  app.append(el('h2', S.preview));
+  status = el('div', S.updating, 'status');
+  status.id = 'counts';
+  previewBox = el('div', undefined, 'preview');
+  const actions = el('div', undefined, 'actions');
+  writeButton = document.createElement('vscode-button');
+  writeButton.id = 'write';
+  writeButton.textContent = S.write;
+  writeButton.addEventListener('click', () => {
+    status.textContent = S.writing;
+    vscode.postMessage({ type: 'write', spec: spec! });
+  });
+  actions.append(writeButton);
+  app.append(status, previewBox, actions);
+  vscode.postMessage({ type: 'spec', generation: ++generation, spec });
+}
+
+function showPreview(p: PreviewView): void {
+  const S = view!.strings;
+  status.textContent = fill(S.counts, p.counts.errors, p.counts.warnings, p.checked, Math.round(p.ms));
+  const table = el('table');
+  const head = el('tr');
+  for (const h of p.header) head.append(el('th', h));
+  table.append(head);
+  for (const r of p.rows.slice(0, 20)) {
+    const tr = el('tr');
+    for (const c of r) tr.append(el('td', c));
+    table.append(tr);
+  }
+  previewBox.replaceChildren(table);
+  for (const [field, note] of fieldNotes) {
+    const n = p.counts.byField[field] ?? 0;
+    note.textContent = n ? fill(S.fieldProblems, n) : '';
+  }
+}
+
+window.addEventListener('message', (e: MessageEvent<unknown>) => {
+  if (!isToWebview(e.data)) return;
+  const m: ToWebview = e.data;
+  if (m.type === 'init') render(m.view);
+  else if (m.type === 'preview' && m.generation === generation) showPreview(m.preview);
+  else if (m.type === 'problem' && (m.generation === undefined || m.generation === generation)) {
+    if (status) status.textContent = m.message;
+    else app.replaceChildren(el('p', m.message, 'bad'));
+  } else if (m.type === 'status' && status) status.textContent = m.message;
+  else if (m.type === 'busy' && status && view) status.textContent = m.writing ? view.strings.writing : view.strings.updating;
+});
+vscode.postMessage({ type: 'ready' });
