@@ -23,4 +23,9 @@ export const commands: Record<string, Command> = {
     summary: 'apply a recipe (or every certain fix) and write a new UTF-8 file',
     run: async (argv, out, err) => (await import('../core/clean/cli-clean')).cleanCommand(['clean', ...argv], out, err),
   },
+  diagnose: {
+    usage: ['odw diagnose --portal <base-url> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <seconds>] [--check-columns]'],
+    summary: "list an organisation's published datasets (udata/CKAN) with flags and its Socle coverage (read-only)",
+    run: async (argv, out, err) => (await import('./diagnose')).diagnoseCommand(argv, out, err),
+  },
 };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { FaultController, FaultRule } from './faults';
 import { Ctx, LogEntry, Reply, sha256, startServer } from './kit';
+import { ckanDiagnoseAction } from './ckan-diagnose';
 
 export interface CkanUser { id: string; apiKey: string; name: string; organizations: { id: string; name: string }[] }
 
@@ -80,6 +81,7 @@ export async function startCkanEmulator(opts: CkanEmulatorOptions = {}): Promise
     };
     const pkgOfResource = (rid: string) => [...state.packages.values()].find((p) => p.resources.some((r) => r.id === rid));
 
+    const diagnosis = ckanDiagnoseAction(action, args, state, user, ok, notFound); if (diagnosis) return diagnosis; // read-only actions of the Diagnostic
     switch (action) {
       case 'organization_list_for_user':
         return ok(user ? user.organizations : []);

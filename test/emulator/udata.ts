@@ -8,6 +8,7 @@ import { ALLOWED_EXTENSIONS, checkSchema, FREQUENCIES, LICENSES, SCHEMA_CATALOGU
 import type { FaultRule } from './faults';
 import { Ctx, LogEntry, Reply, sha256, startServer } from './kit';
 import { EmuDataset, EmuResource, EmuUser, UdataState } from './udata-state';
+import { diagnoseRoute } from './udata-diagnose';
 
 export interface UdataEmulatorOptions {
   port?: number;
@@ -84,6 +85,7 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     const user = state.userByKey(key);
     if (key && !user) return fail(401, 'Invalid API token');
     if (user?.expired) return fail(401, 'Expired API token');
+    const diagnosis = diagnoseRoute(ctx, state, base, user); if (diagnosis) return diagnosis; // read-only routes of the Diagnostic
     const write = method !== 'GET';
     if (write && !user) return fail(401, 'Unauthorized');
     if (write && opts.readOnly && !user?.sysadmin) return fail(423, 'The site is in read-only mode');
