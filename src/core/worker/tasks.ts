@@ -11,6 +11,7 @@ import type { AggregateRequest } from '../chart/aggregate';
 import { sniffFileEncoding } from '../read/sniff-file';
 import { readGrid } from '../sheet/grid-data';
 import { inspectTable } from '../project/inventory';
+import { scanFolder } from '../diagnose/folders';
 import { cleanText } from '../clean/clean-text';
 import { cleanCsvFile } from '../clean/clean-stream';
 import { textLinter, withSchemaChecks, type CleanLintOptions } from '../clean/linter';
@@ -65,6 +66,8 @@ export const tasks = {
   },
   /** Inventory facts of candidate data files: size, rows, header, detected schema. */
   inspectTables: async (args: { paths: string[] }) => Promise.all(args.paths.map(inspectTable)),
+  /** Tables (with their facts) and PDFs of an extra inventory folder, outside the workspace. */
+  scanFolder: async (args: { root: string }) => scanFolder(args.root),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;
 
 export type TaskName = keyof typeof tasks;

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { STAGES } from '../../core/project/stages';
 import { uiLang } from '../settings';
 import { nodeId, type Counts, type Node } from './nodes';
+import { isDiagNode, type DiagNode } from '../diagnose/nodes';
+import { diagItem } from '../diagnose/items';
 
 const icon = (id: string, color?: string) => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 const STAGE_ICONS = { diagnostic: 'pulse', identification: 'search', preparation: 'tools', publication: 'cloud-upload', valorisation: 'graph' } as const;
@@ -19,13 +21,14 @@ function countsText(c: Counts): string {
 }
 
 export function treeItem(n: Node): vscode.TreeItem {
+  if (isDiagNode(n)) return diagItem(n);
   const lang = uiLang();
   const item = itemFor(n, lang);
   item.id = nodeId(n);
   return item;
 }
 
-function itemFor(n: Node, lang: 'en' | 'fr'): vscode.TreeItem {
+function itemFor(n: Exclude<Node, DiagNode>, lang: 'en' | 'fr'): vscode.TreeItem {
   switch (n.kind) {
     case 'stage': {
       const i = new vscode.TreeItem(`${STAGES.indexOf(n.stage) + 1}. ${n.stage.title[lang]}`, n.stage.id === 'diagnostic' ? Expanded : Collapsed);

@@ -6,6 +6,7 @@ import type { Criterion } from '../../core/project/quality';
 import type { TableFacts } from '../../core/project/inventory';
 import type { ChecklistItem, Stage, StageId } from '../../core/project/stages';
 import type { Publication } from '../../core/project/types';
+import type { DiagNode } from '../diagnose/nodes';
 
 export type Node =
   | { kind: 'stage'; stage: Stage }
@@ -21,7 +22,8 @@ export type Node =
   | { kind: 'published'; dataset: string; publication?: Publication }
   | { kind: 'chart'; uri: vscode.Uri; title?: string }
   | { kind: 'otherCharts'; charts: Node[] }
-  | { kind: 'empty'; message: string };
+  | { kind: 'empty'; message: string }
+  | DiagNode;
 
 export interface Counts {
   errors: number;
