@@ -58,7 +58,7 @@ export const FLAGGED: SeedDataset[] = [
   },
   {
     key: 'private', title: 'Projet interne (privé)', ...full, frequency: 'irregular', private: true, ageDays: 1,
-    resources: [{ title: 'interne.csv', filename: 'interne.csv', format: 'csv', description: 'Brouillon', content: 'a,b\n1,2\n' }],
+    resources: [{ title: 'interne.csv', filename: 'interne.csv', format: 'csv', schema: 'scdl/catalogue', description: 'Brouillon', content: 'a,b\n1,2\n' }],
   },
 ];
 

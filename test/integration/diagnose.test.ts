@@ -4,6 +4,9 @@
 // the maturity questionnaire and the referents stored in .opendata/project.json.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import type { SnapshotNode } from '../../src/vscode/stages/tree';
 import { startUdataEmulator, type UdataEmulator } from '../emulator/udata';
 import { DIAG_ORG, diagUser, seedUdataDiagnose } from '../emulator/udata-diagnose';
@@ -120,5 +123,30 @@ suite('Diagnostic and Identification', () => {
     const saved = (await project()).referents[0];
     assert.equal(saved.status, 'no-answer');
     assert.deepEqual(Object.keys(saved.dates), ['to-contact', 'no-answer']);
+  });
+
+  test('extra inventory folders list their tables with schema, size and freshness; PDFs say to ask for the source file', async () => {
+    const share = mkdtempSync(join(tmpdir(), 'odw-share-'));
+    const pdf = wsFile('rapport-activite.pdf');
+    try {
+      mkdirSync(join(share, 'Sports'));
+      writeFileSync(join(share, 'Sports', 'equipements.csv'), 'COLL_NOM,COLL_SIRET,EQUIP_UID,EQUIP_THEME,EQUIP_CODE,EQUIP_TYPE,EQUIP_NOM,ADR_NUMERO,ADR_NOMVOIE,ADR_CODEPOSTAL,ADR_COMMUNE,EQUIP_LAT,EQUIP_LONG\nVille,1,2,Sport,,Gymnase,Nord,1,rue,38000,Grenoble,45.1,5.7\n');
+      writeFileSync(join(share, 'Sports', 'bilan.pdf'), '%PDF-1.4\n');
+      await vscode.workspace.fs.writeFile(pdf, new TextEncoder().encode('%PDF-1.4\n'));
+      await vscode.workspace.getConfiguration().update('openData.identification.extraFolders', [share], vscode.ConfigurationTarget.Workspace);
+      const tree = await treeWhere((t) => !!child(stage(t, 2), 'odw.diag.folder')?.children?.length && JSON.stringify(stage(t, 2)).includes('rapport-activite.pdf'));
+      const folder = child(stage(tree, 2), 'odw.diag.folder')!;
+      assert.equal(folder.label, share);
+      assert.equal(folder.description, '1 tables');
+      assert.equal(folder.children![0].label, 'Sports/equipements.csv');
+      assert.match(folder.children![0].description!, /^1 KB · 1 rows · modified \d{4}-\d\d-\d\d · scdl\/equipements 13\/21$/);
+      const pdfs = stage(tree, 2).children!.find((c) => /^PDF files \(\d+\)$/.test(c.label))!;
+      assert.deepEqual(pdfs.children!.map((c) => c.label).sort(), ['Sports/bilan.pdf', 'rapport-activite.pdf']);
+      assert.ok(pdfs.children!.every((c) => c.description === 'ask the service for the source file'));
+    } finally {
+      await vscode.workspace.getConfiguration().update('openData.identification.extraFolders', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(pdf).then(undefined, () => undefined);
+      rmSync(share, { recursive: true, force: true });
+    }
   });
 });

@@ -28,6 +28,11 @@ export async function readCached(dir: string, key: string): Promise<OrgInventory
   }
 }
 
+/** Saves an inventory again (e.g. with the column check's findings) under its own key. */
+export function saveInventory(dir: string, inv: OrgInventory, organization: string): Promise<void> {
+  return writeCached(dir, cacheKey(inv.portal.kind, inv.portal.url, organization, inv.withPrivate), inv);
+}
+
 export async function writeCached(dir: string, key: string, inv: OrgInventory): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${key}.json`);

@@ -11,7 +11,7 @@ import type { DiagnoseOutcome, DiagnoseRequest, OrgInventory } from './types';
 export * from './types';
 export { SOCLE, SOCLE_LABEL, socleCoverage, socleTitle } from './socle';
 export { checkColumns, undeclaredCsv } from './columns';
-export { defaultCacheDir } from './cache';
+export { defaultCacheDir, saveInventory } from './cache';
 export { LOW_QUALITY } from './udata-read';
 
 export async function readInventory(req: DiagnoseRequest): Promise<OrgInventory> {

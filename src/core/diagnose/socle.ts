@@ -16,9 +16,9 @@ export function socleTitle(name: string): string | undefined {
   return SOCLE.find((s) => s.name === name)?.title;
 }
 
-/** Published = some resource of the organisation declares it; both lists in catalog order. */
+/** Published = some resource of a public dataset declares it (a private one is not published); catalog order. */
 export function socleCoverage(datasets: readonly PublishedDataset[], socle: readonly SocleSchema[] = SOCLE): SocleCoverage {
-  const declared = new Set(datasets.flatMap((d) => d.resources.map((r) => r.schema).filter(Boolean)));
+  const declared = new Set(datasets.filter((d) => !d.private).flatMap((d) => d.resources.map((r) => r.schema).filter(Boolean)));
   return {
     published: socle.filter((s) => declared.has(s.name)).map((s) => s.name),
     missing: socle.filter((s) => !declared.has(s.name)).map((s) => s.name),

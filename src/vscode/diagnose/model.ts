@@ -2,7 +2,7 @@
 // published inventory (fresh or cached in global storage, so private datasets never land
 // in the project folder), and the scan of the extra inventory folders and of the PDFs.
 import * as vscode from 'vscode';
-import { diagnose, type DiagnoseOutcome } from '../../core/diagnose';
+import { diagnose, saveInventory, type DiagnoseOutcome } from '../../core/diagnose';
 import { cacheKey, readCached } from '../../core/diagnose/cache';
 import type { FolderScan } from '../../core/diagnose/folders';
 import type { DiagnosisTarget } from '../../core/diagnose/project-state';
@@ -51,7 +51,10 @@ export class DiagnoseModel implements vscode.Disposable {
     }
   }
 
-  changed(): void {
+  /** After the column check: show its findings and keep them with the cached inventory. */
+  async changed(target?: DiagnosisTarget): Promise<void> {
+    const inv = this.outcome?.inventory;
+    if (target && inv && this.cacheDir) await saveInventory(this.cacheDir, inv, target.organization).catch(() => undefined);
     this.emitter.fire();
   }
 

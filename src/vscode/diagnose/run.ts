@@ -71,5 +71,5 @@ export async function runDiagnostic(store: ProjectStore, model: DiagnoseModel, k
   }
   if (!go) return;
   await checkColumns(inv.datasets, { timeoutMs: 15_000 });
-  model.changed();
+  await model.changed(t);
 }

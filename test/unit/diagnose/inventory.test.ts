@@ -43,6 +43,7 @@ function assertFlags(inv: OrgInventory): void {
   assert.equal(byTitle(inv, 'Équipements sportifs').schema, null);
   assert.deepEqual(inv.socle.published, ['scdl/budget', 'scdl/subventions']);
   assert.ok(inv.socle.missing.includes('scdl/equipements'));
+  assert.ok(inv.socle.missing.includes('scdl/catalogue'), 'declared by a private dataset only: not published');
   assert.equal(inv.socle.published.length + inv.socle.missing.length, SOCLE.length);
 }
 
