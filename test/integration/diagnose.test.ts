@@ -139,7 +139,7 @@ suite('Diagnostic and Identification', () => {
       assert.equal(folder.label, share);
       assert.equal(folder.description, '1 tables');
       assert.equal(folder.children![0].label, 'Sports/equipements.csv');
-      assert.match(folder.children![0].description!, /^1 KB · 1 rows · modified \d{4}-\d\d-\d\d · scdl\/equipements 13\/21$/);
+      assert.match(folder.children![0].description!, /^1 KB · 1 rows · modified \d{4}-\d\d-\d\d · scdl\/equipements 13\/21 · \d+ errors, \d+ warnings$/);
       const pdfs = stage(tree, 2).children!.find((c) => /^PDF files \(\d+\)$/.test(c.label))!;
       assert.deepEqual(pdfs.children!.map((c) => c.label).sort(), ['Sports/bilan.pdf', 'rapport-activite.pdf']);
       assert.ok(pdfs.children!.every((c) => c.description === 'ask the service for the source file'));

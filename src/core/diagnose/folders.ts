@@ -4,6 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { inspectTable, TABLE_EXTENSIONS, type TableFacts } from '../project/inventory';
+import { lintFile } from '../lint-file';
 
 export interface FolderFile {
   /** Absolute path. */
@@ -17,6 +18,8 @@ export interface FolderFile {
 
 export interface FolderTable extends FolderFile {
   facts: TableFacts;
+  /** Lint result (rules + detected schema) of tables up to QUALITY_MAX_BYTES; undefined above. */
+  quality?: { errors: number; warnings: number };
 }
 
 export interface FolderScan {
@@ -30,6 +33,19 @@ export interface FolderScan {
 }
 
 export const MAX_FOLDER_FILES = 2000;
+/** A share may hold large exports: only smaller tables get a quality summary. */
+export const QUALITY_MAX_BYTES = 5 * 1024 * 1024;
+
+async function qualityOf(path: string, size: number): Promise<FolderTable['quality']> {
+  if (size > QUALITY_MAX_BYTES) return undefined;
+  try {
+    const r = await lintFile(path, { maxProblems: 10_000 });
+    if (r.fatal) return undefined;
+    return { errors: r.diagnostics.filter((d) => d.severity === 'error').length, warnings: r.diagnostics.filter((d) => d.severity === 'warning').length };
+  } catch {
+    return undefined;
+  }
+}
 
 export async function scanFolder(root: string, max = MAX_FOLDER_FILES): Promise<FolderScan> {
   const found: { path: string; kind: 'table' | 'pdf' }[] = [];
@@ -60,7 +76,11 @@ export async function scanFolder(root: string, max = MAX_FOLDER_FILES): Promise<
   };
   const byRel = (a: FolderFile, b: FolderFile) => a.rel.localeCompare(b.rel, 'fr');
   const tables: FolderTable[] = [];
-  for (const f of found.filter((x) => x.kind === 'table')) tables.push({ ...(await file(f.path)), facts: await inspectTable(f.path) });
+  for (const f of found.filter((x) => x.kind === 'table')) {
+    const info = await file(f.path);
+    const facts = await inspectTable(f.path);
+    tables.push({ ...info, facts, quality: facts.error ? undefined : await qualityOf(f.path, info.size) });
+  }
   const pdfs = await Promise.all(found.filter((x) => x.kind === 'pdf').map((f) => file(f.path)));
   return { root, tables: tables.sort(byRel), pdfs: pdfs.sort(byRel), truncated };
 }

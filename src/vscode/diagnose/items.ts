@@ -160,9 +160,10 @@ function itemFor(n: DiagNode): vscode.TreeItem {
       const f = t.facts;
       const i = new vscode.TreeItem(t.rel, None);
       const parts = f.error ? [vscode.l10n.t('unreadable')] : [size(t.size), ...(f.rows !== undefined ? [vscode.l10n.t('{0} rows', f.rows)] : []), vscode.l10n.t('modified {0}', t.modified.slice(0, 10)), ...(f.schema ? [`${f.schema.name} ${f.schema.matched}/${f.schema.total}`] : [])];
+      if (t.quality) parts.push(t.quality.errors || t.quality.warnings ? vscode.l10n.t('{0} errors, {1} warnings', t.quality.errors, t.quality.warnings) : vscode.l10n.t('no problems'));
       i.description = parts.join(' · ');
       i.tooltip = f.error ?? vscode.l10n.t('Columns: {0}', f.header.join(', '));
-      i.iconPath = icon(f.error ? 'warning' : 'table');
+      i.iconPath = f.error || t.quality?.errors ? warn() : icon('table');
       i.contextValue = 'odw.diag.table';
       i.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.file(t.path)] };
       return i;

@@ -61,6 +61,7 @@ function itemFor(n: Exclude<Node, DiagNode>, lang: 'en' | 'fr'): vscode.TreeItem
       i.tooltip = new vscode.MarkdownString();
       i.tooltip.appendText(vscode.workspace.asRelativePath(n.uri) + '\n\n');
       if (f?.error) i.tooltip.appendText(f.error);
+      if (f?.modified) i.tooltip.appendText(vscode.l10n.t('Modified on {0}', new Date(f.modified).toLocaleDateString(lang)) + '\n\n');
       if (f?.schema) i.tooltip.appendText(vscode.l10n.t('Looks like schema {0}: {1} of its {2} columns found.', f.schema.name, f.schema.matched, f.schema.total) + '\n\n');
       if (f?.header.length) i.tooltip.appendText(vscode.l10n.t('Columns: {0}', f.header.join(', ')));
       i.iconPath = icon(n.dataset ? 'pass-filled' : 'file', n.dataset ? 'testing.iconPassed' : undefined);

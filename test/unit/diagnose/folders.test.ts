@@ -16,9 +16,13 @@ test('tables, PDFs, hidden folders and an unreadable root', async () => {
     writeFileSync(join(root, 'Sports', 'rapport.PDF'), '%PDF-1.4\n');
     writeFileSync(join(root, '.cache', 'x.csv'), 'a\n1\n');
     writeFileSync(join(root, 'notes.txt'), 'x');
+    writeFileSync(join(root, 'propre.csv'), 'nom,montant\nA,1\nB,2\n');
     const s = await scanFolder(root);
     assert.equal(s.error, undefined);
-    assert.deepEqual(s.tables.map((t) => t.rel), ['Sports/equipements.csv']);
+    assert.deepEqual(s.tables.map((t) => t.rel), ['propre.csv', 'Sports/equipements.csv']);
+    assert.deepEqual(s.tables[0].quality, { errors: 0, warnings: 0 });
+    s.tables.shift();
+    assert.ok(s.tables[0].quality!.errors > 0, 'SIRET “1” breaks the detected schema');
     assert.equal(s.tables[0].facts.rows, 1);
     assert.equal(s.tables[0].facts.schema?.name, 'scdl/equipements');
     assert.match(s.tables[0].modified, /^\d{4}-\d\d-\d\dT/);
