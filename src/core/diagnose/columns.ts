@@ -25,6 +25,8 @@ async function head(url: string, o: ColumnCheckOptions): Promise<Buffer> {
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const res = await (o.fetch ?? fetch)(url, { signal: ctl.signal, headers: { 'User-Agent': 'open-data-workbench' } });
+    // A redirect may lead anywhere: the address that answered must be as safe as the first.
+    if (res.url) assertSafeUrl(res.url);
     if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
     const chunks: Buffer[] = [];
     let size = 0;

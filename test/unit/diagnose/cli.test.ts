@@ -116,10 +116,11 @@ test('portal errors and timeouts: a clear message, the last known inventory, exi
   assert.match(slow.err, /did not answer in time/);
   assert.equal(JSON.parse(slow.out).datasets.length, 105);
   udata.faults.clear();
-  const unknown = await odw(['diagnose', '--portal', udata.url, '--organization', 'nope', '--format', 'json']);
+  const unknown = await odw(['diagnose', '--portal', udata.url, '--organization', 'nope', '--format', 'json'], { ODW_API_KEY: udata.apiKey });
   assert.equal(unknown.code, 1);
   assert.match(unknown.err, /organisation “nope” not found/);
   assert.equal(unknown.out, '');
+  assert.ok(!unknown.err.includes(udata.apiKey), 'the key is never printed');
   assert.equal((await odw(['diagnose', '--portal', udata.url])).code, 2);
   assert.equal((await odw(['diagnose', '--portal', udata.url, '--organization', 'x', '--type', 'ods'])).code, 2);
   const http = await odw(['diagnose', '--portal', 'http://data.example.org', '--organization', 'x']);
