@@ -30,14 +30,15 @@ async function treeWhere(pred: (t: SnapshotNode[]) => boolean, ms = 15000): Prom
 
 suite('Diagnostic and Identification', () => {
   let emu: UdataEmulator | undefined;
-  const opendata = wsFile('.opendata');
+  // Only the project file: other suites keep saved charts in .opendata/charts.
+  const projectFile = wsFile('.opendata/project.json');
 
   suiteTeardown(async () => {
     await emu?.stop();
-    await vscode.workspace.fs.delete(opendata, { recursive: true }).then(undefined, () => undefined);
+    for (const u of [projectFile, wsFile('datapackage.json')]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
     await vscode.commands.executeCommand('openData.refreshStages');
     // The stages suite expects a fresh project: wait until the tree has forgotten this one.
-    await treeWhere((t) => stage(t, 1).description === '0/3');
+    await treeWhere((t) => stage(t, 1).description === '0/3' && !JSON.stringify(stage(t, 2)).includes('odw.file.added'));
   });
 
   test('the published inventory shows every flag, the column check and the Socle coverage', async () => {
@@ -98,6 +99,8 @@ suite('Diagnostic and Identification', () => {
     const saved = (await project()).wanted.find((w: { id: string }) => w.id === equip.id);
     assert.equal(saved.file, 'stages-communes.csv');
     assert.deepEqual(Object.keys(saved.dates), ['wished', 'asked', 'received']);
+    await vscode.commands.executeCommand('openData.addDataset', wsFile('stages-communes.csv'));
+    tree = await treeWhere((t) => /in dataset stages-communes$/.test(child(stage(t, 2), 'odw.diag.wanted')?.children?.[0]?.description ?? ''));
     await vscode.commands.executeCommand('openData.diagnose.openWanted', equip.id);
     assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /stages-communes\.csv$/);
   });

@@ -6,7 +6,8 @@ import { flagDetail, flagsOf } from '../../core/diagnose/messages';
 import { maturityResult, MATURITY_QUESTIONS } from '../../core/diagnose/maturity';
 import { diagnosisTarget, maturityOf, referentsOf, wantedOf } from '../../core/diagnose/project-state';
 import { SOCLE } from '../../core/diagnose/socle';
-import type { ProjectState } from '../../core/project/types';
+import { datasetOfPath } from '../../core/project/datapackage';
+import type { DataPackage, ProjectState } from '../../core/project/types';
 import { uiLang } from '../settings';
 import type { DiagnoseModel } from './model';
 import type { DiagNode } from './nodes';
@@ -22,8 +23,10 @@ export function diagnosticBody(p: ProjectState | null, model: DiagnoseModel): Di
   return nodes;
 }
 
-export function identificationExtra(p: ProjectState | null, model: DiagnoseModel): DiagNode[] {
-  const nodes: DiagNode[] = [{ kind: 'diag.wanted', list: wantedOf(p) }];
+export function identificationExtra(p: ProjectState | null, dp: DataPackage | null, model: DiagnoseModel): DiagNode[] {
+  // The received file may have joined a dataset since: look it up each time.
+  const datasetOf = (file: string) => datasetOfPath(dp, file)?.meta.name;
+  const nodes: DiagNode[] = [{ kind: 'diag.wanted', list: wantedOf(p), datasetOf }];
   for (const scan of model.folders) nodes.push({ kind: 'diag.folder', scan });
   const pdfs = [...model.workspacePdfs, ...model.folders.flatMap((f) => f.pdfs)];
   if (pdfs.length) nodes.push({ kind: 'diag.pdfs', pdfs });
@@ -56,7 +59,7 @@ export function diagChildren(n: DiagNode): DiagNode[] {
     case 'diag.referents':
       return n.list.length ? n.list.map((referent) => ({ kind: 'diag.referent', referent })) : [{ kind: 'diag.info', message: vscode.l10n.t('No referent yet: add the services to ask for data.') }];
     case 'diag.wanted':
-      return n.list.length ? n.list.map((entry) => ({ kind: 'diag.wantedEntry', entry })) : [{ kind: 'diag.info', message: vscode.l10n.t('Empty: add the missing Socle schemas from Diagnostic, or a dataset by hand.') }];
+      return n.list.length ? n.list.map((entry) => ({ kind: 'diag.wantedEntry', entry, dataset: (entry.file && n.datasetOf(entry.file)) || entry.dataset })) : [{ kind: 'diag.info', message: vscode.l10n.t('Empty: add the missing Socle schemas from Diagnostic, or a dataset by hand.') }];
     case 'diag.folder':
       return n.scan.error ? [{ kind: 'diag.error', message: n.scan.error }] : n.scan.tables.map((table) => ({ kind: 'diag.table', table }));
     case 'diag.pdfs':

@@ -138,7 +138,7 @@ function itemFor(n: DiagNode): vscode.TreeItem {
     case 'diag.wantedEntry': {
       const w = n.entry;
       const i = new vscode.TreeItem(w.title, None);
-      i.description = [wantedStatusLabel(w.status), w.service, w.schema].filter(Boolean).join(' · ');
+      i.description = [wantedStatusLabel(w.status), w.service, w.schema, n.dataset ? vscode.l10n.t('in dataset {0}', n.dataset) : undefined].filter(Boolean).join(' · ');
       i.tooltip = [w.file ?? w.dataset, ...Object.entries(w.dates ?? {}).map(([s, d]) => `${wantedStatusLabel(s as never)}: ${d}`)].filter(Boolean).join('\n');
       i.iconPath = icon({ wished: 'star-empty', asked: 'clock', received: 'inbox', prepared: 'tools', published: 'cloud-upload' }[w.status] ?? 'star-empty');
       const linked = !!(w.file || w.dataset);

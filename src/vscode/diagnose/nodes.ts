@@ -19,8 +19,8 @@ export type DiagNode =
   | { kind: 'diag.axis'; axis: MaturityAxis; level?: Level }
   | { kind: 'diag.referents'; list: Referent[] }
   | { kind: 'diag.referent'; referent: Referent }
-  | { kind: 'diag.wanted'; list: WantedEntry[] }
-  | { kind: 'diag.wantedEntry'; entry: WantedEntry }
+  | { kind: 'diag.wanted'; list: WantedEntry[]; datasetOf: (file: string) => string | undefined }
+  | { kind: 'diag.wantedEntry'; entry: WantedEntry; dataset?: string }
   | { kind: 'diag.folder'; scan: FolderScan }
   | { kind: 'diag.table'; table: FolderTable }
   | { kind: 'diag.pdfs'; pdfs: (FolderFile | vscode.Uri)[] }

@@ -72,7 +72,7 @@ function stageBody(src: TreeSources, stage: StageId, datasets: DatasetView[]): N
     case 'diagnostic':
       return src.diagnosis ? diagnosticBody(src.store.state, src.diagnosis) : [];
     case 'identification': {
-      const extra: Node[] = src.diagnosis ? identificationExtra(src.store.state, src.diagnosis) : [];
+      const extra: Node[] = src.diagnosis ? identificationExtra(src.store.state, src.store.datapackage, src.diagnosis) : [];
       const files = src.inventory.list();
       if (!files.length) return [...extra, { kind: 'empty', message: vscode.l10n.t('No CSV, TSV, XLSX or ODS file in the workspace.') }];
       const root = src.store.root;
