@@ -114,7 +114,9 @@ suite('Diagnostic and Identification', () => {
     assert.equal(m.children![0].description, '2/5 · A referent is named, without time or mandate');
     const p = await project();
     assert.deepEqual(p.maturity.answers, { governance: 2, inventory: 3, publication: 2, quality: 1, reuse: 1 });
-    assert.equal(p.stages.diagnostic.checklist.maturity, true, 'the checklist item follows a complete questionnaire');
+    assert.equal(p.stages, undefined, 'the checklist item is not written: it follows the answers');
+    assert.equal(stage(tree, 1).children!.find((c) => c.label === 'Maturity self-assessment done')!.checked, true);
+    assert.equal(stage(tree, 1).description, '1/3');
 
     const ref = await vscode.commands.executeCommand<string>('openData.diagnose.addReferent', { service: 'Finances', contact: 'Mme Martin' });
     await vscode.commands.executeCommand('openData.diagnose.setReferentStatus', { id: ref, status: 'no-answer' });

@@ -2,14 +2,13 @@
 // node, plain arguments (tests, scripts) or asks. Everything is written to
 // .opendata/project.json through the project store.
 import * as vscode from 'vscode';
-import { isLevel, MATURITY_AXES, MATURITY_QUESTIONS, maturityResult, type Level, type MaturityAxis } from '../../core/diagnose/maturity';
+import { isLevel, MATURITY_AXES, MATURITY_QUESTIONS, type Level, type MaturityAxis } from '../../core/diagnose/maturity';
 import {
   addReferent, addWanted, maturityOf, referentsOf, REFERENT_STATUSES, removeReferent, removeWanted, setMaturity, setReferentStatus,
   updateWanted, wantedOf, WANTED_STATUSES, type ReferentStatus, type WantedStatus,
 } from '../../core/diagnose/project-state';
 import { SOCLE } from '../../core/diagnose/socle';
 import { datasetOfPath } from '../../core/project/datapackage';
-import { setChecked } from '../../core/project/project';
 import type { Inventory } from '../stages/inventory';
 import type { ProjectStore } from '../stages/project-store';
 import { uiLang } from '../settings';
@@ -36,27 +35,21 @@ async function askLevel(axis: MaturityAxis, current: Level | undefined, step: nu
   return pick?.level;
 }
 
+/** Answers given as arguments are saved at once; otherwise one QuickPick per axis, each answer saved as it comes. */
 export async function maturityCommand(d: Deps, arg?: { axis?: MaturityAxis; answers?: Partial<Record<MaturityAxis, number>> }): Promise<void> {
-  const answers: [MaturityAxis, Level][] = [];
+  // The checklist item "Maturity self-assessment done" follows the answers (isChecked).
   if (arg?.answers) {
-    for (const [axis, level] of Object.entries(arg.answers)) if ((MATURITY_AXES as readonly string[]).includes(axis) && isLevel(level)) answers.push([axis as MaturityAxis, level]);
-  } else {
-    const current = maturityOf(d.store.state).answers;
-    const axes = arg?.axis ? [arg.axis] : MATURITY_AXES;
-    for (const [i, axis] of axes.entries()) {
-      const level = await askLevel(axis, current[axis], arg?.axis ? MATURITY_AXES.indexOf(axis) + 1 : i + 1);
-      if (!level) break; // Escape stops; what was answered is kept
-      answers.push([axis, level]);
-      await d.store.updateProject((p) => setMaturity(p, axis, level));
-    }
-    if (!answers.length) return;
+    const given = Object.entries(arg.answers).filter((e): e is [MaturityAxis, Level] => (MATURITY_AXES as readonly string[]).includes(e[0]) && isLevel(e[1]));
+    await d.store.updateProject((p) => given.reduce((next, [axis, level]) => setMaturity(next, axis, level), p));
+    return;
   }
-  await d.store.updateProject((p) => {
-    let next = p;
-    if (arg?.answers) for (const [axis, level] of answers) next = setMaturity(next, axis, level);
-    // All five answered: the checklist item "Maturity self-assessment done" follows.
-    return maturityResult(maturityOf(next)).answered === MATURITY_AXES.length ? setChecked(next, 'diagnostic', 'maturity', true) : next;
-  });
+  const current = maturityOf(d.store.state).answers;
+  const axes = arg?.axis ? [arg.axis] : MATURITY_AXES;
+  for (const [i, axis] of axes.entries()) {
+    const level = await askLevel(axis, current[axis], arg?.axis ? MATURITY_AXES.indexOf(axis) + 1 : i + 1);
+    if (!level) return; // Escape stops; what was answered is kept
+    await d.store.updateProject((p) => setMaturity(p, axis, level));
+  }
 }
 
 export async function addReferentCommand(d: Deps, arg?: { service?: string; contact?: string; email?: string }): Promise<string | undefined> {

@@ -31,8 +31,10 @@ export const isDiagNode = (n: { kind: string }): n is DiagNode => n.kind.startsW
 
 export function diagNodeId(n: DiagNode): string | undefined {
   switch (n.kind) {
-    case 'diag.run':
     case 'diag.inventory':
+      // VS Code keeps a node's expansion by id: a new id once there is something to show lets it open.
+      return n.outcome?.inventory || n.outcome?.error ? 'diag.inventory:read' : 'diag.inventory';
+    case 'diag.run':
     case 'diag.socle':
     case 'diag.maturity':
     case 'diag.referents':

@@ -2,7 +2,7 @@
 // transforms keep what they do not know, and the project schema accepts what they write.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { parseProject, serializeProject } from '../../../src/core/project/project';
+import { isChecked, parseProject, serializeProject, setChecked } from '../../../src/core/project/project';
 import { maturityResult, MATURITY_QUESTIONS } from '../../../src/core/diagnose/maturity';
 import { addReferent, addWanted, maturityOf, referentsOf, setMaturity, setReferentStatus, updateWanted, wantedOf, wantedProgress } from '../../../src/core/diagnose/project-state';
 
@@ -19,6 +19,9 @@ test('maturity: answers stored per axis, result = mean rounded down, weakest axe
   p = setMaturity(p, 'quality', 1, day);
   p = setMaturity(p, 'reuse', 1, day);
   assert.deepEqual(maturityResult(maturityOf(p)), { answered: 5, mean: 2.2, level: 2, weakest: ['quality', 'reuse'] });
+  assert.equal(isChecked(p, 'diagnostic', 'maturity'), true, 'five answers tick the checklist item');
+  assert.equal(isChecked(setChecked(p, 'diagnostic', 'maturity', false), 'diagnostic', 'maturity'), false, 'an explicit untick wins');
+  assert.equal(isChecked(setMaturity(null, 'reuse', 3, day), 'diagnostic', 'maturity'), false);
   assert.throws(() => setMaturity(p, 'reuse', 6 as never));
   assert.equal(MATURITY_QUESTIONS.length, 5);
   assert.equal(parseProject(serializeProject(p)).issues.length, 0);
