@@ -91,7 +91,8 @@ export async function diagnoseCommand(argv: string[], out: Write, err: Write): P
     if (outcome.inventory) err(a.lang === 'fr' ? `Dernier inventaire connu (${when} UTC) affiché.` : `Showing the last known inventory (${when} UTC).`);
   }
   const inv = outcome.inventory;
-  if (inv && a.checkColumns && outcome.source === 'portal') await checkColumns(inv.datasets, { timeoutMs: a.timeoutMs });
+  // JSON has no field for a suggested schema: the heads are only downloaded for the text report.
+  if (inv && a.checkColumns && a.format === 'text' && outcome.source === 'portal') await checkColumns(inv.datasets, { timeoutMs: a.timeoutMs });
   if (inv) {
     if (a.format === 'json') out(JSON.stringify(inventoryJson(inv), null, 2));
     else text(inv, a.lang, out);
