@@ -44,9 +44,9 @@ suite('Diagnostic and Identification', () => {
   test('the published inventory shows every flag, the column check and the Socle coverage', async () => {
     await api();
     emu = await startUdataEmulator({ users: [diagUser()] });
-    seedUdataDiagnose(emu.state, emu.url, 3);
+    seedUdataDiagnose(emu.state, emu.url, 100); // 105 public datasets: two pages of 100
     await vscode.commands.executeCommand('openData.diagnose.run', { kind: 'udata', portal: emu.url, organization: DIAG_ORG.id, checkColumns: true });
-    const tree = await treeWhere((t) => /8 datasets/.test(child(stage(t, 1), 'odw.diag.inventory')?.description ?? '') && JSON.stringify(t).includes('no schema declared'));
+    const tree = await treeWhere((t) => /105 datasets/.test(child(stage(t, 1), 'odw.diag.inventory')?.description ?? '') && JSON.stringify(t).includes('no schema declared'));
     const inv = child(stage(tree, 1), 'odw.diag.inventory')!;
     assert.match(inv.label, /^Published on 127\.0\.0\.1:\d+$/);
     const ds = (title: string) => inv.children!.find((c) => c.label === title)!;
@@ -58,7 +58,8 @@ suite('Diagnostic and Identification', () => {
     assert.equal(ds('Liste des parkings').description, 'low quality');
     assert.match(ds('Liste des parkings').children![0].label, /Quality score 2\/9; missing: licence/);
     assert.equal(ds('Subventions 2024').description, 'no flag');
-    assert.equal(inv.description, '8 datasets · 4 flagged');
+    assert.equal(inv.description, '105 datasets · 4 flagged');
+    assert.deepEqual(emu.log.filter((e) => e.path.endsWith('/datasets/')).map((e) => e.query), ['?page=1&page_size=100', '?page=2&page_size=100']);
     const socle = child(stage(tree, 1), 'odw.diag.socle')!;
     assert.equal(socle.label, 'Socle Commun des Données Locales: 2/14 published');
     assert.equal(socle.children!.find((c) => c.description?.startsWith('scdl/equipements'))!.contextValue, 'odw.diag.socle.missing');
