@@ -131,6 +131,20 @@ suite('Diagnostic and Identification', () => {
     assert.deepEqual(Object.keys(saved.dates), ['to-contact', 'no-answer']);
   });
 
+  test('the questionnaire asked interactively: one QuickPick per axis, each answer saved', async () => {
+    let done = false;
+    const run = Promise.resolve(vscode.commands.executeCommand('openData.diagnose.maturity')).finally(() => (done = true));
+    // Accepting does nothing until a QuickPick is open; each accept answers one question with its first level.
+    for (let i = 0; i < 60 && !done; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    await run;
+    assert.deepEqual((await project()).maturity.answers, { governance: 1, inventory: 1, publication: 1, quality: 1, reuse: 1 });
+    const tree = await treeWhere((t) => child(stage(t, 1), 'odw.diag.maturity')?.description?.startsWith('5/5 axes · mean 1 ') === true);
+    assert.equal(child(stage(tree, 1), 'odw.diag.maturity')!.label, 'Maturity: level 1/5');
+  });
+
   test('extra inventory folders list their tables with schema, size and freshness; PDFs say to ask for the source file', async () => {
     const share = mkdtempSync(join(tmpdir(), 'odw-share-'));
     const pdf = wsFile('rapport-activite.pdf');
