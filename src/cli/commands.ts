@@ -48,4 +48,9 @@ export const commands: Record<string, Command> = {
     summary: 'map a file to a schema (proposed mapping or a recipe) and write a new UTF-8 CSV',
     run: async (argv, out, err) => (await import('./standardise')).standardiseCommand(argv, out, err),
   },
+  diagnose: {
+    usage: ['odw diagnose --portal <base-url> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <seconds>] [--check-columns]'],
+    summary: "list an organisation's published datasets (udata/CKAN) with flags and its Socle coverage (read-only)",
+    run: async (argv, out, err) => (await import('./diagnose')).diagnoseCommand(argv, out, err),
+  },
 };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { FaultController, FaultRule } from './faults';
 import { Ctx, LogEntry, Reply, sha256, startServer } from './kit';
+import { ckanDiagnoseAction } from './ckan-diagnose';
 
 /** ckan/authz.py: `member` reads, `editor` and `admin` create datasets. Default `editor`. */
 export interface CkanUser { id: string; apiKey: string; name: string; organizations: { id: string; name: string; title?: string; capacity?: 'admin' | 'editor' | 'member' }[] }
@@ -111,6 +112,7 @@ export async function startCkanEmulator(opts: CkanEmulatorOptions = {}): Promise
     };
     const pkgOfResource = (rid: string) => [...state.packages.values()].find((p) => p.resources.some((r) => r.id === rid));
 
+    const diagnosis = ckanDiagnoseAction(action, args, state, user, ok, notFound); if (diagnosis) return diagnosis; // read-only actions of the Diagnostic
     switch (action) {
       case 'organization_list_for_user': {
         // ckan/logic/action/get.py: with permission=create_dataset only editor/admin capacities.

@@ -10,6 +10,7 @@ import { Ctx, LogEntry, Reply, sha256, startServer } from './kit';
 import { EmuDataset, EmuResource, EmuUser, UdataState } from './udata-state';
 import { GRANULARITIES, resolveZone, suggestZones } from './udata-spatial';
 import { ReuseStore } from './udata-reuse';
+import { diagnoseRoute } from './udata-diagnose';
 
 export interface UdataEmulatorOptions {
   port?: number;
@@ -107,6 +108,7 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     const user = state.userByKey(key);
     if (key && !user) return fail(401, 'Invalid API token');
     if (user?.expired) return fail(401, 'Expired API token');
+    const diagnosis = diagnoseRoute(ctx, state, base, user); if (diagnosis) return diagnosis; // read-only routes of the Diagnostic
     const write = method !== 'GET';
     if (write && !user) return fail(401, 'Unauthorized');
     if (write && method === 'POST' && opts.readOnly && !user?.sysadmin && BLOCKED_IN_READ_ONLY.some((r) => r.test(path.slice('/api/1'.length)))) {

@@ -17,6 +17,8 @@ export const TABLE_GLOB = '**/*.{csv,tsv,xlsx,ods,CSV,TSV,XLSX,ODS}';
 
 export interface TableFacts {
   size: number;
+  /** Last modification of the file (ISO 8601): how fresh the table is. */
+  modified?: string;
   /** Data rows (header excluded); undefined for workbooks, which are not read whole. */
   rows?: number;
   header: string[];
@@ -32,13 +34,16 @@ const HEAD_BYTES = 64 * 1024;
 
 export async function inspectTable(path: string): Promise<TableFacts> {
   let size = 0;
+  let modified: string | undefined;
   try {
-    size = (await stat(path)).size;
+    const s = await stat(path);
+    size = s.size;
+    modified = s.mtime.toISOString();
     const ext = extname(path).toLowerCase();
     const header = ext === '.xlsx' || ext === '.ods' ? await workbookHeader(path) : await textHeader(path);
     const rows = ext === '.xlsx' || ext === '.ods' ? undefined : Math.max(0, (await countRecords(path)) - 1);
     const d = header.length ? detectSchema(header) : null;
-    return { size, rows, header, ...(d ? { schema: { name: d.ref.name, version: d.ref.version, matched: d.matched, total: d.total } } : {}) };
+    return { size, modified, rows, header, ...(d ? { schema: { name: d.ref.name, version: d.ref.version, matched: d.matched, total: d.total } } : {}) };
   } catch (e) {
     return { size, header: [], error: (e as Error).message };
   }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import schema from '../../../schemas/project.schema.json';
 import { parseJsonFile, type ParsedFile } from './json-file';
 import type { ProjectState, Publication } from './types';
+import { maturityResult, MATURITY_AXES, type MaturityState } from '../diagnose/maturity';
 
 export const PROJECT_FILE = join('.opendata', 'project.json');
 
@@ -24,12 +25,13 @@ function copy(p: ProjectState | null): ProjectState {
 }
 
 /**
- * A ticked item. "Published" follows the publication records unless the user set it by hand
- * (an explicit untick wins): the publish flow writes the record, not the checklist.
+ * A ticked item. "Published" follows the publication records and "Maturity self-assessment
+ * done" the five answers, unless the user set them by hand (an explicit untick wins).
  */
 export function isChecked(p: ProjectState | null, stage: string, item: string): boolean {
   const set = p?.stages?.[stage]?.checklist?.[item];
   if (set !== undefined) return set === true;
+  if (stage === 'diagnostic' && item === 'maturity') return maturityResult(p?.maturity as MaturityState | undefined).answered === MATURITY_AXES.length;
   return stage === 'publication' && item === 'published' && latestPublication(p) !== undefined;
 }
 

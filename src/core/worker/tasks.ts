@@ -12,6 +12,7 @@ import type { AggregateRequest } from '../chart/aggregate';
 import { sniffFileEncoding } from '../read/sniff-file';
 import { readGrid } from '../sheet/grid-data';
 import { inspectTable } from '../project/inventory';
+import { scanFolder } from '../diagnose/folders';
 import { cleanText } from '../clean/clean-text';
 import { cleanCsvFile } from '../clean/clean-stream';
 import { textLinter, withSchemaChecks, type CleanLintOptions } from '../clean/linter';
@@ -90,6 +91,8 @@ export const tasks = {
   budgetView: (args: BudgetTaskArgs, _progress: TaskProgress, signal: AbortSignal) => budgetViewTask(args, signal),
   /** A budget act converted into an SCDL budget CSV at `out`. */
   budgetConvert: (args: BudgetTaskArgs & { out: string; compat?: boolean }, _progress: TaskProgress, signal: AbortSignal) => budgetConvertTask(args, signal),
+  /** Tables (with their facts) and PDFs of an extra inventory folder, outside the workspace. */
+  scanFolder: async (args: { root: string }) => scanFolder(args.root),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;
 
 /** A sheet task's value, or the reader's refusal as data (an Error loses its fields in the message). */

@@ -10,6 +10,9 @@ import { completeness } from './completeness';
 import type { Inventory } from './inventory';
 import type { Counts, Node } from './nodes';
 import type { ProjectStore } from './project-store';
+import { diagChildren, diagnosticBody, identificationExtra } from '../diagnose/children';
+import type { DiagnoseModel } from '../diagnose/model';
+import { isDiagNode } from '../diagnose/nodes';
 
 export interface TreeSources {
   store: ProjectStore;
@@ -19,6 +22,8 @@ export interface TreeSources {
   exists: (uri: vscode.Uri) => boolean;
   /** Whether the file has been linted in this session (zero problems then means clean). */
   validated: (uri: vscode.Uri) => boolean;
+  /** Published inventory, folders and PDFs of the diagnose area. */
+  diagnosis?: DiagnoseModel;
 }
 
 export function countsOf(uri: vscode.Uri): Counts {
@@ -57,7 +62,7 @@ export function childrenOf(src: TreeSources, n: Node): Node[] {
     case 'otherCharts':
       return n.charts;
     default:
-      return [];
+      return isDiagNode(n) ? diagChildren(n) : [];
   }
 }
 
@@ -65,14 +70,15 @@ function stageBody(src: TreeSources, stage: StageId, datasets: DatasetView[]): N
   const noDataset: Node = { kind: 'empty', message: vscode.l10n.t('No dataset yet: add files from Identification.') };
   switch (stage) {
     case 'diagnostic':
-      return [];
+      return src.diagnosis ? diagnosticBody(src.store.state, src.diagnosis) : [];
     case 'identification': {
+      const extra: Node[] = src.diagnosis ? identificationExtra(src.store.state, src.store.datapackage, src.diagnosis) : [];
       const files = src.inventory.list();
-      if (!files.length) return [{ kind: 'empty', message: vscode.l10n.t('No CSV, TSV, XLSX or ODS file in the workspace.') }];
+      if (!files.length) return [...extra, { kind: 'empty', message: vscode.l10n.t('No CSV, TSV, XLSX or ODS file in the workspace.') }];
       const root = src.store.root;
       const owner = new Map<string, string>();
       for (const d of datasets) for (const p of d.resources.flatMap(resourcePaths)) if (root) owner.set(vscode.Uri.joinPath(root, ...p.split('/')).toString(), d.meta.name);
-      return files.map((f): Node => ({ kind: 'file', uri: f.uri, facts: f.facts, dataset: owner.get(f.uri.toString()) }));
+      return [...extra, ...files.map((f): Node => ({ kind: 'file', uri: f.uri, facts: f.facts, dataset: owner.get(f.uri.toString()) }))];
     }
     case 'preparation':
       return datasets.length

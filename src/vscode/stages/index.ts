@@ -10,15 +10,17 @@ import type { Node } from './nodes';
 import { ProjectStore } from './project-store';
 import { copySamples } from './samples';
 import { StagesTree } from './tree';
+import { DiagnoseModel, registerDiagnose } from '../diagnose';
 
 export function registerStages(context: vscode.ExtensionContext, services: Services): void {
   const store = new ProjectStore();
   const inventory = new Inventory(services.worker);
-  const tree = new StagesTree(store, inventory);
+  const diagnosis = new DiagnoseModel(context.globalStorageUri, services.worker);
+  const tree = new StagesTree(store, inventory, diagnosis);
   const view = vscode.window.createTreeView('openData.stages', { treeDataProvider: tree, showCollapseAll: true, manageCheckboxStateManually: true });
   const deps: CommandDeps = { store, inventory, services };
   // Loading waits for nothing the user does; the tree fills in as the pieces arrive.
-  const ready = Promise.all([store.load(), inventory.scan(), tree.loadCharts()]);
+  const ready = Promise.all([store.load(), inventory.scan(), tree.loadCharts(), registerDiagnose(context, { store, inventory, tree, model: diagnosis })]);
 
   context.subscriptions.push(
     store,

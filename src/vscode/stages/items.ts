@@ -5,6 +5,8 @@ import { isSafeLink } from '../../core/portal/url';
 import { STAGES } from '../../core/project/stages';
 import { uiLang } from '../settings';
 import { nodeId, type Counts, type Node } from './nodes';
+import { isDiagNode, type DiagNode } from '../diagnose/nodes';
+import { diagItem } from '../diagnose/items';
 
 const icon = (id: string, color?: string) => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 const STAGE_ICONS = { diagnostic: 'pulse', identification: 'search', preparation: 'tools', publication: 'cloud-upload', valorisation: 'graph' } as const;
@@ -20,13 +22,14 @@ function countsText(c: Counts): string {
 }
 
 export function treeItem(n: Node): vscode.TreeItem {
+  if (isDiagNode(n)) return diagItem(n);
   const lang = uiLang();
   const item = itemFor(n, lang);
   item.id = nodeId(n);
   return item;
 }
 
-function itemFor(n: Node, lang: 'en' | 'fr'): vscode.TreeItem {
+function itemFor(n: Exclude<Node, DiagNode>, lang: 'en' | 'fr'): vscode.TreeItem {
   switch (n.kind) {
     case 'stage': {
       const i = new vscode.TreeItem(`${STAGES.indexOf(n.stage) + 1}. ${n.stage.title[lang]}`, n.stage.id === 'diagnostic' ? Expanded : Collapsed);
@@ -59,6 +62,7 @@ function itemFor(n: Node, lang: 'en' | 'fr'): vscode.TreeItem {
       i.tooltip = new vscode.MarkdownString();
       i.tooltip.appendText(vscode.workspace.asRelativePath(n.uri) + '\n\n');
       if (f?.error) i.tooltip.appendText(f.error);
+      if (f?.modified) i.tooltip.appendText(vscode.l10n.t('Modified on {0}', new Date(f.modified).toLocaleDateString(lang)) + '\n\n');
       if (f?.schema) i.tooltip.appendText(vscode.l10n.t('Looks like schema {0}: {1} of its {2} columns found.', f.schema.name, f.schema.matched, f.schema.total) + '\n\n');
       if (f?.header.length) i.tooltip.appendText(vscode.l10n.t('Columns: {0}', f.header.join(', ')));
       i.iconPath = icon(n.dataset ? 'pass-filled' : 'file', n.dataset ? 'testing.iconPassed' : undefined);

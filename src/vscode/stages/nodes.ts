@@ -6,6 +6,7 @@ import type { Criterion } from '../../core/project/quality';
 import type { TableFacts } from '../../core/project/inventory';
 import type { ChecklistItem, Stage, StageId } from '../../core/project/stages';
 import type { Publication } from '../../core/project/types';
+import type { DiagNode } from '../diagnose/nodes';
 
 export type Node =
   | { kind: 'stage'; stage: Stage }
@@ -23,7 +24,8 @@ export type Node =
   /** A chart published as a reuse (`datasets[<name>].reuses` in the project file). */
   | { kind: 'reuse'; dataset: string; slug: string; title?: string; page?: string; portal?: string }
   | { kind: 'otherCharts'; charts: Node[] }
-  | { kind: 'empty'; message: string };
+  | { kind: 'empty'; message: string }
+  | DiagNode;
 
 export interface Counts {
   errors: number;

@@ -11,6 +11,7 @@ import type { Inventory } from './inventory';
 import { treeItem } from './items';
 import type { Node } from './nodes';
 import type { ProjectStore } from './project-store';
+import type { DiagnoseModel } from '../diagnose/model';
 
 export interface SnapshotNode {
   label: string;
@@ -36,6 +37,7 @@ export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
   constructor(
     private readonly store: ProjectStore,
     private readonly inventory: Inventory,
+    diagnosis?: DiagnoseModel,
   ) {
     this.sources = {
       store,
@@ -43,6 +45,7 @@ export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
       charts: () => this.charts,
       exists: (uri) => !!inventory.get(uri) || this.present.has(uri.toString()),
       validated: (uri) => this.linted.has(uri.toString()) || vscode.languages.getDiagnostics(uri).length > 0,
+      diagnosis,
     };
     this.disposables.push(
       store.onDidChange(() => void this.checkResources().then(() => this.emitter.fire(undefined))),
