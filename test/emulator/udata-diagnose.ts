@@ -74,7 +74,8 @@ export function diagnoseRoute(ctx: Ctx, state: UdataState, base: string, user: E
   const orgOne = /^\/api\/1\/organizations\/([^/]+)\/$/.exec(ctx.path);
   if (orgOne) {
     const org = find(decodeURIComponent(orgOne[1]));
-    return org ? { status: 200, body: { id: org.id, name: org.name, slug: org.slug, page: `${base}/fr/organizations/${org.slug}/` } } : { status: 404, body: { message: 'Organization not found' } };
+    // The same organisation as udata's own route (its members with their roles), plus its page.
+    return org ? { status: 200, body: { ...(state.orgJson(org.id) ?? {}), id: org.id, name: org.name, slug: org.slug, page: `${base}/fr/organizations/${org.slug}/` } } : { status: 404, body: { message: 'Organization not found' } };
   }
   if (ctx.path === '/api/1/datasets/' && ctx.query.has('organization')) {
     const id = ctx.query.get('organization')!;
