@@ -59,8 +59,11 @@ suite('Hostile files', () => {
     const tree = await until(
       'every hostile file to be read or marked unreadable',
       async () => {
-        const files = filesOf(await snapshot()).filter((f) => names.some((n) => f.label.endsWith(n)));
-        return files.length === names.length && files.every((f) => f.description !== 'reading…') ? files : undefined;
+        const files = filesOf(await snapshot()).filter((f) => names.some((n) => f.label === `hostile/${n}`));
+        if (files.length === names.length && files.every((f) => f.description !== 'reading…')) return files;
+        // Said on a time-out: which files are missing or still being read.
+        const missing = names.filter((n) => !files.some((f) => f.label === `hostile/${n}`));
+        throw new Error(`missing: ${missing.join(', ') || 'none'}; ${files.map((f) => `${f.label}: ${f.description}`).join('; ')}`);
       },
       120_000,
     );

@@ -104,12 +104,14 @@ suite('Publish to a portal', () => {
     assert.match(doc!.getText(), /\*\*\*/);
   });
 
+  // Since #17 a personal e-mail is a warning in the editor (only a NIR is an error); the
+  // publication gate below still blocks on it.
   test('the personal-data rule shows in the editor like any other rule', async () => {
     const uri = wsFile('publish-personal/publish-contacts.csv');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const ds = await diagnosticsWhere(uri, (d) => d.filter((x) => codeOf(x) === 'personal-data').length === 2);
     const pd = ds.filter((x) => codeOf(x) === 'personal-data');
-    assert.ok(pd.every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    assert.ok(pd.every((d) => d.severity === vscode.DiagnosticSeverity.Warning), pd.map((d) => d.severity).join(','));
     assert.deepEqual(pd.map((d) => d.range.start.line).sort(), [1, 2]);
   });
 
