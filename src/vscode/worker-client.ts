@@ -36,8 +36,12 @@ export class WorkerCrashedError extends Error {
   }
 }
 
-/** Heap of the worker process: a file needing more is refused, the host keeps its own memory. */
-export const WORKER_HEAP_MB = 1024;
+/**
+ * Heap of the worker process: a file needing more is refused, the host keeps its own memory.
+ * 2 GB: the streamed clean of a 51 MB file keeps ~2.3 M fixes (~1.1 GB) and its date-order
+ * question runs the first pass again.
+ */
+export const WORKER_HEAP_MB = 2048;
 
 export interface RunOptions {
   progress?: (done: number, total: number) => void;
