@@ -3,7 +3,7 @@
 // Exit 0 = printed, 1 = unreadable file, 2 = usage (unknown schema or option).
 import { dirname } from 'node:path';
 import { UsageError, type Write } from './args';
-import { parseStdArgs } from './standardise-args';
+import { failure, parseStdArgs } from './standardise-args';
 import { StandardiseError } from '../core/standardise/errors';
 import { resolveTarget } from '../core/standardise/target';
 import { sampleSource } from '../core/standardise/read';
@@ -40,15 +40,6 @@ export async function mapCommand(argv: string[], out: Write, err: Write): Promis
     out(`${lang === 'fr' ? 'Colonnes non utilisées' : 'Unmapped columns'}: ${p.unmapped.length ? p.unmapped.join(', ') : '—'}`);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(e.message);
-      return 2;
-    }
-    if (e instanceof StandardiseError) {
-      err(e.in(lang));
-      return e.code === 'unreadable' ? 2 : 1;
-    }
-    err(`odw map: ${(e as Error).message}`);
-    return 1;
+    return failure(e, 'map', lang, err);
   }
 }

@@ -1,6 +1,7 @@
 // Command lines of `odw map` and `odw standardise`: flags with one value each, `--set` repeatable.
-import { defaultLang, UsageError } from './args';
+import { defaultLang, UsageError, type Write } from './args';
 import type { Lang } from '../core/model';
+import { StandardiseError } from '../core/standardise/errors';
 
 export interface StdArgs {
   file: string;
@@ -42,4 +43,18 @@ export function parseStdArgs(argv: string[], allowed: readonly string[], usage: 
   if (files.length !== 1) throw new UsageError(usage);
   a.file = files[0];
   return a;
+}
+
+/** The exit code of a failed `odw map` / `odw standardise`, its message written: 2 usage or unreadable input, else 1. */
+export function failure(e: unknown, command: string, lang: Lang, err: Write): number {
+  if (e instanceof UsageError) {
+    err(e.message);
+    return 2;
+  }
+  if (e instanceof StandardiseError) {
+    err(e.in(lang));
+    return e.code === 'unreadable' ? 2 : 1;
+  }
+  err(`odw ${command}: ${(e as Error).message}`);
+  return 1;
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type Write } from './args';
-import { parseStdArgs } from './standardise-args';
+import { failure, parseStdArgs } from './standardise-args';
 import type { Lang } from '../core/model';
 import { appendSteps, parseRecipe, standardiseStepOf, toJson } from '../core/clean/recipe';
 import { StandardiseError } from '../core/standardise/errors';
@@ -83,15 +83,6 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     out(fr ? `${atLeast}${left.errors} erreur(s), ${left.warnings} avertissement(s) restant(s).` : `${atLeast}${left.errors} error(s), ${left.warnings} warning(s) left.`);
     return left.errors ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(e.message);
-      return 2;
-    }
-    if (e instanceof StandardiseError) {
-      err(e.in(lang));
-      return e.code === 'unreadable' ? 2 : 1;
-    }
-    err(`odw standardise: ${(e as Error).message}`);
-    return 1;
+    return failure(e, 'standardise', lang, err);
   }
 }

@@ -9,7 +9,7 @@ import { RowQueue } from './row-queue';
 import type { WorkbookSource, WorkbookVisitor } from './types';
 import { parseXml, type Attrs, type XmlHandlers } from './xml';
 import { XmlScanner } from './xml-scan';
-import { Unsupported } from './xlsx-scan';
+import { Unsupported } from './xml-bytes';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
 import { ResumableVisitor } from './resume';
 import type { ZipArchive } from './zip';

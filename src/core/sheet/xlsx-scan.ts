@@ -3,17 +3,9 @@
 // an object per tag, into the same XlsxRowBuilder as the saxes reader. Markup it does not
 // handle (CDATA, a DOCTYPE, prefixed sheet elements, unbalanced tags, unknown entities)
 // throws Unsupported: the caller then reads the sheet with saxes, skipping the rows already given.
-import { limitError, SHEET_LIMITS } from './limits';
+import { SHEET_LIMITS } from './limits';
 import { columnOf, type XlsxRowBuilder } from './xlsx-rows';
-
-export class Unsupported extends Error {}
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const AMP = 0x26;
-/** A partial tag carried to the next chunk may not grow beyond this. */
-const MAX_CARRY = 64 * 1024 * 1024;
+import { AMP, attrValue, Carry, GT, isSpace, LT, SLASH, text, Unsupported, xmlText, type Bytes } from './xml-bytes';
 
 const NONE = 0;
 const VALUE = 1;
@@ -44,40 +36,6 @@ function tagId(b: Buffer, s: number, e: number): number {
   }
   if (n === 9 && b.toString('latin1', s, e) === 'mergeCell') return T_MERGE;
   return T_OTHER;
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML text as the parser gives it: line ends normalised, the five entities and character references decoded. */
-export function xmlText(raw: string): string {
-  let s = raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n');
-  if (s.indexOf('&') === -1) return s;
-  s = s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|&/g, (m, ref: string | undefined) => {
-    if (ref === undefined) throw new Unsupported('bare &');
-    if (ref[0] !== '#') {
-      const e = ENTITIES[ref];
-      if (e === undefined) throw new Unsupported(`entity ${ref}`);
-      return e;
-    }
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    if (!(code >= 0x20 || code === 9 || code === 10 || code === 13) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new Unsupported('character reference');
-    return String.fromCodePoint(code);
-  });
-  return s;
-}
-
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-
-/** Node's own slicers, without Buffer#toString's argument checks (a call per cell adds up). */
-interface Bytes extends Buffer {
-  latin1Slice(start: number, end: number): string;
-  utf8Slice(start: number, end: number): string;
-}
-
-/** Text of bytes s..e: Latin-1 when they are ASCII (the usual number or reference), UTF-8 otherwise. */
-function text(b: Bytes, s: number, e: number): string {
-  for (let k = s; k < e; k++) if (b[k] >= 0x80) return b.utf8Slice(s, e);
-  return b.latin1Slice(s, e);
 }
 
 /** Attribute slots kept for the sheet's elements. */
@@ -135,7 +93,7 @@ function digits(b: Buffer, s: number, e: number): number {
 }
 
 export class XlsxScanner {
-  private carry: Buffer | null = null;
+  private readonly carry = new Carry('worksheet');
   private capture = NONE;
   private inInline = false;
   private phonetic = 0;
@@ -152,20 +110,12 @@ export class XlsxScanner {
   constructor(private readonly b: XlsxRowBuilder) {}
 
   write(chunk: Buffer): void {
-    let buf = chunk as Bytes;
-    if (this.carry) {
-      buf = Buffer.concat([this.carry, chunk]) as Bytes;
-      this.carry = null;
-    }
-    const end = this.scan(buf);
-    if (end < buf.length) {
-      if (buf.length - end > MAX_CARRY) throw limitError('xml-size', 'worksheet');
-      this.carry = Buffer.from(buf.subarray(end));
-    }
+    const buf = this.carry.join(chunk);
+    this.carry.keep(buf, this.scan(buf));
   }
 
   finish(): void {
-    if (this.carry && this.carry.length > 0 && this.carry.toString('latin1').trim() !== '') throw new Unsupported('unterminated markup');
+    if (this.carry.unterminated()) throw new Unsupported('unterminated markup');
     if (this.stack.length > 0 || !this.started) throw new Unsupported('unclosed elements');
   }
 
@@ -529,12 +479,6 @@ export class XlsxScanner {
     }
   }
 
-}
-
-/** Attribute values: white space normalised as XML requires, entities decoded. */
-function attrValue(v: string): string {
-  if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
-  return v.indexOf('&') === -1 ? v : xmlText(v);
 }
 
 const SHEET_NAMES = new Set(['worksheet', 'sheetData', 'row', 'c', 'v', 'f', 'is', 't', 'r', 'rPh', 'cols', 'col', 'mergeCells', 'mergeCell']);

@@ -4,9 +4,8 @@
 // markup) throws Unsupported, and the caller reads the part again with saxes.
 import { asSheetError } from './errors';
 import { parseXml, type Attrs, type XmlHandlers } from './xml';
-import { limitError } from './limits';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
-import { Unsupported, xmlText } from './xlsx-scan';
+import { AMP, attrValue, Carry, GT, isSpace, LT, SLASH, text, Unsupported, xmlText, type Bytes } from './xml-bytes';
 import type { ZipArchive } from './zip';
 
 /** Reads a part with the tokenizer, or with saxes when it gives up; `make` builds fresh handlers for each attempt. */
@@ -31,24 +30,7 @@ export async function readPart(zip: ZipArchive, part: string, make: () => XmlHan
   await parseXml(zip.stream(part), make(), part, signal);
 }
 
-interface Bytes extends Buffer {
-  latin1Slice(start: number, end: number): string;
-  utf8Slice(start: number, end: number): string;
-}
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const AMP = 0x26;
-const MAX_CARRY = 64 * 1024 * 1024;
 const NAME_SLOTS = 2048;
-
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-
-function text(b: Bytes, s: number, e: number): string {
-  for (let k = s; k < e; k++) if (b[k] >= 0x80) return b.utf8Slice(s, e);
-  return b.latin1Slice(s, e);
-}
 
 /** No entity, no white space to normalise: the bytes are the value. */
 function plain(b: Buffer, s: number, e: number): boolean {
@@ -59,13 +41,8 @@ function plain(b: Buffer, s: number, e: number): boolean {
   return true;
 }
 
-function attrValue(v: string): string {
-  if (v.indexOf('\t') !== -1 || v.indexOf('\n') !== -1 || v.indexOf('\r') !== -1) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
-  return v.indexOf('&') === -1 ? v : xmlText(v);
-}
-
 export class XmlScanner {
-  private carry: Buffer | null = null;
+  private readonly carry = new Carry('XML');
   private pending = '';
   private readonly stack: string[] = [];
   private started = false;
@@ -76,20 +53,12 @@ export class XmlScanner {
   constructor(private readonly h: XmlHandlers) {}
 
   write(chunk: Buffer): void {
-    let buf = chunk as Bytes;
-    if (this.carry) {
-      buf = Buffer.concat([this.carry, chunk]) as Bytes;
-      this.carry = null;
-    }
-    const end = this.scan(buf);
-    if (end < buf.length) {
-      if (buf.length - end > MAX_CARRY) throw limitError('xml-size', 'XML');
-      this.carry = Buffer.from(buf.subarray(end));
-    }
+    const buf = this.carry.join(chunk);
+    this.carry.keep(buf, this.scan(buf));
   }
 
   finish(): void {
-    if (this.carry && this.carry.toString('latin1').trim() !== '') throw new Unsupported('unterminated markup');
+    if (this.carry.unterminated()) throw new Unsupported('unterminated markup');
     if (this.stack.length > 0 || !this.started) throw new Unsupported('unclosed elements');
     this.flushText();
   }

@@ -1,0 +1,81 @@
+// What the two byte scanners (xlsx-scan.ts for worksheets, xml-scan.ts for the other parts)
+// share: byte constants, slicing, XML text decoding, and the partial tag carried from one
+// inflated chunk to the next. Markup they do not handle throws Unsupported, and the caller
+// reads the part again with saxes.
+import { limitError } from './limits';
+
+export class Unsupported extends Error {}
+
+export const LT = 0x3c;
+export const GT = 0x3e;
+export const SLASH = 0x2f;
+export const AMP = 0x26;
+/** A partial tag carried to the next chunk may not grow beyond this. */
+const MAX_CARRY = 64 * 1024 * 1024;
+
+export const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/** Node's own slicers, without Buffer#toString's argument checks (a call per cell adds up). */
+export interface Bytes extends Buffer {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+/** Text of bytes s..e: Latin-1 when they are ASCII (the usual number or reference), UTF-8 otherwise. */
+export function text(b: Bytes, s: number, e: number): string {
+  for (let k = s; k < e; k++) if (b[k] >= 0x80) return b.utf8Slice(s, e);
+  return b.latin1Slice(s, e);
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML text as the parser gives it: line ends normalised, the five entities and character references decoded. */
+export function xmlText(raw: string): string {
+  let s = raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n');
+  if (s.indexOf('&') === -1) return s;
+  s = s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|&/g, (m, ref: string | undefined) => {
+    if (ref === undefined) throw new Unsupported('bare &');
+    if (ref[0] !== '#') {
+      const e = ENTITIES[ref];
+      if (e === undefined) throw new Unsupported(`entity ${ref}`);
+      return e;
+    }
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    if (!(code >= 0x20 || code === 9 || code === 10 || code === 13) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new Unsupported('character reference');
+    return String.fromCodePoint(code);
+  });
+  return s;
+}
+
+/** Attribute values: white space normalised as XML requires, entities decoded. */
+export function attrValue(v: string): string {
+  if (v.indexOf('\t') !== -1 || v.indexOf('\n') !== -1 || v.indexOf('\r') !== -1) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
+  return v.indexOf('&') === -1 ? v : xmlText(v);
+}
+
+/** The unfinished tail of a chunk (a tag cut in two), joined to the next chunk. */
+export class Carry {
+  private tail: Buffer | null = null;
+
+  constructor(private readonly what: string) {}
+
+  /** The chunk with the previous tail in front of it. */
+  join(chunk: Buffer): Bytes {
+    if (!this.tail) return chunk as Bytes;
+    const buf = Buffer.concat([this.tail, chunk]) as Bytes;
+    this.tail = null;
+    return buf;
+  }
+
+  /** Keeps `buf` from `end` on for the next chunk (a tag may not grow past MAX_CARRY). */
+  keep(buf: Buffer, end: number): void {
+    if (end >= buf.length) return;
+    if (buf.length - end > MAX_CARRY) throw limitError('xml-size', this.what);
+    this.tail = Buffer.from(buf.subarray(end));
+  }
+
+  /** Whether markup was left unterminated at the end of the part. */
+  unterminated(): boolean {
+    return this.tail !== null && this.tail.toString('latin1').trim() !== '';
+  }
+}
