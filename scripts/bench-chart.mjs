@@ -24,7 +24,15 @@ if (!existsSync(file)) {
 // Bundle the TypeScript core once, so the bench measures the code the extension ships.
 const tmp = mkdtempSync(join(tmpdir(), 'odw-bench-chart-'));
 const bundle = join(tmp, 'aggregate.cjs');
-await esbuild.build({ entryPoints: [join(REPO, 'src/core/chart/aggregate.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: [join(REPO, 'src/core/chart/aggregate.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: bundle,
+  logLevel: 'warning',
+});
 const { aggregate, ChartCache } = (await import(pathToFileURL(bundle).href)).default;
 rmSync(tmp, { recursive: true, force: true });
 
@@ -62,12 +70,16 @@ await aggregate({ source: { kind: 'file', path: file }, config: { ...last.config
 const reshape = ms(t0);
 const p = median(parse);
 const size = readFileSync(file).length;
-console.log(`file: ${file} (${(size / 1e6).toFixed(1)} MB, ${last.table.rows} data rows, ${last.table.encoding}, '${last.table.delimiter}')`);
+console.log(
+  `file: ${file} (${(size / 1e6).toFixed(1)} MB, ${last.table.rows} data rows, ${last.table.encoding}, '${last.table.delimiter}')`,
+);
 console.log(`runs: ${runs} (medians below; each run is a fresh pass, no cache)`);
 console.log(`bare papaparse parse (readFile + Papa.parse):  ${p.toFixed(0)} ms`);
 const line = (name, xs) => console.log(`${name.padEnd(46)} ${median(xs).toFixed(0)} ms  = ${(median(xs) / p).toFixed(2)} × parse`);
 line(`chart, suggested (${last.config.aggregation} ${last.config.value} by ${last.config.category}):`, suggested);
 line('chart, sum montant by month of dateConvention:', monthly);
 console.log(`control change on the same file (cached pass, reshaped):  ${reshape.toFixed(1)} ms`);
-console.log(`points sent: ${last.series.labels.length} + others (${last.series.others?.categories ?? 0} categories); skipped: ${last.series.stats.skipped.map((s) => `${s.rows} ${s.reason} ${s.column ?? ''}`).join(', ') || 'none'}`);
+console.log(
+  `points sent: ${last.series.labels.length} + others (${last.series.others?.categories ?? 0} categories); skipped: ${last.series.stats.skipped.map((s) => `${s.rows} ${s.reason} ${s.column ?? ''}`).join(', ') || 'none'}`,
+);
 console.log(`target ≤ 1.20 × parse: ${median(suggested) / p <= 1.2 && median(monthly) / p <= 1.2 ? 'met' : 'NOT met'}`);

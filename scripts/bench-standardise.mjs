@@ -23,8 +23,18 @@ const runs = arg('--runs', 5);
 const tmp = mkdtempSync(join(tmpdir(), 'odw-bench-std-'));
 const bundle = join(tmp, 'std.cjs');
 await esbuild.build({
-  stdin: { contents: "export * from './src/core/standardise/task'; export * from './src/core/standardise/run'; export * from './src/core/standardise/target'; export * from './src/core/standardise/propose'; export * from './src/core/standardise/read';", resolveDir: REPO, loader: 'ts' },
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning',
+  stdin: {
+    contents:
+      "export * from './src/core/standardise/task'; export * from './src/core/standardise/run'; export * from './src/core/standardise/target'; export * from './src/core/standardise/propose'; export * from './src/core/standardise/read';",
+    resolveDir: REPO,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: bundle,
+  logLevel: 'warning',
 });
 const core = (await import(pathToFileURL(bundle).href)).default;
 const target = core.resolveTarget('scdl/subventions');
@@ -43,7 +53,14 @@ async function dataset(rows) {
   const w = createWriteStream(out);
   let first = true;
   for await (const line of createInterface({ input: createReadStream(scdl) })) {
-    w.write((first ? line.split(',').map((h) => `"${titles[h] ?? h}"`).join(',') : line) + '\n');
+    w.write(
+      (first
+        ? line
+            .split(',')
+            .map((h) => `"${titles[h] ?? h}"`)
+            .join(',')
+        : line) + '\n',
+    );
     first = false;
   }
   await new Promise((r) => w.end(r));
@@ -61,7 +78,9 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - t);
   if (!r.ok || r.result.checked !== 5000) throw new Error('preview failed');
 }
-console.log(`standardise preview, 5 000 rows (map + schema validation): median ${median(times).toFixed(0)} ms over ${runs} runs (target < 200 ms); proposal mapped ${mapped}/${target.fields.length} fields from French titles`);
+console.log(
+  `standardise preview, 5 000 rows (map + schema validation): median ${median(times).toFixed(0)} ms over ${runs} runs (target < 200 ms); proposal mapped ${mapped}/${target.fields.length} fields from French titles`,
+);
 
 const big = await dataset(bigRows);
 const mb = statSync(big).size / 1e6;
@@ -73,5 +92,7 @@ const r = await core.standardiseToFile(proposal.result.spec, target, { path: big
 const s = (performance.now() - t) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
-console.log(`standardise stream, ${mb.toFixed(0)} MB (${r.rows} rows): ${s.toFixed(1)} s = ${(mb / s).toFixed(0)} MB/s, peak RSS ${(peak / 1e6).toFixed(0)} MB`);
+console.log(
+  `standardise stream, ${mb.toFixed(0)} MB (${r.rows} rows): ${s.toFixed(1)} s = ${(mb / s).toFixed(0)} MB/s, peak RSS ${(peak / 1e6).toFixed(0)} MB`,
+);
 rmSync(tmp, { recursive: true, force: true });

@@ -32,7 +32,12 @@ async function bareRead() {
   const t0 = process.hrtime.bigint();
   let n = 0;
   let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet) {
       n++;
@@ -45,7 +50,15 @@ async function bareRead() {
 async function lint() {
   const tmp = mkdtempSync(join(tmpdir(), 'odw-bench-xlsx-'));
   const bundle = join(tmp, 'lint-sheet.cjs');
-  await esbuild.build({ entryPoints: [join(REPO, 'src/core/sheet/lint-sheet.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join(REPO, 'src/core/sheet/lint-sheet.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
   const { lintSpreadsheetFile } = (await import(pathToFileURL(bundle).href)).default;
   rmSync(tmp, { recursive: true, force: true });
   const t0 = process.hrtime.bigint();
@@ -66,7 +79,13 @@ if (!existsSync(file)) {
   await generate();
   console.log(`generated ${file} (${rows} rows × 16 columns) in ${(ms(t0) / 1000).toFixed(1)} s`);
 }
-const measure = (m) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', m, '--file', file], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+const measure = (m) =>
+  JSON.parse(
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', m, '--file', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    }),
+  );
 const results = { bare: [], lint: [] };
 for (let i = 0; i < runs; i++) for (const m of ['bare', 'lint']) results[m].push(measure(m));
 const best = (list) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -74,5 +93,7 @@ const bare = best(results.bare);
 const linted = best(results.lint);
 console.log(`file: ${file}`);
 console.log(`exceljs bare streaming read: ${bare.ms.toFixed(0)} ms, ${bare.rows} rows, ${bare.cells} cells, peak RSS ${bare.rssMB} MB`);
-console.log(`lintSpreadsheetFile:         ${linted.ms.toFixed(0)} ms, ${linted.rows} data rows, ${linted.problems} problems${linted.fatal ? `, FATAL ${linted.fatal}` : ''}, peak RSS ${linted.rssMB} MB`);
+console.log(
+  `lintSpreadsheetFile:         ${linted.ms.toFixed(0)} ms, ${linted.rows} data rows, ${linted.problems} problems${linted.fatal ? `, FATAL ${linted.fatal}` : ''}, peak RSS ${linted.rssMB} MB`,
+);
 console.log(`ratio lint / bare read: ${(linted.ms / bare.ms).toFixed(2)} (target ≤ 1.5; best of ${runs} runs each)`);

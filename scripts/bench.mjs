@@ -25,7 +25,17 @@ const LAG_TARGET_MS = 100;
 const ACTIVATION_TARGET_MS = 50;
 
 /** Modules a measure loads, required before its clock starts: throughput, not start-up, is measured. */
-const ENGINE_MODES = ['csv-lint', 'csv-schema', 'csv-lint-1t', 'csv-schema-1t', 'xlsx-lint', 'csv-profile', 'clean', 'chart', 'budget-convert'];
+const ENGINE_MODES = [
+  'csv-lint',
+  'csv-schema',
+  'csv-lint-1t',
+  'csv-schema-1t',
+  'xlsx-lint',
+  'csv-profile',
+  'clean',
+  'chart',
+  'budget-convert',
+];
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--one') {
@@ -41,7 +51,7 @@ if (argv[0] === '--one') {
 async function measure(mode, file) {
   if (mode === 'csv-bare') require('papaparse');
   if (mode === 'xlsx-bare') require('exceljs');
-  if (mode === 'xml-bare') require('saxes'), require('iconv-lite');
+  if (mode === 'xml-bare') (require('saxes'), require('iconv-lite'));
   if (ENGINE_MODES.includes(mode)) require(join(DATA, 'engine.cjs'));
   const t0 = performance.now();
   const done = (extra = {}) => ({ ms: performance.now() - t0, ...extra });
@@ -111,7 +121,12 @@ async function measure(mode, file) {
       const out = join(DATA, 'budget-out.csv');
       try {
         const r = await convertActToFile(file, out, { baseUrl: null, cacheDir: null });
-        return done({ rows: r.rows, subtotals: r.subtotals, outBytes: statSync(out).size, problems: r.problems.filter((p) => p.severity !== 'info').length });
+        return done({
+          rows: r.rows,
+          subtotals: r.subtotals,
+          outBytes: statSync(out).size,
+          problems: r.problems.filter((p) => p.severity !== 'info').length,
+        });
       } finally {
         rmSync(out, { force: true });
       }
@@ -120,11 +135,17 @@ async function measure(mode, file) {
       const ExcelJS = require('exceljs');
       let rows = 0;
       let cells = 0;
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
-      for await (const sheet of reader) for await (const row of sheet) {
-        rows++;
-        row.eachCell(() => cells++);
-      }
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+        sharedStrings: 'cache',
+        styles: 'cache',
+        worksheets: 'emit',
+        hyperlinks: 'ignore',
+      });
+      for await (const sheet of reader)
+        for await (const row of sheet) {
+          rows++;
+          row.eachCell(() => cells++);
+        }
       return done({ rows, cells });
     }
     case 'worker-lint':
@@ -151,10 +172,11 @@ function catalogMeasure(mode) {
     const l0 = performance.now();
     const cat = currentCatalog();
     const headers = [];
-    for (const t of cat.tables) for (const v of t.versions) {
-      const d = cat.descriptor(t, v.version);
-      if (d) headers.push(d.fields.map((f) => f.name.toUpperCase()).slice(0, Math.max(3, d.fields.length - 2)));
-    }
+    for (const t of cat.tables)
+      for (const v of t.versions) {
+        const d = cat.descriptor(t, v.version);
+        if (d) headers.push(d.fields.map((f) => f.name.toUpperCase()).slice(0, Math.max(3, d.fields.length - 2)));
+      }
     detectSchema(headers[0]);
     const loadMs = performance.now() - l0;
     const t0 = performance.now();
@@ -170,11 +192,24 @@ function catalogMeasure(mode) {
   const t0 = performance.now();
   for (const name of ['code-commune-insee', 'code-postal', 'siret']) {
     const check = frFormatChecks.find((c) => c.name === name);
-    const env = { lang: 'en', field: () => 0, declared: () => true, typeOf: () => 'string', raw: (r) => r.values[0], full: () => true, cell: () => void reported++, row: () => {}, table: () => {} };
+    const env = {
+      lang: 'en',
+      field: () => 0,
+      declared: () => true,
+      typeOf: () => 'string',
+      raw: (r) => r.values[0],
+      full: () => true,
+      cell: () => void reported++,
+      row: () => {},
+      table: () => {},
+    };
     const rc = check.create({ column: 'v' }, env);
     const list = name === 'siret' ? sirets : codes;
     const rows = list.map((v) => ({ values: [v] }));
-    for (let i = 0; i < N; i++) { const r = rows[i % rows.length]; rc.row(r, r.values); }
+    for (let i = 0; i < N; i++) {
+      const r = rows[i % rows.length];
+      rc.row(r, r.values);
+    }
   }
   return { ms: performance.now() - t0, values: 3 * N, reported };
 }
@@ -205,12 +240,20 @@ async function lintInWorker(file, logProgress) {
         progress++;
         const [d, t] = m.progress;
         if (logProgress && d / t >= nextLog - 1e-9) {
-          process.stderr.write(`  progress ${Math.round((100 * d) / t)} % (${mb(d)} of ${mb(t)}) after ${((performance.now() - t0) / 1000).toFixed(1)} s, RSS ${mb(process.memoryUsage().rss)}\n`);
+          process.stderr.write(
+            `  progress ${Math.round((100 * d) / t)} % (${mb(d)} of ${mb(t)}) after ${((performance.now() - t0) / 1000).toFixed(1)} s, RSS ${mb(process.memoryUsage().rss)}\n`,
+          );
           while (d / t >= nextLog - 1e-9) nextLog += 0.1;
         }
         return;
       }
-      if ('result' in m) resolve({ rows: m.result.rows, problems: m.result.diagnostics.length, fatal: m.result.fatal ?? null, schema: m.result.schema?.name ?? null });
+      if ('result' in m)
+        resolve({
+          rows: m.result.rows,
+          problems: m.result.diagnostics.length,
+          fatal: m.result.fatal ?? null,
+          schema: m.result.schema?.name ?? null,
+        });
       else resolve({ error: m.error });
     });
     w.on('error', (e) => resolve({ error: `${e.code ?? ''} ${e.message}`.trim() }));
@@ -237,17 +280,31 @@ async function activation() {
   // esbuild's ESM interop copies the module's own property names: give it the ones the bundle uses.
   const bundle = join(REPO, 'dist', 'extension.js');
   const vscodeApi = {};
-  for (const [, name] of readFileSync(bundle, 'utf8').matchAll(/\bvscode\d*\.([A-Za-z_$][\w$]*)/g)) vscodeApi[name] ??= stub(`vscode.${name}`);
+  for (const [, name] of readFileSync(bundle, 'utf8').matchAll(/\bvscode\d*\.([A-Za-z_$][\w$]*)/g))
+    vscodeApi[name] ??= stub(`vscode.${name}`);
   Module._cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeApi };
   const memento = () => ({ get: (_k, d) => d, update: async () => {}, keys: () => [], setKeysForSync: () => {} });
-  const real = { subscriptions: [], extensionPath: REPO, workspaceState: memento(), globalState: memento(), extensionMode: 3, asAbsolutePath: (p) => join(REPO, p) };
+  const real = {
+    subscriptions: [],
+    extensionPath: REPO,
+    workspaceState: memento(),
+    globalState: memento(),
+    extensionMode: 3,
+    asAbsolutePath: (p) => join(REPO, p),
+  };
   const context = new Proxy(real, { get: (o, k) => (k in o ? o[k] : stub(`context.${String(k)}`)) });
   const t0 = performance.now();
   const ext = require(bundle);
   const t1 = performance.now();
   const api = ext.activate(context);
   const t2 = performance.now();
-  return { ms: t2 - t0, requireMs: t1 - t0, activateMs: t2 - t1, subscriptions: real.subscriptions.length, selfReported: typeof api?.activationMs === 'number' ? api.activationMs : null };
+  return {
+    ms: t2 - t0,
+    requireMs: t1 - t0,
+    activateMs: t2 - t1,
+    subscriptions: real.subscriptions.length,
+    selfReported: typeof api?.activationMs === 'number' ? api.activationMs : null,
+  };
 }
 
 function stub(name) {
@@ -287,7 +344,10 @@ function stub(name) {
 
 const big = argv.includes('--big') || process.env.ODW_BENCH_BIG === '1';
 const rows = Number(argv.find((a) => /^\d+$/.test(a)) ?? 500000);
-const REPEAT = Math.max(1, Math.floor(Number(argv.find((a) => a.startsWith('--repeat='))?.slice(9) ?? process.env.ODW_BENCH_REPEAT ?? 1)) || 1);
+const REPEAT = Math.max(
+  1,
+  Math.floor(Number(argv.find((a) => a.startsWith('--repeat='))?.slice(9) ?? process.env.ODW_BENCH_REPEAT ?? 1)) || 1,
+);
 mkdirSync(DATA, { recursive: true });
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -317,13 +377,16 @@ function xlsxFile(n, extra) {
   const file = join(DATA, `bench-${n}x${16 + extra}.xlsx`);
   if (existsSync(file)) return file;
   log(`generating ${file}…`);
-  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench/gen-xlsx.mjs'), `${file}.part`, String(n), String(extra)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench/gen-xlsx.mjs'), `${file}.part`, String(n), String(extra)], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error(`xlsx generator failed (${r.status})`);
   renameSync(`${file}.part`, file);
   return file;
 }
 
-for (const f of [WORKER, join(REPO, 'dist', 'extension.js')]) if (!existsSync(f)) throw new Error(`missing ${f}: run npm run build (npm run bench does)`);
+for (const f of [WORKER, join(REPO, 'dist', 'extension.js')])
+  if (!existsSync(f)) throw new Error(`missing ${f}: run npm run build (npm run bench does)`);
 const csv = csvFile(rows);
 const csv50 = csvFile(232000); // ~50 MB: the size VS Code stops handing to extensions
 const xlsx = xlsxFile(100000, 0);
@@ -344,7 +407,8 @@ const xlsxBig = big ? xlsxFile(905000, 14) : null; // ~200 MB, one sheet under E
 const esbuild = await import('esbuild');
 await esbuild.build({
   stdin: {
-    contents: "export { lintFile } from './src/core/lint-file'; export { useSplitLint } from './src/core/split/split-lint'; export { cleanCsvFile } from './src/core/clean/clean-stream'; export { aggregate } from './src/core/chart/aggregate'; export { convertActToFile } from './src/core/budget/convert';",
+    contents:
+      "export { lintFile } from './src/core/lint-file'; export { useSplitLint } from './src/core/split/split-lint'; export { cleanCsvFile } from './src/core/clean/clean-stream'; export { aggregate } from './src/core/chart/aggregate'; export { convertActToFile } from './src/core/budget/convert';",
     resolveDir: REPO,
     loader: 'ts',
   },
@@ -358,7 +422,12 @@ await esbuild.build({
 // The catalog and fr-format measures' own bundle (packages stay external: the reference data is
 // built from them on first use, before the clock).
 await esbuild.build({
-  stdin: { contents: "export { detectSchema } from './src/core/schema/detect'; export { currentCatalog } from './src/core/catalog/load'; export { frFormatChecks } from './src/core/checks/registry';", resolveDir: REPO, loader: 'ts' },
+  stdin: {
+    contents:
+      "export { detectSchema } from './src/core/schema/detect'; export { currentCatalog } from './src/core/catalog/load'; export { frFormatChecks } from './src/core/checks/registry';",
+    resolveDir: REPO,
+    loader: 'ts',
+  },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -368,7 +437,15 @@ await esbuild.build({
   logLevel: 'error',
 });
 // The split lint's part worker, next to the engine as in dist/ (lintFile lints large CSVs on several cores).
-await esbuild.build({ entryPoints: [join(REPO, 'src/core/worker/lint-part-worker.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: join(DATA, 'lint-part-worker.js'), logLevel: 'error' });
+await esbuild.build({
+  entryPoints: [join(REPO, 'src/core/worker/lint-part-worker.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: join(DATA, 'lint-part-worker.js'),
+  logLevel: 'error',
+});
 
 const sizeMB = (f) => statSync(f).size / 1e6;
 
@@ -379,15 +456,22 @@ const sizeMB = (f) => statSync(f).size / 1e6;
  */
 function groupProfile(profile, bundle) {
   const starts = [];
-  readFileSync(bundle, 'utf8').split('\n').forEach((l, i) => {
-    const m = /^\/\/ (\S+\.(?:ts|js|json))$/.exec(l);
-    if (m) starts.push([i, m[1].replace(/^node_modules\/([^/]+)\/.*/, 'node_modules/$1')]);
-  });
+  readFileSync(bundle, 'utf8')
+    .split('\n')
+    .forEach((l, i) => {
+      const m = /^\/\/ (\S+\.(?:ts|js|json))$/.exec(l);
+      if (m) starts.push([i, m[1].replace(/^node_modules\/([^/]+)\/.*/, 'node_modules/$1')]);
+    });
   const moduleAt = (line) => {
-    let lo = 0, hi = starts.length - 1, found = '(bundle prelude)';
+    let lo = 0,
+      hi = starts.length - 1,
+      found = '(bundle prelude)';
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid][0] <= line) { found = starts[mid][1]; lo = mid + 1; } else hi = mid - 1;
+      if (starts[mid][0] <= line) {
+        found = starts[mid][1];
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found;
   };
@@ -395,19 +479,28 @@ function groupProfile(profile, bundle) {
   const groups = {};
   profile.samples.forEach((id, i) => {
     const f = byId.get(id).callFrame;
-    const name = f.url.endsWith('engine.cjs') ? moduleAt(f.lineNumber)
-      : f.url.startsWith('node:') || f.url.includes('internal') ? '(node: file reading, UTF-8 decoding)'
-      : f.functionName.startsWith('RegExp') ? '(regular expressions)'
-      : f.functionName === '(garbage collector)' ? '(garbage collector)'
-      : f.functionName === '(program)' || f.functionName === '(idle)' ? '(idle, program)'
-      : `(native: ${f.functionName || 'other'})`;
+    const name = f.url.endsWith('engine.cjs')
+      ? moduleAt(f.lineNumber)
+      : f.url.startsWith('node:') || f.url.includes('internal')
+        ? '(node: file reading, UTF-8 decoding)'
+        : f.functionName.startsWith('RegExp')
+          ? '(regular expressions)'
+          : f.functionName === '(garbage collector)'
+            ? '(garbage collector)'
+            : f.functionName === '(program)' || f.functionName === '(idle)'
+              ? '(idle, program)'
+              : `(native: ${f.functionName || 'other'})`;
     groups[name] = (groups[name] ?? 0) + profile.timeDeltas[i] / 1000;
   });
   return groups;
 }
 function one(mode, file = '') {
   log(`measuring ${mode}${file ? ` on ${file.replace(`${REPO}/`, '')}` : ''}…`);
-  const out = execFileSync(process.execPath, [SELF, '--one', mode, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [SELF, '--one', mode, file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out);
 }
 
@@ -426,7 +519,12 @@ const runs = { 'csv-bare': [], 'csv-lint': [], 'csv-schema': [], 'csv-lint-1t': 
 for (let r = 0; r < REPEAT; r++) for (const mode of Object.keys(runs)) runs[mode].push(one(mode, csv));
 const median = (list) => [...list].sort((a, b) => a.ms - b.ms)[(list.length - 1) >> 1];
 const spread = (mode) =>
-  REPEAT > 1 ? `; median of ${REPEAT} interleaved runs (${runs[mode].map((m) => (mb / (m.ms / 1000)).toFixed(1)).sort((a, b) => a - b).join(', ')} MB/s)` : '';
+  REPEAT > 1
+    ? `; median of ${REPEAT} interleaved runs (${runs[mode]
+        .map((m) => (mb / (m.ms / 1000)).toFixed(1))
+        .sort((a, b) => a - b)
+        .join(', ')} MB/s)`
+    : '';
 const [bare, lint, schema, lint1, schema1] = Object.values(runs).map(median);
 const clean = one('clean', csv);
 const chart = one('chart', csv);
@@ -435,26 +533,83 @@ const xbare = one('xlsx-bare', xlsx);
 const xlint = one('xlsx-lint', xlsx);
 const csvNote = `${mb.toFixed(1)} MB, ${rows} rows`;
 row('CSV bare papaparse (stream) — baseline', fmtMBs(mb, bare), fmtX(1), fmtRss(bare), csvNote + spread('csv-bare'));
-row('CSV lint, structure rules (no schema)', fmtMBs(mb, lint), fmtX(lint.ms / bare.ms), fmtRss(lint), `${lint.problems} problems kept; in parts, one per core (here ${cores}), as the CLI and Lint File on Disk run it${spread('csv-lint')}`);
-row('CSV lint + SCDL subventions schema', fmtMBs(mb, schema), fmtX(schema.ms / bare.ms), fmtRss(schema), `schema ${schema.schema ?? 'NOT detected'}; in parts, one per core${spread('csv-schema')}`);
-row('CSV lint, structure rules, one pass', fmtMBs(mb, lint1), fmtX(lint1.ms / bare.ms), fmtRss(lint1), `one thread (a one-core machine, or ODW_SPLIT_LINT=0)${spread('csv-lint-1t')}`);
-row('CSV lint + SCDL schema, one pass', fmtMBs(mb, schema1), fmtX(schema1.ms / bare.ms), fmtRss(schema1), `one thread${spread('csv-schema-1t')}`);
-row('Clean, streamed to a new file (every certain fix)', fmtMBs(mb, clean), fmtX(clean.ms / bare.ms), fmtRss(clean), `2 passes (lint, rewrite); ${clean.steps} steps`);
-row('Chart aggregation (suggested chart, file pass)', fmtMBs(mb, chart), fmtX(chart.ms / bare.ms), fmtRss(chart), `${ms(chart.ms)}; ${chart.chart}`);
+row(
+  'CSV lint, structure rules (no schema)',
+  fmtMBs(mb, lint),
+  fmtX(lint.ms / bare.ms),
+  fmtRss(lint),
+  `${lint.problems} problems kept; in parts, one per core (here ${cores}), as the CLI and Lint File on Disk run it${spread('csv-lint')}`,
+);
+row(
+  'CSV lint + SCDL subventions schema',
+  fmtMBs(mb, schema),
+  fmtX(schema.ms / bare.ms),
+  fmtRss(schema),
+  `schema ${schema.schema ?? 'NOT detected'}; in parts, one per core${spread('csv-schema')}`,
+);
+row(
+  'CSV lint, structure rules, one pass',
+  fmtMBs(mb, lint1),
+  fmtX(lint1.ms / bare.ms),
+  fmtRss(lint1),
+  `one thread (a one-core machine, or ODW_SPLIT_LINT=0)${spread('csv-lint-1t')}`,
+);
+row(
+  'CSV lint + SCDL schema, one pass',
+  fmtMBs(mb, schema1),
+  fmtX(schema1.ms / bare.ms),
+  fmtRss(schema1),
+  `one thread${spread('csv-schema-1t')}`,
+);
+row(
+  'Clean, streamed to a new file (every certain fix)',
+  fmtMBs(mb, clean),
+  fmtX(clean.ms / bare.ms),
+  fmtRss(clean),
+  `2 passes (lint, rewrite); ${clean.steps} steps`,
+);
+row(
+  'Chart aggregation (suggested chart, file pass)',
+  fmtMBs(mb, chart),
+  fmtX(chart.ms / bare.ms),
+  fmtRss(chart),
+  `${ms(chart.ms)}; ${chart.chart}`,
+);
 const xNote = `${xmb.toFixed(1)} MB .xlsx, ${xbare.rows - 1} rows × 16 columns; MB/s of the zipped file`;
 row('XLSX bare exceljs streaming read — baseline', fmtMBs(xmb, xbare), fmtX(1), fmtRss(xbare), xNote);
-row('XLSX lint (no schema)', fmtMBs(xmb, xlint), fmtX(xlint.ms / xbare.ms), fmtRss(xlint), `${xlint.problems} problems${xlint.fatal ? `; FATAL ${xlint.fatal}` : ''}; byte scanner (target ≤ 0.20×)`);
+row(
+  'XLSX lint (no schema)',
+  fmtMBs(xmb, xlint),
+  fmtX(xlint.ms / xbare.ms),
+  fmtRss(xlint),
+  `${xlint.problems} problems${xlint.fatal ? `; FATAL ${xlint.fatal}` : ''}; byte scanner (target ≤ 0.20×)`,
+);
 const omb = sizeMB(ods);
 const olint = one('xlsx-lint', ods);
-row('ODS lint (no schema)', fmtMBs(omb, olint), fmtX(olint.ms / xbare.ms), fmtRss(olint), `${omb.toFixed(1)} MB .ods, the same ${olint.rows} rows × 16 columns; time vs the XLSX baseline; ${olint.problems} problems${olint.fatal ? `; FATAL ${olint.fatal}` : ''}`);
+row(
+  'ODS lint (no schema)',
+  fmtMBs(omb, olint),
+  fmtX(olint.ms / xbare.ms),
+  fmtRss(olint),
+  `${omb.toFixed(1)} MB .ods, the same ${olint.rows} rows × 16 columns; time vs the XLSX baseline; ${olint.problems} problems${olint.fatal ? `; FATAL ${olint.fatal}` : ''}`,
+);
 
-for (const [label, file] of [['50 MB generated act', act50], ['largest shared act (CFU)', actShared]]) {
+for (const [label, file] of [
+  ['50 MB generated act', act50],
+  ['largest shared act (CFU)', actShared],
+]) {
   const amb = sizeMB(file);
   const xb = one('xml-bare', file);
   const conv = one('budget-convert', file);
   const note = `${amb.toFixed(1)} MB XML, ${conv.rows} rows written, ${conv.subtotals} subtotals left out`;
   row(`Budget act bare saxes parse, ${label} — baseline`, fmtMBs(amb, xb), fmtX(1), fmtRss(xb), `${xb.tags} elements; ISO-8859-1 decoded`);
-  row(`Budget act → SCDL budget CSV, ${label}`, fmtMBs(amb, conv), fmtX(conv.ms / xb.ms), fmtRss(conv), `${note}; targets ≥ 20 MB/s and RSS < 300 MB on 50 MB: ${amb / (conv.ms / 1000) >= 20 && conv.rss / 2 ** 20 < 300 ? 'met' : 'NOT met'}`);
+  row(
+    `Budget act → SCDL budget CSV, ${label}`,
+    fmtMBs(amb, conv),
+    fmtX(conv.ms / xb.ms),
+    fmtRss(conv),
+    `${note}; targets ≥ 20 MB/s and RSS < 300 MB on 50 MB: ${amb / (conv.ms / 1000) >= 20 && conv.rss / 2 ** 20 < 300 ? 'met' : 'NOT met'}`,
+  );
 }
 
 const block = one('worker-lint', csv50);
@@ -481,7 +636,11 @@ if (big) {
   );
   const gx = one('worker-lint-progress', xlsxBig);
   const gxmb = sizeMB(xlsxBig);
-  const what = gx.error ? `worker failed: ${gx.error}` : gx.fatal ? `refused: “${gx.fatal}”` : `streamed, ${gx.rows} rows, ${gx.problems} problems`;
+  const what = gx.error
+    ? `worker failed: ${gx.error}`
+    : gx.fatal
+      ? `refused: “${gx.fatal}”`
+      : `streamed, ${gx.rows} rows, ${gx.problems} problems`;
   row(
     `200 MB XLSX lint from disk (worker)`,
     gx.error || gx.fatal ? '—' : fmtMBs(gxmb, gx),
@@ -495,9 +654,21 @@ if (big) {
 }
 
 const det = one('catalog-detect');
-row('Schema detection, whole catalog', `${(det.headers / (det.ms / 1000)).toFixed(0)} headers/s`, '—', fmtRss(det), `${(det.ms / det.headers).toFixed(2)} ms per header (target < 20 ms: ${det.ms / det.headers < 20 ? 'met' : 'NOT met'}) over ${det.versions} schema versions; catalog loaded in ${ms(det.loadMs)} once`);
+row(
+  'Schema detection, whole catalog',
+  `${(det.headers / (det.ms / 1000)).toFixed(0)} headers/s`,
+  '—',
+  fmtRss(det),
+  `${(det.ms / det.headers).toFixed(2)} ms per header (target < 20 ms: ${det.ms / det.headers < 20 ? 'met' : 'NOT met'}) over ${det.versions} schema versions; catalog loaded in ${ms(det.loadMs)} once`,
+);
 const frf = one('fr-format');
-row('fr-format checks, one core', `${(frf.values / (frf.ms / 1000) / 1e6).toFixed(1)} M values/s`, '—', fmtRss(frf), `code-commune-insee, code-postal, siret, ${frf.values / 1e6} M values (target ≥ 1 M values/s: ${frf.values / (frf.ms / 1000) >= 1e6 ? 'met' : 'NOT met'})`);
+row(
+  'fr-format checks, one core',
+  `${(frf.values / (frf.ms / 1000) / 1e6).toFixed(1)} M values/s`,
+  '—',
+  fmtRss(frf),
+  `code-commune-insee, code-postal, siret, ${frf.values / 1e6} M values (target ≥ 1 M values/s: ${frf.values / (frf.ms / 1000) >= 1e6 ? 'met' : 'NOT met'})`,
+);
 const act = one('activation');
 row(
   'Activation (stub vscode API)',
@@ -509,7 +680,13 @@ row(
 const vsix = join(REPO, 'dist', 'open-data-workbench.vsix');
 if (existsSync(vsix)) {
   const s = statSync(vsix);
-  row('VSIX size', '—', '—', '—', `${(s.size / 1e6).toFixed(2)} MB (dist/open-data-workbench.vsix, built ${s.mtime.toISOString().slice(0, 16).replace('T', ' ')})`);
+  row(
+    'VSIX size',
+    '—',
+    '—',
+    '—',
+    `${(s.size / 1e6).toFixed(2)} MB (dist/open-data-workbench.vsix, built ${s.mtime.toISOString().slice(0, 16).replace('T', ' ')})`,
+  );
 } else row('VSIX size', '—', '—', '—', 'n/a — run npm run package');
 
 console.log('| measure | throughput | time vs baseline | peak RSS | notes |');
@@ -520,7 +697,9 @@ for (const l of lines) console.log(l);
 const prof = one('csv-profile', csv);
 const total = Object.values(prof.groups).reduce((a, b) => a + b, 0);
 console.log('');
-console.log(`Where the time of “CSV lint + SCDL subventions schema” goes (one profiled run, self time by module; bare parse ${ms(bare.ms)}):`);
+console.log(
+  `Where the time of “CSV lint + SCDL subventions schema” goes (one profiled run, self time by module; bare parse ${ms(bare.ms)}):`,
+);
 console.log('');
 console.log('| part | time | share |');
 console.log('| --- | --- | --- |');

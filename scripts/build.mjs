@@ -31,7 +31,14 @@ const VENDOR_FILES = {
   saxes: 'module.exports = require("saxes");',
   unzipper: 'module.exports = require("unzipper");',
 };
-const VENDORED = { ajv: ['ajv', '.ajv'], 'ajv-formats': ['ajv', '.formats'], chardet: ['chardet', ''], 'iconv-lite': ['iconv-lite', ''], saxes: ['saxes', ''], unzipper: ['unzipper', ''] };
+const VENDORED = {
+  ajv: ['ajv', '.ajv'],
+  'ajv-formats': ['ajv', '.formats'],
+  chardet: ['chardet', ''],
+  'iconv-lite': ['iconv-lite', ''],
+  saxes: ['saxes', ''],
+  unzipper: ['unzipper', ''],
+};
 const vendorPlugin = {
   name: 'vendor',
   setup(b) {
@@ -53,20 +60,29 @@ async function buildFrReference() {
   await esbuild.build({ entryPoints: ['src/core/fr/ref-data.ts'], outfile: tmp, platform: 'node', format: 'cjs', logLevel: 'warning' });
   const data = createRequire(import.meta.url)(`../${tmp}`).buildReference();
   mkdirSync('dist/vendor', { recursive: true });
-  writeFileSync('dist/vendor/fr-ref.js', `"use strict";const d=JSON.parse(${JSON.stringify(JSON.stringify(data))});module.exports={buildReference:()=>d};\n`);
+  writeFileSync(
+    'dist/vendor/fr-ref.js',
+    `"use strict";const d=JSON.parse(${JSON.stringify(JSON.stringify(data))});module.exports={buildReference:()=>d};\n`,
+  );
   rmSync(tmp);
 }
 const frRefPlugin = {
   name: 'fr-ref',
   setup(b) {
-    b.onResolve({ filter: /^\.\/fr\/ref-data$/ }, (args) => (args.importer.endsWith('vendor.ts') ? { path: './vendor/fr-ref.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/fr\/ref-data$/ }, (args) =>
+      args.importer.endsWith('vendor.ts') ? { path: './vendor/fr-ref.js', external: true } : undefined,
+    );
   },
 };
 node.plugins = [frRefPlugin];
 
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [vendorPlugin, frRefPlugin] },
-  ...Object.entries(VENDOR_FILES).map(([name, contents]) => ({ ...node, stdin: { contents, resolveDir: '.', loader: 'js' }, outfile: `dist/vendor/${name}.js` })),
+  ...Object.entries(VENDOR_FILES).map(([name, contents]) => ({
+    ...node,
+    stdin: { contents, resolveDir: '.', loader: 'js' },
+    outfile: `dist/vendor/${name}.js`,
+  })),
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/core/worker/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
   { ...node, entryPoints: ['src/core/worker/lint-part-worker.ts'], outfile: 'dist/lint-part-worker.js' },
@@ -74,7 +90,17 @@ const builds = [
 for (const name of ['chart', 'grid', 'metadata', 'budget', 'standardise']) {
   const entry = `webview-ui/${name}/main.ts`;
   if (existsSync(entry))
-    builds.push({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !prod, minify: prod, logLevel: 'warning', entryPoints: [entry], outfile: `dist/webview/${name}.js` });
+    builds.push({
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      sourcemap: !prod,
+      minify: prod,
+      logLevel: 'warning',
+      entryPoints: [entry],
+      outfile: `dist/webview/${name}.js`,
+    });
 }
 
 await buildFrReference();

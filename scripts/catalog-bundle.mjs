@@ -63,7 +63,9 @@ for (const s of index.schemas) {
 }
 const doc = { source: PREFIX + 'schemas.json', version: index.version ?? null, schemas, files, blobs };
 const raw = Buffer.from(JSON.stringify(doc));
-const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+const br = brotliCompressSync(raw, {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+});
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, br);
 // Detection only needs each version's field names: a small index beside the bundle lets a
@@ -76,9 +78,16 @@ for (const s of schemas) {
     const rel = v.schema_url.startsWith(PREFIX) ? v.schema_url.slice(PREFIX.length) : null;
     const d = rel && files[rel] !== undefined ? blobs[files[rel]] : null;
     if (!d || typeof d !== 'object' || !Array.isArray(d.fields)) continue;
-    index2.push([s.name, BARE(v.version_name), s.title, d.fields.map((f) => (f.constraints && f.constraints.required === true ? '!' : '') + f.name)]);
+    index2.push([
+      s.name,
+      BARE(v.version_name),
+      s.title,
+      d.fields.map((f) => (f.constraints && f.constraints.required === true ? '!' : '') + f.name),
+    ]);
   }
 }
 const fieldsOut = join(dirname(out), 'fields.br');
 writeFileSync(fieldsOut, brotliCompressSync(Buffer.from(JSON.stringify(index2)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-console.log(`${schemas.length} entries, ${Object.keys(files).length} files, ${blobs.length} distinct; ${raw.length} bytes JSON → ${br.length} bytes brotli (${out})`);
+console.log(
+  `${schemas.length} entries, ${Object.keys(files).length} files, ${blobs.length} distinct; ${raw.length} bytes JSON → ${br.length} bytes brotli (${out})`,
+);

@@ -18,7 +18,8 @@ const source = vsixAt !== -1 ? { vsix: process.argv[vsixAt + 1] } : { extensionD
 const log = (...a) => console.log('[ui-chart]', ...a);
 
 /** The inner document frame of the webview whose page shows `text`. */
-const chartFrame = (ui, text) => ui.findWebview(`the chart of ${text}`, async (f) => (await f.locator('h1.title', { hasText: text }).count()) > 0);
+const chartFrame = (ui, text) =>
+  ui.findWebview(`the chart of ${text}`, async (f) => (await f.locator('h1.title', { hasText: text }).count()) > 0);
 
 /** Share of canvas pixels that differ from its background (the top-left pixel), and the commonest other colour. */
 function canvasInk(frame) {
@@ -98,7 +99,10 @@ await withUi({ workspace: join(REPO, 'test/fixtures/workspace'), ...source, read
   const savedFile = join(ui.workspace, '.opendata', 'charts', 'top-beneficiaires-2017.json');
   const saved = JSON.parse(await waitForFile(savedFile));
   log('saved chart', saved);
-  assert.deepEqual([saved.title, saved.source, saved.config.category, saved.config.value], ['Top bénéficiaires 2017', 'chart-subventions.csv', 'nomBeneficiaire', 'montant']);
+  assert.deepEqual(
+    [saved.title, saved.source, saved.config.category, saved.config.value],
+    ['Top bénéficiaires 2017', 'chart-subventions.csv', 'nomBeneficiaire', 'montant'],
+  );
   await frame.locator('vscode-button', { hasText: 'Export PNG' }).click();
   await input.waitFor({ state: 'visible' });
   await ui.page.keyboard.press('Enter');
@@ -111,7 +115,10 @@ await withUi({ workspace: join(REPO, 'test/fixtures/workspace'), ...source, read
   const colours = {};
   mkdirSync(join(ui.workspace, '.vscode'), { recursive: true });
   for (const [name, theme] of Object.entries(themes)) {
-    writeFileSync(join(ui.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'files.autoSave': 'off', 'git.enabled': false, 'workbench.colorTheme': theme }));
+    writeFileSync(
+      join(ui.workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'files.autoSave': 'off', 'git.enabled': false, 'workbench.colorTheme': theme }),
+    );
     await ui.page.waitForTimeout(2500);
     const t = await canvasInk(frame);
     colours[name] = t.background;

@@ -35,7 +35,11 @@ const CORPUS = JSON.parse(readFileSync(join(REPO, 'test/fixtures/xss/payloads.js
 // ---------------------------------------------------------------------------------------------
 // The corpus, made concrete: the counting server's port in place of XSSPORT, long ones repeated.
 function payloadsFor(port) {
-  return CORPUS.payloads.map((p) => ({ id: p.id, cls: p.class, text: p.payload.replaceAll('XSSPORT', String(port)).repeat(p.repeat ?? 1) }));
+  return CORPUS.payloads.map((p) => ({
+    id: p.id,
+    cls: p.class,
+    text: p.payload.replaceAll('XSSPORT', String(port)).repeat(p.repeat ?? 1),
+  }));
 }
 
 const csvField = (s) => (/[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
@@ -115,12 +119,30 @@ export async function generateWorkspace(dir, port) {
   await wb.xlsx.writeFile(join(dir, 'files', book.name));
 
   // Saved charts: the CSV with every label, and a few payload-named files.
-  const chartConfig = (cat, val) => ({ type: 'bar-horizontal', category: cat, value: val, aggregation: 'sum', topN: 999, sort: 'file', dateBucket: 'none' });
+  const chartConfig = (cat, val) => ({
+    type: 'bar-horizontal',
+    category: cat,
+    value: val,
+    aggregation: 'sum',
+    topN: 999,
+    sort: 'file',
+    dateBucket: 'none',
+  });
   const saved = [{ title: 'XSS main chart', source: 'xss-chart.csv', config: chartConfig(category, value), file: 'xss-chart.csv' }];
   const preferred = [2, 10, 16, 73, 25, 4];
-  const charted = preferred.map((id) => files.find((f) => f.id === id)).filter(Boolean).slice(0, 4);
-  charted.forEach((f, i) => saved.push({ title: `XSS file chart ${i + 1}`, source: f.path, config: chartConfig('label', 'value'), file: f.name, text: f.text }));
-  saved.forEach((s, i) => writeFileSync(join(dir, '.opendata', 'charts', `xss-${i}.json`), JSON.stringify({ version: 1, title: s.title, source: s.source, config: s.config }, null, 2)));
+  const charted = preferred
+    .map((id) => files.find((f) => f.id === id))
+    .filter(Boolean)
+    .slice(0, 4);
+  charted.forEach((f, i) =>
+    saved.push({ title: `XSS file chart ${i + 1}`, source: f.path, config: chartConfig('label', 'value'), file: f.name, text: f.text }),
+  );
+  saved.forEach((s, i) =>
+    writeFileSync(
+      join(dir, '.opendata', 'charts', `xss-${i}.json`),
+      JSON.stringify({ version: 1, title: s.title, source: s.source, config: s.config }, null, 2),
+    ),
+  );
 
   // Metadata (limits of schemas/datapackage.schema.json respected: title ≤ 350, keywords 3–96 characters).
   const meta = {
@@ -141,11 +163,27 @@ export async function generateWorkspace(dir, port) {
     datasets: [meta],
   };
   writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(datapackage, null, 2) + '\n');
-  writeFileSync(join(dir, '.opendata', 'project.json'), JSON.stringify({
-    version: 1,
-    stages: { publication: { notes: P.map((p) => p.text).join('\n') } },
-    datasets: { xss: { publication: { datasetId: byId.get(12).text, url: `${byId.get(9).text}`, publishedAt: '2024-01-01T00:00:00Z', portal: byId.get(3).text } } },
-  }, null, 2) + '\n');
+  writeFileSync(
+    join(dir, '.opendata', 'project.json'),
+    JSON.stringify(
+      {
+        version: 1,
+        stages: { publication: { notes: P.map((p) => p.text).join('\n') } },
+        datasets: {
+          xss: {
+            publication: {
+              datasetId: byId.get(12).text,
+              url: `${byId.get(9).text}`,
+              publishedAt: '2024-01-01T00:00:00Z',
+              portal: byId.get(3).text,
+            },
+          },
+        },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   return { P, headers, extraTexts, sheets, files, book, saved, meta, fieldsWithPayloads: 6 + files.length };
 }
 
@@ -178,11 +216,21 @@ function installMonitor(frame) {
         return null;
       };
     }
-    document.addEventListener('securitypolicyviolation', (e) => m.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample ?? ''}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      m.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample ?? ''}`),
+    );
     // Titles set from script (the setter) or by markup (a <title> element appearing).
     const desc = Object.getOwnPropertyDescriptor(Document.prototype, 'title');
-    Object.defineProperty(document, 'title', { configurable: true, get: () => desc.get.call(document), set: (v) => (m.titles.push(String(v)), desc.set.call(document, v)) });
-    new MutationObserver(() => document.title !== m.title0 && m.titles.push(document.title)).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    Object.defineProperty(document, 'title', {
+      configurable: true,
+      get: () => desc.get.call(document),
+      set: (v) => (m.titles.push(String(v)), desc.set.call(document, v)),
+    });
+    new MutationObserver(() => document.title !== m.title0 && m.titles.push(document.title)).observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
   });
 }
 
@@ -191,13 +239,22 @@ function audit(frame) {
   return frame.evaluate(() => {
     const m = window.__xssMonitor ?? { calls: [], violations: [], titles: [], title0: '' };
     const app = document.getElementById('app');
-    const injected = [...(app?.querySelectorAll('script,img,iframe,frame,svg,math,object,embed,base,meta,link,style,form,input,textarea,button:not(.tab):not(.others button),video,audio,source,details,marquee,xmp,noscript,template,x,body,animate,a:not(.rule)') ?? [])]
+    const injected = [
+      ...(app?.querySelectorAll(
+        'script,img,iframe,frame,svg,math,object,embed,base,meta,link,style,form,input,textarea,button:not(.tab):not(.others button),video,audio,source,details,marquee,xmp,noscript,template,x,body,animate,a:not(.rule)',
+      ) ?? []),
+    ]
       // The grid's own buttons: sheet tabs and "other sheets" links.
       .filter((e) => !(e.tagName === 'BUTTON' && (e.classList.contains('tab') || e.parentElement?.classList.contains('others'))))
       .map((e) => e.outerHTML.slice(0, 100));
-    const handlers = [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`));
-    const urls = [...document.querySelectorAll('[href],[src],[action],[formaction],[data],[srcdoc]')]
-      .flatMap((e) => ['href', 'src', 'action', 'formaction', 'data', 'srcdoc'].map((k) => e.getAttribute(k)).filter((v) => v !== null && /javascript:|xss-|127\.0\.0\.1/i.test(v)));
+    const handlers = [...document.querySelectorAll('*')].flatMap((e) =>
+      [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`),
+    );
+    const urls = [...document.querySelectorAll('[href],[src],[action],[formaction],[data],[srcdoc]')].flatMap((e) =>
+      ['href', 'src', 'action', 'formaction', 'data', 'srcdoc']
+        .map((k) => e.getAttribute(k))
+        .filter((v) => v !== null && /javascript:|xss-|127\.0\.0\.1/i.test(v)),
+    );
     return { calls: m.calls, violations: m.violations, titles: m.titles, title: document.title, injected, handlers, urls };
   });
 }
@@ -218,7 +275,10 @@ async function gridTexts(frame) {
     const texts = new Set();
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const collect = () => document.querySelectorAll('.scroller .cell').forEach((c) => texts.add(c.textContent));
-    for (const [axis, size, view] of [['scrollTop', 'scrollHeight', 'clientHeight'], ['scrollLeft', 'scrollWidth', 'clientWidth']]) {
+    for (const [axis, size, view] of [
+      ['scrollTop', 'scrollHeight', 'clientHeight'],
+      ['scrollLeft', 'scrollWidth', 'clientWidth'],
+    ]) {
       s.scrollTop = 0;
       s.scrollLeft = 0;
       for (let at = 0; ; at += Math.max(100, s[view] - 60)) {
@@ -238,7 +298,8 @@ async function gridTexts(frame) {
 /** Sweeps the mouse over the webview area (payloads with pointer handlers would fire). */
 async function sweepMouse(ui) {
   const v = ui.page.viewportSize();
-  for (let y = 120; y < v.height - 40; y += 90) await ui.page.mouse.move(v.width - 60, y, { steps: 2 }).then(() => ui.page.mouse.move(300, y + 45, { steps: 4 }));
+  for (let y = 120; y < v.height - 40; y += 90)
+    await ui.page.mouse.move(v.width - 60, y, { steps: 2 }).then(() => ui.page.mouse.move(300, y + 45, { steps: 4 }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,7 +308,11 @@ async function openFromExplorer(ui, name) {
   const open = async () => {
     if (!(await page.locator('.explorer-folders-view').isVisible())) await ui.runCommand('View: Show Explorer');
     const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    await page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${esc}$`) }) }).first().click();
+    await page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${esc}$`) }) })
+      .first()
+      .click();
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   };
   await open();
@@ -266,14 +331,23 @@ async function openSavedChart(ui, title) {
       const input = page.locator('.quick-input-widget input[placeholder="Saved chart to open"]');
       await input.waitFor({ state: 'visible', timeout: 5000 });
       await input.fill(title);
-      await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first().click({ timeout: 5000 });
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+      await page
+        .locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) })
+        .first()
+        .click({ timeout: 5000 });
+      await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden' })
+        .catch(() => {});
       return;
     } catch (e) {
       if (attempt >= 3) throw e;
       log(`  (the saved-chart QuickPick closed early, attempt ${attempt}: ${String(e.message).split('\n')[0]})`);
       await page.keyboard.press('Escape');
-      await page.locator('.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => {});
+      await page
+        .locator('.statusbar')
+        .click({ position: { x: 5, y: 5 } })
+        .catch(() => {});
     }
   }
 }
@@ -294,7 +368,9 @@ const ws = join(scratch, 'xss-workspace');
 mkdirSync(ws);
 const W = await generateWorkspace(ws, counting.port);
 const { P } = W;
-log(`workspace ${ws}: ${P.length} payloads; ${W.sheets.length} sheet names (${W.sheets.filter((s) => s.truncated).length} truncated to 31 characters); ${W.files.length} file names; counting server on ${counting.port}`);
+log(
+  `workspace ${ws}: ${P.length} payloads; ${W.sheets.length} sheet names (${W.sheets.filter((s) => s.truncated).length} truncated to 31 characters); ${W.files.length} file names; counting server on ${counting.port}`,
+);
 
 const events = { dialogs: [], ignoredDialogs: [], csp: [], requests: [], pageErrors: [] };
 const surfaces = {};
@@ -317,15 +393,27 @@ try {
       let fromWebview = false;
       try {
         fromWebview = /\/webview\/|vscode-webview|fake\.html/.test(r.frame().url());
-      } catch { /* service worker request */ }
+      } catch {
+        /* service worker request */
+      }
       // The webview's own resources come from <authority>.vscode-resource.vscode-cdn.net (served by its service worker).
-      const other = !/^(data|blob):/.test(url) && !url.startsWith(csOrigin) && !/^https:\/\/[^/]+\.vscode-cdn\.net\//.test(url) && !/^vscode-/.test(url);
-      if (url.includes(`:${counting.port}`) || /^javascript:/i.test(url) || /\/xss-\d+/.test(url) || (fromWebview && other)) events.requests.push(url);
+      const other =
+        !/^(data|blob):/.test(url) &&
+        !url.startsWith(csOrigin) &&
+        !/^https:\/\/[^/]+\.vscode-cdn\.net\//.test(url) &&
+        !/^vscode-/.test(url);
+      if (url.includes(`:${counting.port}`) || /^javascript:/i.test(url) || /\/xss-\d+/.test(url) || (fromWebview && other))
+        events.requests.push(url);
     });
 
     // 1. Grid: xss.xlsx, sheet "payloads" (cells and headers), then every sheet tab.
     await openFromExplorer(ui, 'xss.xlsx');
-    const grid = await findFrame(ui, 'the grid of xss.xlsx', async (f) => (await f.locator('.tabs .tab', { hasText: 'payloads' }).count()) > 0 && (await f.locator('.scroller .cell').count()) > 10);
+    const grid = await findFrame(
+      ui,
+      'the grid of xss.xlsx',
+      async (f) =>
+        (await f.locator('.tabs .tab', { hasText: 'payloads' }).count()) > 0 && (await f.locator('.scroller .cell').count()) > 10,
+    );
 
     // Canaries: a real alert, a CSP-blocked request and a title change in this webview frame must be seen.
     const before = { dialogs: events.dialogs.length, ignored: events.ignoredDialogs.length, csp: events.csp.length };
@@ -350,11 +438,21 @@ try {
     }, counting.port);
     await sleep(800);
     const canary = await audit(grid);
-    const canaryDialog = events.dialogs.length > before.dialogs ? 'a Playwright dialog' : events.ignoredDialogs.length > before.ignored ? "Chromium's \"Ignored call to 'alert()'\" (sandboxed webview)" : null;
-    log(`canaries: alert seen as ${canaryDialog}; CSP console messages +${events.csp.length - before.csp}; in-frame violations ${canary.violations.length}, hooked calls ${canary.calls.length}, title changes ${canary.titles.length}; server hits ${counting.hits.length}`);
+    const canaryDialog =
+      events.dialogs.length > before.dialogs
+        ? 'a Playwright dialog'
+        : events.ignoredDialogs.length > before.ignored
+          ? "Chromium's \"Ignored call to 'alert()'\" (sandboxed webview)"
+          : null;
+    log(
+      `canaries: alert seen as ${canaryDialog}; CSP console messages +${events.csp.length - before.csp}; in-frame violations ${canary.violations.length}, hooked calls ${canary.calls.length}, title changes ${canary.titles.length}; server hits ${counting.hits.length}`,
+    );
     assert.ok(canaryDialog, 'the canary alert() in the grid frame was not seen: dialog listening is blind');
     assert.ok(events.csp.length > before.csp, 'the canary CSP violation did not reach the console listener');
-    assert.ok(canary.violations.length > 0 && canary.calls.length > 0 && canary.titles.length > 0, `the in-frame monitor is blind: ${JSON.stringify(canary)}`);
+    assert.ok(
+      canary.violations.length > 0 && canary.calls.length > 0 && canary.titles.length > 0,
+      `the in-frame monitor is blind: ${JSON.stringify(canary)}`,
+    );
     assert.equal(counting.hits.length, 0, 'the CSP let the canary image through');
     await grid.evaluate(() => {
       document.getElementById('xss-canary')?.remove();
@@ -363,10 +461,15 @@ try {
     events.dialogs.length = events.ignoredDialogs.length = events.csp.length = events.requests.length = 0;
 
     const cells = await gridTexts(grid);
-    const gridCells = found(P.map((p) => p.text), cells);
+    const gridCells = found(
+      P.map((p) => p.text),
+      cells,
+    );
     const extras = found(W.extraTexts, cells);
     const headerLabels = await grid.locator('.head .line.labels .cell').allTextContents();
-    log(`grid "payloads": ${gridCells.hit.length}/${P.length} payloads seen as cell text, extras ${extras.hit.length}/${W.extraTexts.length}, ${cells.length} distinct cell texts`);
+    log(
+      `grid "payloads": ${gridCells.hit.length}/${P.length} payloads seen as cell text, extras ${extras.hit.length}/${W.extraTexts.length}, ${cells.length} distinct cell texts`,
+    );
     assert.deepEqual(gridCells.missing, [], 'payloads not shown as text in the grid');
     assert.deepEqual(extras.missing, [], 'formula / hyperlink / rich-text cells not shown as text');
     assert.ok(headerLabels.length > 3, 'no frozen header labels');
@@ -375,12 +478,18 @@ try {
     await ui.screenshot('xss-grid');
 
     const tabs = await grid.locator('.tabs .tab').allTextContents();
-    const tabNames = found(W.sheets.map((s) => s.name), tabs);
+    const tabNames = found(
+      W.sheets.map((s) => s.name),
+      tabs,
+    );
     assert.deepEqual(tabNames.missing, [], 'sheet names not shown as text in the tabs');
     for (const s of W.sheets) {
       await grid.locator('.tabs .tab').filter({ hasText: s.name }).first().click();
       await grid.locator('.tabs .tab[aria-selected="true"]').filter({ hasText: s.name }).first().waitFor();
-      const shown = await grid.locator('.scroller .cell').allTextContents().then((t) => t.map(norm));
+      const shown = await grid
+        .locator('.scroller .cell')
+        .allTextContents()
+        .then((t) => t.map(norm));
       const done = Date.now() + 10_000;
       let ok = shown.includes(norm(s.text));
       while (!ok && Date.now() < done) {
@@ -397,14 +506,26 @@ try {
 
     // 2. Chart panel on the CSV (every label), then on payload-named files.
     await openSavedChart(ui, 'XSS main chart');
-    const chart = await findFrame(ui, 'the chart of xss-chart.csv', async (f) => (await f.locator('h1.title', { hasText: /^xss-chart\.csv$/ }).count()) > 0);
+    const chart = await findFrame(
+      ui,
+      'the chart of xss-chart.csv',
+      async (f) => (await f.locator('h1.title', { hasText: /^xss-chart\.csv$/ }).count()) > 0,
+    );
     await installMonitor(chart);
-    await chart.locator('table.data tbody tr').nth(P.length - 1).waitFor();
-    const labels = found(P.map((p) => p.text), await chart.locator('table.data tbody th').allTextContents());
+    await chart
+      .locator('table.data tbody tr')
+      .nth(P.length - 1)
+      .waitFor();
+    const labels = found(
+      P.map((p) => p.text),
+      await chart.locator('table.data tbody th').allTextContents(),
+    );
     const options = found(W.headers, await chart.locator('vscode-option').allTextContents());
     const headCells = await chart.locator('table.data thead th').allTextContents();
     const heading = await chart.locator('h2.heading').textContent();
-    log(`chart: ${labels.hit.length}/${P.length} labels in the data table, ${options.hit.length}/${W.headers.length} headers as column options, heading ${JSON.stringify(heading.slice(0, 120))}`);
+    log(
+      `chart: ${labels.hit.length}/${P.length} labels in the data table, ${options.hit.length}/${W.headers.length} headers as column options, heading ${JSON.stringify(heading.slice(0, 120))}`,
+    );
     assert.deepEqual(labels.missing, [], 'payload labels not shown as text in the chart table');
     assert.deepEqual(options.missing, [], 'payload headers not shown as text in the column choices');
     assert.equal(norm(headCells[0]), norm(W.headers[0]), 'the category header is not shown as text');
@@ -412,17 +533,28 @@ try {
     surfaces['chart labels+headers'] = labels.hit.length;
     await sweepMouse(ui);
     await ui.screenshot('xss-chart');
-    const audits = [['grid', gridAudit], ['chart xss-chart.csv', await audit(chart)]];
+    const audits = [
+      ['grid', gridAudit],
+      ['chart xss-chart.csv', await audit(chart)],
+    ];
     checkedFrames++;
 
     for (const s of W.saved.slice(1)) {
       const t1 = Date.now();
       await openSavedChart(ui, s.title);
       log(`  ${s.title}: picked after ${Date.now() - t1} ms`);
-      const f = await findFrame(ui, `the chart of ${s.file}`, async (fr) => norm(await fr.locator('h1.title').textContent({ timeout: 500 })) === norm(s.file));
+      const f = await findFrame(
+        ui,
+        `the chart of ${s.file}`,
+        async (fr) => norm(await fr.locator('h1.title').textContent({ timeout: 500 })) === norm(s.file),
+      );
       await installMonitor(f);
       await f.locator('table.data tbody th').first().waitFor();
-      assert.equal(norm(await f.locator('table.data tbody th').first().textContent()), norm(s.text), `${s.file}: the label is not shown as text`);
+      assert.equal(
+        norm(await f.locator('table.data tbody th').first().textContent()),
+        norm(s.text),
+        `${s.file}: the label is not shown as text`,
+      );
       audits.push([`chart ${s.file}`, await audit(f)]);
       log(`  ${s.title}: checked after ${Date.now() - t1} ms`);
       checkedFrames++;
@@ -436,7 +568,9 @@ try {
     const form = await findFrame(ui, 'the metadata form', async (f) => (await f.locator('vscode-textarea#description').count()) > 0);
     await installMonitor(form);
     await form.locator(`#file-${W.files.length - 1}`).waitFor();
-    const values = await form.evaluate(() => Object.fromEntries([...document.querySelectorAll('[id]')].filter((e) => 'value' in e && e.id).map((e) => [e.id, e.value])));
+    const values = await form.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('[id]')].filter((e) => 'value' in e && e.id).map((e) => [e.id, e.value])),
+    );
     const m = W.meta;
     assert.equal(values.title, m.title, 'title');
     assert.equal(values.description, m.description, 'description');
@@ -446,8 +580,15 @@ try {
     const fileLabels = (await form.locator('vscode-label').allTextContents()).map(norm);
     const named = W.files.filter((f) => fileLabels.some((l) => l.endsWith(norm(f.path))));
     const missingNames = W.files.filter((f) => !named.includes(f)).map((f) => f.path);
-    const descriptions = found(W.files.map((f) => f.text), Object.entries(values).filter(([k]) => k.startsWith('file-')).map(([, v]) => v));
-    log(`metadata: title, description (${P.length} payloads), ${m.keywords.length} keywords, zones, organisation as values; ${named.length}/${W.files.length} file names as labels, ${descriptions.hit.length}/${W.files.length} file descriptions`);
+    const descriptions = found(
+      W.files.map((f) => f.text),
+      Object.entries(values)
+        .filter(([k]) => k.startsWith('file-'))
+        .map(([, v]) => v),
+    );
+    log(
+      `metadata: title, description (${P.length} payloads), ${m.keywords.length} keywords, zones, organisation as values; ${named.length}/${W.files.length} file names as labels, ${descriptions.hit.length}/${W.files.length} file descriptions`,
+    );
     assert.deepEqual(missingNames, [], 'payload file names not shown as text in the form labels');
     assert.deepEqual(descriptions.missing, [], 'resource descriptions not shown as values');
     surfaces['metadata fields'] = P.length;
@@ -465,7 +606,13 @@ try {
     await ui.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
     await ui.page.keyboard.press('Enter');
     await ui.page.locator('.tabs-container .tab.active', { hasText: W.book.name }).waitFor();
-    const book = await findFrame(ui, `the grid of ${W.book.name}`, async (f) => (await f.locator('.tabs .tab[aria-selected="true"]', { hasText: 'payloads' }).count()) > 0 && !(await f.evaluate(() => !!window.__xssMonitor)));
+    const book = await findFrame(
+      ui,
+      `the grid of ${W.book.name}`,
+      async (f) =>
+        (await f.locator('.tabs .tab[aria-selected="true"]', { hasText: 'payloads' }).count()) > 0 &&
+        !(await f.evaluate(() => !!window.__xssMonitor)),
+    );
     await installMonitor(book);
     await sleep(500);
     audits.push([`grid ${W.book.name}`, await audit(book)]);
@@ -475,7 +622,12 @@ try {
     // 5. Settle, then audit every frame again (late events) and collect.
     await sleep(1500);
     // Webviews hidden behind another editor were discarded by VS Code (their frames are detached): audited above.
-    for (const [name, f] of [['grid', grid], ['chart', chart], ['metadata', form], ['grid-file', book]]) {
+    for (const [name, f] of [
+      ['grid', grid],
+      ['chart', chart],
+      ['metadata', form],
+      ['grid-file', book],
+    ]) {
       if (!f.isDetached()) audits.push([`${name} (end)`, await audit(f)]);
     }
     const problems = [];
@@ -485,7 +637,14 @@ try {
       if (/xss/i.test(a.title)) problems.push(`${name}: document.title = ${a.title}`);
     }
     const xssErrors = events.pageErrors.filter((e) => /xss/i.test(e));
-    for (const [k, v] of Object.entries({ dialogs: events.dialogs, ignoredDialogs: events.ignoredDialogs, csp: events.csp, requests: events.requests, serverHits: counting.hits, pageErrors: xssErrors })) {
+    for (const [k, v] of Object.entries({
+      dialogs: events.dialogs,
+      ignoredDialogs: events.ignoredDialogs,
+      csp: events.csp,
+      requests: events.requests,
+      serverHits: counting.hits,
+      pageErrors: xssErrors,
+    })) {
       if (v.length) problems.push(`${k}: ${JSON.stringify(v).slice(0, 600)}`);
     }
     if (events.pageErrors.length) log('page errors (not counted):', events.pageErrors.slice(0, 5));
@@ -496,13 +655,25 @@ try {
   });
 } catch (e) {
   // A payload that became markup can break the page before the audit runs: say what was seen.
-  const seen = { dialogs: events.dialogs, ignoredDialogs: events.ignoredDialogs, csp: events.csp, requests: events.requests, serverHits: counting.hits };
-  const signs = Object.entries(seen).filter(([, v]) => v.length).map(([k, v]) => `${k} (${v.length}): ${JSON.stringify(v.slice(0, 5)).slice(0, 600)}`);
+  const seen = {
+    dialogs: events.dialogs,
+    ignoredDialogs: events.ignoredDialogs,
+    csp: events.csp,
+    requests: events.requests,
+    serverHits: counting.hits,
+  };
+  const signs = Object.entries(seen)
+    .filter(([, v]) => v.length)
+    .map(([k, v]) => `${k} (${v.length}): ${JSON.stringify(v.slice(0, 5)).slice(0, 600)}`);
   if (signs.length) console.error('[ui-xss] signs of execution or injection seen before the failure:\n  ' + signs.join('\n  '));
   throw e;
 } finally {
   counting.server.close();
   if (!process.env.ODW_KEEP_STATE) rmSync(scratch, { recursive: true, force: true });
 }
-const detail = Object.entries(surfaces).map(([k, v]) => `${k} ${v}`).join(', ');
-console.log(`xss: ${P.length} payloads × ${Object.keys(surfaces).length} surfaces (${detail}) in ${checkedFrames} webviews: 0 executed (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+const detail = Object.entries(surfaces)
+  .map(([k, v]) => `${k} ${v}`)
+  .join(', ');
+console.log(
+  `xss: ${P.length} payloads × ${Object.keys(surfaces).length} surfaces (${detail}) in ${checkedFrames} webviews: 0 executed (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+);

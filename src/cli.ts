@@ -53,7 +53,11 @@ export async function main(argv: string[], out: Write, err: Write): Promise<numb
 if (require.main === module) {
   // dist/cli.js: the split lint's part worker is built next to it (large CSVs use several cores).
   useSplitLint(join(__dirname, 'lint-part-worker.js'));
-  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  ).then(
     (code) => (process.exitCode = code),
     (e) => {
       process.stderr.write(`odw: ${(e as Error).message}\n`);

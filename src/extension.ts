@@ -59,14 +59,26 @@ export function activate(context: vscode.ExtensionContext): Api {
     { dispose: () => worker.dispose() },
     vscode.commands.registerCommand('openData.lintFileOnDisk', (uri?: vscode.Uri) => lintFileOnDisk(worker, collection, docsBase, uri)),
     schemas,
-    vscode.commands.registerCommand('openData.selectSchema', (uri?: vscode.Uri, pick?: SchemaPick | 'auto') => selectSchema(schemas, worker, uri, pick)),
+    vscode.commands.registerCommand('openData.selectSchema', (uri?: vscode.Uri, pick?: SchemaPick | 'auto') =>
+      selectSchema(schemas, worker, uri, pick),
+    ),
     vscode.commands.registerCommand('openData.inferSchema', (uri?: vscode.Uri) => inferSchemaCommand(worker, uri)),
     // Only a rule of the registry: the id may come from a webview (`../../x` would preview any file).
     vscode.commands.registerCommand('openData.showRuleDocs', (id: unknown) =>
-      typeof id === 'string' && ruleIds.has(id) ? vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`)) : undefined,
+      typeof id === 'string' && ruleIds.has(id)
+        ? vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsBase, `${id}.md`))
+        : undefined,
     ),
   );
-  return { lint, status, worker, activationMs: performance.now() - started, reopenWorkbooksShownAsText, misreadWarned: (uri) => misread.warned(uri), dateOrderQuestionsShown };
+  return {
+    lint,
+    status,
+    worker,
+    activationMs: performance.now() - started,
+    reopenWorkbooksShownAsText,
+    misreadWarned: (uri) => misread.warned(uri),
+    dateOrderQuestionsShown,
+  };
 }
 
 export function deactivate(): void {}

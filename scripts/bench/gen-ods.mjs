@@ -9,28 +9,59 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const str = (s) => `<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>${esc(s)}</text:p></table:table-cell>`;
-const num = (n) => `<table:table-cell office:value-type="float" office:value="${n}" calcext:value-type="float"><text:p>${n}</text:p></table:table-cell>`;
+const num = (n) =>
+  `<table:table-cell office:value-type="float" office:value="${n}" calcext:value-type="float"><text:p>${n}</text:p></table:table-cell>`;
 const day = (d) => {
   const iso = d.toISOString().slice(0, 10);
   return `<table:table-cell table:style-name="ce1" office:value-type="date" office:date-value="${iso}" calcext:value-type="date"><text:p>${iso.split('-').reverse().join('/')}</text:p></table:table-cell>`;
 };
-const bool = (b) => `<table:table-cell office:value-type="boolean" office:boolean-value="${b}" calcext:value-type="boolean"><text:p>${b ? 'VRAI' : 'FAUX'}</text:p></table:table-cell>`;
+const bool = (b) =>
+  `<table:table-cell office:value-type="boolean" office:boolean-value="${b}" calcext:value-type="boolean"><text:p>${b ? 'VRAI' : 'FAUX'}</text:p></table:table-cell>`;
 
 export function generateOds(file, rows = 100000) {
   mkdirSync(dirname(file), { recursive: true });
   const natures = ['aide en numéraire', 'aide en nature'];
   const towns = ['Laval', 'Mayenne', 'Château-Gontier', 'Évron', 'Craon', 'Ernée'];
-  const header = ['id', 'nomBeneficiaire', 'idBeneficiaire', 'dateConvention', 'montant', 'nature', 'objet', 'commune', 'codePostal', 'annee', 'taux', 'verse', 'referenceDecision', 'dateVersement', 'service', 'commentaire'];
+  const header = [
+    'id',
+    'nomBeneficiaire',
+    'idBeneficiaire',
+    'dateConvention',
+    'montant',
+    'nature',
+    'objet',
+    'commune',
+    'codePostal',
+    'annee',
+    'taux',
+    'verse',
+    'referenceDecision',
+    'dateVersement',
+    'service',
+    'commentaire',
+  ];
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Subventions"><table:table-column table:number-columns-repeated="16"/>',
     `<table:table-row>${header.map(str).join('')}</table:table-row>`,
   ];
   for (let i = 1; i <= rows; i++) {
     const cells = [
-      num(i), str(`Association n°${i}`), str(String(30000000000000 + i * 7)), day(new Date(Date.UTC(2017, i % 12, 1 + (i % 28)))),
-      num(Math.round(i * 137.5) / 100), str(natures[i % 2]), str(`Projet ${i % 500}`), str(towns[i % towns.length]),
-      str(`53${String(i % 1000).padStart(3, '0')}`), num(2017 + (i % 3)), num((i % 100) / 100), bool(i % 3 === 0), str(`CP-${i % 97}`),
-      day(new Date(Date.UTC(2018, i % 12, 1 + (i % 27)))), str(`Service ${i % 12}`), i % 10 === 0 ? str('à vérifier') : '<table:table-cell/>',
+      num(i),
+      str(`Association n°${i}`),
+      str(String(30000000000000 + i * 7)),
+      day(new Date(Date.UTC(2017, i % 12, 1 + (i % 28)))),
+      num(Math.round(i * 137.5) / 100),
+      str(natures[i % 2]),
+      str(`Projet ${i % 500}`),
+      str(towns[i % towns.length]),
+      str(`53${String(i % 1000).padStart(3, '0')}`),
+      num(2017 + (i % 3)),
+      num((i % 100) / 100),
+      bool(i % 3 === 0),
+      str(`CP-${i % 97}`),
+      day(new Date(Date.UTC(2018, i % 12, 1 + (i % 27)))),
+      str(`Service ${i % 12}`),
+      i % 10 === 0 ? str('à vérifier') : '<table:table-cell/>',
     ];
     parts.push(`<table:table-row>${cells.join('')}</table:table-row>`);
   }

@@ -13,13 +13,31 @@ const EPOCH = new Date(Date.UTC(2024, 0, 1));
 
 export async function generateXlsx(file, rows = 100000, extra = 0) {
   mkdirSync(dirname(file), { recursive: true });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true, created: EPOCH, modified: EPOCH });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: true,
+    useStyles: true,
+    created: EPOCH,
+    modified: EPOCH,
+  });
   const ws = wb.addWorksheet('Subventions');
   const columns = [
-    { header: 'id', width: 8 }, { header: 'nomBeneficiaire' }, { header: 'idBeneficiaire' }, { header: 'dateConvention', style: { numFmt: 'dd/mm/yyyy' } },
-    { header: 'montant', style: { numFmt: '#,##0.00 €' } }, { header: 'nature' }, { header: 'objet' }, { header: 'commune' },
-    { header: 'codePostal' }, { header: 'annee' }, { header: 'taux' }, { header: 'verse' }, { header: 'referenceDecision' },
-    { header: 'dateVersement', style: { numFmt: 'yyyy-mm-dd' } }, { header: 'service' }, { header: 'commentaire' },
+    { header: 'id', width: 8 },
+    { header: 'nomBeneficiaire' },
+    { header: 'idBeneficiaire' },
+    { header: 'dateConvention', style: { numFmt: 'dd/mm/yyyy' } },
+    { header: 'montant', style: { numFmt: '#,##0.00 €' } },
+    { header: 'nature' },
+    { header: 'objet' },
+    { header: 'commune' },
+    { header: 'codePostal' },
+    { header: 'annee' },
+    { header: 'taux' },
+    { header: 'verse' },
+    { header: 'referenceDecision' },
+    { header: 'dateVersement', style: { numFmt: 'yyyy-mm-dd' } },
+    { header: 'service' },
+    { header: 'commentaire' },
   ];
   for (let k = 0; k < extra; k++) columns.push(k % 2 ? { header: `libelle${k}` } : { header: `montant${k}`, style: { numFmt: '0.00' } });
   ws.columns = columns;
@@ -27,10 +45,22 @@ export async function generateXlsx(file, rows = 100000, extra = 0) {
   const towns = ['Laval', 'Mayenne', 'Château-Gontier', 'Évron', 'Craon', 'Ernée'];
   for (let i = 1; i <= rows; i++) {
     const row = [
-      i, `Association n°${i}`, String(30000000000000 + i * 7), new Date(Date.UTC(2017, i % 12, 1 + (i % 28))),
-      Math.round(i * 137.5) / 100, natures[i % 2], `Projet ${i % 500}`, towns[i % towns.length],
-      `53${String(i % 1000).padStart(3, '0')}`, 2017 + (i % 3), (i % 100) / 100, i % 3 === 0, `CP-${i % 97}`,
-      new Date(Date.UTC(2018, i % 12, 1 + (i % 27))), `Service ${i % 12}`, i % 10 === 0 ? 'à vérifier' : '',
+      i,
+      `Association n°${i}`,
+      String(30000000000000 + i * 7),
+      new Date(Date.UTC(2017, i % 12, 1 + (i % 28))),
+      Math.round(i * 137.5) / 100,
+      natures[i % 2],
+      `Projet ${i % 500}`,
+      towns[i % towns.length],
+      `53${String(i % 1000).padStart(3, '0')}`,
+      2017 + (i % 3),
+      (i % 100) / 100,
+      i % 3 === 0,
+      `CP-${i % 97}`,
+      new Date(Date.UTC(2018, i % 12, 1 + (i % 27))),
+      `Service ${i % 12}`,
+      i % 10 === 0 ? 'à vérifier' : '',
     ];
     for (let k = 0; k < extra; k++) row.push(k % 2 ? `Ligne ${(i * (k + 3)) % 9973}` : ((i * (k + 7)) % 100003) / 100);
     ws.addRow(row).commit();

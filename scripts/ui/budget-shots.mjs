@@ -8,17 +8,29 @@ import { REPO, withUi } from '../vscode-host/ui-lib.mjs';
 
 const ws = mkdtempSync(join(tmpdir(), 'odw-shots-'));
 cpSync(join(REPO, 'samples'), ws, { recursive: true });
-await withUi({ workspace: ws, artifactsDir: join(REPO, 'media', 'readme'), readyCommand: 'Open Data: Lint File on Disk', extensionDevelopmentPath: REPO }, async (ui) => {
-  await ui.openFileFromExplorer('budget-primitif-2022-crach.xml');
-  const view = await ui.findWebview('the budget view', async (f) => (await f.locator('table.lines tbody tr').count()) > 0);
-  await ui.page.keyboard.press('Escape');
-  await ui.screenshot('budget-view');
-  await view.locator('vscode-button').first().click();
-  await ui.page.locator('.tab', { hasText: 'budget-primitif-2022-crach.csv' }).first().waitFor({ timeout: 60_000 });
-  await ui.runCommand('Open Data: Preview Chart');
-  await ui.findWebview('the treemap', async (f) => (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'));
-  await ui.page.keyboard.press('Escape');
-  await ui.runCommand('Notifications: Clear All Notifications').catch(() => {});
-  await new Promise((r) => setTimeout(r, 1000));
-  await ui.screenshot('budget-treemap');
-});
+await withUi(
+  {
+    workspace: ws,
+    artifactsDir: join(REPO, 'media', 'readme'),
+    readyCommand: 'Open Data: Lint File on Disk',
+    extensionDevelopmentPath: REPO,
+  },
+  async (ui) => {
+    await ui.openFileFromExplorer('budget-primitif-2022-crach.xml');
+    const view = await ui.findWebview('the budget view', async (f) => (await f.locator('table.lines tbody tr').count()) > 0);
+    await ui.page.keyboard.press('Escape');
+    await ui.screenshot('budget-view');
+    await view.locator('vscode-button').first().click();
+    await ui.page.locator('.tab', { hasText: 'budget-primitif-2022-crach.csv' }).first().waitFor({ timeout: 60_000 });
+    await ui.runCommand('Open Data: Preview Chart');
+    await ui.findWebview(
+      'the treemap',
+      async (f) =>
+        (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'),
+    );
+    await ui.page.keyboard.press('Escape');
+    await ui.runCommand('Notifications: Clear All Notifications').catch(() => {});
+    await new Promise((r) => setTimeout(r, 1000));
+    await ui.screenshot('budget-treemap');
+  },
+);

@@ -19,19 +19,34 @@ mkdirSync(join(ws, '.opendata'), { recursive: true });
 cpSync(join(REPO, 'test/fixtures/workspace/stages-subventions.csv'), join(ws, 'subventions.csv'));
 writeFileSync(join(ws, 'rapport-activite.pdf'), '%PDF-1.4\n');
 const day = new Date().toISOString().slice(0, 10);
-writeFileSync(join(ws, '.opendata', 'project.json'), JSON.stringify({
-  version: 1,
-  diagnosis: { kind: 'udata', portal: emu.url, organization: seed.DIAG_ORG.id },
-  maturity: { answers: { governance: 2, inventory: 3, publication: 2, quality: 2, reuse: 1 }, assessedAt: day },
-  referents: [
-    { id: 'ref-1', service: 'Finances', contact: 'Mme Martin', status: 'received', dates: { 'to-contact': day, received: day } },
-    { id: 'ref-2', service: 'Sports', status: 'no-answer', dates: { 'to-contact': day, 'no-answer': day } },
-  ],
-  wanted: [
-    { id: 'want-1', title: 'Équipements', schema: 'scdl/equipements', service: 'Sports', status: 'asked', dates: { wished: day, asked: day }, origin: 'socle' },
-    { id: 'want-2', title: 'Délibérations', schema: 'scdl/deliberations', status: 'wished', dates: { wished: day }, origin: 'socle' },
-  ],
-}, null, 2));
+writeFileSync(
+  join(ws, '.opendata', 'project.json'),
+  JSON.stringify(
+    {
+      version: 1,
+      diagnosis: { kind: 'udata', portal: emu.url, organization: seed.DIAG_ORG.id },
+      maturity: { answers: { governance: 2, inventory: 3, publication: 2, quality: 2, reuse: 1 }, assessedAt: day },
+      referents: [
+        { id: 'ref-1', service: 'Finances', contact: 'Mme Martin', status: 'received', dates: { 'to-contact': day, received: day } },
+        { id: 'ref-2', service: 'Sports', status: 'no-answer', dates: { 'to-contact': day, 'no-answer': day } },
+      ],
+      wanted: [
+        {
+          id: 'want-1',
+          title: 'Équipements',
+          schema: 'scdl/equipements',
+          service: 'Sports',
+          status: 'asked',
+          dates: { wished: day, asked: day },
+          origin: 'socle',
+        },
+        { id: 'want-2', title: 'Délibérations', schema: 'scdl/deliberations', status: 'wished', dates: { wished: day }, origin: 'socle' },
+      ],
+    },
+    null,
+    2,
+  ),
+);
 
 try {
   await withUi({ workspace: ws, extensionDevelopmentPath: REPO, readyCommand: 'Open Data: Read the Published Datasets' }, async (ui) => {
@@ -49,11 +64,16 @@ try {
     await ui.runCommand('Open Data: Read the Published Datasets');
     const tree = page.locator('.pane', { hasText: 'Stages' }).locator('.monaco-list').first();
     await tree.locator('.monaco-list-row', { hasText: 'Budget primitif 2019' }).first().waitFor();
-    for (const t of ['Budget primitif 2019', 'Délibérations du conseil', 'Liste des parkings']) await tree.locator('.monaco-list-row', { hasText: t }).first().locator('.monaco-tl-twistie').click();
+    for (const t of ['Budget primitif 2019', 'Délibérations du conseil', 'Liste des parkings'])
+      await tree.locator('.monaco-list-row', { hasText: t }).first().locator('.monaco-tl-twistie').click();
     await ui.screenshot('diagnose-1-inventory');
     await tree.locator('.monaco-list-row', { hasText: 'Socle Commun' }).first().click();
     await tree.locator('.monaco-list-row', { hasText: 'Maturity' }).first().click();
-    await tree.locator('.monaco-list-row', { hasText: /^Referents|Référents/ }).first().click().catch(() => {});
+    await tree
+      .locator('.monaco-list-row', { hasText: /^Referents|Référents/ })
+      .first()
+      .click()
+      .catch(() => {});
     await ui.screenshot('diagnose-2-socle-maturity');
     await tree.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Diagnostic' }).first().click();
     await tree.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Identification' }).first().click();

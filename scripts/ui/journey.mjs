@@ -36,8 +36,11 @@ function freePort() {
 // The local portal emulator (udata "Sandbox"), bundled like scripts/demo-vscode.sh does.
 async function startEmulator(dir) {
   const bundle = join(dir, 'sandbox.cjs');
-  const r = spawnSync(join(REPO, 'node_modules', '.bin', 'esbuild'),
-    [join(REPO, 'test/emulator/cli.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${bundle}`, '--log-level=error'], { encoding: 'utf8' });
+  const r = spawnSync(
+    join(REPO, 'node_modules', '.bin', 'esbuild'),
+    [join(REPO, 'test/emulator/cli.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${bundle}`, '--log-level=error'],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`esbuild of test/emulator/cli.ts failed: ${r.stderr}`);
   const port = await freePort();
   const child = spawn(process.execPath, [bundle, '--port', String(port)], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,7 +48,11 @@ async function startEmulator(dir) {
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const stop = () => {
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
   };
   process.on('exit', stop);
   for (let i = 0; i < 100 && !/Demo API key: (\S+)/.test(out); i++) {
@@ -53,7 +60,10 @@ async function startEmulator(dir) {
     await sleep(100);
   }
   const key = /Demo API key: (\S+)/.exec(out)?.[1];
-  if (!key) { stop(); throw new Error(`the portal emulator did not print its demo API key:\n${out}`); }
+  if (!key) {
+    stop();
+    throw new Error(`the portal emulator did not print its demo API key:\n${out}`);
+  }
   log(`portal emulator on http://127.0.0.1:${port}`);
   return { url: `http://127.0.0.1:${port}`, key, stop };
 }
@@ -63,14 +73,15 @@ async function startEmulator(dir) {
 const webviewWith = (ui, selector, timeoutMs) => ui.findWebview(selector, async (f) => (await f.locator(selector).count()) > 0, timeoutMs);
 
 /** Share of the chart canvas's pixels that differ from its background (top-left pixel). */
-const canvasInk = (frame) => frame.evaluate(() => {
-  const c = document.querySelector('canvas.chart');
-  if (!c || c.width === 0) return { share: 0, width: 0 };
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let ink = 0;
-  for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
-  return { share: ink / (d.length / 4), width: c.width };
-});
+const canvasInk = (frame) =>
+  frame.evaluate(() => {
+    const c = document.querySelector('canvas.chart');
+    if (!c || c.width === 0) return { share: 0, width: 0 };
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
+    return { share: ink / (d.length / 4), width: c.width };
+  });
 
 const activeEditor = (ui) => ui.page.locator('.editor-group-container.active .monaco-editor').first();
 const visibleText = async (ui) => (await activeEditor(ui).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
@@ -98,9 +109,16 @@ async function waitQuickInput(ui, text, timeoutMs = 60_000) {
   for (;;) {
     const w = quickInput(ui);
     if (await w.isVisible().catch(() => false)) {
-      const shown = `${await w.innerText().catch(() => '')} ${await w.locator('input').getAttribute('placeholder').catch(() => '')} ${await w.locator('input').getAttribute('aria-label').catch(() => '')}`;
+      const shown = `${await w.innerText().catch(() => '')} ${await w
+        .locator('input')
+        .getAttribute('placeholder')
+        .catch(() => '')} ${await w
+        .locator('input')
+        .getAttribute('aria-label')
+        .catch(() => '')}`;
       if (shown.includes(text)) return;
-      if (Date.now() > deadline) throw new Error(`prompt "${text}" never appeared (widget shows: ${shown.replace(/\s+/g, ' ').slice(0, 200)})`);
+      if (Date.now() > deadline)
+        throw new Error(`prompt "${text}" never appeared (widget shows: ${shown.replace(/\s+/g, ' ').slice(0, 200)})`);
     } else if (Date.now() > deadline) throw new Error(`prompt "${text}" never appeared (no prompt open)`);
     await sleep(200);
   }
@@ -109,8 +127,12 @@ async function waitQuickInput(ui, text, timeoutMs = 60_000) {
 async function openFile(ui, name) {
   const page = ui.page;
   const open = async () => {
-    if (!await page.locator('.explorer-folders-view').isVisible()) await ui.runCommand('View: Show Explorer');
-    await page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first().click();
+    if (!(await page.locator('.explorer-folders-view').isVisible())) await ui.runCommand('View: Show Explorer');
+    await page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+      .first()
+      .click();
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   };
   await open();
@@ -119,7 +141,12 @@ async function openFile(ui, name) {
 /** ui.waitForNotification, retried once with the Notification Center reopened (it can miss items added while open). */
 async function waitNote(ui, text) {
   try {
-    await Promise.race([ui.waitForNotification(text), sleep(20_000).then(() => { throw new Error('not yet'); })]);
+    await Promise.race([
+      ui.waitForNotification(text),
+      sleep(20_000).then(() => {
+        throw new Error('not yet');
+      }),
+    ]);
   } catch {
     await closeNotificationCenter(ui);
     await ui.waitForNotification(text);
@@ -130,9 +157,17 @@ async function closeNotificationCenter(ui) {
   if (!(await center.isVisible())) return;
   for (let i = 0; i < 3 && (await center.isVisible()); i++) {
     // The hide button sometimes only shows its tooltip: focus the center and press Escape as well.
-    await center.locator('.codicon-notifications-hide, .codicon-chevron-down').first().click({ timeout: 5000 }).catch(() => {});
+    await center
+      .locator('.codicon-notifications-hide, .codicon-chevron-down')
+      .first()
+      .click({ timeout: 5000 })
+      .catch(() => {});
     if (!(await center.isVisible())) break;
-    await center.locator('.notifications-center-header').first().click({ timeout: 2000 }).catch(() => {});
+    await center
+      .locator('.notifications-center-header')
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => {});
     await ui.page.keyboard.press('Escape');
     await sleep(300);
   }
@@ -154,276 +189,387 @@ const results = [];
 let step = 0;
 let current = '';
 try {
-  await withUi({ workspace: ws, ...source, artifactsDir: ARTIFACTS, settings: { 'openData.portals': portals, 'openData.dataGouvUrl': emulator.url }, readyCommand: 'Open Data: Lint File on Disk' }, async (ui) => {
-    const run = async (name, claim, fn) => {
-      step++;
-      current = `${String(step).padStart(2, '0')}-${name}`;
-      const s0 = Date.now();
-      log(`step ${step}: ${claim}`);
-      try {
-        const note = await fn();
-        await ui.screenshot(current);
-        results.push({ step: current, ok: true, ms: Date.now() - s0, note });
-        log(`  ok (${((Date.now() - s0) / 1000).toFixed(1)} s)${note ? ': ' + note : ''}`);
-      } catch (e) {
-        await ui.page.screenshot({ path: join(ARTIFACTS, `${current}-failed.png`) }).catch(() => {});
-        log(`  at ${(String(e?.stack || "").split("\n").filter((l) => /journey\.mjs|ui-lib\.mjs/.test(l)).slice(0, 3).join(" ← ")).trim()}`);
-        throw new Error(`step ${current} failed (${claim}): ${String(e?.message || e).split('\n')[0]}`);
-      }
-    };
-    const page = ui.page;
+  await withUi(
+    {
+      workspace: ws,
+      ...source,
+      artifactsDir: ARTIFACTS,
+      settings: { 'openData.portals': portals, 'openData.dataGouvUrl': emulator.url },
+      readyCommand: 'Open Data: Lint File on Disk',
+    },
+    async (ui) => {
+      const run = async (name, claim, fn) => {
+        step++;
+        current = `${String(step).padStart(2, '0')}-${name}`;
+        const s0 = Date.now();
+        log(`step ${step}: ${claim}`);
+        try {
+          const note = await fn();
+          await ui.screenshot(current);
+          results.push({ step: current, ok: true, ms: Date.now() - s0, note });
+          log(`  ok (${((Date.now() - s0) / 1000).toFixed(1)} s)${note ? ': ' + note : ''}`);
+        } catch (e) {
+          await ui.page.screenshot({ path: join(ARTIFACTS, `${current}-failed.png`) }).catch(() => {});
+          log(
+            `  at ${String(e?.stack || '')
+              .split('\n')
+              .filter((l) => /journey\.mjs|ui-lib\.mjs/.test(l))
+              .slice(0, 3)
+              .join(' ← ')
+              .trim()}`,
+          );
+          throw new Error(`step ${current} failed (${claim}): ${String(e?.message || e).split('\n')[0]}`);
+        }
+      };
+      const page = ui.page;
 
-    // 1. The "Open Data" activity bar view lists the five stages.
-    await run('stages', 'the "Open Data" view shows the five stages', async () => {
-      await page.locator('.activitybar .action-item a[aria-label^="Open Data"]').first().click();
-      const tree = page.locator('.pane', { hasText: 'Stages' }).locator('.monaco-list').first();
-      // The titles follow the display language: French names, or their English versions in an English VS Code.
-      const stages = [/Diagnostic/, /Identification/, /Préparation et mise en qualité|Preparation and quality/, /Publication/, /Valorisation|Promotion/];
-      const seen = [];
-      for (const stage of stages) {
-        const row = tree.locator('.monaco-list-row[aria-level="1"]', { hasText: stage }).first();
-        await row.waitFor();
-        seen.push((await row.innerText()).replace(/\s+/g, ' ').trim());
-      }
-      return seen.join(' | ');
-    });
+      // 1. The "Open Data" activity bar view lists the five stages.
+      await run('stages', 'the "Open Data" view shows the five stages', async () => {
+        await page.locator('.activitybar .action-item a[aria-label^="Open Data"]').first().click();
+        const tree = page.locator('.pane', { hasText: 'Stages' }).locator('.monaco-list').first();
+        // The titles follow the display language: French names, or their English versions in an English VS Code.
+        const stages = [
+          /Diagnostic/,
+          /Identification/,
+          /Préparation et mise en qualité|Preparation and quality/,
+          /Publication/,
+          /Valorisation|Promotion/,
+        ];
+        const seen = [];
+        for (const stage of stages) {
+          const row = tree.locator('.monaco-list-row[aria-level="1"]', { hasText: stage }).first();
+          await row.waitFor();
+          seen.push((await row.innerText()).replace(/\s+/g, ' ').trim());
+        }
+        return seen.join(' | ');
+      });
 
-    // 2. The messy Windows-1252 sample: squiggles on the cells and Problems entries.
-    await run('squiggles', 'subventions-2024.csv shows squiggles and Problems entries', async () => {
-      await ui.openFileFromExplorer('subventions-2024.csv');
-      await activeEditor(ui).locator('.squiggly-error, .squiggly-warning').first().waitFor();
-      await ui.runCommand('Problems: Focus on Problems View');
-      await page.locator('.markers-panel .monaco-list-row').first().waitFor();
-      const squiggles = await activeEditor(ui).locator('.squiggly-error, .squiggly-warning, .squiggly-info').count();
-      const badge = (await page.locator('.panel .composite-bar .action-item', { hasText: 'Problems' }).first().innerText().catch(() => '')).replace(/\s+/g, ' ');
-      if (squiggles === 0) throw new Error('no squiggle');
-      return `${squiggles} visible squiggles, Problems tab "${badge}"`;
-    });
+      // 2. The messy Windows-1252 sample: squiggles on the cells and Problems entries.
+      await run('squiggles', 'subventions-2024.csv shows squiggles and Problems entries', async () => {
+        await ui.openFileFromExplorer('subventions-2024.csv');
+        await activeEditor(ui).locator('.squiggly-error, .squiggly-warning').first().waitFor();
+        await ui.runCommand('Problems: Focus on Problems View');
+        await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+        const squiggles = await activeEditor(ui).locator('.squiggly-error, .squiggly-warning, .squiggly-info').count();
+        const badge = (
+          await page
+            .locator('.panel .composite-bar .action-item', { hasText: 'Problems' })
+            .first()
+            .innerText()
+            .catch(() => '')
+        ).replace(/\s+/g, ' ');
+        if (squiggles === 0) throw new Error('no squiggle');
+        return `${squiggles} visible squiggles, Problems tab "${badge}"`;
+      });
 
-    // 3. A quick fix from the light bulb (Ctrl+.) on a squiggled cell.
-    await run('quick-fix', 'Ctrl+. on a squiggled cell offers "Fix: …" and applying it changes the text', async () => {
-      const before = await visibleText(ui);
-      // Put the cursor on a faulty cell with Go to Line (clicking squiggles can hit hovers and links):
-      // the padded "ASSOCIATION SPORTIVE DU BOCAGE " (cell-whitespace), then other cells of line 2 as fallbacks.
-      const candidates = [[2, 80], [2, 45], [2, 150], [2, 30]];
-      let applied;
-      for (const [line, col] of candidates) {
-        await openFile(ui, 'subventions-2024.csv');
-        await page.keyboard.press('F1');
-        await quickInput(ui).locator('input').fill(`:${line}:${col}`);
+      // 3. A quick fix from the light bulb (Ctrl+.) on a squiggled cell.
+      await run('quick-fix', 'Ctrl+. on a squiggled cell offers "Fix: …" and applying it changes the text', async () => {
+        const before = await visibleText(ui);
+        // Put the cursor on a faulty cell with Go to Line (clicking squiggles can hit hovers and links):
+        // the padded "ASSOCIATION SPORTIVE DU BOCAGE " (cell-whitespace), then other cells of line 2 as fallbacks.
+        const candidates = [
+          [2, 80],
+          [2, 45],
+          [2, 150],
+          [2, 30],
+        ];
+        let applied;
+        for (const [line, col] of candidates) {
+          await openFile(ui, 'subventions-2024.csv');
+          await page.keyboard.press('F1');
+          await quickInput(ui).locator('input').fill(`:${line}:${col}`);
+          await page.keyboard.press('Enter');
+          await page.keyboard.press('Control+Period');
+          const widget = page
+            .locator('.action-widget')
+            .filter({ has: page.locator('.monaco-list-row') })
+            .first();
+          if (
+            !(await widget.waitFor({ timeout: 5000 }).then(
+              () => true,
+              () => false,
+            ))
+          ) {
+            await page.keyboard.press('Escape');
+            continue;
+          }
+          const fix = widget.locator('.monaco-list-row', { hasText: 'Fix: ' }).first();
+          if (!(await fix.count())) {
+            log(`  no "Fix: …" at ${line}:${col}: ${(await widget.innerText()).replace(/\s+/g, ' ').slice(0, 150)}`);
+            await page.keyboard.press('Escape');
+            continue;
+          }
+          applied = `${(await fix.innerText()).trim()} (at ${line}:${col})`;
+          await ui.screenshot(`${String(step).padStart(2, '0')}-quick-fix-menu`);
+          await fix.click();
+          break;
+        }
+        if (!applied) throw new Error(`none of ${JSON.stringify(candidates)} offered a "Fix: …" action`);
+        for (let i = 0; i < 50 && (await visibleText(ui)) === before; i++) await sleep(100);
+        if ((await visibleText(ui)) === before) throw new Error(`"${applied}" did not change the text`);
+        return `applied "${applied}"`;
+      });
+
+      // 4. Clean Dataset: accept the rule list, the encoding conversion, then Apply the diff preview.
+      await run('clean-dataset', '"Open Data: Clean Dataset…" → rules → diff preview → Apply changes the text', async () => {
+        const before = await visibleText(ui);
+        await ui.runCommand('Open Data: Clean Dataset…');
+        await waitQuickInput(ui, 'Clean Dataset');
+        const rules = (await quickInput(ui).locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0]);
+        log(`  rules offered: ${rules.join(' | ')}`);
+        await ui.screenshot(`${String(step).padStart(2, '0')}-clean-rules`);
         await page.keyboard.press('Enter');
-        await page.keyboard.press('Control+Period');
-        const widget = page.locator('.action-widget').filter({ has: page.locator('.monaco-list-row') }).first();
-        if (!(await widget.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
-          await page.keyboard.press('Escape');
-          continue;
+        // With the encoding rule ticked, a modal asks before rewriting the file as UTF-8 (the original kept as .bak).
+        const dialog = page.locator('.monaco-dialog-box', { hasText: 'UTF-8' }).first();
+        const diff = page.locator('.editor-group-container.active .monaco-diff-editor').first();
+        await Promise.race([dialog.waitFor(), diff.waitFor()]);
+        if (!(await dialog.isVisible())) throw new Error('no confirmation before the UTF-8 conversion');
+        await ui.screenshot(`${String(step).padStart(2, '0')}-clean-encoding`);
+        // "Convert to UTF-8", or "Discard Changes and Convert" while the quick fix is not yet auto-saved.
+        await clickDialogButton(ui, 'UTF-8', 'Convert');
+        await diff.waitFor();
+        const bytes = readFileSync(join(ui.workspace, 'subventions-2024.csv'));
+        if (!isUtf8(bytes) || !bytes.toString('utf8').includes('é'))
+          throw new Error(
+            `the file on disk was not converted to UTF-8 (${isUtf8(bytes) ? 'UTF-8' : 'not UTF-8'}: ${JSON.stringify(bytes.toString('latin1').slice(0, 300))})`,
+          );
+        if (!existsSync(join(ui.workspace, 'subventions-2024.bak.csv'))) throw new Error('no backup of the Windows-1252 original');
+        await ui.page.waitForTimeout(1000);
+        await ui.screenshot(`${String(step).padStart(2, '0')}-clean-diff`);
+        await clickNotificationButton(ui, 'Apply these changes', 'Apply');
+        await ui.waitForNotification('Cleaned:');
+        const summary = (await page.locator('.notification-list-item', { hasText: 'Cleaned:' }).first().innerText()).split('\n')[0];
+        await closeNotificationCenter(ui);
+        // The diff closes or stays: show the cleaned file itself.
+        await ui.openFileFromExplorer('subventions-2024.csv');
+        for (let i = 0; i < 50 && (await visibleText(ui)) === before; i++) await sleep(100);
+        if ((await visibleText(ui)) === before) throw new Error('the text did not change after Apply');
+        return `${rules.length} rule(s), converted to UTF-8 (original kept as subventions-2024.bak.csv); ${summary}`;
+      });
+
+      // 5. The XLSX grid editor.
+      await run('xlsx-grid', 'sheet-aube.xlsx opens in the grid editor with cells', async () => {
+        await openFile(ui, 'sheet-aube.xlsx');
+        const frame = await webviewWith(ui, '.scroller .cell');
+        await ui.page.waitForTimeout(800);
+        const cells = await frame.locator('.scroller .cell').count();
+        const tabs = await frame
+          .locator('.tabs .tab')
+          .allInnerTexts()
+          .catch(() => []);
+        if (cells < 10) throw new Error(`only ${cells} cells rendered`);
+        return `${cells} cells rendered, sheets: ${tabs.join(', ')}`;
+      });
+
+      // 6. The chart side panel.
+      await run('chart', '"Open Data: Preview Chart" on a CSV draws a non-empty canvas', async () => {
+        await ui.openFileFromExplorer('budget-primitif-2024.csv');
+        await ui.runCommand('Open Data: Preview Chart');
+        const frame = await webviewWith(ui, 'canvas.chart');
+        await frame.locator('table.data tbody tr').first().waitFor();
+        let ink = { share: 0 };
+        for (let i = 0; i < 20 && ink.share <= 0.01; i++) {
+          ink = await canvasInk(frame);
+          if (ink.share <= 0.01) await sleep(250);
         }
-        const fix = widget.locator('.monaco-list-row', { hasText: 'Fix: ' }).first();
-        if (!(await fix.count())) {
-          log(`  no "Fix: …" at ${line}:${col}: ${(await widget.innerText()).replace(/\s+/g, ' ').slice(0, 150)}`);
-          await page.keyboard.press('Escape');
-          continue;
-        }
-        applied = `${(await fix.innerText()).trim()} (at ${line}:${col})`;
-        await ui.screenshot(`${String(step).padStart(2, '0')}-quick-fix-menu`);
-        await fix.click();
-        break;
-      }
-      if (!applied) throw new Error(`none of ${JSON.stringify(candidates)} offered a "Fix: …" action`);
-      for (let i = 0; i < 50 && (await visibleText(ui)) === before; i++) await sleep(100);
-      if ((await visibleText(ui)) === before) throw new Error(`"${applied}" did not change the text`);
-      return `applied "${applied}"`;
-    });
+        if (!(ink.width > 100 && ink.share > 0.01)) throw new Error(`the canvas is empty (${JSON.stringify(ink)})`);
+        const heading =
+          (await frame
+            .locator('h2.heading')
+            .first()
+            .textContent()
+            .catch(() => '')) ?? '';
+        return `canvas ${ink.width}px wide, ${(ink.share * 100).toFixed(1)}% ink, "${heading.trim()}"`;
+      });
 
-    // 4. Clean Dataset: accept the rule list, the encoding conversion, then Apply the diff preview.
-    await run('clean-dataset', '"Open Data: Clean Dataset…" → rules → diff preview → Apply changes the text', async () => {
-      const before = await visibleText(ui);
-      await ui.runCommand('Open Data: Clean Dataset…');
-      await waitQuickInput(ui, 'Clean Dataset');
-      const rules = (await quickInput(ui).locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0]);
-      log(`  rules offered: ${rules.join(' | ')}`);
-      await ui.screenshot(`${String(step).padStart(2, '0')}-clean-rules`);
-      await page.keyboard.press('Enter');
-      // With the encoding rule ticked, a modal asks before rewriting the file as UTF-8 (the original kept as .bak).
-      const dialog = page.locator('.monaco-dialog-box', { hasText: 'UTF-8' }).first();
-      const diff = page.locator('.editor-group-container.active .monaco-diff-editor').first();
-      await Promise.race([dialog.waitFor(), diff.waitFor()]);
-      if (!(await dialog.isVisible())) throw new Error('no confirmation before the UTF-8 conversion');
-      await ui.screenshot(`${String(step).padStart(2, '0')}-clean-encoding`);
-      // "Convert to UTF-8", or "Discard Changes and Convert" while the quick fix is not yet auto-saved.
-      await clickDialogButton(ui, 'UTF-8', 'Convert');
-      await diff.waitFor();
-      const bytes = readFileSync(join(ui.workspace, 'subventions-2024.csv'));
-      if (!isUtf8(bytes) || !bytes.toString('utf8').includes('é')) throw new Error(`the file on disk was not converted to UTF-8 (${isUtf8(bytes) ? 'UTF-8' : 'not UTF-8'}: ${JSON.stringify(bytes.toString('latin1').slice(0, 300))})`);
-      if (!existsSync(join(ui.workspace, 'subventions-2024.bak.csv'))) throw new Error('no backup of the Windows-1252 original');
-      await ui.page.waitForTimeout(1000);
-      await ui.screenshot(`${String(step).padStart(2, '0')}-clean-diff`);
-      await clickNotificationButton(ui, 'Apply these changes', 'Apply');
-      await ui.waitForNotification('Cleaned:');
-      const summary = (await page.locator('.notification-list-item', { hasText: 'Cleaned:' }).first().innerText()).split('\n')[0];
+      // 7. Publish to the local emulator ("Sandbox") through the prompts; the Publication node shows the link.
+      await run('publish-key', '"Open Data: Set Portal API Key…" stores the Sandbox key', async () => {
+        await closeNotificationCenter(ui);
+        await ui.runCommand('Open Data: Set Portal API Key…');
+        await waitQuickInput(ui, 'Set the API key of which portal');
+        await quickInput(ui).locator('input').fill('Sandbox');
+        await quickInput(ui).locator('.quick-input-list .monaco-list-row', { hasText: 'Sandbox' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await waitQuickInput(ui, 'API key for Sandbox');
+        await quickInput(ui).locator('input').fill(emulator.key);
+        await ui.screenshot(`${String(step).padStart(2, '0')}-publish-key-typed`);
+        await sleep(300); // the input box validates asynchronously: an early Enter can be dropped
+        await page.keyboard.press('Enter');
+        await waitNote(ui, 'API key of Sandbox saved');
+        return 'key saved';
+      });
       await closeNotificationCenter(ui);
-      // The diff closes or stays: show the cleaned file itself.
-      await ui.openFileFromExplorer('subventions-2024.csv');
-      for (let i = 0; i < 50 && (await visibleText(ui)) === before; i++) await sleep(100);
-      if ((await visibleText(ui)) === before) throw new Error('the text did not change after Apply');
-      return `${rules.length} rule(s), converted to UTF-8 (original kept as subventions-2024.bak.csv); ${summary}`;
-    });
 
-    // 5. The XLSX grid editor.
-    await run('xlsx-grid', 'sheet-aube.xlsx opens in the grid editor with cells', async () => {
-      await openFile(ui, 'sheet-aube.xlsx');
-      const frame = await webviewWith(ui, '.scroller .cell');
-      await ui.page.waitForTimeout(800);
-      const cells = await frame.locator('.scroller .cell').count();
-      const tabs = await frame.locator('.tabs .tab').allInnerTexts().catch(() => []);
-      if (cells < 10) throw new Error(`only ${cells} cells rendered`);
-      return `${cells} cells rendered, sheets: ${tabs.join(', ')}`;
-    });
+      // `openData.dataGouvUrl` points "Publish to data.gouv.fr" at the emulator (as it would at demo.data.gouv.fr).
+      await run('publish', '"Open Data: Publish to data.gouv.fr" → prompts → private dataset on the local udata', async () => {
+        await page.keyboard.press('F1');
+        await quickInput(ui).locator('input').fill('>Open Data: Publish to data.gouv.fr');
+        await quickInput(ui)
+          .locator('.quick-input-list .monaco-list-row', {
+            has: page.locator('.label-name', { hasText: /^Open Data: Publish to data\.gouv\.fr/ }),
+          })
+          .first()
+          .click();
+        // The only metadata datapackage.json lacks is the temporal coverage: type it.
+        await waitQuickInput(ui, 'Temporal coverage');
+        await quickInput(ui).locator('input').fill('2024-01-01/2024-12-31');
+        await page.keyboard.press('Enter');
+        // The spatial coverage is picked from the portal's own zones; left empty here.
+        await waitQuickInput(ui, 'Spatial coverage');
+        await page.keyboard.press('Enter');
+        // The confirmation names the dataset and lists its files (#16).
+        const confirm = ui.page
+          .locator('.monaco-dialog-box', { hasText: 'Create a new private dataset' })
+          .filter({ hasText: 'on Sandbox' })
+          .first();
+        await confirm.waitFor();
+        await ui.screenshot(`${String(step).padStart(2, '0')}-publish-confirm`);
+        await clickDialogButton(ui, 'Create a new private dataset', 'Publish');
+        await waitNote(ui, 'Published as a private dataset');
+        const text = await page.locator('.notification-list-item', { hasText: 'Published as a private dataset' }).first().innerText();
+        const url = /(https?:\/\/\S+?)\.?\s/.exec(text + ' ')?.[1];
+        if (!url?.startsWith(emulator.url)) throw new Error(`the notification does not name a Sandbox URL: ${text}`);
+        return `published: ${url}`;
+      });
 
-    // 6. The chart side panel.
-    await run('chart', '"Open Data: Preview Chart" on a CSV draws a non-empty canvas', async () => {
-      await ui.openFileFromExplorer('budget-primitif-2024.csv');
-      await ui.runCommand('Open Data: Preview Chart');
-      const frame = await webviewWith(ui, 'canvas.chart');
-      await frame.locator('table.data tbody tr').first().waitFor();
-      let ink = { share: 0 };
-      for (let i = 0; i < 20 && ink.share <= 0.01; i++) { ink = await canvasInk(frame); if (ink.share <= 0.01) await sleep(250); }
-      if (!(ink.width > 100 && ink.share > 0.01)) throw new Error(`the canvas is empty (${JSON.stringify(ink)})`);
-      const heading = (await frame.locator('h2.heading').first().textContent().catch(() => '')) ?? '';
-      return `canvas ${ink.width}px wide, ${(ink.share * 100).toFixed(1)}% ink, "${heading.trim()}"`;
-    });
+      await run('publication-node', 'the Publication stage of the tree shows the published link', async () => {
+        await clickNotificationButton(ui, 'Published as a private dataset', 'Make Public').catch(() => {});
+        await closeNotificationCenter(ui);
+        await page.locator('.activitybar .action-item a[aria-label^="Open Data"]').first().click();
+        const tree = page.locator('.pane', { hasText: 'Stages' }).locator('.monaco-list').first();
+        const expand = async (row) => {
+          if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+        };
+        await expand(tree.locator('.monaco-list-row[aria-level="1"]', { hasText: /\d\. Publication/ }).first());
+        const datasetRow = tree.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Équipements publics' }).last();
+        await datasetRow.waitFor();
+        await expand(datasetRow);
+        // The dataset's "Published <date> · <portal URL>" node (not the "Published on data.gouv.fr…" checklist item).
+        const published = tree.locator('.monaco-list-row[aria-level="3"]', { hasText: /Published\s*\d/ }).first();
+        await published.waitFor({ timeout: 30_000 });
+        const label = (await published.innerText()).replace(/\s+/g, ' ').trim();
+        await published.hover();
+        await page
+          .locator('.monaco-hover, .workbench-hover', { hasText: emulator.url })
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .catch(() => log('  (no hover with the URL appeared)'));
+        const project = JSON.parse(readFileSync(join(ui.workspace, '.opendata', 'project.json'), 'utf8'));
+        const pub = project.datasets?.equipements?.publication;
+        if (!pub?.url?.startsWith(emulator.url))
+          throw new Error(`.opendata/project.json has no Sandbox publication: ${JSON.stringify(project)}`);
+        // The stage follows the publication record: "Published…" ticked, the target portal named.
+        const stageRows = tree.locator('.monaco-list-row[aria-level="2"]');
+        const portalRow = stageRows.filter({ hasText: 'Target portal' }).first();
+        const portalText = (await portalRow.innerText()).replace(/\s+/g, ' ');
+        if (!portalText.includes(emulator.url)) throw new Error(`"Target portal" does not name the portal published to: ${portalText}`);
+        const checkRow = stageRows.filter({ hasText: 'Published on data.gouv.fr or the local portal' }).first();
+        const ticked = await checkRow.evaluate(
+          (el) => !!el.querySelector('.codicon-check, [aria-checked="true"], input:checked') || el.getAttribute('aria-checked') === 'true',
+        );
+        if (!ticked)
+          throw new Error(
+            `the checklist item "Published on data.gouv.fr or the local portal" is not ticked: ${(await checkRow.innerHTML()).slice(0, 400)}`,
+          );
+        return `tree: "${label}", link ${pub.url}; "${portalText.trim()}", "Published…" ticked`;
+      });
 
-    // 7. Publish to the local emulator ("Sandbox") through the prompts; the Publication node shows the link.
-    await run('publish-key', '"Open Data: Set Portal API Key…" stores the Sandbox key', async () => {
-      await closeNotificationCenter(ui);
-      await ui.runCommand('Open Data: Set Portal API Key…');
-      await waitQuickInput(ui, 'Set the API key of which portal');
-      await quickInput(ui).locator('input').fill('Sandbox');
-      await quickInput(ui).locator('.quick-input-list .monaco-list-row', { hasText: 'Sandbox' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await waitQuickInput(ui, 'API key for Sandbox');
-      await quickInput(ui).locator('input').fill(emulator.key);
-      await ui.screenshot(`${String(step).padStart(2, '0')}-publish-key-typed`);
-      await sleep(300); // the input box validates asynchronously: an early Enter can be dropped
-      await page.keyboard.press('Enter');
-      await waitNote(ui, 'API key of Sandbox saved');
-      return 'key saved';
-    });
-    await closeNotificationCenter(ui);
+      // The budget act (TOTEM XML) opens in the budget view: header card, lines, problems.
+      await run('budget-view', 'a budget act opens in the budget view with its header and lines', async () => {
+        await closeNotificationCenter(ui);
+        await ui.openFileFromExplorer('budget-primitif-2022-crach.xml');
+        const frame = await ui.findWebview(
+          'the budget view',
+          async (f) => (await f.locator('.card h2', { hasText: 'Budget primitif 2022' }).count()) > 0,
+        );
+        await frame.locator('table.lines tbody tr').first().waitFor();
+        const rows = await frame.locator('table.lines tbody tr').count();
+        if (rows < 100) throw new Error(`only ${rows} lines shown`);
+        return `${(await frame.locator('.card h2').first().innerText()).trim()}; ${rows} lines`;
+      });
 
-    // `openData.dataGouvUrl` points "Publish to data.gouv.fr" at the emulator (as it would at demo.data.gouv.fr).
-    await run('publish', '"Open Data: Publish to data.gouv.fr" → prompts → private dataset on the local udata', async () => {
-      await page.keyboard.press('F1');
-      await quickInput(ui).locator('input').fill('>Open Data: Publish to data.gouv.fr');
-      await quickInput(ui).locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Open Data: Publish to data\.gouv\.fr/ }) }).first().click();
-      // The only metadata datapackage.json lacks is the temporal coverage: type it.
-      await waitQuickInput(ui, 'Temporal coverage');
-      await quickInput(ui).locator('input').fill('2024-01-01/2024-12-31');
-      await page.keyboard.press('Enter');
-      // The spatial coverage is picked from the portal's own zones; left empty here.
-      await waitQuickInput(ui, 'Spatial coverage');
-      await page.keyboard.press('Enter');
-      // The confirmation names the dataset and lists its files (#16).
-      const confirm = ui.page.locator('.monaco-dialog-box', { hasText: 'Create a new private dataset' }).filter({ hasText: 'on Sandbox' }).first();
-      await confirm.waitFor();
-      await ui.screenshot(`${String(step).padStart(2, '0')}-publish-confirm`);
-      await clickDialogButton(ui, 'Create a new private dataset', 'Publish');
-      await waitNote(ui, 'Published as a private dataset');
-      const text = await page.locator('.notification-list-item', { hasText: 'Published as a private dataset' }).first().innerText();
-      const url = /(https?:\/\/\S+?)\.?\s/.exec(text + ' ')?.[1];
-      if (!url?.startsWith(emulator.url)) throw new Error(`the notification does not name a Sandbox URL: ${text}`);
-      return `published: ${url}`;
-    });
+      // Convert it: the CSV opens beside, then its suggested chart is the treemap of the dépenses.
+      await run('budget-treemap', '"Convert Budget to SCDL CSV" writes the CSV, and its chart is a treemap', async () => {
+        const view = await ui.findWebview('the budget view', async (f) => (await f.locator('.card h2').count()) > 0);
+        await view
+          .locator('vscode-button', { hasText: /Convert|Convertir/ })
+          .first()
+          .click();
+        await page.locator('.tab', { hasText: 'budget-primitif-2022-crach.csv' }).first().waitFor({ timeout: 60_000 });
+        await closeNotificationCenter(ui);
+        await ui.runCommand('Open Data: Preview Chart');
+        await ui.findWebview(
+          'the budget treemap',
+          async (f) =>
+            (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'),
+        );
+        await sleep(1000);
+        const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
+        if (!existsSync(csv)) throw new Error('no CSV written beside the act');
+        return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; chart panel open`;
+      });
 
-    await run('publication-node', 'the Publication stage of the tree shows the published link', async () => {
-      await clickNotificationButton(ui, 'Published as a private dataset', 'Make Public').catch(() => {});
-      await closeNotificationCenter(ui);
-      await page.locator('.activitybar .action-item a[aria-label^="Open Data"]').first().click();
-      const tree = page.locator('.pane', { hasText: 'Stages' }).locator('.monaco-list').first();
-      const expand = async (row) => { if ((await row.getAttribute('aria-expanded')) === 'false') await row.click(); };
-      await expand(tree.locator('.monaco-list-row[aria-level="1"]', { hasText: /\d\. Publication/ }).first());
-      const datasetRow = tree.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Équipements publics' }).last();
-      await datasetRow.waitFor();
-      await expand(datasetRow);
-      // The dataset's "Published <date> · <portal URL>" node (not the "Published on data.gouv.fr…" checklist item).
-      const published = tree.locator('.monaco-list-row[aria-level="3"]', { hasText: /Published\s*\d/ }).first();
-      await published.waitFor({ timeout: 30_000 });
-      const label = (await published.innerText()).replace(/\s+/g, ' ').trim();
-      await published.hover();
-      await page.locator('.monaco-hover, .workbench-hover', { hasText: emulator.url }).first().waitFor({ timeout: 10_000 })
-        .catch(() => log('  (no hover with the URL appeared)'));
-      const project = JSON.parse(readFileSync(join(ui.workspace, '.opendata', 'project.json'), 'utf8'));
-      const pub = project.datasets?.equipements?.publication;
-      if (!pub?.url?.startsWith(emulator.url)) throw new Error(`.opendata/project.json has no Sandbox publication: ${JSON.stringify(project)}`);
-      // The stage follows the publication record: "Published…" ticked, the target portal named.
-      const stageRows = tree.locator('.monaco-list-row[aria-level="2"]');
-      const portalRow = stageRows.filter({ hasText: 'Target portal' }).first();
-      const portalText = (await portalRow.innerText()).replace(/\s+/g, ' ');
-      if (!portalText.includes(emulator.url)) throw new Error(`"Target portal" does not name the portal published to: ${portalText}`);
-      const checkRow = stageRows.filter({ hasText: 'Published on data.gouv.fr or the local portal' }).first();
-      const ticked = await checkRow.evaluate((el) => !!el.querySelector('.codicon-check, [aria-checked="true"], input:checked') || el.getAttribute('aria-checked') === 'true');
-      if (!ticked) throw new Error(`the checklist item "Published on data.gouv.fr or the local portal" is not ticked: ${(await checkRow.innerHTML()).slice(0, 400)}`);
-      return `tree: "${label}", link ${pub.url}; "${portalText.trim()}", "Published…" ticked`;
-    });
-
-    // The budget act (TOTEM XML) opens in the budget view: header card, lines, problems.
-    await run('budget-view', 'a budget act opens in the budget view with its header and lines', async () => {
-      await closeNotificationCenter(ui);
-      await ui.openFileFromExplorer('budget-primitif-2022-crach.xml');
-      const frame = await ui.findWebview('the budget view', async (f) => (await f.locator('.card h2', { hasText: 'Budget primitif 2022' }).count()) > 0);
-      await frame.locator('table.lines tbody tr').first().waitFor();
-      const rows = await frame.locator('table.lines tbody tr').count();
-      if (rows < 100) throw new Error(`only ${rows} lines shown`);
-      return `${(await frame.locator('.card h2').first().innerText()).trim()}; ${rows} lines`;
-    });
-
-    // Convert it: the CSV opens beside, then its suggested chart is the treemap of the dépenses.
-    await run('budget-treemap', '"Convert Budget to SCDL CSV" writes the CSV, and its chart is a treemap', async () => {
-      const view = await ui.findWebview('the budget view', async (f) => (await f.locator('.card h2').count()) > 0);
-      await view.locator('vscode-button', { hasText: /Convert|Convertir/ }).first().click();
-      await page.locator('.tab', { hasText: 'budget-primitif-2022-crach.csv' }).first().waitFor({ timeout: 60_000 });
-      await closeNotificationCenter(ui);
-      await ui.runCommand('Open Data: Preview Chart');
-      await ui.findWebview('the budget treemap', async (f) => (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'));
-      await sleep(1000);
-      const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
-      if (!existsSync(csv)) throw new Error('no CSV written beside the act');
-      return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; chart panel open`;
-    });
-
-    // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.
-    await run('standardise', '"Open Data: Standardise to Schema…" maps sheet-aube.xlsx, previews the result with its validation counts, writes the CSV', async () => {
-      await closeNotificationCenter(ui);
-      // The panel alone in the window, for the screenshots.
-      await ui.runCommand('View: Close All Editor Groups');
-      if (await page.locator('.part.panel').isVisible().catch(() => false)) await page.keyboard.press('Control+J');
-      await openFile(ui, 'sheet-aube.xlsx');
-      await ui.runCommand('Open Data: Standardise to Schema…');
-      const frame = await webviewWith(ui, 'table.fields');
-      await frame.locator('#counts', { hasText: /\d+ errors/ }).waitFor({ timeout: 60_000 });
-      const mapped = await frame.locator('table.fields .note').count();
-      await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-map`);
-      // notificationUE holds the template's "Ne rien indiquer": make it the constant "non" and watch the counts fall.
-      const before = (await frame.locator('#counts').innerText()).trim();
-      const row = frame.locator('tr[data-field="notificationUE"]');
-      await row.locator('vscode-single-select').first().evaluate((s) => { s.value = 'const'; s.dispatchEvent(new Event('change')); });
-      await row.locator('.params vscode-textfield').first().evaluate((t) => { t.value = 'non'; t.dispatchEvent(new Event('input')); });
-      await frame.locator('#counts', { hasText: /errors/ }).filter({ hasNotText: before }).waitFor({ timeout: 30_000 });
-      if ((await row.locator('td.bad').innerText()).trim() !== '') throw new Error('notificationUE still has problems after the constant');
-      await frame.locator('.preview table').scrollIntoViewIfNeeded();
-      const counts = (await frame.locator('#counts').innerText()).trim();
-      const previewCols = await frame.locator('.preview table tr').first().locator('th').count();
-      await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-preview`);
-      await frame.locator('#write').click();
-      await page.locator('.tabs-container .tab', { hasText: 'sheet-aube-subventions.csv' }).first().waitFor({ timeout: 60_000 });
-      const out = join(ui.workspace, 'sheet-aube-subventions.csv');
-      if (!existsSync(out)) throw new Error('sheet-aube-subventions.csv was not written');
-      const header = readFileSync(out, 'utf8').split('\r\n')[0];
-      if (!header.startsWith('nomAttribuant,idAttribuant,dateConvention')) throw new Error(`unexpected header: ${header}`);
-      if (!/,non,/.test(readFileSync(out, 'utf8').split('\r\n')[1])) throw new Error('the constant notificationUE=non is not in the written file');
-      return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; wrote sheet-aube-subventions.csv`;
-    });
-  });
+      // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.
+      await run(
+        'standardise',
+        '"Open Data: Standardise to Schema…" maps sheet-aube.xlsx, previews the result with its validation counts, writes the CSV',
+        async () => {
+          await closeNotificationCenter(ui);
+          // The panel alone in the window, for the screenshots.
+          await ui.runCommand('View: Close All Editor Groups');
+          if (
+            await page
+              .locator('.part.panel')
+              .isVisible()
+              .catch(() => false)
+          )
+            await page.keyboard.press('Control+J');
+          await openFile(ui, 'sheet-aube.xlsx');
+          await ui.runCommand('Open Data: Standardise to Schema…');
+          const frame = await webviewWith(ui, 'table.fields');
+          await frame.locator('#counts', { hasText: /\d+ errors/ }).waitFor({ timeout: 60_000 });
+          const mapped = await frame.locator('table.fields .note').count();
+          await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-map`);
+          // notificationUE holds the template's "Ne rien indiquer": make it the constant "non" and watch the counts fall.
+          const before = (await frame.locator('#counts').innerText()).trim();
+          const row = frame.locator('tr[data-field="notificationUE"]');
+          await row
+            .locator('vscode-single-select')
+            .first()
+            .evaluate((s) => {
+              s.value = 'const';
+              s.dispatchEvent(new Event('change'));
+            });
+          await row
+            .locator('.params vscode-textfield')
+            .first()
+            .evaluate((t) => {
+              t.value = 'non';
+              t.dispatchEvent(new Event('input'));
+            });
+          await frame
+            .locator('#counts', { hasText: /errors/ })
+            .filter({ hasNotText: before })
+            .waitFor({ timeout: 30_000 });
+          if ((await row.locator('td.bad').innerText()).trim() !== '')
+            throw new Error('notificationUE still has problems after the constant');
+          await frame.locator('.preview table').scrollIntoViewIfNeeded();
+          const counts = (await frame.locator('#counts').innerText()).trim();
+          const previewCols = await frame.locator('.preview table tr').first().locator('th').count();
+          await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-preview`);
+          await frame.locator('#write').click();
+          await page.locator('.tabs-container .tab', { hasText: 'sheet-aube-subventions.csv' }).first().waitFor({ timeout: 60_000 });
+          const out = join(ui.workspace, 'sheet-aube-subventions.csv');
+          if (!existsSync(out)) throw new Error('sheet-aube-subventions.csv was not written');
+          const header = readFileSync(out, 'utf8').split('\r\n')[0];
+          if (!header.startsWith('nomAttribuant,idAttribuant,dateConvention')) throw new Error(`unexpected header: ${header}`);
+          if (!/,non,/.test(readFileSync(out, 'utf8').split('\r\n')[1]))
+            throw new Error('the constant notificationUE=non is not in the written file');
+          return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; wrote sheet-aube-subventions.csv`;
+        },
+      );
+    },
+  );
 } catch (e) {
   console.error(`[journey] FAILED at ${current}: ${String(e?.message || e).split('\n')[0]}`);
   console.error(`[journey] screenshot: ${join(ARTIFACTS, 'failure.png')}`);
@@ -432,6 +578,9 @@ try {
   emulator.stop();
   rmSync(scratch, { recursive: true, force: true });
   const total = ((Date.now() - t0) / 1000).toFixed(1);
-  writeFileSync(join(ARTIFACTS, 'journey-results.json'), JSON.stringify({ ok: process.exitCode !== 1, seconds: Number(total), steps: results }, null, 2));
+  writeFileSync(
+    join(ARTIFACTS, 'journey-results.json'),
+    JSON.stringify({ ok: process.exitCode !== 1, seconds: Number(total), steps: results }, null, 2),
+  );
   log(`${results.length} step(s) passed${process.exitCode === 1 ? `, failed at ${current}` : ''}; ${total} s in all`);
 }

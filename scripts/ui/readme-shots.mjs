@@ -8,10 +8,18 @@ import { REPO, withUi } from '../vscode-host/ui-lib.mjs';
 
 const ws = mkdtempSync(join(tmpdir(), 'odw-shots-'));
 cpSync(join(REPO, 'samples'), ws, { recursive: true });
-await withUi({ workspace: ws, artifactsDir: join(REPO, 'media', 'readme'), readyCommand: 'Open Data: Lint File on Disk', extensionDevelopmentPath: REPO }, async (ui) => {
-  await ui.openFileFromExplorer('subventions-2024.csv');
-  await ui.page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
-  await ui.runCommand('Problems: Focus on Problems View');
-  await ui.page.locator('.markers-panel .monaco-list-row').first().waitFor();
-  await ui.screenshot('lint-problems');
-});
+await withUi(
+  {
+    workspace: ws,
+    artifactsDir: join(REPO, 'media', 'readme'),
+    readyCommand: 'Open Data: Lint File on Disk',
+    extensionDevelopmentPath: REPO,
+  },
+  async (ui) => {
+    await ui.openFileFromExplorer('subventions-2024.csv');
+    await ui.page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
+    await ui.runCommand('Problems: Focus on Problems View');
+    await ui.page.locator('.markers-panel .monaco-list-row').first().waitFor();
+    await ui.screenshot('lint-problems');
+  },
+);

@@ -24,26 +24,48 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '..', '..');
 const CS_LIB = join(HERE, 'cs-lib.sh');
-const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const log = (...a) => console.log(`[ui ${new Date().toISOString().slice(11, 23)}]`, ...a);
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-const escapeRe = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function freePort() {
   return new Promise((res, rej) => {
     const s = createServer();
     s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
   });
 }
 
-function groupAlive(pgid) { try { process.kill(-pgid, 0); return true; } catch { return false; } }
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
-function sh(script, args, opts = {}) {  // runs bash with cs-lib.sh sourced; throws on failure
-  const r = spawnSync('bash', ['-c', `source "${CS_LIB}"; ${script}`, 'ui-lib', ...args],
-    { stdio: opts.quiet ? 'pipe' : 'inherit', encoding: 'utf8', env: { ...process.env, ...opts.env } });
+function sh(script, args, opts = {}) {
+  // runs bash with cs-lib.sh sourced; throws on failure
+  const r = spawnSync('bash', ['-c', `source "${CS_LIB}"; ${script}`, 'ui-lib', ...args], {
+    stdio: opts.quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    env: { ...process.env, ...opts.env },
+  });
   if (r.status !== 0) throw new Error(`bash step failed (${script}): ${r.stderr || ''}${r.stdout || ''}`);
   return r;
 }
@@ -75,30 +97,67 @@ export async function startUi(o) {
 
   // 2. isolated state (user-data, extensions, config, XDG, browser profile) + quiet settings.json
   const state = mkdtempSync(join(tmpdir(), 'odw-ui.'));
-  const ui = { state, artifactsDir, devMode: !!o.extensionDevelopmentPath, page: undefined, context: undefined, url: undefined, consoleErrors: [] };
+  const ui = {
+    state,
+    artifactsDir,
+    devMode: !!o.extensionDevelopmentPath,
+    page: undefined,
+    context: undefined,
+    url: undefined,
+    consoleErrors: [],
+  };
   let pgid;
   let closed = false;
-  const hardKill = () => {  // synchronous: usable from process.on('exit')
-    if (pgid && groupAlive(pgid)) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+  const hardKill = () => {
+    // synchronous: usable from process.on('exit')
+    if (pgid && groupAlive(pgid)) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
     if (!process.env.ODW_KEEP_STATE) rmSync(state, { recursive: true, force: true });
   };
   const onExit = () => hardKill();
-  const onSignal = sig => { log(`got ${sig}, tearing down`); ui.close().finally(() => process.exit(130)); };
+  const onSignal = (sig) => {
+    log(`got ${sig}, tearing down`);
+    ui.close().finally(() => process.exit(130));
+  };
   process.on('exit', onExit);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
   ui.close = async () => {
-    if (closed) return; closed = true;
+    if (closed) return;
+    closed = true;
     await ui.context?.close().catch(() => {});
     if (pgid) {
-      try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
+      try {
+        process.kill(-pgid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
       for (let i = 0; i < 50 && groupAlive(pgid); i++) await sleep(200);
-      if (groupAlive(pgid)) { log('code-server group still alive after 10 s, SIGKILL'); try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
-      try { cpSync(join(state, 'code-server.log'), join(artifactsDir, 'code-server.log')); } catch { /* none */ }
+      if (groupAlive(pgid)) {
+        log('code-server group still alive after 10 s, SIGKILL');
+        try {
+          process.kill(-pgid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      try {
+        cpSync(join(state, 'code-server.log'), join(artifactsDir, 'code-server.log'));
+      } catch {
+        /* none */
+      }
     }
-    hardKill(); pgid = undefined;
-    process.off('exit', onExit); process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal);
+    hardKill();
+    pgid = undefined;
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   };
 
   try {
@@ -108,7 +167,11 @@ export async function startUi(o) {
       writeFileSync(f, JSON.stringify({ ...JSON.parse(readFileSync(f, 'utf8')), ...o.settings }, null, 2));
     }
     let ws = resolve(o.workspace);
-    if (o.copyWorkspace !== false) { const dst = join(state, basename(ws)); cpSync(ws, dst, { recursive: true }); ws = dst; }
+    if (o.copyWorkspace !== false) {
+      const dst = join(state, basename(ws));
+      cpSync(ws, dst, { recursive: true });
+      ws = dst;
+    }
     ui.workspace = ws;
 
     // 3. extension: install the vsix into the isolated extensions dir
@@ -124,22 +187,49 @@ export async function startUi(o) {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const out = openSync(join(state, 'code-server.log'), 'a');
-    const child = spawn(codeServer, [
-      '--config', join(state, 'cfg', 'config.yaml'), '--user-data-dir', join(state, 'ud'),
-      '--extensions-dir', join(state, 'ext'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      ...(o.extensionDevelopmentPath ? ['--vscode-option', 'enable-smoke-test-driver'] : []), ws,
-    ], {
-      detached: true, stdio: ['ignore', out, out],
-      env: { ...process.env, PATH: `${node24}:${process.env.PATH}`, XDG_CONFIG_HOME: join(state, 'xdg'),
-        XDG_DATA_HOME: join(state, 'xdg'), XDG_CACHE_HOME: join(state, 'xdg', 'cache') },
-    });
+    const child = spawn(
+      codeServer,
+      [
+        '--config',
+        join(state, 'cfg', 'config.yaml'),
+        '--user-data-dir',
+        join(state, 'ud'),
+        '--extensions-dir',
+        join(state, 'ext'),
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        ...(o.extensionDevelopmentPath ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+        ws,
+      ],
+      {
+        detached: true,
+        stdio: ['ignore', out, out],
+        env: {
+          ...process.env,
+          PATH: `${node24}:${process.env.PATH}`,
+          XDG_CONFIG_HOME: join(state, 'xdg'),
+          XDG_DATA_HOME: join(state, 'xdg'),
+          XDG_CACHE_HOME: join(state, 'xdg', 'cache'),
+        },
+      },
+    );
     pgid = child.pid;
     child.unref();
     const t0 = Date.now();
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`code-server exited: ${readFileSync(join(state, 'code-server.log'), 'utf8').slice(-2000)}`);
-      try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not yet */ }
+      if (child.exitCode !== null)
+        throw new Error(`code-server exited: ${readFileSync(join(state, 'code-server.log'), 'utf8').slice(-2000)}`);
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        /* not yet */
+      }
       if (Date.now() - t0 > 60000) throw new Error('code-server did not become ready in 60 s');
       await sleep(200);
     }
@@ -147,8 +237,11 @@ export async function startUi(o) {
 
     let url = `${base}/?folder=${encodeURIComponent(ws)}`;
     if (o.extensionDevelopmentPath) {
-      const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${resolve(o.extensionDevelopmentPath)}`],
-        ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+      const payload = [
+        ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${resolve(o.extensionDevelopmentPath)}`],
+        ['skipWelcome', 'true'],
+        ['skipReleaseNotes', 'true'],
+      ];
       url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     }
     ui.url = url;
@@ -156,24 +249,32 @@ export async function startUi(o) {
     // 5. browser: persistent profile with 3rd-party cookies allowed (webview service workers, recipe pitfall 7)
     const profile = join(state, 'chromium-profile');
     mkdirSync(join(profile, 'Default'), { recursive: true });
-    writeFileSync(join(profile, 'Default', 'Preferences'),
-      JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+    );
     ui.context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       headless: !process.env.HEADFUL,
       viewport: o.viewport || { width: 1400, height: 900 },
-      reducedMotion: 'reduce',   // VS Code honours it: no half-faded toasts in screenshots
+      reducedMotion: 'reduce', // VS Code honours it: no half-faded toasts in screenshots
       args: BROWSER_ARGS,
-      env: { ...process.env, XDG_CONFIG_HOME: join(state, 'xdg'), XDG_CACHE_HOME: join(state, 'xdg', 'cache') },  // not $HOME
+      env: { ...process.env, XDG_CONFIG_HOME: join(state, 'xdg'), XDG_CACHE_HOME: join(state, 'xdg', 'cache') }, // not $HOME
     });
-    const page = ui.page = ui.context.pages()[0] || await ui.context.newPage();
+    const page = (ui.page = ui.context.pages()[0] || (await ui.context.newPage()));
     page.setDefaultTimeout(stepTimeout);
-    page.on('console', m => { if (m.type() === 'error') ui.consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') ui.consoleErrors.push(m.text());
+    });
     log('opening workbench');
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor();
     // the remote connection is up once the Explorer shows the workspace content
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor().catch(() => {});
+    await page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor()
+      .catch(() => {});
   } catch (e) {
     await ui.close();
     throw e;
@@ -188,8 +289,14 @@ export async function startUi(o) {
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible' });
       await input.fill('>' + title);
-      const found = await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first()
-        .waitFor({ timeout: 2000 }).then(() => true, () => false);
+      const found = await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: title })
+        .first()
+        .waitFor({ timeout: 2000 })
+        .then(
+          () => true,
+          () => false,
+        );
       await page.keyboard.press('Escape');
       if (found) return;
       if (Date.now() - t0 > timeoutMs) throw new Error(`command "${title}" never appeared in the palette`);
@@ -217,7 +324,9 @@ export async function startUi(o) {
   const describeWebviews = async () => {
     const out = [];
     for (const f of await ui.webviewFrames()) {
-      const text = await f.evaluate(() => document.body?.innerText ?? '(no body)').catch((e) => `(unreadable: ${String(e).split('\n')[0]})`);
+      const text = await f
+        .evaluate(() => document.body?.innerText ?? '(no body)')
+        .catch((e) => `(unreadable: ${String(e).split('\n')[0]})`);
       out.push(`${new URL(f.url()).pathname.split('/').pop() || f.url()}: ${JSON.stringify(text.slice(0, 200))}`);
     }
     return out.length ? out.join('\n  ') : '(no webview frame)';
@@ -236,7 +345,9 @@ export async function startUi(o) {
       for (const f of await ui.webviewFrames()) if (await test(f).catch(() => false)) return f;
       if (!reloaded && Date.now() - t0 > timeoutMs / 2) {
         reloaded = true;
-        log(`no webview shows ${what} after ${Math.round((Date.now() - t0) / 1000)} s; webviews:\n  ${await describeWebviews()}\n  reloading the webviews once`);
+        log(
+          `no webview shows ${what} after ${Math.round((Date.now() - t0) / 1000)} s; webviews:\n  ${await describeWebviews()}\n  reloading the webviews once`,
+        );
         await ui.runCommand('Developer: Reload Webviews').catch((e) => log('reload failed:', String(e).split('\n')[0]));
       }
       await sleep(250);
@@ -252,11 +363,27 @@ export async function startUi(o) {
     // focus back to the workbench and try again.
     for (let attempt = 0; ; attempt++) {
       await page.keyboard.press('F1');
-      if (await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) break;
+      if (
+        await input.waitFor({ state: 'visible', timeout: 5000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       if (attempt === 3) await input.waitFor({ state: 'visible' });
       // The title bar's Command Center opens the same quick input with a click, whatever has the focus.
-      await page.locator('.command-center .command-center-center, .command-center .search-label').first().click({ timeout: 3000 }).catch(() => {});
-      if (await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
+      await page
+        .locator('.command-center .command-center-center, .command-center .search-label')
+        .first()
+        .click({ timeout: 3000 })
+        .catch(() => {});
+      if (
+        await input.waitFor({ state: 'visible', timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await page.keyboard.press('Escape');
     }
     await input.fill('>' + title);
@@ -267,7 +394,10 @@ export async function startUi(o) {
     const exact = labels.findIndex((l) => l === title || l.startsWith(title + ',') || l.split(/\s{2,}|\n/)[0] === title);
     if (exact > 0) await rows.nth(exact).click();
     else await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+    await page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden' })
+      .catch(() => {});
   };
 
   /**
@@ -296,50 +426,79 @@ export async function startUi(o) {
   ui.ensureGrid = async (name, open) => {
     const page = ui.page;
     const placeholder = page.getByText('The file is not displayed in the text editor');
-    if (!(await placeholder.first().waitFor({ timeout: 3000 }).then(() => true, () => false))) return;
+    if (
+      !(await placeholder
+        .first()
+        .waitFor({ timeout: 3000 })
+        .then(
+          () => true,
+          () => false,
+        ))
+    )
+      return;
     log(`${name} opened in the text editor (binary placeholder), not the grid: waiting for the activation, then opening it again`);
     await ui.waitForActivation();
     await ui.runCommand('View: Close Editor');
     await placeholder.first().waitFor({ state: 'hidden' });
     await open();
-    if (await placeholder.first().waitFor({ timeout: 3000 }).then(() => true, () => false)) throw new Error(`${name} opens in the text editor, not the grid`);
+    if (
+      await placeholder
+        .first()
+        .waitFor({ timeout: 3000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      throw new Error(`${name} opens in the text editor, not the grid`);
   };
 
   /** Opens a workspace file by clicking it in the Explorer; `name` may be a relative path ("sub/x.csv"). */
   ui.openFileFromExplorer = async (name) => {
     const page = ui.page;
     const view = page.locator('.explorer-folders-view');
-    if (!await view.isVisible()) await ui.runCommand('View: Show Explorer');
+    if (!(await view.isVisible())) await ui.runCommand('View: Show Explorer');
     const parts = name.split('/').filter(Boolean);
     for (let i = 0; i < parts.length; i++) {
-      const row = view.locator('.monaco-list-row')
-        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(parts[i])}$`) }) }).first();
+      const row = view
+        .locator('.monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(parts[i])}$`) }) })
+        .first();
       await row.waitFor();
       const isFolder = i < parts.length - 1;
-      if (isFolder) { if (await row.getAttribute('aria-expanded') !== 'true') await row.click(); }
-      else await row.click();
+      if (isFolder) {
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      } else await row.click();
     }
     const file = parts[parts.length - 1];
     await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
-    await page.locator('.editor-group-container.active .monaco-editor, .editor-group-container.active iframe.webview').first()
-      .waitFor().catch(() => {});
+    await page
+      .locator('.editor-group-container.active .monaco-editor, .editor-group-container.active iframe.webview')
+      .first()
+      .waitFor()
+      .catch(() => {});
   };
 
   /** PNG of the whole window into artifactsDir; returns its path. */
   ui.screenshot = async (name) => {
     const file = join(artifactsDir, name.endsWith('.png') ? name : `${name}.png`);
-    await ui.page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).first()
-      .waitFor({ state: 'hidden', timeout: 15000 }).catch(() => {});
-    await ui.page.waitForTimeout(300);  // let layout settle
+    await ui.page
+      .locator('.statusbar-item', { hasText: 'Activating Extensions' })
+      .first()
+      .waitFor({ state: 'hidden', timeout: 15000 })
+      .catch(() => {});
+    await ui.page.waitForTimeout(300); // let layout settle
     await ui.page.screenshot({ path: file });
     log('saved', file);
     return file;
   };
 
   /** The content frame of a webview (editor/panel). With several webviews open, pass the index. */
-  ui.webviewFrame = (index) => (index === undefined
-    ? ui.page.frameLocator('iframe.webview')
-    : ui.page.locator('iframe.webview').nth(index).contentFrame()).frameLocator('#active-frame');
+  ui.webviewFrame = (index) =>
+    (index === undefined
+      ? ui.page.frameLocator('iframe.webview')
+      : ui.page.locator('iframe.webview').nth(index).contentFrame()
+    ).frameLocator('#active-frame');
 
   /** Waits for a notification containing `text`: as a toast (vsix mode) or, in extensionDevelopmentPath mode,
    *  in the Notification Center, because the smoke-test driver that mode needs suppresses all toasts
@@ -349,7 +508,7 @@ export async function startUi(o) {
       await ui.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first().waitFor();
       return;
     }
-    if (!await ui.page.locator('.notifications-center.visible').isVisible()) await ui.runCommand('Notifications: Show Notifications');
+    if (!(await ui.page.locator('.notifications-center.visible').isVisible())) await ui.runCommand('Notifications: Show Notifications');
     await ui.page.locator('.notifications-center .notification-list-item', { hasText: text }).first().waitFor();
   };
 

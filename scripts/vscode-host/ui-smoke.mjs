@@ -9,20 +9,34 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO, withUi } from './ui-lib.mjs';
 
-const { values: a } = parseArgs({ options: {
-  vsix: { type: 'string' }, dev: { type: 'string' }, workspace: { type: 'string' }, file: { type: 'string' },
-  command: { type: 'string' }, 'ready-command': { type: 'string' }, out: { type: 'string' },
-} });
+const { values: a } = parseArgs({
+  options: {
+    vsix: { type: 'string' },
+    dev: { type: 'string' },
+    workspace: { type: 'string' },
+    file: { type: 'string' },
+    command: { type: 'string' },
+    'ready-command': { type: 'string' },
+    out: { type: 'string' },
+  },
+});
 const workspace = resolve(a.workspace || process.env.ODW_WORKSPACE || join(REPO, 'test', 'fixtures', 'workspace'));
-const file = a.file || readdirSync(workspace).filter(f => /\.csv$/i.test(f)).sort()[0];
-if (!file) { console.error(`no .csv file in ${workspace} (pass --file)`); process.exit(2); }
+const file =
+  a.file ||
+  readdirSync(workspace)
+    .filter((f) => /\.csv$/i.test(f))
+    .sort()[0];
+if (!file) {
+  console.error(`no .csv file in ${workspace} (pass --file)`);
+  process.exit(2);
+}
 const vsix = a.vsix || process.env.ODW_VSIX;
 const ext = vsix ? { vsix } : { extensionDevelopmentPath: a.dev || process.env.ODW_EXT_PATH || REPO };
 
 const t0 = Date.now();
 try {
   const readyCommand = a['ready-command'] || a.command || process.env.ODW_READY_COMMAND;
-  await withUi({ workspace, artifactsDir: a.out || join(REPO, 'artifacts', 'ui'), readyCommand, ...ext }, async ui => {
+  await withUi({ workspace, artifactsDir: a.out || join(REPO, 'artifacts', 'ui'), readyCommand, ...ext }, async (ui) => {
     await ui.openFileFromExplorer(file);
     if (a.command) await ui.runCommand(a.command);
     await ui.screenshot('01-csv-open');

@@ -14,7 +14,9 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   lint: {
-    usage: ['odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]'],
+    usage: [
+      'odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]',
+    ],
     summary: 'check CSV/TSV/XLSX/ODS files (and folders) against the rules and a schema',
     run: async (argv, out, err) => (await import('./lint')).lintCommand(['lint', ...argv], out, err),
   },
@@ -29,14 +31,17 @@ export const commands: Record<string, Command> = {
     run: async (argv, out, err) => (await import('./schemas')).schemasCommand(argv, out, err),
   },
   publish: {
-    usage: ['odw publish <datapackage.json | data file> --portal <base-url> [--type udata|ckan] [--organization <id>] [--dry-run] [--format text|json] [--lang en|fr] [--allow-errors "<reason>"]'],
+    usage: [
+      'odw publish <datapackage.json | data file> --portal <base-url> [--type udata|ckan] [--organization <id>] [--dry-run] [--format text|json] [--lang en|fr] [--allow-errors "<reason>"]',
+    ],
     summary: 'publish a dataset to data.gouv.fr (udata) or CKAN: key in ODW_API_KEY, resumable, private until made public',
     run: async (argv, out, err) => (await import('./publish')).publishCommand(argv, out, err),
   },
   convert: {
     usage: ['odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]'],
     summary: 'convert a budget act (TOTEM DocumentBudgetaire XML) into an SCDL budget CSV',
-    run: async (argv, out, err) => (await import('../core/budget/cli-convert')).convertCommand(argv, out, err, (await import('./args')).defaultLang()),
+    run: async (argv, out, err) =>
+      (await import('../core/budget/cli-convert')).convertCommand(argv, out, err, (await import('./args')).defaultLang()),
   },
   map: {
     usage: ['odw map <file> --schema <name[@version]> [--format text|json] [--sheet <name>] [--lang en|fr]'],
@@ -44,12 +49,16 @@ export const commands: Record<string, Command> = {
     run: async (argv, out, err) => (await import('./map')).mapCommand(argv, out, err),
   },
   standardise: {
-    usage: ['odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]'],
+    usage: [
+      'odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]',
+    ],
     summary: 'map a file to a schema (proposed mapping or a recipe) and write a new UTF-8 CSV',
     run: async (argv, out, err) => (await import('./standardise')).standardiseCommand(argv, out, err),
   },
   diagnose: {
-    usage: ['odw diagnose --portal <base-url> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <seconds>] [--check-columns]'],
+    usage: [
+      'odw diagnose --portal <base-url> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <seconds>] [--check-columns]',
+    ],
     summary: "list an organisation's published datasets (udata/CKAN) with flags and its Socle coverage (read-only)",
     run: async (argv, out, err) => (await import('./diagnose')).diagnoseCommand(argv, out, err),
   },

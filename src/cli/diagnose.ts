@@ -17,7 +17,8 @@ interface Args {
   checkColumns: boolean;
 }
 
-const USAGE = 'odw diagnose --portal <base-url> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <seconds>] [--check-columns]';
+const USAGE =
+  'odw diagnose --portal <base-url> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <seconds>] [--check-columns]';
 export const diagnoseUsage = [USAGE];
 
 function parse(argv: string[]): Args {
@@ -63,7 +64,13 @@ function text(inv: OrgInventory, lang: Lang, out: Write): void {
   out(fr ? `${inv.datasets.length} jeux de données publiés` : `${inv.datasets.length} published datasets`);
   for (const d of inv.datasets) {
     const flags = flagsOf(d);
-    const facts = [d.lastUpdate?.slice(0, 10) ?? '—', d.frequency ?? (fr ? 'fréquence ?' : 'frequency ?'), d.formats.join('/') || '—', d.schema ?? (fr ? 'sans schéma' : 'no schema'), d.quality === null ? '' : `${fr ? 'qualité' : 'quality'} ${Math.round(d.quality * 9)}/9`].filter(Boolean);
+    const facts = [
+      d.lastUpdate?.slice(0, 10) ?? '—',
+      d.frequency ?? (fr ? 'fréquence ?' : 'frequency ?'),
+      d.formats.join('/') || '—',
+      d.schema ?? (fr ? 'sans schéma' : 'no schema'),
+      d.quality === null ? '' : `${fr ? 'qualité' : 'quality'} ${Math.round(d.quality * 9)}/9`,
+    ].filter(Boolean);
     out(`- ${d.title}  [${facts.join(' · ')}]${flags.length ? '  ⚑ ' + flags.map((f) => FLAG_LABELS[f][lang]).join(', ') : ''}`);
     out(`  ${d.url}`);
     for (const f of flags) if (f !== 'private') out(`  · ${flagDetail(d, f, lang)}`);
@@ -84,15 +91,20 @@ export async function diagnoseCommand(argv: string[], out: Write, err: Write): P
     return 2;
   }
   const apiKey = process.env.ODW_API_KEY?.trim() || undefined;
-  const outcome = await diagnose({ kind: a.type, baseUrl: a.portal, organization: a.organization, apiKey, timeoutMs: a.timeoutMs }, defaultCacheDir());
+  const outcome = await diagnose(
+    { kind: a.type, baseUrl: a.portal, organization: a.organization, apiKey, timeoutMs: a.timeoutMs },
+    defaultCacheDir(),
+  );
   if (outcome.error) {
     const when = outcome.inventory ? outcome.inventory.fetchedAt.slice(0, 16).replace('T', ' ') : '';
     err(`odw diagnose: ${outcome.error[a.lang]}`);
-    if (outcome.inventory) err(a.lang === 'fr' ? `Dernier inventaire connu (${when} UTC) affiché.` : `Showing the last known inventory (${when} UTC).`);
+    if (outcome.inventory)
+      err(a.lang === 'fr' ? `Dernier inventaire connu (${when} UTC) affiché.` : `Showing the last known inventory (${when} UTC).`);
   }
   const inv = outcome.inventory;
   // JSON has no field for a suggested schema: the heads are only downloaded for the text report.
-  if (inv && a.checkColumns && a.format === 'text' && outcome.source === 'portal') await checkColumns(inv.datasets, { timeoutMs: a.timeoutMs });
+  if (inv && a.checkColumns && a.format === 'text' && outcome.source === 'portal')
+    await checkColumns(inv.datasets, { timeoutMs: a.timeoutMs });
   if (inv) {
     if (a.format === 'json') out(JSON.stringify(inventoryJson(inv), null, 2));
     else text(inv, a.lang, out);

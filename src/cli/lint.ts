@@ -23,7 +23,8 @@ interface Args {
   fieldsMatch?: FieldsMatch;
 }
 
-export const USAGE = 'usage: odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]';
+export const USAGE =
+  'usage: odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]';
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -50,13 +51,11 @@ export function parseArgs(argv: string[]): Args {
       const m = value();
       if (!FIELDS_MATCH.includes(m as FieldsMatch)) throw new UsageError(`--fields-match must be ${FIELDS_MATCH.join(', ')}\n${USAGE}`);
       args.fieldsMatch = m as FieldsMatch;
-    }
-    else if (a === '--max-problems') {
+    } else if (a === '--max-problems') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems must be a whole number (0 = no limit)\n${USAGE}`);
       args.maxProblems = Number(v);
-    }
-    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
     else args.paths.push(a);
   }
   if (args.paths.length === 0) throw new UsageError(`no file given\n${USAGE}`);
@@ -81,8 +80,7 @@ async function expand(paths: string[]): Promise<{ files: string[]; missing: stri
     if (!s) missing.push(p);
     else if (s.isDirectory()) {
       const entries = (await readdir(p, { recursive: true })) as string[];
-      for (const e of entries.sort())
-        if (TABLE_EXTENSIONS.some((x) => e.toLowerCase().endsWith(x))) files.push(join(p, e));
+      for (const e of entries.sort()) if (TABLE_EXTENSIONS.some((x) => e.toLowerCase().endsWith(x))) files.push(join(p, e));
     } else files.push(p);
   }
   return { files, missing };
@@ -128,7 +126,8 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
     // Resolved once for all files; its own problems point into the schema's JSON.
     resolvedSchema = resolveSchemaArg(args.schema, args.lang);
     const where = resolvedSchema.path ?? args.schema;
-    for (const d of resolvedSchema.diagnostics) err(`${where}:${d.line ?? 1}:${(d.start ?? 0) + 1}: ${d.severity}: ${d.message} [${d.rule}]`);
+    for (const d of resolvedSchema.diagnostics)
+      err(`${where}:${d.line ?? 1}:${(d.start ?? 0) + 1}: ${d.severity}: ${d.message} [${d.rule}]`);
     if (!resolvedSchema.compiled) return 2;
   }
   const { files, missing } = await expand(args.paths);
@@ -137,7 +136,14 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   let unreadable = missing.length > 0;
   for (const f of files) {
     try {
-      const opts = { lang: args.lang, maxProblems: args.maxProblems, resolvedSchema, delimiter: args.delimiter, fieldsMatch: args.fieldsMatch, ignoreHeaderCase: args.ignoreHeaderCase };
+      const opts = {
+        lang: args.lang,
+        maxProblems: args.maxProblems,
+        resolvedSchema,
+        delimiter: args.delimiter,
+        fieldsMatch: args.fieldsMatch,
+        ignoreHeaderCase: args.ignoreHeaderCase,
+      };
       reports.push(await lintFile(f, opts));
     } catch (e) {
       unreadable = true;
@@ -156,4 +162,3 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   // From the exact counts: an error past the cap still fails the run.
   return reports.some((r) => reportCounts(r).counts.error > 0) ? 1 : 0;
 }
-

@@ -28,14 +28,29 @@ export async function mapCommand(argv: string[], out: Write, err: Write): Promis
     const sample = await sampleSource({ path: a.file, sheet: a.sheet });
     const p = proposeMapping(target, { ...sample, constants: organisationConstants(target, projectOrganisation(dirname(a.file))) });
     if (a.format === 'json') {
-      out(JSON.stringify({ schema: p.schema, fields: p.fields.map(({ field, kind, source, confidence, reason }) => ({ field, kind, source, confidence, reason })), unmapped: p.unmapped }, null, 2));
+      out(
+        JSON.stringify(
+          {
+            schema: p.schema,
+            fields: p.fields.map(({ field, kind, source, confidence, reason }) => ({ field, kind, source, confidence, reason })),
+            unmapped: p.unmapped,
+          },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     out(`${a.file} → ${p.schema.name}@${p.schema.version}`);
     const req = new Set(target.fields.filter((f) => f.required).map((f) => f.name));
     for (const f of p.fields) {
-      const src = f.kind === 'constant' ? `= ${JSON.stringify(p.spec.fields[f.field] && 'constant' in p.spec.fields[f.field] ? (p.spec.fields[f.field] as { constant: string }).constant : '')}` : f.source ?? '—';
-      out(`  ${req.has(f.field) ? '*' : ' '} ${f.field.padEnd(24)} ${f.kind.padEnd(10)} ${src}${f.kind !== 'none' ? `  (${f.confidence.toFixed(2)}, ${f.reason})` : ''}`);
+      const src =
+        f.kind === 'constant'
+          ? `= ${JSON.stringify(p.spec.fields[f.field] && 'constant' in p.spec.fields[f.field] ? (p.spec.fields[f.field] as { constant: string }).constant : '')}`
+          : (f.source ?? '—');
+      out(
+        `  ${req.has(f.field) ? '*' : ' '} ${f.field.padEnd(24)} ${f.kind.padEnd(10)} ${src}${f.kind !== 'none' ? `  (${f.confidence.toFixed(2)}, ${f.reason})` : ''}`,
+      );
     }
     out(`${lang === 'fr' ? 'Colonnes non utilisées' : 'Unmapped columns'}: ${p.unmapped.length ? p.unmapped.join(', ') : '—'}`);
     return 0;

@@ -3,7 +3,18 @@
 // The editor's publication, headless, for a scheduled job: the key from ODW_API_KEY (never
 // printed), the same gate, datasets created private, resumed from .opendata/project.json.
 // Exit 0 = published (or dry run), 1 = refused or failed, 2 = usage or unreadable input.
-import { createPortalClient, isPortalError, publish, redact, redactingLogger, type Linkage, type Logger, type PortalKind, type PublishPlan, type PublishResult } from '../core/portal';
+import {
+  createPortalClient,
+  isPortalError,
+  publish,
+  redact,
+  redactingLogger,
+  type Linkage,
+  type Logger,
+  type PortalKind,
+  type PublishPlan,
+  type PublishResult,
+} from '../core/portal';
 import { describeGate, runHeadlessGate } from '../core/portal/headless-gate';
 import { InputError, loadPublishInput, metadataOf } from '../core/portal/headless-input';
 import { loadLinkage, recordDone, saveCheckpoint } from '../core/portal/linkage-store';
@@ -28,7 +39,12 @@ interface Args {
 }
 
 export function parsePublishArgs(argv: string[]): Args {
-  const out: Partial<Args> & { dryRun: boolean; format: 'text' | 'json'; lang: Lang; type: PortalKind } = { dryRun: false, format: 'text', lang: defaultLang(), type: 'udata' };
+  const out: Partial<Args> & { dryRun: boolean; format: 'text' | 'json'; lang: Lang; type: PortalKind } = {
+    dryRun: false,
+    format: 'text',
+    lang: defaultLang(),
+    type: 'udata',
+  };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -75,14 +91,23 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
   const fr = args.lang === 'fr';
   const envKey = process.env.ODW_API_KEY?.trim();
   if (!envKey && !args.dryRun) {
-    err(fr ? 'odw publish : la variable d’environnement ODW_API_KEY est vide : donnez-lui la clé d’API du portail.' : 'odw publish: ODW_API_KEY is not set: put the portal API key in this environment variable.');
+    err(
+      fr
+        ? 'odw publish : la variable d’environnement ODW_API_KEY est vide : donnez-lui la clé d’API du portail.'
+        : 'odw publish: ODW_API_KEY is not set: put the portal API key in this environment variable.',
+    );
     return 2;
   }
   const apiKey = envKey || 'no-key-given-dry-run';
   const secrets = [apiKey];
   const say = (s: string) => err(redact(s, secrets));
   // Request lines stay out of the job log; what happened and why does not.
-  const sink: Logger = { debug: () => undefined, info: (m) => (/^(<-|->) /.test(m) ? undefined : say(`  ${m}`)), warn: (m) => say(`  warning: ${m}`), error: (m) => say(`  error: ${m}`) };
+  const sink: Logger = {
+    debug: () => undefined,
+    info: (m) => (/^(<-|->) /.test(m) ? undefined : say(`  ${m}`)),
+    warn: (m) => say(`  warning: ${m}`),
+    error: (m) => say(`  error: ${m}`),
+  };
   const log = redactingLogger(sink, secrets);
 
   let input;
@@ -103,15 +128,25 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
     return 2;
   }
   if (gate.personal.length) {
-    say(fr ? `odw publish : publication bloquée : données personnelles trouvées (RGPD), rien n’a été envoyé.\n${describeGate(gate.personal, 'fr')}` : `odw publish: publication blocked: personal data found (GDPR); nothing was sent.\n${describeGate(gate.personal, 'en')}`);
+    say(
+      fr
+        ? `odw publish : publication bloquée : données personnelles trouvées (RGPD), rien n’a été envoyé.\n${describeGate(gate.personal, 'fr')}`
+        : `odw publish: publication blocked: personal data found (GDPR); nothing was sent.\n${describeGate(gate.personal, 'en')}`,
+    );
     return 1;
   }
   if (gate.errors.length) {
     if (!args.allowErrors) {
-      say(fr ? `odw publish : les fichiers ont des erreurs ; corrigez-les (odw clean) ou passez --allow-errors "<raison>". Rien n’a été envoyé.\n${describeGate(gate.errors, 'fr')}` : `odw publish: the files have lint errors; fix them (odw clean) or pass --allow-errors "<reason>". Nothing was sent.\n${describeGate(gate.errors, 'en')}`);
+      say(
+        fr
+          ? `odw publish : les fichiers ont des erreurs ; corrigez-les (odw clean) ou passez --allow-errors "<raison>". Rien n’a été envoyé.\n${describeGate(gate.errors, 'fr')}`
+          : `odw publish: the files have lint errors; fix them (odw clean) or pass --allow-errors "<reason>". Nothing was sent.\n${describeGate(gate.errors, 'en')}`,
+      );
       return 1;
     }
-    log.warn(`publishing despite lint errors (${describeGate(gate.errors, args.lang).split('\n').join('; ')}); reason: ${args.allowErrors}`);
+    log.warn(
+      `publishing despite lint errors (${describeGate(gate.errors, args.lang).split('\n').join('; ')}); reason: ${args.allowErrors}`,
+    );
   }
 
   const profile = { kind: args.type, baseUrl: args.portal, apiKey, name: args.portal };
@@ -128,12 +163,19 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
     // udata's DatasetForm requires a description: say so before anything is sent.
     if (!meta.description.trim()) {
       if (args.type === 'udata') {
-        say(fr ? 'odw publish : le jeu de données n’a pas de description : ajoutez-la dans datapackage.json (datasets[].description, plus de 100 caractères pour le point qualité). Rien n’a été envoyé.' : 'odw publish: the dataset has no description: add one in datapackage.json (datasets[].description, more than 100 characters for the quality point). Nothing was sent.');
+        say(
+          fr
+            ? 'odw publish : le jeu de données n’a pas de description : ajoutez-la dans datapackage.json (datasets[].description, plus de 100 caractères pour le point qualité). Rien n’a été envoyé.'
+            : 'odw publish: the dataset has no description: add one in datapackage.json (datasets[].description, more than 100 characters for the quality point). Nothing was sent.',
+        );
         return 1;
       }
       log.warn('the dataset has no description in datapackage.json');
     }
-    let files = input.files.map((f) => ({ ...f, schema: gate.schemas[f.path] && (!f.schema || f.schema.name === gate.schemas[f.path].name) ? gate.schemas[f.path] : f.schema }));
+    let files = input.files.map((f) => ({
+      ...f,
+      schema: gate.schemas[f.path] && (!f.schema || f.schema.name === gate.schemas[f.path].name) ? gate.schemas[f.path] : f.schema,
+    }));
     const linkage: Linkage = await loadLinkage(input.root, input.name, args.portal);
     const save = (l: Linkage) => saveCheckpoint(input.root, input.name, args.portal, l);
     const run = (fs: typeof files): Promise<PublishResult> => {
@@ -152,12 +194,26 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
       result = await run(files);
     }
     if (args.dryRun) {
-      out(args.format === 'json' ? JSON.stringify({ dryRun: true, requests: result.requests ?? [] }, null, 2) : requestsText(result.requests ?? [], args.lang));
+      out(
+        args.format === 'json'
+          ? JSON.stringify({ dryRun: true, requests: result.requests ?? [] }, null, 2)
+          : requestsText(result.requests ?? [], args.lang),
+      );
       return 0;
     }
     const url = result.datasetUrl ?? `${args.portal}/datasets/${result.datasetId}/`;
-    await recordDone(input.root, input.name, { portal: args.portal, datasetId: result.datasetId, url, marker: result.linkage.marker, resources: result.linkage.resources });
-    out(args.format === 'json' ? resultJson({ ...result, datasetUrl: url }) : resultText({ ...result, datasetUrl: url }, args.lang, result.private !== false));
+    await recordDone(input.root, input.name, {
+      portal: args.portal,
+      datasetId: result.datasetId,
+      url,
+      marker: result.linkage.marker,
+      resources: result.linkage.resources,
+    });
+    out(
+      args.format === 'json'
+        ? resultJson({ ...result, datasetUrl: url })
+        : resultText({ ...result, datasetUrl: url }, args.lang, result.private !== false),
+    );
     return 0;
   } catch (e) {
     if (isPortalError(e)) {

@@ -35,12 +35,20 @@ export async function schemasCommand(argv: string[], out: Write, err: Write): Pr
     const r = await updateCatalog(dir);
     if (!r.ok) {
       code = 1;
-      err(fr ? `odw : mise à jour du catalogue impossible : ${r.error}. Catalogue conservé : ${r.source === 'cache' ? 'cache précédent' : 'copie intégrée'}.` : `odw: cannot update the catalog: ${r.error}. Keeping the ${r.source === 'cache' ? 'previous cache' : 'bundled copy'}.`);
+      err(
+        fr
+          ? `odw : mise à jour du catalogue impossible : ${r.error}. Catalogue conservé : ${r.source === 'cache' ? 'cache précédent' : 'copie intégrée'}.`
+          : `odw: cannot update the catalog: ${r.error}. Keeping the ${r.source === 'cache' ? 'previous cache' : 'bundled copy'}.`,
+      );
     } else {
       err(
         r.notModified
-          ? fr ? `Catalogue inchangé (${dir}).` : `Catalog not modified (${dir}).`
-          : fr ? `Catalogue mis à jour : ${r.schemas} entrées, ${r.filesFetched} fichiers téléchargés (${dir}).` : `Catalog updated: ${r.schemas} entries, ${r.filesFetched} files fetched (${dir}).`,
+          ? fr
+            ? `Catalogue inchangé (${dir}).`
+            : `Catalog not modified (${dir}).`
+          : fr
+            ? `Catalogue mis à jour : ${r.schemas} entrées, ${r.filesFetched} fichiers téléchargés (${dir}).`
+            : `Catalog updated: ${r.schemas} entries, ${r.filesFetched} files fetched (${dir}).`,
       );
       for (const f of r.filesFailed) err(fr ? `  non téléchargé : ${f}` : `  not fetched: ${f}`);
     }
@@ -57,9 +65,17 @@ export async function schemasCommand(argv: string[], out: Write, err: Write): Pr
   }));
   if (format === 'json') out(JSON.stringify({ source: cat.source, fetchedAt: cat.fetchedAt, schemas }, null, 2));
   else {
-    const head = cat.source === 'cache' ? (fr ? `Catalogue : cache du ${cat.fetchedAt ?? '?'}` : `Catalog: cache of ${cat.fetchedAt ?? '?'}`) : fr ? 'Catalogue : copie intégrée (schema.data.gouv.fr, 2026-08-22)' : 'Catalog: bundled copy (schema.data.gouv.fr, 2026-08-22)';
+    const head =
+      cat.source === 'cache'
+        ? fr
+          ? `Catalogue : cache du ${cat.fetchedAt ?? '?'}`
+          : `Catalog: cache of ${cat.fetchedAt ?? '?'}`
+        : fr
+          ? 'Catalogue : copie intégrée (schema.data.gouv.fr, 2026-08-22)'
+          : 'Catalog: bundled copy (schema.data.gouv.fr, 2026-08-22)';
     const lines = [`${head} — ${schemas.length} ${fr ? 'schémas' : 'schemas'}`];
-    for (const s of schemas) lines.push(`${s.name.padEnd(48)} ${s.latest.padEnd(8)} ${s.title}${s.versions.length > 1 ? `  [${s.versions.join(', ')}]` : ''}`);
+    for (const s of schemas)
+      lines.push(`${s.name.padEnd(48)} ${s.latest.padEnd(8)} ${s.title}${s.versions.length > 1 ? `  [${s.versions.join(', ')}]` : ''}`);
     out(lines.join('\n'));
   }
   return code;

@@ -18,7 +18,8 @@ import { standardiseToFile } from '../core/standardise/run';
 import { problemsLeft } from '../core/standardise/problems';
 import type { StandardiseSpec } from '../core/standardise/spec';
 
-export const STD_USAGE = 'usage: odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]';
+export const STD_USAGE =
+  'usage: odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]';
 
 function target(name: string, lang: Lang): Target {
   try {
@@ -42,7 +43,8 @@ async function specOf(a: ReturnType<typeof parseStdArgs>): Promise<{ spec: Stand
     const spec = standardiseStepOf(r.recipe);
     if (!spec) throw new UsageError(`${a.recipe}: the recipe has no standardise step`);
     const t = target(spec.schema.name + (spec.schema.version ? `@${spec.schema.version}` : ''), a.lang);
-    if (a.schema && target(a.schema, a.lang).name !== t.name) throw new UsageError(`--schema ${a.schema} differs from the recipe's schema ${t.name}`);
+    if (a.schema && target(a.schema, a.lang).name !== t.name)
+      throw new UsageError(`--schema ${a.schema} differs from the recipe's schema ${t.name}`);
     return { spec, target: t, baseDir: dirname(resolve(a.recipe)) };
   }
   if (!a.schema) throw new UsageError(`--schema (or --recipe) is required\n${STD_USAGE}`);
@@ -66,21 +68,35 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     const { spec, target: t, baseDir } = await specOf(a);
     const names = new Set(t.fields.map((f) => f.name));
     for (const [field, value] of a.set) {
-      if (!names.has(field)) throw new UsageError(lang === 'fr' ? `--set : ${field} n’est pas un champ de ${t.name}` : `--set: ${field} is not a field of ${t.name}`);
+      if (!names.has(field))
+        throw new UsageError(
+          lang === 'fr' ? `--set : ${field} n’est pas un champ de ${t.name}` : `--set: ${field} is not a field of ${t.name}`,
+        );
       spec.fields[field] = { constant: value };
     }
     const res = await standardiseToFile(spec, t, { path: a.file, sheet: a.sheet }, a.out, { baseDir });
     if (a.record) {
       const prev = existsSync(a.record) ? parseRecipe(await readFile(a.record, 'utf8')).recipe : null;
       const steps = (prev?.steps ?? []).filter((s) => s.rule !== 'standardise');
-      await writeFile(a.record, toJson(appendSteps(prev ? { ...prev, steps } : null, basename(a.file), [{ rule: 'standardise', standardise: spec }], new Date())));
+      await writeFile(
+        a.record,
+        toJson(appendSteps(prev ? { ...prev, steps } : null, basename(a.file), [{ rule: 'standardise', standardise: spec }], new Date())),
+      );
     }
     const left = await problemsLeft(a.out, t, lang);
     const fr = lang === 'fr';
-    out(fr ? `${a.out} : ${res.rows} lignes écrites au schéma ${t.name}@${t.version}.` : `${a.out}: ${res.rows} rows written to ${t.name}@${t.version}.`);
+    out(
+      fr
+        ? `${a.out} : ${res.rows} lignes écrites au schéma ${t.name}@${t.version}.`
+        : `${a.out}: ${res.rows} rows written to ${t.name}@${t.version}.`,
+    );
     for (const line of left.lines) out(`  ${line}`);
     const atLeast = left.capped ? (fr ? 'au moins ' : 'at least ') : '';
-    out(fr ? `${atLeast}${left.errors} erreur(s), ${left.warnings} avertissement(s) restant(s).` : `${atLeast}${left.errors} error(s), ${left.warnings} warning(s) left.`);
+    out(
+      fr
+        ? `${atLeast}${left.errors} erreur(s), ${left.warnings} avertissement(s) restant(s).`
+        : `${atLeast}${left.errors} error(s), ${left.warnings} warning(s) left.`,
+    );
     return left.errors ? 1 : 0;
   } catch (e) {
     return failure(e, 'standardise', lang, err);

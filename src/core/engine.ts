@@ -275,7 +275,7 @@ export class LintSession {
       message,
       row: loc.row,
       column: col,
-      field: col != null ? this.fields[col - 1] ?? null : null,
+      field: col != null ? (this.fields[col - 1] ?? null) : null,
       line: loc.line ?? null,
       start: loc.start ?? null,
       end: loc.end ?? null,
@@ -308,12 +308,12 @@ export class LintSession {
         this.tally(rule.meta.id).total += n;
       },
       count: (loc, severity) => {
-        if (!this.muted) this.counted(rule.meta.id, userSet ? setting : severity ?? setting, loc);
+        if (!this.muted) this.counted(rule.meta.id, userSet ? setting : (severity ?? setting), loc);
       },
       report: (r) => {
         if (this.muted) return;
         // A rule may lower a report to info (e.g. a hint); the user's explicit setting wins.
-        const severity = userSet ? setting : r.severity ?? setting;
+        const severity = userSet ? setting : (r.severity ?? setting);
         // Past the rule's share (or without a fix when only fixes matter) only the count matters.
         if (this.counted(rule.meta.id, severity, r.loc, r.fix) && !(this.options.fixesOnly && !r.fix))
           this.keep(this.toDiagnostic(rule.meta.id, severity, rule.message(lang, r.params), r.loc, r.fix));

@@ -40,7 +40,8 @@ async function pass(file: FileText, options: StreamOptions): Promise<CsvLintResu
     const s = new LintSession(info, r, options);
     const nl = text.search(/\r|\n/);
     const loc = { row: 1, column: null, line: 1, start: 0, end: nl === -1 ? 0 : nl };
-    if (file.encoding !== 'utf-8') s.add(readerDiagnostic('encoding', { kind: file.bom ? 'bom-lies' : 'legacy', encoding: file.encoding }, loc, lang));
+    if (file.encoding !== 'utf-8')
+      s.add(readerDiagnostic('encoding', { kind: file.bom ? 'bom-lies' : 'legacy', encoding: file.encoding }, loc, lang));
     session = s;
     reader = r;
   };

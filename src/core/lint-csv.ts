@@ -54,7 +54,12 @@ export function quoteError(kind: 'MissingQuotes' | 'InvalidQuotes', lang: Lang, 
   return sourceError(kind === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, loc);
 }
 
-export function sourceError(kind: SourceErrorParams['kind'], lang: Lang, loc: Loc = { row: null, column: null }, detail?: string): Diagnostic {
+export function sourceError(
+  kind: SourceErrorParams['kind'],
+  lang: Lang,
+  loc: Loc = { row: null, column: null },
+  detail?: string,
+): Diagnostic {
   return readerDiagnostic('source-error', { kind, detail } satisfies SourceErrorParams, loc, lang);
 }
 
@@ -99,13 +104,25 @@ function addEncodingDiagnostics(session: LintSession, text: string, info: TableI
     const before = text.lastIndexOf('\n', bad);
     const line = countLines(text, bad);
     const col = bad - before - 1;
-    session.add(readerDiagnostic('encoding', { kind: 'replacement', encoding: name } satisfies EncodingParams, { row: null, column: null, line, start: col, end: col + 1 }, lang));
+    session.add(
+      readerDiagnostic(
+        'encoding',
+        { kind: 'replacement', encoding: name } satisfies EncodingParams,
+        { row: null, column: null, line, start: col, end: col + 1 },
+        lang,
+      ),
+    );
     return;
   }
   if (!enc) return;
-  if (enc.bomLies) session.add(readerDiagnostic('encoding', { kind: 'bom-lies', encoding: enc.encoding } satisfies EncodingParams, firstLineLoc(text), lang));
+  if (enc.bomLies)
+    session.add(
+      readerDiagnostic('encoding', { kind: 'bom-lies', encoding: enc.encoding } satisfies EncodingParams, firstLineLoc(text), lang),
+    );
   else if (!/^utf-?8$/i.test(enc.encoding) && !/^(us-)?ascii$/i.test(enc.encoding))
-    session.add(readerDiagnostic('encoding', { kind: 'legacy', encoding: enc.encoding } satisfies EncodingParams, firstLineLoc(text), lang));
+    session.add(
+      readerDiagnostic('encoding', { kind: 'legacy', encoding: enc.encoding } satisfies EncodingParams, firstLineLoc(text), lang),
+    );
   info.encoding = enc.encoding;
 }
 

@@ -41,9 +41,14 @@ export async function lintFile(path: string, options: FileLintOptions = {}): Pro
   const size = (await stat(path)).size;
   const opts = { ...options, format, checks };
   // A large file on several cores when it can be (only checks this module built: the worker rebuilds them from the plan).
-  const split = size >= SPLIT_MIN_BYTES && splitLintAvailable() && !options.checks?.length ? await lintCsvFileSplit(path, opts, schema.plan) : null;
+  const split =
+    size >= SPLIT_MIN_BYTES && splitLintAvailable() && !options.checks?.length ? await lintCsvFileSplit(path, opts, schema.plan) : null;
   const res: CsvLintResult =
-    split && 'result' in split ? split.result : size > STREAM_THRESHOLD ? await lintCsvFile(path, opts) : lintCsvBytes(await readFile(path), opts);
+    split && 'result' in split
+      ? split.result
+      : size > STREAM_THRESHOLD
+        ? await lintCsvFile(path, opts)
+        : lintCsvBytes(await readFile(path), opts);
   const report = toReport(path, res, schema.ref());
   if (split) report.reading = 'result' in split ? { parts: split.parts } : { parts: 1, fallback: split.fallback };
   return report;
@@ -67,5 +72,14 @@ export function toReport(path: string, res: CsvLintResult, schema: SchemaRef | n
 
 export function unreadableReport(path: string, message: string, lang: 'en' | 'fr'): FileReport {
   const d = sourceError('unreadable', lang, { row: null, column: null }, message);
-  return { path, format: formatOf(path) === 'tsv' ? 'tsv' : 'csv', encoding: 'unknown', delimiter: null, rows: 0, schema: null, diagnostics: [d], fatal: message };
+  return {
+    path,
+    format: formatOf(path) === 'tsv' ? 'tsv' : 'csv',
+    encoding: 'unknown',
+    delimiter: null,
+    rows: 0,
+    schema: null,
+    diagnostics: [d],
+    fatal: message,
+  };
 }

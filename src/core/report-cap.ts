@@ -31,7 +31,12 @@ export function capOf(maxProblems: number | undefined, fallback: number): number
  * The listed problems: a fair share of `max` per rule, sorted by position (report order as
  * tie-break). `kept` is in report order, each rule's first findings; nothing is cut when it fits.
  */
-export function selectFair(kept: Diagnostic[], tallies: ReadonlyMap<string, RuleTally>, max: number, byPosition: (a: Diagnostic, b: Diagnostic) => number): Diagnostic[] {
+export function selectFair(
+  kept: Diagnostic[],
+  tallies: ReadonlyMap<string, RuleTally>,
+  max: number,
+  byPosition: (a: Diagnostic, b: Diagnostic) => number,
+): Diagnostic[] {
   // Sorting is stable: equal positions stay in report order.
   if (kept.length <= max) return kept.sort(byPosition);
   const rules = [...tallies].filter(([, t]) => t.kept > 0);

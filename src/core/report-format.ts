@@ -21,7 +21,11 @@ export function formatText(reports: FileReport[], lang: Lang): string {
     }
     const more = unlisted(r);
     if (more > 0)
-      lines.push(lang === 'fr' ? `  … et ${more} de plus (--max-problems 0 pour tout lister)` : `  … and ${more} more (use --max-problems 0 to list all)`);
+      lines.push(
+        lang === 'fr'
+          ? `  … et ${more} de plus (--max-problems 0 pour tout lister)`
+          : `  … and ${more} more (use --max-problems 0 to list all)`,
+      );
   }
   lines.push(lang === 'fr' ? `${errors} erreur(s), ${warnings} avertissement(s)` : `${errors} error(s), ${warnings} warning(s)`);
   return lines.join('\n');
@@ -67,7 +71,14 @@ export function formatSarif(reports: FileReport[], lang: Lang): object {
                 physicalLocation: {
                   artifactLocation: { uri: r.path },
                   ...(d.line != null
-                    ? { region: { startLine: d.line, startColumn: (d.start ?? 0) + 1, endLine: d.endLine ?? d.line, endColumn: (d.end ?? 0) + 1 } }
+                    ? {
+                        region: {
+                          startLine: d.line,
+                          startColumn: (d.start ?? 0) + 1,
+                          endLine: d.endLine ?? d.line,
+                          endColumn: (d.end ?? 0) + 1,
+                        },
+                      }
                     : {}),
                 },
                 ...(d.sheet ? { logicalLocations: [{ name: `${d.sheet}!${d.cell ?? ''}` }] } : {}),

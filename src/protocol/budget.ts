@@ -4,9 +4,31 @@ import type { BudgetViewData } from '../core/budget/tasks';
 
 /** UI words the webview shows, translated by the host (vscode.l10n). */
 export const BUDGET_LABELS = [
-  'convert', 'loading', 'problems', 'noProblems', 'collectivity', 'budget', 'act', 'year', 'nomenclature', 'siret', 'sealed',
-  'section', 'direction', 'chapter', 'all', 'recette', 'depense', 'investissement', 'fonctionnement', 'lines', 'shown', 'truncated',
-  'plan', 'subtotals', 'amount',
+  'convert',
+  'loading',
+  'problems',
+  'noProblems',
+  'collectivity',
+  'budget',
+  'act',
+  'year',
+  'nomenclature',
+  'siret',
+  'sealed',
+  'section',
+  'direction',
+  'chapter',
+  'all',
+  'recette',
+  'depense',
+  'investissement',
+  'fonctionnement',
+  'lines',
+  'shown',
+  'truncated',
+  'plan',
+  'subtotals',
+  'amount',
 ] as const;
 export type BudgetLabel = (typeof BUDGET_LABELS)[number];
 export type BudgetLabels = Record<BudgetLabel, string>;
@@ -21,6 +43,7 @@ export function parseBudgetWebviewMessage(m: unknown): BudgetWebviewMessage | nu
   const o = m as { type?: unknown; title?: unknown; rows?: unknown };
   if (o.type === 'ready' || o.type === 'convert') return { type: o.type };
   // What the page shows, for the host's test hook: plain values only.
-  if (o.type === 'rendered' && typeof o.title === 'string' && o.title.length < 1000 && Number.isInteger(o.rows) && (o.rows as number) >= 0) return { type: 'rendered', title: o.title, rows: o.rows as number };
+  if (o.type === 'rendered' && typeof o.title === 'string' && o.title.length < 1000 && Number.isInteger(o.rows) && (o.rows as number) >= 0)
+    return { type: 'rendered', title: o.title, rows: o.rows as number };
   return null;
 }

@@ -121,7 +121,12 @@ const PNG_PREFIX = 'data:image/png;base64,';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isPngDataUrl(d: unknown): d is string {
-  return typeof d === 'string' && d.startsWith(PNG_PREFIX) && d.length <= MAX_PNG_DATA_URL && /^[A-Za-z0-9+/]*={0,2}$/.test(d.slice(PNG_PREFIX.length));
+  return (
+    typeof d === 'string' &&
+    d.startsWith(PNG_PREFIX) &&
+    d.length <= MAX_PNG_DATA_URL &&
+    /^[A-Za-z0-9+/]*={0,2}$/.test(d.slice(PNG_PREFIX.length))
+  );
 }
 
 /** Host side: the only messages it acts on. */
@@ -162,7 +167,9 @@ function isChartView(v: unknown): v is ChartView {
   if (!isObject(v) || typeof v.source !== 'string' || typeof v.title !== 'string' || typeof v.locale !== 'string') return false;
   if (!isObject(v.strings) || !isObject(v.result)) return false;
   const r = v.result;
-  return parseChartConfig(r.config) !== null && Array.isArray(r.columns) && Array.isArray(r.missing) && (r.series === null || isObject(r.series));
+  return (
+    parseChartConfig(r.config) !== null && Array.isArray(r.columns) && Array.isArray(r.missing) && (r.series === null || isObject(r.series))
+  );
 }
 
 /** The panel serializer's input: whatever the webview last stored, possibly from an older version. */

@@ -121,12 +121,20 @@ export function isToWebview(v: unknown): v is ToWebview {
     case 'status':
       return typeof v.message === 'string';
     case 'preview':
-      return typeof v.generation === 'number' && isObject(v.preview) && Array.isArray(v.preview.header) && Array.isArray(v.preview.rows) && isObject(v.preview.counts);
+      return (
+        typeof v.generation === 'number' &&
+        isObject(v.preview) &&
+        Array.isArray(v.preview.header) &&
+        Array.isArray(v.preview.rows) &&
+        isObject(v.preview.counts)
+      );
     case 'init': {
       const view = v.view;
       if (!isObject(view) || typeof view.title !== 'string' || !isObject(view.strings) || !isObject(view.proposal)) return false;
       const p = view.proposal;
-      return Array.isArray(p.fields) && Array.isArray(p.columns) && Array.isArray(p.schemas) && Array.isArray(p.proposal) && isObject(p.spec);
+      return (
+        Array.isArray(p.fields) && Array.isArray(p.columns) && Array.isArray(p.schemas) && Array.isArray(p.proposal) && isObject(p.spec)
+      );
     }
     default:
       return false;

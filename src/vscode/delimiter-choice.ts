@@ -40,7 +40,10 @@ export function registerDelimiterChoice(context: vscode.ExtensionContext, servic
       if (!target) return;
       let d = delimiter;
       if (d === undefined) {
-        const picks = [{ label: vscode.l10n.t('Detect the separator'), d: 'auto' }, ...Object.entries(NAMES()).map(([k, label]) => ({ label, d: k }))];
+        const picks = [
+          { label: vscode.l10n.t('Detect the separator'), d: 'auto' },
+          ...Object.entries(NAMES()).map(([k, label]) => ({ label, d: k })),
+        ];
         d = (await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Read this table as…') }))?.d;
         if (d === undefined) return;
       }

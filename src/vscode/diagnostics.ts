@@ -129,7 +129,8 @@ export class LintController implements vscode.Disposable {
       path: onDisk ? doc.uri.fsPath : undefined,
       options: {
         schema: this.schemas.get(doc.uri),
-        schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot,
+        schemaGlobs: settings.schemaGlobs,
+        schemaRoot: settings.schemaRoot,
         ignoreHeaderCase: settings.ignoreHeaderCase,
         lang: uiLang(),
         rules: settings.rules,
@@ -146,7 +147,10 @@ export class LintController implements vscode.Disposable {
     if (head) {
       const first = await this.worker.run('lintTextWithSchema', args(head));
       if (!doc.isClosed && doc.version === version && !this.states.has(key))
-        this.collection.set(doc.uri, headDiagnostics(first.diagnostics, first.rows).map((d) => toVscodeDiagnostic(d, doc, this.docsBase)));
+        this.collection.set(
+          doc.uri,
+          headDiagnostics(first.diagnostics, first.rows).map((d) => toVscodeDiagnostic(d, doc, this.docsBase)),
+        );
       headMs = Date.now() - t1;
     }
     const result = await this.worker.run('lintTextWithSchema', args(text));
@@ -162,7 +166,9 @@ export class LintController implements vscode.Disposable {
     const timings = { encoding: t1 - t0, head: headMs, lint: t2 - t1, publish: Date.now() - t2 };
     this.states.set(key, { result, core: result.diagnostics, version, schema: result.schema, coverage: result.coverage, timings });
     this.emitter.fire(doc.uri);
-    log.info(`linted ${vscode.workspace.asRelativePath(doc.uri)}: ${result.rows} rows, ${result.diagnostics.length} problems, ${Date.now() - t0} ms`);
+    log.info(
+      `linted ${vscode.workspace.asRelativePath(doc.uri)}: ${result.rows} rows, ${result.diagnostics.length} problems, ${Date.now() - t0} ms`,
+    );
   }
 
   private encodingOf(doc: vscode.TextDocument): Promise<EncodingFacts | undefined> {

@@ -31,12 +31,25 @@ export async function lintFileOnDisk(
   try {
     const started = performance.now();
     const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Linting {0}', vscode.workspace.asRelativePath(file)), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Linting {0}', vscode.workspace.asRelativePath(file)),
+        cancellable: true,
+      },
       (progress, token) => {
         let last = 0;
         return worker.run(
           'lintFile',
-          { path: file.fsPath, options: { lang: uiLang(), rules: settings.rules, maxProblems: settings.maxProblems, delimiter: settings.delimiter, fieldsMatch: settings.fieldsMatch } },
+          {
+            path: file.fsPath,
+            options: {
+              lang: uiLang(),
+              rules: settings.rules,
+              maxProblems: settings.maxProblems,
+              delimiter: settings.delimiter,
+              fieldsMatch: settings.fieldsMatch,
+            },
+          },
           {
             token,
             progress: (done, total) => {
@@ -49,10 +62,13 @@ export async function lintFileOnDisk(
       },
     );
     const parts = report.reading?.parts ?? 1;
-    const how = parts > 1 ? `in ${parts} parts on ${parts} threads` : report.reading ? `in one pass (${report.reading.fallback})` : 'in one pass';
+    const how =
+      parts > 1 ? `in ${parts} parts on ${parts} threads` : report.reading ? `in one pass (${report.reading.fallback})` : 'in one pass';
     log.info(`Lint File on Disk: ${file.fsPath}: ${report.rows} rows ${how}, ${Math.round(performance.now() - started)} ms`);
     // Spreadsheet problems are placed at their cell and named Sheet!C12.
-    const listed = report.diagnostics.map((d) => (d.sheet !== undefined ? toSheetDiagnostic(d, docsBase) : toVscodeDiagnostic(d, undefined, docsBase)));
+    const listed = report.diagnostics.map((d) =>
+      d.sheet !== undefined ? toSheetDiagnostic(d, docsBase) : toVscodeDiagnostic(d, undefined, docsBase),
+    );
     // The true totals, whatever the cap listed.
     const totals = reportCounts(report);
     const notice = cutNotice(totals, listed.length);
@@ -61,14 +77,25 @@ export async function lintFileOnDisk(
     const where = vscode.workspace.asRelativePath(file);
     void vscode.window.showInformationMessage(
       totals.truncated
-        ? vscode.l10n.t('{0}: {1} rows, {2} problems ({3} errors, {4} warnings); {5} listed.', where, report.rows, all, totals.counts.error, totals.counts.warning, listed.length)
+        ? vscode.l10n.t(
+            '{0}: {1} rows, {2} problems ({3} errors, {4} warnings); {5} listed.',
+            where,
+            report.rows,
+            all,
+            totals.counts.error,
+            totals.counts.warning,
+            listed.length,
+          )
         : vscode.l10n.t('{0}: {1} rows, {2} problems ({3} errors).', where, report.rows, all, totals.counts.error),
     );
     return all;
   } catch (e) {
     if (e instanceof CancelledError) return undefined;
     // The worker died on this file (it has been restarted): the file is marked unreadable.
-    if (e instanceof WorkerCrashedError) collection.set(file, [toVscodeDiagnostic(sourceError('unreadable', uiLang(), { row: null, column: null }, e.message), undefined, docsBase)]);
+    if (e instanceof WorkerCrashedError)
+      collection.set(file, [
+        toVscodeDiagnostic(sourceError('unreadable', uiLang(), { row: null, column: null }, e.message), undefined, docsBase),
+      ]);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not lint {0}: {1}', file.fsPath, (e as Error).message));
     return undefined;
   }

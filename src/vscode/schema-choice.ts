@@ -36,7 +36,12 @@ export class SchemaChoices {
 }
 
 /** "Open Data: Select Schema…": automatic, none, a catalog schema and its version, or a schema file. */
-export async function selectSchema(choices: SchemaChoices, worker: WorkerClient, target?: vscode.Uri, pick?: SchemaPick | 'auto'): Promise<void> {
+export async function selectSchema(
+  choices: SchemaChoices,
+  worker: WorkerClient,
+  target?: vscode.Uri,
+  pick?: SchemaPick | 'auto',
+): Promise<void> {
   const uri = target ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) return;
   if (pick !== undefined) return choices.set(uri, pick === 'auto' ? undefined : pick);
@@ -45,17 +50,33 @@ export async function selectSchema(choices: SchemaChoices, worker: WorkerClient,
   const listing = await worker.run('catalogListing', {});
   const current = choices.get(uri);
   const currentName = typeof current === 'string' ? current.replace(/@.*$/, '') : current;
-  const sourceNote = listing.source === 'cache' ? vscode.l10n.t('catalog: cache of {0}', listing.fetchedAt ?? '?') : vscode.l10n.t('catalog: bundled copy (2026-08-22)');
+  const sourceNote =
+    listing.source === 'cache'
+      ? vscode.l10n.t('catalog: cache of {0}', listing.fetchedAt ?? '?')
+      : vscode.l10n.t('catalog: bundled copy (2026-08-22)');
   const items: Item[] = [
-    { label: vscode.l10n.t('$(search) Detect automatically'), description: vscode.l10n.t('datapackage.json, settings, then the header'), pick: undefined },
+    {
+      label: vscode.l10n.t('$(search) Detect automatically'),
+      description: vscode.l10n.t('datapackage.json, settings, then the header'),
+      pick: undefined,
+    },
     { label: vscode.l10n.t('$(circle-slash) No schema'), pick: null },
     { label: sourceNote, kind: vscode.QuickPickItemKind.Separator, pick: undefined },
-    ...listing.schemas.map((c) => ({ label: c.title, description: `${c.name} ${c.latest}`, detail: c.versions.length > 1 ? vscode.l10n.t('{0} versions', c.versions.length) : undefined, pick: c.name, entry: c })),
+    ...listing.schemas.map((c) => ({
+      label: c.title,
+      description: `${c.name} ${c.latest}`,
+      detail: c.versions.length > 1 ? vscode.l10n.t('{0} versions', c.versions.length) : undefined,
+      pick: c.name,
+      entry: c,
+    })),
     { label: '', kind: vscode.QuickPickItemKind.Separator, pick: undefined },
     { label: vscode.l10n.t('$(file) Schema file…'), pick: 'file' as const },
   ];
   for (const i of items) if (i.pick === currentName && i.kind !== vscode.QuickPickItemKind.Separator) i.picked = true;
-  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Schema for {0}', vscode.workspace.asRelativePath(uri)), matchOnDescription: true });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Schema for {0}', vscode.workspace.asRelativePath(uri)),
+    matchOnDescription: true,
+  });
   if (!chosen) return;
   if (chosen.pick === 'file') {
     const file = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Table Schema': ['json'] } });
@@ -82,7 +103,9 @@ async function pickVersion(entry: CatalogListing['schemas'][number]): Promise<{ 
   const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Version of {0}', entry.title) });
   if (!chosen) return undefined;
   if (!chosen.v.available) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} {1} is not in the catalog in use. Run “Open Data: Update Schema Catalog” first.', entry.name, chosen.v.version));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} {1} is not in the catalog in use. Run “Open Data: Update Schema Catalog” first.', entry.name, chosen.v.version),
+    );
     return undefined;
   }
   return chosen.v;
@@ -93,13 +116,22 @@ async function pickVersion(entry: CatalogListing['schemas'][number]): Promise<{ 
  * gets the URL of the chosen version as `schema`: an edit left unsaved in an open editor, so
  * the user sees it and can undo it.
  */
-async function pinInDataPackage(uri: vscode.Uri, entry: CatalogListing['schemas'][number], version: { version: string; url: string }): Promise<void> {
+async function pinInDataPackage(
+  uri: vscode.Uri,
+  entry: CatalogListing['schemas'][number],
+  version: { version: string; url: string },
+): Promise<void> {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder || uri.scheme !== 'file') return;
   let dpUri: vscode.Uri | undefined;
   for (let dir = vscode.Uri.joinPath(uri, '..'); dir.path.startsWith(folder.uri.path); dir = vscode.Uri.joinPath(dir, '..')) {
     const candidate = vscode.Uri.joinPath(dir, 'datapackage.json');
-    if (await vscode.workspace.fs.stat(candidate).then(() => true, () => false)) {
+    if (
+      await vscode.workspace.fs.stat(candidate).then(
+        () => true,
+        () => false,
+      )
+    ) {
       dpUri = candidate;
       break;
     }
@@ -117,5 +149,7 @@ async function pinInDataPackage(uri: vscode.Uri, entry: CatalogListing['schemas'
   const edit = new vscode.WorkspaceEdit();
   edit.replace(dpUri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), r.text);
   await vscode.workspace.applyEdit(edit);
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0} {1} pinned in datapackage.json (not saved yet).', entry.name, version.version));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('{0} {1} pinned in datapackage.json (not saved yet).', entry.name, version.version),
+  );
 }

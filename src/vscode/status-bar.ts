@@ -37,7 +37,9 @@ export class LintStatusBar implements vscode.Disposable {
     if (state.schema) {
       const title = cov?.title ?? state.schema.name;
       const version = state.schema.version ? ` ${state.schema.version}` : '';
-      this.schemaItem.text = cov ? `$(table) ${title}${version} — ${vscode.l10n.t('{0}/{1} columns', cov.matched, cov.total)}` : `$(table) ${title}${version}`;
+      this.schemaItem.text = cov
+        ? `$(table) ${title}${version} — ${vscode.l10n.t('{0}/{1} columns', cov.matched, cov.total)}`
+        : `$(table) ${title}${version}`;
       this.schemaItem.tooltip = vscode.l10n.t('Checked against the schema {0}. Click to choose another schema or none.', state.schema.name);
     } else {
       this.schemaItem.text = `$(table) ${vscode.l10n.t('No schema')}`;
@@ -47,7 +49,7 @@ export class LintStatusBar implements vscode.Disposable {
     // The exact totals: the cap limits the Problems panel's list, never these.
     const { error: errors, warning: warnings } = state.result.counts;
     const { encoding, delimiter } = state.result.info;
-    const delim = delimiter ? DELIMITER_NAMES[delimiter] ?? delimiter : '';
+    const delim = delimiter ? (DELIMITER_NAMES[delimiter] ?? delimiter) : '';
     const cut = state.result.truncated ? ` ${vscode.l10n.t('({0} listed)', state.core.length)}` : '';
     this.item.text = `$(error) ${errors} $(warning) ${warnings}${cut}  ${encoding.toUpperCase()} ${delim}`.trimEnd();
     const tip = vscode.l10n.t(

@@ -66,7 +66,11 @@ export class WorkerClient {
     const id = this.nextId++;
     return new Promise<TaskResult<N>>((resolve, reject) => {
       const p: Pending = { resolve: resolve as (v: unknown) => void, reject, progress: opts.progress };
-      if (opts.timeoutMs) p.timer = setTimeout(() => this.stop(w, new WorkerCrashedError(`${task} took more than ${Math.round(opts.timeoutMs! / 1000)} s`, 'timeout')), opts.timeoutMs);
+      if (opts.timeoutMs)
+        p.timer = setTimeout(
+          () => this.stop(w, new WorkerCrashedError(`${task} took more than ${Math.round(opts.timeoutMs! / 1000)} s`, 'timeout')),
+          opts.timeoutMs,
+        );
       this.pending.set(id, p);
       this.holdOpen(true);
       opts.token?.onCancellationRequested(() => this.send(w, { cancel: id }));

@@ -15,13 +15,51 @@ export const SCHEMA_CATALOGUE: Record<string, string[]> = {
 export const LICENSES = ['lov2', 'fr-lo', 'odc-odbl', 'odc-by', 'odc-pddl', 'cc-by', 'cc-by-sa', 'cc-zero', 'notspecified'];
 
 export const FREQUENCIES = [
-  'continuous', 'oneMinute', 'fiveMinutes', 'tenMinutes', 'fifteenMinutes', 'thirtyMinutes', 'hourly', 'bihourly',
-  'trihourly', 'twelveHours', 'severalTimesADay', 'threeTimesADay', 'semidaily', 'daily', 'fiveTimesAWeek',
-  'threeTimesAWeek', 'semiweekly', 'weekly', 'biweekly', 'threeTimesAMonth', 'semimonthly', 'monthly', 'bimonthly',
-  'quarterly', 'threeTimesAYear', 'semiannual', 'annual', 'biennial', 'triennial', 'quadrennial', 'quinquennial',
-  'decennial', 'bidecennial', 'tridecennial', 'punctual', 'irregular', 'never', 'notPlanned', 'other', 'unknown',
+  'continuous',
+  'oneMinute',
+  'fiveMinutes',
+  'tenMinutes',
+  'fifteenMinutes',
+  'thirtyMinutes',
+  'hourly',
+  'bihourly',
+  'trihourly',
+  'twelveHours',
+  'severalTimesADay',
+  'threeTimesADay',
+  'semidaily',
+  'daily',
+  'fiveTimesAWeek',
+  'threeTimesAWeek',
+  'semiweekly',
+  'weekly',
+  'biweekly',
+  'threeTimesAMonth',
+  'semimonthly',
+  'monthly',
+  'bimonthly',
+  'quarterly',
+  'threeTimesAYear',
+  'semiannual',
+  'annual',
+  'biennial',
+  'triennial',
+  'quadrennial',
+  'quinquennial',
+  'decennial',
+  'bidecennial',
+  'tridecennial',
+  'punctual',
+  'irregular',
+  'never',
+  'notPlanned',
+  'other',
+  'unknown',
   // legacy aliases accepted by udata
-  'realtime', 'fourTimesADay', 'fortnighly', 'biannual',
+  'realtime',
+  'fourTimesADay',
+  'fortnighly',
+  'biannual',
 ];
 
 /**
@@ -29,11 +67,70 @@ export const FREQUENCIES = [
  * misc), served sorted by GET /api/1/datasets/extensions/. `tsv` is NOT in it.
  */
 export const ALLOWED_EXTENSIONS = [
-  'tar', 'gz', 'tgz', 'rar', 'zip', '7z', 'xz', 'bz2',
-  'csv', 'txt', 'json', 'pdf', 'xml', 'rtf', 'xsd', 'ods', 'odt', 'odp', 'odg', 'xls', 'xlsx', 'doc', 'docx', 'pps', 'ppt',
-  'jpeg', 'jpg', 'jpe', 'gif', 'png', 'dwg', 'svg', 'tiff', 'ecw', 'svgz', 'jp2', 'webp',
-  'shp', 'kml', 'kmz', 'gpx', 'shx', 'ovr', 'geojson', 'gpkg', 'grib2', 'rdf', 'ttl', 'n3',
-  'dbf', 'prj', 'sql', 'sqlite', 'db', 'epub', 'sbn', 'sbx', 'cpg', 'lyr', 'owl', 'dxf', 'ics', 'ssim', 'other',
+  'tar',
+  'gz',
+  'tgz',
+  'rar',
+  'zip',
+  '7z',
+  'xz',
+  'bz2',
+  'csv',
+  'txt',
+  'json',
+  'pdf',
+  'xml',
+  'rtf',
+  'xsd',
+  'ods',
+  'odt',
+  'odp',
+  'odg',
+  'xls',
+  'xlsx',
+  'doc',
+  'docx',
+  'pps',
+  'ppt',
+  'jpeg',
+  'jpg',
+  'jpe',
+  'gif',
+  'png',
+  'dwg',
+  'svg',
+  'tiff',
+  'ecw',
+  'svgz',
+  'jp2',
+  'webp',
+  'shp',
+  'kml',
+  'kmz',
+  'gpx',
+  'shx',
+  'ovr',
+  'geojson',
+  'gpkg',
+  'grib2',
+  'rdf',
+  'ttl',
+  'n3',
+  'dbf',
+  'prj',
+  'sql',
+  'sqlite',
+  'db',
+  'epub',
+  'sbn',
+  'sbx',
+  'cpg',
+  'lyr',
+  'owl',
+  'dxf',
+  'ics',
+  'ssim',
+  'other',
 ].sort();
 
 /**
@@ -49,9 +146,13 @@ export function checkSchema(s: any): { error: string } | { schema: { name?: stri
     if (m && SCHEMA_CATALOGUE[m[1]]) return { schema: { name: m[1], version: m[2] === 'latest' ? undefined : m[2] } };
     if (!name) return { schema: { url } };
   }
-  if (!name) return { error: version ? 'A schema must contain a name or an URL when a version is provided.' : 'A schema must contain a name or an URL.' };
+  if (!name)
+    return {
+      error: version ? 'A schema must contain a name or an URL when a version is provided.' : 'A schema must contain a name or an URL.',
+    };
   const versions = SCHEMA_CATALOGUE[name];
-  if (!versions) return { error: `Schema name "${name}" is not an allowed value. Allowed values: ${Object.keys(SCHEMA_CATALOGUE).join(', ')}` };
+  if (!versions)
+    return { error: `Schema name "${name}" is not an allowed value. Allowed values: ${Object.keys(SCHEMA_CATALOGUE).join(', ')}` };
   if (version && version !== 'latest' && !versions.includes(version)) {
     return { error: `Version "${version}" is not an allowed value for the schema "${name}". Allowed versions: ${versions.join(', ')}` };
   }

@@ -22,7 +22,16 @@ export function ckanDiagnoseAction(
   const orgs = state.users.flatMap((u) => u.organizations);
   if (action === 'organization_show') {
     const o = orgs.find((x) => x.id === args.id || x.name === args.id);
-    return o ? ok({ id: o.id, name: o.name, title: titles.get(state)?.get(o.id) ?? o.name, display_name: titles.get(state)?.get(o.id) ?? o.name, type: 'organization', is_organization: true }) : notFound();
+    return o
+      ? ok({
+          id: o.id,
+          name: o.name,
+          title: titles.get(state)?.get(o.id) ?? o.name,
+          display_name: titles.get(state)?.get(o.id) ?? o.name,
+          type: 'organization',
+          is_organization: true,
+        })
+      : notFound();
   }
   if (action !== 'package_search') return undefined;
   const fq = String(args.fq ?? '');
@@ -40,24 +49,58 @@ export function ckanDiagnoseAction(
 export const DIAG_CKAN_ORG = { id: '8b6d2c4e-0000-4000-8000-000000000d1a', name: 'ville-de-diagville', title: 'Ville de Diagville' };
 
 export function diagCkanUser(): CkanUser {
-  return { id: 'user-diag', name: 'diag', apiKey: `odw-ckan-diag-${randomUUID()}`, organizations: [{ id: DIAG_CKAN_ORG.id, name: DIAG_CKAN_ORG.name }] };
+  return {
+    id: 'user-diag',
+    name: 'diag',
+    apiKey: `odw-ckan-diag-${randomUUID()}`,
+    organizations: [{ id: DIAG_CKAN_ORG.id, name: DIAG_CKAN_ORG.name }],
+  };
 }
 
 /** Puts FLAGGED (+ `fillers`) into the CKAN emulator, resources as links to `base` (not downloadable). */
-export function seedCkanDiagnose(state: CkanState, base: string, extra = 100, specs: SeedDataset[] = [...FLAGGED, ...fillers(extra)]): void {
+export function seedCkanDiagnose(
+  state: CkanState,
+  base: string,
+  extra = 100,
+  specs: SeedDataset[] = [...FLAGGED, ...fillers(extra)],
+): void {
   titles.set(state, new Map([[DIAG_CKAN_ORG.id, DIAG_CKAN_ORG.title]]));
   for (const s of specs) {
     const id = randomUUID();
     const at = seedDate(s.ageDays).replace(/Z$/, ''); // CKAN writes naive UTC dates
     const extras = [
-      ...(s.frequency ? [{ key: 'frequency', value: `http://publications.europa.eu/resource/authority/frequency/${EU_CODE[s.frequency] ?? s.frequency.toUpperCase()}` }] : []),
+      ...(s.frequency
+        ? [
+            {
+              key: 'frequency',
+              value: `http://publications.europa.eu/resource/authority/frequency/${EU_CODE[s.frequency] ?? s.frequency.toUpperCase()}`,
+            },
+          ]
+        : []),
     ];
     const p = {
-      id, name: s.key, title: s.title, notes: s.description, owner_org: DIAG_CKAN_ORG.id, license_id: s.license, private: !!s.private,
-      state: 'active', tags: [], extras, metadata_modified: at, metadata_created: at,
+      id,
+      name: s.key,
+      title: s.title,
+      notes: s.description,
+      owner_org: DIAG_CKAN_ORG.id,
+      license_id: s.license,
+      private: !!s.private,
+      state: 'active',
+      tags: [],
+      extras,
+      metadata_modified: at,
+      metadata_created: at,
       resources: s.resources.map((r) => ({
-        id: randomUUID(), package_id: id, name: r.title, url: `${base}/dataset/${id}/resource/${r.filename}`, format: r.format.toUpperCase(),
-        description: r.description, last_modified: at, created: at, ...(r.schema ? { schema: JSON.stringify({ name: r.schema }) } : {}),
+        id: randomUUID(),
+        package_id: id,
+        name: r.title,
+        url: `${base}/dataset/${id}/resource/${r.filename}`,
+        format: r.format.toUpperCase(),
+        description: r.description,
+        last_modified: at,
+        created: at,
+        ...(r.schema ? { schema: JSON.stringify({ name: r.schema }) } : {}),
       })),
     } as unknown as CkanPackage;
     state.packages.set(id, p);

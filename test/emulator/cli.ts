@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   const ckan = process.argv.includes('--ckan');
   const key = arg('key');
   const emu = ckan
-    ? await startCkanEmulator({ port, users: key ? [{ id: 'user-demo', name: 'demo', apiKey: key, organizations: [{ id: 'org-demo', name: 'commune-de-demo' }] }] : undefined })
+    ? await startCkanEmulator({
+        port,
+        users: key
+          ? [{ id: 'user-demo', name: 'demo', apiKey: key, organizations: [{ id: 'org-demo', name: 'commune-de-demo' }] }]
+          : undefined,
+      })
     : await startUdataEmulator({ port, users: key ? [{ ...demoUser(), apiKey: key }] : undefined });
   // The demo key is printed on purpose: it only opens this throw-away local sandbox.
   process.stdout.write(

@@ -78,7 +78,8 @@ async function readBody(req: http.IncomingMessage, fault: FaultAction | undefine
   for await (const chunk of req) {
     const c = chunk as Buffer;
     size += c.length;
-    if (size > limit) tooLarge = true; // keep draining so the client receives our 413
+    if (size > limit)
+      tooLarge = true; // keep draining so the client receives our 413
     else chunks.push(c);
     if (fault?.kind === 'reset' && size >= (fault.afterBytes ?? 0)) {
       req.socket.destroy();
@@ -123,7 +124,11 @@ export async function startServer(handler: Handler, o: KitOptions): Promise<Runn
       const body = await readBody(req, fault, limit);
       if (!body) return;
       if (fault?.kind === 'status') {
-        return send({ status: fault.status, body: fault.body ?? { message: `Injected ${fault.status}` }, headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {} });
+        return send({
+          status: fault.status,
+          body: fault.body ?? { message: `Injected ${fault.status}` },
+          headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+        });
       }
       if (fault?.kind === 'latency') {
         await wait(fault.ms);
@@ -156,7 +161,8 @@ export async function startServer(handler: Handler, o: KitOptions): Promise<Runn
         req.socket.destroy();
         return;
       }
-      if (fault?.kind === 'status-after') return send({ status: fault.status, body: { message: `Injected ${fault.status} after processing` } });
+      if (fault?.kind === 'status-after')
+        return send({ status: fault.status, body: { message: `Injected ${fault.status} after processing` } });
       send(reply);
     } catch (e) {
       if (!res.headersSent && !res.destroyed) send({ status: 500, body: { message: `Emulator error: ${(e as Error).message}` } });

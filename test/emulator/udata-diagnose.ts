@@ -13,14 +13,27 @@ import type { EmuDataset, EmuOrg, EmuUser, UdataState } from './udata-state';
 
 const CLOSED = new Set(['pdf', 'doc', 'docx', 'word', 'xls', 'excel', 'xlsx']);
 const NO_PERIOD = new Set(['continuous', 'punctual', 'irregular', 'never', 'notPlanned', 'other']);
-const PERIOD_DAYS: Record<string, number> = { daily: 1, weekly: 7, monthly: 31, quarterly: 93, semiannual: 365, annual: 365, biennial: 730 };
+const PERIOD_DAYS: Record<string, number> = {
+  daily: 1,
+  weekly: 7,
+  monthly: 31,
+  quarterly: 93,
+  semiannual: 365,
+  annual: 365,
+  biennial: 730,
+};
 
 function orgs(state: UdataState): EmuOrg[] {
   return state.users.flatMap((u) => u.organizations);
 }
 
 function lastUpdate(d: EmuDataset): string {
-  return d.resources.length ? d.resources.map((r) => r.last_modified).sort().pop()! : d.last_modified;
+  return d.resources.length
+    ? d.resources
+        .map((r) => r.last_modified)
+        .sort()
+        .pop()!
+    : d.last_modified;
 }
 
 /** udata compute_quality + compute_quality_score, with every resource available. */
@@ -56,7 +69,17 @@ function page(ctx: Ctx, all: EmuDataset[], state: UdataState, base: string, path
   const size = Math.min(100, Math.max(1, Number(ctx.query.get('page_size') ?? 20) || 20));
   const data = all.slice((p - 1) * size, p * size).map((d) => json(state, d, base));
   const link = (n: number) => `${base}${path}?page=${n}&page_size=${size}`;
-  return { status: 200, body: { data, page: p, page_size: size, total: all.length, next_page: p * size < all.length ? link(p + 1) : null, previous_page: p > 1 ? link(p - 1) : null } };
+  return {
+    status: 200,
+    body: {
+      data,
+      page: p,
+      page_size: size,
+      total: all.length,
+      next_page: p * size < all.length ? link(p + 1) : null,
+      previous_page: p > 1 ? link(p - 1) : null,
+    },
+  };
 }
 
 /** The hook: an answer for the Diagnostic's routes, undefined for every other request. */
@@ -68,19 +91,36 @@ export function diagnoseRoute(ctx: Ctx, state: UdataState, base: string, user: E
   if (orgDatasets) {
     const org = find(decodeURIComponent(orgDatasets[1]));
     if (!org) return { status: 404, body: { message: 'Organization not found' } };
-    const all = state.liveDatasets().filter((d) => d.organization === org.id && state.canRead(user, d)).sort(byTitle);
+    const all = state
+      .liveDatasets()
+      .filter((d) => d.organization === org.id && state.canRead(user, d))
+      .sort(byTitle);
     return page(ctx, all, state, base, ctx.path);
   }
   const orgOne = /^\/api\/1\/organizations\/([^/]+)\/$/.exec(ctx.path);
   if (orgOne) {
     const org = find(decodeURIComponent(orgOne[1]));
     // The same organisation as udata's own route (its members with their roles), plus its page.
-    return org ? { status: 200, body: { ...(state.orgJson(org.id) ?? {}), id: org.id, name: org.name, slug: org.slug, page: `${base}/fr/organizations/${org.slug}/` } } : { status: 404, body: { message: 'Organization not found' } };
+    return org
+      ? {
+          status: 200,
+          body: {
+            ...(state.orgJson(org.id) ?? {}),
+            id: org.id,
+            name: org.name,
+            slug: org.slug,
+            page: `${base}/fr/organizations/${org.slug}/`,
+          },
+        }
+      : { status: 404, body: { message: 'Organization not found' } };
   }
   if (ctx.path === '/api/1/datasets/' && ctx.query.has('organization')) {
     const id = ctx.query.get('organization')!;
     if (!/^[0-9a-f]{24}$/.test(id)) return { status: 400, body: { message: 'Organization arg must be an identifier' } };
-    const all = state.liveDatasets().filter((d) => d.organization === id && state.canRead(user, d)).sort(byTitle);
+    const all = state
+      .liveDatasets()
+      .filter((d) => d.organization === id && state.canRead(user, d))
+      .sort(byTitle);
     return page(ctx, all, state, base, ctx.path);
   }
   return undefined;
@@ -90,20 +130,44 @@ export const DIAG_ORG: EmuOrg = { id: '5f0c0ffee0c0ffee0c0ffee1', name: 'Ville d
 
 /** A member of DIAG_ORG, whose key sees its private dataset. */
 export function diagUser(): EmuUser {
-  return { id: 'user-diag', apiKey: `odw-diag-${createHash('sha1').update(randomUUID()).digest('hex')}`, first_name: 'Dominique', last_name: 'Diag', organizations: [DIAG_ORG] };
+  return {
+    id: 'user-diag',
+    apiKey: `odw-diag-${createHash('sha1').update(randomUUID()).digest('hex')}`,
+    first_name: 'Dominique',
+    last_name: 'Diag',
+    organizations: [DIAG_ORG],
+  };
 }
 
 /** Puts FLAGGED (+ `fillers`) into the emulator; `base` is the emulator URL (resource links). */
-export function seedUdataDiagnose(state: UdataState, base: string, extra = 100, specs: SeedDataset[] = [...FLAGGED, ...fillers(extra)]): void {
+export function seedUdataDiagnose(
+  state: UdataState,
+  base: string,
+  extra = 100,
+  specs: SeedDataset[] = [...FLAGGED, ...fillers(extra)],
+): void {
   for (const s of specs) {
     const id = createHash('sha1').update(s.key).digest('hex').slice(0, 24);
     const slug = s.key;
     const at = seedDate(s.ageDays);
     const d: EmuDataset = {
-      id, slug, title: s.title, description: s.description, license: s.license, frequency: s.frequency,
+      id,
+      slug,
+      title: s.title,
+      description: s.description,
+      license: s.license,
+      frequency: s.frequency,
       temporal_coverage: s.temporal ? { start: '2024-01-01', end: '2024-12-31' } : undefined,
-      spatial: s.spatial ? { zones: ['fr:commune:38185'] } : undefined, tags: [], organization: DIAG_ORG.id, owner: 'user-diag',
-      private: !!s.private, extras: {}, resources: [], deleted: false, created_at: at, last_modified: at,
+      spatial: s.spatial ? { zones: ['fr:commune:38185'] } : undefined,
+      tags: [],
+      organization: DIAG_ORG.id,
+      owner: 'user-diag',
+      private: !!s.private,
+      extras: {},
+      resources: [],
+      deleted: false,
+      created_at: at,
+      last_modified: at,
     };
     for (const r of s.resources) {
       const rid = randomUUID();
@@ -111,10 +175,22 @@ export function seedUdataDiagnose(state: UdataState, base: string, extra = 100, 
       const bytes = Buffer.from(r.content ?? '%PDF-1.4\n');
       writeFileSync(storedPath, bytes);
       d.resources.push({
-        id: rid, title: r.title, description: r.description, type: r.type ?? 'main', format: r.format, filetype: 'file',
-        url: `${base}/static/resources/${slug}/${rid}/${r.filename}`, filename: r.filename, filesize: bytes.length,
-        mime: r.format === 'csv' ? 'text/csv' : 'application/octet-stream', checksum: { type: 'sha1', value: createHash('sha1').update(bytes).digest('hex') },
-        sha256: createHash('sha256').update(bytes).digest('hex'), storedPath, schema: r.schema ? { name: r.schema } : undefined, extras: {}, last_modified: at,
+        id: rid,
+        title: r.title,
+        description: r.description,
+        type: r.type ?? 'main',
+        format: r.format,
+        filetype: 'file',
+        url: `${base}/static/resources/${slug}/${rid}/${r.filename}`,
+        filename: r.filename,
+        filesize: bytes.length,
+        mime: r.format === 'csv' ? 'text/csv' : 'application/octet-stream',
+        checksum: { type: 'sha1', value: createHash('sha1').update(bytes).digest('hex') },
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        storedPath,
+        schema: r.schema ? { name: r.schema } : undefined,
+        extras: {},
+        last_modified: at,
       });
     }
     state.datasets.set(id, d);

@@ -7,11 +7,38 @@ import type { Ctx, Reply } from './kit';
 import type { EmuUser, UdataState } from './udata-state';
 
 const TYPES = ['api', 'application', 'idea', 'news_article', 'paper', 'post', 'visualization', 'hardware'];
-const TOPICS = ['health', 'transport_and_mobility', 'housing_and_development', 'food_and_agriculture', 'culture_and_recreation', 'economy_and_business', 'environment_and_energy', 'work_and_training', 'politics_and_public_life', 'safety_and_security', 'education_and_research', 'society_and_demography', 'law_and_justice', 'open_data_tools', 'others'];
+const TOPICS = [
+  'health',
+  'transport_and_mobility',
+  'housing_and_development',
+  'food_and_agriculture',
+  'culture_and_recreation',
+  'economy_and_business',
+  'environment_and_energy',
+  'work_and_training',
+  'politics_and_public_life',
+  'safety_and_security',
+  'education_and_research',
+  'society_and_demography',
+  'law_and_justice',
+  'open_data_tools',
+  'others',
+];
 
 export interface EmuReuse {
-  id: string; title: string; description: string; type: string; topic: string; url: string; datasets: string[];
-  owner: string; organization?: string; extras: Record<string, unknown>; image?: { size: number }; deleted?: string; private: boolean;
+  id: string;
+  title: string;
+  description: string;
+  type: string;
+  topic: string;
+  url: string;
+  datasets: string[];
+  owner: string;
+  organization?: string;
+  extras: Record<string, unknown>;
+  image?: { size: number };
+  deleted?: string;
+  private: boolean;
 }
 
 export class ReuseStore {
@@ -23,19 +50,31 @@ export class ReuseStore {
   }
 
   json(r: EmuReuse, base: string): Record<string, unknown> {
-    return { ...r, datasets: r.datasets.map((id) => ({ id })), deleted: r.deleted ?? null, image: r.image ? `${base}/images/reuses/${r.id}.png` : null, page: `${base}/fr/reuses/${r.id}/` };
+    return {
+      ...r,
+      datasets: r.datasets.map((id) => ({ id })),
+      deleted: r.deleted ?? null,
+      image: r.image ? `${base}/images/reuses/${r.id}.png` : null,
+      page: `${base}/fr/reuses/${r.id}/`,
+    };
   }
 
   private validate(b: any, existing?: EmuReuse): Record<string, string[]> {
     const errors: Record<string, string[]> = {};
     const get = (k: string) => (k in b ? b[k] : (existing as any)?.[k]);
-    for (const k of ['title', 'description', 'url']) if (typeof get(k) !== 'string' || !get(k).trim()) errors[k] = ['This field is required.'];
+    for (const k of ['title', 'description', 'url'])
+      if (typeof get(k) !== 'string' || !get(k).trim()) errors[k] = ['This field is required.'];
     if (!TYPES.includes(get('type'))) errors.type = ['Not a valid choice.'];
     if (!TOPICS.includes(get('topic'))) errors.topic = ['Not a valid choice.'];
     const url = get('url');
     // models.py check_url_does_not_exists: the urlhash is unique.
-    if (typeof url === 'string' && this.live().some((r) => r.url === url && r !== existing)) errors.url = ['This URL is already registered'];
-    if ('datasets' in b && (!Array.isArray(b.datasets) || b.datasets.some((d: unknown) => !this.state.find(typeof d === 'string' ? d : String((d as any)?.id))))) errors.datasets = ['Unknown dataset'];
+    if (typeof url === 'string' && this.live().some((r) => r.url === url && r !== existing))
+      errors.url = ['This URL is already registered'];
+    if (
+      'datasets' in b &&
+      (!Array.isArray(b.datasets) || b.datasets.some((d: unknown) => !this.state.find(typeof d === 'string' ? d : String((d as any)?.id))))
+    )
+      errors.datasets = ['Unknown dataset'];
     return errors;
   }
 
@@ -44,15 +83,29 @@ export class ReuseStore {
     const fail = (status: number, message: string): Reply => ({ status, body: { message } });
     if (p === '/me/reuses/' && ctx.method === 'GET') {
       if (!user) return fail(401, 'Unauthorized');
-      return { status: 200, body: this.live().filter((r) => r.owner === user.id).map((r) => this.json(r, base)) };
+      return {
+        status: 200,
+        body: this.live()
+          .filter((r) => r.owner === user.id)
+          .map((r) => this.json(r, base)),
+      };
     }
     if (p === '/reuses/' && ctx.method === 'POST') {
       const b = ctx.json ?? {};
       const errors = this.validate(b);
       if (Object.keys(errors).length) return { status: 400, body: { errors } };
       const r: EmuReuse = {
-        id: randomUUID().replace(/-/g, '').slice(0, 24), title: b.title, description: b.description, type: b.type, topic: b.topic, url: b.url,
-        datasets: (b.datasets ?? []).map((d: any) => (typeof d === 'string' ? d : d.id)), owner: user!.id, organization: b.organization, extras: b.extras ?? {}, private: b.private === true,
+        id: randomUUID().replace(/-/g, '').slice(0, 24),
+        title: b.title,
+        description: b.description,
+        type: b.type,
+        topic: b.topic,
+        url: b.url,
+        datasets: (b.datasets ?? []).map((d: any) => (typeof d === 'string' ? d : d.id)),
+        owner: user!.id,
+        organization: b.organization,
+        extras: b.extras ?? {},
+        private: b.private === true,
       };
       this.reuses.set(r.id, r);
       return { status: 201, body: this.json(r, base) };

@@ -3,7 +3,12 @@
 // granularities/) and checked like udata/core/spatial/forms.py (ZonesField: "Unknown
 // geoid(s): …"; granularity is a SelectField over spatial_granularities: "Not a valid choice").
 
-export interface EmuZone { id: string; name: string; code: string; level: string }
+export interface EmuZone {
+  id: string;
+  name: string;
+  code: string;
+  level: string;
+}
 
 export const ZONES: EmuZone[] = [
   { id: 'country:fr', name: 'France', code: 'fr', level: 'country' },
@@ -18,9 +23,14 @@ export const ZONES: EmuZone[] = [
 
 /** GeoLevel ids plus udata's BASE_GRANULARITIES. */
 export const GRANULARITIES = [
-  { id: 'country', name: 'Country' }, { id: 'fr:region', name: 'French region' }, { id: 'fr:departement', name: 'French county' },
-  { id: 'fr:epci', name: 'French intermunicipal (EPCI)' }, { id: 'fr:commune', name: 'French town' },
-  { id: 'fr:iris', name: 'Iris (Insee districts)' }, { id: 'poi', name: 'POI' }, { id: 'other', name: 'Other' },
+  { id: 'country', name: 'Country' },
+  { id: 'fr:region', name: 'French region' },
+  { id: 'fr:departement', name: 'French county' },
+  { id: 'fr:epci', name: 'French intermunicipal (EPCI)' },
+  { id: 'fr:commune', name: 'French town' },
+  { id: 'fr:iris', name: 'Iris (Insee districts)' },
+  { id: 'poi', name: 'POI' },
+  { id: 'other', name: 'Other' },
 ];
 
 /** Legacy ids with a validity date (`fr:commune:38185@1942-01-01`) resolve to the current zone. */
@@ -42,6 +52,7 @@ export function checkSpatial(spatial: any): string[] | undefined {
   const zones: unknown[] = Array.isArray(spatial.zones) ? spatial.zones : [];
   const unknown = zones.filter((z) => typeof z !== 'string' || !resolveZone(z));
   if (unknown.length) errors.push(`Unknown geoid(s): ${unknown.map(String).join(', ')}`);
-  if (spatial.granularity !== undefined && spatial.granularity !== null && !GRANULARITIES.some((g) => g.id === spatial.granularity)) errors.push('Not a valid choice');
+  if (spatial.granularity !== undefined && spatial.granularity !== null && !GRANULARITIES.some((g) => g.id === spatial.granularity))
+    errors.push('Not a valid choice');
   return errors.length ? errors : undefined;
 }

@@ -6,7 +6,12 @@ import { checkSpatial } from './udata-spatial';
 
 /** udata/core/organization/constants.py ORG_ROLES; default `editor`. */
 export type OrgRole = 'admin' | 'editor' | 'partial_editor';
-export interface EmuOrg { id: string; name: string; slug: string; role?: OrgRole }
+export interface EmuOrg {
+  id: string;
+  name: string;
+  slug: string;
+  role?: OrgRole;
+}
 export interface EmuUser {
   id: string;
   apiKey: string;
@@ -62,13 +67,23 @@ export interface EmuDataset {
 export type FieldErrors = Record<string, string[]>;
 
 function slugify(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dataset';
+  return (
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'dataset'
+  );
 }
 
 export class UdataState {
   readonly datasets = new Map<string, EmuDataset>();
 
-  constructor(readonly users: EmuUser[], readonly dir: string) {}
+  constructor(
+    readonly users: EmuUser[],
+    readonly dir: string,
+  ) {}
 
   userByKey(key: string | undefined): EmuUser | undefined {
     return key ? this.users.find((u) => u.apiKey === key) : undefined;
@@ -88,12 +103,14 @@ export class UdataState {
   }
 
   countResources(datasetId?: string): number {
-    return this.liveDatasets().filter((d) => !datasetId || d.id === datasetId).reduce((n, d) => n + d.resources.length, 0);
+    return this.liveDatasets()
+      .filter((d) => !datasetId || d.id === datasetId)
+      .reduce((n, d) => n + d.resources.length, 0);
   }
 
   roleIn(user: EmuUser | undefined, orgId: string | undefined): OrgRole | undefined {
     const o = user && orgId ? user.organizations.find((x) => x.id === orgId) : undefined;
-    return o ? o.role ?? 'editor' : undefined;
+    return o ? (o.role ?? 'editor') : undefined;
   }
 
   /** udata/core/dataset/permissions.py OwnablePermission: org admins and editors edit. */
@@ -117,7 +134,9 @@ export class UdataState {
     if (!holders.length) return undefined;
     const org = holders[0].organizations.find((o) => o.id === orgId)!;
     return {
-      id: org.id, name: org.name, slug: org.slug,
+      id: org.id,
+      name: org.name,
+      slug: org.slug,
       members: holders.map((u) => ({ user: { id: u.id, first_name: u.first_name, last_name: u.last_name }, role: this.roleIn(u, orgId) })),
     };
   }
@@ -140,7 +159,8 @@ export class UdataState {
     if (has('tags')) {
       if (!Array.isArray(body.tags)) err('tags', 'Must be a list.');
       else {
-        for (const t of body.tags) if (typeof t !== 'string' || t.length < 3 || t.length > 96) err('tags', `Tag "${t}" must be between 3 and 96 characters long.`);
+        for (const t of body.tags)
+          if (typeof t !== 'string' || t.length < 3 || t.length > 96) err('tags', `Tag "${t}" must be between 3 and 96 characters long.`);
         v.tags = body.tags;
       }
     }
@@ -153,7 +173,8 @@ export class UdataState {
     if (has('extras')) typeof body.extras === 'object' && body.extras ? (v.extras = body.extras) : err('extras', 'Must be an object.');
     if (has('organization') && body.organization) {
       // udata/forms/fields.py PublishAsField: the owner is not changed by an update.
-      if (existing && body.organization !== existing.organization) err('organization', 'Cannot change owner after creation. Please use transfer feature.');
+      if (existing && body.organization !== existing.organization)
+        err('organization', 'Cannot change owner after creation. Please use transfer feature.');
       else if (!user.sysadmin && !this.isMember(user, body.organization)) err('organization', 'Permission denied for this organization');
       else v.organization = body.organization;
     }
@@ -168,8 +189,18 @@ export class UdataState {
     let slug = slugify(values.title!);
     for (let i = 1; this.find(slug); i++) slug = `${slugify(values.title!)}-${i}`;
     const d: EmuDataset = {
-      id: randomUUID().replace(/-/g, '').slice(0, 24), slug, title: values.title!, description: values.description!,
-      tags: [], owner: user.id, private: false, extras: {}, resources: [], deleted: false, created_at: now, last_modified: now,
+      id: randomUUID().replace(/-/g, '').slice(0, 24),
+      slug,
+      title: values.title!,
+      description: values.description!,
+      tags: [],
+      owner: user.id,
+      private: false,
+      extras: {},
+      resources: [],
+      deleted: false,
+      created_at: now,
+      last_modified: now,
       ...values,
     };
     this.datasets.set(d.id, d);
@@ -184,13 +215,25 @@ export class UdataState {
   datasetJson(d: EmuDataset, base: string): Record<string, unknown> {
     const org = d.organization ? this.users.flatMap((u) => u.organizations).find((o) => o.id === d.organization) : undefined;
     return {
-      id: d.id, slug: d.slug, title: d.title, description: d.description, license: d.license ?? 'notspecified',
-      frequency: d.frequency ?? 'unknown', temporal_coverage: d.temporal_coverage ?? null, spatial: d.spatial ?? null,
-      tags: d.tags, private: d.private, extras: d.extras, created_at: d.created_at, last_modified: d.last_modified,
+      id: d.id,
+      slug: d.slug,
+      title: d.title,
+      description: d.description,
+      license: d.license ?? 'notspecified',
+      frequency: d.frequency ?? 'unknown',
+      temporal_coverage: d.temporal_coverage ?? null,
+      spatial: d.spatial ?? null,
+      tags: d.tags,
+      private: d.private,
+      extras: d.extras,
+      created_at: d.created_at,
+      last_modified: d.last_modified,
       deleted: d.deleted === true ? d.last_modified : d.deleted || null,
-      organization: org ? { id: org.id, name: org.name, slug: org.slug } : null, owner: d.organization ? null : { id: d.owner },
+      organization: org ? { id: org.id, name: org.name, slug: org.slug } : null,
+      owner: d.organization ? null : { id: d.owner },
       resources: d.resources.map((r) => this.resourceJson(r)),
-      page: `${base}/fr/datasets/${d.slug}/`, uri: `${base}/api/1/datasets/${d.id}/`,
+      page: `${base}/fr/datasets/${d.slug}/`,
+      uri: `${base}/api/1/datasets/${d.id}/`,
     };
   }
 }

@@ -48,11 +48,20 @@ const fail = (status: number, message: string): Reply => ({ status, body: { mess
 const invalid = (errors: Record<string, unknown>): Reply => ({ status: 400, body: { errors } });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** METHOD_BLOCKLIST entries the publisher reaches: DatasetListAPI, UploadNew…, UploadDatasetResource, ReuseListAPI. */
-const BLOCKED_IN_READ_ONLY = [/^\/datasets\/$/, /^\/datasets\/[^/]+\/upload\/$/, /^\/datasets\/[^/]+\/resources\/[^/]+\/upload\/$/, /^\/datasets\/[^/]+\/resources\/$/, /^\/reuses\/$/];
+const BLOCKED_IN_READ_ONLY = [
+  /^\/datasets\/$/,
+  /^\/datasets\/[^/]+\/upload\/$/,
+  /^\/datasets\/[^/]+\/resources\/[^/]+\/upload\/$/,
+  /^\/datasets\/[^/]+\/resources\/$/,
+  /^\/reuses\/$/,
+];
 
 export function demoUser(): EmuUser {
   return {
-    id: 'user-demo', apiKey: `odw-demo-${randomBytes(16).toString('hex')}`, first_name: 'Camille', last_name: 'Démo',
+    id: 'user-demo',
+    apiKey: `odw-demo-${randomBytes(16).toString('hex')}`,
+    first_name: 'Camille',
+    last_name: 'Démo',
     organizations: [{ id: 'org-demo', name: 'Commune de Démo', slug: 'commune-de-demo' }],
   };
 }
@@ -69,7 +78,10 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     const storedPath = join(dir, `${r.id}${extname(filename)}`);
     writeFileSync(storedPath, data);
     return {
-      filename, storedPath, filesize: data.length, sha256: sha256(data),
+      filename,
+      storedPath,
+      filesize: data.length,
+      sha256: sha256(data),
       checksum: { type: 'sha1' as const, value: createHash('sha1').update(data).digest('hex') },
       url: `${base}/static/resources/${d.slug}/${r.id}/${encodeURIComponent(filename)}`,
       last_modified: new Date().toISOString(),
@@ -83,14 +95,16 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     if (!f || !f.filename) return invalid({ file: ['This field is required.'] });
     const ext = extname(f.filename).slice(1).toLowerCase();
     if (!allowed.includes(ext)) return fail(400, `This file type is not allowed: ${ext}`);
-    if (!['html', 'htm'].includes(ext) && /^\s*<(!doctype html|html)/i.test(f.data.subarray(0, 512).toString('utf8'))) return fail(415, 'Incorrect file content type: HTML');
+    if (!['html', 'htm'].includes(ext) && /^\s*<(!doctype html|html)/i.test(f.data.subarray(0, 512).toString('utf8')))
+      return fail(415, 'Incorrect file content type: HTML');
     return { filename: f.filename, data: f.data, mime: f.contentType ?? 'application/octet-stream' };
   };
 
   const handler = async (ctx: Ctx): Promise<Reply> => {
     // The storage copy happens before the answer and before the resource is saved, whether
     // or not the client is still waiting.
-    if (opts.storageMsPerMB && ctx.method === 'POST' && /\/upload\/$/.test(ctx.path)) await wait(Math.ceil(ctx.raw.length / 1048576) * opts.storageMsPerMB);
+    if (opts.storageMsPerMB && ctx.method === 'POST' && /\/upload\/$/.test(ctx.path))
+      await wait(Math.ceil(ctx.raw.length / 1048576) * opts.storageMsPerMB);
     return route(ctx);
   };
 
@@ -98,7 +112,10 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     const { method, path } = ctx;
     const staticFile = /^\/static\/resources\/[^/]+\/([^/]+)\//.exec(path);
     if (staticFile && method === 'GET') {
-      const r = state.liveDatasets().flatMap((d) => d.resources).find((x) => x.id === staticFile[1]);
+      const r = state
+        .liveDatasets()
+        .flatMap((d) => d.resources)
+        .find((x) => x.id === staticFile[1]);
       return r ? { status: 200, bytes: readFileSync(r.storedPath), headers: { 'Content-Type': r.mime } } : fail(404, 'Not found');
     }
     if (!path.startsWith('/api/1/')) return fail(404, 'Not found');
@@ -108,14 +125,24 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     const user = state.userByKey(key);
     if (key && !user) return fail(401, 'Invalid API token');
     if (user?.expired) return fail(401, 'Expired API token');
-    const diagnosis = diagnoseRoute(ctx, state, base, user); if (diagnosis) return diagnosis; // read-only routes of the Diagnostic
+    const diagnosis = diagnoseRoute(ctx, state, base, user);
+    if (diagnosis) return diagnosis; // read-only routes of the Diagnostic
     const write = method !== 'GET';
     if (write && !user) return fail(401, 'Unauthorized');
-    if (write && method === 'POST' && opts.readOnly && !user?.sysadmin && BLOCKED_IN_READ_ONLY.some((r) => r.test(path.slice('/api/1'.length)))) {
+    if (
+      write &&
+      method === 'POST' &&
+      opts.readOnly &&
+      !user?.sysadmin &&
+      BLOCKED_IN_READ_ONLY.some((r) => r.test(path.slice('/api/1'.length)))
+    ) {
       return fail(423, 'Due to security reasons, the creation of new content is currently disabled.');
     }
     if (write && ctx.badJson) return fail(400, 'Failed to decode JSON object');
-    const needJson = () => (/application\/json/i.test(String(ctx.headers['content-type'] ?? '')) ? undefined : invalid({ 'Content-Type': 'expecting application/json' }));
+    const needJson = () =>
+      /application\/json/i.test(String(ctx.headers['content-type'] ?? ''))
+        ? undefined
+        : invalid({ 'Content-Type': 'expecting application/json' });
 
     if (p === '/me/' && method === 'GET') {
       if (!user) return fail(401, 'Unauthorized');
@@ -124,7 +151,12 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     }
     if (p === '/me/datasets/' && method === 'GET') {
       if (!user) return fail(401, 'Unauthorized');
-      return ok(state.liveDatasets().filter((d) => d.owner === user.id && !d.organization).map((d) => state.datasetJson(d, base)));
+      return ok(
+        state
+          .liveDatasets()
+          .filter((d) => d.owner === user.id && !d.organization)
+          .map((d) => state.datasetJson(d, base)),
+      );
     }
     const orgList = /^\/organizations\/([^/]+)\/datasets\/$/.exec(p);
     if (orgList && method === 'GET') {
@@ -133,9 +165,17 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
       const size = Math.min(100, Math.max(1, Number(ctx.query.get('page_size') ?? 20)));
       const data = all.slice((page - 1) * size, page * size).map((d) => state.datasetJson(d, base));
       const more = page * size < all.length;
-      return ok({ data, page, page_size: size, total: all.length, next_page: more ? `${base}/api/1${p}?page=${page + 1}&page_size=${size}` : null, previous_page: null });
+      return ok({
+        data,
+        page,
+        page_size: size,
+        total: all.length,
+        next_page: more ? `${base}/api/1${p}?page=${page + 1}&page_size=${size}` : null,
+        previous_page: null,
+      });
     }
-    if (p === '/datasets/schemas/') return ok(Object.entries(SCHEMA_CATALOGUE).map(([name, v]) => ({ name, versions: v.map((version_name) => ({ version_name })) })));
+    if (p === '/datasets/schemas/')
+      return ok(Object.entries(SCHEMA_CATALOGUE).map(([name, v]) => ({ name, versions: v.map((version_name) => ({ version_name })) })));
     if (p === '/datasets/licenses/') return ok(LICENSES.map((id) => ({ id, title: id })));
     if (p === '/datasets/frequencies/') return ok(FREQUENCIES.map((id) => ({ id, label: id })));
     if (p === '/datasets/extensions/') return ok([...allowed].sort());
@@ -174,12 +214,13 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
     if (write && !state.canEdit(user, d)) return fail(403, 'You do not have the permission to modify that object.');
     // DatasetAPI.put and .delete answer 410 for a deleted dataset (unless a PUT sends
     // `deleted: null` to restore it); the upload endpoints do not check, so files land in the trash.
-    if (d.deleted && !m[2] && !m[3] && (method === 'DELETE' || (method === 'PUT' && (ctx.json ?? {}).deleted !== null))) return fail(410, 'Dataset has been deleted');
+    if (d.deleted && !m[2] && !m[3] && (method === 'DELETE' || (method === 'PUT' && (ctx.json ?? {}).deleted !== null)))
+      return fail(410, 'Dataset has been deleted');
     const touch = () => (d.last_modified = new Date().toISOString());
 
     if (!m[2] && !m[3]) {
       if (method === 'GET') return ok(state.datasetJson(d, base));
-      if (method === 'DELETE') return (d.deleted = true), { status: 204 };
+      if (method === 'DELETE') return ((d.deleted = true), { status: 204 });
       if (method === 'PUT') {
         const bad = needJson();
         if (bad) return bad;
@@ -196,8 +237,14 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
       if ('status' in up) return up;
       const id = randomUUID();
       const r: EmuResource = {
-        id, title: up.filename, type: 'main', format: extname(up.filename).slice(1).toLowerCase(), filetype: 'file',
-        mime: up.mime, extras: {}, ...storeFile(d, { id }, up.filename, up.data),
+        id,
+        title: up.filename,
+        type: 'main',
+        format: extname(up.filename).slice(1).toLowerCase(),
+        filetype: 'file',
+        mime: up.mime,
+        extras: {},
+        ...storeFile(d, { id }, up.filename, up.data),
       };
       d.resources.push(r);
       touch();
@@ -210,7 +257,11 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
       if ('status' in up) return up;
       rmSync(r.storedPath, { force: true }); // udata deletes the old file
       // UploadDatasetResource.post: the replaced resource takes the new file's name as title.
-      Object.assign(r, storeFile(d, r, up.filename, up.data), { mime: up.mime, title: up.filename, format: extname(up.filename).slice(1).toLowerCase() });
+      Object.assign(r, storeFile(d, r, up.filename, up.data), {
+        mime: up.mime,
+        title: up.filename,
+        format: extname(up.filename).slice(1).toLowerCase(),
+      });
       touch();
       return ok(state.resourceJson(r));
     }
@@ -248,12 +299,20 @@ export async function startUdataEmulator(opts: UdataEmulatorOptions = {}): Promi
   };
 
   const srv = await startServer(handler, {
-    port: opts.port, host: opts.host, faults: opts.faults, maxBodyBytes: opts.maxUploadBytes,
+    port: opts.port,
+    host: opts.host,
+    faults: opts.faults,
+    maxBodyBytes: opts.maxUploadBytes,
     tooLarge: () => ({ message: 'The file is too large' }),
   });
   base = srv.url;
   return {
-    url: srv.url, apiKey: users[0].apiKey, state, reuses, log: srv.log, faults: srv.faults,
+    url: srv.url,
+    apiKey: users[0].apiKey,
+    state,
+    reuses,
+    log: srv.log,
+    faults: srv.faults,
     stop: async () => {
       await srv.stop();
       rmSync(dir, { recursive: true, force: true });

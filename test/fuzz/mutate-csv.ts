@@ -34,10 +34,24 @@ export function mutateCsv(input: Uint8Array, rand: () => number): Uint8Array {
       return Buffer.concat([Buffer.from(header), nl === -1 ? Buffer.from('\n') : buf.subarray(nl)]);
     }
     case 3: // a run of spaces, tabs or NBSP inside a cell (what trimming regexes retried from)
-      return insert(Buffer.concat([Buffer.from('x'), Buffer.alloc(size(MAX / 2), rand() < 0.3 ? '\t' : rand() < 0.5 ? ' ' : '\u00a0'), Buffer.from('y')]));
+      return insert(
+        Buffer.concat([
+          Buffer.from('x'),
+          Buffer.alloc(size(MAX / 2), rand() < 0.3 ? '\t' : rand() < 0.5 ? ' ' : '\u00a0'),
+          Buffer.from('y'),
+        ]),
+      );
     case 4: // a byte-order mark that lies (UTF-16/32 marks on UTF-8 bytes, UTF-8 on Latin-1)
-      return Buffer.concat([Buffer.from(BOMS[Math.floor(rand() * BOMS.length)]), rand() < 0.5 ? Buffer.from(buf.toString('utf8'), 'latin1') : buf]);
+      return Buffer.concat([
+        Buffer.from(BOMS[Math.floor(rand() * BOMS.length)]),
+        rand() < 0.5 ? Buffer.from(buf.toString('utf8'), 'latin1') : buf,
+      ]);
     default: // a misdeclared TSV: a huge cell after a lying mark
-      return Buffer.concat([Buffer.from(BOMS[Math.floor(rand() * BOMS.length)]), Buffer.from('a\tb\n1\t'), Buffer.alloc(size(MAX), 'x'), Buffer.from('\n2\t3\n')]);
+      return Buffer.concat([
+        Buffer.from(BOMS[Math.floor(rand() * BOMS.length)]),
+        Buffer.from('a\tb\n1\t'),
+        Buffer.alloc(size(MAX), 'x'),
+        Buffer.from('\n2\t3\n'),
+      ]);
   }
 }

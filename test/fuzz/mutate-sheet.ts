@@ -85,17 +85,38 @@ function replaceOne(xml: string, re: RegExp, rand: () => number, f: (m: string) 
 
 const MUTATORS: ((xml: string, rand: () => number) => string)[] = [
   // ODS repeats: a row or a cell repeated a huge number of times.
-  (x, r) => replaceOne(x, /<table:table-row(?=[ >])/g, r, (m) => `${m} table:number-rows-repeated="${pick(r, ['100000', '1048575', '2147483647'])}"`),
+  (x, r) =>
+    replaceOne(
+      x,
+      /<table:table-row(?=[ >])/g,
+      r,
+      (m) => `${m} table:number-rows-repeated="${pick(r, ['100000', '1048575', '2147483647'])}"`,
+    ),
   (x, r) => replaceOne(x, /<table:table-cell(?=[ >])/g, r, (m) => `${m} table:number-columns-repeated="${pick(r, HUGE)}"`),
   // Spans: ODS merges and XLSX mergeCells over the whole sheet.
-  (x, r) => replaceOne(x, /<table:table-cell(?=[ >])/g, r, (m) => `${m} table:number-columns-spanned="${pick(r, HUGE)}" table:number-rows-spanned="${pick(r, HUGE)}"`),
-  (x, r) => x.replace(/<\/sheetData>/, `</sheetData><mergeCells>${`<mergeCell ref="${pick(r, ['A1:XFD1048576', 'B2:ZZZ99999999', 'A1'])}"/>`.repeat(1 + Math.floor(r() * 30000))}</mergeCells>`),
+  (x, r) =>
+    replaceOne(
+      x,
+      /<table:table-cell(?=[ >])/g,
+      r,
+      (m) => `${m} table:number-columns-spanned="${pick(r, HUGE)}" table:number-rows-spanned="${pick(r, HUGE)}"`,
+    ),
+  (x, r) =>
+    x.replace(
+      /<\/sheetData>/,
+      `</sheetData><mergeCells>${`<mergeCell ref="${pick(r, ['A1:XFD1048576', 'B2:ZZZ99999999', 'A1'])}"/>`.repeat(1 + Math.floor(r() * 30000))}</mergeCells>`,
+    ),
   // Far-right cells and wild row numbers.
   (x, r) => x.replace(/<c r="[A-Z]+(\d+)"/g, (m, row: string) => (r() < 0.3 ? `<c r="${pick(r, ['XFD', 'FAO', 'ZZZZ'])}${row}"` : m)),
   (x, r) => replaceOne(x, /<row r="\d+"/g, r, () => `<row r="${pick(r, HUGE)}"`),
-  (x, r) => x.replace(/<sheetData>/, `<cols>${'<col min="1" max="16384" hidden="1"/>'.repeat(1 + Math.floor(r() * 5000))}<col min="${pick(r, HUGE)}" max="${pick(r, HUGE)}" hidden="1"/></cols><sheetData>`),
+  (x, r) =>
+    x.replace(
+      /<sheetData>/,
+      `<cols>${'<col min="1" max="16384" hidden="1"/>'.repeat(1 + Math.floor(r() * 5000))}<col min="${pick(r, HUGE)}" max="${pick(r, HUGE)}" hidden="1"/></cols><sheetData>`,
+    ),
   // Shared strings: the table repeated, a count that lies, an index far out of range.
-  (x, r) => x.replace(/(<si>[\s\S]*?<\/si>)/, (m) => m.repeat(1 + Math.floor(r() * 200000))).replace(/count="\d+"/, `count="${pick(r, HUGE)}"`),
+  (x, r) =>
+    x.replace(/(<si>[\s\S]*?<\/si>)/, (m) => m.repeat(1 + Math.floor(r() * 200000))).replace(/count="\d+"/, `count="${pick(r, HUGE)}"`),
   (x, r) => replaceOne(x, /<c ([^>]*)t="s"([^>]*)><v>\d+<\/v>/g, r, (m) => m.replace(/<v>\d+<\/v>/, `<v>${pick(r, HUGE)}</v>`)),
   // Huge cells and huge `text:s` runs.
   (x, r) => replaceOne(x, /<v>|<t>|<text:p>/g, r, (m) => m + 'x'.repeat(Math.floor(r() * 3_000_000))),

@@ -16,7 +16,11 @@ export interface FuzzResult {
 }
 
 export async function fuzz(corpusDirs: string[], count: number, seed: number, perInputMs: number): Promise<FuzzResult> {
-  const sources = corpusDirs.flatMap((d) => readdirSync(d).filter((f) => /\.(csv|xlsx|ods)$/i.test(f)).map((f) => join(d, f)));
+  const sources = corpusDirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => /\.(csv|xlsx|ods)$/i.test(f))
+      .map((f) => join(d, f)),
+  );
   const originals = sources.map((p) => ({ path: p, bytes: readFileSync(p) }));
   const dir = mkdtempSync(join(tmpdir(), 'odw-fuzz-'));
   const res: FuzzResult = { inputs: 0, failures: [], slowest: 0 };
@@ -49,7 +53,12 @@ export async function fuzz(corpusDirs: string[], count: number, seed: number, pe
     res.slowest = Math.max(res.slowest, ms);
     // Linear work: the bound grows with the input, 10 s per MB (issue #16).
     const bound = Math.max(perInputMs, (10_000 * input.length) / 1e6);
-    if (ms > bound) res.failures.push({ seed: s, source: src.path, error: `took ${ms.toFixed(0)} ms for ${input.length} bytes (bound ${bound.toFixed(0)} ms)` });
+    if (ms > bound)
+      res.failures.push({
+        seed: s,
+        source: src.path,
+        error: `took ${ms.toFixed(0)} ms for ${input.length} bytes (bound ${bound.toFixed(0)} ms)`,
+      });
     res.inputs++;
   }
   return res;

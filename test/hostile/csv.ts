@@ -22,6 +22,12 @@ export const HOSTILE_CSVS: HostileCsv[] = [
   { name: 'header-cell-5mb.csv', bytes: () => Buffer.from(`a,${'h'.repeat(5_000_000)}\n${'1, x \n'.repeat(2000)}`) },
   { name: 'inner-spaces.csv', bytes: () => Buffer.from(`a,b\n1,x${' '.repeat(1_000_000)}y\n2,${'\u00a0'.repeat(500_000)}z\n`) },
   // UTF-16LE byte-order mark on UTF-8 bytes, and a UTF-8 one on Latin-1 bytes.
-  { name: 'misdeclared-utf16.tsv', bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`a\tb\n1\t${'x'.repeat(5_000_000)}\n2\t3\n`)]) },
-  { name: 'misdeclared-utf8.tsv', bytes: () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`a\tb\n1\t${'\xe9'.repeat(5_000_000)}\n2\t3\n`, 'latin1')]) },
+  {
+    name: 'misdeclared-utf16.tsv',
+    bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`a\tb\n1\t${'x'.repeat(5_000_000)}\n2\t3\n`)]),
+  },
+  {
+    name: 'misdeclared-utf8.tsv',
+    bytes: () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`a\tb\n1\t${'\xe9'.repeat(5_000_000)}\n2\t3\n`, 'latin1')]),
+  },
 ];

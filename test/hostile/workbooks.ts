@@ -20,14 +20,18 @@ const XLSX_PARTS: Record<string, string> = {
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
 };
 
-const ROWS = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>' +
+const ROWS =
+  '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>' +
   '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row></sheetData>';
 
 /** An .xlsx of one sheet whose worksheet XML is `<worksheet>` + `inner` + `</worksheet>`. */
 export async function rawXlsx(inner: string): Promise<Buffer> {
   const zip = new JSZip();
   for (const [name, xml] of Object.entries(XLSX_PARTS)) zip.file(name, xml);
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${inner}</worksheet>`);
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${inner}</worksheet>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
@@ -60,8 +64,13 @@ export async function hostileWorkbooks(): Promise<Record<string, Buffer>> {
     // Every <col> spans the whole width: a reader that lists hidden columns one by one grows past any limit.
     'hidden-cols.xlsx': await rawXlsx('<cols>' + '<col min="1" max="16384" hidden="1"/>'.repeat(20000) + '</cols>' + ROWS),
     // One <text:s text:c="…"/> asks for a billion spaces, many times over.
-    'spaces.ods': await rawOds(cell + `<table:table-row><table:table-cell office:value-type="string"><text:p>x${'<text:s text:c="400000000"/>'.repeat(12)}</text:p></table:table-cell></table:table-row>`),
+    'spaces.ods': await rawOds(
+      cell +
+        `<table:table-row><table:table-cell office:value-type="string"><text:p>x${'<text:s text:c="400000000"/>'.repeat(12)}</text:p></table:table-cell></table:table-row>`,
+    ),
     // A row number past any sheet.
-    'far-row.xlsx': await rawXlsx('<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="4294967296"><c r="A4294967296"><v>2</v></c></row></sheetData>'),
+    'far-row.xlsx': await rawXlsx(
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="4294967296"><c r="A4294967296"><v>2</v></c></row></sheetData>',
+    ),
   };
 }

@@ -48,7 +48,10 @@ suite('Schema catalog in the editor', () => {
     // The version is pinned in the datapackage.json above the file, left unsaved.
     const dp = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('catalog-pin/datapackage.json'));
     assert.ok(dp?.isDirty, 'datapackage.json edited');
-    assert.equal(JSON.parse(dp.getText()).resources[0].schema, 'https://schema.data.gouv.fr/schemas/etalab/schema-lieux-covoiturage/0.3.0/schema.json');
+    assert.equal(
+      JSON.parse(dp.getText()).resources[0].schema,
+      'https://schema.data.gouv.fr/schemas/etalab/schema-lieux-covoiturage/0.3.0/schema.json',
+    );
     await vscode.window.showTextDocument(dp);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('openData.selectSchema', uri, 'auto');
@@ -60,7 +63,20 @@ suite('Schema catalog in the editor', () => {
     const server = http.createServer((req, res) => {
       if (req.url === '/schemas/schemas.json') {
         res.writeHead(200, { 'content-type': 'application/json', etag: '"h1"' });
-        return res.end(JSON.stringify({ schemas: [{ name: 'test/lieux-test', title: 'Lieux de test', schema_type: 'tableschema', labels: [], versions: [{ version_name: '1.0.0', schema_url: `${base}/schemas/test/lieux-test/1.0.0/schema.json` }], schema_url: `${base}/schemas/test/lieux-test/latest/schema.json` }] }));
+        return res.end(
+          JSON.stringify({
+            schemas: [
+              {
+                name: 'test/lieux-test',
+                title: 'Lieux de test',
+                schema_type: 'tableschema',
+                labels: [],
+                versions: [{ version_name: '1.0.0', schema_url: `${base}/schemas/test/lieux-test/1.0.0/schema.json` }],
+                schema_url: `${base}/schemas/test/lieux-test/latest/schema.json`,
+              },
+            ],
+          }),
+        );
       }
       if (req.url === '/schemas/test/lieux-test/1.0.0/schema.json') {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -79,7 +95,10 @@ suite('Schema catalog in the editor', () => {
       assert.deepEqual([r.ok, r.filesFetched], [true, 1]);
       const listing = await a.worker.run('catalogListing', {});
       assert.equal(listing.source, 'cache');
-      assert.deepEqual(listing.schemas.map((x) => x.name), ['test/lieux-test']);
+      assert.deepEqual(
+        listing.schemas.map((x) => x.name),
+        ['test/lieux-test'],
+      );
       // The server gone, an update fails and the cache stays in use.
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections?.();

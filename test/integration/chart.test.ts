@@ -10,7 +10,12 @@ interface ChartTestState {
   view: {
     result: {
       config: { type: string; category: string | null; value: string | null; aggregation: string; topN: number };
-      series: { labels: string[]; values: (number | null)[]; others: { categories: number; value: number } | null; stats: { rows: number } } | null;
+      series: {
+        labels: string[];
+        values: (number | null)[];
+        others: { categories: number; value: number } | null;
+        stats: { rows: number };
+      } | null;
     };
   } | null;
 }
@@ -31,7 +36,9 @@ async function chartState(ok: (s: ChartTestState) => boolean, what: string, time
 }
 
 function chartTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('openData.chart'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('openData.chart'));
 }
 
 suite('Chart preview', () => {
@@ -70,11 +77,20 @@ suite('Chart preview', () => {
   test('the chart follows edits of the table, before they are saved', async () => {
     const table = vscode.Uri.joinPath(folder(), 'chart-subventions.csv');
     const doc = await vscode.workspace.openTextDocument(table);
-    const config = { type: 'bar', category: 'nomBeneficiaire', value: 'montant', aggregation: 'sum', topN: 15, sort: 'value-desc', dateBucket: 'none' };
+    const config = {
+      type: 'bar',
+      category: 'nomBeneficiaire',
+      value: 'montant',
+      aggregation: 'sum',
+      topN: 15,
+      sort: 'value-desc',
+      dateBucket: 'none',
+    };
     await vscode.commands.executeCommand('openData.previewChart', table, config);
     await chartState((x) => x.view?.result.config.category === 'nomBeneficiaire', 'the sum by beneficiary');
     const edit = new vscode.WorkspaceEdit();
-    const row = 'ANTIBES,21060004500392,2018-01-01,CONV N° 1,NOUVELLE ASSOCIATION,,,Fonctionnement,999999,aide en numéraire,unique,,,non,0.1,\n';
+    const row =
+      'ANTIBES,21060004500392,2018-01-01,CONV N° 1,NOUVELLE ASSOCIATION,,,Fonctionnement,999999,aide en numéraire,unique,,,non,0.1,\n';
     edit.insert(table, new vscode.Position(doc.lineCount - 1, 0), row);
     assert.ok(await vscode.workspace.applyEdit(edit));
     const s = await chartState((x) => x.view?.result.series?.labels[0] === 'NOUVELLE ASSOCIATION', 'the edited chart');
@@ -91,7 +107,15 @@ suite('Chart preview', () => {
       version: 1,
       title: 'Budget par sens',
       source: 'chart-budget.csv',
-      config: { type: 'doughnut', category: 'BGT_CODRD', value: 'BGT_MTPREV', aggregation: 'sum', topN: 15, sort: 'label', dateBucket: 'none' },
+      config: {
+        type: 'doughnut',
+        category: 'BGT_CODRD',
+        value: 'BGT_MTPREV',
+        aggregation: 'sum',
+        topN: 15,
+        sort: 'label',
+        dateBucket: 'none',
+      },
     };
     await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(saved)));
     await vscode.commands.executeCommand('openData.openSavedChart', file);

@@ -45,8 +45,17 @@ suite('Diagnostic and Identification', () => {
     await api();
     emu = await startUdataEmulator({ users: [diagUser()] });
     seedUdataDiagnose(emu.state, emu.url, 100); // 105 public datasets: two pages of 100
-    await vscode.commands.executeCommand('openData.diagnose.run', { kind: 'udata', portal: emu.url, organization: DIAG_ORG.id, checkColumns: true });
-    const tree = await treeWhere((t) => /105 datasets/.test(child(stage(t, 1), 'odw.diag.inventory')?.description ?? '') && JSON.stringify(t).includes('no schema declared'));
+    await vscode.commands.executeCommand('openData.diagnose.run', {
+      kind: 'udata',
+      portal: emu.url,
+      organization: DIAG_ORG.id,
+      checkColumns: true,
+    });
+    const tree = await treeWhere(
+      (t) =>
+        /105 datasets/.test(child(stage(t, 1), 'odw.diag.inventory')?.description ?? '') &&
+        JSON.stringify(t).includes('no schema declared'),
+    );
     const inv = child(stage(tree, 1), 'odw.diag.inventory')!;
     assert.match(inv.label, /^Published on 127\.0\.0\.1:\d+$/);
     const ds = (title: string) => inv.children!.find((c) => c.label === title)!;
@@ -59,7 +68,10 @@ suite('Diagnostic and Identification', () => {
     assert.match(ds('Liste des parkings').children![0].label, /Quality score 2\/9; missing: licence/);
     assert.equal(ds('Subventions 2024').description, 'no flag');
     assert.equal(inv.description, '105 datasets · 4 flagged');
-    assert.deepEqual(emu.log.filter((e) => e.path.endsWith('/datasets/')).map((e) => e.query), ['?page=1&page_size=100', '?page=2&page_size=100']);
+    assert.deepEqual(
+      emu.log.filter((e) => e.path.endsWith('/datasets/')).map((e) => e.query),
+      ['?page=1&page_size=100', '?page=2&page_size=100'],
+    );
     const socle = child(stage(tree, 1), 'odw.diag.socle')!;
     assert.equal(socle.label, 'Socle Commun des Données Locales: 2/14 published');
     assert.equal(socle.children!.find((c) => c.description?.startsWith('scdl/equipements'))!.contextValue, 'odw.diag.socle.missing');
@@ -81,17 +93,30 @@ suite('Diagnostic and Identification', () => {
     const socleNode = child(stage(tree, 1), 'odw.diag.socle')!;
     assert.ok(socleNode);
     await vscode.commands.executeCommand('openData.diagnose.addSocleToWanted', ['scdl/equipements', 'scdl/deliberations']);
-    const id = await vscode.commands.executeCommand<string>('openData.diagnose.addWanted', { title: 'Menus des cantines', service: 'Restauration' });
+    const id = await vscode.commands.executeCommand<string>('openData.diagnose.addWanted', {
+      title: 'Menus des cantines',
+      service: 'Restauration',
+    });
     tree = await treeWhere((t) => child(stage(t, 2), 'odw.diag.wanted')?.children?.length === 3);
     const wanted = child(stage(tree, 2), 'odw.diag.wanted')!;
     assert.equal(wanted.description, '0/3 received · 0 published');
-    assert.deepEqual(wanted.children!.map((c) => c.label), ['Équipements', 'Délibérations', 'Menus des cantines']);
+    assert.deepEqual(
+      wanted.children!.map((c) => c.label),
+      ['Équipements', 'Délibérations', 'Menus des cantines'],
+    );
     assert.equal(wanted.children![2].description, 'wished · Restauration');
-    assert.equal(child(stage(tree, 1), 'odw.diag.socle')!.children!.find((c) => c.description?.startsWith('scdl/equipements'))!.contextValue, 'odw.diag.socle.wanted');
+    assert.equal(
+      child(stage(tree, 1), 'odw.diag.socle')!.children!.find((c) => c.description?.startsWith('scdl/equipements'))!.contextValue,
+      'odw.diag.socle.wanted',
+    );
 
     const equip = (await project()).wanted.find((w: { schema?: string }) => w.schema === 'scdl/equipements');
     await vscode.commands.executeCommand('openData.diagnose.setWantedStatus', { id: equip.id, status: 'asked' });
-    await vscode.commands.executeCommand('openData.diagnose.setWantedStatus', { id: equip.id, status: 'received', file: 'stages-communes.csv' });
+    await vscode.commands.executeCommand('openData.diagnose.setWantedStatus', {
+      id: equip.id,
+      status: 'received',
+      file: 'stages-communes.csv',
+    });
     await vscode.commands.executeCommand('openData.diagnose.setWantedStatus', { id, status: 'published' });
     tree = await treeWhere((t) => child(stage(t, 2), 'odw.diag.wanted')?.description === '2/3 received · 1 published');
     const entry = child(stage(tree, 2), 'odw.diag.wanted')!.children![0];
@@ -101,13 +126,17 @@ suite('Diagnostic and Identification', () => {
     assert.equal(saved.file, 'stages-communes.csv');
     assert.deepEqual(Object.keys(saved.dates), ['wished', 'asked', 'received']);
     await vscode.commands.executeCommand('openData.addDataset', wsFile('stages-communes.csv'));
-    tree = await treeWhere((t) => /in dataset stages-communes$/.test(child(stage(t, 2), 'odw.diag.wanted')?.children?.[0]?.description ?? ''));
+    tree = await treeWhere((t) =>
+      /in dataset stages-communes$/.test(child(stage(t, 2), 'odw.diag.wanted')?.children?.[0]?.description ?? ''),
+    );
     await vscode.commands.executeCommand('openData.diagnose.openWanted', equip.id);
     assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /stages-communes\.csv$/);
   });
 
   test('the maturity questionnaire is stored in the project and its result shown on Diagnostic; referents with status and dates', async () => {
-    await vscode.commands.executeCommand('openData.diagnose.maturity', { answers: { governance: 2, inventory: 3, publication: 2, quality: 1, reuse: 1 } });
+    await vscode.commands.executeCommand('openData.diagnose.maturity', {
+      answers: { governance: 2, inventory: 3, publication: 2, quality: 1, reuse: 1 },
+    });
     let tree = await treeWhere((t) => /^Maturity: level/.test(child(stage(t, 1), 'odw.diag.maturity')?.label ?? ''));
     const m = child(stage(tree, 1), 'odw.diag.maturity')!;
     assert.equal(m.label, 'Maturity: level 1/5');
@@ -119,7 +148,10 @@ suite('Diagnostic and Identification', () => {
     assert.equal(stage(tree, 1).children!.find((c) => c.label === 'Maturity self-assessment done')!.checked, true);
     assert.equal(stage(tree, 1).description, '1/3');
 
-    const ref = await vscode.commands.executeCommand<string>('openData.diagnose.addReferent', { service: 'Finances', contact: 'Mme Martin' });
+    const ref = await vscode.commands.executeCommand<string>('openData.diagnose.addReferent', {
+      service: 'Finances',
+      contact: 'Mme Martin',
+    });
     await vscode.commands.executeCommand('openData.diagnose.setReferentStatus', { id: ref, status: 'no-answer' });
     tree = await treeWhere((t) => child(stage(t, 1), 'odw.diag.referents')?.children?.[0]?.description?.startsWith('no answer') === true);
     const r = child(stage(tree, 1), 'odw.diag.referents')!;
@@ -150,21 +182,33 @@ suite('Diagnostic and Identification', () => {
     const pdf = wsFile('rapport-activite.pdf');
     try {
       mkdirSync(join(share, 'Sports'));
-      writeFileSync(join(share, 'Sports', 'equipements.csv'), 'COLL_NOM,COLL_SIRET,EQUIP_UID,EQUIP_THEME,EQUIP_CODE,EQUIP_TYPE,EQUIP_NOM,ADR_NUMERO,ADR_NOMVOIE,ADR_CODEPOSTAL,ADR_COMMUNE,EQUIP_LAT,EQUIP_LONG\nVille,1,2,Sport,,Gymnase,Nord,1,rue,38000,Grenoble,45.1,5.7\n');
+      writeFileSync(
+        join(share, 'Sports', 'equipements.csv'),
+        'COLL_NOM,COLL_SIRET,EQUIP_UID,EQUIP_THEME,EQUIP_CODE,EQUIP_TYPE,EQUIP_NOM,ADR_NUMERO,ADR_NOMVOIE,ADR_CODEPOSTAL,ADR_COMMUNE,EQUIP_LAT,EQUIP_LONG\nVille,1,2,Sport,,Gymnase,Nord,1,rue,38000,Grenoble,45.1,5.7\n',
+      );
       writeFileSync(join(share, 'Sports', 'bilan.pdf'), '%PDF-1.4\n');
       await vscode.workspace.fs.writeFile(pdf, new TextEncoder().encode('%PDF-1.4\n'));
-      await vscode.workspace.getConfiguration().update('openData.identification.extraFolders', [share], vscode.ConfigurationTarget.Workspace);
-      const tree = await treeWhere((t) => !!child(stage(t, 2), 'odw.diag.folder')?.children?.length && JSON.stringify(stage(t, 2)).includes('rapport-activite.pdf'));
+      await vscode.workspace
+        .getConfiguration()
+        .update('openData.identification.extraFolders', [share], vscode.ConfigurationTarget.Workspace);
+      const tree = await treeWhere(
+        (t) => !!child(stage(t, 2), 'odw.diag.folder')?.children?.length && JSON.stringify(stage(t, 2)).includes('rapport-activite.pdf'),
+      );
       const folder = child(stage(tree, 2), 'odw.diag.folder')!;
       assert.equal(folder.label, share);
       assert.equal(folder.description, '1 tables');
       assert.equal(folder.children![0].label, 'Sports/equipements.csv');
-      assert.match(folder.children![0].description!, /^1 KB · 1 rows · modified \d{4}-\d\d-\d\d · scdl\/equipements 13\/21 · \d+ errors, \d+ warnings$/);
+      assert.match(
+        folder.children![0].description!,
+        /^1 KB · 1 rows · modified \d{4}-\d\d-\d\d · scdl\/equipements 13\/21 · \d+ errors, \d+ warnings$/,
+      );
       const pdfs = stage(tree, 2).children!.find((c) => /^PDF files \(\d+\)$/.test(c.label))!;
       assert.deepEqual(pdfs.children!.map((c) => c.label).sort(), ['Sports/bilan.pdf', 'rapport-activite.pdf']);
       assert.ok(pdfs.children!.every((c) => c.description === 'ask the service for the source file'));
     } finally {
-      await vscode.workspace.getConfiguration().update('openData.identification.extraFolders', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace
+        .getConfiguration()
+        .update('openData.identification.extraFolders', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(pdf).then(undefined, () => undefined);
       rmSync(share, { recursive: true, force: true });
     }

@@ -56,7 +56,10 @@ suite('Fixes and cleaning', () => {
     const fix = actions.find((a) => a.title.startsWith('Fix:'));
     assert.ok(fix?.edit, `quick fix offered; got ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.isPreferred, true, JSON.stringify({ p: fix.isPreferred, k: fix.kind, d: fix.diagnostics?.map(codeOf) }));
-    assert.ok(actions.some((a) => a.command?.command === 'openData.showRuleDocs'), 'learn more offered');
+    assert.ok(
+      actions.some((a) => a.command?.command === 'openData.showRuleDocs'),
+      'learn more offered',
+    );
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(doc.lineAt(1).text, 'ASSO;12;01/02/2020');
     await revert(doc);
@@ -81,12 +84,20 @@ suite('Fixes and cleaning', () => {
 
   test('Clean Dataset applies one undoable edit and records a recipe', async () => {
     const { uri, doc } = await openBasic();
-    const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['cell-whitespace', 'number-format', 'date-format', 'blank-row'], apply: true });
+    const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, {
+      rules: ['cell-whitespace', 'number-format', 'date-format', 'blank-row'],
+      apply: true,
+    });
     assert.equal(ok, true);
     assert.equal(doc.getText(), CLEANED);
     const recipeUri = wsFile('.opendata/recipes/fixes-basic.json');
     const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(recipeUri)));
-    assert.deepEqual(recipe.steps.map((s: { rule: string }) => s.rule).sort(), ['blank-row', 'cell-whitespace', 'date-format', 'number-format']);
+    assert.deepEqual(recipe.steps.map((s: { rule: string }) => s.rule).sort(), [
+      'blank-row',
+      'cell-whitespace',
+      'date-format',
+      'number-format',
+    ]);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), ORIGINAL, 'one undo restores the original');
@@ -118,16 +129,28 @@ suite('Fixes and cleaning', () => {
     assert.equal(doc.getText(), text, 'the editor reads the Windows-1252 bytes right');
     const ds = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'encoding'));
     const enc = ds.find((x) => codeOf(x) === 'encoding')!;
-    const offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, enc.range)).map((a) => a.command?.command);
-    assert.ok(offered.includes('openData.cleanDataset') && offered.includes('workbench.action.editor.changeEncoding'), `convert / reopen offered: ${offered.join(', ')}`);
+    const offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, enc.range)).map(
+      (a) => a.command?.command,
+    );
+    assert.ok(
+      offered.includes('openData.cleanDataset') && offered.includes('workbench.action.editor.changeEncoding'),
+      `convert / reopen offered: ${offered.join(', ')}`,
+    );
     const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['encoding'], apply: true });
     assert.equal(ok, true);
-    assert.equal(new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri)), text, 'the file on disk is UTF-8');
+    assert.equal(
+      new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri)),
+      text,
+      'the file on disk is UTF-8',
+    );
     assert.deepEqual([...(await vscode.workspace.fs.readFile(wsFile('fixes-cp1252.bak.csv')))], [...cp1252], 'the original bytes are kept');
     assert.equal(doc.getText(), text, 'the editor shows the letters');
     await diagnosticsWhere(uri, (d) => !d.some((x) => codeOf(x) === 'encoding'));
     const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-cp1252.json'))));
-    assert.deepEqual(recipe.steps.map((s: { rule: string }) => s.rule), ['encoding']);
+    assert.deepEqual(
+      recipe.steps.map((s: { rule: string }) => s.rule),
+      ['encoding'],
+    );
   });
 
   test('a .txt table misread as UTF-8 is flagged on its first edit, before a save can destroy its accents', async () => {
@@ -171,11 +194,20 @@ suite('Fixes and cleaning', () => {
     const ask = actions.find((a) => a.command?.command === 'openData.cleanDataset');
     assert.ok(ask, `a "choose the date order" action: ${actions.map((a) => a.title).join(' | ')}`);
     assert.match(ask.title, /date order of “d”/);
-    const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['date-format'], dateOrders: { d: 'mm/dd/yyyy' }, apply: true });
+    const ok = await vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, {
+      rules: ['date-format'],
+      dateOrders: { d: 'mm/dd/yyyy' },
+      apply: true,
+    });
     assert.equal(ok, true);
     assert.equal(doc.getText(), 'nom;d\nA;2019-03-04\nB;2019-05-06\n');
-    const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-ambiguous.json'))));
-    assert.deepEqual(recipe.steps.map((s: { formats?: unknown }) => s.formats), [{ d: 'mm/dd/yyyy' }]);
+    const recipe = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-ambiguous.json'))),
+    );
+    assert.deepEqual(
+      recipe.steps.map((s: { formats?: unknown }) => s.formats),
+      [{ d: 'mm/dd/yyyy' }],
+    );
   });
 
   test('the date order is asked in a real QuickPick: picking "Month first" converts month-first', async () => {
@@ -188,12 +220,19 @@ suite('Fixes and cleaning', () => {
     const a = await api();
     const asked = a.dateOrderQuestionsShown();
     let done = false;
-    const running = vscode.commands.executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['date-format'], apply: true }).then((r) => ((done = true), r));
+    const running = vscode.commands
+      .executeCommand<boolean>('openData.cleanDataset', uri, { rules: ['date-format'], apply: true })
+      .then((r) => ((done = true), r));
     await answerSecondItem(a, asked, () => done, 40);
     assert.equal(await running, true);
     assert.equal(doc.getText(), 'nom;d\nA;2019-03-04\nB;2019-05-06\n');
-    const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-ambiguous-ask.json'))));
-    assert.deepEqual(recipe.steps.map((s: { formats?: unknown }) => s.formats), [{ d: 'mm/dd/yyyy' }]);
+    const recipe = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-ambiguous-ask.json'))),
+    );
+    assert.deepEqual(
+      recipe.steps.map((s: { formats?: unknown }) => s.formats),
+      [{ d: 'mm/dd/yyyy' }],
+    );
   });
 
   test('a file over 50 MB: the date order is asked in the QuickPick, then the cleaned copy follows it', async () => {
@@ -218,7 +257,13 @@ suite('Fixes and cleaning', () => {
     const out = wsFile('fixes-large.clean.csv');
     const head = new TextDecoder().decode((await vscode.workspace.fs.readFile(out)).subarray(0, 200)).split('\n');
     // 04/01/2019 (row 5) read month first; the amounts' padding trimmed.
-    assert.deepEqual(head.slice(0, 5), ['nom,d,montant', 'Association numéro 0,2019-01-01,0', 'Association numéro 1,2019-02-02,1', 'Association numéro 2,2019-03-03,2', 'Association numéro 3,2019-04-01,3']);
+    assert.deepEqual(head.slice(0, 5), [
+      'nom,d,montant',
+      'Association numéro 0,2019-01-01,0',
+      'Association numéro 1,2019-02-02,1',
+      'Association numéro 2,2019-03-03,2',
+      'Association numéro 3,2019-04-01,3',
+    ]);
     const recipe = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(wsFile('.opendata/recipes/fixes-large.json'))));
     assert.deepEqual(recipe.steps.find((s: { rule: string }) => s.rule === 'date-format')?.formats, { d: 'mm/dd/yyyy' });
     await vscode.workspace.fs.delete(uri);

@@ -7,8 +7,10 @@ const EXTENSION_ID = 'opendata-workbench.open-data-workbench';
 suite('VS Code host', () => {
   test('runs inside a real VS Code 1.x extension host', () => {
     assert.ok(vscode.version.startsWith('1.'), `unexpected vscode.version ${vscode.version}`);
-    console.log(`    host: vscode ${vscode.version}, appHost=${vscode.env.appHost}, uiKind=${vscode.env.uiKind}, ` +
-      `remoteName=${vscode.env.remoteName ?? '-'}, node=${process.versions.node}`);
+    console.log(
+      `    host: vscode ${vscode.version}, appHost=${vscode.env.appHost}, uiKind=${vscode.env.uiKind}, ` +
+        `remoteName=${vscode.env.remoteName ?? '-'}, node=${process.versions.node}`,
+    );
   });
 
   test('the workspace folder is open', () => {

@@ -10,7 +10,8 @@ import { hostileWorkbooks } from '../hostile/workbooks';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
 const snapshot = () => vscode.commands.executeCommand<SnapshotNode[]>('openData._stagesSnapshot');
-const filesOf = (t: SnapshotNode[]) => (t.find((s) => s.label.startsWith('2. '))?.children ?? []).filter((c) => c.contextValue?.startsWith('odw.file'));
+const filesOf = (t: SnapshotNode[]) =>
+  (t.find((s) => s.label.startsWith('2. '))?.children ?? []).filter((c) => c.contextValue?.startsWith('odw.file'));
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const end = Date.now() + ms;
@@ -84,7 +85,10 @@ suite('Hostile files', () => {
     // A hostile workbook linted from disk: a number of problems (at least the source-error), never a hang.
     const n = await vscode.commands.executeCommand<number | undefined>('openData.lintFileOnDisk', file('hidden-cols.xlsx'));
     const ds = vscode.languages.getDiagnostics(file('hidden-cols.xlsx'));
-    assert.ok(n !== undefined || ds.some((d) => /reading worker stopped/.test(d.message)), 'the workbook got a report or was marked unreadable');
+    assert.ok(
+      n !== undefined || ds.some((d) => /reading worker stopped/.test(d.message)),
+      'the workbook got a report or was marked unreadable',
+    );
     // A wide CSV linted from disk answers in bounded time.
     const t0 = Date.now();
     const wide = await vscode.commands.executeCommand<number | undefined>('openData.lintFileOnDisk', file('wide-header.csv'));

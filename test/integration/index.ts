@@ -31,29 +31,39 @@ function writeResults(data: object): void {
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof Error) { return err.stack || `${err.name}: ${err.message}`; }
+  if (err instanceof Error) {
+    return err.stack || `${err.name}: ${err.message}`;
+  }
   return String(err);
 }
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
-  if (process.env.ODW_TEST_GREP) { mocha.grep(process.env.ODW_TEST_GREP); }
-  const files = fs.readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort();
-  for (const f of files) { mocha.addFile(path.join(__dirname, f)); }
+  if (process.env.ODW_TEST_GREP) {
+    mocha.grep(process.env.ODW_TEST_GREP);
+  }
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
+  for (const f of files) {
+    mocha.addFile(path.join(__dirname, f));
+  }
 
   const started = Date.now();
   const tests: TestResult[] = [];
   const finish = (failures: number, extra: object = {}) => {
-    const passed = tests.filter(t => t.state === 'passed').length;
-    const failed = Math.max(failures, tests.filter(t => t.state === 'failed').length);
+    const passed = tests.filter((t) => t.state === 'passed').length;
+    const failed = Math.max(failures, tests.filter((t) => t.state === 'failed').length);
     writeResults({
-      passed, failed,
-      pending: tests.filter(t => t.state === 'pending').length,
+      passed,
+      failed,
+      pending: tests.filter((t) => t.state === 'pending').length,
       durationMs: Date.now() - started,
       when: new Date().toISOString(),
       host: { node: process.versions.node, platform: process.platform },
       files,
-      failures: tests.filter(t => t.state === 'failed').map(t => ({ title: t.fullTitle, error: t.error })),
+      failures: tests.filter((t) => t.state === 'failed').map((t) => ({ title: t.fullTitle, error: t.error })),
       tests,
       ...extra,
     });
@@ -62,17 +72,36 @@ export function run(): Promise<void> {
 
   return new Promise<void>((resolve, reject) => {
     try {
-      if (files.length === 0) { throw new Error(`no *.test.js files in ${__dirname}`); }
-      const runner = mocha.run(failures => {
+      if (files.length === 0) {
+        throw new Error(`no *.test.js files in ${__dirname}`);
+      }
+      const runner = mocha.run((failures) => {
         const failed = finish(failures);
-        if (failed > 0) { reject(new Error(`${failed} test(s) failed.`)); } else { resolve(); }
+        if (failed > 0) {
+          reject(new Error(`${failed} test(s) failed.`));
+        } else {
+          resolve();
+        }
       });
       runner.on('pass', (t: Mocha.Test) => {
-        tests.push({ title: t.title, fullTitle: t.fullTitle(), file: t.file && path.basename(t.file), state: 'passed', durationMs: t.duration });
+        tests.push({
+          title: t.title,
+          fullTitle: t.fullTitle(),
+          file: t.file && path.basename(t.file),
+          state: 'passed',
+          durationMs: t.duration,
+        });
       });
       // 'fail' also fires for failing hooks (before/after), which are not Tests: record them as failures too.
       runner.on('fail', (t: Mocha.Runnable, err: unknown) => {
-        tests.push({ title: t.title, fullTitle: t.fullTitle(), file: t.file && path.basename(t.file), state: 'failed', durationMs: t.duration, error: errorText(err) });
+        tests.push({
+          title: t.title,
+          fullTitle: t.fullTitle(),
+          file: t.file && path.basename(t.file),
+          state: 'failed',
+          durationMs: t.duration,
+          error: errorText(err),
+        });
       });
       runner.on('pending', (t: Mocha.Test) => {
         tests.push({ title: t.title, fullTitle: t.fullTitle(), file: t.file && path.basename(t.file), state: 'pending' });

@@ -20,7 +20,11 @@ export function wsFile(name: string): vscode.Uri {
 }
 
 /** Polls until `pred` holds for the URI's diagnostics (VS Code publishes asynchronously). */
-export async function diagnosticsWhere(uri: vscode.Uri, pred: (ds: vscode.Diagnostic[]) => boolean, ms = 20000): Promise<vscode.Diagnostic[]> {
+export async function diagnosticsWhere(
+  uri: vscode.Uri,
+  pred: (ds: vscode.Diagnostic[]) => boolean,
+  ms = 20000,
+): Promise<vscode.Diagnostic[]> {
   const t0 = Date.now();
   for (;;) {
     const ds = vscode.languages.getDiagnostics(uri);
@@ -69,7 +73,8 @@ suite('CSV lint in the editor', () => {
     const warnings = ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     // The status bar refreshes on the same event that publishes diagnostics.
     const t0 = Date.now();
-    while (!a.status.item.text.includes(`$(error) ${errors} $(warning) ${warnings}`) && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 100));
+    while (!a.status.item.text.includes(`$(error) ${errors} $(warning) ${warnings}`) && Date.now() - t0 < 5000)
+      await new Promise((r) => setTimeout(r, 100));
     assert.match(a.status.item.text, new RegExp(`\\$\\(error\\) ${errors} \\$\\(warning\\) ${warnings}`));
     assert.ok(ds.length > 10, 'the messy sample has many problems');
     assert.equal(a.lint.state(uri)?.core.length, ds.length);
@@ -78,16 +83,21 @@ suite('CSV lint in the editor', () => {
   test('Lint File on Disk on a 20 MB CSV lints it in two parts on two threads, duplicates across the cut named right', async () => {
     const a = await api();
     const lines = ['nom;montant;date;commentaire'];
-    for (let i = 0; lines.length * 55 < 20_000_000; i++) lines.push(`Association ${i};${(i * 37) % 100000}.50;2024-03-${String((i % 28) + 1).padStart(2, '0')};ligne ${i}`);
+    for (let i = 0; lines.length * 55 < 20_000_000; i++)
+      lines.push(`Association ${i};${(i * 37) % 100000}.50;2024-03-${String((i % 28) + 1).padStart(2, '0')};ligne ${i}`);
     const n = lines.length;
     // Near the end (after the cut): a copy of data row 10 (file row 11) and a display-formatted amount.
     lines[n - 5] = lines[10];
     lines[n - 3] = `Association X;1 234,50;2024-03-01;ligne X`;
     const uri = wsFile('split-20mb.csv');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(lines.join('\n') + '\n'));
-    const report = (await a.worker.run('lintFile', { path: uri.fsPath, options: { maxProblems: 1000 } })) as { reading?: unknown; rows: number };
+    const report = (await a.worker.run('lintFile', { path: uri.fsPath, options: { maxProblems: 1000 } })) as {
+      reading?: unknown;
+      rows: number;
+    };
     // 20 MB makes two parts of at least 8 MB wherever there are two cores (CI has two).
-    if (os.availableParallelism() >= 2) assert.deepStrictEqual(report.reading, { parts: 2 }, 'the worker bundle of the extension splits a large CSV');
+    if (os.availableParallelism() >= 2)
+      assert.deepStrictEqual(report.reading, { parts: 2 }, 'the worker bundle of the extension splits a large CSV');
     assert.strictEqual(report.rows, n - 1);
     const count = await vscode.commands.executeCommand<number>('openData.lintFileOnDisk', uri);
     assert.ok(typeof count === 'number' && count >= 2);

@@ -57,7 +57,10 @@ suite('Publish to a portal', () => {
     assert.equal(d.private, true, 'a new dataset stays private');
     assert.equal(d.organization, 'org-demo');
     assert.equal(d.license, 'lov2');
-    assert.deepEqual(d.resources.map((r) => r.filename), [CSV]);
+    assert.deepEqual(
+      d.resources.map((r) => r.filename),
+      [CSV],
+    );
     const pub = project().datasets['publish-equipements'].publication;
     assert.equal(pub.datasetId, out.datasetId);
     assert.equal(pub.portal, emu.url);
@@ -78,7 +81,10 @@ suite('Publish to a portal', () => {
     assert.equal(emu.state.countResources(), 1);
     assert.equal(emu.log.filter((e) => e.method === 'POST' && e.path.endsWith('/datasets/')).length, 1, 'one create only');
     // The file did not change since the first run: it is not sent again (#21).
-    assert.ok(!emu.log.some((e) => e.method === 'POST' && e.path.endsWith('/upload/') && e.at >= sent), 'an unchanged file is not uploaded again');
+    assert.ok(
+      !emu.log.some((e) => e.method === 'POST' && e.path.endsWith('/upload/') && e.at >= sent),
+      'an unchanged file is not uploaded again',
+    );
     assert.match(out.log.join('\n'), /unchanged since the last publication/);
     assert.equal(emu.state.liveDatasets()[0].private, true);
   });
@@ -111,13 +117,19 @@ suite('Publish to a portal', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const ds = await diagnosticsWhere(uri, (d) => d.filter((x) => codeOf(x) === 'personal-data').length === 2);
     const pd = ds.filter((x) => codeOf(x) === 'personal-data');
-    assert.ok(pd.every((d) => d.severity === vscode.DiagnosticSeverity.Warning), pd.map((d) => d.severity).join(','));
+    assert.ok(
+      pd.every((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      pd.map((d) => d.severity).join(','),
+    );
     assert.deepEqual(pd.map((d) => d.range.start.line).sort(), [1, 2]);
   });
 
   test('personal data blocks the publication before any request', async () => {
     const before = emu.log.length;
-    const out = await publish({ dataset: { datapackage: 'publish-personal/datapackage.json', name: 'publish-contacts' }, override: { reason: 'test' } });
+    const out = await publish({
+      dataset: { datapackage: 'publish-personal/datapackage.json', name: 'publish-contacts' },
+      override: { reason: 'test' },
+    });
     assert.equal(out.ok, false);
     assert.equal(out.stopped, 'personal-data');
     assert.equal(emu.log.length, before);
@@ -129,7 +141,10 @@ suite('Publish to a portal', () => {
     const rules = vscode.workspace.getConfiguration('openData.lint');
     await rules.update('rules', { 'personal-data': 'off' }, vscode.ConfigurationTarget.Workspace);
     try {
-      const out = await publish({ dataset: { datapackage: 'publish-personal/datapackage.json', name: 'publish-contacts' }, override: { reason: 'test' } });
+      const out = await publish({
+        dataset: { datapackage: 'publish-personal/datapackage.json', name: 'publish-contacts' },
+        override: { reason: 'test' },
+      });
       assert.equal(out.stopped, 'personal-data', JSON.stringify(out));
       assert.match(out.log.join('\n'), /overrides ignored before publishing.*personal-data = off/);
       assert.equal(emu.log.length, before);
@@ -159,9 +174,19 @@ suite('Publish to a portal', () => {
     const out = await publish({ dataset: tsv, convertTsv: true });
     assert.ok(out.ok, JSON.stringify(out));
     const d = emu.state.find(out.datasetId!)!;
-    assert.deepEqual(d.resources.map((r) => r.filename), ['20240115_214900016_salles.csv']);
-    assert.equal(fs.readFileSync(wsFile('publish-tsv/20240115_214900016_salles.tsv').fsPath, 'utf8').split('\t').length > 1, true, 'the TSV is unchanged');
-    assert.match(fs.readFileSync(wsFile('publish-tsv/.opendata/converted/20240115_214900016_salles.csv').fsPath, 'utf8'), /^nom,commune,capacite\r\nSalle des fêtes,Montaigu-sur-Loire,300/);
+    assert.deepEqual(
+      d.resources.map((r) => r.filename),
+      ['20240115_214900016_salles.csv'],
+    );
+    assert.equal(
+      fs.readFileSync(wsFile('publish-tsv/20240115_214900016_salles.tsv').fsPath, 'utf8').split('\t').length > 1,
+      true,
+      'the TSV is unchanged',
+    );
+    assert.match(
+      fs.readFileSync(wsFile('publish-tsv/.opendata/converted/20240115_214900016_salles.csv').fsPath, 'utf8'),
+      /^nom,commune,capacite\r\nSalle des fêtes,Montaigu-sur-Loire,300/,
+    );
   });
 
   test('lint errors block unless overridden with a reason', async () => {
@@ -192,16 +217,31 @@ suite('Publish to a portal', () => {
   });
 
   test('Publish as Reuse: the chart of the published dataset becomes one reuse, recorded in the project', async () => {
-    await vscode.commands.executeCommand('openData.previewChart', wsFile(`publish-project/${CSV}`), { type: 'bar', category: 'nom', value: 'capacite', aggregation: 'sum', topN: 10, sort: 'value-desc', dateBucket: 'none' });
+    await vscode.commands.executeCommand('openData.previewChart', wsFile(`publish-project/${CSV}`), {
+      type: 'bar',
+      category: 'nom',
+      value: 'capacite',
+      aggregation: 'sum',
+      topN: 10,
+      sort: 'value-desc',
+      dateBucket: 'none',
+    });
     const t0 = Date.now();
     for (;;) {
-      const st = (await vscode.commands.executeCommand('openData._chartState')) as { table: string; webviewReady: boolean; view: { result: { series: unknown } } | null } | undefined;
+      const st = (await vscode.commands.executeCommand('openData._chartState')) as
+        { table: string; webviewReady: boolean; view: { result: { series: unknown } } | null } | undefined;
       if (st?.webviewReady && st.view?.result.series && st.table.endsWith(CSV)) break;
       if (Date.now() - t0 > 30_000) throw new Error(`no chart drawn: ${JSON.stringify(st)?.slice(0, 300)}`);
       await new Promise((r) => setTimeout(r, 150));
     }
     const reuse = async (extra: object) => {
-      const out = (await vscode.commands.executeCommand('openData.publishReuse', { portal, confirm: true, title: 'Capacité des équipements', description: 'La capacité d’accueil de chaque équipement, en un graphique.', ...extra })) as Outcome & { reuseId?: string; page?: string };
+      const out = (await vscode.commands.executeCommand('openData.publishReuse', {
+        portal,
+        confirm: true,
+        title: 'Capacité des équipements',
+        description: 'La capacité d’accueil de chaque équipement, en un graphique.',
+        ...extra,
+      })) as Outcome & { reuseId?: string; page?: string };
       runs.push(out);
       return out;
     };
@@ -238,9 +278,15 @@ suite('Publish to a portal', () => {
     const key = emu.apiKey;
     assert.ok(runs.length >= 5);
     for (const r of runs) assert.ok(!JSON.stringify(r).includes(key), `outcome: ${JSON.stringify(r).slice(0, 200)}`);
-    assert.ok(runs.some((r) => r.log.length > 0), 'the runs wrote log lines to the output channel');
+    assert.ok(
+      runs.some((r) => r.log.length > 0),
+      'the runs wrote log lines to the output channel',
+    );
     assert.ok(!JSON.stringify(emu.log).includes(key), 'emulator request log');
-    assert.ok(emu.log.some((e) => e.headers['x-api-key'] === '***'), 'the key was sent, masked in the log');
+    assert.ok(
+      emu.log.some((e) => e.headers['x-api-key'] === '***'),
+      'the key was sent, masked in the log',
+    );
     assert.ok(!fs.readFileSync(wsFile('publish-project/.opendata/project.json').fsPath, 'utf8').includes(key));
     assert.ok(!fs.readFileSync(wsFile('publish-project/datapackage.json').fsPath, 'utf8').includes(key));
     const settings = JSON.stringify(vscode.workspace.getConfiguration('openData'));

@@ -19,7 +19,10 @@ suite('Report exactness in the editor', () => {
     const ds = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'truncated'));
     const notice = ds.find((x) => codeOf(x) === 'truncated')!;
     assert.match(notice.message, /1000\D+3001\D+0\D+3000 /, notice.message);
-    assert.ok(ds.some((x) => codeOf(x) === 'number-format'), 'the rule decided at the end of the file is listed too');
+    assert.ok(
+      ds.some((x) => codeOf(x) === 'number-format'),
+      'the rule decided at the end of the file is listed too',
+    );
     assert.ok(ds.some((x) => codeOf(x) === 'cell-whitespace'));
     const t0 = Date.now();
     while (!/\(1000 listed\)/.test(a.status.item.text) && Date.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 100));

@@ -45,7 +45,10 @@ suite('Infer Schema', () => {
     assert.equal(doc.languageId, 'json');
     assert.equal(doc.isUntitled, true, 'nothing is written until the user saves');
     const schema = JSON.parse(doc.getText());
-    assert.deepEqual(schema.fields.map((f: { name: string }) => f.name), ['nom', 'montant', 'date']);
+    assert.deepEqual(
+      schema.fields.map((f: { name: string }) => f.name),
+      ['nom', 'montant', 'date'],
+    );
     assert.equal(schema.fields[1].type, 'integer');
   });
 });

@@ -37,8 +37,13 @@ suite('Spreadsheets', () => {
 
   test('a workbook the text editor shows (opened before activation) is reopened in the grid', async () => {
     const uri = vscode.Uri.joinPath(folder(), 'sheet-export.xlsx');
-    const textTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
-    const ext = vscode.extensions.getExtension<{ reopenWorkbooksShownAsText: () => Promise<number> }>('opendata-workbench.open-data-workbench')!;
+    const textTab = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+    const ext = vscode.extensions.getExtension<{ reopenWorkbooksShownAsText: () => Promise<number> }>(
+      'opendata-workbench.open-data-workbench',
+    )!;
     const api = await ext.activate();
     // As VS Code does before the grid editor is registered: the text editor's binary placeholder.
     await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
@@ -77,11 +82,22 @@ suite('Spreadsheets', () => {
       text,
       'nom,thème,montant,date,total TTC\nAsso A,CULTURE,1234.5,2017-01-30,1481.4\nAsso B,CULTURE,0.3,2017-02-01,0.36\nAsso C,SPORT,1000,2017-12-31,1200\n',
     );
-    await until('the CSV opened in an editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === out.toString()));
+    await until('the CSV opened in an editor', () =>
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === out.toString()),
+    );
     // The CSV linter checks the new file: none of the spreadsheet artefacts may remain.
     await new Promise((r) => setTimeout(r, 1500));
-    const leftovers = vscode.languages.getDiagnostics(out).filter((d) => ['header-not-first-row', 'blank-label', 'date-format', 'number-format', 'missing-cell', 'extra-cell', 'encoding'].includes(codeOf(d)));
-    assert.deepStrictEqual(leftovers.map((d) => d.message), []);
+    const leftovers = vscode.languages
+      .getDiagnostics(out)
+      .filter((d) =>
+        ['header-not-first-row', 'blank-label', 'date-format', 'number-format', 'missing-cell', 'extra-cell', 'encoding'].includes(
+          codeOf(d),
+        ),
+      );
+    assert.deepStrictEqual(
+      leftovers.map((d) => d.message),
+      [],
+    );
     // A second export never overwrites the first.
     const again = await vscode.commands.executeCommand<vscode.Uri>('openData.exportSheetCsv', src, 'Subventions', 'detected');
     assert.strictEqual(again.path.split('/').pop(), 'sheet-export-Subventions-2.csv');

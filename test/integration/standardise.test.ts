@@ -32,7 +32,19 @@ async function state(ok: (s: State) => boolean, what: string, timeoutMs = 30_000
 }
 
 /** Rules that say the table itself is malformed (as opposed to a value to correct). */
-const STRUCTURE = new Set(['blank-label', 'duplicate-label', 'extra-cell', 'missing-cell', 'header-not-first-row', 'source-error', 'delimiter', 'encoding', 'missing-label', 'incorrect-label', 'schema-field-missing']);
+const STRUCTURE = new Set([
+  'blank-label',
+  'duplicate-label',
+  'extra-cell',
+  'missing-cell',
+  'header-not-first-row',
+  'source-error',
+  'delimiter',
+  'encoding',
+  'missing-label',
+  'incorrect-label',
+  'schema-field-missing',
+]);
 
 suite('Standardise to schema', () => {
   let written: string | null = null;
@@ -53,7 +65,10 @@ suite('Standardise to schema', () => {
     assert.deepStrictEqual(s.fields!.montant, { column: 'Montant  total de la subvention' });
     assert.ok('map' in s.fields!.nature, 'Aide en numéraire → aide en numéraire by a value map');
     const target = resolveTarget('scdl/subventions');
-    assert.deepStrictEqual(s.preview!.header, target.fields.map((f) => f.name));
+    assert.deepStrictEqual(
+      s.preview!.header,
+      target.fields.map((f) => f.name),
+    );
     assert.strictEqual(s.preview!.rows, 7);
     assert.ok(s.preview!.ms < 2000, `preview took ${s.preview!.ms} ms`);
 
@@ -65,10 +80,15 @@ suite('Standardise to schema', () => {
     for (const f of target.fields.filter((x) => x.required)) assert.ok(header.includes(f.name), `required column ${f.name}`);
     const report = await lintFile(written!, { schema: 'scdl/subventions' });
     const structural = report.diagnostics.filter((d) => STRUCTURE.has(d.rule));
-    assert.deepStrictEqual(structural.map((d) => `${d.rule}: ${d.message}`), []);
+    assert.deepStrictEqual(
+      structural.map((d) => `${d.rule}: ${d.message}`),
+      [],
+    );
     // Opened beside the panel.
     await state((x) => x.written === written, 'the written file');
-    const open = vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === written);
+    const open = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === written);
     assert.ok(open, 'the standardised CSV is open');
   });
 

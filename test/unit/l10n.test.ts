@@ -50,7 +50,8 @@ function scan(text: string): { value: string; line: number }[] {
 function l10nStrings(files: string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const f of files)
-    for (const { value, line } of scan(readFileSync(f, 'utf8'))) if (!found.has(value)) found.set(value, `${f.slice(ROOT.length + 1)}:${line}`);
+    for (const { value, line } of scan(readFileSync(f, 'utf8')))
+      if (!found.has(value)) found.set(value, `${f.slice(ROOT.length + 1)}:${line}`);
   return found;
 }
 
@@ -71,15 +72,25 @@ test('every l10n.t string in src/ and webview-ui/ has a French translation, and 
   const strings = l10nStrings([...sources('src'), ...sources('webview-ui')]);
   const bundle = json('l10n/bundle.l10n.fr.json');
   const missing = [...strings].filter(([s]) => typeof bundle[s] !== 'string' || !bundle[s]).map(([s, at]) => `${at}: ${JSON.stringify(s)}`);
-  assert.deepEqual(missing, [], `l10n/bundle.l10n.fr.json lacks (add them to l10n/parts/<area>.fr.json, then node scripts/gen.mjs):${list(missing)}`);
+  assert.deepEqual(
+    missing,
+    [],
+    `l10n/bundle.l10n.fr.json lacks (add them to l10n/parts/<area>.fr.json, then node scripts/gen.mjs):${list(missing)}`,
+  );
   const unused = Object.keys(bundle).filter((k) => !strings.has(k));
   assert.deepEqual(unused, [], `l10n/bundle.l10n.fr.json has strings no source uses:${list(unused)}`);
 });
 
 test('French translations keep the {0} placeholders of the English strings', () => {
   const bundle = json('l10n/bundle.l10n.fr.json');
-  const holes = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
-  const wrong = Object.entries(bundle).filter(([en, fr]) => holes(en) !== holes(String(fr))).map(([en, fr]) => `${JSON.stringify(en)} → ${JSON.stringify(fr)}`);
+  const holes = (s: string) =>
+    [...s.matchAll(/\{(\d+)\}/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(',');
+  const wrong = Object.entries(bundle)
+    .filter(([en, fr]) => holes(en) !== holes(String(fr)))
+    .map(([en, fr]) => `${JSON.stringify(en)} → ${JSON.stringify(fr)}`);
   assert.deepEqual(wrong, [], `placeholders differ:${list(wrong)}`);
 });
 

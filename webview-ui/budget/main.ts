@@ -12,7 +12,21 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 const RENDER_LIMIT = 2000;
 const C = (name: (typeof SCDL_BUDGET_COLUMNS)[number]) => SCDL_BUDGET_COLUMNS.indexOf(name);
-const SHOWN = ['BGT_SECTION', 'BGT_CODRD', 'BGT_OPBUDG', 'BGT_CONTNAT', 'BGT_CONTNAT_LABEL', 'BGT_NATURE', 'BGT_NATURE_LABEL', 'BGT_FONCTION', 'BGT_FONCTION_LABEL', 'BGT_OPERATION', 'BGT_MTPREV', 'BGT_CREDOUV', 'BGT_MTREAL'] as const;
+const SHOWN = [
+  'BGT_SECTION',
+  'BGT_CODRD',
+  'BGT_OPBUDG',
+  'BGT_CONTNAT',
+  'BGT_CONTNAT_LABEL',
+  'BGT_NATURE',
+  'BGT_NATURE_LABEL',
+  'BGT_FONCTION',
+  'BGT_FONCTION_LABEL',
+  'BGT_OPERATION',
+  'BGT_MTPREV',
+  'BGT_CREDOUV',
+  'BGT_MTREAL',
+] as const;
 const fmt = (s: string, ...a: (string | number)[]) => s.replace(/\{(\d)\}/g, (_, i) => String(a[Number(i)]));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -78,11 +92,16 @@ function show(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): void {
   convert.textContent = L.convert;
   convert.addEventListener('click', () => vscode.postMessage({ type: 'convert' }));
   const count = el('span', 'count');
-  const chapters = [...new Map(d.rows.map((r) => [r[C('BGT_CONTNAT')], r[C('BGT_CONTNAT_LABEL')]])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const chapters = [...new Map(d.rows.map((r) => [r[C('BGT_CONTNAT')], r[C('BGT_CONTNAT_LABEL')]])).entries()].sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
   const table = el('table', 'lines');
   const render = () => {
     const rows = d.rows.filter(
-      (r) => (!filters.section || r[C('BGT_SECTION')] === filters.section) && (!filters.codrd || r[C('BGT_CODRD')] === filters.codrd) && (!filters.chapter || r[C('BGT_CONTNAT')] === filters.chapter),
+      (r) =>
+        (!filters.section || r[C('BGT_SECTION')] === filters.section) &&
+        (!filters.codrd || r[C('BGT_CODRD')] === filters.codrd) &&
+        (!filters.chapter || r[C('BGT_CONTNAT')] === filters.chapter),
     );
     const head = el('tr');
     for (const c of SHOWN) head.append(el('th', undefined, c.replace(/^BGT_/, '')));
@@ -100,9 +119,29 @@ function show(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): void {
   };
   toolbar.append(
     convert,
-    select(L.section, [['', L.all], ['investissement', L.investissement], ['fonctionnement', L.fonctionnement]], (v) => ((filters.section = v), render())),
-    select(L.direction, [['', L.all], ['recette', L.recette], ['dépense', L.depense]], (v) => ((filters.codrd = v), render())),
-    select(L.chapter, [['', L.all], ...chapters.map(([c, l]): [string, string] => [c, `${c || '—'} ${l}`])], (v) => ((filters.chapter = v), render())),
+    select(
+      L.section,
+      [
+        ['', L.all],
+        ['investissement', L.investissement],
+        ['fonctionnement', L.fonctionnement],
+      ],
+      (v) => ((filters.section = v), render()),
+    ),
+    select(
+      L.direction,
+      [
+        ['', L.all],
+        ['recette', L.recette],
+        ['dépense', L.depense],
+      ],
+      (v) => ((filters.codrd = v), render()),
+    ),
+    select(
+      L.chapter,
+      [['', L.all], ...chapters.map(([c, l]): [string, string] => [c, `${c || '—'} ${l}`])],
+      (v) => ((filters.chapter = v), render()),
+    ),
     count,
   );
   const main = el('div', 'main');

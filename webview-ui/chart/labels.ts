@@ -33,6 +33,7 @@ export interface Point {
 /** The series' points with "others" last, labels ready to show. */
 export function pointsOf(series: ChartSeries, f: Formatters, s: ChartStrings): Point[] {
   const points = series.labels.map((l, i) => ({ label: f.label(l), value: series.values[i], rows: series.rows[i], others: false }));
-  if (series.others) points.push({ label: fill(s.others, series.others.categories), value: series.others.value, rows: series.others.rows, others: true });
+  if (series.others)
+    points.push({ label: fill(s.others, series.others.categories), value: series.others.value, rows: series.others.rows, others: true });
   return points;
 }

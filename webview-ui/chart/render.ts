@@ -26,7 +26,23 @@ import type { ChartStrings } from '../../src/protocol/chart';
 import type { Formatters, Point } from './labels';
 import type { Theme } from './theme';
 
-Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PieController, PointElement, ScatterController, Tooltip, TreemapController, TreemapElement);
+Chart.register(
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PieController,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  TreemapController,
+  TreemapElement,
+);
 
 /** Axis labels longer than this are cut (the tooltip and the table keep them whole). */
 const MAX_TICK = 28;
@@ -76,11 +92,29 @@ function configFor(d: Drawing): ChartConfiguration {
   if (d.config.type === 'scatter') {
     return {
       type: 'scatter',
-      data: { datasets: [{ label: d.config.value ?? '', data: d.series.xy, backgroundColor: theme.palette[0], borderColor: theme.border ?? theme.palette[0], pointRadius: 3 }] },
+      data: {
+        datasets: [
+          {
+            label: d.config.value ?? '',
+            data: d.series.xy,
+            backgroundColor: theme.palette[0],
+            borderColor: theme.border ?? theme.palette[0],
+            pointRadius: 3,
+          },
+        ],
+      },
       options: {
         ...base,
-        scales: { x: axis(theme, d.config.category ?? '', (v) => f.number(Number(v))), y: axis(theme, d.config.value ?? '', (v) => f.number(Number(v))) },
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${f.number((c.parsed as { x: number }).x)} ; ${f.number((c.parsed as { y: number }).y)}` } } },
+        scales: {
+          x: axis(theme, d.config.category ?? '', (v) => f.number(Number(v))),
+          y: axis(theme, d.config.value ?? '', (v) => f.number(Number(v))),
+        },
+        plugins: {
+          legend: { display: false },
+          tooltip: {
+            callbacks: { label: (c) => `${f.number((c.parsed as { x: number }).x)} ; ${f.number((c.parsed as { y: number }).y)}` },
+          },
+        },
       },
       plugins,
     };
@@ -88,14 +122,27 @@ function configFor(d: Drawing): ChartConfiguration {
   const labels = d.points.map((p) => p.label);
   const values = d.points.map((p) => p.value);
   const rows = (i: number) => `${d.strings.tableRows}: ${f.number(d.points[i].rows)}`;
-  const tooltip = { callbacks: { label: (c: { dataIndex: number }) => f.number(values[c.dataIndex]), afterLabel: (c: { dataIndex: number }) => rows(c.dataIndex) } };
+  const tooltip = {
+    callbacks: {
+      label: (c: { dataIndex: number }) => f.number(values[c.dataIndex]),
+      afterLabel: (c: { dataIndex: number }) => rows(c.dataIndex),
+    },
+  };
   if (d.config.type === 'treemap') return treemap(d, base, plugins);
   if (d.config.type === 'pie' || d.config.type === 'doughnut') {
     const colours = d.points.map((p, i) => (p.others ? theme.muted : theme.palette[i % theme.palette.length]));
     return {
       type: d.config.type,
-      data: { labels, datasets: [{ data: values, backgroundColor: colours, borderColor: theme.border ?? theme.background, borderWidth: theme.border ? 2 : 1 }] },
-      options: { ...base, plugins: { legend: { position: 'right', labels: { color: theme.foreground, generateLabels: cutLegend } }, tooltip } },
+      data: {
+        labels,
+        datasets: [
+          { data: values, backgroundColor: colours, borderColor: theme.border ?? theme.background, borderWidth: theme.border ? 2 : 1 },
+        ],
+      },
+      options: {
+        ...base,
+        plugins: { legend: { position: 'right', labels: { color: theme.foreground, generateLabels: cutLegend } }, tooltip },
+      },
       plugins,
     };
   }

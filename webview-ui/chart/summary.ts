@@ -32,7 +32,17 @@ export function renderSummary(into: HTMLElement, r: ChartResult, s: ChartStrings
   const st = series.stats;
   if (r.config.filter) into.append(p(fill(s.filterNote, r.config.filter.column, r.config.filter.value)));
   into.append(p(fill(s.rowsUsed, f.number(st.rows), f.number(st.used))));
-  if (series.others) into.append(p(fill(s.topNote, f.number(series.labels.length), f.number(series.labels.length + series.others.categories), f.number(series.others.categories))));
+  if (series.others)
+    into.append(
+      p(
+        fill(
+          s.topNote,
+          f.number(series.labels.length),
+          f.number(series.labels.length + series.others.categories),
+          f.number(series.others.categories),
+        ),
+      ),
+    );
   if (st.sampled) into.append(p(fill(s.sampleNote, f.number(series.xy.length), f.number(st.used))));
   if (st.truncated) into.append(p(s.truncatedNote, 'warning'));
   if (st.skipped.length) into.append(skipped(st.skipped, s, f));

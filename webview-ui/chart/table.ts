@@ -17,7 +17,14 @@ function row(cells: string[], header = false): HTMLTableRowElement {
   return tr;
 }
 
-export function renderTable(table: HTMLTableElement, config: ChartConfig, series: ChartSeries, points: Point[], s: ChartStrings, f: Formatters): void {
+export function renderTable(
+  table: HTMLTableElement,
+  config: ChartConfig,
+  series: ChartSeries,
+  points: Point[],
+  s: ChartStrings,
+  f: Formatters,
+): void {
   const caption = document.createElement('caption');
   caption.textContent = s.tableCaption;
   const head = document.createElement('thead');

@@ -37,5 +37,8 @@ export function readTheme(): Theme {
 
 /** Calls `onChange` when VS Code switches theme (it sets the body's class and attributes). */
 export function watchTheme(onChange: () => void): void {
-  new MutationObserver(onChange).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind', 'data-vscode-theme-name'] });
+  new MutationObserver(onChange).observe(document.body, {
+    attributes: true,
+    attributeFilter: ['class', 'data-vscode-theme-kind', 'data-vscode-theme-name'],
+  });
 }

@@ -22,7 +22,9 @@ export class ProblemsList {
 
   show(problems: CellProblem[], otherSheets: Record<string, number>, labels: GridLabels): void {
     this.title.textContent = `${labels.sheetProblems} (${problems.length})`;
-    const sorted = [...problems].sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const sorted = [...problems].sort(
+      (a, b) => RANK[a.severity] - RANK[b.severity] || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
     const items = sorted.map((p) => this.item(p, labels));
     if (items.length === 0) {
       const none = document.createElement('li');

@@ -57,7 +57,7 @@ export class VirtualGrid {
   setData(data: GridData, problems: CellProblem[]): void {
     this.data = data;
     const last = data.headerRows[data.headerRows.length - 1];
-    this.headerLabels = last ? data.rows[last - 1] ?? [] : [];
+    this.headerLabels = last ? (data.rows[last - 1] ?? []) : [];
     this.hiddenRows = new Set(data.hiddenRows);
     this.hiddenCols = new Set(data.hiddenColumns);
     this.covered = new Map();
@@ -92,7 +92,8 @@ export class VirtualGrid {
     if (top - 2 * ROW_H < s.scrollTop || top + ROW_H > s.scrollTop + s.clientHeight) s.scrollTop = Math.max(0, top - s.clientHeight / 2);
     if (column !== null) {
       const left = GUTTER_W + (column - 1) * COL_W;
-      if (left - GUTTER_W < s.scrollLeft || left + COL_W > s.scrollLeft + s.clientWidth) s.scrollLeft = Math.max(0, left - GUTTER_W - COL_W);
+      if (left - GUTTER_W < s.scrollLeft || left + COL_W > s.scrollLeft + s.clientWidth)
+        s.scrollLeft = Math.max(0, left - GUTTER_W - COL_W);
     }
     this.select(row, column ?? 1);
     this.scroller.focus();
@@ -110,7 +111,14 @@ export class VirtualGrid {
 
   private onKey(e: KeyboardEvent): void {
     if (!this.selected || !this.data) return;
-    const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], PageUp: [-20, 0], PageDown: [20, 0] };
+    const move: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      PageUp: [-20, 0],
+      PageDown: [20, 0],
+    };
     const d = move[e.key];
     if (!d) return;
     e.preventDefault();
@@ -139,7 +147,10 @@ export class VirtualGrid {
     const range = `${first}-${last}:${c0}-${c1}`;
     if (range === this.lastRange) return;
     this.lastRange = range;
-    this.head.replaceChildren(this.headLine(c0, c1, 'letters', (c) => columnLetters(c)), this.headLine(c0, c1, 'labels', (c) => this.headerLabels[c - 1] ?? ''));
+    this.head.replaceChildren(
+      this.headLine(c0, c1, 'letters', (c) => columnLetters(c)),
+      this.headLine(c0, c1, 'labels', (c) => this.headerLabels[c - 1] ?? ''),
+    );
     const lines: HTMLElement[] = [];
     for (let r = first; r <= last; r++) lines.push(this.line(r, c0, c1));
     this.body.replaceChildren(...lines);

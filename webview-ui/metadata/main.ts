@@ -9,7 +9,15 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './metadata.css';
 import type { DatasetMeta } from '../../src/core/project/types';
-import type { Choice, HostMessage, MetadataEdit, MetadataForm, MetadataViewState, ScoreView, WebviewMessage } from '../../src/vscode/metadata/protocol';
+import type {
+  Choice,
+  HostMessage,
+  MetadataEdit,
+  MetadataForm,
+  MetadataViewState,
+  ScoreView,
+  WebviewMessage,
+} from '../../src/vscode/metadata/protocol';
 
 interface VsCodeApi {
   postMessage(m: WebviewMessage): void;
@@ -37,7 +45,11 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   if (cls) e.className = cls;
   return e;
 };
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function field(id: string, label: string, control: Field, help?: string): HTMLElement {
   const row = el('div', undefined, 'row');
@@ -96,10 +108,23 @@ function render(f: MetadataForm, draft?: MetadataEdit): void {
     field('frequency', L.frequency, select(f.frequencies, d.frequency, L.none)),
   );
   const temporal = el('fieldset');
-  temporal.append(el('legend', L.temporal), field('start', L.start, text(d.temporalCoverage?.start, false, 'date')), field('end', L.end, text(d.temporalCoverage?.end, false, 'date')));
+  temporal.append(
+    el('legend', L.temporal),
+    field('start', L.start, text(d.temporalCoverage?.start, false, 'date')),
+    field('end', L.end, text(d.temporalCoverage?.end, false, 'date')),
+  );
   const spatial = el('fieldset');
-  spatial.append(el('legend', L.spatial), field('zones', L.zones, text(d.spatial?.zones?.join(', ')), L.zonesHelp), field('granularity', L.granularity, select(f.granularities, d.spatial?.granularity, L.none)));
-  formBox.append(temporal, spatial, field('tags', L.tags, text(d.keywords?.join(', ')), L.tagsHelp), field('organization', L.organization, text(d.organization)));
+  spatial.append(
+    el('legend', L.spatial),
+    field('zones', L.zones, text(d.spatial?.zones?.join(', ')), L.zonesHelp),
+    field('granularity', L.granularity, select(f.granularities, d.spatial?.granularity, L.none)),
+  );
+  formBox.append(
+    temporal,
+    spatial,
+    field('tags', L.tags, text(d.keywords?.join(', ')), L.tagsHelp),
+    field('organization', L.organization, text(d.organization)),
+  );
   if (f.files.length) {
     const box = el('fieldset');
     box.append(el('legend', L.files));
@@ -107,7 +132,13 @@ function render(f: MetadataForm, draft?: MetadataEdit): void {
       const id = `file-${files.size}`;
       const value = draft?.files.find((x) => x.path === file.path)?.description ?? file.description;
       // A function replacement: a string one would expand `$&`, `$'`… found in the file name.
-      box.append(field(id, L.fileDescription.replace('{0}', () => file.path), text(value)));
+      box.append(
+        field(
+          id,
+          L.fileDescription.replace('{0}', () => file.path),
+          text(value),
+        ),
+      );
       files.set(file.path, fields.get(id)!);
     }
     formBox.append(box);
@@ -139,7 +170,13 @@ function collect(): MetadataEdit {
     licenses: v('licence') ? [{ name: v('licence') }] : [],
     frequency: v('frequency') || undefined,
     temporalCoverage: v('start') && v('end') ? { start: v('start'), end: v('end') } : undefined,
-    spatial: list(v('zones')).length || v('granularity') ? { ...(list(v('zones')).length ? { zones: list(v('zones')) } : {}), ...(v('granularity') ? { granularity: v('granularity') } : {}) } : undefined,
+    spatial:
+      list(v('zones')).length || v('granularity')
+        ? {
+            ...(list(v('zones')).length ? { zones: list(v('zones')) } : {}),
+            ...(v('granularity') ? { granularity: v('granularity') } : {}),
+          }
+        : undefined,
     keywords: list(v('tags')),
     organization: v('organization'),
   };

@@ -8,7 +8,14 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './standardise.css';
-import { fill, isToWebview, type FromWebview, type StandardiseState, type StandardiseView, type ToWebview } from '../../src/protocol/standardise';
+import {
+  fill,
+  isToWebview,
+  type FromWebview,
+  type StandardiseState,
+  type StandardiseView,
+  type ToWebview,
+} from '../../src/protocol/standardise';
 import type { StandardiseSpec } from '../../src/core/standardise/spec';
 import type { PreviewView } from '../../src/core/standardise/task';
 import { select, sourceEditor } from './source-editor';
@@ -110,8 +117,10 @@ function tableOps(v: StandardiseView): HTMLElement {
     const table: NonNullable<StandardiseSpec['table']> = {};
     const h = Math.max(1, Math.floor(Number(headerRow.value) || 1));
     if (h > 1) table.headerRow = h;
-    if (blank.checked || totals.checked) table.drop = { ...(blank.checked ? { blank: true } : {}), ...(totals.checked ? { totals: true } : {}) };
-    if (chosen.length) table.unpivot = { columns: chosen, name: name.value.trim() || S.unpivotName, value: value.value.trim() || S.unpivotValue };
+    if (blank.checked || totals.checked)
+      table.drop = { ...(blank.checked ? { blank: true } : {}), ...(totals.checked ? { totals: true } : {}) };
+    if (chosen.length)
+      table.unpivot = { columns: chosen, name: name.value.trim() || S.unpivotName, value: value.value.trim() || S.unpivotValue };
     if (ops.stack) table.stack = ops.stack;
     status.textContent = S.updating;
     vscode.postMessage({ type: 'table', table });
@@ -135,7 +144,10 @@ function render(v: StandardiseView): void {
   app.replaceChildren();
   app.append(el('h1', v.title));
   const target = el('div', undefined, 'target');
-  const schemas = select(v.proposal.schemas.map((s) => ({ value: s.name, label: `${s.name} — ${s.title}` })), v.proposal.schema.name);
+  const schemas = select(
+    v.proposal.schemas.map((s) => ({ value: s.name, label: `${s.name} — ${s.title}` })),
+    v.proposal.schema.name,
+  );
   schemas.id = 'schema';
   schemas.setAttribute('aria-label', S.target);
   schemas.addEventListener('change', () => vscode.postMessage({ type: 'schema', name: schemas.value }));

@@ -45,7 +45,12 @@ function text(value: string, placeholder: string): Control {
 }
 
 /** The select of the source kind plus the parameters of the chosen kind, rebuilt when the kind changes. */
-export function sourceEditor(f: TargetField, initial: FieldSource | undefined, ctx: EditorContext, onChange: (s: FieldSource | undefined) => void): HTMLElement {
+export function sourceEditor(
+  f: TargetField,
+  initial: FieldSource | undefined,
+  ctx: EditorContext,
+  onChange: (s: FieldSource | undefined) => void,
+): HTMLElement {
   const S = ctx.strings;
   const box = document.createElement('div');
   const params = document.createElement('div');
@@ -59,7 +64,11 @@ export function sourceEditor(f: TargetField, initial: FieldSource | undefined, c
     ...cols.map((c) => ({ value: `col:${c}`, label: fill(S.column, c) })),
     ...(['join', 'split', 'date', 'period', 'map', 'lookup'] as const).map((k) => ({ value: k, label: S.kinds[k] })),
   ];
-  const kind = select(options, current === 'col' && initial && 'column' in initial ? `col:${initial.column}` : current, `${S.source}: ${f.name}`);
+  const kind = select(
+    options,
+    current === 'col' && initial && 'column' in initial ? `col:${initial.column}` : current,
+    `${S.source}: ${f.name}`,
+  );
   let src = initial;
   const emit = (s: FieldSource | undefined) => {
     src = s;
@@ -97,34 +106,44 @@ export function sourceEditor(f: TargetField, initial: FieldSource | undefined, c
         if (e.join.includes(c)) o.setAttribute('selected', '');
         m.append(o);
       }
-      m.addEventListener('change', () => m.value.length && emit((e.join = [...m.value], { ...e })));
+      m.addEventListener('change', () => m.value.length && emit(((e.join = [...m.value]), { ...e })));
       params.append(m);
-      field(e.sep ?? ' ', S.separator, (v) => emit((e.sep = v, { ...e })));
+      field(e.sep ?? ' ', S.separator, (v) => emit(((e.sep = v), { ...e })));
       return emit(e);
     }
     if (k === 'split') {
       const e = prev && 'split' in prev ? { ...prev } : { split: first, sep: '-', part: 1 };
-      col(e.split, S.kinds.split, (v) => emit((e.split = v, { ...e })));
-      field(e.sep, S.separator, (v) => v && emit((e.sep = v, { ...e })));
-      field(String(e.part), S.part, (v) => Number.isInteger(Number(v)) && Number(v) !== 0 && emit((e.part = Number(v), { ...e })));
+      col(e.split, S.kinds.split, (v) => emit(((e.split = v), { ...e })));
+      field(e.sep, S.separator, (v) => v && emit(((e.sep = v), { ...e })));
+      field(String(e.part), S.part, (v) => Number.isInteger(Number(v)) && Number(v) !== 0 && emit(((e.part = Number(v)), { ...e })));
       return emit(e);
     }
     if (k === 'date') {
       const e = prev && 'date' in prev ? { date: { ...prev.date } } : { date: { day: first, month: first, year: first } };
-      for (const part of ['day', 'month', 'year'] as const) col(e.date[part], S[part], (v) => emit((e.date[part] = v, { date: { ...e.date } })));
+      for (const part of ['day', 'month', 'year'] as const)
+        col(e.date[part], S[part], (v) => emit(((e.date[part] = v), { date: { ...e.date } })));
       return emit(e);
     }
     if (k === 'period') {
-      const e: Extract<FieldSource, { period: unknown }> = prev && 'period' in prev ? { ...prev, period: { ...prev.period } } : { period: { start: first, end: cols[1] ?? first }, sep: '/' };
-      col(e.period.start, S.start, (v) => emit((e.period.start = v, { ...e, period: { ...e.period } })));
-      col(e.period.end ?? '', S.end, (v) => emit((e.period.end = v, { ...e, period: { ...e.period } })));
-      const sep = select([{ value: '/', label: 'début/fin' }, { value: '_', label: 'début_fin' }], e.sep ?? '/', S.separator);
-      sep.addEventListener('change', () => emit((e.sep = sep.value as '/' | '_', { ...e })));
+      const e: Extract<FieldSource, { period: unknown }> =
+        prev && 'period' in prev ? { ...prev, period: { ...prev.period } } : { period: { start: first, end: cols[1] ?? first }, sep: '/' };
+      col(e.period.start, S.start, (v) => emit(((e.period.start = v), { ...e, period: { ...e.period } })));
+      col(e.period.end ?? '', S.end, (v) => emit(((e.period.end = v), { ...e, period: { ...e.period } })));
+      const sep = select(
+        [
+          { value: '/', label: 'début/fin' },
+          { value: '_', label: 'début_fin' },
+        ],
+        e.sep ?? '/',
+        S.separator,
+      );
+      sep.addEventListener('change', () => emit(((e.sep = sep.value as '/' | '_'), { ...e })));
       params.append(sep);
       return emit(e);
     }
     if (k === 'map') {
-      const e = prev && 'map' in prev ? { map: prev.map, values: { ...prev.values } } : { map: first, values: {} as Record<string, string> };
+      const e =
+        prev && 'map' in prev ? { map: prev.map, values: { ...prev.values } } : { map: first, values: {} as Record<string, string> };
       const table = document.createElement('div');
       const rows = () => {
         table.replaceChildren();

@@ -49,10 +49,28 @@ export interface ActReader {
 }
 
 export function emptyHeader(root: ActHeader['root']): ActHeader {
-  return { root, libelleColl: '', idColl: '', libelleEtab: '', idEtab: '', nomenclature: '', natDec: '', exer: '', natVote: '', natFonc: '', codTypBud: '', dteDec: '', sealDate: '' };
+  return {
+    root,
+    libelleColl: '',
+    idColl: '',
+    libelleEtab: '',
+    idEtab: '',
+    nomenclature: '',
+    natDec: '',
+    exer: '',
+    natVote: '',
+    natFonc: '',
+    codTypBud: '',
+    dteDec: '',
+    sealDate: '',
+  };
 }
 
-export async function readAct(path: string, r: ActReader, signal?: AbortSignal): Promise<{ encoding: string; bytes: number; lines: number }> {
+export async function readAct(
+  path: string,
+  r: ActReader,
+  signal?: AbortSignal,
+): Promise<{ encoding: string; bytes: number; lines: number }> {
   let header: ActHeader | null = null;
   let headerSent = false;
   let pendingHeader: Promise<void> | undefined;
@@ -120,7 +138,8 @@ export async function readAct(path: string, r: ActReader, signal?: AbortSignal):
     },
     signal,
   );
-  if (header && (header as ActHeader).root === 'CompteFinancierUnique' && lines === 0 && !(header as ActHeader).nomenclature) throw new NotBudgetActError('CompteFinancierUnique');
+  if (header && (header as ActHeader).root === 'CompteFinancierUnique' && lines === 0 && !(header as ActHeader).nomenclature)
+    throw new NotBudgetActError('CompteFinancierUnique');
   if (!headerSent) {
     sendHeader();
     if (pendingHeader) await pendingHeader;

@@ -23,7 +23,8 @@ function listBundled() {
   if (!root) return index;
   for (const y of readdirSync(root).filter((d) => /^\d{4}$/.test(d)))
     for (const n of readdirSync(join(root, y)))
-      for (const d of readdirSync(join(root, y, n))) index.push({ year: Number(y), norme: n, declinaison: d, file: join(root, y, n, d, 'planDeCompte.xml.gz') });
+      for (const d of readdirSync(join(root, y, n)))
+        index.push({ year: Number(y), norme: n, declinaison: d, file: join(root, y, n, d, 'planDeCompte.xml.gz') });
   return index;
 }
 

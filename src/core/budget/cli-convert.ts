@@ -45,7 +45,12 @@ function parse(argv: string[], lang0: Lang): Args | string {
   return { file: files[0], out: a.out, plans: a.plans, compat: !!a.compat, lang: a.lang! };
 }
 
-export async function convertCommand(argv: string[], out: (s: string) => void, err: (s: string) => void, lang0: Lang = 'en'): Promise<number> {
+export async function convertCommand(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  lang0: Lang = 'en',
+): Promise<number> {
   const a = parse(argv, lang0);
   if (typeof a === 'string') {
     err(a);
@@ -65,7 +70,11 @@ export async function convertCommand(argv: string[], out: (s: string) => void, e
     });
     for (const p of r.problems) err(`${a.file}: ${p.severity}: ${p.message}`);
     const fr = a.lang === 'fr';
-    out(fr ? `${a.out} : ${r.rows} lignes (${r.subtotals} sous-totaux calculés ignorés)` : `${a.out}: ${r.rows} rows (${r.subtotals} calculated subtotals left out)`);
+    out(
+      fr
+        ? `${a.out} : ${r.rows} lignes (${r.subtotals} sous-totaux calculés ignorés)`
+        : `${a.out}: ${r.rows} rows (${r.subtotals} calculated subtotals left out)`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof BudgetRefusal) {

@@ -59,17 +59,23 @@ export function refusalOf(e: unknown, lang: Lang, path: string): BudgetRefusal {
   if (e instanceof NotBudgetActError) return new BudgetRefusal('not-budget', budgetMessage(lang, 'not-budget', { root: e.root }));
   if (e instanceof XmlInputError) return new BudgetRefusal(e.kind, xmlErrorMessage(lang, e.kind, e.detail));
   const err = e as NodeJS.ErrnoException;
-  if (err?.code && /^E[A-Z]+$/.test(err.code)) return new BudgetRefusal('unreadable', budgetMessage(lang, 'unreadable', { path, detail: err.message }));
+  if (err?.code && /^E[A-Z]+$/.test(err.code))
+    return new BudgetRefusal('unreadable', budgetMessage(lang, 'unreadable', { path, detail: err.message }));
   if ((e as Error)?.name === 'AbortError') throw e;
   return new BudgetRefusal('malformed', budgetMessage(lang, 'malformed', { detail: (e as Error)?.message ?? String(e) }));
 }
 
 /** Streams `path`, handing each row's cells (SCDL_BUDGET_COLUMNS order) to `onRow`. Throws BudgetRefusal. */
-export async function convertAct(path: string, onRow: (cells: string[]) => void | Promise<void>, o: ConvertOptions = {}): Promise<ConvertResult> {
+export async function convertAct(
+  path: string,
+  onRow: (cells: string[]) => void | Promise<void>,
+  o: ConvertOptions = {},
+): Promise<ConvertResult> {
   const mode = o.mode ?? 'default';
   const lang = o.lang ?? 'en';
   const problems: BudgetProblem[] = [];
-  const add = (severity: Severity, code: string, p: Record<string, string | number> = {}) => problems.push({ code, severity, message: budgetMessage(lang, code, p) });
+  const add = (severity: Severity, code: string, p: Record<string, string | number> = {}) =>
+    problems.push({ code, severity, message: budgetMessage(lang, code, p) });
   let plan: Plan = emptyPlan();
   let planSummary: PlanSummary = { key: '', source: null, where: null, year: null, exact: false };
   const st: { header: ActHeader | null } = { header: null };
@@ -92,15 +98,29 @@ export async function convertAct(path: string, onRow: (cells: string[]) => void 
       const keyText = `${key.norme}-${key.declinaison}`;
       const found = await findPlan(key, o);
       // A bundled plan is named by its place in the bundle, not by the install folder.
-      const where = found.source === 'bundled' && found.where ? `data/plans/${found.where.split(/[\\/]data[\\/]plans[\\/]/).pop()!.replace(/\\/g, '/')}` : found.where;
+      const where =
+        found.source === 'bundled' && found.where
+          ? `data/plans/${found.where
+              .split(/[\\/]data[\\/]plans[\\/]/)
+              .pop()!
+              .replace(/\\/g, '/')}`
+          : found.where;
       found.where = where;
       planSummary = { key: keyText, source: found.source, where, year: found.year, exact: found.exact };
       if (!found.plan) add('warning', 'plan-missing', { key: `${keyText} ${key.exer}`, why: found.downloadError ?? 'not found' });
       else {
         plan = found.plan;
-        if (!found.exact) add('warning', 'plan-nearest', { key: keyText, exer: key.exer, year: found.year ?? '', where: found.where ?? '' });
-        else add('info', 'plan-used', { key: keyText, year: key.exer, source: sourceName(lang, found.source ?? ''), where: found.where ?? '' });
-        if (plan.exer && found.year && plan.exer !== found.year) add('info', 'plan-year-differs', { year: found.year, planExer: plan.exer });
+        if (!found.exact)
+          add('warning', 'plan-nearest', { key: keyText, exer: key.exer, year: found.year ?? '', where: found.where ?? '' });
+        else
+          add('info', 'plan-used', {
+            key: keyText,
+            year: key.exer,
+            source: sourceName(lang, found.source ?? ''),
+            where: found.where ?? '',
+          });
+        if (plan.exer && found.year && plan.exer !== found.year)
+          add('info', 'plan-year-differs', { year: found.year, planExer: plan.exer });
       }
     }
     if (mode === 'default' && h.natDec && !natDecLabel(h.natDec, mode)) add('warning', 'unknown-natdec', { code: h.natDec });

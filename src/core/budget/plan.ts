@@ -74,7 +74,10 @@ function planHandlers(plan: Plan) {
         plan.declinaison = a.Declinaison ?? '';
         plan.exer = a.Exer ?? '';
       } else if (name === 'Chapitre' && parent === 'Chapitres') {
-        setFirst(part === 'Fonction' ? plan.functionChapters : plan.chapters, a.Code, () => ({ label: a.Libelle ?? '', section: a.Section ?? '' }));
+        setFirst(part === 'Fonction' ? plan.functionChapters : plan.chapters, a.Code, () => ({
+          label: a.Libelle ?? '',
+          section: a.Section ?? '',
+        }));
       } else if (name === 'Compte' && stack.includes('Comptes')) {
         setFirst(part === 'Fonction' ? plan.functionAccounts : plan.accounts, a.Code, () => account(a));
       } else if (name === 'RefFonc' && part === 'Fonction') {

@@ -97,7 +97,12 @@ function yearsIn(dir: string, k: PlanKey): string[] {
   return years.filter((y) => fileIn(dir, { ...k, exer: y }));
 }
 
-async function download(k: PlanKey, baseUrl: string, cacheDir: string | null, timeoutMs: number): Promise<{ file: string | null; data: Buffer } | string> {
+async function download(
+  k: PlanKey,
+  baseUrl: string,
+  cacheDir: string | null,
+  timeoutMs: number,
+): Promise<{ file: string | null; data: Buffer } | string> {
   const url = `${baseUrl.replace(/\/+$/, '')}/${k.exer}/${k.norme}/${k.declinaison}/planDeCompte.xml`;
   let res: Response;
   try {
@@ -148,8 +153,10 @@ export async function findPlan(key: PlanKey, o: PlanOptions = {}): Promise<Found
     for (const y of yearsIn(dir, key)) {
       const dist = Math.abs(Number(y) - Number(key.exer));
       // On equal distance the later year: plans change little, and a newer one has the newer accounts.
-      if (!best || dist < best.dist || (dist === best.dist && Number(y) > Number(best.year))) best = { source, file: fileIn(dir, { ...key, exer: y })!, year: y, dist };
+      if (!best || dist < best.dist || (dist === best.dist && Number(y) > Number(best.year)))
+        best = { source, file: fileIn(dir, { ...key, exer: y })!, year: y, dist };
     }
-  if (best) return { plan: await loadPlanFile(best.file), source: best.source, where: best.file, year: best.year, exact: false, downloadError };
+  if (best)
+    return { plan: await loadPlanFile(best.file), source: best.source, where: best.file, year: best.year, exact: false, downloadError };
   return { plan: null, source: null, where: null, year: null, exact: false, downloadError };
 }

@@ -18,7 +18,16 @@ export interface BudgetTaskArgs {
 export const VIEW_ROW_LIMIT = 50000;
 
 export type BudgetViewData =
-  | { ok: true; header: ActHeader; rows: string[][]; total: number; subtotals: number; problems: BudgetProblem[]; plan: ConvertResult['plan']; meta: BudgetDatasetMeta }
+  | {
+      ok: true;
+      header: ActHeader;
+      rows: string[][];
+      total: number;
+      subtotals: number;
+      problems: BudgetProblem[];
+      plan: ConvertResult['plan'];
+      meta: BudgetDatasetMeta;
+    }
   | { ok: false; code: string; message: string };
 
 const opts = (a: BudgetTaskArgs) => ({ lang: a.lang, cacheDir: a.cacheDir, plansDirs: a.plansDirs, baseUrl: a.baseUrl });
@@ -27,7 +36,16 @@ export async function budgetViewTask(a: BudgetTaskArgs, signal?: AbortSignal): P
   const rows: string[][] = [];
   try {
     const r = await convertAct(a.path, (cells) => void (rows.length < VIEW_ROW_LIMIT && rows.push(cells)), { ...opts(a), signal });
-    return { ok: true, header: r.header, rows, total: r.rows, subtotals: r.subtotals, problems: r.problems, plan: r.plan, meta: budgetDatasetMeta(r.header) };
+    return {
+      ok: true,
+      header: r.header,
+      rows,
+      total: r.rows,
+      subtotals: r.subtotals,
+      problems: r.problems,
+      plan: r.plan,
+      meta: budgetDatasetMeta(r.header),
+    };
   } catch (e) {
     if (e instanceof BudgetRefusal) return { ok: false, code: e.code, message: e.message };
     throw e;
@@ -38,7 +56,10 @@ export type BudgetConvertResult =
   | { ok: true; rows: number; subtotals: number; problems: BudgetProblem[]; meta: BudgetDatasetMeta }
   | { ok: false; code: string; message: string };
 
-export async function budgetConvertTask(a: BudgetTaskArgs & { out: string; compat?: boolean }, signal?: AbortSignal): Promise<BudgetConvertResult> {
+export async function budgetConvertTask(
+  a: BudgetTaskArgs & { out: string; compat?: boolean },
+  signal?: AbortSignal,
+): Promise<BudgetConvertResult> {
   try {
     const r = await convertActToFile(a.path, a.out, { ...opts(a), mode: a.compat ? 'compat' : 'default', signal });
     return { ok: true, rows: r.rows, subtotals: r.subtotals, problems: r.problems, meta: budgetDatasetMeta(r.header) };

@@ -144,7 +144,8 @@ export async function streamXml(stream: Readable, h: XmlHandlers, signal?: Abort
   if (failure) {
     const f = failure as Error;
     // saxes says "unclosed tag" or "document must contain a root element" for a cut file.
-    if (f instanceof XmlInputError && f.kind === 'malformed' && /unclosed|root element|unexpected end/i.test(f.detail)) throw new XmlInputError('truncated', f.detail);
+    if (f instanceof XmlInputError && f.kind === 'malformed' && /unclosed|root element|unexpected end/i.test(f.detail))
+      throw new XmlInputError('truncated', f.detail);
     throw f;
   }
   if (h.drain) await h.drain();

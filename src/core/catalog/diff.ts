@@ -73,7 +73,15 @@ export function describeDiff(d: SchemaDiff, lang: Lang): string {
   const parts: string[] = [];
   if (d.added.length) parts.push(`${fr ? 'champs ajoutés :' : 'fields added:'} ${d.added.join(', ')}`);
   if (d.removed.length) parts.push(`${fr ? 'champs retirés :' : 'fields removed:'} ${d.removed.join(', ')}`);
-  if (d.renamed.length) parts.push(`${fr ? 'champs renommés :' : 'fields renamed:'} ${d.renamed.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
-  if (d.changed.length) parts.push(`${fr ? 'contraintes modifiées :' : 'constraints changed:'} ${d.changed.map((c) => `${c.field} (${c.changes.join('; ')})`).join(', ')}`);
-  return parts.length ? parts.join(fr ? ' ; ' : '; ') : fr ? 'aucun changement de champ ni de contrainte' : 'no field or constraint changes';
+  if (d.renamed.length)
+    parts.push(`${fr ? 'champs renommés :' : 'fields renamed:'} ${d.renamed.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
+  if (d.changed.length)
+    parts.push(
+      `${fr ? 'contraintes modifiées :' : 'constraints changed:'} ${d.changed.map((c) => `${c.field} (${c.changes.join('; ')})`).join(', ')}`,
+    );
+  return parts.length
+    ? parts.join(fr ? ' ; ' : '; ')
+    : fr
+      ? 'aucun changement de champ ni de contrainte'
+      : 'no field or constraint changes';
 }

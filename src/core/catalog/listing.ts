@@ -5,7 +5,13 @@ import { currentCatalog, resetCatalog } from './load';
 export interface CatalogListing {
   source: 'bundled' | 'cache';
   fetchedAt: string | null;
-  schemas: { name: string; title: string; latest: string; labels: string[]; versions: { version: string; url: string; available: boolean }[] }[];
+  schemas: {
+    name: string;
+    title: string;
+    latest: string;
+    labels: string[];
+    versions: { version: string; url: string; available: boolean }[];
+  }[];
 }
 
 export function catalogListing(reload = false): CatalogListing {
@@ -19,7 +25,9 @@ export function catalogListing(reload = false): CatalogListing {
       title: t.title,
       latest: t.latest,
       labels: t.labels,
-      versions: [...t.versions].reverse().map((v) => ({ version: v.version, url: v.url, available: cat.descriptor(t, v.version) !== null })),
+      versions: [...t.versions]
+        .reverse()
+        .map((v) => ({ version: v.version, url: v.url, available: cat.descriptor(t, v.version) !== null })),
     })),
   };
 }

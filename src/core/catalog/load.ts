@@ -42,7 +42,9 @@ function bundledDoc(): { entries: RawEntry[]; file: (rel: string) => unknown } {
 export function catalogCacheDir(): string {
   const env = process.env.ODW_CATALOG_CACHE;
   if (env) return env;
-  const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local') : join(homedir(), '.cache'));
+  const base =
+    process.env.XDG_CACHE_HOME ||
+    (process.platform === 'win32' ? process.env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local') : join(homedir(), '.cache'));
   return join(base, 'odw', 'catalog');
 }
 

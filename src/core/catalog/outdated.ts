@@ -13,7 +13,11 @@ export function outdatedNotice(name: string, version: string | null, descriptor:
   if (!entry || compareVersions(version, entry.latest) >= 0) return null;
   const latest = cat.descriptor(entry);
   const fr = lang === 'fr';
-  const what = latest ? describeDiff(diffSchemas(descriptor, latest), lang) : fr ? 'descripteur non disponible hors ligne' : 'descriptor not available offline';
+  const what = latest
+    ? describeDiff(diffSchemas(descriptor, latest), lang)
+    : fr
+      ? 'descripteur non disponible hors ligne'
+      : 'descriptor not available offline';
   const message = fr
     ? `${entry.name} ${version} n’est pas la dernière version : la ${entry.latest} existe (${what}).`
     : `${entry.name} ${version} is not the latest version: ${entry.latest} exists (${what}).`;

@@ -20,13 +20,19 @@ export function pinSchemaVersion(dpText: string, relPath: string, url: string): 
     return { ok: false, reason: `datapackage.json is not valid JSON (${(e as Error).message})` };
   }
   if (!dp || typeof dp !== 'object' || Array.isArray(dp)) return { ok: false, reason: 'datapackage.json is not a JSON object' };
-  if (dp.resources !== undefined && !Array.isArray(dp.resources)) return { ok: false, reason: 'datapackage.json: "resources" is not a list' };
+  if (dp.resources !== undefined && !Array.isArray(dp.resources))
+    return { ok: false, reason: 'datapackage.json: "resources" is not a list' };
   const rel = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
   const resources = (dp.resources ??= []);
-  let r = resources.find((x) => x && (Array.isArray(x.path) ? x.path : [x.path]).some((p) => typeof p === 'string' && p.replace(/^\.\//, '') === rel));
+  let r = resources.find(
+    (x) => x && (Array.isArray(x.path) ? x.path : [x.path]).some((p) => typeof p === 'string' && p.replace(/^\.\//, '') === rel),
+  );
   const added = !r;
   if (!r) {
-    const base = rel.split('/').pop()!.replace(/\.[^.]+$/, '');
+    const base = rel
+      .split('/')
+      .pop()!
+      .replace(/\.[^.]+$/, '');
     r = { name: base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'), path: rel };
     resources.push(r);
   }

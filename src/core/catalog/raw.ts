@@ -65,16 +65,22 @@ export function checkCatalog(doc: unknown): Parsed<RawEntry[]> {
     const e = list[i] as Record<string, unknown> | null;
     const where = `schemas[${i}]`;
     if (!e || typeof e !== 'object') return { ok: false, reason: `${where} is not an object` };
-    if (!str(e.name, 200) || !/^[\w.-]+\/[\w.-]+$/.test(e.name)) return { ok: false, reason: `${where}.name is not an "owner/name" string` };
+    if (!str(e.name, 200) || !/^[\w.-]+\/[\w.-]+$/.test(e.name))
+      return { ok: false, reason: `${where}.name is not an "owner/name" string` };
     if (!str(e.schema_type, 50)) return { ok: false, reason: `${where}.schema_type is not a string` };
     if (!Array.isArray(e.versions) || e.versions.length > LIMITS.versions) return { ok: false, reason: `${where}.versions is not a list` };
     const versions: RawVersion[] = [];
     for (const v of e.versions as Record<string, unknown>[]) {
-      if (!v || !str(v.version_name, 50) || !str(v.schema_url, 2000) || !/^https?:\/\//.test(v.schema_url)) return { ok: false, reason: `${where}.versions has an entry without version_name / schema_url` };
+      if (!v || !str(v.version_name, 50) || !str(v.schema_url, 2000) || !/^https?:\/\//.test(v.schema_url))
+        return { ok: false, reason: `${where}.versions has an entry without version_name / schema_url` };
       versions.push({ version_name: v.version_name, schema_url: v.schema_url });
     }
     const labels = Array.isArray(e.labels) ? e.labels.filter((l): l is string => str(l, 200)) : [];
-    const examples = Array.isArray(e.examples) ? (e.examples as Record<string, unknown>[]).filter((x) => x && str(x.path, 2000)).map((x) => ({ title: str(x.title, 500) ? x.title : undefined, path: x.path as string })) : [];
+    const examples = Array.isArray(e.examples)
+      ? (e.examples as Record<string, unknown>[])
+          .filter((x) => x && str(x.path, 2000))
+          .map((x) => ({ title: str(x.title, 500) ? x.title : undefined, path: x.path as string }))
+      : [];
     out.push({
       name: e.name,
       title: str(e.title, 500) ? e.title : e.name,
@@ -84,7 +90,7 @@ export function checkCatalog(doc: unknown): Parsed<RawEntry[]> {
       homepage: str(e.homepage, 2000) ? e.homepage : undefined,
       examples,
       versions,
-      schema_url: str(e.schema_url, 2000) ? e.schema_url : versions[versions.length - 1]?.schema_url ?? '',
+      schema_url: str(e.schema_url, 2000) ? e.schema_url : (versions[versions.length - 1]?.schema_url ?? ''),
     });
   }
   return { ok: true, value: out };

@@ -67,10 +67,13 @@ export class Catalog {
     for (const pass of ['tableschema', 'datapackage'])
       for (const e of entries) {
         if (e.schema_type !== pass) continue;
-        const versions = e.versions.map((v) => ({ version: bareVersion(v.version_name), url: v.schema_url })).sort((a, b) => compareVersions(a.version, b.version));
+        const versions = e.versions
+          .map((v) => ({ version: bareVersion(v.version_name), url: v.schema_url }))
+          .sort((a, b) => compareVersions(a.version, b.version));
         if (!versions.length) continue;
         const latest = versions[versions.length - 1].version;
-        if (pass === 'tableschema') this.add({ name: e.name, title: e.title, labels: e.labels, description: e.description, versions, latest, examples: e.examples });
+        if (pass === 'tableschema')
+          this.add({ name: e.name, title: e.title, labels: e.labels, description: e.description, versions, latest, examples: e.examples });
         else this.addParts(e, versions);
       }
   }
@@ -105,7 +108,16 @@ export class Catalog {
         own.partOf ??= { name: e.name, resource };
         continue;
       }
-      this.add({ name, title: `${e.title} — ${resource}`, labels: e.labels, description: e.description, versions: vs, latest: vs[vs.length - 1].version, partOf: { name: e.name, resource }, examples: [] });
+      this.add({
+        name,
+        title: `${e.title} — ${resource}`,
+        labels: e.labels,
+        description: e.description,
+        versions: vs,
+        latest: vs[vs.length - 1].version,
+        partOf: { name: e.name, resource },
+        examples: [],
+      });
       this.partFiles.set(name, resources.get(name)!);
     }
   }

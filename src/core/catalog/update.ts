@@ -66,7 +66,15 @@ export async function updateCatalog(dir: string, options: { url?: string; timeou
   const timeoutMs = options.timeoutMs ?? 20_000;
   const meta: CacheMeta = readCacheMeta(dir) ?? { fetchedAt: '', validators: {} };
   const hadCache = existsSync(join(dir, 'schemas.json'));
-  const fail = (error: string): UpdateResult => ({ ok: false, source: hadCache ? 'cache' : 'bundled', error, notModified: false, filesFetched: 0, filesFailed: [], schemas: 0 });
+  const fail = (error: string): UpdateResult => ({
+    ok: false,
+    source: hadCache ? 'cache' : 'bundled',
+    error,
+    notModified: false,
+    filesFetched: 0,
+    filesFailed: [],
+    schemas: 0,
+  });
   let text: string;
   let notModified = false;
   try {

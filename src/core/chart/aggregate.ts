@@ -107,11 +107,22 @@ async function scan(req: AggregateRequest, sourceKey: string | null, options: Re
         ? await readSheetRows(src.path, start, { sheet: src.sheet, signal: options.signal })
         : await readFileRows(src.path, format, start, options);
   const { header, columns, suggested, grouper } = table.end();
-  return { sourceKey, header, columns, suggested, info, rows: table.rows, grouping: groupingKey(complete(req.config, suggested)), grouped: grouper?.finish() ?? null };
+  return {
+    sourceKey,
+    header,
+    columns,
+    suggested,
+    info,
+    rows: table.rows,
+    grouping: groupingKey(complete(req.config, suggested)),
+    grouped: grouper?.finish() ?? null,
+  };
 }
 
 function result(pass: Pass, config: ChartConfig): ChartResult {
-  const missing = [config.category, config.value, config.filter?.column ?? null].filter((c): c is string => c !== null && findColumn(pass.header, c) === -1);
+  const missing = [config.category, config.value, config.filter?.column ?? null].filter(
+    (c): c is string => c !== null && findColumn(pass.header, c) === -1,
+  );
   const columns = pass.columns.map(({ name, kind, code }) => ({ name, kind, code }));
   const series = pass.grouped && missing.length === 0 ? shape(pass.grouped, config) : null;
   return { config, suggested: pass.suggested, columns, missing, series, table: { ...pass.info, rows: pass.rows } };
@@ -147,7 +158,10 @@ class TableScan {
     const sample = this.sample ?? [];
     this.sample = null;
     const header = this.header ?? [];
-    this.columns = profileColumns(header, sample.map((r) => r.values));
+    this.columns = profileColumns(
+      header,
+      sample.map((r) => r.values),
+    );
     this.suggested = suggestChart(this.columns, this.req.fields ?? detectSchema(header)?.entry.descriptor.fields ?? []);
     const spec = groupSpec(header, complete(this.req.config, this.suggested));
     if (!spec) return;

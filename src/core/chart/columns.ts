@@ -22,7 +22,8 @@ export interface ColumnProfile extends ColumnInfo {
 
 /** A column counts as numbers or dates when this share of its filled cells parses. */
 const MAJORITY = 0.9;
-const CODE_WORD = /(^|[^a-z])(id|code|siret|siren|rna|insee|cp|num[ée]ro|n°|ref|r[ée]f[ée]rence|compte|article|nature|fonction|chapitre|exercice|ann[ée]e|year)([^a-z]|$)/i;
+const CODE_WORD =
+  /(^|[^a-z])(id|code|siret|siren|rna|insee|cp|num[ée]ro|n°|ref|r[ée]f[ée]rence|compte|article|nature|fonction|chapitre|exercice|ann[ée]e|year)([^a-z]|$)/i;
 /** camelCase identifiers: `idBeneficiaire`, `codeInsee`. */
 const CODE_PREFIX = /^(id|code|num|ref)[A-Z_]/;
 const isCodeName = (name: string) => CODE_WORD.test(name) || CODE_PREFIX.test(name);
@@ -36,7 +37,12 @@ export function findColumn(header: string[], name: string): number {
 }
 
 export function profileColumns(header: string[], rows: string[][]): ColumnProfile[] {
-  return header.map((name, i) => profileColumn(trimAll(name), rows.map((r) => r[i] ?? '')));
+  return header.map((name, i) =>
+    profileColumn(
+      trimAll(name),
+      rows.map((r) => r[i] ?? ''),
+    ),
+  );
 }
 
 function profileColumn(name: string, cells: string[]): ColumnProfile {

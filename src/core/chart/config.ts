@@ -44,7 +44,8 @@ export const DEFAULT_CONFIG: ChartConfig = {
   dateBucket: 'none',
 };
 
-const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
 const columnName = (v: unknown): v is string | null => v === null || (typeof v === 'string' && v.length <= 1000);
 
 /**
@@ -62,7 +63,16 @@ export function parseChartConfig(v: unknown): ChartConfig | null {
   const topN = o.topN === undefined ? DEFAULT_TOP_N : o.topN;
   if (typeof topN !== 'number' || !Number.isFinite(topN)) return null;
   const f = o.filter as { column?: unknown; value?: unknown } | null | undefined;
-  if (f !== undefined && f !== null && (typeof f !== 'object' || typeof f.column !== 'string' || f.column.length > 1000 || typeof f.value !== 'string' || f.value.length > 1000)) return null;
+  if (
+    f !== undefined &&
+    f !== null &&
+    (typeof f !== 'object' ||
+      typeof f.column !== 'string' ||
+      f.column.length > 1000 ||
+      typeof f.value !== 'string' ||
+      f.value.length > 1000)
+  )
+    return null;
   return {
     ...(f ? { filter: { column: f.column as string, value: f.value as string } } : {}),
     type: o.type,

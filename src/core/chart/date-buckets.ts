@@ -37,7 +37,12 @@ export function bucketDates(raw: Map<string, Group>, bucket: Exclude<DateBucket,
   for (const [text, g] of raw) {
     const formats = candidates.get(text)!;
     // ISO needs no decision; other texts must read in the column's format.
-    const f = formats.includes('iso') || formats.includes('iso-datetime') ? formats[0] : decided !== null && formats.includes(decided) ? decided : null;
+    const f =
+      formats.includes('iso') || formats.includes('iso-datetime')
+        ? formats[0]
+        : decided !== null && formats.includes(decided)
+          ? decided
+          : null;
     const iso = f ? toIsoDate(text, f) : null;
     if (!iso) {
       invalid.push({ raw: text, group: g });
@@ -68,4 +73,3 @@ export function bucketRange(first: string, last: string, bucket: Exclude<DateBuc
     }
   }
 }
-

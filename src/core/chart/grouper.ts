@@ -127,13 +127,30 @@ export class Grouper {
   }
 
   finish(): Grouped {
-    const base = { overflow: this.overflow, rows: this.rows, valueSkips: this.valueSkips.list(), xy: [] as Grouped['xy'], sampled: false, points: 0, dateFormat: null };
+    const base = {
+      overflow: this.overflow,
+      rows: this.rows,
+      valueSkips: this.valueSkips.list(),
+      xy: [] as Grouped['xy'],
+      sampled: false,
+      points: 0,
+      dateFormat: null,
+    };
     if (this.sampler) {
-      return { ...base, kind: 'scatter', groups: new Map(), xy: this.sampler.points, sampled: this.sampler.sampled, points: this.sampler.seen, rowSkips: this.rowSkips.list() };
+      return {
+        ...base,
+        kind: 'scatter',
+        groups: new Map(),
+        xy: this.sampler.points,
+        sampled: this.sampler.sampled,
+        points: this.sampler.seen,
+        rowSkips: this.rowSkips.list(),
+      };
     }
     if (this.spec.dateBucket === 'none') return { ...base, kind: 'categories', groups: this.groups, rowSkips: this.rowSkips.list() };
     const b = bucketDates(this.groups, this.spec.dateBucket);
-    for (const { raw, group } of b.invalid) this.rowSkips.addMany('not-a-date', this.spec.category.name, group.rows, { row: group.firstRow, value: raw });
+    for (const { raw, group } of b.invalid)
+      this.rowSkips.addMany('not-a-date', this.spec.category.name, group.rows, { row: group.firstRow, value: raw });
     return { ...base, kind: 'dates', groups: b.groups, rowSkips: this.rowSkips.list(), dateFormat: b.format };
   }
 }

@@ -22,9 +22,31 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 
 export function chartPage(p: ChartPageInput): string {
   const fmt = new Intl.NumberFormat(p.locale, { maximumFractionDigits: 2 });
-  const t = p.lang === 'fr' ? { label: 'Catégorie', value: 'Valeur', rows: 'Lignes', source: 'Source', made: 'Graphique publié avec Open Data Workbench', blank: '(vide)' } : { label: 'Category', value: 'Value', rows: 'Rows', source: 'Source', made: 'Chart published with Open Data Workbench', blank: '(blank)' };
+  const t =
+    p.lang === 'fr'
+      ? {
+          label: 'Catégorie',
+          value: 'Valeur',
+          rows: 'Lignes',
+          source: 'Source',
+          made: 'Graphique publié avec Open Data Workbench',
+          blank: '(vide)',
+        }
+      : {
+          label: 'Category',
+          value: 'Value',
+          rows: 'Rows',
+          source: 'Source',
+          made: 'Chart published with Open Data Workbench',
+          blank: '(blank)',
+        };
   const points = p.series.labels.map((l, i) => ({ label: l === '' ? t.blank : l, value: p.series.values[i], rows: p.series.rows[i] }));
-  if (p.series.others) points.push({ label: (p.othersLabel ?? 'Others ({0})').replace('{0}', String(p.series.others.categories)), value: p.series.others.value, rows: p.series.others.rows });
+  if (p.series.others)
+    points.push({
+      label: (p.othersLabel ?? 'Others ({0})').replace('{0}', String(p.series.others.categories)),
+      value: p.series.others.value,
+      rows: p.series.others.rows,
+    });
   const max = Math.max(0, ...points.map((x) => x.value ?? 0));
   const min = Math.min(0, ...points.map((x) => x.value ?? 0));
   const span = max - min || 1;
@@ -43,7 +65,12 @@ export function chartPage(p: ChartPageInput): string {
       return `<g><title>${esc(x.label)} : ${esc(text)}</title><text x="${labelW - 8}" y="${y + barH * 0.7}" text-anchor="end">${esc(x.label.length > 32 ? `${x.label.slice(0, 31)}…` : x.label)}</text><rect x="${bx.toFixed(1)}" y="${y}" width="${Math.max(w, 0.5).toFixed(1)}" height="${barH}" rx="2"/><text x="${(v >= 0 ? bx + w + 6 : bx - 6).toFixed(1)}" y="${y + barH * 0.7}" text-anchor="${v >= 0 ? 'start' : 'end'}" class="v">${esc(text)}</text></g>`;
     })
     .join('');
-  const rows = points.map((x) => `<tr><th scope="row">${esc(x.label)}</th><td>${x.value === null ? '—' : esc(fmt.format(x.value))}</td><td>${fmt.format(x.rows)}</td></tr>`).join('');
+  const rows = points
+    .map(
+      (x) =>
+        `<tr><th scope="row">${esc(x.label)}</th><td>${x.value === null ? '—' : esc(fmt.format(x.value))}</td><td>${fmt.format(x.rows)}</td></tr>`,
+    )
+    .join('');
   return `<!DOCTYPE html>
 <html lang="${p.lang}">
 <head>

@@ -48,7 +48,12 @@ export function readTextRows(text: string, format: CsvFormat, sink: RowSink): Re
   return { format, encoding: null, delimiter };
 }
 
-export async function readFileRows(path: string, format: CsvFormat, start: (info: ReadInfo) => RowSink, options: ReadOptions = {}): Promise<ReadInfo> {
+export async function readFileRows(
+  path: string,
+  format: CsvFormat,
+  start: (info: ReadInfo) => RowSink,
+  options: ReadOptions = {},
+): Promise<ReadInfo> {
   const total = (await stat(path)).size;
   if (total <= (options.streamAbove ?? STREAM_ABOVE)) {
     const buf = await readFile(path);

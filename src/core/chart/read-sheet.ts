@@ -7,7 +7,11 @@ import { SheetTableFeeder } from '../sheet/table';
 import type { ReadInfo, RowSink } from './read-rows';
 import { CancelledError, UnreadableError } from './read-rows';
 
-export async function readSheetRows(path: string, start: (info: ReadInfo) => RowSink, options: { sheet?: string; signal?: AbortSignal } = {}): Promise<ReadInfo> {
+export async function readSheetRows(
+  path: string,
+  start: (info: ReadInfo) => RowSink,
+  options: { sheet?: string; signal?: AbortSignal } = {},
+): Promise<ReadInfo> {
   const book = await openWorkbook(path);
   let info: ReadInfo | null = null;
   let sink: RowSink | null = null;

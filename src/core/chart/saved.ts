@@ -97,5 +97,7 @@ export async function listSavedCharts(root: string): Promise<SavedChartEntry[]> 
     }),
   );
   // Broken files last, so the tree lists the usable charts first.
-  return entries.sort((a, b) => (a.chart && b.chart ? a.chart.title.localeCompare(b.chart.title, 'fr') : a.chart ? -1 : b.chart ? 1 : a.file.localeCompare(b.file)));
+  return entries.sort((a, b) =>
+    a.chart && b.chart ? a.chart.title.localeCompare(b.chart.title, 'fr') : a.chart ? -1 : b.chart ? 1 : a.file.localeCompare(b.file),
+  );
 }

@@ -18,8 +18,17 @@ const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' })
 export function shape(g: Grouped, config: ChartConfig): ChartSeries {
   const agg = config.aggregation;
   const skipped = agg === 'count' && g.kind !== 'scatter' ? g.rowSkips : [...g.rowSkips, ...g.valueSkips];
-  const stats = { rows: g.rows, used: 0, categories: g.groups.size, skipped, truncated: g.overflow !== null, sampled: g.sampled, dateFormat: g.dateFormat };
-  if (g.kind === 'scatter') return { kind: 'scatter', labels: [], values: [], rows: [], others: null, xy: g.xy, stats: { ...stats, used: g.points } };
+  const stats = {
+    rows: g.rows,
+    used: 0,
+    categories: g.groups.size,
+    skipped,
+    truncated: g.overflow !== null,
+    sampled: g.sampled,
+    dateFormat: g.dateFormat,
+  };
+  if (g.kind === 'scatter')
+    return { kind: 'scatter', labels: [], values: [], rows: [], others: null, xy: g.xy, stats: { ...stats, used: g.points } };
   const points: Point[] = [];
   for (const [label, group] of g.groups) {
     const value = groupValue(group, agg);
@@ -71,7 +80,11 @@ function fold(rest: Point[], overflow: Group | null, config: ChartConfig): Other
   const acc = newGroup(Infinity, Infinity);
   for (const p of rest) mergeGroup(acc, p.group);
   if (overflow) mergeGroup(acc, overflow);
-  return { categories: rest.length + (overflow ? 1 : 0), value: groupValue(acc, config.aggregation) ?? 0, rows: groupRows(acc, config.aggregation) };
+  return {
+    categories: rest.length + (overflow ? 1 : 0),
+    value: groupValue(acc, config.aggregation) ?? 0,
+    rows: groupRows(acc, config.aggregation),
+  };
 }
 
 /** Adds the empty months/years between the first and last bucket (when they fit in MAX_POINTS). */

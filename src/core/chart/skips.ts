@@ -12,7 +12,8 @@ export class SkipCounter {
     let s = this.byKey.get(key);
     if (!s) this.byKey.set(key, (s = { reason, column, rows: 0, examples: [] }));
     s.rows++;
-    if (s.examples.length < EXAMPLES) s.examples.push({ row, value: value.length > MAX_EXAMPLE_CHARS ? value.slice(0, MAX_EXAMPLE_CHARS - 1) + '…' : value });
+    if (s.examples.length < EXAMPLES)
+      s.examples.push({ row, value: value.length > MAX_EXAMPLE_CHARS ? value.slice(0, MAX_EXAMPLE_CHARS - 1) + '…' : value });
   }
 
   /** Adds `n` rows at once (dates found invalid once the column's format is known). */

@@ -19,7 +19,8 @@ const CATEGORY_HINTS: [RegExp, number][] = [
   [/nom|name/i, 1],
 ];
 const SUB_LEVEL = /^sous|^sub/i;
-const MEASURE = /montant|amount|total|valeur|value|budget|^\s*bp\s*$|r[ée]alis|pr[ée]vu|prev|cr[ée]dit|d[ée]pense|recette|prix|co[uû]t|somme|(^|_)mt/i;
+const MEASURE =
+  /montant|amount|total|valeur|value|budget|^\s*bp\s*$|r[ée]alis|pr[ée]vu|prev|cr[ée]dit|d[ée]pense|recette|prix|co[uû]t|somme|(^|_)mt/i;
 const SHARE = /pourcentage|percent|taux|rate|ratio/i;
 /** Dates spanning up to this many months chart by month, longer ones by year. */
 const MONTHLY_SPAN = 36;
@@ -28,8 +29,16 @@ export function suggestChart(columns: ColumnProfile[], fields: FieldHint[] = [])
   const cols = columns.map((c) => withSchema(c, fields));
   const budget = suggestBudgetChart(cols);
   if (budget) return budget;
-  const value = best(cols.filter((c) => c.kind === 'number' && !c.code), measureScore, 0);
-  const category = best(cols.filter((c) => c.kind === 'text' || c.code), categoryScore, -Infinity);
+  const value = best(
+    cols.filter((c) => c.kind === 'number' && !c.code),
+    measureScore,
+    0,
+  );
+  const category = best(
+    cols.filter((c) => c.kind === 'text' || c.code),
+    categoryScore,
+    -Infinity,
+  );
   const date = cols.find((c) => c.kind === 'date' && c.dateSpan);
   const aggregation = value ? 'sum' : 'count';
   const base = { value: value?.name ?? null, aggregation, topN: DEFAULT_TOP_N } as const;
@@ -40,7 +49,16 @@ export function suggestChart(columns: ColumnProfile[], fields: FieldHint[] = [])
   }
   if (!category) {
     const numbers = cols.filter((c) => c.kind === 'number');
-    if (numbers.length >= 2) return { ...base, type: 'scatter', category: numbers[0].name, value: numbers[1].name, aggregation: 'sum', sort: 'file', dateBucket: 'none' };
+    if (numbers.length >= 2)
+      return {
+        ...base,
+        type: 'scatter',
+        category: numbers[0].name,
+        value: numbers[1].name,
+        aggregation: 'sum',
+        sort: 'file',
+        dateBucket: 'none',
+      };
   }
   const target = category ?? cols[0];
   return {

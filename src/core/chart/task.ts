@@ -7,14 +7,17 @@ import { UnreadableError } from './read-rows';
 
 /** Why a table cannot be charted at all; the host words it in the user's language. */
 export type Unchartable =
-  | { reason: 'empty' | 'binary' | 'nul' | 'row-too-large' }
-  | { reason: 'sheet'; kind: SheetErrorKind; detail?: string };
+  { reason: 'empty' | 'binary' | 'nul' | 'row-too-large' } | { reason: 'sheet'; kind: SheetErrorKind; detail?: string };
 
 export type AggregateOutcome = { ok: true; result: ChartResult } | ({ ok: false } & Unchartable);
 
 const cache = new ChartCache();
 
-export async function aggregateTask(req: AggregateRequest, progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<AggregateOutcome> {
+export async function aggregateTask(
+  req: AggregateRequest,
+  progress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<AggregateOutcome> {
   try {
     return { ok: true, result: await aggregate(req, cache, { onProgress: progress, signal }) };
   } catch (e) {

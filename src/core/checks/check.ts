@@ -46,6 +46,12 @@ export function columnParam(params: Record<string, unknown>, key: string, check:
 export function stringParam(params: Record<string, unknown>, key: string, check: string, env: CheckEnv): string | null {
   const v = params[key];
   if (typeof v === 'string' && v) return v;
-  env.table('check-error', env.lang === 'fr' ? `Contrôle « ${check} » : paramètre « ${key} » manquant ou invalide.` : `Check “${check}”: parameter “${key}” is missing or invalid.`, 'warning');
+  env.table(
+    'check-error',
+    env.lang === 'fr'
+      ? `Contrôle « ${check} » : paramètre « ${key} » manquant ou invalide.`
+      : `Check “${check}”: parameter “${key}” is missing or invalid.`,
+    'warning',
+  );
   return null;
 }

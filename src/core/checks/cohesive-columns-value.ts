@@ -10,14 +10,23 @@ export const cohesiveColumnsValue: CustomCheck = {
     const others = stringList(params.othercolumns);
     if (column === null) return null;
     if (!others || others.length === 0) {
-      env.table('check-error', env.lang === 'fr' ? `Contrôle « ${this.name} » : la liste « othercolumns » est vide ou invalide.` : `Check “${this.name}”: “othercolumns” is empty or invalid.`, 'warning');
+      env.table(
+        'check-error',
+        env.lang === 'fr'
+          ? `Contrôle « ${this.name} » : la liste « othercolumns » est vide ou invalide.`
+          : `Check “${this.name}”: “othercolumns” is empty or invalid.`,
+        'warning',
+      );
       return null;
     }
     const all = [column, ...others];
     const ix = resolveColumns(all, this.name, env);
     if (!ix) return null;
     const list = all.join(', ');
-    const message = env.lang === 'fr' ? `Incohérence relevée : les colonnes ${list} doivent toutes comporter une valeur ou toutes être vides.` : `Inconsistent row: columns ${list} must all have a value or all be empty.`;
+    const message =
+      env.lang === 'fr'
+        ? `Incohérence relevée : les colonnes ${list} doivent toutes comporter une valeur ou toutes être vides.`
+        : `Inconsistent row: columns ${list} must all have a value or all be empty.`;
     return {
       row(row, values) {
         const status = valued(values[ix[0]]);

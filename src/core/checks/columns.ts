@@ -8,7 +8,11 @@ export function resolveColumns(names: string[], check: string, env: CheckEnv): n
   if (ix.every((i) => i < 0)) return null;
   const missing = names.filter((_, k) => ix[k] < 0);
   for (const n of missing)
-    env.table('check-error', env.lang === 'fr' ? `Contrôle « ${check} » : la colonne « ${n} » est introuvable.` : `Check “${check}”: column “${n}” is not found.`, 'warning');
+    env.table(
+      'check-error',
+      env.lang === 'fr' ? `Contrôle « ${check} » : la colonne « ${n} » est introuvable.` : `Check “${check}”: column “${n}” is not found.`,
+      'warning',
+    );
   return missing.length ? null : ix;
 }
 

@@ -5,5 +5,12 @@ import { nameVerdict } from './fr-name';
 
 export const commune = frValueCheck('commune', () => {
   const x = frIndex();
-  return (v) => nameVerdict(v, (s) => x.communeExact.has(s), (k) => x.communeNames.get(k), { en: 'commune', fr: 'commune' }, x.cog);
+  return (v) =>
+    nameVerdict(
+      v,
+      (s) => x.communeExact.has(s),
+      (k) => x.communeNames.get(k),
+      { en: 'commune', fr: 'commune' },
+      x.cog,
+    );
 });

@@ -26,7 +26,13 @@ export const compareColumnsValue: CustomCheck = {
     const ix = resolveColumns([c1, c2], this.name, env);
     const fr = env.lang === 'fr';
     if (typeof op !== 'string' || !OPS[op]) {
-      env.table('check-error', fr ? `Contrôle « ${this.name} » : l'opérateur ${JSON.stringify(op)} n'est pas géré.` : `Check “${this.name}”: operator ${JSON.stringify(op)} is not supported.`, 'warning');
+      env.table(
+        'check-error',
+        fr
+          ? `Contrôle « ${this.name} » : l'opérateur ${JSON.stringify(op)} n'est pas géré.`
+          : `Check “${this.name}”: operator ${JSON.stringify(op)} is not supported.`,
+        'warning',
+      );
       return null;
     }
     if (!ix) return null;
@@ -48,13 +54,27 @@ export const compareColumnsValue: CustomCheck = {
         else {
           const r1 = show(env.raw(row, f1));
           const r2 = show(env.raw(row, f2));
-          env.cell(row, f1, 'compare-columns-value', fr ? `La valeur de la colonne ${c1} ${r1} n'est pas comparable avec la valeur de la colonne ${c2} ${r2}.` : `The value of column ${c1} ${r1} cannot be compared with the value of column ${c2} ${r2}.`);
+          env.cell(
+            row,
+            f1,
+            'compare-columns-value',
+            fr
+              ? `La valeur de la colonne ${c1} ${r1} n'est pas comparable avec la valeur de la colonne ${c2} ${r2}.`
+              : `The value of column ${c1} ${r1} cannot be compared with the value of column ${c2} ${r2}.`,
+          );
           return;
         }
         if (ok) return;
         const r1 = show(env.raw(row, f1));
         const r2 = show(env.raw(row, f2));
-        env.cell(row, f1, 'compare-columns-value', fr ? `La valeur de la colonne ${c1} ${r1} devrait être ${opFr} à la valeur de la colonne ${c2} ${r2}.` : `The value of column ${c1} ${r1} should be ${opEn} the value of column ${c2} ${r2}.`);
+        env.cell(
+          row,
+          f1,
+          'compare-columns-value',
+          fr
+            ? `La valeur de la colonne ${c1} ${r1} devrait être ${opFr} à la valeur de la colonne ${c2} ${r2}.`
+            : `The value of column ${c1} ${r1} should be ${opEn} the value of column ${c2} ${r2}.`,
+        );
       },
     };
   },

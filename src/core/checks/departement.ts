@@ -6,5 +6,12 @@ import { nameVerdict } from './fr-name';
 export const departement = frValueCheck('departement', () => {
   const x = frIndex();
   const exact = new Set(Object.values(x.ref.departements));
-  return (v) => nameVerdict(v, (s) => exact.has(s), (k) => (x.deptNames.has(k) ? [x.deptNames.get(k)!] : undefined), { en: 'département', fr: 'département' }, x.cog);
+  return (v) =>
+    nameVerdict(
+      v,
+      (s) => exact.has(s),
+      (k) => (x.deptNames.has(k) ? [x.deptNames.get(k)!] : undefined),
+      { en: 'département', fr: 'département' },
+      x.cog,
+    );
 });

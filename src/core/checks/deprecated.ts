@@ -12,7 +12,17 @@ export function deprecatedCheckNotices(descriptor: TableSchema | null, lang: Lan
     const now = c && typeof c.name === 'string' ? DEPRECATED_CHECKS[c.name] : undefined;
     if (!now || seen.has(c.name)) continue;
     seen.add(c.name);
-    out.push({ rule: 'deprecated-check', severity: 'warning', message: deprecationMessage(c.name, now, lang), row: null, column: null, field: null, line: null, start: null, end: null });
+    out.push({
+      rule: 'deprecated-check',
+      severity: 'warning',
+      message: deprecationMessage(c.name, now, lang),
+      row: null,
+      column: null,
+      field: null,
+      line: null,
+      start: null,
+      end: null,
+    });
   }
   return out;
 }

@@ -4,10 +4,25 @@
 import { looseName } from '../fr/reference';
 import type { Verdict } from './fr-value';
 
-export function nameVerdict(v: string, exact: (s: string) => boolean, loose: (k: string) => string[] | undefined, what: { en: string; fr: string }, source: string): Verdict | null {
+export function nameVerdict(
+  v: string,
+  exact: (s: string) => boolean,
+  loose: (k: string) => string[] | undefined,
+  what: { en: string; fr: string },
+  source: string,
+): Verdict | null {
   if (exact(v)) return null;
   const spellings = loose(looseName(v));
-  if (spellings?.length === 1) return { en: `the official spelling is “${spellings[0]}” (${source})`, fr: `l’orthographe officielle est « ${spellings[0]} » (${source})`, fix: spellings[0] };
-  if (spellings?.length) return { en: `official spellings: ${spellings.join(', ')} (${source})`, fr: `orthographes officielles : ${spellings.join(', ')} (${source})` };
+  if (spellings?.length === 1)
+    return {
+      en: `the official spelling is “${spellings[0]}” (${source})`,
+      fr: `l’orthographe officielle est « ${spellings[0]} » (${source})`,
+      fix: spellings[0],
+    };
+  if (spellings?.length)
+    return {
+      en: `official spellings: ${spellings.join(', ')} (${source})`,
+      fr: `orthographes officielles : ${spellings.join(', ')} (${source})`,
+    };
   return { en: `no ${what.en} has this name in the ${source}`, fr: `aucun(e) ${what.fr} ne porte ce nom au ${source}` };
 }

@@ -33,7 +33,14 @@ export function valueRowCheck(env: CheckEnv, f: number, rule: string, validate: 
       }
       if (verdict) {
         const d = verdict;
-        env.cell(row, f, rule, () => (env.lang === 'fr' ? `${show(raw)} : ${d.fr}` : `${show(raw)}: ${d.en}`), d.severity ?? 'error', d.fix);
+        env.cell(
+          row,
+          f,
+          rule,
+          () => (env.lang === 'fr' ? `${show(raw)} : ${d.fr}` : `${show(raw)}: ${d.en}`),
+          d.severity ?? 'error',
+          d.fix,
+        );
       }
     },
   };
@@ -59,4 +66,6 @@ export const DEPRECATED_CHECKS: Readonly<Record<string, string>> = {
 };
 
 export const deprecationMessage = (alias: string, target: string, lang: Lang) =>
-  lang === 'fr' ? `Le contrôle « ${alias} » est obsolète : il s’appelle désormais « ${target} » (appliqué quand même).` : `The check “${alias}” is deprecated: it is now called “${target}” (run anyway).`;
+  lang === 'fr'
+    ? `Le contrôle « ${alias} » est obsolète : il s’appelle désormais « ${target} » (appliqué quand même).`
+    : `The check “${alias}” is deprecated: it is now called “${target}” (run anyway).`;

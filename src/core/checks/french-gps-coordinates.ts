@@ -40,8 +40,23 @@ export const gpsCheck = (name: string): CustomCheck => ({
         if (!p || inFrance(p[0], p[1])) return;
         const raw = show(env.raw(row, f));
         if (inFrance(p[1], p[0]))
-          env.cell(row, f, `reversed-${name}`, fr ? `La valeur ${raw} correspond à des coordonnées GPS françaises inversées : la longitude doit venir en premier.` : `${raw} are French GPS coordinates in the wrong order: longitude comes first.`);
-        else env.cell(row, f, name, fr ? `La valeur ${raw} ne correspond pas à des coordonnées GPS françaises valides.` : `${raw} is not a location in France (longitude, latitude in WGS84).`);
+          env.cell(
+            row,
+            f,
+            `reversed-${name}`,
+            fr
+              ? `La valeur ${raw} correspond à des coordonnées GPS françaises inversées : la longitude doit venir en premier.`
+              : `${raw} are French GPS coordinates in the wrong order: longitude comes first.`,
+          );
+        else
+          env.cell(
+            row,
+            f,
+            name,
+            fr
+              ? `La valeur ${raw} ne correspond pas à des coordonnées GPS françaises valides.`
+              : `${raw} is not a location in France (longitude, latitude in WGS84).`,
+          );
       },
     };
   },

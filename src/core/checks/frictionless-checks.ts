@@ -13,7 +13,12 @@ export const asciiValue: CustomCheck = {
         for (let i = 0; i < values.length; i++) {
           const v = values[i];
           if (typeof v === 'string' && /[^\x00-\x7f]/.test(v))
-            env.cell(row, i, 'ascii-value', fr ? `${show(v)} contient des caractères non ASCII.` : `${show(v)} contains non-ASCII characters.`);
+            env.cell(
+              row,
+              i,
+              'ascii-value',
+              fr ? `${show(v)} contient des caractères non ASCII.` : `${show(v)} contains non-ASCII characters.`,
+            );
         }
       },
     };
@@ -33,7 +38,12 @@ export const forbiddenValue: CustomCheck = {
       row(row, values) {
         const v = values[f];
         if (v === null || v === undefined || !forbidden.has(String(v))) return;
-        env.cell(row, f, 'forbidden-value', fr ? `La valeur ${show(String(v))} est interdite dans « ${name} ».` : `Value ${show(String(v))} is forbidden in “${name}”.`);
+        env.cell(
+          row,
+          f,
+          'forbidden-value',
+          fr ? `La valeur ${show(String(v))} est interdite dans « ${name} ».` : `Value ${show(String(v))} is forbidden in “${name}”.`,
+        );
       },
     };
   },

@@ -16,7 +16,11 @@ const HEADINGS = [
   'Autres domaines de compétences',
 ];
 
-const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const norm = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const KNOWN = new Set(HEADINGS.map(norm));
 
 /** The check under Validata's name (`nomenclature-actes-value`) or fr-format's (`nomenclature-acte`). */
@@ -26,7 +30,10 @@ export const nomenclatureCheck = (name: string): CustomCheck => ({
     const f = columnParam(params, 'column', name, env);
     if (f < 0) return null;
     const fr = env.lang === 'fr';
-    const say = (v: string, why: string) => (fr ? `La valeur ${show(v)} ne respecte pas le format des nomenclatures d'actes (${why}).` : `${show(v)} does not follow the “Actes” nomenclature format (${why}).`);
+    const say = (v: string, why: string) =>
+      fr
+        ? `La valeur ${show(v)} ne respecte pas le format des nomenclatures d'actes (${why}).`
+        : `${show(v)} does not follow the “Actes” nomenclature format (${why}).`;
     return {
       row(row, values) {
         const v = values[f];
@@ -40,8 +47,12 @@ export const nomenclatureCheck = (name: string): CustomCheck => ({
         if (KNOWN.has(norm(prefix)) && !v.includes('/ ')) return;
         const spaced = KNOWN.has(norm(prefix.trimEnd())) || v.includes('/ ');
         const why = spaced
-          ? fr ? "le signe oblique ne doit pas être précédé ni suivi d'espace" : 'no space is allowed around the slash'
-          : fr ? `le préfixe de nomenclature Actes ${show(prefix)} n'est pas reconnu` : `the “Actes” heading ${show(prefix)} is not recognised; expected one of: ${HEADINGS.join(', ')}`;
+          ? fr
+            ? "le signe oblique ne doit pas être précédé ni suivi d'espace"
+            : 'no space is allowed around the slash'
+          : fr
+            ? `le préfixe de nomenclature Actes ${show(prefix)} n'est pas reconnu`
+            : `the “Actes” heading ${show(prefix)} is not recognised; expected one of: ${HEADINGS.join(', ')}`;
         env.cell(row, f, name, say(v, why));
       },
     };

@@ -12,10 +12,17 @@ export const oneOfRequired: CustomCheck = {
     const f2 = env.field(c2);
     const fr = env.lang === 'fr';
     if (f1 < 0 && f2 < 0) {
-      env.table('one-of-required', fr ? `Une des deux colonnes requises : Les deux colonnes '${c1}' et '${c2}' sont manquantes.` : `One of two columns required: both columns '${c1}' and '${c2}' are missing.`);
+      env.table(
+        'one-of-required',
+        fr
+          ? `Une des deux colonnes requises : Les deux colonnes '${c1}' et '${c2}' sont manquantes.`
+          : `One of two columns required: both columns '${c1}' and '${c2}' are missing.`,
+      );
       return null;
     }
-    const message = fr ? `Au moins l'une des colonnes '${c1}' ou '${c2}' doit comporter une valeur.` : `At least one of the columns '${c1}' or '${c2}' must have a value.`;
+    const message = fr
+      ? `Au moins l'une des colonnes '${c1}' ou '${c2}' doit comporter une valeur.`
+      : `At least one of the columns '${c1}' or '${c2}' must have a value.`;
     return {
       row(row, values) {
         if ((f1 >= 0 && valued(values[f1])) || (f2 >= 0 && valued(values[f2]))) return;

@@ -38,7 +38,11 @@ function rules(value: string): string[] {
       if (c === '|') i++;
       continue;
     }
-    if (!quoted && c === ',' && /^ +(?:\d{4} |[A-Z][a-z] |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|PH|SH|week)\b)/.test(value.slice(i + 1))) {
+    if (
+      !quoted &&
+      c === ',' &&
+      /^ +(?:\d{4} |[A-Z][a-z] |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|PH|SH|week)\b)/.test(value.slice(i + 1))
+    ) {
       out.push(cur);
       cur = '';
       continue;

@@ -22,7 +22,14 @@ export const openingHoursValue: CustomCheck = {
         }
         if (bad === null) return;
         const part = bad !== v.trim() ? (fr ? ` (partie fautive : ${show(bad)})` : ` (faulty part: ${show(bad)})`) : '';
-        env.cell(row, f, 'opening-hours-value', fr ? `La valeur ${show(v)} n’est pas une définition d’horaires d’ouverture correcte (syntaxe OpenStreetMap)${part}.` : `${show(v)} is not a valid opening-hours definition (OpenStreetMap syntax)${part}.`);
+        env.cell(
+          row,
+          f,
+          'opening-hours-value',
+          fr
+            ? `La valeur ${show(v)} n’est pas une définition d’horaires d’ouverture correcte (syntaxe OpenStreetMap)${part}.`
+            : `${show(v)} is not a valid opening-hours definition (OpenStreetMap syntax)${part}.`,
+        );
       },
     };
   },

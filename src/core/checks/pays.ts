@@ -5,5 +5,12 @@ import { nameVerdict } from './fr-name';
 
 export const pays = frValueCheck('pays', () => {
   const x = frIndex();
-  return (v) => nameVerdict(v, (s) => x.countryExact.has(s), (k) => (x.countryNames.has(k) ? [x.countryNames.get(k)!] : undefined), { en: 'country', fr: 'pays' }, x.isoSource);
+  return (v) =>
+    nameVerdict(
+      v,
+      (s) => x.countryExact.has(s),
+      (k) => (x.countryNames.has(k) ? [x.countryNames.get(k)!] : undefined),
+      { en: 'country', fr: 'pays' },
+      x.isoSource,
+    );
 });

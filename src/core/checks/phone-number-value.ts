@@ -30,7 +30,14 @@ export const phoneNumberValue: CustomCheck = {
       row(row, values) {
         const v = values[f];
         if (typeof v !== 'string' || v === '' || isPhoneNumber(v)) return;
-        env.cell(row, f, 'phone-number-value', fr ? `La valeur ${show(v)} n'est pas un numéro de téléphone valide (ex. 01 23 45 67 89 ou +33 1 23 45 67 89).` : `${show(v)} is not a valid phone number (e.g. 01 23 45 67 89 or +33 1 23 45 67 89).`);
+        env.cell(
+          row,
+          f,
+          'phone-number-value',
+          fr
+            ? `La valeur ${show(v)} n'est pas un numéro de téléphone valide (ex. 01 23 45 67 89 ou +33 1 23 45 67 89).`
+            : `${show(v)} is not a valid phone number (e.g. 01 23 45 67 89 or +33 1 23 45 67 89).`,
+        );
       },
     };
   },

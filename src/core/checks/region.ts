@@ -6,5 +6,12 @@ import { nameVerdict } from './fr-name';
 export const region = frValueCheck('region', () => {
   const x = frIndex();
   const exact = new Set(Object.values(x.ref.regions));
-  return (v) => nameVerdict(v, (s) => exact.has(s), (k) => (x.regionNames.has(k) ? [x.regionNames.get(k)!] : undefined), { en: 'région', fr: 'région' }, x.cog);
+  return (v) =>
+    nameVerdict(
+      v,
+      (s) => exact.has(s),
+      (k) => (x.regionNames.has(k) ? [x.regionNames.get(k)!] : undefined),
+      { en: 'région', fr: 'région' },
+      x.cog,
+    );
 });

@@ -78,7 +78,9 @@ const FR_FORMATS = new Set(FR_FORMAT_NAMES);
 
 /** The fr-format checks a schema asks for through a field's `format` (`"format": "code-postal"`). */
 export function formatChecks(fields: readonly { name: string; format?: string }[]): CustomCheckDescriptor[] {
-  return fields.filter((f) => typeof f.format === 'string' && FR_FORMATS.has(f.format)).map((f) => ({ name: f.format!, params: { column: f.name } }));
+  return fields
+    .filter((f) => typeof f.format === 'string' && FR_FORMATS.has(f.format))
+    .map((f) => ({ name: f.format!, params: { column: f.name } }));
 }
 
 /** Builds the row checks a schema declares; a name not supported is reported once, never fatal. */
@@ -91,7 +93,11 @@ export function createCustomChecks(descriptors: readonly CustomCheckDescriptor[]
       const name = typeof d?.name === 'string' ? d.name : JSON.stringify(d?.name);
       if (unsupported.has(name)) continue;
       unsupported.add(name);
-      env.table('check-error', env.lang === 'fr' ? `Contrôle personnalisé non pris en charge : ${name}.` : `Custom check not supported: ${name}.`, 'warning');
+      env.table(
+        'check-error',
+        env.lang === 'fr' ? `Contrôle personnalisé non pris en charge : ${name}.` : `Custom check not supported: ${name}.`,
+        'warning',
+      );
       continue;
     }
     const rc = check.create(d.params && typeof d.params === 'object' ? d.params : {}, env);

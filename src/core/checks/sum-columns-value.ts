@@ -14,7 +14,13 @@ export const sumColumnsValue: CustomCheck = {
     const fr = env.lang === 'fr';
     if (column === null) return null;
     if (!columns || columns.length < 2) {
-      env.table('check-error', fr ? `Contrôle « ${this.name} » : le nombre de colonnes est insuffisant pour l'addition.` : `Check “${this.name}”: at least two columns are needed to add.`, 'warning');
+      env.table(
+        'check-error',
+        fr
+          ? `Contrôle « ${this.name} » : le nombre de colonnes est insuffisant pour l'addition.`
+          : `Check “${this.name}”: at least two columns are needed to add.`,
+        'warning',
+      );
       return null;
     }
     const ix = resolveColumns([column, ...columns], this.name, env);
@@ -30,9 +36,14 @@ export const sumColumnsValue: CustomCheck = {
         const total = valued(values[ix[0]]) ? asInt(values[ix[0]]) : null;
         if (total === null || total === sum) return;
         const parts = columns.map((c, k) => `${c} (${asInt(values[ix[k + 1]])})`).join(', ');
-        env.cell(row, ix[0], 'sum-columns-value', fr
-          ? `La somme des valeurs des colonnes ${parts} est ${sum}, différente de celle de la colonne ${column} (${total}).`
-          : `The sum of columns ${parts} is ${sum}, not the value of column ${column} (${total}).`);
+        env.cell(
+          row,
+          ix[0],
+          'sum-columns-value',
+          fr
+            ? `La somme des valeurs des colonnes ${parts} est ${sum}, différente de celle de la colonne ${column} (${total}).`
+            : `The sum of columns ${parts} is ${sum}, not the value of column ${column} (${total}).`,
+        );
       },
     };
   },

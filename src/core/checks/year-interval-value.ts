@@ -13,7 +13,10 @@ export const yearIntervalValue: CustomCheck = {
     if (f < 0) return null;
     const yearOnly = params['allow-year-only'] === 'yes' || params['allow-year-only'] === 'true';
     const fr = env.lang === 'fr';
-    const say = (raw: string, why: string) => (fr ? `L'année ou l'intervalle d'années ${show(raw)} est incorrect (${why}).` : `Year or year interval ${show(raw)} is wrong (${why}).`);
+    const say = (raw: string, why: string) =>
+      fr
+        ? `L'année ou l'intervalle d'années ${show(raw)} est incorrect (${why}).`
+        : `Year or year interval ${show(raw)} is wrong (${why}).`;
     return {
       row(row, values) {
         const v = values[f];
@@ -21,12 +24,30 @@ export const yearIntervalValue: CustomCheck = {
         const m = INTERVAL.exec(v);
         if (!m) {
           if (yearOnly && YEAR.test(v)) return;
-          const expected = yearOnly ? (fr ? 'format attendu : année (AAAA) ou intervalle (AAAA/AAAA)' : 'expected a year (YYYY) or an interval (YYYY/YYYY)') : fr ? 'format attendu : AAAA/AAAA' : 'expected YYYY/YYYY';
+          const expected = yearOnly
+            ? fr
+              ? 'format attendu : année (AAAA) ou intervalle (AAAA/AAAA)'
+              : 'expected a year (YYYY) or an interval (YYYY/YYYY)'
+            : fr
+              ? 'format attendu : AAAA/AAAA'
+              : 'expected YYYY/YYYY';
           env.cell(row, f, 'year-interval-value', say(v, expected));
           return;
         }
-        if (m[1] === m[2]) env.cell(row, f, 'year-interval-value', say(v, fr ? 'les deux années doivent être différentes' : 'the two years must differ'));
-        else if (+m[1] > +m[2]) env.cell(row, f, 'year-interval-value', say(v, fr ? `la deuxième année (${m[2]}) doit être postérieure à la première (${m[1]})` : `the second year (${m[2]}) must come after the first (${m[1]})`));
+        if (m[1] === m[2])
+          env.cell(row, f, 'year-interval-value', say(v, fr ? 'les deux années doivent être différentes' : 'the two years must differ'));
+        else if (+m[1] > +m[2])
+          env.cell(
+            row,
+            f,
+            'year-interval-value',
+            say(
+              v,
+              fr
+                ? `la deuxième année (${m[2]}) doit être postérieure à la première (${m[1]})`
+                : `the second year (${m[2]}) must come after the first (${m[1]})`,
+            ),
+          );
       },
     };
   },

@@ -63,8 +63,17 @@ export async function cleanCsvFile(
   if (options.askDateOrders) {
     const asked = new Map<string, string>();
     for (const d of lint.diagnostics)
-      if (d.fix?.kind === 'choose-date-order' && !options.dateFormats?.[d.fix.field] && !asked.has(d.fix.field)) asked.set(d.fix.field, d.fix.sample ?? '');
-    if (asked.size) return { asked: [...asked].map(([field, sample]) => ({ field, sample })), rows: 0, encoding: lint.info.encoding, steps: [], before: lint.counts, withheld: {} };
+      if (d.fix?.kind === 'choose-date-order' && !options.dateFormats?.[d.fix.field] && !asked.has(d.fix.field))
+        asked.set(d.fix.field, d.fix.sample ?? '');
+    if (asked.size)
+      return {
+        asked: [...asked].map(([field, sample]) => ({ field, sample })),
+        rows: 0,
+        encoding: lint.info.encoding,
+        steps: [],
+        before: lint.counts,
+        withheld: {},
+      };
   }
   const dialect = dialectOf(lint.info);
   const byRow = new Map<number, RowFixes>();
@@ -73,7 +82,9 @@ export async function cleanCsvFile(
   const applied: Diagnostic[] = [];
   const values = new Map<Diagnostic, string>();
   // Date steps filter on the cell text, known only in pass 2: decide there.
-  const pending = lint.diagnostics.filter((d) => (steps ? isTextFix(d) && steps.some((s) => s.rule === d.rule) : isCertainFix(d) && !OPT_IN_FIX_RULES.has(d.rule)));
+  const pending = lint.diagnostics.filter((d) =>
+    steps ? isTextFix(d) && steps.some((s) => s.rule === d.rule) : isCertainFix(d) && !OPT_IN_FIX_RULES.has(d.rule),
+  );
   for (const d of pending) {
     const fix = d.fix!;
     if (fix.kind === 'line-endings') eol = fix.eol;
@@ -129,12 +140,14 @@ function rowText(
 ): string | null {
   const values = row.values;
   const del = fixes?.deleted;
-  if (del && accept(del, undefined)) return applied.push(del), null;
+  if (del && accept(del, undefined)) return (applied.push(del), null);
   const merge = fixes?.merge;
   if (merge && merge.fix!.kind === 'quote-cells' && accept(merge, undefined)) {
     applied.push(merge);
     const { from, to, value } = merge.fix!;
-    return [...values.slice(0, from - 1), value, ...values.slice(to)].map((v, i) => writeCell(v, dialect, i === from - 1)).join(dialect.delimiter);
+    return [...values.slice(0, from - 1), value, ...values.slice(to)]
+      .map((v, i) => writeCell(v, dialect, i === from - 1))
+      .join(dialect.delimiter);
   }
   const cells: string[] = [];
   values.forEach((v, i) => {

@@ -61,15 +61,27 @@ export function cellReader(text: string, dialect: CsvDialect): (d: Diagnostic) =
     if (!s) return undefined;
     const raw = text.slice(s[0], s[1]);
     const q = dialect.quoteChar;
-    return raw.startsWith(q) && raw.endsWith(q) && raw.length > 1 ? raw.slice(1, -1).split(q + q).join(q) : raw;
+    return raw.startsWith(q) && raw.endsWith(q) && raw.length > 1
+      ? raw
+          .slice(1, -1)
+          .split(q + q)
+          .join(q)
+      : raw;
   };
 }
 
 /** The fixes of `diagnostics` that the steps select (all certain fixes when `steps` is undefined). */
-export function selectFixes(text: string, dialect: CsvDialect, diagnostics: readonly Diagnostic[], steps?: readonly CleanStep[]): Diagnostic[] {
+export function selectFixes(
+  text: string,
+  dialect: CsvDialect,
+  diagnostics: readonly Diagnostic[],
+  steps?: readonly CleanStep[],
+): Diagnostic[] {
   const valueOf = cellReader(text, dialect);
   // Without steps, only the certain fixes: an offered one (formula-injection's apostrophe, an opt-in join) waits for the user.
-  return diagnostics.filter((d) => (steps ? isTextFix(d) && steps.some((s) => stepAccepts(s, d, valueOf)) : isCertainFix(d) && !OPT_IN_FIX_RULES.has(d.rule)));
+  return diagnostics.filter((d) =>
+    steps ? isTextFix(d) && steps.some((s) => stepAccepts(s, d, valueOf)) : isCertainFix(d) && !OPT_IN_FIX_RULES.has(d.rule),
+  );
 }
 
 export function cleanText(text: string, lint: TextLinter, steps?: readonly CleanStep[]): CleanResult {

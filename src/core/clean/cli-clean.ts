@@ -26,7 +26,8 @@ interface CleanArgs {
   lang: Lang;
 }
 
-const USAGE = 'usage: odw clean <file> [--recipe <recipe.json>] --out <file> [--record <recipe.json>] [--schema <name|path>] [--lang en|fr]';
+const USAGE =
+  'usage: odw clean <file> [--recipe <recipe.json>] --out <file> [--record <recipe.json>] [--schema <name|path>] [--lang en|fr]';
 
 function parse(argv: string[]): CleanArgs | string {
   const args = argv[0] === 'clean' ? argv.slice(1) : argv;
@@ -86,7 +87,12 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
     if (std) [a.file, staged] = [std, std];
   }
   const size = (await stat(a.file)).size;
-  const options = { lang: a.lang, schema: a.schema, format: /\.(tsv|tab)$/i.test(a.file) ? ('tsv' as const) : ('csv' as const), dateFormats: stepDateFormats(steps) };
+  const options = {
+    lang: a.lang,
+    schema: a.schema,
+    format: /\.(tsv|tab)$/i.test(a.file) ? ('tsv' as const) : ('csv' as const),
+    dateFormats: stepDateFormats(steps),
+  };
   let done: (RecordedStep | RecipeStep)[];
   let before: Counts;
   let after: Counts | null = null;
@@ -106,7 +112,8 @@ export async function cleanCommand(argv: string[], out: (s: string) => void, err
     await writeFile(a.record, toJson(appendSteps(prev, basename(a.file), done, new Date())));
   }
   const fr = a.lang === 'fr';
-  for (const s of done) out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`);
+  for (const s of done)
+    out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`);
   for (const [rule, count] of Object.entries(withheld))
     out(
       fr

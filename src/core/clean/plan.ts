@@ -62,12 +62,12 @@ export function planEdits(text: string, dialect: CsvDialect, fixes: readonly Dia
       applied.push(d);
     } else if (fix.kind === 'quote-cells') {
       if (merges.has(d.row)) deferred.push(d);
-      else merges.set(d.row, { from: fix.from, to: fix.to, value: fix.value }), applied.push(d);
+      else (merges.set(d.row, { from: fix.from, to: fix.to, value: fix.value }), applied.push(d));
     } else if (fix.kind === 'set-cell' && d.column != null) {
       const row = cells.get(d.row) ?? new Map<number, string>();
       cells.set(d.row, row);
       if (row.has(d.column)) deferred.push(d);
-      else row.set(d.column, fix.value), cellFixes.set(`${d.row}:${d.column}`, d), applied.push(d);
+      else (row.set(d.column, fix.value), cellFixes.set(`${d.row}:${d.column}`, d), applied.push(d));
     }
   }
 
@@ -87,13 +87,20 @@ export function planEdits(text: string, dialect: CsvDialect, fixes: readonly Dia
     if (eol && rec.eol && rec.eol !== eol) edits.push({ start: contentEnd, end: rec.endOffset, text: eol });
   });
   // A set-cell inside a deleted row or column has nothing left to change: drop it.
-  const gone = (d: Diagnostic) => d.fix!.kind === 'set-cell' && ((d.row != null && deletedRows.has(d.row)) || (d.column != null && deletedCols.has(d.column)));
+  const gone = (d: Diagnostic) =>
+    d.fix!.kind === 'set-cell' && ((d.row != null && deletedRows.has(d.row)) || (d.column != null && deletedCols.has(d.column)));
   const held = new Set(withheld);
   return { edits, applied: applied.filter((d) => !gone(d) && !held.has(d)), deferred, withheld };
 }
 
 /** The cleaner never makes a cell start a formula: drops such set-cell edits from `cells`. */
-function withholdFormulas(text: string, dialect: CsvDialect, spans: RecordSpan[], cells: Map<number, Map<number, string>>, fixes: Map<string, Diagnostic>): Diagnostic[] {
+function withholdFormulas(
+  text: string,
+  dialect: CsvDialect,
+  spans: RecordSpan[],
+  cells: Map<number, Map<number, string>>,
+  fixes: Map<string, Diagnostic>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const q = dialect.quoteChar;
   for (const [row, set] of cells) {
@@ -106,7 +113,13 @@ function withholdFormulas(text: string, dialect: CsvDialect, spans: RecordSpan[]
       if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) continue;
       const s = (cellsOf ??= cellSpans(text, rec, dialect))[col - 1];
       const raw = s ? text.slice(s[0], s[1]) : '';
-      const before = raw.length > 1 && raw.startsWith(q) && raw.endsWith(q) ? raw.slice(1, -1).split(q + q).join(q) : raw;
+      const before =
+        raw.length > 1 && raw.startsWith(q) && raw.endsWith(q)
+          ? raw
+              .slice(1, -1)
+              .split(q + q)
+              .join(q)
+          : raw;
       if (!createsFormula(before, value)) continue;
       set.delete(col);
       const d = fixes.get(`${row}:${col}`);

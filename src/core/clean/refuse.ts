@@ -29,7 +29,8 @@ async function head(path: string): Promise<Buffer> {
 export async function notCsv(path: string, lang: Lang): Promise<string | null> {
   const h = await head(path);
   // PK\3\4 / PK\5\6 (not just "PK": a header may start with PK_ID).
-  const zipOrCfb = (h[0] === 0x50 && h[1] === 0x4b && h[2] < 9 && h[3] < 9) || (h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0);
+  const zipOrCfb =
+    (h[0] === 0x50 && h[1] === 0x4b && h[2] < 9 && h[3] < 9) || (h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0);
   if (!zipOrCfb && !WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase())) return null;
   try {
     await assertZip(path);

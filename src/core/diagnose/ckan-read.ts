@@ -5,7 +5,18 @@
 import { siteRoot } from '../portal/url';
 import { portalError } from '../portal/errors';
 import { isStale, normalizeFrequency } from './frequency';
-import { getJson, hasOpenFormat, isoDate, latest, MAX_PAGES, PAGE_SIZE, readTransport, schemaNameFromUrl, uniqueFormats, type Json } from './read-common';
+import {
+  getJson,
+  hasOpenFormat,
+  isoDate,
+  latest,
+  MAX_PAGES,
+  PAGE_SIZE,
+  readTransport,
+  schemaNameFromUrl,
+  uniqueFormats,
+  type Json,
+} from './read-common';
 import type { DiagnoseRequest, PortalResource, PublishedDataset } from './types';
 
 const enc = encodeURIComponent;
@@ -74,13 +85,18 @@ function resultOf(b: Json, action: string): Json {
   return b.result as Json;
 }
 
-export async function readCkan(req: DiagnoseRequest): Promise<{ organization: { id: string; name: string }; datasets: PublishedDataset[] }> {
+export async function readCkan(
+  req: DiagnoseRequest,
+): Promise<{ organization: { id: string; name: string }; datasets: PublishedDataset[] }> {
   const site = siteRoot(req.baseUrl, /\/api\/\d+(\/action)?$/);
   const api = `${site}/api/3/action`;
   const t = readTransport(req, 'Authorization');
   const now = req.now ?? new Date();
   const what = `organisation “${req.organization}”`;
-  const org = resultOf(await getJson(t, `${api}/organization_show?id=${enc(req.organization)}&include_datasets=false`, what), 'organization_show');
+  const org = resultOf(
+    await getJson(t, `${api}/organization_show?id=${enc(req.organization)}&include_datasets=false`, what),
+    'organization_show',
+  );
   const orgId = String(org.id ?? req.organization);
   const fq = enc(`owner_org:"${orgId}"`);
   const priv = req.apiKey?.trim() ? '&include_private=true' : '';

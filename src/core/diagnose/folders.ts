@@ -41,7 +41,10 @@ async function qualityOf(path: string, size: number): Promise<FolderTable['quali
   try {
     const r = await lintFile(path, { maxProblems: 10_000 });
     if (r.fatal) return undefined;
-    return { errors: r.diagnostics.filter((d) => d.severity === 'error').length, warnings: r.diagnostics.filter((d) => d.severity === 'warning').length };
+    return {
+      errors: r.diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
+    };
   } catch {
     return undefined;
   }

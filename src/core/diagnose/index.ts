@@ -45,8 +45,16 @@ export function inventoryJson(inv: OrgInventory) {
   return {
     organization: { id: inv.organization.id, name: inv.organization.name },
     datasets: inv.datasets.map((d) => ({
-      id: d.id, title: d.title, url: d.url, lastUpdate: d.lastUpdate, frequency: d.frequency, stale: d.stale,
-      formats: d.formats, openFormat: d.openFormat, schema: d.schema, quality: d.quality,
+      id: d.id,
+      title: d.title,
+      url: d.url,
+      lastUpdate: d.lastUpdate,
+      frequency: d.frequency,
+      stale: d.stale,
+      formats: d.formats,
+      openFormat: d.openFormat,
+      schema: d.schema,
+      quality: d.quality,
     })),
     socle: { published: inv.socle.published, missing: inv.socle.missing },
   };

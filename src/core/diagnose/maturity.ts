@@ -18,7 +18,8 @@ const p = (en: string, fr: string): Pair => ({ en, fr });
 
 export const MATURITY_QUESTIONS: readonly MaturityQuestion[] = [
   {
-    axis: 'governance', title: p('Governance', 'Gouvernance'),
+    axis: 'governance',
+    title: p('Governance', 'Gouvernance'),
     levels: [
       p('Nobody is in charge of open data', 'Personne n’est chargé de l’open data'),
       p('A referent is named, without time or mandate', 'Un référent est nommé, sans temps ni mandat'),
@@ -28,7 +29,8 @@ export const MATURITY_QUESTIONS: readonly MaturityQuestion[] = [
     ],
   },
   {
-    axis: 'inventory', title: p('Inventory', 'Inventaire'),
+    axis: 'inventory',
+    title: p('Inventory', 'Inventaire'),
     levels: [
       p('Nobody knows which data the services hold', 'Personne ne sait quelles données les services détiennent'),
       p('A few datasets are known informally', 'Quelques jeux de données sont connus de façon informelle'),
@@ -38,7 +40,8 @@ export const MATURITY_QUESTIONS: readonly MaturityQuestion[] = [
     ],
   },
   {
-    axis: 'publication', title: p('Publication', 'Publication'),
+    axis: 'publication',
+    title: p('Publication', 'Publication'),
     levels: [
       p('Nothing is published', 'Rien n’est publié'),
       p('A few files were published once, often as PDF', 'Quelques fichiers publiés une fois, souvent en PDF'),
@@ -48,7 +51,8 @@ export const MATURITY_QUESTIONS: readonly MaturityQuestion[] = [
     ],
   },
   {
-    axis: 'quality', title: p('Quality', 'Qualité'),
+    axis: 'quality',
+    title: p('Quality', 'Qualité'),
     levels: [
       p('Files go out as exported, unchecked', 'Les fichiers partent tels qu’exportés, sans contrôle'),
       p('Files are cleaned by hand before publication', 'Les fichiers sont nettoyés à la main avant publication'),
@@ -58,7 +62,8 @@ export const MATURITY_QUESTIONS: readonly MaturityQuestion[] = [
     ],
   },
   {
-    axis: 'reuse', title: p('Reuse', 'Réutilisation'),
+    axis: 'reuse',
+    title: p('Reuse', 'Réutilisation'),
     levels: [
       p('No idea who uses the data', 'Aucune idée de qui utilise les données'),
       p('Some reuses are known by chance', 'Quelques réutilisations connues par hasard'),
@@ -96,5 +101,10 @@ export function maturityResult(m: MaturityState | undefined): MaturityResult {
   const sum = entries.reduce((s, [, l]) => s + l, 0);
   const mean = Math.round((sum / entries.length) * 10) / 10;
   const min = Math.min(...entries.map(([, l]) => l));
-  return { answered: entries.length, mean, level: Math.max(1, Math.floor(mean)) as Level, weakest: entries.filter(([, l]) => l === min).map(([a]) => a) };
+  return {
+    answered: entries.length,
+    mean,
+    level: Math.max(1, Math.floor(mean)) as Level,
+    weakest: entries.filter(([, l]) => l === min).map(([a]) => a),
+  };
 }

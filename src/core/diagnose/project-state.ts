@@ -56,7 +56,9 @@ const asArray = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]).filter((x
 
 export function diagnosisTarget(p: ProjectState | null): DiagnosisTarget | undefined {
   const t = (p as State | null)?.diagnosis;
-  return t && typeof t.portal === 'string' && typeof t.organization === 'string' && (t.kind === 'udata' || t.kind === 'ckan') ? t : undefined;
+  return t && typeof t.portal === 'string' && typeof t.organization === 'string' && (t.kind === 'udata' || t.kind === 'ckan')
+    ? t
+    : undefined;
 }
 
 export function setDiagnosisTarget(p: ProjectState | null, t: DiagnosisTarget): ProjectState {
@@ -88,11 +90,22 @@ const newId = (prefix: string, taken: { id: string }[]): string => {
   for (let i = taken.length + 1; ; i++) if (!taken.some((t) => t.id === `${prefix}-${i}`)) return `${prefix}-${i}`;
 };
 
-export function addReferent(p: ProjectState | null, r: { service: string; contact?: string; email?: string }, now = new Date()): { state: ProjectState; id: string } {
+export function addReferent(
+  p: ProjectState | null,
+  r: { service: string; contact?: string; email?: string },
+  now = new Date(),
+): { state: ProjectState; id: string } {
   const next = copy(p);
   const list = referentsOf(next);
   const id = newId('ref', list);
-  list.push({ id, service: r.service.trim(), ...(r.contact?.trim() ? { contact: r.contact.trim() } : {}), ...(r.email?.trim() ? { email: r.email.trim() } : {}), status: 'to-contact', dates: { 'to-contact': today(now) } });
+  list.push({
+    id,
+    service: r.service.trim(),
+    ...(r.contact?.trim() ? { contact: r.contact.trim() } : {}),
+    ...(r.email?.trim() ? { email: r.email.trim() } : {}),
+    status: 'to-contact',
+    dates: { 'to-contact': today(now) },
+  });
   next.referents = list;
   return { state: next, id };
 }
@@ -116,19 +129,36 @@ export function wantedOf(p: ProjectState | null): WantedEntry[] {
   return asArray<WantedEntry>((p as State | null)?.wanted);
 }
 
-export function addWanted(p: ProjectState | null, w: { title: string; service?: string; schema?: string; origin?: 'socle' | 'manual' }, now = new Date()): { state: ProjectState; id: string } {
+export function addWanted(
+  p: ProjectState | null,
+  w: { title: string; service?: string; schema?: string; origin?: 'socle' | 'manual' },
+  now = new Date(),
+): { state: ProjectState; id: string } {
   const next = copy(p);
   const list = wantedOf(next);
   // A Socle schema is wished once.
   const dup = w.schema ? list.find((x) => x.schema === w.schema) : undefined;
   if (dup) return { state: next, id: dup.id };
   const id = newId('want', list);
-  list.push({ id, title: w.title.trim(), ...(w.service?.trim() ? { service: w.service.trim() } : {}), ...(w.schema ? { schema: w.schema } : {}), status: 'wished', dates: { wished: today(now) }, origin: w.origin ?? 'manual' });
+  list.push({
+    id,
+    title: w.title.trim(),
+    ...(w.service?.trim() ? { service: w.service.trim() } : {}),
+    ...(w.schema ? { schema: w.schema } : {}),
+    status: 'wished',
+    dates: { wished: today(now) },
+    origin: w.origin ?? 'manual',
+  });
   next.wanted = list;
   return { state: next, id };
 }
 
-export function updateWanted(p: ProjectState | null, id: string, change: { status?: WantedStatus; service?: string; dataset?: string; file?: string }, now = new Date()): ProjectState {
+export function updateWanted(
+  p: ProjectState | null,
+  id: string,
+  change: { status?: WantedStatus; service?: string; dataset?: string; file?: string },
+  now = new Date(),
+): ProjectState {
   const next = copy(p);
   const w = wantedOf(next).find((x) => x.id === id);
   if (!w) throw new Error(`no wanted entry ${id}`);
@@ -149,8 +179,18 @@ export function removeWanted(p: ProjectState | null, id: string): ProjectState {
 }
 
 /** Entries per status and the share published (received or further counts as "in hand"). */
-export function wantedProgress(list: readonly WantedEntry[]): { total: number; inHand: number; published: number; byStatus: Record<WantedStatus, number> } {
+export function wantedProgress(list: readonly WantedEntry[]): {
+  total: number;
+  inHand: number;
+  published: number;
+  byStatus: Record<WantedStatus, number>;
+} {
   const byStatus = Object.fromEntries(WANTED_STATUSES.map((s) => [s, 0])) as Record<WantedStatus, number>;
   for (const w of list) if (byStatus[w.status] !== undefined) byStatus[w.status]++;
-  return { total: list.length, inHand: byStatus.received + byStatus.prepared + byStatus.published, published: byStatus.published, byStatus };
+  return {
+    total: list.length,
+    inHand: byStatus.received + byStatus.prepared + byStatus.published,
+    published: byStatus.published,
+    byStatus,
+  };
 }

@@ -4,12 +4,30 @@
 // (udata/core/organization/api.py, OrgDatasetsAPI). Read-only.
 import { siteRoot } from '../portal/url';
 import { normalizeFrequency, isStale } from './frequency';
-import { getJson, hasOpenFormat, isoDate, latest, MAX_PAGES, PAGE_SIZE, readTransport, schemaNameFromUrl, uniqueFormats, type Json } from './read-common';
+import {
+  getJson,
+  hasOpenFormat,
+  isoDate,
+  latest,
+  MAX_PAGES,
+  PAGE_SIZE,
+  readTransport,
+  schemaNameFromUrl,
+  uniqueFormats,
+  type Json,
+} from './read-common';
 import type { DiagnoseRequest, PortalResource, PublishedDataset, QualityCriterion } from './types';
 
 const CRITERIA: QualityCriterion[] = [
-  'license', 'temporal_coverage', 'spatial', 'update_frequency', 'update_fulfilled_in_time',
-  'dataset_description_quality', 'has_open_format', 'all_resources_available', 'resources_documentation',
+  'license',
+  'temporal_coverage',
+  'spatial',
+  'update_frequency',
+  'update_fulfilled_in_time',
+  'dataset_description_quality',
+  'has_open_format',
+  'all_resources_available',
+  'resources_documentation',
 ];
 const RESOURCE_CRITERIA = new Set<QualityCriterion>(['has_open_format', 'all_resources_available', 'resources_documentation']);
 /** Below half of udata's 9 points (score < 0.5) a dataset is flagged "low quality". */
@@ -41,7 +59,10 @@ export function qualityOf(q: unknown): { score: number | null; missing: QualityC
 
 export function udataDataset(d: Json, site: string, now: Date): PublishedDataset {
   const resources = Array.isArray(d.resources) ? (d.resources as Json[]).map(resourceOf) : [];
-  const lastUpdate = isoDate(d.last_update) ?? latest((Array.isArray(d.resources) ? d.resources : []).map((r: Json) => isoDate(r.last_modified))) ?? isoDate(d.last_modified);
+  const lastUpdate =
+    isoDate(d.last_update) ??
+    latest((Array.isArray(d.resources) ? d.resources : []).map((r: Json) => isoDate(r.last_modified))) ??
+    isoDate(d.last_modified);
   const frequency = normalizeFrequency(d.frequency);
   const { score, missing } = qualityOf(d.quality);
   return {
@@ -62,7 +83,9 @@ export function udataDataset(d: Json, site: string, now: Date): PublishedDataset
   };
 }
 
-export async function readUdata(req: DiagnoseRequest): Promise<{ organization: { id: string; name: string }; datasets: PublishedDataset[] }> {
+export async function readUdata(
+  req: DiagnoseRequest,
+): Promise<{ organization: { id: string; name: string }; datasets: PublishedDataset[] }> {
   const site = siteRoot(req.baseUrl, /\/api\/\d+$/);
   const api = `${site}/api/1`;
   const t = readTransport(req, 'X-API-KEY');

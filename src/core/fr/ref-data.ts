@@ -36,16 +36,19 @@ export function buildReference(): FrReference {
   const iso = require('i18n-iso-countries');
   iso.registerLocale(require('i18n-iso-countries/langs/fr.json'));
   const current: FrReference['communes'] = {};
-  for (const c of communes) if (c.type === 'commune-actuelle' || c.type === 'arrondissement-municipal') current[c.code] = [c.nom, c.departement];
+  for (const c of communes)
+    if (c.type === 'commune-actuelle' || c.type === 'arrondissement-municipal') current[c.code] = [c.nom, c.departement];
   const former: FrReference['former'] = {};
   for (const c of communes) {
     if ((c.type === 'commune-deleguee' || c.type === 'commune-associee') && c.chefLieu && !current[c.code])
       former[c.code] = [c.nom, c.type === 'commune-deleguee' ? 'deleguee' : 'associee', c.chefLieu, current[c.chefLieu]?.[0] ?? ''];
-    if (c.type === 'commune-actuelle') for (const old of c.anciensCodes ?? []) if (!current[old] && !former[old]) former[old] = ['', 'ancien', c.code, c.nom];
+    if (c.type === 'commune-actuelle')
+      for (const old of c.anciensCodes ?? []) if (!current[old] && !former[old]) former[old] = ['', 'ancien', c.code, c.nom];
   }
   const countries: FrReference['countries'] = {};
   const names = iso.getNames('fr', { select: 'all' }) as Record<string, string[]>;
-  for (const [a2, a3] of Object.entries(iso.getAlpha2Codes() as Record<string, string>)) countries[a2] = [iso.alpha2ToAlpha3(a2) ?? a3, ...(names[a2] ?? [])];
+  for (const [a2, a3] of Object.entries(iso.getAlpha2Codes() as Record<string, string>))
+    countries[a2] = [iso.alpha2ToAlpha3(a2) ?? a3, ...(names[a2] ?? [])];
   const version = (p: string) => String(require(`${p}/package.json`).version);
   return {
     sources: { cog: '2026', decoupage: version(dir), codesPostaux: version('codes-postaux'), countries: version('i18n-iso-countries') },

@@ -83,13 +83,15 @@ export function diagnoseId(raw: string, kind: IdKind): IdDiagnosis {
   }
   if (s.length === want - 1 && isValid('0' + s, kind)) return { valid: false, damage: 'lost-leading-zero', digits: s, fix: '0' + s };
   if (kind === 'siret' && s.length === 9 && isValidSiren(s)) return { valid: false, damage: 'siren-for-siret', digits: s };
-  if (kind === 'siren' && s.length === 14 && isValidSiret(s)) return { valid: false, damage: 'siret-for-siren', digits: s, fix: s.slice(0, 9) };
+  if (kind === 'siren' && s.length === 14 && isValidSiret(s))
+    return { valid: false, damage: 'siret-for-siren', digits: s, fix: s.slice(0, 9) };
   if (s.length < want && /0{4,}$/.test(s)) return { valid: false, damage: 'float-zeroed', digits: s };
   return { valid: false, damage: 'length', digits: s };
 }
 
 function zeroedOrChecksum(s: string, kind: IdKind): IdDiagnosis {
   // A float keeps about 7 or 15 significant digits; the rest come back as zeros.
-  if ((kind === 'siret' && s.endsWith('00000')) || (kind === 'siren' && s.endsWith('000'))) return { valid: false, damage: 'float-zeroed', digits: s };
+  if ((kind === 'siret' && s.endsWith('00000')) || (kind === 'siren' && s.endsWith('000')))
+    return { valid: false, damage: 'float-zeroed', digits: s };
   return { valid: false, damage: 'checksum', digits: s, sirenOk: kind === 'siret' ? luhn(s, 9) : undefined };
 }

@@ -51,7 +51,8 @@ export function idColumnsCheck(_maxProblems?: number): CheckFactory {
           // Past the rule's share of the cap only the count matters: skip building the text.
           if (ctx.full(rule) && ctx.setting(rule, 'warning') !== 'off') {
             const valid = c.kind === 'siret' ? isValidSiret(raw) : isValidSiren(raw);
-            if (!valid || /[ .]/.test(raw)) ctx.report({ rule, severity: valid ? 'info' : 'warning', message: '', loc: { row: null, column: null } });
+            if (!valid || /[ .]/.test(raw))
+              ctx.report({ rule, severity: valid ? 'info' : 'warning', message: '', loc: { row: null, column: null } });
             continue;
           }
           const d = diagnoseId(raw, c.kind);

@@ -25,31 +25,56 @@ function explain(fr: boolean, kind: IdKind, d: IdDiagnosis): string {
     case 'spacing':
       return fr ? `il contient des espaces ou des points ; sans eux : ${fix}.` : `it contains spaces or dots; without them: ${fix}.`;
     case 'apostrophe':
-      return fr ? `il porte une apostrophe (préfixe texte d’un tableur)${fix ? ` ; la valeur est ${fix}` : ''}.` : `it carries an apostrophe (a spreadsheet text prefix)${fix ? `; the value is ${fix}` : ''}.`;
+      return fr
+        ? `il porte une apostrophe (préfixe texte d’un tableur)${fix ? ` ; la valeur est ${fix}` : ''}.`
+        : `it carries an apostrophe (a spreadsheet text prefix)${fix ? `; the value is ${fix}` : ''}.`;
     case 'float-suffix':
-      return fr ? `il finit par « .0 » car il a été converti en nombre décimal${fix ? ` ; valeur corrigée : ${fix}` : ', et reste invalide sans ce suffixe'}.` : `it ends in “.0” because it went through a decimal number${fix ? `; repaired value: ${fix}` : ', and stays invalid without the suffix'}.`;
+      return fr
+        ? `il finit par « .0 » car il a été converti en nombre décimal${fix ? ` ; valeur corrigée : ${fix}` : ', et reste invalide sans ce suffixe'}.`
+        : `it ends in “.0” because it went through a decimal number${fix ? `; repaired value: ${fix}` : ', and stays invalid without the suffix'}.`;
     case 'scientific':
       return fix
-        ? fr ? `il est écrit en notation scientifique ; sa valeur exacte est ${fix}.` : `it is in scientific notation; its exact value is ${fix}.`
-        : fr ? `il est écrit en notation scientifique et a perdu des chiffres ; reprenez-le dans la source (base SIRENE).` : `it is in scientific notation and lost digits; get it again from the source (SIRENE database).`;
+        ? fr
+          ? `il est écrit en notation scientifique ; sa valeur exacte est ${fix}.`
+          : `it is in scientific notation; its exact value is ${fix}.`
+        : fr
+          ? `il est écrit en notation scientifique et a perdu des chiffres ; reprenez-le dans la source (base SIRENE).`
+          : `it is in scientific notation and lost digits; get it again from the source (SIRENE database).`;
     case 'float-zeroed':
       return fr
         ? `ses derniers chiffres ont été remplacés par des zéros, car il a été stocké comme nombre à virgule flottante et a perdu sa précision. Il ne peut pas être reconstitué à partir de ce fichier : reprenez-le dans la source (base SIRENE) et gardez la colonne au format texte.`
         : `its last digits were replaced by zeros because it was stored as a floating-point number and lost precision. It cannot be recovered from this file: get it again from the source (SIRENE database) and keep the column as text.`;
     case 'lost-leading-zero':
-      return fr ? `il n’a que ${n - 1} chiffres car le zéro initial a été perdu (colonne lue comme un nombre) ; valeur corrigée : ${fix}.` : `it has only ${n - 1} digits because its leading zero was lost (the column was read as a number); repaired value: ${fix}.`;
+      return fr
+        ? `il n’a que ${n - 1} chiffres car le zéro initial a été perdu (colonne lue comme un nombre) ; valeur corrigée : ${fix}.`
+        : `it has only ${n - 1} digits because its leading zero was lost (the column was read as a number); repaired value: ${fix}.`;
     case 'siren-for-siret':
-      return fr ? `c’est un SIREN (9 chiffres, l’entreprise) alors qu’un SIRET (14 chiffres, l’établissement) est attendu ; ajoutez le NIC de l’établissement (base SIRENE).` : `it is a SIREN (9 digits, the company) where a SIRET (14 digits, the establishment) is required; add the establishment’s NIC (SIRENE database).`;
+      return fr
+        ? `c’est un SIREN (9 chiffres, l’entreprise) alors qu’un SIRET (14 chiffres, l’établissement) est attendu ; ajoutez le NIC de l’établissement (base SIRENE).`
+        : `it is a SIREN (9 digits, the company) where a SIRET (14 digits, the establishment) is required; add the establishment’s NIC (SIRENE database).`;
     case 'siret-for-siren':
-      return fr ? `c’est un SIRET (14 chiffres) alors qu’un SIREN (9 chiffres) est attendu ; le SIREN en est le début : ${fix}.` : `it is a SIRET (14 digits) where a SIREN (9 digits) is required; the SIREN is its start: ${fix}.`;
+      return fr
+        ? `c’est un SIRET (14 chiffres) alors qu’un SIREN (9 chiffres) est attendu ; le SIREN en est le début : ${fix}.`
+        : `it is a SIRET (14 digits) where a SIREN (9 digits) is required; the SIREN is its start: ${fix}.`;
     case 'checksum':
       if (d.sirenOk)
-        return fr ? `la clé de contrôle (Luhn) échoue alors que le SIREN ${d.digits!.slice(0, 9)} est valide ; le numéro d’établissement (NIC ${d.digits!.slice(9)}) est sans doute erroné.` : `the Luhn checksum fails although SIREN ${d.digits!.slice(0, 9)} is valid; the establishment number (NIC ${d.digits!.slice(9)}) is probably wrong.`;
-      return fr ? 'la clé de contrôle (Luhn) échoue, un chiffre est sans doute erroné.' : 'the Luhn checksum fails, a digit is probably wrong.';
+        return fr
+          ? `la clé de contrôle (Luhn) échoue alors que le SIREN ${d.digits!.slice(0, 9)} est valide ; le numéro d’établissement (NIC ${d.digits!.slice(9)}) est sans doute erroné.`
+          : `the Luhn checksum fails although SIREN ${d.digits!.slice(0, 9)} is valid; the establishment number (NIC ${d.digits!.slice(9)}) is probably wrong.`;
+      return fr
+        ? 'la clé de contrôle (Luhn) échoue, un chiffre est sans doute erroné.'
+        : 'the Luhn checksum fails, a digit is probably wrong.';
     case 'length': {
       const len = d.digits!.length;
-      const lost = len === n - 1 ? (fr ? ' (même avec un zéro initial, il reste invalide)' : ' (even with a leading zero restored it stays invalid)') : '';
-      return fr ? `${len} chiffre${len > 1 ? 's' : ''} au lieu de ${n}${lost}.` : `${len} digit${len > 1 ? 's' : ''} instead of ${n}${lost}.`;
+      const lost =
+        len === n - 1
+          ? fr
+            ? ' (même avec un zéro initial, il reste invalide)'
+            : ' (even with a leading zero restored it stays invalid)'
+          : '';
+      return fr
+        ? `${len} chiffre${len > 1 ? 's' : ''} au lieu de ${n}${lost}.`
+        : `${len} digit${len > 1 ? 's' : ''} instead of ${n}${lost}.`;
     }
     default:
       return '';

@@ -7,7 +7,11 @@ type Licence = { id?: unknown; url?: unknown; title?: unknown };
 
 /** Known equivalents: Data Package / SPDX name → CKAN default ids and URL fragments. */
 const ALIASES: Record<string, { ids: string[]; url?: RegExp; title?: RegExp }> = {
-  'etalab-2.0': { ids: ['lov2', 'etalab-2.0', 'fr-lo'], url: /etalab\.gouv\.fr\/licence-ouverte|etalab-2\.0/i, title: /licence ouverte|open licence/i },
+  'etalab-2.0': {
+    ids: ['lov2', 'etalab-2.0', 'fr-lo'],
+    url: /etalab\.gouv\.fr\/licence-ouverte|etalab-2\.0/i,
+    title: /licence ouverte|open licence/i,
+  },
   'odbl-1.0': { ids: ['odc-odbl'], url: /opendatacommons\.org\/licenses\/odbl|odc-odbl/i, title: /open database license|odbl/i },
   'cc-by-4.0': { ids: ['cc-by'], url: /creativecommons\.org\/licenses\/by\/|cc-by$/i, title: /^creative commons attribution( 4\.0)?$/i },
   'cc-by-sa-4.0': { ids: ['cc-by-sa'], url: /creativecommons\.org\/licenses\/by-sa|cc-by-sa/i, title: /attribution share-?alike/i },

@@ -48,7 +48,14 @@ export class CkanClient implements PortalClient {
   }
 
   private async call(action: string, json: Json, idempotent: boolean, dry: unknown, accept?: number[]): Promise<Json | undefined> {
-    const r = await this.transport.send({ method: 'POST', url: `${this.api}/${action}`, json, idempotent, accept, dryRunResponse: { success: true, result: dry } });
+    const r = await this.transport.send({
+      method: 'POST',
+      url: `${this.api}/${action}`,
+      json,
+      idempotent,
+      accept,
+      dryRunResponse: { success: true, result: dry },
+    });
     if (accept?.includes(r.status)) return undefined;
     const b = r.body as Json;
     if (!b || b.success !== true) throw portalError('protocol', `${action}: no success envelope`);
@@ -93,13 +100,19 @@ export class CkanClient implements PortalClient {
    * therefore reported as a bad key (with the "Set API key" action), naming the other cause.
    */
   async whoami(): Promise<WhoAmI> {
-    const orgs = (await this.call('organization_list_for_user', { permission: 'create_dataset' }, true, [{ id: 'DRY-RUN-ORG', name: 'dry-run' }])) as unknown;
+    const orgs = (await this.call('organization_list_for_user', { permission: 'create_dataset' }, true, [
+      { id: 'DRY-RUN-ORG', name: 'dry-run' },
+    ])) as unknown;
     const list = Array.isArray(orgs) ? (orgs as Json[]) : [];
     if (list.length === 0) {
-      throw portalError('unauthorized', {
-        en: 'CKAN answered as to an anonymous visitor (no organisation where this key may create datasets): the key is wrong or revoked, or its account has no editor role in any organisation',
-        fr: 'CKAN a répondu comme à un visiteur anonyme (aucune organisation où cette clé peut créer des jeux de données) : la clé est erronée ou révoquée, ou son compte n’a de rôle d’éditeur dans aucune organisation',
-      }, { step: 'check-key' });
+      throw portalError(
+        'unauthorized',
+        {
+          en: 'CKAN answered as to an anonymous visitor (no organisation where this key may create datasets): the key is wrong or revoked, or its account has no editor role in any organisation',
+          fr: 'CKAN a répondu comme à un visiteur anonyme (aucune organisation où cette clé peut créer des jeux de données) : la clé est erronée ou révoquée, ou son compte n’a de rôle d’éditeur dans aucune organisation',
+        },
+        { step: 'check-key' },
+      );
     }
     return { id: '', organizations: list.map((o) => ({ id: String(o.id), name: o.name, slug: o.name })) };
   }
@@ -121,11 +134,17 @@ export class CkanClient implements PortalClient {
     const list = (await this.call('license_list', {}, true, [{ id: meta.license, title: meta.license }])) as unknown;
     const licences = Array.isArray(list) ? (list as Json[]) : [];
     const id = matchCkanLicence(meta.license, licences);
-    if (id) return { meta: { ...meta, license: id }, warnings: id === meta.license ? [] : [`licence ${meta.license} sent as the portal's id ${id}`] };
+    if (id)
+      return {
+        meta: { ...meta, license: id },
+        warnings: id === meta.license ? [] : [`licence ${meta.license} sent as the portal's id ${id}`],
+      };
     const { license: _l, ...rest } = meta;
     return {
       meta: rest,
-      warnings: [`the portal has no licence matching ${meta.license} (its ids: ${licences.map((l) => l.id).join(', ')}); the dataset is published without a licence: set it on the portal or ask its administrator to add it`],
+      warnings: [
+        `the portal has no licence matching ${meta.license} (its ids: ${licences.map((l) => l.id).join(', ')}); the dataset is published without a licence: set it on the portal or ask its administrator to add it`,
+      ],
     };
   }
 
@@ -148,35 +167,65 @@ export class CkanClient implements PortalClient {
     return d && d.state !== 'deleted' ? this.toDataset(d) : undefined;
   }
 
-  async updateDataset(id: string, meta: DatasetMetadata, marker: string | undefined, isPrivate: boolean, _keep?: Record<string, unknown>): Promise<RemoteDataset> {
+  async updateDataset(
+    id: string,
+    meta: DatasetMetadata,
+    marker: string | undefined,
+    isPrivate: boolean,
+    _keep?: Record<string, unknown>,
+  ): Promise<RemoteDataset> {
     const body: Json = { id, ...this.packageBody(meta, marker, isPrivate) };
     // package_patch replaces the whole extras list: keep the extras we do not manage.
     const current = await this.call('package_show', { id }, true, { id, extras: [] }, [404, 410]);
     const ours = new Set((body.extras as { key: string }[]).map((e) => e.key));
-    const kept = Array.isArray(current?.extras) ? (current!.extras as { key: string; value: string }[]).filter((e) => !ours.has(e.key)) : [];
+    const kept = Array.isArray(current?.extras)
+      ? (current!.extras as { key: string; value: string }[]).filter((e) => !ours.has(e.key))
+      : [];
     body.extras = [...kept, ...body.extras];
     return this.toDataset(await this.call('package_patch', body, true, { id, resources: [] }));
   }
 
-  private async upload(action: string, idField: Record<string, string>, file: UploadFile, idempotent: boolean, step: 'upload-resource' | 'replace-resource') {
+  private async upload(
+    action: string,
+    idField: Record<string, string>,
+    file: UploadFile,
+    idempotent: boolean,
+    step: 'upload-resource' | 'replace-resource',
+  ) {
     try {
       return await this.uploadOnce(action, idField, file, idempotent, step);
     } catch (e) {
       // ckan/lib/uploader.py _copy_file: ValidationError {'upload': ['File upload too large']} (409).
       if (isPortalError(e) && e.fieldErrors?.upload?.some((m) => /too large/i.test(m))) {
-        throw portalError('too-large', {
-          en: `${file.path} is larger than the portal accepts (CKAN's default ckan.max_resource_size is ${CKAN_DEFAULT_MAX_MB} MB): split or compress the file, or ask the portal's administrator to raise the limit`,
-          fr: `${file.path} dépasse la taille acceptée par le portail (par défaut ckan.max_resource_size vaut ${CKAN_DEFAULT_MAX_MB} Mo) : découpez ou compressez le fichier, ou demandez à l’administrateur du portail d’augmenter la limite`,
-        }, { status: e.status, step });
+        throw portalError(
+          'too-large',
+          {
+            en: `${file.path} is larger than the portal accepts (CKAN's default ckan.max_resource_size is ${CKAN_DEFAULT_MAX_MB} MB): split or compress the file, or ask the portal's administrator to raise the limit`,
+            fr: `${file.path} dépasse la taille acceptée par le portail (par défaut ckan.max_resource_size vaut ${CKAN_DEFAULT_MAX_MB} Mo) : découpez ou compressez le fichier, ou demandez à l’administrateur du portail d’augmenter la limite`,
+          },
+          { status: e.status, step },
+        );
       }
       throw e;
     }
   }
 
-  private async uploadOnce(action: string, idField: Record<string, string>, file: UploadFile, idempotent: boolean, step: 'upload-resource' | 'replace-resource') {
+  private async uploadOnce(
+    action: string,
+    idField: Record<string, string>,
+    file: UploadFile,
+    idempotent: boolean,
+    step: 'upload-resource' | 'replace-resource',
+  ) {
     const r = await this.transport.send({
-      method: 'POST', url: `${this.api}/${action}`, idempotent, accept: idempotent ? [404] : undefined,
-      multipart: { fields: { ...idField, ...this.resourceFields(file) }, file: { field: 'upload', path: file.path, contentType: file.contentType } },
+      method: 'POST',
+      url: `${this.api}/${action}`,
+      idempotent,
+      accept: idempotent ? [404] : undefined,
+      multipart: {
+        fields: { ...idField, ...this.resourceFields(file) },
+        file: { field: 'upload', path: file.path, contentType: file.contentType },
+      },
       dryRunResponse: { success: true, result: { id: idField.id ?? `DRY-RUN-RESOURCE-${file.marker}` } },
       progress: { step, path: file.path },
     });

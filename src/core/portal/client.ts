@@ -77,7 +77,13 @@ export interface PortalClient {
   /** undefined when the dataset is gone (404/410). */
   getDataset(id: string): Promise<RemoteDataset | undefined>;
   /** `marker` is only sent to adopt a dataset linked by hand; `keepExtras` are the dataset's own extras to keep. */
-  updateDataset(id: string, meta: DatasetMetadata, marker: string | undefined, isPrivate: boolean, keepExtras?: Record<string, unknown>): Promise<RemoteDataset>;
+  updateDataset(
+    id: string,
+    meta: DatasetMetadata,
+    marker: string | undefined,
+    isPrivate: boolean,
+    keepExtras?: Record<string, unknown>,
+  ): Promise<RemoteDataset>;
   uploadResource(datasetId: string, file: UploadFile): Promise<RemoteResource>;
   /** undefined when the resource no longer exists (404), so the caller uploads a new one. */
   replaceResource(datasetId: string, resourceId: string, file: UploadFile): Promise<RemoteResource | undefined>;

@@ -143,15 +143,27 @@ export function portalError(
 
 export function kindForStatus(status: number): PortalErrorKind {
   switch (status) {
-    case 400: case 409: case 422: return 'bad-request';
-    case 401: return 'unauthorized';
-    case 403: return 'forbidden';
-    case 404: return 'not-found';
-    case 410: return 'gone';
-    case 413: return 'too-large';
-    case 415: return 'unsupported-media';
-    case 423: return 'locked';
-    case 429: return 'rate-limited';
-    default: return status >= 500 ? 'server' : 'http';
+    case 400:
+    case 409:
+    case 422:
+      return 'bad-request';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 410:
+      return 'gone';
+    case 413:
+      return 'too-large';
+    case 415:
+      return 'unsupported-media';
+    case 423:
+      return 'locked';
+    case 429:
+      return 'rate-limited';
+    default:
+      return status >= 500 ? 'server' : 'http';
   }
 }

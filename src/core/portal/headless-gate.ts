@@ -29,7 +29,12 @@ export async function runHeadlessGate(files: PublishFile[], lang: Lang): Promise
     if (!TABLES.test(f.path)) continue;
     let r;
     try {
-      r = await lintFile(f.path, { lang, rules: { 'personal-data': 'error' }, maxProblems: 100000, ...(f.schema ? { schema: f.schema.name } : {}) });
+      r = await lintFile(f.path, {
+        lang,
+        rules: { 'personal-data': 'error' },
+        maxProblems: 100000,
+        ...(f.schema ? { schema: f.schema.name } : {}),
+      });
     } catch (e) {
       gate.unreadable.push({ path: f.path, message: (e as Error).message });
       continue;
@@ -52,7 +57,9 @@ export function describeGate(entries: GateEntry[], lang: Lang): string {
   return entries
     .map((e) => {
       const where = e.first.row ? `${e.path}:${e.first.row}` : e.path;
-      return lang === 'fr' ? `${where} : ${e.count} erreur(s), la première : ${e.first.message} [${e.first.rule}]` : `${where}: ${e.count} error(s), first: ${e.first.message} [${e.first.rule}]`;
+      return lang === 'fr'
+        ? `${where} : ${e.count} erreur(s), la première : ${e.first.message} [${e.first.rule}]`
+        : `${where}: ${e.count} error(s), first: ${e.first.message} [${e.first.rule}]`;
     })
     .join('\n');
 }

@@ -22,14 +22,20 @@ export class InputError extends Error {}
 
 const TYPES: ResourceType[] = ['main', 'documentation', 'update', 'api', 'code', 'other'];
 const schemaName = (s: unknown): string | undefined =>
-  typeof s === 'string' && !/\.json$/i.test(s) ? s : s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' ? (s as { name: string }).name : undefined;
+  typeof s === 'string' && !/\.json$/i.test(s)
+    ? s
+    : s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string'
+      ? (s as { name: string }).name
+      : undefined;
 
 function readPackage(file: string, lang: Lang): DataPackage {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(lang === 'fr' ? `fichier illisible : ${file} (${(e as Error).message})` : `cannot read ${file} (${(e as Error).message})`);
+    throw new InputError(
+      lang === 'fr' ? `fichier illisible : ${file} (${(e as Error).message})` : `cannot read ${file} (${(e as Error).message})`,
+    );
   }
   const parsed = parseDataPackage(text);
   if (!parsed.value) throw new InputError(`${file}: ${parsed.issues[0]?.message[lang] ?? 'invalid JSON'}`);
@@ -38,7 +44,8 @@ function readPackage(file: string, lang: Lang): DataPackage {
 
 export function loadPublishInput(target: string, lang: Lang): PublishInput {
   const abs = path.resolve(target);
-  if (!existsSync(abs) || !statSync(abs).isFile()) throw new InputError(lang === 'fr' ? `fichier introuvable : ${target}` : `no such file: ${target}`);
+  if (!existsSync(abs) || !statSync(abs).isFile())
+    throw new InputError(lang === 'fr' ? `fichier introuvable : ${target}` : `no such file: ${target}`);
   const isPackage = path.basename(abs).toLowerCase() === 'datapackage.json';
   const root = path.dirname(abs);
   const dpFile = isPackage ? abs : path.join(root, 'datapackage.json');
@@ -51,8 +58,12 @@ export function loadPublishInput(target: string, lang: Lang): PublishInput {
     const names = views.map((v) => v.meta.name).join(', ');
     throw new InputError(
       views.length === 0
-        ? lang === 'fr' ? `${target} ne décrit aucun fichier` : `${target} lists no file`
-        : lang === 'fr' ? `${target} décrit ${views.length} jeux de données (${names}) : publiez-en un par fichier de données` : `${target} describes ${views.length} datasets (${names}): publish one at a time by naming its data file`,
+        ? lang === 'fr'
+          ? `${target} ne décrit aucun fichier`
+          : `${target} lists no file`
+        : lang === 'fr'
+          ? `${target} décrit ${views.length} jeux de données (${names}) : publiez-en un par fichier de données`
+          : `${target} describes ${views.length} datasets (${names}): publish one at a time by naming its data file`,
     );
   }
   if (views.length === 0) {
@@ -74,12 +85,20 @@ export function loadPublishInput(target: string, lang: Lang): PublishInput {
     }
   }
   if (refused.length) {
-    throw new InputError(lang === 'fr' ? `refusé : datapackage.json cite des fichiers hors du dossier du projet : ${refused.join(', ')}` : `refused: datapackage.json lists files outside the project folder: ${refused.join(', ')}`);
+    throw new InputError(
+      lang === 'fr'
+        ? `refusé : datapackage.json cite des fichiers hors du dossier du projet : ${refused.join(', ')}`
+        : `refused: datapackage.json lists files outside the project folder: ${refused.join(', ')}`,
+    );
   }
   return { root, name: view.meta.name, meta: view.meta, files };
 }
 
-function fileOf(abs: string, rel: string, r: { title?: string; name?: string; description?: string; format?: string; schema?: unknown; type?: unknown }): PublishFile {
+function fileOf(
+  abs: string,
+  rel: string,
+  r: { title?: string; name?: string; description?: string; format?: string; schema?: unknown; type?: unknown },
+): PublishFile {
   const ext = path.extname(abs).slice(1).toLowerCase();
   const schema = schemaName(r.schema);
   const type = typeof r.type === 'string' && (TYPES as string[]).includes(r.type) ? (r.type as ResourceType) : undefined;

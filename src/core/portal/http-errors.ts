@@ -48,12 +48,7 @@ export function messageOf(body: unknown): string | undefined {
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** Build the typed error for an HTTP failure. Every portal-supplied text is redacted. */
-export function errorFromResponse(
-  status: number,
-  body: unknown,
-  secrets: readonly string[],
-  retryAfterMs?: number,
-): PortalError {
+export function errorFromResponse(status: number, body: unknown, secrets: readonly string[], retryAfterMs?: number): PortalError {
   const kind = kindForStatus(status);
   const rawFields = fieldErrorsOf(body);
   const fieldErrors = rawFields

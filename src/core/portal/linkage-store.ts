@@ -28,7 +28,8 @@ function entry(p: ProjectState, dataset: string): Record<string, unknown> {
 export async function loadLinkage(root: string, dataset: string, portal: string): Promise<Linkage> {
   const p = (await readProjectFile(root)).value;
   const pending = p?.datasets?.[dataset]?.publishing as StoredLinkage | undefined;
-  if (pending && pending.portal === portal) return { datasetId: pending.datasetId, marker: pending.marker, resources: toAbs(root, pending.resources) };
+  if (pending && pending.portal === portal)
+    return { datasetId: pending.datasetId, marker: pending.marker, resources: toAbs(root, pending.resources) };
   const pub = publicationOf(p, dataset) as (StoredLinkage & { datasetId: string }) | undefined;
   if (pub && pub.portal === portal) return { datasetId: pub.datasetId, marker: pub.marker, resources: toAbs(root, pub.resources) };
   return { resources: {} };
@@ -61,7 +62,6 @@ export async function recordDone(
     return next;
   });
 }
-
 
 /** After a rename (Etalab convention), the resource ids follow the file, so it is replaced, not re-added. */
 export async function renameLinkedPaths(root: string, dataset: string, renames: [from: string, to: string][]): Promise<void> {

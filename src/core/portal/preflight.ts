@@ -26,7 +26,12 @@ export async function preflight(client: PortalClient, meta: DatasetMetadata, fil
   if (!dry && !right.ok) {
     throw portalError('no-publish-right', `${right.orgName ?? org}${right.role ? ` (role: ${right.role})` : ''}`, { step: 'check-key' });
   }
-  if (!dry) log.info(org ? `your key can publish to organisation ${right.orgName ?? org}${right.role ? ` (role ${right.role})` : ''}` : 'your key can publish to your own account');
+  if (!dry)
+    log.info(
+      org
+        ? `your key can publish to organisation ${right.orgName ?? org}${right.role ? ` (role ${right.role})` : ''}`
+        : 'your key can publish to your own account',
+    );
 
   for (const f of files) {
     try {
@@ -43,7 +48,12 @@ export async function preflight(client: PortalClient, meta: DatasetMetadata, fil
       const list = refused.map((f) => `${f.path} (.${extensionOf(f.path) || '?'})`).join(', ');
       throw portalError(
         'extension-not-allowed',
-        tsv ? { en: `${list}; the portal accepts .csv: convert the TSV to CSV`, fr: `${list} ; le portail accepte le .csv : convertissez le TSV en CSV` } : list,
+        tsv
+          ? {
+              en: `${list}; the portal accepts .csv: convert the TSV to CSV`,
+              fr: `${list} ; le portail accepte le .csv : convertissez le TSV en CSV`,
+            }
+          : list,
         { step: 'check-files' },
       );
     }

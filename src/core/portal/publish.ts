@@ -94,7 +94,9 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
       throw portalError('linkage-mismatch', linkage.datasetId, { step: 'get-dataset' });
     }
     if (!dry && meta.organization && ds.organization && ds.organization !== meta.organization) {
-      log.warn(`the dataset belongs to organisation ${ds.organization}, not ${meta.organization}: the portal does not move a dataset on update; it stays where it is`);
+      log.warn(
+        `the dataset belongs to organisation ${ds.organization}, not ${meta.organization}: the portal does not move a dataset on update; it stays where it is`,
+      );
     }
   } else {
     let found: RemoteDataset | undefined;
@@ -207,7 +209,12 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
   // The marker is only re-sent to adopt a dataset linked by hand, with the dataset's own extras.
   ds = await step('update-dataset', () => client.updateDataset(ds.id, meta, adopt?.marker, meta.private, adopt?.extras));
   const result: PublishResult = {
-    datasetId: ds.id, datasetUrl: ds.url, resources: published, linkage: copy(linkage), warnings: pre.warnings, private: ds.private ?? meta.private,
+    datasetId: ds.id,
+    datasetUrl: ds.url,
+    resources: published,
+    linkage: copy(linkage),
+    warnings: pre.warnings,
+    private: ds.private ?? meta.private,
     right: { organization: meta.organization, orgName: pre.right.orgName, role: pre.right.role },
   };
   if (dry) result.requests = client.transport.requests.slice();

@@ -14,7 +14,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The forms a key takes in a text besides itself: URL-encoded, base64 (Basic auth, dumps). */
 function encodedForms(s: string): string[] {
-  const forms = new Set<string>([encodeURIComponent(s), Buffer.from(s).toString('base64'), Buffer.from(s).toString('base64url'), JSON.stringify(s).slice(1, -1)]);
+  const forms = new Set<string>([
+    encodeURIComponent(s),
+    Buffer.from(s).toString('base64'),
+    Buffer.from(s).toString('base64url'),
+    JSON.stringify(s).slice(1, -1),
+  ]);
   forms.delete(s);
   return [...forms].filter((f) => f.length >= 4);
 }
@@ -55,7 +60,10 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     out = maskFragments(out, s);
   }
   // Catch header dumps and bearer tokens even when the secret list is incomplete.
-  out = out.replace(/\b(x-api-key|authorization)(["']?\s*[:=]\s*["']?)((?:bearer|token|basic)\s+)?([^\s"',}]+)/gi, (_m, h, sep, scheme) => `${h}${sep}${scheme ?? ''}${MASK}`);
+  out = out.replace(
+    /\b(x-api-key|authorization)(["']?\s*[:=]\s*["']?)((?:bearer|token|basic)\s+)?([^\s"',}]+)/gi,
+    (_m, h, sep, scheme) => `${h}${sep}${scheme ?? ''}${MASK}`,
+  );
   return out.replace(/\b(bearer)(\s+)(?!\*\*\*)([A-Za-z0-9._~+/=-]{8,})/gi, `$1$2${MASK}`);
 }
 

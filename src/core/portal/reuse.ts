@@ -50,7 +50,11 @@ export interface ReuseOptions extends ClientOptions {
 const unknownOutcome = (e: unknown) => isPortalError(e) && (e.kind === 'timeout' || e.kind === 'network' || e.kind === 'server');
 
 export async function publishReuse(plan: ReusePlan, opts: ReuseOptions = {}): Promise<ReuseResult> {
-  if (plan.profile.kind !== 'udata') throw portalError('bad-request', { en: 'reuses exist on data.gouv.fr (udata) portals only', fr: 'les réutilisations n’existent que sur les portails data.gouv.fr (udata)' });
+  if (plan.profile.kind !== 'udata')
+    throw portalError('bad-request', {
+      en: 'reuses exist on data.gouv.fr (udata) portals only',
+      fr: 'les réutilisations n’existent que sur les portails data.gouv.fr (udata)',
+    });
   const { onCheckpoint, ...clientOpts } = opts;
   const client = new UdataClient(plan.profile, clientOpts);
   const reuses = new UdataReuses(client.transport, client.api, client.site);
@@ -71,9 +75,24 @@ export async function publishReuse(plan: ReusePlan, opts: ReuseOptions = {}): Pr
   else {
     const allowed = await client.allowedExtensions();
     if (allowed && !allowed.includes('html')) {
-      throw portalError('extension-not-allowed', { en: 'the portal does not accept .html files: give the URL where the chart is published', fr: 'le portail n’accepte pas les fichiers .html : donnez l’URL où le graphique est publié' }, { step: 'check-files' });
+      throw portalError(
+        'extension-not-allowed',
+        {
+          en: 'the portal does not accept .html files: give the URL where the chart is published',
+          fr: 'le portail n’accepte pas les fichiers .html : donnez l’URL où le graphique est publié',
+        },
+        { step: 'check-files' },
+      );
     }
-    const file: UploadFile = { path: plan.page.html, title: plan.page.title, format: 'html', type: 'documentation', contentType: 'text/html', marker: fileMarker(plan.page.html), sha1: await hashFile(plan.page.html, 'sha1') };
+    const file: UploadFile = {
+      path: plan.page.html,
+      title: plan.page.title,
+      format: 'html',
+      type: 'documentation',
+      contentType: 'text/html',
+      marker: fileMarker(plan.page.html),
+      sha1: await hashFile(plan.page.html, 'sha1'),
+    };
     const known = linkage.pageResourceId ? ds.resources.find((r) => r.id === linkage.pageResourceId) : undefined;
     const orphan = known ?? ds.resources.find((r) => file.sha1 && r.sha1 === file.sha1);
     let res = orphan && orphan.sha1 === file.sha1 ? orphan : orphan ? await client.replaceResource(ds.id, orphan.id, file) : undefined;
@@ -110,5 +129,11 @@ export async function publishReuse(plan: ReusePlan, opts: ReuseOptions = {}): Pr
 
   // 3. Its image.
   if (plan.image) await reuses.setImage(reuse.id, plan.image);
-  return { reuseId: reuse.id, reusePage: reuse.page, url, linkage: { ...linkage }, ...(dry ? { requests: client.transport.requests.slice() } : {}) };
+  return {
+    reuseId: reuse.id,
+    reusePage: reuse.page,
+    url,
+    linkage: { ...linkage },
+    ...(dry ? { requests: client.transport.requests.slice() } : {}),
+  };
 }

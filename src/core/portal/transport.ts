@@ -96,7 +96,12 @@ export class HttpTransport {
         headers: redactHeaders(headers, this.o.secrets),
         ...(req.json !== undefined ? { json: redactValue(req.json, this.o.secrets) } : {}),
         ...(mp && req.multipart
-          ? { multipart: { fields: redactValue(req.multipart.fields, this.o.secrets), file: { field: req.multipart.file.field, filename: mp.filename, size: mp.fileSize, contentType: mp.fileContentType } } }
+          ? {
+              multipart: {
+                fields: redactValue(req.multipart.fields, this.o.secrets),
+                file: { field: req.multipart.file.field, filename: mp.filename, size: mp.fileSize, contentType: mp.fileContentType },
+              },
+            }
           : {}),
       });
       return { status: 200, body: req.dryRunResponse ?? {} };

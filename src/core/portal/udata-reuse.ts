@@ -34,10 +34,22 @@ const toReuse = (r: Json | undefined): RemoteReuse => {
 };
 
 export class UdataReuses {
-  constructor(private readonly t: HttpTransport, private readonly api: string, private readonly site: string) {}
+  constructor(
+    private readonly t: HttpTransport,
+    private readonly api: string,
+    private readonly site: string,
+  ) {}
 
   private body(f: ReuseFields, marker: string): Json {
-    const b: Json = { title: f.title, description: f.description, type: 'visualization', topic: 'others', url: f.url, datasets: f.datasets, extras: { [REUSE_MARKER_KEY]: marker } };
+    const b: Json = {
+      title: f.title,
+      description: f.description,
+      type: 'visualization',
+      topic: 'others',
+      url: f.url,
+      datasets: f.datasets,
+      extras: { [REUSE_MARKER_KEY]: marker },
+    };
     if (f.organization) b.organization = f.organization;
     return b;
   }
@@ -47,7 +59,13 @@ export class UdataReuses {
   }
 
   async get(id: string): Promise<RemoteReuse | undefined> {
-    const r = await this.t.send({ method: 'GET', url: `${this.api}/reuses/${enc(id)}/`, idempotent: true, accept: [404, 410], dryRunResponse: this.dry(id) });
+    const r = await this.t.send({
+      method: 'GET',
+      url: `${this.api}/reuses/${enc(id)}/`,
+      idempotent: true,
+      accept: [404, 410],
+      dryRunResponse: this.dry(id),
+    });
     if (r.status === 404 || r.status === 410) return undefined;
     const reuse = toReuse(r.body as Json);
     return reuse.deleted ? undefined : reuse;
@@ -61,20 +79,35 @@ export class UdataReuses {
   }
 
   async create(f: ReuseFields, marker: string): Promise<RemoteReuse> {
-    const r = await this.t.send({ method: 'POST', url: `${this.api}/reuses/`, idempotent: false, json: this.body(f, marker), dryRunResponse: this.dry() });
+    const r = await this.t.send({
+      method: 'POST',
+      url: `${this.api}/reuses/`,
+      idempotent: false,
+      json: this.body(f, marker),
+      dryRunResponse: this.dry(),
+    });
     return toReuse(r.body as Json);
   }
 
   async update(id: string, f: ReuseFields, marker: string): Promise<RemoteReuse> {
     const { organization: _o, ...rest } = f;
-    const r = await this.t.send({ method: 'PUT', url: `${this.api}/reuses/${enc(id)}/`, idempotent: true, json: this.body(rest, marker), dryRunResponse: this.dry(id) });
+    const r = await this.t.send({
+      method: 'PUT',
+      url: `${this.api}/reuses/${enc(id)}/`,
+      idempotent: true,
+      json: this.body(rest, marker),
+      dryRunResponse: this.dry(id),
+    });
     return toReuse(r.body as Json);
   }
 
   async setImage(id: string, png: string): Promise<void> {
     await this.t.send({
-      method: 'POST', url: `${this.api}/reuses/${enc(id)}/image/`, idempotent: true,
-      multipart: { fields: {}, file: { field: 'file', path: png, contentType: 'image/png' } }, dryRunResponse: {},
+      method: 'POST',
+      url: `${this.api}/reuses/${enc(id)}/image/`,
+      idempotent: true,
+      multipart: { fields: {}, file: { field: 'file', path: png, contentType: 'image/png' } },
+      dryRunResponse: {},
     });
   }
 }

@@ -19,7 +19,12 @@ type Json = Record<string, any>;
 const enc = encodeURIComponent;
 
 /** `extras` replaces the stored dict: pass the dataset's own extras to keep them next to our marker. */
-export function udataDatasetBody(meta: DatasetMetadata, marker: string | undefined, isPrivate: boolean, keepExtras?: Record<string, unknown>): Json {
+export function udataDatasetBody(
+  meta: DatasetMetadata,
+  marker: string | undefined,
+  isPrivate: boolean,
+  keepExtras?: Record<string, unknown>,
+): Json {
   const body: Json = { title: meta.title, description: meta.description, private: isPrivate };
   if (meta.license) body.license = meta.license;
   if (meta.frequency) body.frequency = meta.frequency;
@@ -42,8 +47,17 @@ function toDataset(d: Json | undefined): RemoteDataset {
   if (!d || typeof d.id !== 'string') throw portalError('protocol', 'dataset without id');
   const extras = d.extras && typeof d.extras === 'object' ? (d.extras as Record<string, unknown>) : undefined;
   const marker = typeof extras?.[UDATA_MARKER_KEY] === 'string' ? (extras[UDATA_MARKER_KEY] as string) : undefined;
-  const organization = typeof d.organization === 'string' ? d.organization : typeof d.organization?.id === 'string' ? d.organization.id : undefined;
-  return { id: d.id, url: d.page, private: d.private, resources: Array.isArray(d.resources) ? d.resources.map(toResource) : [], marker, extras, organization };
+  const organization =
+    typeof d.organization === 'string' ? d.organization : typeof d.organization?.id === 'string' ? d.organization.id : undefined;
+  return {
+    id: d.id,
+    url: d.page,
+    private: d.private,
+    resources: Array.isArray(d.resources) ? d.resources.map(toResource) : [],
+    marker,
+    extras,
+    organization,
+  };
 }
 
 export class UdataClient implements PortalClient {
@@ -65,14 +79,21 @@ export class UdataClient implements PortalClient {
 
   async whoami(): Promise<WhoAmI> {
     const r = await this.transport.send({
-      method: 'GET', url: `${this.api}/me/`, idempotent: true,
+      method: 'GET',
+      url: `${this.api}/me/`,
+      idempotent: true,
       dryRunResponse: { id: 'DRY-RUN-USER', organizations: [] },
     });
     const b = r.body as Json;
     const name = [b?.first_name, b?.last_name].filter(Boolean).join(' ') || undefined;
     const orgs = Array.isArray(b?.organizations) ? b.organizations : [];
     const sysadmin = Array.isArray(b?.roles) && b.roles.includes('admin');
-    return { id: String(b?.id ?? ''), name, sysadmin, organizations: orgs.map((o: Json) => ({ id: String(o.id), name: o.name, slug: o.slug })) };
+    return {
+      id: String(b?.id ?? ''),
+      name,
+      sysadmin,
+      organizations: orgs.map((o: Json) => ({ id: String(o.id), name: o.name, slug: o.slug })),
+    };
   }
 
   /**
@@ -85,7 +106,10 @@ export class UdataClient implements PortalClient {
     const mine = me.organizations.find((o) => o.id === org || o.slug === org || o.name === org);
     if (!mine && !me.sysadmin) return { ok: false };
     const r = await this.transport.send({
-      method: 'GET', url: `${this.api}/organizations/${enc(mine?.id ?? org)}/`, idempotent: true, accept: [404],
+      method: 'GET',
+      url: `${this.api}/organizations/${enc(mine?.id ?? org)}/`,
+      idempotent: true,
+      accept: [404],
       dryRunResponse: { id: org, name: org, members: [] },
     });
     const b = r.body as Json;
@@ -101,14 +125,27 @@ export class UdataClient implements PortalClient {
 
   /** udata/core/dataset/api.py AllowedExtensionsAPI: the ALLOWED_RESOURCES_EXTENSIONS setting. */
   async allowedExtensions(): Promise<string[] | undefined> {
-    const r = await this.transport.send({ method: 'GET', url: `${this.api}/datasets/extensions/`, idempotent: true, accept: [404], dryRunResponse: undefined });
+    const r = await this.transport.send({
+      method: 'GET',
+      url: `${this.api}/datasets/extensions/`,
+      idempotent: true,
+      accept: [404],
+      dryRunResponse: undefined,
+    });
     return r.status === 404 || !Array.isArray(r.body) ? undefined : (r.body as unknown[]).map((x) => String(x).toLowerCase());
   }
 
   /** Zone ids the portal suggests for a name or code (GET /spatial/zones/suggest/), for pickers. */
   async suggestZones(q: string, size = 10): Promise<{ id: string; name: string; level?: string }[]> {
-    const r = await this.transport.send({ method: 'GET', url: `${this.api}/spatial/zones/suggest/?q=${enc(q)}&size=${size}`, idempotent: true, dryRunResponse: [] });
-    return Array.isArray(r.body) ? (r.body as Json[]).filter((z) => typeof z?.id === 'string').map((z) => ({ id: z.id, name: String(z.name ?? z.id), level: z.level })) : [];
+    const r = await this.transport.send({
+      method: 'GET',
+      url: `${this.api}/spatial/zones/suggest/?q=${enc(q)}&size=${size}`,
+      idempotent: true,
+      dryRunResponse: [],
+    });
+    return Array.isArray(r.body)
+      ? (r.body as Json[]).filter((z) => typeof z?.id === 'string').map((z) => ({ id: z.id, name: String(z.name ?? z.id), level: z.level }))
+      : [];
   }
 
   /** GET /spatial/granularities/: the ids `spatial.granularity` accepts. */
@@ -125,7 +162,13 @@ export class UdataClient implements PortalClient {
     const zones = meta.spatial?.zones ?? [];
     const unknown: string[] = [];
     for (const z of zones) {
-      const r = await this.transport.send({ method: 'GET', url: `${this.api}/spatial/zone/${enc(z)}/`, idempotent: true, accept: [404], dryRunResponse: { id: z } });
+      const r = await this.transport.send({
+        method: 'GET',
+        url: `${this.api}/spatial/zone/${enc(z)}/`,
+        idempotent: true,
+        accept: [404],
+        dryRunResponse: { id: z },
+      });
       if (r.status === 404) unknown.push(z);
     }
     const problems: string[] = [];
@@ -141,7 +184,8 @@ export class UdataClient implements PortalClient {
     const gran = meta.spatial?.granularity;
     if (gran && !this.transport.dryRun) {
       const known = await this.granularities();
-      if (known.length && !known.some((g) => g.id === gran)) problems.push(`unknown granularity ${gran}; known: ${known.map((g) => g.id).join(', ')}`);
+      if (known.length && !known.some((g) => g.id === gran))
+        problems.push(`unknown granularity ${gran}; known: ${known.map((g) => g.id).join(', ')}`);
     }
     if (problems.length) throw portalError('bad-spatial', problems.join('; '), { step: 'check-metadata' });
     return { meta, warnings: [] };
@@ -156,7 +200,9 @@ export class UdataClient implements PortalClient {
     const base = meta.organization ? `${this.api}/organizations/${enc(meta.organization)}/datasets/` : `${this.api}/me/datasets/`;
     for (let page = 1; page <= MAX_LOOKUP_PAGES; page++) {
       const r = await this.transport.send({
-        method: 'GET', url: `${base}?page=${page}&page_size=100`, idempotent: true,
+        method: 'GET',
+        url: `${base}?page=${page}&page_size=100`,
+        idempotent: true,
         dryRunResponse: { data: [], next_page: null },
       });
       const b = r.body as Json;
@@ -170,8 +216,11 @@ export class UdataClient implements PortalClient {
 
   async createDataset(meta: DatasetMetadata, marker: string, isPrivate: boolean): Promise<RemoteDataset> {
     const r = await this.transport.send({
-      method: 'POST', url: `${this.api}/datasets/`, idempotent: false,
-      json: udataDatasetBody(meta, marker, isPrivate), dryRunResponse: this.dryDataset(),
+      method: 'POST',
+      url: `${this.api}/datasets/`,
+      idempotent: false,
+      json: udataDatasetBody(meta, marker, isPrivate),
+      dryRunResponse: this.dryDataset(),
       progress: { step: 'create-dataset' },
     });
     return toDataset(r.body as Json);
@@ -179,7 +228,10 @@ export class UdataClient implements PortalClient {
 
   async getDataset(id: string): Promise<RemoteDataset | undefined> {
     const r = await this.transport.send({
-      method: 'GET', url: `${this.api}/datasets/${enc(id)}/`, idempotent: true, accept: [404, 410],
+      method: 'GET',
+      url: `${this.api}/datasets/${enc(id)}/`,
+      idempotent: true,
+      accept: [404, 410],
       dryRunResponse: this.dryDataset(id),
     });
     if (r.status === 404 || r.status === 410) return undefined;
@@ -190,13 +242,22 @@ export class UdataClient implements PortalClient {
     return toDataset(b);
   }
 
-  async updateDataset(id: string, meta: DatasetMetadata, marker: string | undefined, isPrivate: boolean, keepExtras?: Record<string, unknown>): Promise<RemoteDataset> {
+  async updateDataset(
+    id: string,
+    meta: DatasetMetadata,
+    marker: string | undefined,
+    isPrivate: boolean,
+    keepExtras?: Record<string, unknown>,
+  ): Promise<RemoteDataset> {
     // udata's DatasetForm answers 400 to an organisation change on update: the owner is only
     // set on create, so a changed setting never blocks the yearly update.
     const { organization: _org, ...rest } = meta;
     const r = await this.transport.send({
-      method: 'PUT', url: `${this.api}/datasets/${enc(id)}/`, idempotent: true,
-      json: udataDatasetBody(rest, marker, isPrivate, keepExtras), dryRunResponse: this.dryDataset(id),
+      method: 'PUT',
+      url: `${this.api}/datasets/${enc(id)}/`,
+      idempotent: true,
+      json: udataDatasetBody(rest, marker, isPrivate, keepExtras),
+      dryRunResponse: this.dryDataset(id),
     });
     return toDataset(r.body as Json);
   }
@@ -204,7 +265,9 @@ export class UdataClient implements PortalClient {
   async uploadResource(datasetId: string, file: UploadFile): Promise<RemoteResource> {
     // A new upload is not idempotent: a resent body could create a second resource.
     const r = await this.transport.send({
-      method: 'POST', url: `${this.api}/datasets/${enc(datasetId)}/upload/`, idempotent: false,
+      method: 'POST',
+      url: `${this.api}/datasets/${enc(datasetId)}/upload/`,
+      idempotent: false,
       multipart: { fields: {}, file: { field: 'file', path: file.path, contentType: file.contentType } },
       dryRunResponse: { id: `DRY-RUN-RESOURCE-${file.marker}` },
       progress: { step: 'upload-resource', path: file.path },
@@ -215,8 +278,10 @@ export class UdataClient implements PortalClient {
   async replaceResource(datasetId: string, resourceId: string, file: UploadFile): Promise<RemoteResource | undefined> {
     // Replacing the file of a known resource gives the same end state when repeated.
     const r = await this.transport.send({
-      method: 'POST', url: `${this.api}/datasets/${enc(datasetId)}/resources/${enc(resourceId)}/upload/`,
-      idempotent: true, accept: [404],
+      method: 'POST',
+      url: `${this.api}/datasets/${enc(datasetId)}/resources/${enc(resourceId)}/upload/`,
+      idempotent: true,
+      accept: [404],
       multipart: { fields: {}, file: { field: 'file', path: file.path, contentType: file.contentType } },
       dryRunResponse: { id: resourceId },
       progress: { step: 'replace-resource', path: file.path },
@@ -229,10 +294,14 @@ export class UdataClient implements PortalClient {
     // title to its name, so the title is declared again after every upload.
     const json: Json = { title: file.title, type: resourceTypeOf(file), format: file.format.toLowerCase() };
     if (file.description) json.description = file.description;
-    if (file.schema) json.schema = file.schema.version ? { name: file.schema.name, version: file.schema.version } : { name: file.schema.name };
+    if (file.schema)
+      json.schema = file.schema.version ? { name: file.schema.name, version: file.schema.version } : { name: file.schema.name };
     const r = await this.transport.send({
-      method: 'PUT', url: `${this.api}/datasets/${enc(datasetId)}/resources/${enc(resourceId)}/`, idempotent: true,
-      json, dryRunResponse: { id: resourceId },
+      method: 'PUT',
+      url: `${this.api}/datasets/${enc(datasetId)}/resources/${enc(resourceId)}/`,
+      idempotent: true,
+      json,
+      dryRunResponse: { id: resourceId },
       progress: { step: 'declare-resource', path: file.path },
     });
     return toResource(r.body as Json);

@@ -3,7 +3,11 @@
 // (nomBeneficiaire/idBeneficiaire, nomAttributaire/idAttributaire, titulaire…).
 import type { PersonalKind } from './detect';
 
-const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (w: string) =>
+  w
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** The personal data the label announces ("email", "Téléphone", "NIR"…), if any. */
 export function kindOfLabel(label: string): PersonalKind | undefined {
@@ -26,7 +30,9 @@ export function isEntityIdLabel(label: string): boolean {
   const l = fold(label).replace(/[\s_'’.°-]+/g, '');
   if (/siret|siren|^rna|rna$|numerorna|^nrna|codeape|codenaf/.test(l)) return true;
   // In words: « Identification du bénéficiaire », « Identifiant de l'organisme », « N° du titulaire ».
-  return /^(id|identif\w*|identifiant|numero|num|no|n)(du|de|dela|des|l)?(beneficiaire|attributaire|titulaire|organisme|prestataire|fournisseur|association|structure|tiers)/.test(l);
+  return /^(id|identif\w*|identifiant|numero|num|no|n)(du|de|dela|des|l)?(beneficiaire|attributaire|titulaire|organisme|prestataire|fournisseur|association|structure|tiers)/.test(
+    l,
+  );
 }
 
 /** A contact column of a service or a facility ("contact_service", "telephone_accueil"): not a person's. */

@@ -7,7 +7,8 @@ export type PersonalKind = 'email' | 'phone' | 'nir' | 'person-name';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Shared mailboxes of a service are not personal data: they name a role, not a person. */
-const ROLE_MAILBOX = /^(contact|info|infos|accueil|mairie|secretariat|communication|service|services|direction|dgs|courrier|webmaster|admin|support|noreply|no-reply|opendata|donnees|data|reservation|inscription|urbanisme|etat-civil|culture|sport|sports|enfance|jeunesse|social|ccas|marches|finances|rh|presse|dpo|rgpd)[._-]?[a-z0-9]*@/i;
+const ROLE_MAILBOX =
+  /^(contact|info|infos|accueil|mairie|secretariat|communication|service|services|direction|dgs|courrier|webmaster|admin|support|noreply|no-reply|opendata|donnees|data|reservation|inscription|urbanisme|etat-civil|culture|sport|sports|enfance|jeunesse|social|ccas|marches|finances|rh|presse|dpo|rgpd)[._-]?[a-z0-9]*@/i;
 
 /** The first e-mail address of a person in the value (free text included), if any. */
 export function findPersonalEmail(v: string): string | undefined {
@@ -41,7 +42,8 @@ export function isNir(v: string): boolean {
   // Only digits, separators and the A/B of Corsica: a date range or an amount stops here.
   for (let i = 0; i < v.length; i++) {
     const k = v.charCodeAt(i);
-    if (!((k >= 48 && k <= 57) || k === 32 || k === 46 || k === 45 || k === 160 || k === 65 || k === 66 || k === 97 || k === 98)) return false;
+    if (!((k >= 48 && k <= 57) || k === 32 || k === 46 || k === 45 || k === 160 || k === 65 || k === 66 || k === 97 || k === 98))
+      return false;
   }
   const s = v.replace(/[\s.-]/g, '').toUpperCase();
   if (s.length !== 15 || !/^[1-478]\d{4}(?:\d{2}|2A|2B)\d{8}$/.test(s)) return false;
@@ -52,7 +54,8 @@ export function isNir(v: string): boolean {
 const CIVILITY = /^(m|mr|mme|mlle|melle|monsieur|madame|mademoiselle|dr|docteur|me|maitre)\.?$/;
 /** Words that make a name an organisation's, even with a first name inside ("Club Jean Moulin"). */
 const ORGANISATION_WORDS = new Set(
-  ('association asso assoc club comite amicale societe sarl sas sasu sa eurl sci gaec earl scop scic commune ville mairie departement ' +
+  (
+    'association asso assoc club comite amicale societe sarl sas sasu sa eurl sci gaec earl scop scic commune ville mairie departement ' +
     'region syndicat federation union cooperative foyer centre maison ecole college lycee fondation groupement office compagnie cie ' +
     'etablissement ccas caisse conseil communaute agglomeration metropole sivu sivom institut universite hopital chu ehpad theatre musee ' +
     'festival atelier ateliers ensemble choeur chorale orchestre harmonie fanfare ligue cercle entente sporting olympique racing stade ' +
@@ -67,8 +70,8 @@ const ORGANISATION_WORDS = new Set(
     'camping hotel auberge cafe bar librairie pharmacie clinique laboratoire services solidarite insertion emploi formation ' +
     'recherche developpement environnement patrimoine tourisme animation animations evenements evenementiel fetes festivites ' +
     'natation cyclisme athletisme handball volley escrime equitation badminton petanque boxe karate aviron voile golf randonnee ' +
-    'cyclo velo canoe kayak plongee billard echecs bridge institution chez')
-    .split(' '),
+    'cyclo velo canoe kayak plongee billard echecs bridge institution chez'
+  ).split(' '),
 );
 
 /** Whether the value holds an organisation word (then it is not a person's name, even with a first name inside). */
@@ -77,7 +80,11 @@ export function hasOrganisationWord(v: string): boolean {
   return false;
 }
 
-const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (w: string) =>
+  w
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const WORD = /^[\p{L}][\p{L}'’-]*$/u;
 
 /**
@@ -93,9 +100,13 @@ export function looksLikePersonName(v: string): boolean {
     words.shift();
   }
   if (words.length === 0 || words.length > 4 || (!civility && words.length < 2)) return false;
-  for (const w of words) if (!WORD.test(w) || ORGANISATION_WORDS.has(fold(w)) || w.split(/[-'’]/).some((p) => ORGANISATION_WORDS.has(fold(p)))) return false;
+  for (const w of words)
+    if (!WORD.test(w) || ORGANISATION_WORDS.has(fold(w)) || w.split(/[-'’]/).some((p) => ORGANISATION_WORDS.has(fold(p)))) return false;
   if (civility) return true;
-  const isFirst = (w: string) => fold(w).split('-').every((p) => FIRST_NAMES.has(p));
+  const isFirst = (w: string) =>
+    fold(w)
+      .split('-')
+      .every((p) => FIRST_NAMES.has(p));
   return isFirst(words[0]) || isFirst(words[words.length - 1]);
 }
 
@@ -115,5 +126,17 @@ export function isLegalEntityId(v: string): boolean {
 
 /** What the regular expression `\s` matches. */
 function isWhiteSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -11,12 +11,32 @@ export interface LicenceChoice {
 }
 
 export const LICENCES: readonly LicenceChoice[] = [
-  { name: 'etalab-2.0', udata: 'lov2', title: 'Licence Ouverte / Open Licence 2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
+  {
+    name: 'etalab-2.0',
+    udata: 'lov2',
+    title: 'Licence Ouverte / Open Licence 2.0',
+    path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+  },
   { name: 'ODbL-1.0', udata: 'odc-odbl', title: 'Open Database License (ODbL)', path: 'https://opendatacommons.org/licenses/odbl/1-0/' },
   { name: 'CC-BY-4.0', udata: 'cc-by', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
-  { name: 'CC-BY-SA-4.0', udata: 'cc-by-sa', title: 'Creative Commons Attribution-ShareAlike 4.0', path: 'https://creativecommons.org/licenses/by-sa/4.0/' },
-  { name: 'ODC-By-1.0', udata: 'odc-by', title: 'Open Data Commons Attribution License', path: 'https://opendatacommons.org/licenses/by/1-0/' },
-  { name: 'PDDL-1.0', udata: 'odc-pddl', title: 'Open Data Commons Public Domain Dedication and License', path: 'https://opendatacommons.org/licenses/pddl/1-0/' },
+  {
+    name: 'CC-BY-SA-4.0',
+    udata: 'cc-by-sa',
+    title: 'Creative Commons Attribution-ShareAlike 4.0',
+    path: 'https://creativecommons.org/licenses/by-sa/4.0/',
+  },
+  {
+    name: 'ODC-By-1.0',
+    udata: 'odc-by',
+    title: 'Open Data Commons Attribution License',
+    path: 'https://opendatacommons.org/licenses/by/1-0/',
+  },
+  {
+    name: 'PDDL-1.0',
+    udata: 'odc-pddl',
+    title: 'Open Data Commons Public Domain Dedication and License',
+    path: 'https://opendatacommons.org/licenses/pddl/1-0/',
+  },
   { name: 'CC0-1.0', udata: 'cc-zero', title: 'Creative Commons CC0', path: 'https://creativecommons.org/publicdomain/zero/1.0/' },
 ];
 

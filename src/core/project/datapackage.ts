@@ -87,7 +87,8 @@ export function addDataset(dp: DataPackage | null, files: NewFile[], into?: stri
   const datasets = (next.datasets = Array.isArray(next.datasets) ? next.datasets : []);
   const datasetNames = new Set(datasetsOf(next).map((d) => d.meta.name));
   const name = into ?? unique(nameFrom(files[0]?.path ?? 'data'), datasetNames);
-  if (!datasets.some((d) => d.name === name)) datasets.push({ name, title: files[0] ? files[0].path.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : name });
+  if (!datasets.some((d) => d.name === name))
+    datasets.push({ name, title: files[0] ? files[0].path.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : name });
   const listed = new Set(resources.flatMap(resourcePaths));
   const resourceNames = new Set(resources.map((r) => r.name));
   for (const f of files) {

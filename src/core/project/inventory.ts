@@ -43,7 +43,13 @@ export async function inspectTable(path: string): Promise<TableFacts> {
     const header = ext === '.xlsx' || ext === '.ods' ? await workbookHeader(path) : await textHeader(path);
     const rows = ext === '.xlsx' || ext === '.ods' ? undefined : Math.max(0, (await countRecords(path)) - 1);
     const d = header.length ? detectSchema(header) : null;
-    return { size, modified, rows, header, ...(d ? { schema: { name: d.ref.name, version: d.ref.version, matched: d.matched, total: d.total } } : {}) };
+    return {
+      size,
+      modified,
+      rows,
+      header,
+      ...(d ? { schema: { name: d.ref.name, version: d.ref.version, matched: d.matched, total: d.total } } : {}),
+    };
   } catch (e) {
     return { size, header: [], error: (e as Error).message };
   }

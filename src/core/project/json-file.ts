@@ -31,11 +31,19 @@ export function parseJsonFile<T>(text: string, schema: object): ParsedFile<T> {
   } catch (e) {
     const at = e instanceof JsonSyntaxError ? e.offset : 0;
     const detail = (e as Error).message;
-    return { value: null, issues: [{ message: { en: `Invalid JSON: ${detail}.`, fr: `JSON invalide : ${detail}.` }, start: at, end: at + 1 }] };
+    return {
+      value: null,
+      issues: [{ message: { en: `Invalid JSON: ${detail}.`, fr: `JSON invalide : ${detail}.` }, start: at, end: at + 1 }],
+    };
   }
   const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { value: null, issues: [{ message: { en: 'The file must hold a JSON object.', fr: 'Le fichier doit contenir un objet JSON.' }, start: 0, end: text.length }] };
+    return {
+      value: null,
+      issues: [
+        { message: { en: 'The file must hold a JSON object.', fr: 'Le fichier doit contenir un objet JSON.' }, start: 0, end: text.length },
+      ],
+    };
   }
   const validate = validatorFor(schema);
   validate(value);
@@ -45,7 +53,11 @@ export function parseJsonFile<T>(text: string, schema: object): ParsedFile<T> {
     .map((e) => {
       const span = spans.get(e.instancePath) ?? spans.get('') ?? { start: 0, end: 0 };
       const keyed = e.keyword === 'additionalProperties' || e.keyword === 'propertyNames';
-      return { message: describe(e), start: keyed ? (span.keyStart ?? span.start) : span.start, end: keyed ? (span.keyEnd ?? span.end) : span.end };
+      return {
+        message: describe(e),
+        start: keyed ? (span.keyStart ?? span.start) : span.start,
+        end: keyed ? (span.keyEnd ?? span.end) : span.end,
+      };
     });
   return { value: value as T, issues };
 }
@@ -60,9 +72,15 @@ function describe(e: ErrorObject): { en: string; fr: string } {
     case 'type':
       return { en: `${at}: must be of type ${p.type}.`, fr: `${at} : doit être de type ${p.type}.` };
     case 'enum':
-      return { en: `${at}: not an allowed value (${(p.allowedValues as unknown[]).slice(0, 8).join(', ')}…).`, fr: `${at} : valeur non autorisée (${(p.allowedValues as unknown[]).slice(0, 8).join(', ')}…).` };
+      return {
+        en: `${at}: not an allowed value (${(p.allowedValues as unknown[]).slice(0, 8).join(', ')}…).`,
+        fr: `${at} : valeur non autorisée (${(p.allowedValues as unknown[]).slice(0, 8).join(', ')}…).`,
+      };
     case 'pattern':
-      return { en: `${at}: use lower-case letters, digits, “-”, “_” or “.”.`, fr: `${at} : utilisez des minuscules, chiffres, « - », « _ » ou « . ».` };
+      return {
+        en: `${at}: use lower-case letters, digits, “-”, “_” or “.”.`,
+        fr: `${at} : utilisez des minuscules, chiffres, « - », « _ » ou « . ».`,
+      };
     case 'minLength':
       return { en: `${at}: must have at least ${p.limit} characters.`, fr: `${at} : doit compter au moins ${p.limit} caractères.` };
     case 'maxLength':

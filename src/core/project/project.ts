@@ -31,7 +31,8 @@ function copy(p: ProjectState | null): ProjectState {
 export function isChecked(p: ProjectState | null, stage: string, item: string): boolean {
   const set = p?.stages?.[stage]?.checklist?.[item];
   if (set !== undefined) return set === true;
-  if (stage === 'diagnostic' && item === 'maturity') return maturityResult(p?.maturity as MaturityState | undefined).answered === MATURITY_AXES.length;
+  if (stage === 'diagnostic' && item === 'maturity')
+    return maturityResult(p?.maturity as MaturityState | undefined).answered === MATURITY_AXES.length;
   return stage === 'publication' && item === 'published' && latestPublication(p) !== undefined;
 }
 

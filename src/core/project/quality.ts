@@ -48,25 +48,88 @@ const formatOf = (path: string, declared?: string) => (declared || path.split('.
 
 export function qualityScore(ds: DatasetView, ctx: QualityContext = {}): QualityScore {
   const m = ds.meta;
-  const files = ds.resources.flatMap((r) => resourcePaths(r).map((p) => ({ path: p, format: formatOf(p, r.format), described: !!r.description || r.type === 'documentation' })));
-  const c = (id: CriterionId, met: boolean, en: string, fr: string, todoEn: string, todoFr: string): Criterion => ({ id, met, label: { en, fr }, ...(met ? {} : { todo: { en: todoEn, fr: todoFr } }) });
+  const files = ds.resources.flatMap((r) =>
+    resourcePaths(r).map((p) => ({ path: p, format: formatOf(p, r.format), described: !!r.description || r.type === 'documentation' })),
+  );
+  const c = (id: CriterionId, met: boolean, en: string, fr: string, todoEn: string, todoFr: string): Criterion => ({
+    id,
+    met,
+    label: { en, fr },
+    ...(met ? {} : { todo: { en: todoEn, fr: todoFr } }),
+  });
   // udata counts len(description) > QUALITY_DESCRIPTION_LENGTH, untrimmed.
   const description = m.description ?? '';
   const criteria: Criterion[] = [
-    c('license', !!m.licenses?.some((l) => l.name || l.path), 'Licence', 'Licence', 'Choose a licence, e.g. Licence Ouverte 2.0.', 'Choisissez une licence, par ex. la Licence Ouverte 2.0.'),
-    c('temporal-coverage', !!(m.temporalCoverage?.start && m.temporalCoverage.end), 'Temporal coverage', 'Couverture temporelle', 'Give the first and last dates the data covers.', 'Indiquez les dates de début et de fin couvertes par les données.'),
-    c('spatial', !!(m.spatial?.zones?.length || m.spatial?.granularity), 'Spatial coverage', 'Couverture géographique', 'Give the area (zone) or the granularity, e.g. commune.', 'Indiquez la zone ou la granularité, par ex. commune.'),
+    c(
+      'license',
+      !!m.licenses?.some((l) => l.name || l.path),
+      'Licence',
+      'Licence',
+      'Choose a licence, e.g. Licence Ouverte 2.0.',
+      'Choisissez une licence, par ex. la Licence Ouverte 2.0.',
+    ),
+    c(
+      'temporal-coverage',
+      !!(m.temporalCoverage?.start && m.temporalCoverage.end),
+      'Temporal coverage',
+      'Couverture temporelle',
+      'Give the first and last dates the data covers.',
+      'Indiquez les dates de début et de fin couvertes par les données.',
+    ),
+    c(
+      'spatial',
+      !!(m.spatial?.zones?.length || m.spatial?.granularity),
+      'Spatial coverage',
+      'Couverture géographique',
+      'Give the area (zone) or the granularity, e.g. commune.',
+      'Indiquez la zone ou la granularité, par ex. commune.',
+    ),
     // udata Dataset.has_frequency: `unknown` is no frequency at all.
-    c('frequency', hasFrequency(m.frequency), 'Update frequency', 'Fréquence de mise à jour', 'Choose how often the data is updated.', 'Choisissez la fréquence de mise à jour des données.'),
+    c(
+      'frequency',
+      hasFrequency(m.frequency),
+      'Update frequency',
+      'Fréquence de mise à jour',
+      'Choose how often the data is updated.',
+      'Choisissez la fréquence de mise à jour des données.',
+    ),
     updateInTime(m.frequency, ctx, c),
-    c('description', description.length > DESCRIPTION_MIN, 'Description over 100 characters', 'Description de plus de 100 caractères', `Write ${DESCRIPTION_MIN + 1 - description.length} more characters of description.`, `Écrivez encore ${DESCRIPTION_MIN + 1 - description.length} caractères de description.`),
+    c(
+      'description',
+      description.length > DESCRIPTION_MIN,
+      'Description over 100 characters',
+      'Description de plus de 100 caractères',
+      `Write ${DESCRIPTION_MIN + 1 - description.length} more characters of description.`,
+      `Écrivez encore ${DESCRIPTION_MIN + 1 - description.length} caractères de description.`,
+    ),
   ];
   // udata gives the three file points only when the dataset has files.
   if (files.length) {
     criteria.push(
-      c('open-format', files.some((f) => f.format && !CLOSED_FORMATS.has(f.format)), 'An open format (CSV…)', 'Un format ouvert (CSV…)', 'Add a CSV export next to the spreadsheet.', 'Ajoutez un export CSV à côté du tableur.'),
-      c('resources-available', files.every((f) => ctx.exists?.(f.path) ?? true), 'All files available', 'Tous les fichiers disponibles', 'A file listed in datapackage.json is missing.', 'Un fichier listé dans datapackage.json est introuvable.'),
-      c('resources-documentation', files.some((f) => f.described), 'Files documented', 'Fichiers documentés', 'Describe at least one file (its description field).', 'Décrivez au moins un fichier (champ description).'),
+      c(
+        'open-format',
+        files.some((f) => f.format && !CLOSED_FORMATS.has(f.format)),
+        'An open format (CSV…)',
+        'Un format ouvert (CSV…)',
+        'Add a CSV export next to the spreadsheet.',
+        'Ajoutez un export CSV à côté du tableur.',
+      ),
+      c(
+        'resources-available',
+        files.every((f) => ctx.exists?.(f.path) ?? true),
+        'All files available',
+        'Tous les fichiers disponibles',
+        'A file listed in datapackage.json is missing.',
+        'Un fichier listé dans datapackage.json est introuvable.',
+      ),
+      c(
+        'resources-documentation',
+        files.some((f) => f.described),
+        'Files documented',
+        'Fichiers documentés',
+        'Describe at least one file (its description field).',
+        'Décrivez au moins un fichier (champ description).',
+      ),
     );
   } else {
     const none = { en: 'Add a file to the dataset.', fr: 'Ajoutez un fichier au jeu de données.' };
@@ -84,14 +147,26 @@ export function qualityScore(ds: DatasetView, ctx: QualityContext = {}): Quality
  * overdue; frequencies without a period always pass. Before the first publication the
  * last update is "now", so only a missing frequency fails.
  */
-function updateInTime(frequency: string | undefined, ctx: QualityContext, c: (...a: [CriterionId, boolean, string, string, string, string]) => Criterion): Criterion {
+function updateInTime(
+  frequency: string | undefined,
+  ctx: QualityContext,
+  c: (...a: [CriterionId, boolean, string, string, string, string]) => Criterion,
+): Criterion {
   const en = 'Updated on time';
   const fr = 'Mise à jour dans les temps';
   // No frequency (or `unknown`): udata sets no update_fulfilled_in_time, so no point.
-  if (!hasFrequency(frequency)) return c('update-in-time', false, en, fr, 'Set the update frequency first.', 'Renseignez d’abord la fréquence de mise à jour.');
+  if (!hasFrequency(frequency))
+    return c('update-in-time', false, en, fr, 'Set the update frequency first.', 'Renseignez d’abord la fréquence de mise à jour.');
   const days = FREQUENCIES.find((f) => f.id === frequency)?.days;
   const last = ctx.publishedAt ? Date.parse(ctx.publishedAt) : NaN;
   const now = (ctx.now ?? new Date()).getTime();
   const met = days === undefined || Number.isNaN(last) || last + days * DAY + DAY >= now;
-  return c('update-in-time', met, en, fr, 'The data is overdue for its update: publish a new version.', 'La mise à jour est en retard : publiez une nouvelle version.');
+  return c(
+    'update-in-time',
+    met,
+    en,
+    fr,
+    'The data is overdue for its update: publish a new version.',
+    'La mise à jour est en retard : publiez une nouvelle version.',
+  );
 }

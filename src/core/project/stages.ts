@@ -33,7 +33,11 @@ export const STAGES: readonly Stage[] = [
     checklist: [
       item('holders', 'Holder of each dataset identified', 'Détenteur de chaque jeu de données identifié'),
       item('org-chart', 'Data org-chart drawn', 'Organigramme de la donnée réalisé'),
-      item('obligations', 'Legal obligations listed (subsidies, budget, contracts…)', 'Obligations légales listées (subventions, budget, marchés…)'),
+      item(
+        'obligations',
+        'Legal obligations listed (subsidies, budget, contracts…)',
+        'Obligations légales listées (subventions, budget, marchés…)',
+      ),
     ],
   },
   {

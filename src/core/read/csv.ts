@@ -112,7 +112,18 @@ export class CsvRowReader implements Locator {
         const lineBreaks = breaks.count(start, end);
         const oneLine = lineBreaks === (eol ? 1 : 0);
         // Every field set here, quoteError included: rows keep one shape, so reading them stays monomorphic.
-        const row: CsvRow = { number: 0, values, offset: start, endOffset: end, line, eol, oneLine, lastLine: line, lastLineAt: start, quoteError: undefined };
+        const row: CsvRow = {
+          number: 0,
+          values,
+          offset: start,
+          endOffset: end,
+          line,
+          eol,
+          oneLine,
+          lastLine: line,
+          lastLineAt: start,
+          quoteError: undefined,
+        };
         if (!oneLine) {
           const contentEnd = end - eol.length;
           const p = this.position(row, contentEnd, 'end');

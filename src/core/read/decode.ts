@@ -90,7 +90,13 @@ export function decode(buf: Uint8Array, forced?: string): Decoded {
     return { text, encoding: forced.toLowerCase(), bom: bom ? 'utf-8' : null, bomLies: false, invalidBytes: text.includes('\uFFFD') };
   }
   if (isUtf8(body)) {
-    return { text: utf8Text(Buffer.from(body.buffer, body.byteOffset, body.byteLength)), encoding: 'utf-8', bom: bom ? 'utf-8' : null, bomLies: false, invalidBytes: false };
+    return {
+      text: utf8Text(Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
+      encoding: 'utf-8',
+      bom: bom ? 'utf-8' : null,
+      bomLies: false,
+      invalidBytes: false,
+    };
   }
   const encoding = guessLegacyEncoding(body);
   const text = iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);

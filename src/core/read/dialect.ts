@@ -57,7 +57,13 @@ export function detectDialect(text: string, quoteChar = '"', fallback = ','): Di
   const guess: DialectGuess = { delimiter: best.delimiter, scores };
   // Only between candidates that each split some records alike (an unclosed quote makes no close call).
   if (second && second.columns > 1 && best.consistent > 0 && second.consistent > 0 && second.score >= CLOSE * best.score)
-    guess.close = { runnerUp: second.delimiter, columns: best.columns, runnerUpColumns: second.columns, consistent: best.consistent, runnerUpConsistent: second.consistent };
+    guess.close = {
+      runnerUp: second.delimiter,
+      columns: best.columns,
+      runnerUpColumns: second.columns,
+      consistent: best.consistent,
+      runnerUpConsistent: second.consistent,
+    };
   return guess;
 }
 
@@ -92,11 +98,11 @@ function fieldsOf(line: string, d: string, q: string): { raw: number; kept: numb
       inQuotes = !inQuotes;
       filled = true;
     } else if (c === d && !inQuotes) {
-      if (filled) (kept = raw), named++;
+      if (filled) ((kept = raw), named++);
       raw++;
       filled = false;
     } else if (c !== ' ' && c !== '\t' && c !== '\r') filled = true;
   }
-  if (filled) (kept = raw), named++;
+  if (filled) ((kept = raw), named++);
   return { raw, kept, named };
 }

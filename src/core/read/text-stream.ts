@@ -58,11 +58,16 @@ function incompleteTail(buf: Uint8Array): number {
  * chunk (each chunk is decoded before the next read): a fresh 4 MB buffer per chunk costs an mmap
  * and a munmap, which the threads of a split lint then wait on. Checks `signal` between chunks.
  */
-async function* byteChunks(path: string, range: { start: number; end: number }, chunkBytes: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
+async function* byteChunks(
+  path: string,
+  range: { start: number; end: number },
+  chunkBytes: number,
+  signal?: AbortSignal,
+): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.allocUnsafeSlow(Math.max(1, Math.min(chunkBytes, range.end - range.start)));
-    for (let at = range.start; at < range.end; ) {
+    for (let at = range.start; at < range.end;) {
       if (signal?.aborted) throw new CancelledError();
       const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, range.end - at), at);
       if (bytesRead === 0) break;
@@ -85,7 +90,11 @@ export async function sniffTextHead(path: string): Promise<{ unreadable: Unreada
 }
 
 /** Runs `pass` over the file's text; returns the sniffed problem instead when it is no text. */
-export async function withFileText<T>(path: string, options: TextStreamOptions, pass: (file: FileText) => Promise<T>): Promise<T | Unreadable> {
+export async function withFileText<T>(
+  path: string,
+  options: TextStreamOptions,
+  pass: (file: FileText) => Promise<T>,
+): Promise<T | Unreadable> {
   const total = (await stat(path)).size;
   const sniffed = await sniffTextHead(path);
   if ('unreadable' in sniffed) return sniffed.unreadable;

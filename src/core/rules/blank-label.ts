@@ -14,8 +14,7 @@ export default defineRule<{ column: number }>({
     },
     fix: { en: 'Name the column, or delete it if it is empty.', fr: 'Nommez la colonne, ou supprimez-la si elle est vide.' },
   },
-  message: (lang, p) =>
-    lang === 'fr' ? `La colonne ${p.column} n’a pas de nom.` : `Column ${p.column} has no name.`,
+  message: (lang, p) => (lang === 'fr' ? `La colonne ${p.column} n’a pas de nom.` : `Column ${p.column} has no name.`),
   create(ctx) {
     const reportBlanks = (row: Row) =>
       row.values.forEach((v, i) => {

@@ -22,10 +22,11 @@ for (let c = 0; c < 65536; c++) {
   if (isSpace(c)) SPACE[c] = 1;
   // personal-data's "padded": a control character, a space of any kind, or anything past U+1680.
   const padded = c <= 32 || c === 160 || c >= 0x1680;
-  FIRST[c] = (SPACE[c] ? EDGE_SPACE : 0)
-    | (c === 61 || c === 43 || c === 45 || c === 64 ? FORMULA : 0)
-    | (c === 48 || c === 43 || padded ? PHONE : 0)
-    | ((c >= 49 && c <= 52) || c === 55 || c === 56 || padded ? NIR : 0);
+  FIRST[c] =
+    (SPACE[c] ? EDGE_SPACE : 0) |
+    (c === 61 || c === 43 || c === 45 || c === 64 ? FORMULA : 0) |
+    (c === 48 || c === 43 || padded ? PHONE : 0) |
+    ((c >= 49 && c <= 52) || c === 55 || c === 56 || padded ? NIR : 0);
 }
 
 export class CellMarks {

@@ -18,7 +18,10 @@ export default defineRule<{ value: string; nbsp: boolean }>({
       en: '“ASSIANA ” and “ASSIANA” do not match when data is joined or filtered; non-breaking spaces are invisible and worse.',
       fr: '« ASSIANA  » et « ASSIANA » ne correspondent pas lors d’une jointure ou d’un filtre ; les espaces insécables, invisibles, sont pires.',
     },
-    fix: { en: 'Trim the value (quick fix, or fix all in the file).', fr: 'Supprimez les espaces (correction rapide, ou tout corriger dans le fichier).' },
+    fix: {
+      en: 'Trim the value (quick fix, or fix all in the file).',
+      fr: 'Supprimez les espaces (correction rapide, ou tout corriger dans le fichier).',
+    },
   },
   message(lang, p) {
     const nb = p.nbsp ? (lang === 'fr' ? ' (espace insécable)' : ' (non-breaking space)') : '';

@@ -86,7 +86,16 @@ export default defineRule<Params>({
       plans = bundledPlansFor(year >= 0 && Number.isInteger(y) && y > 1990 ? y : null);
       return plans;
     };
-    const zero = (row: Row, c: (typeof cols)[number], code: string, fixed: string, p: BundledPlan, given: string, certain: boolean, kind: 'zero' | 'meant' = 'zero') =>
+    const zero = (
+      row: Row,
+      c: (typeof cols)[number],
+      code: string,
+      fixed: string,
+      p: BundledPlan,
+      given: string,
+      certain: boolean,
+      kind: 'zero' | 'meant' = 'zero',
+    ) =>
       ctx.report({
         loc: ctx.locate(row, c.code + 1),
         params: { kind, what: c.what, code, fixed, label: labelOf(p, c.what, fixed)!, given, plan: planName(p) },
@@ -114,7 +123,11 @@ export default defineRule<Params>({
         // and only when they all have the code: another nomenclature may use it for something else.
         if (!rowPlans.length || !rowPlans.every((p) => labelOf(p, c.what, code) !== undefined)) return;
         const p = rowPlans[0];
-        ctx.report({ loc: ctx.locate(row, c.label + 1), severity: 'warning', params: { kind: 'label', what: c.what, code, fixed: code, label: labelOf(p, c.what, code)!, given, plan: planName(p) } });
+        ctx.report({
+          loc: ctx.locate(row, c.label + 1),
+          severity: 'warning',
+          params: { kind: 'label', what: c.what, code, fixed: code, label: labelOf(p, c.what, code)!, given, plan: planName(p) },
+        });
         return;
       }
       for (const fixed of paddings(c.what, code)) {
@@ -136,7 +149,9 @@ export default defineRule<Params>({
         if (!cols.length) return;
         // The plans some code of this row agrees with, label included: the row's own evidence,
         // so each row is judged alone (and a split lint judges it the same).
-        const rowPlans = plansFor(row).filter((p) => cols.some((c) => cell(row, c.label) !== '' && agrees(p, c, cell(row, c.code), cell(row, c.label))));
+        const rowPlans = plansFor(row).filter((p) =>
+          cols.some((c) => cell(row, c.label) !== '' && agrees(p, c, cell(row, c.code), cell(row, c.label))),
+        );
         for (const c of cols) check(row, c, rowPlans);
       },
     };

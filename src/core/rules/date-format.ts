@@ -49,7 +49,14 @@ class ColumnStats {
 }
 
 /** Split lint: the first part's list goes on with the later part's, up to the same bound. */
-function append(list: Candidate[], over: number[], later: readonly Candidate[], laterOver: readonly number[], shift: Shift, limit: number): void {
+function append(
+  list: Candidate[],
+  over: number[],
+  later: readonly Candidate[],
+  laterOver: readonly number[],
+  shift: Shift,
+  limit: number,
+): void {
   for (const c of later) {
     if (list.length < limit) list.push({ ...c, loc: shiftLoc(c.loc, shift) });
     else over.push(overRow(c, c.loc.row! + shift.row));
@@ -61,13 +68,25 @@ const overRow = (c: Pick<Candidate, 'formats'>, row: number): number => (c.forma
 
 const DATE_HEADER = /date|jour|^le$|période|periode|echeance|échéance/i;
 const LABEL: Record<DateFormat, string> = {
-  iso: 'AAAA-MM-JJ', 'iso-datetime': 'ISO 8601', 'dd/mm/yyyy': 'JJ/MM/AAAA', 'mm/dd/yyyy': 'MM/JJ/AAAA',
-  'dd-mm-yyyy': 'JJ-MM-AAAA', 'dd.mm.yyyy': 'JJ.MM.AAAA', 'yyyy/mm/dd': 'AAAA/MM/JJ', 'dd/mm/yy': 'JJ/MM/AA',
+  iso: 'AAAA-MM-JJ',
+  'iso-datetime': 'ISO 8601',
+  'dd/mm/yyyy': 'JJ/MM/AAAA',
+  'mm/dd/yyyy': 'MM/JJ/AAAA',
+  'dd-mm-yyyy': 'JJ-MM-AAAA',
+  'dd.mm.yyyy': 'JJ.MM.AAAA',
+  'yyyy/mm/dd': 'AAAA/MM/JJ',
+  'dd/mm/yy': 'JJ/MM/AA',
   'excel-serial': 'Excel',
 };
 const LABEL_EN: Record<DateFormat, string> = {
-  iso: 'YYYY-MM-DD', 'iso-datetime': 'ISO 8601', 'dd/mm/yyyy': 'DD/MM/YYYY', 'mm/dd/yyyy': 'MM/DD/YYYY',
-  'dd-mm-yyyy': 'DD-MM-YYYY', 'dd.mm.yyyy': 'DD.MM.YYYY', 'yyyy/mm/dd': 'YYYY/MM/DD', 'dd/mm/yy': 'DD/MM/YY',
+  iso: 'YYYY-MM-DD',
+  'iso-datetime': 'ISO 8601',
+  'dd/mm/yyyy': 'DD/MM/YYYY',
+  'mm/dd/yyyy': 'MM/DD/YYYY',
+  'dd-mm-yyyy': 'DD-MM-YYYY',
+  'dd.mm.yyyy': 'DD.MM.YYYY',
+  'yyyy/mm/dd': 'YYYY/MM/DD',
+  'dd/mm/yy': 'DD/MM/YY',
   'excel-serial': 'Excel serial',
 };
 
@@ -77,7 +96,9 @@ const sep = (x: number) => x === 47 || x === 45 || x === 46;
 function mayBeDate(s: string): boolean {
   const c = s.charCodeAt(0);
   if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return false;
-  const a = s.charCodeAt(1), b = s.charCodeAt(2), d = s.charCodeAt(4);
+  const a = s.charCodeAt(1),
+    b = s.charCodeAt(2),
+    d = s.charCodeAt(4);
   return sep(a) || sep(b) || sep(d) || s.length === 5 || s.charCodeAt(5) === 46;
 }
 
@@ -101,7 +122,11 @@ export default defineRule<DateParams>({
       return lang === 'fr'
         ? `Date ${show(p.value)} ambiguë : toute la colonne se lit jour d’abord ou mois d’abord. « Nettoyer le jeu de données » demande l’ordre une fois, puis écrit AAAA-MM-JJ.`
         : `Date ${show(p.value)} is ambiguous: the whole column reads day-first or month-first. “Clean Dataset” asks for the order once, then writes YYYY-MM-DD.`;
-    const mixed = p.mixed ? (lang === 'fr' ? ` La colonne mélange plusieurs formats (${p.mixed}).` : ` The column mixes formats (${p.mixed}).`) : '';
+    const mixed = p.mixed
+      ? lang === 'fr'
+        ? ` La colonne mélange plusieurs formats (${p.mixed}).`
+        : ` The column mixes formats (${p.mixed}).`
+      : '';
     if (!p.format)
       return lang === 'fr'
         ? `${show(p.value)} n’est pas une date, dans une colonne de dates.${mixed}`
@@ -222,11 +247,19 @@ export default defineRule<DateParams>({
             const format = c.formats.includes(decided as DateFormat) ? decided! : c.formats[0];
             if (format === 'excel-serial' && !hinted) continue;
             if (ambiguous && c.formats.length > 1) {
-              ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed, ambiguous }, fix: { kind: 'choose-date-order', field: ctx.header[i] ?? '', sample: c.value.trim() } });
+              ctx.report({
+                loc: c.loc,
+                params: { value: c.value, format: null, iso: null, mixed, ambiguous },
+                fix: { kind: 'choose-date-order', field: ctx.header[i] ?? '', sample: c.value.trim() },
+              });
               continue;
             }
             const iso = toIsoDate(c.value.trim(), format);
-            ctx.report({ loc: c.loc, params: { value: c.value, format, iso, mixed }, fix: iso ? { kind: 'set-cell', value: iso } : undefined });
+            ctx.report({
+              loc: c.loc,
+              params: { value: c.value, format, iso, mixed },
+              fix: iso ? { kind: 'set-cell', value: iso } : undefined,
+            });
           }
           for (const r of col.overCandidates) if (r > 0 || hinted) ctx.count({ row: Math.abs(r), column: i + 1 });
           for (const c of col.strays) ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed } });

@@ -45,10 +45,12 @@ export default defineRule<{ first: number }>({
       en: 'An identical row counted twice inflates totals (a grant listed twice doubles its amount).',
       fr: 'Une ligne identique comptée deux fois fausse les totaux (une subvention listée deux fois double son montant).',
     },
-    fix: { en: 'Check whether the row is a real second record; delete it otherwise.', fr: 'Vérifiez s’il s’agit d’un second enregistrement réel ; sinon supprimez-la.' },
+    fix: {
+      en: 'Check whether the row is a real second record; delete it otherwise.',
+      fr: 'Vérifiez s’il s’agit d’un second enregistrement réel ; sinon supprimez-la.',
+    },
   },
-  message: (lang, p) =>
-    lang === 'fr' ? `Ligne identique à la ligne ${p.first}.` : `Row is identical to row ${p.first}.`,
+  message: (lang, p) => (lang === 'fr' ? `Ligne identique à la ligne ${p.first}.` : `Row is identical to row ${p.first}.`),
   // Duplicates are found in two steps, so that no row costs a random access to a large table:
   // while reading, each row's hash goes to a log (in order) and sets one bit of a bitmap that
   // stays in the processor's cache; a row whose bit was already set is a candidate (a duplicate,

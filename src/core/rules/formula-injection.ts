@@ -17,8 +17,8 @@ export default defineRule<{ value: string }>({
       fr: 'Quand un réutilisateur ouvre le CSV dans Excel ou LibreOffice, une cellule commençant par = + - ou @ est évaluée comme une formule (injection CSV) : elle peut afficher des erreurs ou faire fuiter des données.',
     },
     fix: {
-      en: 'Rewrite the value so it does not start with these characters, or accept the offered fix: an apostrophe first (\'=1+1), which spreadsheets read as text.',
-      fr: 'Réécrivez la valeur pour qu’elle ne commence pas par ces caractères, ou acceptez la correction proposée : une apostrophe devant (\'=1+1), que les tableurs lisent comme du texte.',
+      en: "Rewrite the value so it does not start with these characters, or accept the offered fix: an apostrophe first ('=1+1), which spreadsheets read as text.",
+      fr: "Réécrivez la valeur pour qu’elle ne commence pas par ces caractères, ou acceptez la correction proposée : une apostrophe devant ('=1+1), que les tableurs lisent comme du texte.",
     },
   },
   message: (lang, p) =>
@@ -37,7 +37,11 @@ export default defineRule<{ value: string }>({
           const s = v[i];
           // = + - @ (after the spaces a spreadsheet may trim); a lone "-" and numbers are harmless.
           if (!startsFormula(s)) continue;
-          ctx.report({ loc: ctx.locate(row, i + 1), params: { value: s }, fix: { kind: 'set-cell', value: neutralized(s), offered: true } });
+          ctx.report({
+            loc: ctx.locate(row, i + 1),
+            params: { value: s },
+            fix: { kind: 'set-cell', value: neutralized(s), offered: true },
+          });
         }
       },
     };

@@ -62,7 +62,9 @@ export default defineRule<InconsistentParams>({
       const ex = p.examples[k] !== undefined ? (lang === 'fr' ? ` (ex. ${show(p.examples[k]!)})` : ` (e.g. ${show(p.examples[k]!)})`) : '';
       return `${n} ${word}${ex}`;
     });
-    return lang === 'fr' ? `La colonne « ${p.label} » mêle des valeurs de genres différents : ${parts.join(', ')}.` : `Column “${p.label}” mixes kinds of values: ${parts.join(', ')}.`;
+    return lang === 'fr'
+      ? `La colonne « ${p.label} » mêle des valeurs de genres différents : ${parts.join(', ')}.`
+      : `Column “${p.label}” mixes kinds of values: ${parts.join(', ')}.`;
   },
   create(ctx) {
     let cols: Column[] = [];

@@ -12,7 +12,11 @@ import { isEntityIdLabel } from '../privacy/columns';
 /** Header labels of identifier columns: their digits are codes, not amounts. */
 export function isIdentifierLabel(label: string): boolean {
   if (idColumnKind(label) || isEntityIdLabel(label)) return true;
-  const l = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s_'’.°-]+/g, '');
+  const l = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_'’.°-]+/g, '');
   return /^(codepostal|cp|codeinsee|insee|codecommune|cog|rna|numerorna|finess|uai|nir)$/.test(l);
 }
 
@@ -75,7 +79,10 @@ export default defineRule<NumberParams>({
       en: 'Machines read 1063850.00, not “1 063 850,00 €”. Separators, symbols and decimal commas make amounts text for every tool and schema.',
       fr: 'Les machines lisent 1063850.00, pas « 1 063 850,00 € ». Séparateurs, symboles et virgule décimale transforment les montants en texte pour tous les outils et schémas.',
     },
-    fix: { en: 'Write the plain number with a decimal point (quick fix).', fr: 'Écrivez le nombre brut avec un point décimal (correction rapide).' },
+    fix: {
+      en: 'Write the plain number with a decimal point (quick fix).',
+      fr: 'Écrivez le nombre brut avec un point décimal (correction rapide).',
+    },
   },
   message(lang, p) {
     const names = p.issues.map((i) => (lang === 'fr' ? FR : EN)[i]).join(', ');

@@ -117,7 +117,11 @@ export default defineRule<PersonalDataParams>({
     let idCols: number[] = [];
     // Only a NIR is an error (the rule's severity); the rest may be an organisation's or a public contact's.
     const report = (loc: Loc, kind: PersonalKind, col: number, contactPoint = false) =>
-      ctx.report({ loc, params: { kind, label: ctx.header[col] ?? String(col + 1), contactPoint }, severity: kind === 'nir' ? undefined : 'warning' });
+      ctx.report({
+        loc,
+        params: { kind, label: ctx.header[col] ?? String(col + 1), contactPoint },
+        severity: kind === 'nir' ? undefined : 'warning',
+      });
 
     return {
       header(row) {
@@ -177,7 +181,10 @@ export default defineRule<PersonalDataParams>({
         cols.forEach((col, i) => {
           if (service[i]) return;
           const contactPoint = isContactPointLabel(ctx.header[i] ?? '');
-          for (const [kind, locs, more] of [['email', col.emails, col.moreEmails], ['phone', col.phones, col.morePhones]] as const) {
+          for (const [kind, locs, more] of [
+            ['email', col.emails, col.moreEmails],
+            ['phone', col.phones, col.morePhones],
+          ] as const) {
             const found = locs.length + more.length;
             const decided = announced[i] === kind || found >= MIN_MATCHES || found * 2 > col.nonEmpty + ctx.marks.nonEmpty[i];
             if (!decided) continue;

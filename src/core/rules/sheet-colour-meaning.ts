@@ -30,7 +30,10 @@ export default defineRule<ColourParams>({
       en: 'Highlighting some rows (paid, cancelled, to check) is invisible to every program and lost in CSV: if the colour means something, re-users never learn it.',
       fr: 'Surligner certaines lignes (payé, annulé, à vérifier) est invisible pour les programmes et perdu en CSV : si la couleur a un sens, les réutilisateurs ne le sauront jamais.',
     },
-    fix: { en: 'Add a column that states what the colour means (e.g. “statut”).', fr: 'Ajoutez une colonne qui dit ce que signifie la couleur (ex. « statut »).' },
+    fix: {
+      en: 'Add a column that states what the colour means (e.g. “statut”).',
+      fr: 'Ajoutez une colonne qui dit ce que signifie la couleur (ex. « statut »).',
+    },
   },
   message: (lang, p) =>
     lang === 'fr'

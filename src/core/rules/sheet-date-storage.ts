@@ -22,8 +22,28 @@ export interface DateStorageParams {
 type TextForm = DateFormat | 'year' | 'other';
 
 const FORM: Record<Lang, Partial<Record<TextForm, string>>> = {
-  en: { iso: 'YYYY-MM-DD', 'dd/mm/yyyy': 'DD/MM/YYYY', 'mm/dd/yyyy': 'MM/DD/YYYY', 'dd-mm-yyyy': 'DD-MM-YYYY', 'dd.mm.yyyy': 'DD.MM.YYYY', 'yyyy/mm/dd': 'YYYY/MM/DD', 'dd/mm/yy': 'DD/MM/YY', year: 'year only', other: 'other text' },
-  fr: { iso: 'AAAA-MM-JJ', 'dd/mm/yyyy': 'JJ/MM/AAAA', 'mm/dd/yyyy': 'MM/JJ/AAAA', 'dd-mm-yyyy': 'JJ-MM-AAAA', 'dd.mm.yyyy': 'JJ.MM.AAAA', 'yyyy/mm/dd': 'AAAA/MM/JJ', 'dd/mm/yy': 'JJ/MM/AA', year: 'année seule', other: 'autre texte' },
+  en: {
+    iso: 'YYYY-MM-DD',
+    'dd/mm/yyyy': 'DD/MM/YYYY',
+    'mm/dd/yyyy': 'MM/DD/YYYY',
+    'dd-mm-yyyy': 'DD-MM-YYYY',
+    'dd.mm.yyyy': 'DD.MM.YYYY',
+    'yyyy/mm/dd': 'YYYY/MM/DD',
+    'dd/mm/yy': 'DD/MM/YY',
+    year: 'year only',
+    other: 'other text',
+  },
+  fr: {
+    iso: 'AAAA-MM-JJ',
+    'dd/mm/yyyy': 'JJ/MM/AAAA',
+    'mm/dd/yyyy': 'MM/JJ/AAAA',
+    'dd-mm-yyyy': 'JJ-MM-AAAA',
+    'dd.mm.yyyy': 'JJ.MM.AAAA',
+    'yyyy/mm/dd': 'AAAA/MM/JJ',
+    'dd/mm/yy': 'JJ/MM/AA',
+    year: 'année seule',
+    other: 'autre texte',
+  },
 };
 
 interface Column {
@@ -71,9 +91,20 @@ export default defineRule<DateStorageParams>({
         : `Column “${cut(p.field)}” holds ${p.serial} date(s) as plain numbers (e.g. ${p.example} = ${p.iso}): format the column as dates.`;
     const parts: [number, string][] =
       lang === 'fr'
-        ? [[p.real, 'vraies dates'], [p.text, 'dates en texte'], [p.serial, 'nombres (numéros de série Excel)']]
-        : [[p.real, 'real dates'], [p.text, 'dates typed as text'], [p.serial, 'plain numbers (Excel serials)']];
-    const list = parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(', ');
+        ? [
+            [p.real, 'vraies dates'],
+            [p.text, 'dates en texte'],
+            [p.serial, 'nombres (numéros de série Excel)'],
+          ]
+        : [
+            [p.real, 'real dates'],
+            [p.text, 'dates typed as text'],
+            [p.serial, 'plain numbers (Excel serials)'],
+          ];
+    const list = parts
+      .filter(([n]) => n > 0)
+      .map(([n, s]) => `${n} ${s}`)
+      .join(', ');
     return lang === 'fr'
       ? `La colonne « ${cut(p.field)} » mélange ${list} : enregistrez-les toutes comme des dates.`
       : `Column “${cut(p.field)}” mixes ${list}: store them all as dates.`;

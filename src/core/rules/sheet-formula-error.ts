@@ -12,7 +12,10 @@ export default defineRule<{ value: string; formula: string | null }>({
       en: '#REF!, #DIV/0!, #VALUE! or #N/A are not data: published as is, they break number columns and mislead re-users. They usually come from a formula whose source moved or was deleted.',
       fr: '#REF!, #DIV/0!, #VALEUR! ou #N/A ne sont pas des données : publiées telles quelles, elles cassent les colonnes de nombres et trompent les réutilisateurs. Elles viennent souvent d’une formule dont la source a été déplacée ou supprimée.',
     },
-    fix: { en: 'Repair the formula, or clear the cell when there is no value.', fr: 'Réparez la formule, ou videz la cellule s’il n’y a pas de valeur.' },
+    fix: {
+      en: 'Repair the formula, or clear the cell when there is no value.',
+      fr: 'Réparez la formule, ou videz la cellule s’il n’y a pas de valeur.',
+    },
   },
   message(lang, p) {
     const f = p.formula ? (lang === 'fr' ? ` (formule =${p.formula})` : ` (formula =${p.formula})`) : '';

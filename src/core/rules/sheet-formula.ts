@@ -53,7 +53,11 @@ export default defineRule<FormulaParams>({
           const f = cells[i];
           if (f?.formula === undefined || f.type === 'error') continue;
           if (f.type === 'empty') {
-            ctx.report({ loc: ctx.locate(row, i + 1), params: { kind: 'no-result', formula: cut(f.formula), count: 1, field: ctx.header[i] ?? '' }, severity: 'warning' });
+            ctx.report({
+              loc: ctx.locate(row, i + 1),
+              params: { kind: 'no-result', formula: cut(f.formula), count: 1, field: ctx.header[i] ?? '' },
+              severity: 'warning',
+            });
             continue;
           }
           const col = columns.get(i);
@@ -63,7 +67,10 @@ export default defineRule<FormulaParams>({
       },
       end() {
         for (const [i, c] of columns)
-          ctx.report({ loc: c.loc, params: { kind: 'computed', formula: cut(c.formula), count: c.count, field: ctx.header[i] || String(i + 1) } });
+          ctx.report({
+            loc: c.loc,
+            params: { kind: 'computed', formula: cut(c.formula), count: c.count, field: ctx.header[i] || String(i + 1) },
+          });
       },
     };
   },

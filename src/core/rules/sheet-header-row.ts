@@ -57,7 +57,10 @@ export default defineRule<SheetHeaderParams>({
           ctx.report({ loc: sheetLoc(facts, first, null), params: { kind: 'stacked', header: row.number, first, sample } });
         }
         if (h.noHeader) {
-          const sample = row.values.filter((v) => v.trim()).slice(0, 3).join(', ');
+          const sample = row.values
+            .filter((v) => v.trim())
+            .slice(0, 3)
+            .join(', ');
           ctx.report({ loc: ctx.locateRow(row), params: { kind: 'none', header: row.number, first: row.number, sample } });
         }
       },

@@ -44,13 +44,18 @@ export default defineRule<HiddenParams>({
     let run: { from: number; to: number; loc: Loc } | null = null;
     let filled: boolean[] = [];
     const flush = () => {
-      if (run) ctx.report({ loc: run.loc, params: { kind: 'rows', what: run.from === run.to ? `${run.from}` : `${run.from}–${run.to}`, label: '' } });
+      if (run)
+        ctx.report({
+          loc: run.loc,
+          params: { kind: 'rows', what: run.from === run.to ? `${run.from}` : `${run.from}–${run.to}`, label: '' },
+        });
       run = null;
     };
     return {
       header(row) {
         const facts = sheetFactsOf(ctx.info);
-        if (facts && facts.sheet.state !== 'visible') ctx.report({ loc: ctx.locateRow(row), params: { kind: 'sheet', what: facts.sheet.name, label: '' } });
+        if (facts && facts.sheet.state !== 'visible')
+          ctx.report({ loc: ctx.locateRow(row), params: { kind: 'sheet', what: facts.sheet.name, label: '' } });
         filled = row.values.map(() => false);
       },
       row(row) {
@@ -71,7 +76,11 @@ export default defineRule<HiddenParams>({
         if (!facts || facts.header.rows.length === 0) return;
         const headerRow = facts.header.rows[facts.header.rows.length - 1];
         for (const c of facts.hiddenColumns)
-          if (filled[c - 1]) ctx.report({ loc: sheetLoc(facts, headerRow, c), params: { kind: 'column', what: columnLetters(c), label: ctx.header[c - 1] ?? '' } });
+          if (filled[c - 1])
+            ctx.report({
+              loc: sheetLoc(facts, headerRow, c),
+              params: { kind: 'column', what: columnLetters(c), label: ctx.header[c - 1] ?? '' },
+            });
       },
     };
   },

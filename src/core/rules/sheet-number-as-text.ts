@@ -51,7 +51,13 @@ export default defineRule<{ value: string; field: string }>({
           col.nonEmpty++;
           const f = cells[i];
           if (f?.type === 'number' || f?.type === 'formula') col.numbers++;
-          else if (f?.type === 'string' && f.numFmt !== '@' && isPlainNumber(v.trim()) && !/^-?0\d/.test(v.trim()) && col.texts.length < MAX_DEFERRED)
+          else if (
+            f?.type === 'string' &&
+            f.numFmt !== '@' &&
+            isPlainNumber(v.trim()) &&
+            !/^-?0\d/.test(v.trim()) &&
+            col.texts.length < MAX_DEFERRED
+          )
             col.texts.push({ loc: ctx.locate(row, i + 1), value: detach(v) });
         }
       },

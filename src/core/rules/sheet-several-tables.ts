@@ -26,7 +26,10 @@ export default defineRule<SeveralTablesParams>({
       en: 'One file (or one sheet) must hold one table. A second table below the first, after blank rows, is read as rows of the first: its header becomes data and its columns mix with the others.',
       fr: 'Un fichier (ou une feuille) doit contenir un seul tableau. Un second tableau sous le premier, après des lignes vides, est lu comme des lignes du premier : son en-tête devient une donnée et ses colonnes se mélangent aux autres.',
     },
-    fix: { en: 'Move each table to its own sheet and publish each as its own file.', fr: 'Placez chaque tableau sur sa propre feuille et publiez chacun dans son propre fichier.' },
+    fix: {
+      en: 'Move each table to its own sheet and publish each as its own file.',
+      fr: 'Placez chaque tableau sur sa propre feuille et publiez chacun dans son propre fichier.',
+    },
   },
   message(lang, p) {
     if (p.kind === 'repeated-header')
@@ -49,7 +52,10 @@ export default defineRule<SeveralTablesParams>({
       const repeated = filled.filter((c) => labels.has(c.v)).length >= Math.ceil(filled.length * 0.6);
       const textOnly = filled.every((c) => !isDataLike(c.v, row.cells?.[c.i]));
       const overNumbers = filled.some((c) => seen[c.i] >= MIN_SAMPLES && numeric[c.i] / seen[c.i] >= 0.8);
-      const sample = filled.slice(0, 3).map((c) => c.v).join(' | ');
+      const sample = filled
+        .slice(0, 3)
+        .map((c) => c.v)
+        .join(' | ');
       if (repeated) ctx.report({ loc: ctx.locateRow(row), params: { kind: 'repeated-header', sample } });
       else if (textOnly && overNumbers) ctx.report({ loc: ctx.locateRow(row), params: { kind: 'new-header', sample } });
     };

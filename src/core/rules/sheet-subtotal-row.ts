@@ -17,7 +17,10 @@ export default defineRule<{ formula: string }>({
       en: 'A row that sums the rows above is not a record: re-users adding up the column count those amounts twice.',
       fr: 'Une ligne qui additionne les lignes du dessus n’est pas un enregistrement : un réutilisateur qui additionne la colonne compte ces montants deux fois.',
     },
-    fix: { en: 'Delete total and subtotal rows; re-users compute them.', fr: 'Supprimez les lignes de total et de sous-total ; les réutilisateurs les calculent.' },
+    fix: {
+      en: 'Delete total and subtotal rows; re-users compute them.',
+      fr: 'Supprimez les lignes de total et de sous-total ; les réutilisateurs les calculent.',
+    },
   },
   message: (lang, p) =>
     lang === 'fr'

@@ -13,7 +13,10 @@ export default defineRule<{ value: string }>({
       en: 'A “Total” line is a computation, not a record: re-users summing the column count everything twice.',
       fr: 'Une ligne « Total » est un calcul, pas un enregistrement : un réutilisateur qui additionne la colonne compte tout deux fois.',
     },
-    fix: { en: 'Delete the totals row; re-users compute totals themselves.', fr: 'Supprimez la ligne de total ; les réutilisateurs calculent eux-mêmes les totaux.' },
+    fix: {
+      en: 'Delete the totals row; re-users compute totals themselves.',
+      fr: 'Supprimez la ligne de total ; les réutilisateurs calculent eux-mêmes les totaux.',
+    },
   },
   message: (lang, p) =>
     lang === 'fr'

@@ -38,7 +38,11 @@ export function cut(v: string, max = 80): string {
 export function show(v: string, max = 40): string {
   // Cut first: a 5 MB cell must not be rewritten whole to quote 40 characters of it.
   const cut = v.length > max;
-  const s = (cut ? v.slice(0, max) : v).replace(/\u00a0/g, '⍽').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+  const s = (cut ? v.slice(0, max) : v)
+    .replace(/\u00a0/g, '⍽')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, '\\t');
   return `“${cut || s.length > max ? s.slice(0, max - 1) + '…' : s}”`;
 }
 

@@ -27,7 +27,12 @@ export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
         const d = detectSchema(row.values);
         options.onDetect?.(d);
         inner = d
-          ? schemaCheck(compileSchema(d.entry.descriptor), { schemaName: d.ref.name, maxProblems: options.maxProblems, ignoreHeaderCase: options.ignoreHeaderCase, match: options.match })(ctx)
+          ? schemaCheck(compileSchema(d.entry.descriptor), {
+              schemaName: d.ref.name,
+              maxProblems: options.maxProblems,
+              ignoreHeaderCase: options.ignoreHeaderCase,
+              match: options.match,
+            })(ctx)
           : idColumnsCheck(options.maxProblems)(ctx);
         inner.header?.(row);
       },

@@ -27,7 +27,13 @@ export interface CatalogEntry {
 const entry = (name: string, d: unknown): CatalogEntry => {
   const t = d as TableSchema;
   // IRVE writes "v2.3.0"; data.gouv.fr's catalogue names versions without the v.
-  return { name, version: String(t.version ?? '').replace(/^v(?=\d)/, ''), title: String(t.title ?? name), path: `schemas/${name}/schema.json`, descriptor: t };
+  return {
+    name,
+    version: String(t.version ?? '').replace(/^v(?=\d)/, ''),
+    title: String(t.title ?? name),
+    path: `schemas/${name}/schema.json`,
+    descriptor: t,
+  };
 };
 
 export const catalog: readonly CatalogEntry[] = [

@@ -84,7 +84,10 @@ export function compileSchema(schema: TableSchema): CompiledSchema {
   (schema.foreignKeys ?? []).forEach((fk, i) => {
     const resource = fk.reference?.resource ?? '';
     if (resource !== '') {
-      issues.push({ path: `/foreignKeys/${i}/reference/resource`, message: `foreign keys to another resource (“${resource}”) are not checked on a single file` });
+      issues.push({
+        path: `/foreignKeys/${i}/reference/resource`,
+        message: `foreign keys to another resource (“${resource}”) are not checked on a single file`,
+      });
       return;
     }
     const from = indexes(asList(fk.fields), `/foreignKeys/${i}/fields`);

@@ -140,5 +140,12 @@ export function detectSchema(header: readonly string[], entries?: readonly Catal
   for (const d of perName.values()) if (betterSchema(d, best)) best = d;
   const entry = best?.c.entry();
   if (!best || !entry) return null;
-  return { ref: { name: entry.name, version: entry.version }, entry, matched: best.matched, total: best.total, requiredMatched: best.requiredMatched, requiredTotal: best.requiredTotal };
+  return {
+    ref: { name: entry.name, version: entry.version },
+    entry,
+    matched: best.matched,
+    total: best.total,
+    requiredMatched: best.requiredMatched,
+    requiredTotal: best.requiredTotal,
+  };
 }

@@ -30,7 +30,12 @@ export interface HeaderMatch {
 }
 
 /** `ignoreCase`: Validata's `ignore_header_case`, labels differing from names by case only match as they are. */
-export function matchHeader(labels: readonly string[], fields: readonly { name: string; required: boolean }[], mode: MatchMode, ignoreCase = false): HeaderMatch {
+export function matchHeader(
+  labels: readonly string[],
+  fields: readonly { name: string; required: boolean }[],
+  mode: MatchMode,
+  ignoreCase = false,
+): HeaderMatch {
   if (ignoreCase) {
     const byLower = new Map(fields.map((f) => [f.name.toLowerCase(), f.name]));
     labels = labels.map((l) => byLower.get(l.toLowerCase()) ?? l);
@@ -44,7 +49,9 @@ function matchExact(labels: readonly string[], fields: readonly { name: string; 
   fields.forEach((f, i) => {
     if (i >= labels.length) issues.push({ kind: 'missing', field: i, required: f.required });
     else if (labels[i] !== f.name)
-      issues.push(looseLabel(labels[i]) === looseLabel(f.name) ? { kind: 'rename', column: i, field: i } : { kind: 'incorrect', column: i, field: i });
+      issues.push(
+        looseLabel(labels[i]) === looseLabel(f.name) ? { kind: 'rename', column: i, field: i } : { kind: 'incorrect', column: i, field: i },
+      );
   });
   for (let c = fields.length; c < labels.length; c++) issues.push({ kind: 'extra', column: c });
   return { columnOf, issues, strict: true };

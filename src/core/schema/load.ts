@@ -26,7 +26,17 @@ function profileValidator(): ValidateFunction {
 function at(text: string, rule: string, message: string, span: { start: number; end: number } | undefined): Diagnostic {
   const s = lineCol(text, span?.start ?? 0);
   const e = lineCol(text, span?.end ?? 0);
-  const d: Diagnostic = { rule, severity: 'error', message, row: null, column: null, field: null, line: s.line, start: s.ch, end: e.line === s.line ? e.ch : s.ch + 1 };
+  const d: Diagnostic = {
+    rule,
+    severity: 'error',
+    message,
+    row: null,
+    column: null,
+    field: null,
+    line: s.line,
+    start: s.ch,
+    end: e.line === s.line ? e.ch : s.ch + 1,
+  };
   return d;
 }
 
@@ -66,7 +76,13 @@ export function loadSchemaText(text: string, lang: Lang = 'en'): LoadedSchema {
 /** Enough structure to validate data: an object with a list of named fields. */
 function usable(d: unknown): d is TableSchema {
   const fields = (d as TableSchema | null)?.fields;
-  return !!d && typeof d === 'object' && Array.isArray(fields) && fields.length > 0 && fields.every((f) => f && typeof f === 'object' && typeof f.name === 'string');
+  return (
+    !!d &&
+    typeof d === 'object' &&
+    Array.isArray(fields) &&
+    fields.length > 0 &&
+    fields.every((f) => f && typeof f === 'object' && typeof f.name === 'string')
+  );
 }
 
 /** ajv also reports the `if` that led to a `then` failure, and each `oneOf` branch: keep the useful ones. */
@@ -92,9 +108,13 @@ function profileMessage(e: ErrorObject, lang: Lang): string {
       case 'type':
         return fr ? `doit être de type ${p.type}` : `must be of type ${p.type}`;
       case 'enum':
-        return fr ? `doit valoir l’une de ces valeurs : ${(p.allowedValues as unknown[]).join(', ')}` : `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
+        return fr
+          ? `doit valoir l’une de ces valeurs : ${(p.allowedValues as unknown[]).join(', ')}`
+          : `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
       case 'const':
-        return fr ? `doit valoir ${JSON.stringify(p.allowedValue)} pour ce type` : `must be ${JSON.stringify(p.allowedValue)} for this type`;
+        return fr
+          ? `doit valoir ${JSON.stringify(p.allowedValue)} pour ce type`
+          : `must be ${JSON.stringify(p.allowedValue)} for this type`;
       case 'minItems':
         return fr ? `doit contenir au moins ${p.limit} élément(s)` : `must have at least ${p.limit} item(s)`;
       case 'minLength':

@@ -10,7 +10,9 @@ const quoteList = (items: unknown[]) => items.map((v) => show(String(v), 60)).jo
 
 export function typeErrorMessage(lang: Lang, f: CompiledField, raw: string): string {
   const fr = lang === 'fr';
-  const head = fr ? `Valeur ${show(raw)} invalide pour « ${f.name} » (${f.label}) : ` : `Invalid value ${show(raw)} for “${f.name}” (${f.label}): `;
+  const head = fr
+    ? `Valeur ${show(raw)} invalide pour « ${f.name} » (${f.label}) : `
+    : `Invalid value ${show(raw)} for “${f.name}” (${f.label}): `;
   return head + typeHint(lang, f, raw);
 }
 
@@ -25,7 +27,8 @@ function typeHint(lang: Lang, f: CompiledField, raw: string): string {
         const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
         return fr ? `la date doit être écrite sous la forme aaaa-mm-jj (${iso} ?).` : `write dates as YYYY-MM-DD (${iso}?).`;
       }
-      if (/^\d{4}-\d{2}-\d{2}[T ]/.test(raw)) return fr ? `une date sans heure est attendue (${raw.slice(0, 10)} ?).` : `a date without time is expected (${raw.slice(0, 10)}?).`;
+      if (/^\d{4}-\d{2}-\d{2}[T ]/.test(raw))
+        return fr ? `une date sans heure est attendue (${raw.slice(0, 10)} ?).` : `a date without time is expected (${raw.slice(0, 10)}?).`;
       return fr ? 'la date doit être écrite sous la forme aaaa-mm-jj.' : 'write dates as YYYY-MM-DD.';
     }
     case 'datetime':
@@ -40,14 +43,18 @@ function typeHint(lang: Lang, f: CompiledField, raw: string): string {
       return fr ? 'durée ISO 8601 attendue (P1Y2M10DT2H30M).' : 'expected an ISO 8601 duration (P1Y2M10DT2H30M).';
     case 'number':
       if (raw.includes(',') && !d.decimalChar)
-        return fr ? 'le séparateur décimal à utiliser est le point (et sans séparateur de milliers).' : 'use a point as decimal separator (and no thousands separator).';
+        return fr
+          ? 'le séparateur décimal à utiliser est le point (et sans séparateur de milliers).'
+          : 'use a point as decimal separator (and no thousands separator).';
       return fr ? 'nombre attendu : chiffres et un point décimal seulement.' : 'expected a number: digits and a decimal point only.';
     case 'integer':
       return fr ? 'nombre entier attendu.' : 'expected a whole number.';
     case 'boolean': {
       const t = d.trueValues ?? ['true', 'True', 'TRUE', '1'];
       const n = d.falseValues ?? ['false', 'False', 'FALSE', '0'];
-      return fr ? `valeurs acceptées : ${quoteList(t)} (vrai), ${quoteList(n)} (faux).` : `accepted values: ${quoteList(t)} (true), ${quoteList(n)} (false).`;
+      return fr
+        ? `valeurs acceptées : ${quoteList(t)} (vrai), ${quoteList(n)} (faux).`
+        : `accepted values: ${quoteList(t)} (true), ${quoteList(n)} (false).`;
     }
     case 'string':
       switch (d.format) {
@@ -63,10 +70,16 @@ function typeHint(lang: Lang, f: CompiledField, raw: string): string {
       return fr ? 'texte attendu.' : 'expected text.';
     case 'geopoint':
       return d.format === 'array'
-        ? fr ? 'coordonnées attendues sous la forme [longitude, latitude].' : 'expected coordinates as [longitude, latitude].'
+        ? fr
+          ? 'coordonnées attendues sous la forme [longitude, latitude].'
+          : 'expected coordinates as [longitude, latitude].'
         : d.format === 'object'
-          ? fr ? 'coordonnées attendues sous la forme {"lon": …, "lat": …}.' : 'expected coordinates as {"lon": …, "lat": …}.'
-          : fr ? 'coordonnées attendues sous la forme « longitude, latitude ».' : 'expected coordinates as “longitude, latitude”.';
+          ? fr
+            ? 'coordonnées attendues sous la forme {"lon": …, "lat": …}.'
+            : 'expected coordinates as {"lon": …, "lat": …}.'
+          : fr
+            ? 'coordonnées attendues sous la forme « longitude, latitude ».'
+            : 'expected coordinates as “longitude, latitude”.';
     default:
       return fr ? `valeur de type ${f.label} attendue.` : `expected a value of type ${f.label}.`;
   }
@@ -78,38 +91,59 @@ export function constraintMessage(lang: Lang, f: CompiledField, t: ConstraintTes
   const p = t.param;
   switch (t.name) {
     case 'minLength':
-      return fr ? `${show(raw)} est trop court pour « ${f.name} » : ${[...raw].length} caractères, au moins ${p} attendus.` : `${show(raw)} is too short for “${f.name}”: ${[...raw].length} characters, at least ${p} expected.`;
+      return fr
+        ? `${show(raw)} est trop court pour « ${f.name} » : ${[...raw].length} caractères, au moins ${p} attendus.`
+        : `${show(raw)} is too short for “${f.name}”: ${[...raw].length} characters, at least ${p} expected.`;
     case 'maxLength':
-      return fr ? `${show(raw)} est trop long pour « ${f.name} » : ${[...raw].length} caractères, au plus ${p} autorisés.` : `${show(raw)} is too long for “${f.name}”: ${[...raw].length} characters, at most ${p} allowed.`;
+      return fr
+        ? `${show(raw)} est trop long pour « ${f.name} » : ${[...raw].length} caractères, au plus ${p} autorisés.`
+        : `${show(raw)} is too long for “${f.name}”: ${[...raw].length} characters, at most ${p} allowed.`;
     case 'minimum':
     case 'exclusiveMinimum':
-      return fr ? `${show(raw)} est inférieur au minimum de « ${f.name} » (${t.name === 'minimum' ? '≥' : '>'} ${p}).` : `${show(raw)} is below the minimum for “${f.name}” (${t.name === 'minimum' ? '≥' : '>'} ${p}).`;
+      return fr
+        ? `${show(raw)} est inférieur au minimum de « ${f.name} » (${t.name === 'minimum' ? '≥' : '>'} ${p}).`
+        : `${show(raw)} is below the minimum for “${f.name}” (${t.name === 'minimum' ? '≥' : '>'} ${p}).`;
     case 'maximum':
     case 'exclusiveMaximum':
-      return fr ? `${show(raw)} est supérieur au maximum de « ${f.name} » (${t.name === 'maximum' ? '≤' : '<'} ${p}).` : `${show(raw)} is above the maximum for “${f.name}” (${t.name === 'maximum' ? '≤' : '<'} ${p}).`;
+      return fr
+        ? `${show(raw)} est supérieur au maximum de « ${f.name} » (${t.name === 'maximum' ? '≤' : '<'} ${p}).`
+        : `${show(raw)} is above the maximum for “${f.name}” (${t.name === 'maximum' ? '≤' : '<'} ${p}).`;
     case 'pattern': {
       // Validata shows the field's description and example: the regex means little to users.
       const d = f.descriptor;
       const example = d.example ?? (d as { examples?: unknown }).examples;
-      const hint = [d.description?.trim(), example !== undefined ? (fr ? `Exemple : ${show(String(example), 60)}` : `Example: ${show(String(example), 60)}`) : ''].filter(Boolean).join(' ');
+      const hint = [
+        d.description?.trim(),
+        example !== undefined ? (fr ? `Exemple : ${show(String(example), 60)}` : `Example: ${show(String(example), 60)}`) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       const base = fr ? `Format incorrect pour « ${f.name} » : ${show(raw)}` : `Wrong format for “${f.name}”: ${show(raw)}`;
       return hint ? `${base}. ${hint}` : fr ? `${base} ne respecte pas le motif ${p}.` : `${base} does not match the pattern ${p}.`;
     }
     case 'enum':
-      return fr ? `${show(raw)} n’est pas une valeur autorisée pour « ${f.name} ». Valeurs possibles : ${quoteList(p as unknown[])}.` : `${show(raw)} is not an allowed value for “${f.name}”. Allowed: ${quoteList(p as unknown[])}.`;
+      return fr
+        ? `${show(raw)} n’est pas une valeur autorisée pour « ${f.name} ». Valeurs possibles : ${quoteList(p as unknown[])}.`
+        : `${show(raw)} is not an allowed value for “${f.name}”. Allowed: ${quoteList(p as unknown[])}.`;
     default:
-      return fr ? `${show(raw)} ne respecte pas la contrainte ${t.name} de « ${f.name} ».` : `${show(raw)} breaks the ${t.name} constraint of “${f.name}”.`;
+      return fr
+        ? `${show(raw)} ne respecte pas la contrainte ${t.name} de « ${f.name} ».`
+        : `${show(raw)} breaks the ${t.name} constraint of “${f.name}”.`;
   }
 }
 
 export const uniqueMessage = (lang: Lang, f: CompiledField, raw: string, first: number) =>
-  lang === 'fr' ? `Valeur déjà présente : ${show(raw)} figure déjà en ligne ${first} dans « ${f.name} », qui doit être unique.` : `Duplicate value: ${show(raw)} already appears in row ${first} of “${f.name}”, which must be unique.`;
+  lang === 'fr'
+    ? `Valeur déjà présente : ${show(raw)} figure déjà en ligne ${first} dans « ${f.name} », qui doit être unique.`
+    : `Duplicate value: ${show(raw)} already appears in row ${first} of “${f.name}”, which must be unique.`;
 
 export const keyMessage = (lang: Lang, kind: 'primary-key' | 'unique-key', names: string[], first: number | null) => {
   const cols = names.join(', ');
   if (first === null) return lang === 'fr' ? `Clé primaire (${cols}) vide.` : `Primary key (${cols}) is empty.`;
   const what = kind === 'primary-key' ? (lang === 'fr' ? 'Clé primaire' : 'Primary key') : lang === 'fr' ? 'Clé unique' : 'Unique key';
-  return lang === 'fr' ? `${what} (${cols}) en double : mêmes valeurs qu’en ligne ${first}.` : `${what} (${cols}) repeated: same values as row ${first}.`;
+  return lang === 'fr'
+    ? `${what} (${cols}) en double : mêmes valeurs qu’en ligne ${first}.`
+    : `${what} (${cols}) repeated: same values as row ${first}.`;
 };
 
 export const foreignKeyMessage = (lang: Lang, from: string[], to: string[], values: string[]) =>

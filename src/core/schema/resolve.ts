@@ -33,14 +33,29 @@ const looksLikePath = (s: string) => /\.json$/i.test(s) || s.includes('\\') || s
  * `scdl/subventions` (catalog) or a path to a schema JSON file. Unreadable files and unknown
  * names come back as a `schema-error` diagnostic with `compiled: null`, never as a throw.
  */
-export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir = '.', read: (p: string) => string = (p) => readFileSync(p, 'utf8')): ResolvedSchema {
+export function resolveSchemaArg(
+  nameOrPath: string,
+  lang: Lang = 'en',
+  baseDir = '.',
+  read: (p: string) => string = (p) => readFileSync(p, 'utf8'),
+): ResolvedSchema {
   // A published URL (what a pinned datapackage.json holds) is the catalog version it names.
   if (/^https?:\/\//i.test(nameOrPath)) {
     const named = schemaOfUrl(nameOrPath);
     if (named) return resolveSchemaArg(named, lang, baseDir, read);
     const fr = lang === 'fr';
-    const message = fr ? `Schéma distant inconnu du catalogue : ${nameOrPath} (mettez le catalogue à jour, ou copiez le fichier).` : `Remote schema not in the catalog: ${nameOrPath} (update the catalog, or copy the file).`;
-    return { descriptor: null, compiled: null, diagnostics: [{ rule: 'schema-error', severity: 'error', message, row: null, column: null, field: null, line: null, start: null, end: null }], ref: { name: nameOrPath, version: null }, source: 'file' };
+    const message = fr
+      ? `Schéma distant inconnu du catalogue : ${nameOrPath} (mettez le catalogue à jour, ou copiez le fichier).`
+      : `Remote schema not in the catalog: ${nameOrPath} (update the catalog, or copy the file).`;
+    return {
+      descriptor: null,
+      compiled: null,
+      diagnostics: [
+        { rule: 'schema-error', severity: 'error', message, row: null, column: null, field: null, line: null, start: null, end: null },
+      ],
+      ref: { name: nameOrPath, version: null },
+      source: 'file',
+    };
   }
   const entry = looksLikePath(nameOrPath) ? undefined : catalogEntry(nameOrPath);
   if (entry) {
@@ -51,7 +66,17 @@ export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir 
   }
   const unknownVersion = looksLikePath(nameOrPath) ? null : unknownVersionMessage(nameOrPath, lang);
   if (unknownVersion) {
-    const d = { rule: 'schema-error', severity: 'error' as const, message: unknownVersion, row: null, column: null, field: null, line: null, start: null, end: null };
+    const d = {
+      rule: 'schema-error',
+      severity: 'error' as const,
+      message: unknownVersion,
+      row: null,
+      column: null,
+      field: null,
+      line: null,
+      start: null,
+      end: null,
+    };
     return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'catalog' };
   }
   const path = resolvePath(baseDir, nameOrPath);
@@ -61,9 +86,23 @@ export function resolveSchemaArg(nameOrPath: string, lang: Lang = 'en', baseDir 
   } catch (e) {
     const fr = lang === 'fr';
     const msg = looksLikePath(nameOrPath)
-      ? fr ? `Schéma illisible : ${path} (${(e as Error).message}).` : `Cannot read schema ${path} (${(e as Error).message}).`
-      : fr ? `Schéma inconnu « ${nameOrPath} » : ni un nom du catalogue, ni un fichier.` : `Unknown schema “${nameOrPath}”: neither a catalog name nor a file.`;
-    const d = { rule: 'schema-error', severity: 'error' as const, message: msg, row: null, column: null, field: null, line: null, start: null, end: null };
+      ? fr
+        ? `Schéma illisible : ${path} (${(e as Error).message}).`
+        : `Cannot read schema ${path} (${(e as Error).message}).`
+      : fr
+        ? `Schéma inconnu « ${nameOrPath} » : ni un nom du catalogue, ni un fichier.`
+        : `Unknown schema “${nameOrPath}”: neither a catalog name nor a file.`;
+    const d = {
+      rule: 'schema-error',
+      severity: 'error' as const,
+      message: msg,
+      row: null,
+      column: null,
+      field: null,
+      line: null,
+      start: null,
+      end: null,
+    };
     return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file', path };
   }
   const loaded = loadSchemaText(text, lang);
@@ -81,8 +120,21 @@ export function confinedSchemaArg(nameOrPath: string, lang: Lang, root: string, 
   const refusal = looksLikePath(nameOrPath) ? confineRefusal(root, nameOrPath) : null;
   if (!refusal) return resolveSchemaArg(nameOrPath, lang, root, read);
   const why = refusalText(refusal, lang);
-  const message = lang === 'fr' ? `Schéma refusé : « ${nameOrPath} » est ${why} ; un schéma doit être dans le dossier du projet.` : `Schema refused: “${nameOrPath}” is ${why}; a schema must be inside the project folder.`;
-  const d = { rule: 'schema-error', severity: 'error' as const, message, row: null, column: null, field: null, line: null, start: null, end: null };
+  const message =
+    lang === 'fr'
+      ? `Schéma refusé : « ${nameOrPath} » est ${why} ; un schéma doit être dans le dossier du projet.`
+      : `Schema refused: “${nameOrPath}” is ${why}; a schema must be inside the project folder.`;
+  const d = {
+    rule: 'schema-error',
+    severity: 'error' as const,
+    message,
+    row: null,
+    column: null,
+    field: null,
+    line: null,
+    start: null,
+    end: null,
+  };
   return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file' };
 }
 
@@ -95,7 +147,9 @@ function unknownVersionMessage(arg: string, lang: Lang): string | null {
   const fr = lang === 'fr';
   const list = entry.versions.map((v) => v.version).join(', ');
   if (version && !cat.urlOf(entry, version))
-    return fr ? `${entry.name} n’a pas de version ${version} (versions : ${list}).` : `${entry.name} has no version ${version} (versions: ${list}).`;
+    return fr
+      ? `${entry.name} n’a pas de version ${version} (versions : ${list}).`
+      : `${entry.name} has no version ${version} (versions: ${list}).`;
   return fr
     ? `${entry.name} ${version ?? entry.latest} : fichier du schéma absent du catalogue en cours ; lancez « odw schemas --update » (ou « Open Data: Update Schema Catalog »).`
     : `${entry.name} ${version ?? entry.latest}: the schema file is not in the catalog in use; run “odw schemas --update” (or “Open Data: Update Schema Catalog”).`;
@@ -107,7 +161,11 @@ export function resolveSchemaChoice(choice: SchemaChoice, lang: Lang = 'en', rea
   if (choice.from === 'setting') return confinedSchemaArg(choice.schema, lang, choice.root ?? '.', read);
   if (typeof choice.schema === 'string') return confinedSchemaArg(choice.schema, lang, choice.baseDir, read);
   const loaded = loadSchemaText(JSON.stringify(choice.schema), lang);
-  return { ...loaded, ref: { name: String(choice.schema.name ?? choice.resource), version: choice.schema.version ? String(choice.schema.version) : null }, source: 'inline' };
+  return {
+    ...loaded,
+    ref: { name: String(choice.schema.name ?? choice.resource), version: choice.schema.version ? String(choice.schema.version) : null },
+    source: 'inline',
+  };
 }
 
 interface DataPackage {
@@ -119,7 +177,12 @@ interface DataPackage {
  * of the setting (`{"**\/*subventions*.csv": "scdl/subventions"}`), else null (auto-detect).
  * `datapackage` is the parsed descriptor with the folder it lives in.
  */
-export function schemaForPath(path: string, datapackage: { descriptor: unknown; dir: string } | null, globs: Record<string, string> | null, root?: string): SchemaChoice | null {
+export function schemaForPath(
+  path: string,
+  datapackage: { descriptor: unknown; dir: string } | null,
+  globs: Record<string, string> | null,
+  root?: string,
+): SchemaChoice | null {
   const dp = datapackage?.descriptor as DataPackage | undefined;
   if (dp && Array.isArray(dp.resources)) {
     const rel = relative(datapackage!.dir, path).replace(/\\/g, '/');
@@ -130,7 +193,8 @@ export function schemaForPath(path: string, datapackage: { descriptor: unknown; 
     }
   }
   for (const [glob, schema] of Object.entries(globs ?? {}))
-    if (typeof schema === 'string' && schema && globMatches(glob, path)) return { from: 'setting', schema, glob, ...(root ? { root } : {}) };
+    if (typeof schema === 'string' && schema && globMatches(glob, path))
+      return { from: 'setting', schema, glob, ...(root ? { root } : {}) };
   return null;
 }
 

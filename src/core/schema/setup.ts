@@ -52,7 +52,15 @@ export type SchemaPlan =
 /** The checks of a plan: those `schemaSetup` gave the thread that made the plan. */
 export function checksOfPlan(plan: SchemaPlan, maxProblems?: number): CheckFactory[] {
   if (plan.kind === 'none') return [];
-  if (plan.kind === 'schema') return [schemaCheck(compileSchema(plan.descriptor), { schemaName: plan.schemaName, maxProblems, ignoreHeaderCase: plan.ignoreHeaderCase, match: plan.fieldsMatch })];
+  if (plan.kind === 'schema')
+    return [
+      schemaCheck(compileSchema(plan.descriptor), {
+        schemaName: plan.schemaName,
+        maxProblems,
+        ignoreHeaderCase: plan.ignoreHeaderCase,
+        match: plan.fieldsMatch,
+      }),
+    ];
   return [autoSchemaCheck({ maxProblems, ignoreHeaderCase: plan.ignoreHeaderCase, match: plan.fieldsMatch })];
 }
 
@@ -68,7 +76,10 @@ export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, l
       checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems, ignoreHeaderCase, match })] : [],
       ref: () => resolved.ref,
       schemaDiagnostics: resolved.diagnostics,
-      plan: compiled && resolved.descriptor ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name, ignoreHeaderCase, fieldsMatch: match } : { kind: 'none' },
+      plan:
+        compiled && resolved.descriptor
+          ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name, ignoreHeaderCase, fieldsMatch: match }
+          : { kind: 'none' },
     };
   }
   let detected: SchemaRef | null = null;
@@ -90,7 +101,8 @@ export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, l
 function explicit(options: SchemaOptions, lang: Lang, filePath?: string): ResolvedSchema | null {
   const s = options.schema;
   if (typeof s === 'string') return resolveSchemaArg(s, lang);
-  if (s && typeof s === 'object') return resolveSchemaChoice({ from: 'datapackage', schema: s, baseDir: '.', resource: String(s.name ?? 'schema') }, lang);
+  if (s && typeof s === 'object')
+    return resolveSchemaChoice({ from: 'datapackage', schema: s, baseDir: '.', resource: String(s.name ?? 'schema') }, lang);
   if (!filePath) return null;
   const dpPath = findDataPackage(filePath, existsSync);
   let dp: { descriptor: unknown; dir: string } | null = null;

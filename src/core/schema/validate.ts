@@ -79,7 +79,14 @@ class SchemaVisitor implements RuleVisitor {
    * stays fast): no text, and only the cell (`at`) where the count needs it (a type error hides
    * the value rules' report on its cell).
    */
-  private report(rule: string, severity: Severity, message: Lazy<string>, loc: Lazy<Loc>, fix?: { kind: 'set-cell'; value: string }, at: Loc = NOWHERE): void {
+  private report(
+    rule: string,
+    severity: Severity,
+    message: Lazy<string>,
+    loc: Lazy<Loc>,
+    fix?: { kind: 'set-cell'; value: string },
+    at: Loc = NOWHERE,
+  ): void {
     if (this.ctx.setting(rule, severity) === 'off') return;
     if (this.ctx.full(rule)) return this.ctx.report({ rule, severity, message: '', loc: at });
     this.ctx.report({ rule, severity, message: force(message), loc: force(loc), fix });
@@ -98,7 +105,10 @@ class SchemaVisitor implements RuleVisitor {
       const loc = r.column !== null ? this.ctx.locate(row, r.column) : this.headerLoc;
       this.report(r.rule, r.severity, r.message, loc, r.rename !== undefined ? { kind: 'set-cell', value: r.rename } : undefined);
     }
-    this.checks = createCustomChecks([...(this.schema.descriptor.custom_checks ?? []), ...formatChecks(this.schema.descriptor.fields ?? [])], this.env());
+    this.checks = createCustomChecks(
+      [...(this.schema.descriptor.custom_checks ?? []), ...formatChecks(this.schema.descriptor.fields ?? [])],
+      this.env(),
+    );
   }
 
   row(row: Row): void {
@@ -136,7 +146,8 @@ class SchemaVisitor implements RuleVisitor {
   /** A type error (no test) or a failed constraint on the cell of `f` in file column `c`. */
   private cellProblem(row: Row, c: number, f: CompiledField, test: ConstraintTest | 'required' | null, raw: string): void {
     const loc = () => this.ctx.locate(row, c + 1);
-    if (test === null) this.report('type-error', 'error', () => typeErrorMessage(this.ctx.lang, f, raw), loc, undefined, { row: row.number, column: c + 1 });
+    if (test === null)
+      this.report('type-error', 'error', () => typeErrorMessage(this.ctx.lang, f, raw), loc, undefined, { row: row.number, column: c + 1 });
     else this.report('constraint-error', 'error', () => constraintMessage(this.ctx.lang, f, test, raw), loc);
   }
 
@@ -151,9 +162,21 @@ class SchemaVisitor implements RuleVisitor {
     const n = row.values.length;
     const lang = this.ctx.lang;
     for (let p = width + 1; p <= this.fields.length && p > n; p++)
-      this.report('missing-cell', 'error', lang === 'fr' ? `Cellule « ${this.fields[p - 1].name} » manquante.` : `Missing cell for “${this.fields[p - 1].name}”.`, this.ctx.locate(row, p));
+      this.report(
+        'missing-cell',
+        'error',
+        lang === 'fr' ? `Cellule « ${this.fields[p - 1].name} » manquante.` : `Missing cell for “${this.fields[p - 1].name}”.`,
+        this.ctx.locate(row, p),
+      );
     for (let p = this.fields.length + 1; p <= Math.min(width, n); p++)
-      this.report('extra-cell', 'error', lang === 'fr' ? `Cellule en trop : le schéma a ${this.fields.length} champs.` : `Extra cell: the schema has ${this.fields.length} fields.`, this.ctx.locate(row, p));
+      this.report(
+        'extra-cell',
+        'error',
+        lang === 'fr'
+          ? `Cellule en trop : le schéma a ${this.fields.length} champs.`
+          : `Extra cell: the schema has ${this.fields.length} fields.`,
+        this.ctx.locate(row, p),
+      );
   }
 
   private keys(row: Row): void {
@@ -196,7 +219,18 @@ class SchemaVisitor implements RuleVisitor {
   private uniqueKey(i: number, key: Key, n: number, loc: Lazy<Loc>): void {
     const first = this.uks[i].check(key, n);
     if (first !== undefined)
-      this.report('unique-error', 'error', () => keyMessage(this.ctx.lang, 'unique-key', this.schema.uniqueKeys[i].map((f) => this.fields[f].name), first), loc);
+      this.report(
+        'unique-error',
+        'error',
+        () =>
+          keyMessage(
+            this.ctx.lang,
+            'unique-key',
+            this.schema.uniqueKeys[i].map((f) => this.fields[f].name),
+            first,
+          ),
+        loc,
+      );
   }
 
   private foreignKey(i: number, target: Key | null, key: Key | null, values: Lazy<string[]>, n: number, loc: Lazy<Loc>): void {
@@ -204,7 +238,8 @@ class SchemaVisitor implements RuleVisitor {
     if (key === null || this.fkSeen[i].has(key)) return;
     // Maybe a forward reference: decided at the end of the file.
     const pending = this.fkPending[i];
-    if (pending.length < MAX_DEFERRED) pending.push({ key: typeof key === 'string' ? detach(key) : key, values: force(values), loc: force(loc) });
+    if (pending.length < MAX_DEFERRED)
+      pending.push({ key: typeof key === 'string' ? detach(key) : key, values: force(values), loc: force(loc) });
   }
 
   // Split lint (see RuleVisitor.resume): the later part records the row-spanning checks' inputs
@@ -239,7 +274,17 @@ class SchemaVisitor implements RuleVisitor {
     this.schema.selfForeignKeys.forEach((fk, i) => {
       for (const p of this.fkPending[i])
         if (!this.fkSeen[i].has(p.key))
-          this.report('foreign-key', 'error', foreignKeyMessage(this.ctx.lang, fk.fields.map((f) => this.fields[f].name), fk.reference.map((f) => this.fields[f].name), p.values), p.loc);
+          this.report(
+            'foreign-key',
+            'error',
+            foreignKeyMessage(
+              this.ctx.lang,
+              fk.fields.map((f) => this.fields[f].name),
+              fk.reference.map((f) => this.fields[f].name),
+              p.values,
+            ),
+            p.loc,
+          );
     });
     for (const c of this.checks) c.end?.();
   }
@@ -257,13 +302,19 @@ class SchemaVisitor implements RuleVisitor {
       },
       declared: (name) => self.schema.byName.has(name),
       typeOf: (i) => self.fields[i].type,
-      raw: (row, i) => (self.columnOf[i] >= 0 ? row.values[self.columnOf[i]] ?? '' : ''),
+      raw: (row, i) => (self.columnOf[i] >= 0 ? (row.values[self.columnOf[i]] ?? '') : ''),
       full: (rule) => ctx.full(rule),
       cell: (row, i, rule, message, severity = 'error', fix) =>
         // Past the cap (a bad identifier on every row) only the count is kept: no location to make.
         ctx.full(rule)
           ? self.report(rule, severity, '', NOWHERE)
-          : self.report(rule, severity, message, () => ctx.locate(row, self.columnOf[i] + 1), fix !== undefined ? { kind: 'set-cell', value: fix } : undefined),
+          : self.report(
+              rule,
+              severity,
+              message,
+              () => ctx.locate(row, self.columnOf[i] + 1),
+              fix !== undefined ? { kind: 'set-cell', value: fix } : undefined,
+            ),
       row: (row, rule, message, severity = 'error') => self.report(rule, severity, message, () => ctx.locateRow(row)),
       table: (rule, message, severity = 'error') => self.report(rule, severity, message, self.headerLoc),
     };

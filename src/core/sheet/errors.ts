@@ -16,21 +16,28 @@ export class SheetReadError extends Error {
 
 const en: Record<SheetErrorKind, string> = {
   xls: 'Legacy Excel 97-2003 workbooks (.xls) cannot be read. Open the file in Excel or LibreOffice and save it as .xlsx or .ods (or run `soffice --headless --convert-to xlsx file.xls`), then lint the new file.',
-  encrypted: 'The workbook is password-protected (encrypted). Open it in Excel or LibreOffice, remove the password (File › Info › Protect Workbook, or Save As without a password), then lint it again. Open data is never password-protected.',
-  'not-zip': 'This is not a valid .xlsx/.ods workbook (they are zip archives). If it is a CSV or another format, give it its real extension.',
+  encrypted:
+    'The workbook is password-protected (encrypted). Open it in Excel or LibreOffice, remove the password (File › Info › Protect Workbook, or Save As without a password), then lint it again. Open data is never password-protected.',
+  'not-zip':
+    'This is not a valid .xlsx/.ods workbook (they are zip archives). If it is a CSV or another format, give it its real extension.',
   text: 'This file is text, not a workbook: it was probably renamed. Give it its real extension (.csv) to lint it as a CSV.',
-  corrupt: 'The workbook is damaged or truncated and cannot be read. Open it in Excel or LibreOffice (which may repair it) and save it again.',
+  corrupt:
+    'The workbook is damaged or truncated and cannot be read. Open it in Excel or LibreOffice (which may repair it) and save it again.',
   'zip-bomb': 'The workbook declares a size far beyond what it holds (a “zip bomb”) or above the safety limit: it was not expanded.',
   'not-workbook': 'This zip archive is not a spreadsheet (no workbook inside). Check the file and its extension.',
   limit: 'The workbook goes beyond a safety limit of the reader and was not read further',
 };
 const fr: Record<SheetErrorKind, string> = {
   xls: 'Les classeurs Excel 97-2003 (.xls) ne peuvent pas être lus. Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le en .xlsx ou .ods (ou lancez `soffice --headless --convert-to xlsx fichier.xls`), puis analysez le nouveau fichier.',
-  encrypted: 'Le classeur est protégé par un mot de passe (chiffré). Ouvrez-le dans Excel ou LibreOffice, retirez le mot de passe (Fichier › Informations › Protéger le classeur, ou Enregistrer sous sans mot de passe), puis relancez l’analyse. Une donnée ouverte n’est jamais protégée par mot de passe.',
-  'not-zip': 'Ce n’est pas un classeur .xlsx/.ods valide (ce sont des archives zip). S’il s’agit d’un CSV ou d’un autre format, donnez-lui sa vraie extension.',
+  encrypted:
+    'Le classeur est protégé par un mot de passe (chiffré). Ouvrez-le dans Excel ou LibreOffice, retirez le mot de passe (Fichier › Informations › Protéger le classeur, ou Enregistrer sous sans mot de passe), puis relancez l’analyse. Une donnée ouverte n’est jamais protégée par mot de passe.',
+  'not-zip':
+    'Ce n’est pas un classeur .xlsx/.ods valide (ce sont des archives zip). S’il s’agit d’un CSV ou d’un autre format, donnez-lui sa vraie extension.',
   text: 'Ce fichier est du texte, pas un classeur : il a sans doute été renommé. Donnez-lui sa vraie extension (.csv) pour l’analyser comme un CSV.',
-  corrupt: 'Le classeur est endommagé ou tronqué et ne peut pas être lu. Ouvrez-le dans Excel ou LibreOffice (qui pourra le réparer) et enregistrez-le à nouveau.',
-  'zip-bomb': 'Le classeur annonce une taille sans rapport avec son contenu (« bombe zip ») ou au-delà de la limite de sécurité : il n’a pas été décompressé.',
+  corrupt:
+    'Le classeur est endommagé ou tronqué et ne peut pas être lu. Ouvrez-le dans Excel ou LibreOffice (qui pourra le réparer) et enregistrez-le à nouveau.',
+  'zip-bomb':
+    'Le classeur annonce une taille sans rapport avec son contenu (« bombe zip ») ou au-delà de la limite de sécurité : il n’a pas été décompressé.',
   'not-workbook': 'Cette archive zip n’est pas un classeur (aucune feuille de calcul dedans). Vérifiez le fichier et son extension.',
   limit: 'Le classeur dépasse une limite de sécurité du lecteur et n’a pas été lu plus loin',
 };
@@ -38,9 +45,15 @@ const fr: Record<SheetErrorKind, string> = {
 /** What each reader limit means (src/core/sheet/limits.ts), in both languages. */
 const limitText: Record<string, [string, string]> = {
   'cell-chars': ['a cell holds more than 32 MB of text', 'une cellule contient plus de 32 Mo de texte'],
-  'row-cells': ['a row has a cell beyond column 4 096 (FAN); delete the stray far-right cells', 'une ligne a une cellule au-delà de la colonne 4 096 (FAN) ; supprimez les cellules égarées à droite'],
+  'row-cells': [
+    'a row has a cell beyond column 4 096 (FAN); delete the stray far-right cells',
+    'une ligne a une cellule au-delà de la colonne 4 096 (FAN) ; supprimez les cellules égarées à droite',
+  ],
   'sheet-cells': ['the sheet holds more than 30 million cells', 'la feuille contient plus de 30 millions de cellules'],
-  'cell-density': ['repeated rows or cells expand the sheet to far more cells than a file this small can hold', 'des lignes ou cellules répétées étendent la feuille bien au-delà de ce qu’un fichier aussi petit peut contenir'],
+  'cell-density': [
+    'repeated rows or cells expand the sheet to far more cells than a file this small can hold',
+    'des lignes ou cellules répétées étendent la feuille bien au-delà de ce qu’un fichier aussi petit peut contenir',
+  ],
   'row-number': ['a row number is beyond Excel’s last row, 1 048 576', 'un numéro de ligne dépasse la dernière ligne d’Excel, 1 048 576'],
   'shared-strings': ['more than 10 million shared strings', 'plus de 10 millions de chaînes partagées'],
   'shared-chars': ['the shared strings hold more than 256 MB of text', 'les chaînes partagées contiennent plus de 256 Mo de texte'],

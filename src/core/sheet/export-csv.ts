@@ -95,7 +95,16 @@ export async function exportSheetCsv(source: string, dest: string, options: Shee
     const second = await readSheet(await openWorkbook(source, options.zipLimits), options, write, fillMerges(dataMerges));
     writeSync(fd, out);
     done = true;
-    return { path: dest, headerRows, dropped: second.feeder.facts.header.above, rows: second.feeder.rows, filledMerges: dataMerges.length, errors, formulas, formulaCells };
+    return {
+      path: dest,
+      headerRows,
+      dropped: second.feeder.facts.header.above,
+      rows: second.feeder.rows,
+      filledMerges: dataMerges.length,
+      errors,
+      formulas,
+      formulaCells,
+    };
   } finally {
     closeSync(fd);
     // A half-written CSV would look like a complete one.

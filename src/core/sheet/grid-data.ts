@@ -30,10 +30,25 @@ export const GRID_MAX_CELLS = 10_000_000;
 const KIND: Record<string, string> = { number: 'n', date: 'd', boolean: 'b', formula: 'f', error: 'e', string: 's', empty: ' ' };
 
 /** Reads `sheet` (by default the first visible one); the other sheets are only listed. */
-export async function readGrid(path: string, options: { sheet?: string; maxRows?: number; zipLimits?: ZipLimits; signal?: AbortSignal } = {}): Promise<GridData> {
+export async function readGrid(
+  path: string,
+  options: { sheet?: string; maxRows?: number; zipLimits?: ZipLimits; signal?: AbortSignal } = {},
+): Promise<GridData> {
   const book = await openWorkbook(path, options.zipLimits);
   const max = options.maxRows ?? GRID_MAX_ROWS;
-  const data: GridData = { sheets: [], sheet: '', rows: [], kinds: [], width: 0, headerRows: [], above: [], merges: [], hiddenRows: [], hiddenColumns: [], truncated: false };
+  const data: GridData = {
+    sheets: [],
+    sheet: '',
+    rows: [],
+    kinds: [],
+    width: 0,
+    headerRows: [],
+    above: [],
+    merges: [],
+    hiddenRows: [],
+    hiddenColumns: [],
+    truncated: false,
+  };
   const firstRows: SheetRow[] = [];
   let reading = false;
   let cellCount = 0;
@@ -73,7 +88,8 @@ export async function readGrid(path: string, options: { sheet?: string; maxRows?
     options.signal,
   );
   // No visible sheet: show the first one rather than nothing.
-  if (!data.sheet && data.sheets.length > 0 && options.sheet === undefined) return readGrid(path, { ...options, sheet: data.sheets[0].name });
+  if (!data.sheet && data.sheets.length > 0 && options.sheet === undefined)
+    return readGrid(path, { ...options, sheet: data.sheets[0].name });
   const guess = detectHeader(firstRows);
   data.headerRows = guess.rows;
   data.above = guess.above;

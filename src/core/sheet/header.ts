@@ -42,7 +42,14 @@ const textOnly = (r: SheetRow) => r.values.every((v, i) => !isDataLike(v, r.cell
  */
 export function detectHeader(rows: SheetRow[], forced?: number): HeaderGuess {
   const content = rows.filter((r) => filledCount(r) > 0).slice(0, HEADER_SAMPLE);
-  const candidates = content.slice(0, 5).map((r) => ({ row: r.number, preview: r.values.filter((v) => v.trim()).slice(0, 4).join(' | ').slice(0, 80) }));
+  const candidates = content.slice(0, 5).map((r) => ({
+    row: r.number,
+    preview: r.values
+      .filter((v) => v.trim())
+      .slice(0, 4)
+      .join(' | ')
+      .slice(0, 80),
+  }));
   if (content.length === 0) return { rows: [], above: [], noHeader: false, labels: [], candidates, ambiguous: false };
   const maxFilled = Math.max(...content.map(filledCount));
   const minFilled = maxFilled === 1 ? 1 : Math.max(2, Math.ceil(maxFilled / 2));

@@ -29,7 +29,8 @@ export const SHEET_LIMITS = {
   merges: 20_000,
 } as const;
 
-export type LimitId = 'cell-chars' | 'row-cells' | 'sheet-cells' | 'cell-density' | 'row-number' | 'shared-strings' | 'shared-chars' | 'merges' | 'xml-size';
+export type LimitId =
+  'cell-chars' | 'row-cells' | 'sheet-cells' | 'cell-density' | 'row-number' | 'shared-strings' | 'shared-chars' | 'merges' | 'xml-size';
 
 /** `where` is a place (`Feuil1!C12`, `xl/sharedStrings.xml`); the message names the limit. */
 export function limitError(id: LimitId, where: string): SheetReadError {
@@ -89,7 +90,10 @@ export function cellsAllowed(fileBytes: number): number {
 /** Counts the cells a sheet hands over; throws `sheet-cells` (or `cell-density` for a small file) past the budget. */
 export class CellBudget {
   private used = 0;
-  constructor(private readonly sheet: string, private readonly max: number = SHEET_LIMITS.sheetCells) {}
+  constructor(
+    private readonly sheet: string,
+    private readonly max: number = SHEET_LIMITS.sheetCells,
+  ) {}
   take(n: number): void {
     this.used += n;
     if (this.used <= this.max) return;

@@ -111,8 +111,11 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
   }
   if (tables.length > 1 && options.sheet === undefined) {
     const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? '…' : '');
-    const d = settle(readerDiagnostic('sheet-several-sheets', { count: tables.length, names: shown }, { row: null, column: null }, lang), options.rules);
-    if (d) report.diagnostics.unshift({ ...d, sheet: tables[1], cell: 'A1' }), addCounts(totals, countsOfList([d]));
+    const d = settle(
+      readerDiagnostic('sheet-several-sheets', { count: tables.length, names: shown }, { row: null, column: null }, lang),
+      options.rules,
+    );
+    if (d) (report.diagnostics.unshift({ ...d, sheet: tables[1], cell: 'A1' }), addCounts(totals, countsOfList([d])));
   }
   return capReport(report, totals, max);
 }
@@ -142,7 +145,7 @@ function finishSheet(t: SheetTally, report: FileReport, tables: string[], option
   if (kind) {
     const row = t.firstRow || 1;
     const d = settle(readerDiagnostic('sheet-empty', { kind, sheet: name, cells: t.cells }, { row, column: null }, lang), options.rules);
-    if (d) report.diagnostics.push({ ...d, sheet: name, cell: cellRef(1, row) }), addCounts(totals, countsOfList([d]));
+    if (d) (report.diagnostics.push({ ...d, sheet: name, cell: cellRef(1, row) }), addCounts(totals, countsOfList([d])));
     return;
   }
   if (!t.session) return;

@@ -16,10 +16,11 @@ const ERROR_TEXT = /^(#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)|Err:\d+)$/;
  * rewritten the way spreadsheet users read them.
  */
 export function odsFormulaText(f: string): string {
-  const ref = (part: string) => part.replace(/^\$?(?:'([^']*)'|([^.]*))\./, (_, quoted?: string, plain?: string) => {
-    const sheet = quoted ?? plain ?? '';
-    return sheet ? `${sheet}!` : '';
-  });
+  const ref = (part: string) =>
+    part.replace(/^\$?(?:'([^']*)'|([^.]*))\./, (_, quoted?: string, plain?: string) => {
+      const sheet = quoted ?? plain ?? '';
+      return sheet ? `${sheet}!` : '';
+    });
   return f
     .replace(/^(?:[a-z]+:)?=/, '')
     .replace(/\[([^\]]+)\]/g, (_, inner: string) => inner.split(':').map(ref).join(':'))

@@ -18,7 +18,8 @@ const MAX_COLUMNS = SHEET_LIMITS.columns;
 const MAX_ROWS = SHEET_LIMITS.rows;
 
 export async function openOds(zip: ZipArchive): Promise<WorkbookSource> {
-  if (!zip.has('content.xml')) throw new SheetReadError('not-workbook', zip.has('xl/workbook.xml') ? 'an Excel file named .ods' : undefined);
+  if (!zip.has('content.xml'))
+    throw new SheetReadError('not-workbook', zip.has('xl/workbook.xml') ? 'an Excel file named .ods' : undefined);
   const mime = zip.has('mimetype') ? (await zip.text('mimetype')).trim() : '';
   if (mime && !mime.includes('spreadsheet')) throw new SheetReadError('not-workbook', mime);
   // Password-protected ODS keep a readable zip but encrypt content.xml; the manifest says so.
@@ -80,7 +81,8 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal: Ab
   let annotation = 0;
   const addText = (t: string) => {
     text += t;
-    if (text.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', `${sheetName}!${cellRef(Math.min(col + 1, MAX_COLUMNS), Math.min(rowNumber, MAX_ROWS))}`);
+    if (text.length > SHEET_LIMITS.cellChars)
+      throw limitError('cell-chars', `${sheetName}!${cellRef(Math.min(col + 1, MAX_COLUMNS), Math.min(rowNumber, MAX_ROWS))}`);
   };
 
   const place = (value: string, facts: SheetCellFacts | undefined, repeat: number) => {
@@ -89,7 +91,8 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal: Ab
       return;
     }
     const end = Math.min(col + repeat, MAX_COLUMNS);
-    if (end > SHEET_LIMITS.rowCells) throw limitError('row-cells', `${sheetName}!${cellRef(SHEET_LIMITS.rowCells + 1, Math.min(rowNumber, MAX_ROWS))}`);
+    if (end > SHEET_LIMITS.rowCells)
+      throw limitError('row-cells', `${sheetName}!${cellRef(SHEET_LIMITS.rowCells + 1, Math.min(rowNumber, MAX_ROWS))}`);
     if (end > values.length) budget.take(end - values.length);
     if (end > lastCol) lastCol = end;
     while (values.length < col) {
@@ -147,7 +150,9 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal: Ab
     const clamped: CellRange[] = [];
     for (const m of merges) {
       if (m.top > lastRow || m.left > lastCol) continue;
-      clamped.push(m.bottom <= lastRow && m.right <= lastCol ? m : { ...m, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) });
+      clamped.push(
+        m.bottom <= lastRow && m.right <= lastCol ? m : { ...m, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) },
+      );
     }
     queue.end({ merges: clamped, hiddenColumns: hiddenColumns.list(lastCol) });
   };
@@ -183,11 +188,16 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal: Ab
           sheetName = a['table:name'] ?? `Sheet${sheetIndex + 1}`;
           budget = new CellBudget(sheetName, maxCells);
           cover = new Int32Array(MAX_COLUMNS + 1).fill(-1);
-          queue.sheet({ name: sheetName, index: sheetIndex, state: hiddenTableStyles.has(a['table:style-name'] ?? '') ? 'hidden' : 'visible' });
+          queue.sheet({
+            name: sheetName,
+            index: sheetIndex,
+            state: hiddenTableStyles.has(a['table:style-name'] ?? '') ? 'hidden' : 'visible',
+          });
           break;
         case 'table:table-column': {
           const n = clampCount(a['table:number-columns-repeated'], MAX_COLUMNS);
-          if (tableDepth === 1 && a['table:visibility'] && a['table:visibility'] !== 'visible') hiddenColumns.addRange(column + 1, column + n);
+          if (tableDepth === 1 && a['table:visibility'] && a['table:visibility'] !== 'visible')
+            hiddenColumns.addRange(column + 1, column + n);
           column = Math.min(column + n, MAX_COLUMNS);
           break;
         }

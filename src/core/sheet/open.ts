@@ -5,7 +5,11 @@ import type { WorkbookSource } from './types';
 import { openXlsx } from './xlsx-reader';
 import { ZipArchive, type ZipLimits } from './zip';
 
-export async function openWorkbook(path: string, limits?: ZipLimits, onProgress?: (done: number, total: number) => void): Promise<WorkbookSource> {
+export async function openWorkbook(
+  path: string,
+  limits?: ZipLimits,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WorkbookSource> {
   const zip = await ZipArchive.open(path, limits);
   zip.onProgress = onProgress;
   if (zip.has('content.xml') || zip.has('mimetype')) return openOds(zip);

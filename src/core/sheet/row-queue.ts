@@ -7,9 +7,7 @@ import type { CellBudget } from './limits';
 import type { SheetEnd, SheetMeta, SheetRow, WorkbookVisitor } from './types';
 
 type Job =
-  | { kind: 'sheet'; meta: SheetMeta }
-  | { kind: 'row'; row: SheetRow; repeat: number; budget: CellBudget }
-  | { kind: 'end'; end: SheetEnd };
+  { kind: 'sheet'; meta: SheetMeta } | { kind: 'row'; row: SheetRow; repeat: number; budget: CellBudget } | { kind: 'end'; end: SheetEnd };
 
 const SLICE_MS = 16;
 
@@ -17,7 +15,10 @@ export class RowQueue {
   private jobs: Job[] = [];
   private skipping = false;
 
-  constructor(private readonly visitor: WorkbookVisitor, private readonly signal?: AbortSignal) {}
+  constructor(
+    private readonly visitor: WorkbookVisitor,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   get pending(): boolean {
     return this.jobs.length > 0;

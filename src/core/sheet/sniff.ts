@@ -32,7 +32,13 @@ export async function assertZip(path: string): Promise<void> {
 }
 
 async function holdsEncryptedPackage(fh: import('node:fs/promises').FileHandle, size: number): Promise<boolean> {
-  const parts = size <= 2 * SCAN ? [[0, size]] : [[0, SCAN], [size - SCAN, SCAN]];
+  const parts =
+    size <= 2 * SCAN
+      ? [[0, size]]
+      : [
+          [0, SCAN],
+          [size - SCAN, SCAN],
+        ];
   for (const [from, len] of parts) {
     const buf = Buffer.alloc(len);
     await fh.read(buf, 0, len, from);

@@ -10,14 +10,24 @@ import { XlsxRowBuilder, type XlsxSheetContext } from './xlsx-rows';
 import type { ZipArchive } from './zip';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
 
-
-export async function readSheetFast(zip: ZipArchive, part: string, ctx: XlsxSheetContext, onRow: (row: SheetRow) => void, signal?: AbortSignal): Promise<SheetEnd> {
+export async function readSheetFast(
+  zip: ZipArchive,
+  part: string,
+  ctx: XlsxSheetContext,
+  onRow: (row: SheetRow) => void,
+  signal?: AbortSignal,
+): Promise<SheetEnd> {
   if (forceSaxes()) return readXlsxSheet(zip.stream(part), ctx, onRow, part, signal);
   let given = 0;
-  const builder = new XlsxRowBuilder(ctx, (r) => {
-    given = r.number;
-    onRow(r);
-  }, part, signal);
+  const builder = new XlsxRowBuilder(
+    ctx,
+    (r) => {
+      given = r.number;
+      onRow(r);
+    },
+    part,
+    signal,
+  );
   const scanner = new XlsxScanner(builder);
   let stream: Readable | null = null;
   try {

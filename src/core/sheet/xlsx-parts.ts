@@ -31,11 +31,15 @@ interface Rel {
 async function readRels(zip: ZipArchive, part: string): Promise<Map<string, Rel>> {
   const rels = new Map<string, Rel>();
   if (!zip.has(part)) return rels;
-  await parseXml(zip.stream(part), {
-    open(name, a) {
-      if (localName(name) === 'Relationship' && a.Id && a.Target) rels.set(a.Id, { type: a.Type ?? '', target: a.Target });
+  await parseXml(
+    zip.stream(part),
+    {
+      open(name, a) {
+        if (localName(name) === 'Relationship' && a.Id && a.Target) rels.set(a.Id, { type: a.Type ?? '', target: a.Target });
+      },
     },
-  }, part);
+    part,
+  );
   return rels;
 }
 
@@ -55,19 +59,23 @@ export async function readWorkbook(zip: ZipArchive): Promise<XlsxWorkbook> {
   if (!zip.has(bookPart)) throw new SheetReadError('not-workbook', zip.has('content.xml') ? 'an OpenDocument file named .xlsx' : undefined);
   const rels = await readRels(zip, relsOf(bookPart));
   const book: XlsxWorkbook = { sheets: [], date1904: false };
-  await parseXml(zip.stream(bookPart), {
-    open(name, a) {
-      const n = localName(name);
-      if (n === 'workbookPr') book.date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      else if (n === 'sheet') {
-        const rel = rels.get(a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '');
-        // Chart sheets and dialog sheets have no cells.
-        if (!rel || !/\/worksheet$/.test(rel.type)) return;
-        const state = a.state === 'hidden' ? 'hidden' : a.state === 'veryHidden' ? 'veryHidden' : 'visible';
-        book.sheets.push({ name: a.name ?? `Sheet${book.sheets.length + 1}`, state, part: resolve(bookPart, rel.target) });
-      }
+  await parseXml(
+    zip.stream(bookPart),
+    {
+      open(name, a) {
+        const n = localName(name);
+        if (n === 'workbookPr') book.date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        else if (n === 'sheet') {
+          const rel = rels.get(a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '');
+          // Chart sheets and dialog sheets have no cells.
+          if (!rel || !/\/worksheet$/.test(rel.type)) return;
+          const state = a.state === 'hidden' ? 'hidden' : a.state === 'veryHidden' ? 'veryHidden' : 'visible';
+          book.sheets.push({ name: a.name ?? `Sheet${book.sheets.length + 1}`, state, part: resolve(bookPart, rel.target) });
+        }
+      },
     },
-  }, bookPart);
+    bookPart,
+  );
   for (const rel of rels.values()) {
     if (rel.type.endsWith('/styles')) book.stylesPart = resolve(bookPart, rel.target);
     if (rel.type.endsWith('/sharedStrings')) book.sharedStringsPart = resolve(bookPart, rel.target);
@@ -78,37 +86,42 @@ export async function readWorkbook(zip: ZipArchive): Promise<XlsxWorkbook> {
 /** The shared string table: rich-text runs joined, phonetic guides (`rPh`) left out. */
 export async function readSharedStrings(zip: ZipArchive, part: string, signal?: AbortSignal): Promise<string[]> {
   let strings: string[] = [];
-  await readPart(zip, part, () => {
-    strings = [];
-    let current = '';
-    let inT = false;
-    let phonetic = 0;
-    let total = 0;
-    return {
-      open(name) {
-        const n = localName(name);
-        if (n === 'si') current = '';
-        else if (n === 't') inT = phonetic === 0;
-        else if (n === 'rPh') phonetic++;
-      },
-      text(t) {
-        if (!inT) return;
-        current += t;
-        if (current.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', `${part}, string ${strings.length}`);
-      },
-      close(name) {
-        const n = localName(name);
-        if (n === 't') inT = false;
-        else if (n === 'rPh') phonetic--;
-        else if (n === 'si') {
-          total += current.length;
-          if (total > SHEET_LIMITS.sharedChars) throw limitError('shared-chars', part);
-          if (strings.length >= SHEET_LIMITS.sharedStrings) throw limitError('shared-strings', part);
-          strings.push(unescapeOoxml(current));
-        }
-      },
-    };
-  }, signal);
+  await readPart(
+    zip,
+    part,
+    () => {
+      strings = [];
+      let current = '';
+      let inT = false;
+      let phonetic = 0;
+      let total = 0;
+      return {
+        open(name) {
+          const n = localName(name);
+          if (n === 'si') current = '';
+          else if (n === 't') inT = phonetic === 0;
+          else if (n === 'rPh') phonetic++;
+        },
+        text(t) {
+          if (!inT) return;
+          current += t;
+          if (current.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', `${part}, string ${strings.length}`);
+        },
+        close(name) {
+          const n = localName(name);
+          if (n === 't') inT = false;
+          else if (n === 'rPh') phonetic--;
+          else if (n === 'si') {
+            total += current.length;
+            if (total > SHEET_LIMITS.sharedChars) throw limitError('shared-chars', part);
+            if (strings.length >= SHEET_LIMITS.sharedStrings) throw limitError('shared-strings', part);
+            strings.push(unescapeOoxml(current));
+          }
+        },
+      };
+    },
+    signal,
+  );
   return strings;
 }
 

@@ -21,7 +21,8 @@ export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
         if (!zip.has(s.part)) throw new SheetReadError('corrupt', `missing ${s.part}`);
         if (!ctx) {
           const styles: CellStyle[] = book.stylesPart && zip.has(book.stylesPart) ? await readStyles(zip.stream(book.stylesPart)) : [];
-          const strings = book.sharedStringsPart && zip.has(book.sharedStringsPart) ? await readSharedStrings(zip, book.sharedStringsPart, signal) : [];
+          const strings =
+            book.sharedStringsPart && zip.has(book.sharedStringsPart) ? await readSharedStrings(zip, book.sharedStringsPart, signal) : [];
           ctx = { strings, styles, date1904: book.date1904, maxCells: cellsAllowed(zip.size) };
         }
         visitor.sheetEnd(await readSheetFast(zip, s.part, ctx, (r) => visitor.row(r), signal));

@@ -193,7 +193,9 @@ export class XlsxRowBuilder {
     }
     values[col - 1] = text;
     this.cells[col - 1] =
-      this.formula === null ? this.plainFacts(plain, st) : withStyle({ type: formulaType(plain, this.hasValue), formula: this.formula }, st);
+      this.formula === null
+        ? this.plainFacts(plain, st)
+        : withStyle({ type: formulaType(plain, this.hasValue), formula: this.formula }, st);
   }
 
   endRow(): void {
@@ -226,7 +228,9 @@ export class XlsxRowBuilder {
     const merges: CellRange[] = [];
     for (const m of this.merges) {
       if (m.top > lastRow || m.left > lastCol) continue;
-      merges.push(m.bottom <= lastRow && m.right <= lastCol ? m : { ...m, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) });
+      merges.push(
+        m.bottom <= lastRow && m.right <= lastCol ? m : { ...m, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) },
+      );
     }
     return { merges, hiddenColumns: this.hidden.list(lastCol) };
   }

@@ -61,7 +61,8 @@ function attrId(b: Buffer, s: number, e: number): number {
     if (c0 === 0x72 && c1 === 0x65 && c2 === 0x66) return A_REF;
     return -1;
   }
-  if (n === 6 && c0 === 0x68 && b[s + 1] === 0x69 && b[s + 2] === 0x64 && b[s + 3] === 0x64 && b[s + 4] === 0x65 && b[s + 5] === 0x6e) return A_HIDDEN;
+  if (n === 6 && c0 === 0x68 && b[s + 1] === 0x69 && b[s + 2] === 0x64 && b[s + 3] === 0x64 && b[s + 4] === 0x65 && b[s + 5] === 0x6e)
+    return A_HIDDEN;
   return -1;
 }
 
@@ -364,7 +365,16 @@ export class XlsxScanner {
       ve++;
     }
     if (ve + 8 > n) return -1;
-    if (buf[ve + 1] !== SLASH || buf[ve + 2] !== 0x76 || buf[ve + 3] !== GT || buf[ve + 4] !== LT || buf[ve + 5] !== SLASH || buf[ve + 6] !== 0x63 || buf[ve + 7] !== GT) return -1;
+    if (
+      buf[ve + 1] !== SLASH ||
+      buf[ve + 2] !== 0x76 ||
+      buf[ve + 3] !== GT ||
+      buf[ve + 4] !== LT ||
+      buf[ve + 5] !== SLASH ||
+      buf[ve + 6] !== 0x63 ||
+      buf[ve + 7] !== GT
+    )
+      return -1;
     if (ve - vs > SHEET_LIMITS.cellChars) return -1;
     b.startCellAt(col, style, type);
     b.hasValue = true;
@@ -478,8 +488,22 @@ export class XlsxScanner {
         b.endRow();
     }
   }
-
 }
 
-const SHEET_NAMES = new Set(['worksheet', 'sheetData', 'row', 'c', 'v', 'f', 'is', 't', 'r', 'rPh', 'cols', 'col', 'mergeCells', 'mergeCell']);
+const SHEET_NAMES = new Set([
+  'worksheet',
+  'sheetData',
+  'row',
+  'c',
+  'v',
+  'f',
+  'is',
+  't',
+  'r',
+  'rPh',
+  'cols',
+  'col',
+  'mergeCells',
+  'mergeCell',
+]);
 const isSheetName = (local: string) => SHEET_NAMES.has(local);

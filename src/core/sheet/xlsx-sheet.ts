@@ -11,7 +11,13 @@ const NONE = 0;
 const VALUE = 1;
 const FORMULA = 2;
 
-export async function readXlsxSheet(stream: Readable, ctx: XlsxSheetContext, onRow: (row: SheetRow) => void, part: string, signal?: AbortSignal): Promise<SheetEnd> {
+export async function readXlsxSheet(
+  stream: Readable,
+  ctx: XlsxSheetContext,
+  onRow: (row: SheetRow) => void,
+  part: string,
+  signal?: AbortSignal,
+): Promise<SheetEnd> {
   const b = new XlsxRowBuilder(ctx, onRow, part, signal);
   let capture = NONE;
   let inInline = false;

@@ -14,8 +14,19 @@ export interface CellStyle {
 
 /** Excel's built-in formats that matter here (ECMA-376 §18.8.30); others show plain numbers. */
 const BUILTIN: Record<number, string> = {
-  14: 'dd/mm/yyyy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM',
-  20: 'h:mm', 21: 'h:mm:ss', 22: 'dd/mm/yyyy h:mm', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 49: '@',
+  14: 'dd/mm/yyyy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'dd/mm/yyyy h:mm',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  49: '@',
 };
 /** Locale-dependent date formats (East Asian calendars) have ids 27-36 and 50-58. */
 const isLocaleDate = (id: number) => (id >= 27 && id <= 36) || (id >= 50 && id <= 58);

@@ -41,7 +41,8 @@ export function xmlText(raw: string): string {
       return e;
     }
     const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    if (!(code >= 0x20 || code === 9 || code === 10 || code === 13) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new Unsupported('character reference');
+    if (!(code >= 0x20 || code === 9 || code === 10 || code === 13) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+      throw new Unsupported('character reference');
     return String.fromCodePoint(code);
   });
   return s;

@@ -13,7 +13,13 @@ export interface XmlHandlers {
 }
 
 /** `afterWrite` runs after each chunk is parsed: work the callbacks queued, done off the parser's stack. */
-export async function parseXml(stream: Readable, h: XmlHandlers, where: string, signal?: AbortSignal, afterWrite?: () => Promise<void>): Promise<void> {
+export async function parseXml(
+  stream: Readable,
+  h: XmlHandlers,
+  where: string,
+  signal?: AbortSignal,
+  afterWrite?: () => Promise<void>,
+): Promise<void> {
   // Position tracking costs ~15% of the parse and we report cells, not XML lines.
   const parser = new (saxes().SaxesParser)({ position: false });
   let failure: Error | null = null;

@@ -147,11 +147,18 @@ function checkDeclaredSizes(files: CentralDirectoryFile[], fileSize: number, lim
     packed += f.compressedSize;
     const ratio = f.uncompressedSize / Math.max(1, f.compressedSize);
     if (f.uncompressedSize > SMALL_ENTRY && ratio > limits.maxRatio)
-      throw new SheetReadError('zip-bomb', `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)})`);
+      throw new SheetReadError(
+        'zip-bomb',
+        `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)})`,
+      );
     if (f.uncompressedSize > BIG_ENTRY && ratio > (limits.maxBigRatio ?? Infinity))
-      throw new SheetReadError('zip-bomb', `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)}, limit ${limits.maxBigRatio} above ${BIG_ENTRY / 1024 ** 2} MB)`);
+      throw new SheetReadError(
+        'zip-bomb',
+        `${f.path}: ${f.compressedSize} bytes declared to expand to ${f.uncompressedSize} (ratio ${Math.round(ratio)}, limit ${limits.maxBigRatio} above ${BIG_ENTRY / 1024 ** 2} MB)`,
+      );
   }
-  if (total > limits.maxTotalBytes) throw new SheetReadError('zip-bomb', `declared ${gb(total)} uncompressed, limit ${gb(limits.maxTotalBytes)}`);
+  if (total > limits.maxTotalBytes)
+    throw new SheetReadError('zip-bomb', `declared ${gb(total)} uncompressed, limit ${gb(limits.maxTotalBytes)}`);
   // Entries that overlap (the "non-recursive zip bomb") claim more packed bytes than the file has.
   if (packed > fileSize) throw new SheetReadError('zip-bomb', `entries claim ${packed} packed bytes in a ${fileSize}-byte file`);
 }

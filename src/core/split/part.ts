@@ -39,7 +39,11 @@ export type PartMessage =
 /** Thrown to stop reading the head once it is long enough. */
 const HEAD_READ = new Error('head read');
 
-export async function lintLaterPart(req: PartRequest, post: (m: PartMessage, transfer?: ArrayBuffer[]) => void, signal?: AbortSignal): Promise<void> {
+export async function lintLaterPart(
+  req: PartRequest,
+  post: (m: PartMessage, transfer?: ArrayBuffer[]) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const trace = splitTrace(`part at byte ${req.start}`);
   const lang: Lang = req.options.lang ?? 'en';
   const dialect = { delimiter: req.delimiter, quoteChar: '"' };

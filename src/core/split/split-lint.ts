@@ -98,7 +98,11 @@ export async function lintCsvFileSplit(
   const workers: Worker[] = [];
   const partsDone: Promise<PartMessage>[] = [];
   const progress = cuts.map(() => 0);
-  const report = () => options.onProgress?.(progress.reduce((x, y) => x + y, 0), total);
+  const report = () =>
+    options.onProgress?.(
+      progress.reduce((x, y) => x + y, 0),
+      total,
+    );
   const trace = splitTrace('split');
 
   const start = (text: string) => {
@@ -117,14 +121,31 @@ export async function lintCsvFileSplit(
     const s = new LintSession(info, r, options);
     // As one pass says it (lint-csv-stream.ts): on the header line.
     const nl = text.search(/\r|\n/);
-    if (encoding !== 'utf-8') s.add(readerDiagnostic('encoding', { kind: 'legacy', encoding }, { row: 1, column: null, line: 1, start: 0, end: nl === -1 ? 0 : nl }, lang));
+    if (encoding !== 'utf-8')
+      s.add(
+        readerDiagnostic(
+          'encoding',
+          { kind: 'legacy', encoding },
+          { row: 1, column: null, line: 1, start: 0, end: nl === -1 ? 0 : nl },
+          lang,
+        ),
+      );
     session = s;
     reader = r;
     const { checks: _checks, onProgress: _p, signal: _s, ...plain } = options;
     cuts.forEach((cut, k) => {
       const request: PartRequest = {
-        path, start: cut, end: cuts[k + 1] ?? total, headBytes: tuning.headBytes ?? HEAD_BYTES, format, encoding, delimiter, newline,
-        options: plain as Omit<LintOptions, 'checks'>, schema, chunkBytes,
+        path,
+        start: cut,
+        end: cuts[k + 1] ?? total,
+        headBytes: tuning.headBytes ?? HEAD_BYTES,
+        format,
+        encoding,
+        delimiter,
+        newline,
+        options: plain as Omit<LintOptions, 'checks'>,
+        schema,
+        chunkBytes,
       };
       workers[k].postMessage(request);
       trace?.(`part ${k + 2} asked`);
@@ -142,7 +163,7 @@ export async function lintCsvFileSplit(
         w.on('message', (m: PartMessage) => {
           if (m.type === 'progress') {
             if (!progress[k + 1]) trace?.(`part ${k + 2} first progress`);
-            (progress[k + 1] = m.bytes), report();
+            ((progress[k + 1] = m.bytes), report());
           } else {
             trace?.(`part ${k + 2} done`);
             resolve(m);
@@ -217,7 +238,8 @@ async function findCuts(path: string, total: number, parts: number, lead: number
   if ('unreadable' in sniffed) return 'not text';
   // A legacy code page as one pass names it (withFileText); split only where a LF byte is a line break.
   const encoding = sniffed.utf8 ? 'utf-8' : guessLegacyEncoding(sniffed.head);
-  if (!sniffed.utf8 && (sniffed.bom || !isSingleByte(encoding))) return sniffed.bom ? 'a UTF-8 mark on bytes that are not UTF-8' : `${encoding} is not a single-byte encoding`;
+  if (!sniffed.utf8 && (sniffed.bom || !isSingleByte(encoding)))
+    return sniffed.bom ? 'a UTF-8 mark on bytes that are not UTF-8' : `${encoding} is not a single-byte encoding`;
   const fh = await open(path, 'r');
   try {
     const cuts: number[] = [];

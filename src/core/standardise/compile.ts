@@ -21,18 +21,29 @@ export function checkSpec(spec: StandardiseSpec, target: Target, header: readonl
   const names = new Set(target.fields.map((f) => f.name));
   for (const [field, src] of Object.entries(spec.fields)) {
     if (!names.has(field)) {
-      problems.push({ field, message: { en: `${field}: not a field of ${target.name}.`, fr: `${field} : ce n’est pas un champ de ${target.name}.` } });
+      problems.push({
+        field,
+        message: { en: `${field}: not a field of ${target.name}.`, fr: `${field} : ce n’est pas un champ de ${target.name}.` },
+      });
       continue;
     }
     for (const c of columnsOf(src))
-      if (findColumn(header, c) < 0) problems.push({ field, message: { en: `${field}: the file has no column “${c}”.`, fr: `${field} : le fichier n’a pas de colonne « ${c} ».` } });
+      if (findColumn(header, c) < 0)
+        problems.push({
+          field,
+          message: { en: `${field}: the file has no column “${c}”.`, fr: `${field} : le fichier n’a pas de colonne « ${c} ».` },
+        });
   }
   return problems;
 }
 
 export function problemsError(problems: SpecProblem[], where: string): StandardiseError {
   const list = (l: Lang) => problems.map((p) => `  - ${p.message[l]}`).join('\n');
-  return err('missing-column', `${where}: the mapping no longer matches the file; nothing was written:\n${list('en')}`, `${where} : la correspondance ne convient plus au fichier ; rien n’a été écrit :\n${list('fr')}`);
+  return err(
+    'missing-column',
+    `${where}: the mapping no longer matches the file; nothing was written:\n${list('en')}`,
+    `${where} : la correspondance ne convient plus au fichier ; rien n’a été écrit :\n${list('fr')}`,
+  );
 }
 
 export interface CompiledMapping {
@@ -52,7 +63,11 @@ function cellOf(src: FieldSource, header: readonly string[], baseDir: string): C
   if ('join' in src) {
     const cs = src.join.map(col);
     const sep = src.sep ?? ' ';
-    return (v) => cs.map((c) => c(v)).filter(Boolean).join(sep);
+    return (v) =>
+      cs
+        .map((c) => c(v))
+        .filter(Boolean)
+        .join(sep);
   }
   if ('split' in src) {
     const c = col(src.split);
@@ -77,8 +92,8 @@ function cellOf(src: FieldSource, header: readonly string[], baseDir: string): C
     return (v) => {
       const a = s(v);
       const b = e(v);
-      const ia = a ? isoDateOf(a) ?? a : '';
-      const ib = b ? isoDateOf(b) ?? b : '';
+      const ia = a ? (isoDateOf(a) ?? a) : '';
+      const ib = b ? (isoDateOf(b) ?? b) : '';
       return ia && ib && ib !== ia ? `${ia}${sep}${ib}` : ia || ib;
     };
   }
@@ -96,7 +111,13 @@ function cellOf(src: FieldSource, header: readonly string[], baseDir: string): C
 }
 
 /** Output: the schema's fields in order, then (extra: keep) the source columns no entry reads. */
-export function compileMapping(spec: StandardiseSpec, target: Target, header: readonly string[], where: string, baseDir: string): CompiledMapping {
+export function compileMapping(
+  spec: StandardiseSpec,
+  target: Target,
+  header: readonly string[],
+  where: string,
+  baseDir: string,
+): CompiledMapping {
   const problems = checkSpec(spec, target, header);
   if (problems.length) throw problemsError(problems, where);
   const cells: Cell[] = target.fields.map((f: TargetField) => {

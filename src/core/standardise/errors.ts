@@ -4,7 +4,19 @@ import type { Lang, Text } from '../model';
 
 export class StandardiseError extends Error {
   constructor(
-    readonly code: 'unknown-schema' | 'unknown-version' | 'unknown-field' | 'missing-column' | 'lookup-missing' | 'lookup-duplicate' | 'lookup-column' | 'unpivot-too-large' | 'bad-spec' | 'unreadable' | 'unwritable' | 'same-file',
+    readonly code:
+      | 'unknown-schema'
+      | 'unknown-version'
+      | 'unknown-field'
+      | 'missing-column'
+      | 'lookup-missing'
+      | 'lookup-duplicate'
+      | 'lookup-column'
+      | 'unpivot-too-large'
+      | 'bad-spec'
+      | 'unreadable'
+      | 'unwritable'
+      | 'same-file',
     readonly text: Text,
   ) {
     super(text.en);

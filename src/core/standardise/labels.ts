@@ -1,7 +1,29 @@
 // Header normalisation for matching export labels to schema fields: camelCase and snake_case
 // split into words, accents, case, punctuation, `*` marks and French stop words dropped, plurals
 // folded, so that "Montant  total de la subvention*", "montantTotal" and "SUB_MONTANT" compare.
-const STOP = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'a', 'au', 'aux', 'en', 'et', 'ou', 'par', 'pour', 'sur', 'the', 'of', 'un', 'une']);
+const STOP = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'a',
+  'au',
+  'aux',
+  'en',
+  'et',
+  'ou',
+  'par',
+  'pour',
+  'sur',
+  'the',
+  'of',
+  'un',
+  'une',
+]);
 
 /** Words of a label, normalised (`Identification de l’attributaire (SIRET)` → identification attributaire siret). */
 export function labelWords(label: string): string[] {

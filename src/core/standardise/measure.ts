@@ -27,16 +27,28 @@ export async function measureFile(dir: string, e: Expected): Promise<FileScore> 
   const sample = await sampleSource({ path: join(dir, e.file) });
   const p = proposeMapping(target, sample);
   const proposed = p.fields.filter((f) => f.source !== null);
-  const s: FileScore = { file: e.file, schema: e.schema, proposed: proposed.length, expected: Object.keys(e.fields).length, correct: 0, wrong: [], missed: [] };
+  const s: FileScore = {
+    file: e.file,
+    schema: e.schema,
+    proposed: proposed.length,
+    expected: Object.keys(e.fields).length,
+    correct: 0,
+    wrong: [],
+    missed: [],
+  };
   for (const f of proposed) {
     if (e.fields[f.field] !== undefined && cleanLabel(e.fields[f.field]) === f.source) s.correct++;
     else s.wrong.push(`${f.field} ← ${f.source}`);
   }
-  for (const [field, col] of Object.entries(e.fields)) if (!proposed.some((f) => f.field === field && f.source === cleanLabel(col))) s.missed.push(`${field} ← ${col}`);
+  for (const [field, col] of Object.entries(e.fields))
+    if (!proposed.some((f) => f.field === field && f.source === cleanLabel(col))) s.missed.push(`${field} ← ${col}`);
   return s;
 }
 
 export function totals(scores: readonly FileScore[]): { precision: number; recall: number } {
   const sum = (k: 'proposed' | 'expected' | 'correct') => scores.reduce((n, s) => n + s[k], 0);
-  return { precision: sum('proposed') ? sum('correct') / sum('proposed') : 1, recall: sum('expected') ? sum('correct') / sum('expected') : 1 };
+  return {
+    precision: sum('proposed') ? sum('correct') / sum('proposed') : 1,
+    recall: sum('expected') ? sum('correct') / sum('expected') : 1,
+  };
 }

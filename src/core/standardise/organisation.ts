@@ -28,7 +28,11 @@ export function projectOrganisation(dir: string): Organisation | null {
 }
 
 /** The constants an organisation gives a target's fields. */
-export function organisationConstants(target: Target, org: Organisation | null, reason = 'project organisation'): Record<string, { value: string; reason: string }> {
+export function organisationConstants(
+  target: Target,
+  org: Organisation | null,
+  reason = 'project organisation',
+): Record<string, { value: string; reason: string }> {
   const out: Record<string, { value: string; reason: string }> = {};
   if (!org) return out;
   for (const f of target.fields) {

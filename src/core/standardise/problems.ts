@@ -32,7 +32,8 @@ export function summarise(diagnostics: readonly Diagnostic[], examples = 20, lan
     if (d.field) s.byField[d.field] = (s.byField[d.field] ?? 0) + 1;
     // Schema descriptions can run for paragraphs: the first sentence locates the problem.
     const msg = d.message.length > 200 ? `${d.message.slice(0, 199)}…` : d.message;
-    if (s.lines.length < examples) s.lines.push(`${d.row != null ? `${rowWord} ${d.row}` : fileWord}${d.field ? ` [${d.field}]` : ''} ${d.rule}: ${msg}`);
+    if (s.lines.length < examples)
+      s.lines.push(`${d.row != null ? `${rowWord} ${d.row}` : fileWord}${d.field ? ` [${d.field}]` : ''} ${d.rule}: ${msg}`);
   }
   return s;
 }

@@ -35,12 +35,24 @@ export function spreadField(f: TargetField, c: Columns): { spec: FieldSource; co
     const start = dateCols.find((i) => has(c.labels[i], ['debut', 'start']));
     const end = dateCols.find((i) => i !== start && has(c.labels[i], ['fin', 'end']));
     if (start !== undefined && end !== undefined)
-      return { spec: { period: { start: c.header[start], end: c.header[end] } }, columns: [start, end], reason: 'period from start and end date columns' };
+      return {
+        spec: { period: { start: c.header[start], end: c.header[end] } },
+        columns: [start, end],
+        reason: 'period from start and end date columns',
+      };
   }
   if (f.type === 'date') {
-    const find = (words: string[]) => c.labels.findIndex((l, i) => free(c, i) && c.shapes[i].amount > 0.9 && labelWords(l).length === 1 && words.includes(labelWords(l)[0]));
+    const find = (words: string[]) =>
+      c.labels.findIndex(
+        (l, i) => free(c, i) && c.shapes[i].amount > 0.9 && labelWords(l).length === 1 && words.includes(labelWords(l)[0]),
+      );
     const [d, m, y] = [find(['jour', 'day', 'j']), find(['moi', 'mois', 'month', 'm']), find(['annee', 'year', 'an', 'a'])];
-    if (d >= 0 && m >= 0 && y >= 0) return { spec: { date: { day: c.header[d], month: c.header[m], year: c.header[y] } }, columns: [d, m, y], reason: 'date from day, month and year columns' };
+    if (d >= 0 && m >= 0 && y >= 0)
+      return {
+        spec: { date: { day: c.header[d], month: c.header[m], year: c.header[y] } },
+        columns: [d, m, y],
+        reason: 'date from day, month and year columns',
+      };
   }
   return null;
 }

@@ -53,7 +53,8 @@ function nameScore(f: TargetField, label: string, keys: FieldKeys | undefined): 
 
 const granting = (f: TargetField) => organisationField(f.name) !== null;
 const beneficiary = (f: TargetField) => /beneficiaire/i.test(f.name);
-const idLike = (f: TargetField) => !!f.pattern && /\\d\{(9|14)\}/.test(f.pattern) || /^id(Beneficiaire|Attribuant)$|SIRET|siren/i.test(f.name);
+const idLike = (f: TargetField) =>
+  (!!f.pattern && /\\d\{(9|14)\}/.test(f.pattern)) || /^id(Beneficiaire|Attribuant)$|SIRET|siren/i.test(f.name);
 
 /** How well the values fit the field, as a factor, and what was seen. */
 function shapeFactor(f: TargetField, s: ColumnShape): { factor: number; note?: string } {
@@ -70,7 +71,8 @@ function shapeFactor(f: TargetField, s: ColumnShape): { factor: number; note?: s
     factor *= m.mapped >= 0.8 ? 1 : m.mapped >= 0.3 ? 0.7 : 0.4;
   }
   if (granting(f)) {
-    if (s.constant && (!idLike(f) || s.publicId >= 0.8)) [factor, note] = [factor * 1.1, idLike(f) ? 'constant public SIRET' : 'same value on every row'];
+    if (s.constant && (!idLike(f) || s.publicId >= 0.8))
+      [factor, note] = [factor * 1.1, idLike(f) ? 'constant public SIRET' : 'same value on every row'];
     else if (!s.constant) factor *= 0.7;
   } else if (beneficiary(f) && s.constant) factor *= 0.6;
   return { factor, note };
@@ -90,7 +92,8 @@ export function proposeMapping(target: Target, input: ProposeInput): MappingProp
       // The field's own name is what a person maps, whatever the values (the validation then says what is wrong with them).
       if (n.reason === 'name' && score < 0.5) [score, reason] = [0.5, `name, ${sh.note ?? 'values do not fit the field'}`];
       // Value shape alone: the granting body's SIRET is the one constant public SIRET.
-      if (idLike(f) && granting(f) && shapes[ci].constant && shapes[ci].siret >= 0.9 && shapes[ci].publicId >= 0.9 && score < 0.7) [score, reason] = [0.7, 'value shape: constant public SIRET'];
+      if (idLike(f) && granting(f) && shapes[ci].constant && shapes[ci].siret >= 0.9 && shapes[ci].publicId >= 0.9 && score < 0.7)
+        [score, reason] = [0.7, 'value shape: constant public SIRET'];
       if (score >= MIN_SCORE) pairs.push({ f: fi, c: ci, score: Math.min(1, score), reason });
     });
   });
@@ -114,7 +117,14 @@ export function proposeMapping(target: Target, input: ProposeInput): MappingProp
       const spread = spreadField(f, cols);
       if (!spread) return { field: f.name, kind: 'none', source: null, confidence: 0, reason: 'no matching column' };
       for (const i of spread.columns) usedCols.add(i);
-      return { field: f.name, kind: 'expression', source: labels[spread.columns[0]], confidence: 0.6, reason: spread.reason, spec: spread.spec };
+      return {
+        field: f.name,
+        kind: 'expression',
+        source: labels[spread.columns[0]],
+        confidence: 0.6,
+        reason: spread.reason,
+        spec: spread.spec,
+      };
     }
     const source = labels[p.c];
     let spec: FieldSource = { column: input.header[p.c] };

@@ -17,7 +17,11 @@ export interface SourceRef {
 class Enough extends Error {}
 
 /** Calls `onRow` for every row, header first; `limit` stops after that many rows. */
-export async function readSource(src: SourceRef, onRow: RowCallback, options: { limit?: number; signal?: AbortSignal } = {}): Promise<ReadInfo> {
+export async function readSource(
+  src: SourceRef,
+  onRow: RowCallback,
+  options: { limit?: number; signal?: AbortSignal } = {},
+): Promise<ReadInfo> {
   const format = formatOf(src.path);
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
@@ -38,23 +42,47 @@ export async function readSource(src: SourceRef, onRow: RowCallback, options: { 
     if (format === 'xlsx' || format === 'ods') {
       if (src.sheet !== undefined) {
         const names = (await listSheets(src.path)).map((s) => s.name);
-        if (!names.includes(src.sheet)) throw err('unreadable', `${src.path}: no sheet “${src.sheet}” (sheets: ${names.join(', ')}).`, `${src.path} : pas de feuille « ${src.sheet} » (feuilles : ${names.join(', ')}).`);
+        if (!names.includes(src.sheet))
+          throw err(
+            'unreadable',
+            `${src.path}: no sheet “${src.sheet}” (sheets: ${names.join(', ')}).`,
+            `${src.path} : pas de feuille « ${src.sheet} » (feuilles : ${names.join(', ')}).`,
+          );
       }
       return await readSheetRows(src.path, start, { sheet: src.sheet, signal });
     }
-    if (format === 'xls') throw err('unreadable', `${src.path}: .xls workbooks are not read; save it as .xlsx or .ods.`, `${src.path} : les classeurs .xls ne sont pas lus ; enregistrez-le en .xlsx ou .ods.`);
-    return await readFileRows(src.path, format === 'tsv' ? 'tsv' : 'csv', start, { signal, streamAbove: 16 * 1024 * 1024, chunkBytes: 1024 * 1024 });
+    if (format === 'xls')
+      throw err(
+        'unreadable',
+        `${src.path}: .xls workbooks are not read; save it as .xlsx or .ods.`,
+        `${src.path} : les classeurs .xls ne sont pas lus ; enregistrez-le en .xlsx ou .ods.`,
+      );
+    return await readFileRows(src.path, format === 'tsv' ? 'tsv' : 'csv', start, {
+      signal,
+      streamAbove: 16 * 1024 * 1024,
+      chunkBytes: 1024 * 1024,
+    });
   } catch (e) {
     if ((e instanceof Enough || e instanceof CancelledError) && stop.signal.aborted && info) return info;
-    if (e instanceof UnreadableError) throw err('unreadable', `${src.path}: not a readable table (${e.kind}).`, `${src.path} : ce n’est pas un tableau lisible (${e.kind}).`);
+    if (e instanceof UnreadableError)
+      throw err(
+        'unreadable',
+        `${src.path}: not a readable table (${e.kind}).`,
+        `${src.path} : ce n’est pas un tableau lisible (${e.kind}).`,
+      );
     if (e instanceof SheetReadError) throw err('unreadable', `${src.path}: ${e.message}`, `${src.path} : ${e.message}`);
-    if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') throw err('unreadable', `${src.path}: no such file.`, `${src.path} : fichier introuvable.`);
+    if ((e as NodeJS.ErrnoException)?.code === 'ENOENT')
+      throw err('unreadable', `${src.path}: no such file.`, `${src.path} : fichier introuvable.`);
     throw e;
   }
 }
 
 /** The header and the first data rows, for the proposal and the preview. */
-export async function sampleSource(src: SourceRef, rows = 500, signal?: AbortSignal): Promise<{ header: string[]; rows: string[][]; info: ReadInfo }> {
+export async function sampleSource(
+  src: SourceRef,
+  rows = 500,
+  signal?: AbortSignal,
+): Promise<{ header: string[]; rows: string[][]; info: ReadInfo }> {
   const all: string[][] = [];
   const info = await readSource(src, (v) => all.push(v), { limit: rows + 1, signal });
   return { header: all[0] ?? [], rows: all.slice(1), info };

@@ -36,7 +36,13 @@ export function sourcesOf(spec: StandardiseSpec, main: SourceRef): { src: Source
 }
 
 /** Feeds every shaped, mapped row of every source to `onRow` (header first, once). */
-export async function mapRows(spec: StandardiseSpec, target: Target, main: SourceRef, onRow: (cells: string[]) => void, options: RunOptions & { limit?: number } = {}): Promise<{ header: string[]; rows: number }> {
+export async function mapRows(
+  spec: StandardiseSpec,
+  target: Target,
+  main: SourceRef,
+  onRow: (cells: string[]) => void,
+  options: RunOptions & { limit?: number } = {},
+): Promise<{ header: string[]; rows: number }> {
   const stackCol = spec.table?.stack?.column;
   let header: string[] | null = null;
   let rows = 0;
@@ -55,7 +61,10 @@ export async function mapRows(spec: StandardiseSpec, target: Target, main: Sourc
         if (rows % 10000 === 0) options.onProgress?.(rows);
       };
     });
-    await readSource(src, shaper, { signal: options.signal, limit: options.limit !== undefined ? options.limit + (spec.table?.headerRow ?? 1) + 200 : undefined });
+    await readSource(src, shaper, {
+      signal: options.signal,
+      limit: options.limit !== undefined ? options.limit + (spec.table?.headerRow ?? 1) + 200 : undefined,
+    });
     if (!mapping) throw err('unreadable', `${src.path}: no header row found.`, `${src.path} : aucune ligne d’en-tête.`);
   }
   return { header: header ?? [], rows };
@@ -66,9 +75,20 @@ export function csvLine(cells: readonly string[]): string {
 }
 
 /** Writes the standardised CSV (UTF-8, schema field order). Refuses to write over a source. */
-export async function standardiseToFile(spec: StandardiseSpec, target: Target, main: SourceRef, out: string, options: RunOptions = {}): Promise<RunResult> {
+export async function standardiseToFile(
+  spec: StandardiseSpec,
+  target: Target,
+  main: SourceRef,
+  out: string,
+  options: RunOptions = {},
+): Promise<RunResult> {
   const sources = sourcesOf(spec, main).map((s) => resolve(s.src.path));
-  if (sources.includes(resolve(out))) throw err('same-file', `Refusing to overwrite a source file (${out}); choose another output.`, `Écrasement d’un fichier source refusé (${out}) ; choisissez une autre sortie.`);
+  if (sources.includes(resolve(out)))
+    throw err(
+      'same-file',
+      `Refusing to overwrite a source file (${out}); choose another output.`,
+      `Écrasement d’un fichier source refusé (${out}) ; choisissez une autre sortie.`,
+    );
   const part = `${out}.part`;
   let fd: number;
   try {
@@ -80,13 +100,19 @@ export async function standardiseToFile(spec: StandardiseSpec, target: Target, m
   let buf = '';
   let res: { header: string[]; rows: number };
   try {
-    res = await mapRows(spec, target, main, (cells) => {
-      buf += csvLine(cells);
-      if (buf.length >= FLUSH_CHARS) {
-        writeSync(fd, buf);
-        buf = '';
-      }
-    }, options);
+    res = await mapRows(
+      spec,
+      target,
+      main,
+      (cells) => {
+        buf += csvLine(cells);
+        if (buf.length >= FLUSH_CHARS) {
+          writeSync(fd, buf);
+          buf = '';
+        }
+      },
+      options,
+    );
     writeSync(fd, buf);
     closeSync(fd);
   } catch (e) {
@@ -99,12 +125,24 @@ export async function standardiseToFile(spec: StandardiseSpec, target: Target, m
 }
 
 /** The first `limit` rows of the result as CSV text (the preview, validated like a file). */
-export async function standardisePreview(spec: StandardiseSpec, target: Target, main: SourceRef, limit: number, options: RunOptions = {}): Promise<{ text: string; header: string[]; rows: string[][] }> {
+export async function standardisePreview(
+  spec: StandardiseSpec,
+  target: Target,
+  main: SourceRef,
+  limit: number,
+  options: RunOptions = {},
+): Promise<{ text: string; header: string[]; rows: string[][] }> {
   const rows: string[][] = [];
   let text = '';
-  await mapRows(spec, target, main, (cells) => {
-    rows.push(cells);
-    text += csvLine(cells);
-  }, { ...options, limit });
+  await mapRows(
+    spec,
+    target,
+    main,
+    (cells) => {
+      rows.push(cells);
+      text += csvLine(cells);
+    },
+    { ...options, limit },
+  );
   return { text, header: rows[0] ?? [], rows: rows.slice(1) };
 }

@@ -29,7 +29,14 @@ const DIGITS = /^\d+$/;
 export const compactAmount = (v: string): string => v.replace(/\s*(€|euros?|eur)\s*$/i, '').trim();
 
 export function shapeOf(cells: readonly string[]): ColumnShape {
-  let filled = 0, siret = 0, siren = 0, pub = 0, amount = 0, date = 0, year = 0, text = 0;
+  let filled = 0,
+    siret = 0,
+    siren = 0,
+    pub = 0,
+    amount = 0,
+    date = 0,
+    year = 0,
+    text = 0;
   const seen = new Set<string>();
   for (const raw of cells) {
     const v = raw.trim();

@@ -42,7 +42,10 @@ export function synonymKeys(schema: string): Map<string, FieldKeys> {
   if (m) return m;
   m = new Map();
   for (const [field, syn] of Object.entries(FILES[schema]?.fields ?? {})) {
-    const words = [...syn.names.map((n) => ({ words: labelKey(n).split(' '), weak: false })), ...(syn.weak ?? []).map((n) => ({ words: labelKey(n).split(' '), weak: true }))];
+    const words = [
+      ...syn.names.map((n) => ({ words: labelKey(n).split(' '), weak: false })),
+      ...(syn.weak ?? []).map((n) => ({ words: labelKey(n).split(' '), weak: true })),
+    ];
     m.set(field, { strong: new Set(syn.names.map(labelKey)), weak: new Set((syn.weak ?? []).map(labelKey)), words });
   }
   cache.set(schema, m);

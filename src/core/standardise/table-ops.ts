@@ -29,7 +29,11 @@ export interface ShapedTable {
  * Feeds source rows (header included) through the operations; `onHeader` receives the shaped
  * header once and returns the sink of the shaped rows.
  */
-export function tableShaper(ops: TableOps | undefined, where: string, onHeader: (header: string[]) => (values: string[]) => void): (values: string[]) => void {
+export function tableShaper(
+  ops: TableOps | undefined,
+  where: string,
+  onHeader: (header: string[]) => (values: string[]) => void,
+): (values: string[]) => void {
   const headerRow = ops?.headerRow ?? 1;
   let seen = 0;
   let sink: ((values: string[]) => void) | null = null;
@@ -38,7 +42,11 @@ export function tableShaper(ops: TableOps | undefined, where: string, onHeader: 
   let produced = 0;
   const count = () => {
     if (++produced > MAX_OUTPUT_ROWS)
-      throw err('unpivot-too-large', `${where}: the table operations would make more than ${MAX_OUTPUT_ROWS.toLocaleString('en')} rows; check the unpivot columns.`, `${where} : les opérations sur le tableau produiraient plus de ${MAX_OUTPUT_ROWS.toLocaleString('fr')} lignes ; vérifiez les colonnes à dépivoter.`);
+      throw err(
+        'unpivot-too-large',
+        `${where}: the table operations would make more than ${MAX_OUTPUT_ROWS.toLocaleString('en')} rows; check the unpivot columns.`,
+        `${where} : les opérations sur le tableau produiraient plus de ${MAX_OUTPUT_ROWS.toLocaleString('fr')} lignes ; vérifiez les colonnes à dépivoter.`,
+      );
   };
   return (values) => {
     seen++;
@@ -48,7 +56,12 @@ export function tableShaper(ops: TableOps | undefined, where: string, onHeader: 
       keep = rowFilter(ops, header, where);
       const up = ops?.unpivot;
       if (up) {
-        if (!up.columns.length || up.columns.length > MAX_UNPIVOT_COLUMNS) throw err('bad-spec', `${where}: unpivot needs 1 to ${MAX_UNPIVOT_COLUMNS} columns.`, `${where} : le dépivotage demande de 1 à ${MAX_UNPIVOT_COLUMNS} colonnes.`);
+        if (!up.columns.length || up.columns.length > MAX_UNPIVOT_COLUMNS)
+          throw err(
+            'bad-spec',
+            `${where}: unpivot needs 1 to ${MAX_UNPIVOT_COLUMNS} columns.`,
+            `${where} : le dépivotage demande de 1 à ${MAX_UNPIVOT_COLUMNS} colonnes.`,
+          );
         const idx = up.columns.map((c) => {
           const i = findColumn(header, c);
           if (i < 0) throw missing(where, c);

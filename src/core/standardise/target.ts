@@ -30,10 +30,18 @@ export function resolveTarget(ref: string, version?: string): Target {
   const e = catalogEntry(at >= 0 ? ref.slice(0, at) : ref);
   if (!e) {
     const names = catalog.map((c) => c.name).join(', ');
-    throw err('unknown-schema', `Unknown schema “${ref}”. Known schemas: ${names}.`, `Schéma inconnu « ${ref} ». Schémas connus : ${names}.`);
+    throw err(
+      'unknown-schema',
+      `Unknown schema “${ref}”. Known schemas: ${names}.`,
+      `Schéma inconnu « ${ref} ». Schémas connus : ${names}.`,
+    );
   }
   if (wanted && wanted !== 'latest' && wanted.replace(/^v/, '') !== e.version)
-    throw err('unknown-version', `${e.name} version ${wanted} is not bundled (bundled: ${e.version}).`, `La version ${wanted} de ${e.name} n’est pas fournie (version fournie : ${e.version}).`);
+    throw err(
+      'unknown-version',
+      `${e.name} version ${wanted} is not bundled (bundled: ${e.version}).`,
+      `La version ${wanted} de ${e.name} n’est pas fournie (version fournie : ${e.version}).`,
+    );
   const fields = e.descriptor.fields.map((f): TargetField => {
     const c = (f.constraints ?? {}) as { required?: boolean; enum?: unknown[]; pattern?: string };
     return {
@@ -44,7 +52,12 @@ export function resolveTarget(ref: string, version?: string): Target {
       ...(f.format ? { format: String(f.format) } : {}),
       ...(Array.isArray(c.enum) ? { enum: c.enum.map(String) } : {}),
       ...(c.pattern ? { pattern: c.pattern } : {}),
-      ...(f.type === 'boolean' ? { trueValues: (f as { trueValues?: string[] }).trueValues ?? ['true'], falseValues: (f as { falseValues?: string[] }).falseValues ?? ['false'] } : {}),
+      ...(f.type === 'boolean'
+        ? {
+            trueValues: (f as { trueValues?: string[] }).trueValues ?? ['true'],
+            falseValues: (f as { falseValues?: string[] }).falseValues ?? ['false'],
+          }
+        : {}),
     };
   });
   return { name: e.name, version: e.version, descriptor: e.descriptor, fields };

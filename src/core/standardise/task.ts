@@ -55,7 +55,10 @@ function fewValues(header: readonly string[], rows: readonly (readonly string[])
 }
 
 /** The header and first rows after the table operations (stacked files add only their source column). */
-async function shapedSample(source: SourceRef, table: TableOps | undefined): Promise<{ header: string[]; rows: string[][]; raw: string[] }> {
+async function shapedSample(
+  source: SourceRef,
+  table: TableOps | undefined,
+): Promise<{ header: string[]; rows: string[][]; raw: string[] }> {
   if (!table) {
     const s = await sampleSource(source);
     return { ...s, raw: s.header };
@@ -69,15 +72,24 @@ async function shapedSample(source: SourceRef, table: TableOps | undefined): Pro
     header = stackCol ? [...h, stackCol] : h;
     return (v) => rows.length < 500 && rows.push(stackCol ? [...v, basename(source.path)] : v);
   });
-  await readSource(source, (v) => {
-    if (++seen === (table.headerRow ?? 1)) raw = v;
-    shaper(v);
-  }, { limit: 500 + (table.headerRow ?? 1) + 200 });
+  await readSource(
+    source,
+    (v) => {
+      if (++seen === (table.headerRow ?? 1)) raw = v;
+      shaper(v);
+    },
+    { limit: 500 + (table.headerRow ?? 1) + 200 },
+  );
   return { header, rows, raw };
 }
 
 /** `schema` undefined: the catalog schema the header looks most like, else subventions. */
-export function proposeTask(args: { source: SourceRef; schema?: string; table?: TableOps; organisation?: Organisation }): Promise<Outcome<ProposalView>> {
+export function proposeTask(args: {
+  source: SourceRef;
+  schema?: string;
+  table?: TableOps;
+  organisation?: Organisation;
+}): Promise<Outcome<ProposalView>> {
   return guard(async () => {
     const sample = await shapedSample(args.source, args.table);
     const name = args.schema ?? detectSchema(sample.header)?.ref.name ?? 'scdl/subventions';
@@ -98,7 +110,8 @@ export function proposeTask(args: { source: SourceRef; schema?: string; table?: 
   });
 }
 
-const stripEmpty = (o: Organisation | undefined): Organisation => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v)) as Organisation;
+const stripEmpty = (o: Organisation | undefined): Organisation =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v)) as Organisation;
 
 export interface PreviewView {
   header: string[];
@@ -121,7 +134,13 @@ export function previewTask(args: { source: SourceRef; spec: StandardiseSpec; ro
 }
 
 /** `baseDir`: where a replayed recipe's relative lookup files are (its folder). */
-export function writeTask(args: { source: SourceRef; spec: StandardiseSpec; out: string; lang: Lang; baseDir?: string }): Promise<Outcome<{ rows: number; problems: ProblemSummary }>> {
+export function writeTask(args: {
+  source: SourceRef;
+  spec: StandardiseSpec;
+  out: string;
+  lang: Lang;
+  baseDir?: string;
+}): Promise<Outcome<{ rows: number; problems: ProblemSummary }>> {
   return guard(async () => {
     const target = resolveTarget(args.spec.schema.name, args.spec.schema.version);
     const r = await standardiseToFile(args.spec, target, args.source, args.out, { baseDir: args.baseDir });

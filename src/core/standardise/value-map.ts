@@ -23,7 +23,11 @@ function editDistance(a: string, b: string): number {
 }
 
 /** `compte administratif` → `ca`, `investissement` → `i`: how codes abbreviate the values. */
-const initials = (key: string) => key.split(' ').map((w) => w[0]).join('');
+const initials = (key: string) =>
+  key
+    .split(' ')
+    .map((w) => w[0])
+    .join('');
 
 /** The schema value a source value stands for, with a score 0..1, or null. */
 export function matchEnum(value: string, choices: readonly string[]): { value: string; score: number } | null {
@@ -50,7 +54,10 @@ export function matchEnum(value: string, choices: readonly string[]): { value: s
 }
 
 /** A proposed value map of a column's distinct values, and the share of values it maps. */
-export function proposeValueMap(values: readonly string[], choices: readonly string[]): { values: Record<string, string>; mapped: number; exact: boolean } {
+export function proposeValueMap(
+  values: readonly string[],
+  choices: readonly string[],
+): { values: Record<string, string>; mapped: number; exact: boolean } {
   const map: Record<string, string> = {};
   let mapped = 0;
   let exact = true;

@@ -2,15 +2,7 @@
 // column, so `03/04/2019` is never guessed cell by cell.
 
 export type DateFormat =
-  | 'iso'
-  | 'iso-datetime'
-  | 'dd/mm/yyyy'
-  | 'mm/dd/yyyy'
-  | 'dd-mm-yyyy'
-  | 'dd.mm.yyyy'
-  | 'yyyy/mm/dd'
-  | 'dd/mm/yy'
-  | 'excel-serial';
+  'iso' | 'iso-datetime' | 'dd/mm/yyyy' | 'mm/dd/yyyy' | 'dd-mm-yyyy' | 'dd.mm.yyyy' | 'yyyy/mm/dd' | 'dd/mm/yy' | 'excel-serial';
 
 const ISO_DT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
@@ -34,7 +26,19 @@ export function excelSerialToIso(n: number): string {
 // Shared results: this runs on every cell of a file, so it must not allocate.
 const NONE = Object.freeze([]) as unknown as DateFormat[];
 const ONE = Object.fromEntries(
-  (['iso', 'iso-datetime', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yyyy', 'dd.mm.yyyy', 'yyyy/mm/dd', 'dd/mm/yy', 'excel-serial'] as DateFormat[]).map((f) => [f, Object.freeze([f])]),
+  (
+    [
+      'iso',
+      'iso-datetime',
+      'dd/mm/yyyy',
+      'mm/dd/yyyy',
+      'dd-mm-yyyy',
+      'dd.mm.yyyy',
+      'yyyy/mm/dd',
+      'dd/mm/yy',
+      'excel-serial',
+    ] as DateFormat[]
+  ).map((f) => [f, Object.freeze([f])]),
 ) as unknown as Record<DateFormat, DateFormat[]>;
 const DMY_OR_MDY = Object.freeze(['dd/mm/yyyy', 'mm/dd/yyyy']) as unknown as DateFormat[];
 
@@ -68,7 +72,7 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function valid(y: number, mo: number, d: number): boolean {
   if (mo < 1 || mo > 12 || d < 1 || y < 1000) return false;
-  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= DAYS[mo - 1] + (leap ? 1 : 0);
 }
 
@@ -81,10 +85,17 @@ export function isIsoDay(s: string): boolean {
 function isoDate(s: string): 'valid' | 'invalid' | null {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
   // Unrolled: every ISO date cell of a file comes through here.
-  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
-  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
+  const y0 = s.charCodeAt(0) - 48,
+    y1 = s.charCodeAt(1) - 48,
+    y2 = s.charCodeAt(2) - 48,
+    y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48,
+    m1 = s.charCodeAt(6) - 48,
+    d0 = s.charCodeAt(8) - 48,
+    d1 = s.charCodeAt(9) - 48;
   // A digit is 0–9 once 48 is taken off; as unsigned, anything else is larger than 9.
-  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return null;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9)
+    return null;
   return valid(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1) ? 'valid' : 'invalid';
 }
 

@@ -56,7 +56,19 @@ function onlyNumberChars(s: string): boolean {
     if (c >= 48 && c <= 57) digit = true;
     else if (c === 45) {
       if (digit) return false;
-    } else if (!(c === 32 || c === 160 || c === 0x202f || c === 44 || c === 46 || c === 43 || c === 37 || c === 8364 || c === 9 || 'EURuroes'.includes(s[i]))) return false;
+    } else if (!(
+      c === 32 ||
+      c === 160 ||
+      c === 0x202f ||
+      c === 44 ||
+      c === 46 ||
+      c === 43 ||
+      c === 37 ||
+      c === 8364 ||
+      c === 9 ||
+      'EURuroes'.includes(s[i])
+    ))
+      return false;
   }
   return true;
 }

@@ -9,9 +9,7 @@ import { tasks, type TaskName } from './tasks';
 
 export type WorkerRequest = { id: number; task: TaskName; args: unknown } | { cancel: number };
 export type WorkerResponse =
-  | { id: number; result: unknown }
-  | { id: number; error: string; cancelled?: boolean }
-  | { id: number; progress: [number, number] };
+  { id: number; result: unknown } | { id: number; error: string; cancelled?: boolean } | { id: number; progress: [number, number] };
 
 // dist/lint-worker.js: the split lint's part worker is built next to it (large CSVs use several cores).
 useSplitLint(join(__dirname, 'lint-part-worker.js'));

@@ -47,7 +47,12 @@ export const tasks = {
     const setup = schemaSetup(args.options, lang, args.path);
     const result = lintCsvText(args.text, { ...args.options, checks: [...(args.options.checks ?? []), ...setup.checks] });
     const schema = setup.ref();
-    return { ...result, schema, coverage: schema ? schemaCoverage(schema.version ? `${schema.name}@${schema.version}` : schema.name, result.info.header ?? []) : null, schemaDiagnostics: setup.schemaDiagnostics };
+    return {
+      ...result,
+      schema,
+      coverage: schema ? schemaCoverage(schema.version ? `${schema.name}@${schema.version}` : schema.name, result.info.header ?? []) : null,
+      schemaDiagnostics: setup.schemaDiagnostics,
+    };
   },
   /** A Table Schema inferred from a table's text (types, formats, required, enums). */
   inferSchema: async (args: { text: string; format?: 'csv' | 'tsv' }) => inferSchemaFromText(args.text, args.format),
@@ -56,12 +61,17 @@ export const tasks = {
   /** The whole catalog in use (cache or bundled), every version; `reload` after an update. */
   catalogListing: async (args: { reload?: boolean }) => catalogListing(args?.reload),
   /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet). */
-  readSheetGrid: async (args: { path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) => readGrid(args.path, { sheet: args.sheet, signal }),
+  readSheetGrid: async (args: { path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) =>
+    readGrid(args.path, { sheet: args.sheet, signal }),
   /**
    * Cleans with the given steps (undefined = every certain fix): editor `text` in memory
    * (result: cleaned text), or, with `out`, the file at `path` streamed to a new file.
    */
-  clean: async (args: { text?: string; path?: string; out?: string; options: CleanLintOptions; steps?: CleanStep[]; askDateOrders?: boolean }, progress: TaskProgress, signal: AbortSignal) => {
+  clean: async (
+    args: { text?: string; path?: string; out?: string; options: CleanLintOptions; steps?: CleanStep[]; askDateOrders?: boolean },
+    progress: TaskProgress,
+    signal: AbortSignal,
+  ) => {
     // A recipe's (or the user's) date order of ambiguous columns, for the linter that finds the fixes.
     const dateFormats = { ...stepDateFormats(args.steps), ...args.options.dateFormats };
     args = { ...args, options: { ...args.options, dateFormats: Object.keys(dateFormats).length ? dateFormats : undefined } };
@@ -79,8 +89,11 @@ export const tasks = {
    */
   listSheets: async (args: { path: string }) => sheetTask(() => listSheets(args.path)),
   peekHeader: async (args: { path: string; sheet: string }) => sheetTask(() => peekHeader(args.path, args.sheet)),
-  exportSheetCsv: async (args: { source: string; dest: string; options: Omit<SheetExportOptions, 'signal'> }, _progress: TaskProgress, signal: AbortSignal) =>
-    sheetTask(() => exportSheetCsv(args.source, args.dest, { ...args.options, signal })),
+  exportSheetCsv: async (
+    args: { source: string; dest: string; options: Omit<SheetExportOptions, 'signal'> },
+    _progress: TaskProgress,
+    signal: AbortSignal,
+  ) => sheetTask(() => exportSheetCsv(args.source, args.dest, { ...args.options, signal })),
   /** Standardise to a schema: the proposed mapping, a preview of the first rows with validation counts, the write. */
   standardisePropose: proposeTask,
   standardisePreview: previewTask,
@@ -90,13 +103,16 @@ export const tasks = {
   /** A budget act (TOTEM XML) read for the budget view: header, labelled lines, problems. */
   budgetView: (args: BudgetTaskArgs, _progress: TaskProgress, signal: AbortSignal) => budgetViewTask(args, signal),
   /** A budget act converted into an SCDL budget CSV at `out`. */
-  budgetConvert: (args: BudgetTaskArgs & { out: string; compat?: boolean }, _progress: TaskProgress, signal: AbortSignal) => budgetConvertTask(args, signal),
+  budgetConvert: (args: BudgetTaskArgs & { out: string; compat?: boolean }, _progress: TaskProgress, signal: AbortSignal) =>
+    budgetConvertTask(args, signal),
   /** Tables (with their facts) and PDFs of an extra inventory folder, outside the workspace. */
   scanFolder: async (args: { root: string }) => scanFolder(args.root),
 } satisfies Record<string, (args: any, progress: TaskProgress, signal: AbortSignal) => Promise<unknown>>;
 
 /** A sheet task's value, or the reader's refusal as data (an Error loses its fields in the message). */
-async function sheetTask<T>(fn: () => Promise<T>): Promise<{ value: T } | { sheetError: { kind: SheetReadError['kind']; detail?: string } }> {
+async function sheetTask<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T } | { sheetError: { kind: SheetReadError['kind']; detail?: string } }> {
   try {
     return { value: await fn() };
   } catch (e) {

@@ -20,7 +20,11 @@ export interface ConvertBudgetOutcome {
   dataset?: string;
 }
 
-const exists = async (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(() => true, () => false);
+const exists = async (u: vscode.Uri) =>
+  vscode.workspace.fs.stat(u).then(
+    () => true,
+    () => false,
+  );
 
 export function plansTaskArgs(context: vscode.ExtensionContext, path: string) {
   return {
@@ -36,7 +40,12 @@ async function outputFor(act: vscode.Uri, o: ConvertBudgetOptions): Promise<vsco
   if (o.overwrite || !(await exists(out))) return out;
   const replace = vscode.l10n.t('Replace');
   const other = vscode.l10n.t('Choose Another File…');
-  const pick = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(out)), { modal: true }, replace, other);
+  const pick = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(out)),
+    { modal: true },
+    replace,
+    other,
+  );
   if (pick === replace) return out;
   if (pick === other) return vscode.window.showSaveDialog({ defaultUri: out, filters: { CSV: ['csv'] } });
   return undefined;
@@ -51,23 +60,36 @@ async function addToProject(out: vscode.Uri, meta: BudgetDatasetMeta): Promise<s
   const dpUri = vscode.Uri.joinPath(folder.uri, DATAPACKAGE_FILE);
   const parsed = parseDataPackage(new TextDecoder().decode(await vscode.workspace.fs.readFile(dpUri)));
   if (!parsed.value) return name;
-  let dp = setDatasetMeta(parsed.value, { name, title: meta.title, temporalCoverage: meta.temporalCoverage, organization: meta.organization, siret: meta.siret });
+  let dp = setDatasetMeta(parsed.value, {
+    name,
+    title: meta.title,
+    temporalCoverage: meta.temporalCoverage,
+    organization: meta.organization,
+    siret: meta.siret,
+  });
   const rel = out.path.slice(folder.uri.path.length + 1);
-  for (const r of dp.resources ?? []) if (r.path === rel) Object.assign(r, { schema: meta.schema.name, schemaVersion: meta.schema.version ?? undefined, title: meta.title });
+  for (const r of dp.resources ?? [])
+    if (r.path === rel) Object.assign(r, { schema: meta.schema.name, schemaVersion: meta.schema.version ?? undefined, title: meta.title });
   dp = { ...dp };
   await vscode.workspace.fs.writeFile(dpUri, new TextEncoder().encode(serializeDataPackage(dp)));
   return name;
 }
 
-export async function convertBudgetCommand(context: vscode.ExtensionContext, services: Services, act: vscode.Uri | undefined, o: ConvertBudgetOptions = {}): Promise<ConvertBudgetOutcome | undefined> {
+export async function convertBudgetCommand(
+  context: vscode.ExtensionContext,
+  services: Services,
+  act: vscode.Uri | undefined,
+  o: ConvertBudgetOptions = {},
+): Promise<ConvertBudgetOutcome | undefined> {
   if (!act) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open or select a budget act (.xml) to convert.'));
     return undefined;
   }
   const out = await outputFor(act, o);
   if (!out) return undefined;
-  const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Converting the budget act…'), cancellable: true }, (_p, token) =>
-    services.worker.run('budgetConvert', { ...plansTaskArgs(context, act.fsPath), out: out.fsPath }, { token }),
+  const r = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Converting the budget act…'), cancellable: true },
+    (_p, token) => services.worker.run('budgetConvert', { ...plansTaskArgs(context, act.fsPath), out: out.fsPath }, { token }),
   );
   if (!r.ok) {
     void vscode.window.showErrorMessage(r.message);

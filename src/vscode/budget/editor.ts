@@ -39,7 +39,9 @@ export class BudgetEditorProvider implements vscode.CustomReadonlyEditorProvider
     const load = async () => {
       const labels = budgetLabels();
       post({ type: 'loading', labels });
-      const data = await this.services.worker.run('budgetView', plansTaskArgs(this.context, uri.fsPath)).catch((e: Error) => ({ ok: false as const, code: 'failed', message: e.message }));
+      const data = await this.services.worker
+        .run('budgetView', plansTaskArgs(this.context, uri.fsPath))
+        .catch((e: Error) => ({ ok: false as const, code: 'failed', message: e.message }));
       post({ type: 'load', data, labels });
     };
     const subs = [

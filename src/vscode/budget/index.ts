@@ -33,13 +33,17 @@ export function registerBudget(context: vscode.ExtensionContext, services: Servi
     const uri = editor?.document.uri;
     if (!uri || reopened.has(uri.toString()) || !(await isBudgetAct(uri))) return;
     reopened.add(uri.toString());
-    const textTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+    const textTabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
     await vscode.commands.executeCommand('vscode.openWith', uri, BUDGET_VIEW_TYPE, editor?.viewColumn);
     // The act replaces its text view, as a workbook's grid does: one tab per file.
     await vscode.window.tabGroups.close(textTabs).then(undefined, () => undefined);
   };
   context.subscriptions.push(
-    vscode.window.registerCustomEditorProvider(BUDGET_VIEW_TYPE, new BudgetEditorProvider(context, services, views), { supportsMultipleEditorsPerDocument: true }),
+    vscode.window.registerCustomEditorProvider(BUDGET_VIEW_TYPE, new BudgetEditorProvider(context, services, views), {
+      supportsMultipleEditorsPerDocument: true,
+    }),
     vscode.commands.registerCommand('openData.convertBudget', (uri?: vscode.Uri, o?: ConvertBudgetOptions) => {
       const target = uri instanceof vscode.Uri ? uri : (views.active ?? vscode.window.activeTextEditor?.document.uri);
       return convertBudgetCommand(context, services, target, o);

@@ -25,7 +25,11 @@ export async function saveChart(config: ChartConfig, table: vscode.Uri, defaultT
     void vscode.window.showWarningMessage(vscode.l10n.t('Open the project folder to save charts in it.'));
     return undefined;
   }
-  const title = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title of the chart'), value: defaultTitle, validateInput: (v) => (v.trim() ? null : vscode.l10n.t('Give the chart a title.')) });
+  const title = await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('Title of the chart'),
+    value: defaultTitle,
+    validateInput: (v) => (v.trim() ? null : vscode.l10n.t('Give the chart a title.')),
+  });
   if (title === undefined) return undefined;
   const dir = vscode.Uri.joinPath(folder.uri, ...CHARTS_DIR.split(path.sep));
   await vscode.workspace.fs.createDirectory(dir);

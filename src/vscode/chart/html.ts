@@ -10,5 +10,9 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  return webviewPage(webview, vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'chart.js'), vscode.Uri.joinPath(extensionUri, 'media', 'chart.css'));
+  return webviewPage(
+    webview,
+    vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'chart.js'),
+    vscode.Uri.joinPath(extensionUri, 'media', 'chart.css'),
+  );
 }

@@ -51,7 +51,13 @@ export function registerCharts(context: vscode.ExtensionContext, services?: Pick
       const root = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath ?? path.resolve(path.dirname(file.fsPath), '..', '..');
       const table = resolveSource(root, chart.source);
       if (!table) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} names a table outside the workspace folder ({1}): it is not opened.', vscode.workspace.asRelativePath(file), chart.source));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            '{0} names a table outside the workspace folder ({1}): it is not opened.',
+            vscode.workspace.asRelativePath(file),
+            chart.source,
+          ),
+        );
         return undefined;
       }
       return show(vscode.Uri.file(table), chart.config).table.toString();

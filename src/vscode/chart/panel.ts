@@ -38,12 +38,23 @@ export class ChartPanel {
       if (config) existing.setConfig(config);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, ChartPanel.titleOf(table), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      CHART_VIEW_TYPE,
+      ChartPanel.titleOf(table),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(extensionUri),
+    );
     return new ChartPanel(panel, table, config, extensionUri, worker);
   }
 
   /** Brings back a panel VS Code restored after a reload (WebviewPanelSerializer). */
-  static revive(panel: vscode.WebviewPanel, table: vscode.Uri, config: ChartConfig | null, extensionUri: vscode.Uri, worker: WorkerClient): ChartPanel {
+  static revive(
+    panel: vscode.WebviewPanel,
+    table: vscode.Uri,
+    config: ChartConfig | null,
+    extensionUri: vscode.Uri,
+    worker: WorkerClient,
+  ): ChartPanel {
     panel.webview.options = webviewOptions(extensionUri);
     return new ChartPanel(panel, table, config, extensionUri, worker);
   }
@@ -64,11 +75,15 @@ export class ChartPanel {
     panel.title = ChartPanel.titleOf(table);
     panel.webview.html = chartHtml(panel.webview, extensionUri);
     const key = table.toString();
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(table, '..'), path.basename(table.path)));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.joinPath(table, '..'), path.basename(table.path)),
+    );
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.receive(parseFromWebview(m))),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === key && e.contentChanges.length > 0 && this.scheduleRefresh()),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => e.document.uri.toString() === key && e.contentChanges.length > 0 && this.scheduleRefresh(),
+      ),
       // Closing an edited table without saving brings the chart back to the file on disk.
       vscode.workspace.onDidCloseTextDocument((d) => d.uri.toString() === key && this.scheduleRefresh()),
       watcher,
@@ -138,12 +153,21 @@ export class ChartPanel {
       if (gen !== this.generation) return;
       if (!outcome.ok) return this.post({ type: 'problem', message: problemMessage(outcome) });
       this.config = outcome.result.config;
-      this.lastView = { source: this.table.toString(), title: path.basename(this.table.path), locale: vscode.env.language, result: outcome.result, strings: chartStrings() };
+      this.lastView = {
+        source: this.table.toString(),
+        title: path.basename(this.table.path),
+        locale: vscode.env.language,
+        result: outcome.result,
+        strings: chartStrings(),
+      };
       ChartPanel.lastDrawn = this;
       this.post({ type: 'show', view: this.lastView });
     } catch (e) {
       if (gen !== this.generation || cts.token.isCancellationRequested) return;
-      this.post({ type: 'problem', message: vscode.l10n.t('Could not read {0}: {1}', path.basename(this.table.path), (e as Error).message) });
+      this.post({
+        type: 'problem',
+        message: vscode.l10n.t('Could not read {0}: {1}', path.basename(this.table.path), (e as Error).message),
+      });
     } finally {
       cts.dispose();
     }

@@ -4,8 +4,20 @@
 import * as vscode from 'vscode';
 import { isLevel, MATURITY_AXES, MATURITY_QUESTIONS, type Level, type MaturityAxis } from '../../core/diagnose/maturity';
 import {
-  addReferent, addWanted, maturityOf, referentsOf, REFERENT_STATUSES, removeReferent, removeWanted, setMaturity, setReferentStatus,
-  updateWanted, wantedOf, WANTED_STATUSES, type ReferentStatus, type WantedStatus,
+  addReferent,
+  addWanted,
+  maturityOf,
+  referentsOf,
+  REFERENT_STATUSES,
+  removeReferent,
+  removeWanted,
+  setMaturity,
+  setReferentStatus,
+  updateWanted,
+  wantedOf,
+  WANTED_STATUSES,
+  type ReferentStatus,
+  type WantedStatus,
 } from '../../core/diagnose/project-state';
 import { SOCLE } from '../../core/diagnose/socle';
 import { datasetOfPath } from '../../core/project/datapackage';
@@ -21,7 +33,8 @@ export interface Deps {
 }
 
 type Of<K extends DiagNode['kind']> = Extract<DiagNode, { kind: K }>;
-const isNode = <K extends DiagNode['kind']>(x: unknown, kind: K): x is Of<K> => !!x && typeof x === 'object' && (x as DiagNode).kind === kind;
+const isNode = <K extends DiagNode['kind']>(x: unknown, kind: K): x is Of<K> =>
+  !!x && typeof x === 'object' && (x as DiagNode).kind === kind;
 
 async function askLevel(axis: MaturityAxis, current: Level | undefined, step: number): Promise<Level | undefined> {
   const lang = uiLang();
@@ -36,10 +49,15 @@ async function askLevel(axis: MaturityAxis, current: Level | undefined, step: nu
 }
 
 /** Answers given as arguments are saved at once; otherwise one QuickPick per axis, each answer saved as it comes. */
-export async function maturityCommand(d: Deps, arg?: { axis?: MaturityAxis; answers?: Partial<Record<MaturityAxis, number>> }): Promise<void> {
+export async function maturityCommand(
+  d: Deps,
+  arg?: { axis?: MaturityAxis; answers?: Partial<Record<MaturityAxis, number>> },
+): Promise<void> {
   // The checklist item "Maturity self-assessment done" follows the answers (isChecked).
   if (arg?.answers) {
-    const given = Object.entries(arg.answers).filter((e): e is [MaturityAxis, Level] => (MATURITY_AXES as readonly string[]).includes(e[0]) && isLevel(e[1]));
+    const given = Object.entries(arg.answers).filter(
+      (e): e is [MaturityAxis, Level] => (MATURITY_AXES as readonly string[]).includes(e[0]) && isLevel(e[1]),
+    );
     await d.store.updateProject((p) => given.reduce((next, [axis, level]) => setMaturity(next, axis, level), p));
     return;
   }
@@ -52,10 +70,25 @@ export async function maturityCommand(d: Deps, arg?: { axis?: MaturityAxis; answ
   }
 }
 
-export async function addReferentCommand(d: Deps, arg?: { service?: string; contact?: string; email?: string }): Promise<string | undefined> {
-  const service = arg?.service ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Add a Referent'), prompt: vscode.l10n.t('Service (e.g. Finances, Sports)'), ignoreFocusOut: true }));
+export async function addReferentCommand(
+  d: Deps,
+  arg?: { service?: string; contact?: string; email?: string },
+): Promise<string | undefined> {
+  const service =
+    arg?.service ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add a Referent'),
+      prompt: vscode.l10n.t('Service (e.g. Finances, Sports)'),
+      ignoreFocusOut: true,
+    }));
   if (!service?.trim()) return undefined;
-  const contact = arg ? arg.contact : await vscode.window.showInputBox({ title: vscode.l10n.t('Add a Referent'), prompt: vscode.l10n.t('Contact person (optional)'), ignoreFocusOut: true });
+  const contact = arg
+    ? arg.contact
+    : await vscode.window.showInputBox({
+        title: vscode.l10n.t('Add a Referent'),
+        prompt: vscode.l10n.t('Contact person (optional)'),
+        ignoreFocusOut: true,
+      });
   let id: string | undefined;
   await d.store.updateProject((p) => {
     const r = addReferent(p, { service, contact, email: arg?.email });
@@ -71,7 +104,10 @@ export async function setReferentStatusCommand(d: Deps, arg?: unknown, status?: 
   if (!r) return;
   let s = status ?? (arg as { status?: ReferentStatus } | undefined)?.status;
   if (!s) {
-    const pick = await vscode.window.showQuickPick(REFERENT_STATUSES.map((x) => ({ label: referentStatusLabel(x), status: x, picked: x === r.status })), { title: vscode.l10n.t('Status of {0}', r.service) });
+    const pick = await vscode.window.showQuickPick(
+      REFERENT_STATUSES.map((x) => ({ label: referentStatusLabel(x), status: x, picked: x === r.status })),
+      { title: vscode.l10n.t('Status of {0}', r.service) },
+    );
     s = pick?.status;
   }
   if (s && (REFERENT_STATUSES as readonly string[]).includes(s)) await d.store.updateProject((p) => setReferentStatus(p, r.id, s!));
@@ -84,13 +120,27 @@ export async function removeReferentCommand(d: Deps, arg?: unknown): Promise<voi
 export async function addWantedCommand(d: Deps, arg?: { title?: string; service?: string; schema?: string }): Promise<string | undefined> {
   let { title, service, schema } = arg ?? {};
   if (!title) {
-    title = await vscode.window.showInputBox({ title: vscode.l10n.t('Add to the Wanted Data List'), prompt: vscode.l10n.t('Which dataset? (e.g. Menus of the school canteens)'), ignoreFocusOut: true });
+    title = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add to the Wanted Data List'),
+      prompt: vscode.l10n.t('Which dataset? (e.g. Menus of the school canteens)'),
+      ignoreFocusOut: true,
+    });
     if (!title?.trim()) return undefined;
     const none = vscode.l10n.t('No target schema');
-    const pick = await vscode.window.showQuickPick([{ label: none, name: undefined as string | undefined }, ...SOCLE.map((s) => ({ label: s.title, description: s.name, name: s.name as string | undefined }))], { title: vscode.l10n.t('Target schema') });
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: none, name: undefined as string | undefined },
+        ...SOCLE.map((s) => ({ label: s.title, description: s.name, name: s.name as string | undefined })),
+      ],
+      { title: vscode.l10n.t('Target schema') },
+    );
     if (!pick) return undefined;
     schema = pick.name;
-    service = await vscode.window.showInputBox({ title: vscode.l10n.t('Add to the Wanted Data List'), prompt: vscode.l10n.t('Service that holds it (optional)'), ignoreFocusOut: true });
+    service = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add to the Wanted Data List'),
+      prompt: vscode.l10n.t('Service that holds it (optional)'),
+      ignoreFocusOut: true,
+    });
   }
   let id: string | undefined;
   await d.store.updateProject((p) => {
@@ -103,11 +153,19 @@ export async function addWantedCommand(d: Deps, arg?: { title?: string; service?
 
 /** From a missing Socle schema (or the Socle node: every missing one). */
 export async function addSocleToWantedCommand(d: Deps, arg?: unknown): Promise<number> {
-  const names = isNode(arg, 'diag.socleSchema') ? [arg.name] : isNode(arg, 'diag.socle') ? arg.coverage.missing : Array.isArray(arg) ? arg.filter((x): x is string => typeof x === 'string') : [];
+  const names = isNode(arg, 'diag.socleSchema')
+    ? [arg.name]
+    : isNode(arg, 'diag.socle')
+      ? arg.coverage.missing
+      : Array.isArray(arg)
+        ? arg.filter((x): x is string => typeof x === 'string')
+        : [];
   const schemas = SOCLE.filter((s) => names.includes(s.name));
   if (!schemas.length) return 0;
   const before = wantedOf(d.store.state).length;
-  const next = await d.store.updateProject((p) => schemas.reduce((acc, s) => addWanted(acc, { title: s.title, schema: s.name, origin: 'socle' }).state, p));
+  const next = await d.store.updateProject((p) =>
+    schemas.reduce((acc, s) => addWanted(acc, { title: s.title, schema: s.name, origin: 'socle' }).state, p),
+  );
   return wantedOf(next).length - before;
 }
 
@@ -124,14 +182,21 @@ export async function setWantedStatusCommand(d: Deps, arg?: unknown): Promise<vo
   let status = isNode(arg, 'diag.wantedEntry') ? undefined : given?.status;
   let file = isNode(arg, 'diag.wantedEntry') ? undefined : given?.file;
   if (!status) {
-    const pick = await vscode.window.showQuickPick(WANTED_STATUSES.map((s) => ({ label: wantedStatusLabel(s), status: s, picked: s === w.status })), { title: vscode.l10n.t('Status of {0}', w.title) });
+    const pick = await vscode.window.showQuickPick(
+      WANTED_STATUSES.map((s) => ({ label: wantedStatusLabel(s), status: s, picked: s === w.status })),
+      { title: vscode.l10n.t('Status of {0}', w.title) },
+    );
     status = pick?.status;
     if (!status) return;
     if (status === 'received' && !w.file && !w.dataset) {
       await d.inventory.scan();
       const later = vscode.l10n.t('Later');
-      const files = d.inventory.list().map((e) => ({ label: vscode.workspace.asRelativePath(e.uri, false), description: e.facts?.schema?.name }));
-      const pickFile = await vscode.window.showQuickPick([{ label: later, description: undefined as string | undefined }, ...files], { title: vscode.l10n.t('Which file did the service send?') });
+      const files = d.inventory
+        .list()
+        .map((e) => ({ label: vscode.workspace.asRelativePath(e.uri, false), description: e.facts?.schema?.name }));
+      const pickFile = await vscode.window.showQuickPick([{ label: later, description: undefined as string | undefined }, ...files], {
+        title: vscode.l10n.t('Which file did the service send?'),
+      });
       if (pickFile && pickFile.label !== later) file = pickFile.label;
     }
   }

@@ -8,8 +8,16 @@ import type { Inventory } from '../stages/inventory';
 import type { ProjectStore } from '../stages/project-store';
 import type { StagesTree } from '../stages/tree';
 import {
-  addReferentCommand, addSocleToWantedCommand, addWantedCommand, maturityCommand, openWantedCommand, removeReferentCommand,
-  removeWantedCommand, setReferentStatusCommand, setWantedStatusCommand, type Deps,
+  addReferentCommand,
+  addSocleToWantedCommand,
+  addWantedCommand,
+  maturityCommand,
+  openWantedCommand,
+  removeReferentCommand,
+  removeWantedCommand,
+  setReferentStatusCommand,
+  setWantedStatusCommand,
+  type Deps,
 } from './commands';
 import { DiagnoseModel, EXTRA_FOLDERS_SETTING, extraFolders } from './model';
 import { runDiagnostic, type RunArgs } from './run';
@@ -27,7 +35,8 @@ export function registerDiagnose(context: vscode.ExtensionContext, { store, inve
   const keys = new PortalKeys(context.secrets);
   const d: Deps = { store, inventory };
   const fail = (e: Error) => void vscode.window.showErrorMessage(e.message);
-  const cmd = (id: string, f: (...a: any[]) => Promise<unknown>) => vscode.commands.registerCommand(id, (...a: unknown[]) => f(...a).catch(fail));
+  const cmd = (id: string, f: (...a: any[]) => Promise<unknown>) =>
+    vscode.commands.registerCommand(id, (...a: unknown[]) => f(...a).catch(fail));
   context.subscriptions.push(
     model,
     model.onDidChange(() => {
@@ -47,7 +56,12 @@ export function registerDiagnose(context: vscode.ExtensionContext, { store, inve
     cmd('openData.diagnose.openWanted', (arg?: unknown) => openWantedCommand(d, arg)),
     cmd('openData.diagnose.removeWanted', (arg?: unknown) => removeWantedCommand(d, arg)),
     cmd('openData.diagnose.addFolder', async () => {
-      const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, title: vscode.l10n.t('Folders to add to the inventory') });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: true,
+        title: vscode.l10n.t('Folders to add to the inventory'),
+      });
       if (!picked?.length) return;
       const next = [...new Set([...extraFolders(), ...picked.map((u) => u.fsPath)])];
       await vscode.workspace.getConfiguration().update(EXTRA_FOLDERS_SETTING, next, vscode.ConfigurationTarget.Workspace);

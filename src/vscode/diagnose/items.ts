@@ -36,9 +36,16 @@ function itemFor(n: DiagNode): vscode.TreeItem {
     case 'diag.inventory': {
       const inv = n.outcome?.inventory;
       const i = new vscode.TreeItem(vscode.l10n.t('Published on {0}', host(n.target.portal)), inv || n.outcome?.error ? Expanded : None);
-      const flagged = inv ? inv.datasets.filter((d) => d.stale || !d.openFormat || d.lowQuality || (d.suggestedSchema && !d.schema)).length : 0;
-      const parts = n.running ? [vscode.l10n.t('reading…')] : inv ? [vscode.l10n.t('{0} datasets', inv.datasets.length), vscode.l10n.t('{0} flagged', flagged)] : [];
-      if (inv && n.outcome?.source === 'cache') parts.push(vscode.l10n.t('last known, {0}', new Date(inv.fetchedAt).toLocaleDateString(lang)));
+      const flagged = inv
+        ? inv.datasets.filter((d) => d.stale || !d.openFormat || d.lowQuality || (d.suggestedSchema && !d.schema)).length
+        : 0;
+      const parts = n.running
+        ? [vscode.l10n.t('reading…')]
+        : inv
+          ? [vscode.l10n.t('{0} datasets', inv.datasets.length), vscode.l10n.t('{0} flagged', flagged)]
+          : [];
+      if (inv && n.outcome?.source === 'cache')
+        parts.push(vscode.l10n.t('last known, {0}', new Date(inv.fetchedAt).toLocaleDateString(lang)));
       i.description = parts.join(' · ');
       i.tooltip = `${inv?.organization.name ?? n.target.organization} — ${n.target.portal}`;
       i.iconPath = n.outcome?.error ? warn() : icon('cloud');
@@ -73,11 +80,18 @@ function itemFor(n: DiagNode): vscode.TreeItem {
     case 'diag.flag': {
       const i = new vscode.TreeItem(n.text, None);
       i.tooltip = n.text;
-      i.iconPath = icon({ stale: 'history', 'no-open-format': 'file-pdf', 'no-schema': 'symbol-structure', 'low-quality': 'star-half', private: 'lock' }[n.flag]);
+      i.iconPath = icon(
+        { stale: 'history', 'no-open-format': 'file-pdf', 'no-schema': 'symbol-structure', 'low-quality': 'star-half', private: 'lock' }[
+          n.flag
+        ],
+      );
       return i;
     }
     case 'diag.socle': {
-      const i = new vscode.TreeItem(vscode.l10n.t('Socle Commun des Données Locales: {0}/{1} published', n.coverage.published.length, SOCLE.length), Collapsed);
+      const i = new vscode.TreeItem(
+        vscode.l10n.t('Socle Commun des Données Locales: {0}/{1} published', n.coverage.published.length, SOCLE.length),
+        Collapsed,
+      );
       i.iconPath = icon('library');
       i.contextValue = 'odw.diag.socle';
       return i;
@@ -94,7 +108,9 @@ function itemFor(n: DiagNode): vscode.TreeItem {
       const label = r.level ? vscode.l10n.t('Maturity: level {0}/5', r.level) : vscode.l10n.t('Maturity self-assessment: not done');
       const i = new vscode.TreeItem(label, r.answered ? Collapsed : None);
       const weakest = r.weakest.map((a) => MATURITY_QUESTIONS.find((q) => q.axis === a)!.title[lang]).join(', ');
-      i.description = r.answered ? vscode.l10n.t('{0}/5 axes · mean {1} · start with {2}', r.answered, r.mean!.toLocaleString(lang), weakest) : vscode.l10n.t('5 questions');
+      i.description = r.answered
+        ? vscode.l10n.t('{0}/5 axes · mean {1} · start with {2}', r.answered, r.mean!.toLocaleString(lang), weakest)
+        : vscode.l10n.t('5 questions');
       i.tooltip = n.assessedAt ? vscode.l10n.t('Answered on {0}', n.assessedAt) : vscode.l10n.t('Answer the 5 questions');
       i.iconPath = icon('dashboard');
       i.contextValue = 'odw.diag.maturity';
@@ -107,7 +123,11 @@ function itemFor(n: DiagNode): vscode.TreeItem {
       i.description = n.level ? `${n.level}/5 · ${q.levels[n.level - 1][lang]}` : vscode.l10n.t('not answered');
       i.iconPath = icon(n.level ? 'circle-filled' : 'circle-large-outline');
       i.contextValue = 'odw.diag.axis';
-      i.command = { command: 'openData.diagnose.maturity', title: vscode.l10n.t('Maturity Self-Assessment'), arguments: [{ axis: n.axis }] };
+      i.command = {
+        command: 'openData.diagnose.maturity',
+        title: vscode.l10n.t('Maturity Self-Assessment'),
+        arguments: [{ axis: n.axis }],
+      };
       return i;
     }
     case 'diag.referents': {
@@ -121,8 +141,12 @@ function itemFor(n: DiagNode): vscode.TreeItem {
       const r = n.referent;
       const i = new vscode.TreeItem(r.contact ? `${r.service} — ${r.contact}` : r.service, None);
       i.description = `${referentStatusLabel(r.status)}${r.dates?.[r.status] ? ` · ${r.dates[r.status]}` : ''}`;
-      i.tooltip = [r.email, ...Object.entries(r.dates ?? {}).map(([s, d]) => `${referentStatusLabel(s as never)}: ${d}`)].filter(Boolean).join('\n');
-      i.iconPath = icon({ 'to-contact': 'mail', asked: 'clock', received: 'pass', refused: 'circle-slash', 'no-answer': 'question' }[r.status] ?? 'person');
+      i.tooltip = [r.email, ...Object.entries(r.dates ?? {}).map(([s, d]) => `${referentStatusLabel(s as never)}: ${d}`)]
+        .filter(Boolean)
+        .join('\n');
+      i.iconPath = icon(
+        { 'to-contact': 'mail', asked: 'clock', received: 'pass', refused: 'circle-slash', 'no-answer': 'question' }[r.status] ?? 'person',
+      );
       i.contextValue = 'odw.diag.referent';
       i.command = { command: 'openData.diagnose.setReferentStatus', title: vscode.l10n.t('Set the Status'), arguments: [n] };
       return i;
@@ -138,9 +162,15 @@ function itemFor(n: DiagNode): vscode.TreeItem {
     case 'diag.wantedEntry': {
       const w = n.entry;
       const i = new vscode.TreeItem(w.title, None);
-      i.description = [wantedStatusLabel(w.status), w.service, w.schema, n.dataset ? vscode.l10n.t('in dataset {0}', n.dataset) : undefined].filter(Boolean).join(' · ');
-      i.tooltip = [w.file ?? w.dataset, ...Object.entries(w.dates ?? {}).map(([s, d]) => `${wantedStatusLabel(s as never)}: ${d}`)].filter(Boolean).join('\n');
-      i.iconPath = icon({ wished: 'star-empty', asked: 'clock', received: 'inbox', prepared: 'tools', published: 'cloud-upload' }[w.status] ?? 'star-empty');
+      i.description = [wantedStatusLabel(w.status), w.service, w.schema, n.dataset ? vscode.l10n.t('in dataset {0}', n.dataset) : undefined]
+        .filter(Boolean)
+        .join(' · ');
+      i.tooltip = [w.file ?? w.dataset, ...Object.entries(w.dates ?? {}).map(([s, d]) => `${wantedStatusLabel(s as never)}: ${d}`)]
+        .filter(Boolean)
+        .join('\n');
+      i.iconPath = icon(
+        { wished: 'star-empty', asked: 'clock', received: 'inbox', prepared: 'tools', published: 'cloud-upload' }[w.status] ?? 'star-empty',
+      );
       const linked = !!(w.file || w.dataset);
       i.contextValue = linked ? 'odw.diag.wantedEntry.linked' : 'odw.diag.wantedEntry';
       i.command = linked
@@ -150,7 +180,9 @@ function itemFor(n: DiagNode): vscode.TreeItem {
     }
     case 'diag.folder': {
       const i = new vscode.TreeItem(n.scan.root, n.scan.tables.length || n.scan.error ? Collapsed : None);
-      i.description = n.scan.error ? vscode.l10n.t('unreadable') : vscode.l10n.t('{0} tables', n.scan.tables.length) + (n.scan.truncated ? ' …' : '');
+      i.description = n.scan.error
+        ? vscode.l10n.t('unreadable')
+        : vscode.l10n.t('{0} tables', n.scan.tables.length) + (n.scan.truncated ? ' …' : '');
       i.iconPath = icon('folder-library');
       i.contextValue = 'odw.diag.folder';
       return i;
@@ -159,8 +191,20 @@ function itemFor(n: DiagNode): vscode.TreeItem {
       const t = n.table;
       const f = t.facts;
       const i = new vscode.TreeItem(t.rel, None);
-      const parts = f.error ? [vscode.l10n.t('unreadable')] : [size(t.size), ...(f.rows !== undefined ? [vscode.l10n.t('{0} rows', f.rows)] : []), vscode.l10n.t('modified {0}', t.modified.slice(0, 10)), ...(f.schema ? [`${f.schema.name} ${f.schema.matched}/${f.schema.total}`] : [])];
-      if (t.quality) parts.push(t.quality.errors || t.quality.warnings ? vscode.l10n.t('{0} errors, {1} warnings', t.quality.errors, t.quality.warnings) : vscode.l10n.t('no problems'));
+      const parts = f.error
+        ? [vscode.l10n.t('unreadable')]
+        : [
+            size(t.size),
+            ...(f.rows !== undefined ? [vscode.l10n.t('{0} rows', f.rows)] : []),
+            vscode.l10n.t('modified {0}', t.modified.slice(0, 10)),
+            ...(f.schema ? [`${f.schema.name} ${f.schema.matched}/${f.schema.total}`] : []),
+          ];
+      if (t.quality)
+        parts.push(
+          t.quality.errors || t.quality.warnings
+            ? vscode.l10n.t('{0} errors, {1} warnings', t.quality.errors, t.quality.warnings)
+            : vscode.l10n.t('no problems'),
+        );
       i.description = parts.join(' · ');
       i.tooltip = f.error ?? vscode.l10n.t('Columns: {0}', f.header.join(', '));
       i.iconPath = f.error || t.quality?.errors ? warn() : icon('table');
@@ -179,7 +223,11 @@ function itemFor(n: DiagNode): vscode.TreeItem {
       i.description = vscode.l10n.t('ask the service for the source file');
       i.iconPath = warn();
       i.contextValue = 'odw.diag.pdf';
-      i.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [n.file instanceof vscode.Uri ? n.file : vscode.Uri.file(n.file.path)] };
+      i.command = {
+        command: 'vscode.open',
+        title: vscode.l10n.t('Open'),
+        arguments: [n.file instanceof vscode.Uri ? n.file : vscode.Uri.file(n.file.path)],
+      };
       return i;
     }
     case 'diag.info': {

@@ -41,7 +41,10 @@ export class DiagnoseModel implements vscode.Disposable {
     this.running = true;
     this.emitter.fire();
     try {
-      const outcome = await diagnose({ kind: target.kind, baseUrl: target.portal, organization: target.organization, apiKey, signal, timeoutMs: timeoutMs() }, this.cacheDir);
+      const outcome = await diagnose(
+        { kind: target.kind, baseUrl: target.portal, organization: target.organization, apiKey, signal, timeoutMs: timeoutMs() },
+        this.cacheDir,
+      );
       // A failed run with no cache keeps what is already shown (e.g. loaded at start).
       this.outcome = outcome.inventory || !this.outcome?.inventory ? outcome : { ...this.outcome, source: 'cache', error: outcome.error };
       return this.outcome;
@@ -60,8 +63,16 @@ export class DiagnoseModel implements vscode.Disposable {
 
   async scanFolders(): Promise<void> {
     const roots = extraFolders();
-    this.folders = await Promise.all(roots.map((root) => this.worker.run('scanFolder', { root }).catch((e: Error): FolderScan => ({ root, tables: [], pdfs: [], error: e.message, truncated: false }))));
-    this.workspacePdfs = (await vscode.workspace.findFiles('**/*.{pdf,PDF}', '**/node_modules/**', 500)).sort((a, b) => a.path.localeCompare(b.path, 'fr'));
+    this.folders = await Promise.all(
+      roots.map((root) =>
+        this.worker
+          .run('scanFolder', { root })
+          .catch((e: Error): FolderScan => ({ root, tables: [], pdfs: [], error: e.message, truncated: false })),
+      ),
+    );
+    this.workspacePdfs = (await vscode.workspace.findFiles('**/*.{pdf,PDF}', '**/node_modules/**', 500)).sort((a, b) =>
+      a.path.localeCompare(b.path, 'fr'),
+    );
     this.emitter.fire();
   }
 

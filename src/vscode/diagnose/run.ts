@@ -32,7 +32,15 @@ async function askTarget(current: DiagnosisTarget | undefined): Promise<Diagnosi
 export async function runDiagnostic(store: ProjectStore, model: DiagnoseModel, keys: PortalKeys, args: RunArgs = {}): Promise<void> {
   const saved = diagnosisTarget(store.state);
   let target: DiagnosisTarget | undefined =
-    args.portal && args.organization ? { kind: args.kind ?? portalProfiles().find((p) => p.url === args.portal)?.type ?? 'udata', portal: args.portal, organization: args.organization } : args.change ? undefined : saved;
+    args.portal && args.organization
+      ? {
+          kind: args.kind ?? portalProfiles().find((p) => p.url === args.portal)?.type ?? 'udata',
+          portal: args.portal,
+          organization: args.organization,
+        }
+      : args.change
+        ? undefined
+        : saved;
   target ??= await askTarget(saved);
   if (!target) return;
   if (!saved || saved.portal !== target.portal || saved.organization !== target.organization || saved.kind !== target.kind) {
@@ -43,7 +51,11 @@ export async function runDiagnostic(store: ProjectStore, model: DiagnoseModel, k
   const apiKey = await keys.get({ url: target.portal });
   const t = target;
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the datasets of {0}…', t.organization), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Reading the datasets of {0}…', t.organization),
+      cancellable: true,
+    },
     (_p, token) => {
       const ctl = new AbortController();
       token.onCancellationRequested(() => ctl.abort());
@@ -53,7 +65,9 @@ export async function runDiagnostic(store: ProjectStore, model: DiagnoseModel, k
   const lang = uiLang();
   if (outcome.error) {
     const when = outcome.inventory ? new Date(outcome.inventory.fetchedAt).toLocaleString(lang) : undefined;
-    void vscode.window.showWarningMessage(when ? vscode.l10n.t('{0} Showing the last known inventory ({1}).', outcome.error[lang], when) : outcome.error[lang]);
+    void vscode.window.showWarningMessage(
+      when ? vscode.l10n.t('{0} Showing the last known inventory ({1}).', outcome.error[lang], when) : outcome.error[lang],
+    );
     return;
   }
   const inv = outcome.inventory!;
@@ -63,7 +77,10 @@ export async function runDiagnostic(store: ProjectStore, model: DiagnoseModel, k
   if (go === undefined) {
     const download = vscode.l10n.t('Download');
     const pick = await vscode.window.showInformationMessage(
-      vscode.l10n.t('{0} datasets publish a CSV without declaring a schema. Download the first 64 KB of each to compare its columns with the schema catalog?', candidates),
+      vscode.l10n.t(
+        '{0} datasets publish a CSV without declaring a schema. Download the first 64 KB of each to compare its columns with the schema catalog?',
+        candidates,
+      ),
       download,
       vscode.l10n.t('Not now'),
     );

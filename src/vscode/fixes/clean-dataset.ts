@@ -35,7 +35,9 @@ function titleOf(rule: string): string {
   const r = ruleById(rule);
   if (r) return r.meta.title[uiLang()];
   // Schema checks are not rules of the registry; the fixable one is a type error with a number/date fix.
-  return rule === 'type-error' ? vscode.l10n.t('Values of the wrong type for the schema (dates, numbers)') : vscode.l10n.t('Schema check {0}', rule);
+  return rule === 'type-error'
+    ? vscode.l10n.t('Values of the wrong type for the schema (dates, numbers)')
+    : vscode.l10n.t('Schema check {0}', rule);
 }
 
 /** Fixable problems by rule, for the picker (pre-ticked but the opt-in ones: every offered fix is certain). */
@@ -49,7 +51,13 @@ async function pickRules(fixes: readonly Diagnostic[], legacyEncoding: string | 
     detail: vscode.l10n.t('{0} problem(s)', n),
     picked: !OPT_IN_FIX_RULES.has(rule),
   }));
-  if (legacyEncoding) items.unshift({ rule: 'encoding', label: vscode.l10n.t('Convert from {0} to UTF-8', legacyEncoding), description: 'encoding', picked: true });
+  if (legacyEncoding)
+    items.unshift({
+      rule: 'encoding',
+      label: vscode.l10n.t('Convert from {0} to UTF-8', legacyEncoding),
+      description: 'encoding',
+      picked: true,
+    });
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to clean: no problem here has a certain fix.'));
     return undefined;
@@ -58,7 +66,13 @@ async function pickRules(fixes: readonly Diagnostic[], legacyEncoding: string | 
   return picked?.map((p) => p.rule);
 }
 
-export async function cleanDataset(services: Services, preview: PreviewProvider, uri: vscode.Uri | undefined, args: CleanArgs = {}, replay?: CleanStep[]): Promise<boolean> {
+export async function cleanDataset(
+  services: Services,
+  preview: PreviewProvider,
+  uri: vscode.Uri | undefined,
+  args: CleanArgs = {},
+  replay?: CleanStep[],
+): Promise<boolean> {
   uri ??= vscode.window.activeTextEditor?.document.uri;
   if (!uri) return false;
   if (/\.(xlsx|ods)$/i.test(uri.path)) {
@@ -67,12 +81,14 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
     if (!csv) return false;
     uri = csv;
   }
-  if (uri.scheme === 'file' && (await vscode.workspace.fs.stat(uri)).size > LARGE) return cleanLarge(services, uri, replay ?? args.rules?.map((rule) => ({ rule })), !replay, args.dateOrders);
+  if (uri.scheme === 'file' && (await vscode.workspace.fs.stat(uri)).size > LARGE)
+    return cleanLarge(services, uri, replay ?? args.rules?.map((rule) => ({ rule })), !replay, args.dateOrders);
   let doc = await settledDocument(services, uri);
   const state = freshState(services, doc)!;
   // Replacement characters mean the editor read legacy bytes as UTF-8: the lint then names the guess.
   const enc = state.result.info.encoding;
-  const legacy = state.core.some((d) => d.rule === 'encoding') && uri.scheme === 'file' ? (/^utf-?8$/i.test(enc) ? 'windows-1252' : enc) : null;
+  const legacy =
+    state.core.some((d) => d.rule === 'encoding') && uri.scheme === 'file' ? (/^utf-?8$/i.test(enc) ? 'windows-1252' : enc) : null;
   const asks = state.core.filter((d) => d.fix?.kind === 'choose-date-order');
   const fixes = [...state.core.filter(isTextFix), ...asks];
   const rules = args.rules ?? (replay ? replay.map((s) => s.rule) : await pickRules(fixes, legacy));
@@ -88,7 +104,8 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   }
   // Never silent: the user ticked the conversion and it did not happen.
   else if (typeof repaired === 'string') void vscode.window.showWarningMessage(notConvertedMessage(repaired));
-  const steps = replay ?? rules.filter((r) => r !== 'encoding').map((rule) => (rule === 'date-format' && formats ? { rule, formats } : { rule }));
+  const steps =
+    replay ?? rules.filter((r) => r !== 'encoding').map((rule) => (rule === 'date-format' && formats ? { rule, formats } : { rule }));
   if (steps.length === 0) {
     // Only the conversion was asked for (the encoding quick fix): say it is done.
     if (!encodingStep) return false;
@@ -102,7 +119,14 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
     text: doc.getText(),
     path: uri.scheme === 'file' ? uri.fsPath : undefined,
     steps,
-    options: { lang: uiLang(), rules: settings.rules, format: doc.languageId === 'tsv' ? 'tsv' : 'csv', schema: cur.schema?.name, schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot },
+    options: {
+      lang: uiLang(),
+      rules: settings.rules,
+      format: doc.languageId === 'tsv' ? 'tsv' : 'csv',
+      schema: cur.schema?.name,
+      schemaGlobs: settings.schemaGlobs,
+      schemaRoot: settings.schemaRoot,
+    },
   });
   const cleaned = 'text' in res ? res.text : undefined;
   if (!cleaned || cleaned.text === doc.getText()) {
@@ -118,10 +142,19 @@ export async function cleanDataset(services: Services, preview: PreviewProvider,
   await services.lint.lint(doc);
   // Counted by the worker without the editor's problem cap, so before and after compare.
   const n = (c: { error: number; warning: number }) => c.error + c.warning;
-  void vscode.window.showInformationMessage(vscode.l10n.t('Cleaned: {0} errors and warnings before, {1} after. Undo (Ctrl+Z) restores the original.', n(cleaned.before), n(cleaned.after)));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      'Cleaned: {0} errors and warnings before, {1} after. Undo (Ctrl+Z) restores the original.',
+      n(cleaned.before),
+      n(cleaned.after),
+    ),
+  );
   // Never silent: trims that would have turned a cell into a formula were not applied.
   const held = Object.values(cleaned.withheld ?? {}).reduce((a, b) => a + b, 0);
-  if (held) void vscode.window.showWarningMessage(vscode.l10n.t('{0} fix(es) not applied: the cell would then start a formula (= + - @). See the formula-injection problems.', held));
+  if (held)
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} fix(es) not applied: the cell would then start a formula (= + - @). See the formula-injection problems.', held),
+    );
   return true;
 }
 
@@ -131,7 +164,14 @@ function questionsOf(doc: vscode.TextDocument, asks: readonly Diagnostic[]): Dat
   for (const d of asks) {
     const field = (d.fix as { field: string }).field;
     if (out.has(field)) continue;
-    const sample = d.line != null ? doc.lineAt(d.line - 1).text.slice(d.start ?? 0, d.end ?? undefined).replace(/^"|"$/g, '').trim() : '';
+    const sample =
+      d.line != null
+        ? doc
+            .lineAt(d.line - 1)
+            .text.slice(d.start ?? 0, d.end ?? undefined)
+            .replace(/^"|"$/g, '')
+            .trim()
+        : '';
     out.set(field, sample);
   }
   return [...out].map(([field, sample]) => ({ field, sample }));
@@ -145,7 +185,10 @@ export const dateOrderQuestionsShown = (): number => dateOrderQuestions;
  * For each column whose dates all read both ways (03/04/2019), asks which order it uses. Returns
  * the answers by column (a skipped column stays unfixed), or null when the person cancels.
  */
-async function askDateOrders(questions: readonly DateOrderQuestion[], given?: Record<string, string>): Promise<Record<string, string> | undefined | null> {
+async function askDateOrders(
+  questions: readonly DateOrderQuestion[],
+  given?: Record<string, string>,
+): Promise<Record<string, string> | undefined | null> {
   const out: Record<string, string> = {};
   for (const { field, sample } of questions) {
     if (given?.[field]) {
@@ -173,7 +216,10 @@ async function askDateOrders(questions: readonly DateOrderQuestion[], given?: Re
 async function freeSibling(uri: vscode.Uri, tag: string): Promise<vscode.Uri> {
   const dir = vscode.Uri.joinPath(uri, '..');
   const taken = new Set((await vscode.workspace.fs.readDirectory(dir)).map(([n]) => n));
-  return vscode.Uri.joinPath(dir, siblingName(uri.path.split('/').pop()!, tag, (n) => taken.has(n)));
+  return vscode.Uri.joinPath(
+    dir,
+    siblingName(uri.path.split('/').pop()!, tag, (n) => taken.has(n)),
+  );
 }
 
 async function confirmDiff(preview: PreviewProvider, doc: vscode.TextDocument, text: string): Promise<boolean> {
@@ -181,7 +227,11 @@ async function confirmDiff(preview: PreviewProvider, doc: vscode.TextDocument, t
   const name = doc.uri.path.split('/').pop();
   await vscode.commands.executeCommand('vscode.diff', doc.uri, right, vscode.l10n.t('{0} ↔ cleaned (preview)', name ?? ''));
   const apply = vscode.l10n.t('Apply');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Apply these changes to {0}?', name ?? ''), apply, vscode.l10n.t('Discard'));
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Apply these changes to {0}?', name ?? ''),
+    apply,
+    vscode.l10n.t('Discard'),
+  );
   preview.forget(right);
   return answer === apply;
 }
@@ -191,12 +241,22 @@ async function confirmDiff(preview: PreviewProvider, doc: vscode.TextDocument, t
  * replay), a column whose dates all read both ways stops the first run before anything is written:
  * its order is asked (or taken from `given`), then the file is cleaned again with the answers.
  */
-async function cleanLarge(services: Services, uri: vscode.Uri, steps: CleanStep[] | undefined, ask: boolean, given?: Record<string, string>): Promise<boolean> {
+async function cleanLarge(
+  services: Services,
+  uri: vscode.Uri,
+  steps: CleanStep[] | undefined,
+  ask: boolean,
+  given?: Record<string, string>,
+): Promise<boolean> {
   const out = await freeSibling(uri, 'clean');
   const settings = lintSettings(uri);
   const run = (askDateOrders: boolean, dateFormats?: Record<string, string>) =>
     vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cleaning {0}', uri.path.split('/').pop() ?? ''), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Cleaning {0}', uri.path.split('/').pop() ?? ''),
+        cancellable: true,
+      },
       async (progress, token) => {
         let last = 0;
         return services.worker.run(
@@ -225,8 +285,13 @@ async function cleanLarge(services: Services, uri: vscode.Uri, steps: CleanStep[
   await recordSteps(uri, /^utf-?8$/i.test(encoding) ? done : [{ rule: 'encoding', fix: 'reencode', from: encoding, count: 1 }, ...done]);
   const open = vscode.l10n.t('Open');
   // Not awaited: the command is done once the copy is written (the message stays until dismissed).
-  void vscode.window.showInformationMessage(vscode.l10n.t('Cleaned copy written to {0} ({1} rows).', vscode.workspace.asRelativePath(out), res.streamed.rows), open).then((pick) => {
-    if (pick === open) void vscode.window.showTextDocument(out);
-  });
+  void vscode.window
+    .showInformationMessage(
+      vscode.l10n.t('Cleaned copy written to {0} ({1} rows).', vscode.workspace.asRelativePath(out), res.streamed.rows),
+      open,
+    )
+    .then((pick) => {
+      if (pick === open) void vscode.window.showTextDocument(out);
+    });
   return true;
 }

@@ -68,7 +68,9 @@ export class FixProvider implements vscode.CodeActionProvider {
       else if (rule === 'encoding' && doc.uri.scheme === 'file') actions.push(...encodingActions(doc, vd));
       // Not certain: Clean Dataset asks for the column's order once, previews, then converts.
       else if (core?.fix?.kind === 'choose-date-order')
-        actions.push(commandAction(vscode.l10n.t('Fix: {0}', describe(core.fix)), vd, 'openData.cleanDataset', doc.uri, { rules: ['date-format'] }));
+        actions.push(
+          commandAction(vscode.l10n.t('Fix: {0}', describe(core.fix)), vd, 'openData.cleanDataset', doc.uri, { rules: ['date-format'] }),
+        );
       const docs = new vscode.CodeAction(vscode.l10n.t('Learn more about {0}', rule), vscode.CodeActionKind.QuickFix);
       // Rules have their own page; schema checks link to the shared page their code targets.
       const target = typeof vd.code === 'object' ? vd.code.target : undefined;
@@ -96,7 +98,10 @@ export class FixProvider implements vscode.CodeActionProvider {
     if (same.length > 1) {
       const plan = planFor(this.services, doc, same);
       if (plan?.edits.length) {
-        const a = new vscode.CodeAction(vscode.l10n.t('Fix all {0} “{1}” problems in this file', same.length, core.rule), vscode.CodeActionKind.QuickFix);
+        const a = new vscode.CodeAction(
+          vscode.l10n.t('Fix all {0} “{1}” problems in this file', same.length, core.rule),
+          vscode.CodeActionKind.QuickFix,
+        );
         a.edit = toWorkspaceEdit(doc, plan);
         out.push(a);
       }

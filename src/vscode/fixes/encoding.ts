@@ -30,7 +30,12 @@ export async function repairEncoding(doc: vscode.TextDocument, confirm = true): 
     // The conversion starts from the bytes on disk: edits made on the misread text cannot follow.
     const ok = doc.isDirty ? vscode.l10n.t('Discard Changes and Convert') : vscode.l10n.t('Convert to UTF-8');
     const question = doc.isDirty
-      ? vscode.l10n.t('Rewrite {0} from {1} to UTF-8? Its unsaved changes were made on misread text and will be discarded. The original is kept as {2}.', name, r.from, backup)
+      ? vscode.l10n.t(
+          'Rewrite {0} from {1} to UTF-8? Its unsaved changes were made on misread text and will be discarded. The original is kept as {2}.',
+          name,
+          r.from,
+          backup,
+        )
       : vscode.l10n.t('Rewrite {0} from {1} to UTF-8? The original is kept as {2}.', name, r.from, backup);
     const answer = await vscode.window.showWarningMessage(question, { modal: true }, ok);
     if (answer !== ok) {
@@ -50,7 +55,9 @@ export async function repairEncoding(doc: vscode.TextDocument, confirm = true): 
 /** The warning for a conversion the user ticked that did not happen: never silent. */
 export function notConvertedMessage(why: NotConverted): string {
   if (why === 'already-utf8')
-    return vscode.l10n.t('The file on disk is already UTF-8 but holds replacement characters (�): it was saved after being misread, and the original letters are lost. Restore it from its source or a backup.');
+    return vscode.l10n.t(
+      'The file on disk is already UTF-8 but holds replacement characters (�): it was saved after being misread, and the original letters are lost. Restore it from its source or a backup.',
+    );
   if (why === 'not-a-file') return vscode.l10n.t('Only a file on disk can be converted to UTF-8.');
   return vscode.l10n.t('The file was not converted to UTF-8: its encoding is unchanged.');
 }

@@ -28,7 +28,9 @@ export function registerFixes(context: vscode.ExtensionContext, services: Servic
     misread,
     vscode.languages.registerCodeActionsProvider(SELECTOR, fixes, { providedCodeActionKinds: FixProvider.kinds }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
-    vscode.commands.registerCommand('openData.cleanDataset', (uri?: unknown, args?: unknown) => cleanDataset(services, preview, asUri(uri), asArgs(args))),
+    vscode.commands.registerCommand('openData.cleanDataset', (uri?: unknown, args?: unknown) =>
+      cleanDataset(services, preview, asUri(uri), asArgs(args)),
+    ),
     vscode.commands.registerCommand('openData.replayRecipe', (uri?: unknown, recipe?: unknown, args?: unknown) =>
       replayRecipe(services, preview, asUri(uri), asUri(recipe), asArgs(args)),
     ),

@@ -46,7 +46,11 @@ export class MisreadGuard implements vscode.Disposable {
     const convert = vscode.l10n.t('Convert the file to UTF-8…');
     const reopen = vscode.l10n.t('Reopen with Another Encoding…');
     const pick = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} is {1} but was read as UTF-8: saving it (auto save included) would replace its accented letters with � for good. Convert it to UTF-8 first.', name, legacy.from),
+      vscode.l10n.t(
+        '{0} is {1} but was read as UTF-8: saving it (auto save included) would replace its accented letters with � for good. Convert it to UTF-8 first.',
+        name,
+        legacy.from,
+      ),
       convert,
       reopen,
     );

@@ -8,7 +8,13 @@ import { cleanDataset, type CleanArgs } from './clean-dataset';
 import type { PreviewProvider } from './preview';
 import { listRecipes, readRecipe } from './recipe-store';
 
-export async function replayRecipe(services: Services, preview: PreviewProvider, target?: vscode.Uri, recipeUri?: vscode.Uri, args: CleanArgs = {}): Promise<boolean> {
+export async function replayRecipe(
+  services: Services,
+  preview: PreviewProvider,
+  target?: vscode.Uri,
+  recipeUri?: vscode.Uri,
+  args: CleanArgs = {},
+): Promise<boolean> {
   target ??= vscode.window.activeTextEditor?.document.uri;
   if (!target) return false;
   if (!recipeUri) {
@@ -22,7 +28,9 @@ export async function replayRecipe(services: Services, preview: PreviewProvider,
   }
   const { recipe, errors } = await readRecipe(recipeUri);
   if (!recipe) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Invalid recipe {0}: {1}', vscode.workspace.asRelativePath(recipeUri), errors.join('; ')));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Invalid recipe {0}: {1}', vscode.workspace.asRelativePath(recipeUri), errors.join('; ')),
+    );
     return false;
   }
   const steps = replaySteps(recipe);
@@ -34,5 +42,11 @@ export async function replayRecipe(services: Services, preview: PreviewProvider,
     target = written;
   }
   const reencode = recipe.steps.some((s) => s.fix === 'reencode');
-  return cleanDataset(services, preview, target, { ...args, rules: reencode ? ['encoding', ...steps.map((s) => s.rule)] : undefined }, steps);
+  return cleanDataset(
+    services,
+    preview,
+    target,
+    { ...args, rules: reencode ? ['encoding', ...steps.map((s) => s.rule)] : undefined },
+    steps,
+  );
 }

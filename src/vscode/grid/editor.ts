@@ -14,7 +14,10 @@ class SheetDocument implements vscode.CustomDocument {
   readonly onDidChangeOnDisk = this.changed.event;
   private readonly watcher: vscode.FileSystemWatcher;
 
-  constructor(readonly uri: vscode.Uri, onDispose: (d: SheetDocument) => void) {
+  constructor(
+    readonly uri: vscode.Uri,
+    onDispose: (d: SheetDocument) => void,
+  ) {
     const folder = vscode.Uri.joinPath(uri, '..');
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name), true, false, true);

@@ -11,7 +11,11 @@ import { reopenWorkbooksAtStart } from './reopen';
  * `worker` is the host's shared worker; without it the grid starts its own (lint-worker.js),
  * so a hostile workbook can only ever crash a worker thread, never the extension host.
  */
-export function registerSpreadsheets(context: vscode.ExtensionContext, diagnostics: vscode.DiagnosticCollection, worker?: WorkerClient): void {
+export function registerSpreadsheets(
+  context: vscode.ExtensionContext,
+  diagnostics: vscode.DiagnosticCollection,
+  worker?: WorkerClient,
+): void {
   const w = worker ?? new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.js').fsPath);
   if (!worker) context.subscriptions.push({ dispose: () => w.dispose() });
   const linter = new SheetLinter(diagnostics, w, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
@@ -28,10 +32,13 @@ export function registerSpreadsheets(context: vscode.ExtensionContext, diagnosti
       const shown = active && target && active.uri.toString() === target.toString() ? active.sheet : undefined;
       return exportSheetCommand(w, target, typeof sheet === 'string' ? sheet : shown, header);
     }),
-    vscode.commands.registerCommand('openData.revealSheetCell', async (uri: vscode.Uri, sheet: string, row: number | null, column: number | null) => {
-      if (!views.forUri(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);
-      await views.forUri(uri)?.reveal(sheet, row, column);
-    }),
+    vscode.commands.registerCommand(
+      'openData.revealSheetCell',
+      async (uri: vscode.Uri, sheet: string, row: number | null, column: number | null) => {
+        if (!views.forUri(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);
+        await views.forUri(uri)?.reveal(sheet, row, column);
+      },
+    ),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('openData.lint')) for (const uri of views.uris()) void linter.lint(uri).catch(() => undefined);
     }),

@@ -47,7 +47,10 @@ export class SheetLinter implements vscode.Disposable {
         if (this.running.get(key)?.version === version) {
           this.running.delete(key);
           this.reports.set(key, report);
-          this.collection.set(uri, report.diagnostics.map((d) => toSheetDiagnostic(d, this.docsBase)));
+          this.collection.set(
+            uri,
+            report.diagnostics.map((d) => toSheetDiagnostic(d, this.docsBase)),
+          );
           this.emitter.fire(uri);
         }
         return report;

@@ -13,7 +13,17 @@ export interface CellProblem {
 }
 
 /** UI words the webview shows, translated by the host (vscode.l10n). */
-export const GRID_LABELS = ['problems', 'noProblems', 'exportCsv', 'loading', 'truncated', 'sheetHidden', 'sheetProblems', 'otherSheets', 'ruleDocs'] as const;
+export const GRID_LABELS = [
+  'problems',
+  'noProblems',
+  'exportCsv',
+  'loading',
+  'truncated',
+  'sheetHidden',
+  'sheetProblems',
+  'otherSheets',
+  'ruleDocs',
+] as const;
 export type GridLabel = (typeof GRID_LABELS)[number];
 export type GridLabels = Record<GridLabel, string>;
 

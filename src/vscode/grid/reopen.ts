@@ -18,7 +18,11 @@ export async function reopenWorkbooksShownAsText(): Promise<number> {
     for (const tab of group.tabs) {
       if (!(tab.input instanceof vscode.TabInputText) || !WORKBOOK.test(tab.input.uri.path) || tab.isDirty) continue;
       const uri = tab.input.uri;
-      await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE, { viewColumn: group.viewColumn, preserveFocus: !tab.isActive, preview: tab.isPreview });
+      await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE, {
+        viewColumn: group.viewColumn,
+        preserveFocus: !tab.isActive,
+        preview: tab.isPreview,
+      });
       // The grid may have replaced the text tab or opened beside it: close what is left.
       const left = textTabsOf(uri, group);
       if (left.length) await vscode.window.tabGroups.close(left, true);

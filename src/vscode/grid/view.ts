@@ -30,7 +30,8 @@ export class GridView implements vscode.Disposable {
       }),
       linter.onDidLint((u) => {
         const report = linter.report(u);
-        if (u.toString() === uri.toString() && report && this.sheet) this.post({ type: 'problems', ...this.problemsOf(report, this.sheet) });
+        if (u.toString() === uri.toString() && report && this.sheet)
+          this.post({ type: 'problems', ...this.problemsOf(report, this.sheet) });
       }),
     );
   }

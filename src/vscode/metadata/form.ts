@@ -13,7 +13,9 @@ function labels(): Record<MetadataLabelKey, string> {
     heading: vscode.l10n.t('Dataset metadata'),
     title: vscode.l10n.t('Title'),
     description: vscode.l10n.t('Description'),
-    descriptionHelp: vscode.l10n.t('What the data is, who produces it, how often, its limits. Markdown; more than 100 characters earns a quality point.'),
+    descriptionHelp: vscode.l10n.t(
+      'What the data is, who produces it, how often, its limits. Markdown; more than 100 characters earns a quality point.',
+    ),
     licence: vscode.l10n.t('Licence'),
     frequency: vscode.l10n.t('Update frequency'),
     none: vscode.l10n.t('(none)'),

@@ -28,7 +28,8 @@ async function datasetName(store: ProjectStore, arg: unknown): Promise<string | 
   const views = datasetsOf(store.datapackage);
   if (!views.length) {
     const add = vscode.l10n.t('Add Files as a Dataset');
-    if ((await vscode.window.showInformationMessage(vscode.l10n.t('The project has no dataset yet.'), add)) === add) await vscode.commands.executeCommand('openData.addDataset');
+    if ((await vscode.window.showInformationMessage(vscode.l10n.t('The project has no dataset yet.'), add)) === add)
+      await vscode.commands.executeCommand('openData.addDataset');
     return undefined;
   }
   if (views.length === 1) return views[0].meta.name;

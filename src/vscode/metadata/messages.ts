@@ -27,8 +27,17 @@ function parseMeta(v: unknown, dataset: string): DatasetMeta | null {
   }
   if (v.licenses !== undefined) {
     const ls = v.licenses;
-    if (!Array.isArray(ls) || ls.length > 10 || !ls.every((l) => isObject(l) && ['name', 'title', 'path'].every((k) => l[k] === undefined || text(l[k])))) return null;
-    meta.licenses = ls.map((l: Record<string, unknown>) => ({ name: l.name as string | undefined, title: l.title as string | undefined, path: l.path as string | undefined }));
+    if (
+      !Array.isArray(ls) ||
+      ls.length > 10 ||
+      !ls.every((l) => isObject(l) && ['name', 'title', 'path'].every((k) => l[k] === undefined || text(l[k])))
+    )
+      return null;
+    meta.licenses = ls.map((l: Record<string, unknown>) => ({
+      name: l.name as string | undefined,
+      title: l.title as string | undefined,
+      path: l.path as string | undefined,
+    }));
   }
   if (v.temporalCoverage !== undefined) {
     const t = v.temporalCoverage;
@@ -38,7 +47,10 @@ function parseMeta(v: unknown, dataset: string): DatasetMeta | null {
   if (v.spatial !== undefined) {
     const s = v.spatial;
     if (!isObject(s) || (s.zones !== undefined && !texts(s.zones)) || (s.granularity !== undefined && !text(s.granularity))) return null;
-    meta.spatial = { ...(s.zones !== undefined ? { zones: s.zones as string[] } : {}), ...(s.granularity !== undefined ? { granularity: s.granularity as string } : {}) };
+    meta.spatial = {
+      ...(s.zones !== undefined ? { zones: s.zones as string[] } : {}),
+      ...(s.granularity !== undefined ? { granularity: s.granularity as string } : {}),
+    };
   }
   return meta;
 }

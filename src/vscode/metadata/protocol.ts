@@ -18,10 +18,29 @@ export interface FileView {
 }
 
 export type MetadataLabelKey =
-  | 'heading' | 'title' | 'description' | 'descriptionHelp' | 'licence' | 'frequency' | 'none'
-  | 'temporal' | 'start' | 'end' | 'spatial' | 'zones' | 'zonesHelp' | 'granularity'
-  | 'tags' | 'tagsHelp' | 'organization' | 'files' | 'fileDescription'
-  | 'score' | 'save' | 'saved' | 'unsaved';
+  | 'heading'
+  | 'title'
+  | 'description'
+  | 'descriptionHelp'
+  | 'licence'
+  | 'frequency'
+  | 'none'
+  | 'temporal'
+  | 'start'
+  | 'end'
+  | 'spatial'
+  | 'zones'
+  | 'zonesHelp'
+  | 'granularity'
+  | 'tags'
+  | 'tagsHelp'
+  | 'organization'
+  | 'files'
+  | 'fileDescription'
+  | 'score'
+  | 'save'
+  | 'saved'
+  | 'unsaved';
 
 export interface MetadataForm {
   dataset: DatasetMeta;
@@ -40,10 +59,7 @@ export interface MetadataEdit {
 }
 
 export type HostMessage =
-  | { type: 'load'; form: MetadataForm }
-  | { type: 'score'; score: ScoreView }
-  | { type: 'saved' }
-  | { type: 'error'; message: string };
+  { type: 'load'; form: MetadataForm } | { type: 'score'; score: ScoreView } | { type: 'saved' } | { type: 'error'; message: string };
 
 export type WebviewMessage =
   | { type: 'ready' }

@@ -35,7 +35,11 @@ export interface DatasetChoice {
 export type DatasetArg = string | { name?: string; datapackage?: string; files?: string[] };
 
 const schemaName = (s: unknown): string | undefined =>
-  typeof s === 'string' && !/[\\/]?\.json$/i.test(s) ? s : s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' ? String((s as { name: string }).name) : undefined;
+  typeof s === 'string' && !/[\\/]?\.json$/i.test(s)
+    ? s
+    : s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string'
+      ? String((s as { name: string }).name)
+      : undefined;
 
 type Extra = { title?: string; description?: string; format?: string; schema?: unknown };
 
@@ -80,7 +84,11 @@ export async function workspaceDatasets(): Promise<DatasetChoice[]> {
     const root = path.dirname(uri.fsPath);
     for (const view of datasetsOf(dp)) {
       const refused: { path: string; reason: string }[] = [];
-      const files = view.resources.flatMap((r) => resourcePaths(r).flatMap((p) => confinedFile(root, p, { title: r.title ?? r.name, description: r.description, format: r.format, schema: r.schema }, refused)));
+      const files = view.resources.flatMap((r) =>
+        resourcePaths(r).flatMap((p) =>
+          confinedFile(root, p, { title: r.title ?? r.name, description: r.description, format: r.format, schema: r.schema }, refused),
+        ),
+      );
       if (files.length > 0 || refused.length > 0) out.push({ root, datapackage: uri.fsPath, meta: view.meta, files, refused });
     }
   }
@@ -118,12 +126,23 @@ export async function datasetFromArg(arg: DatasetArg): Promise<DatasetChoice | u
 export async function pickDataset(): Promise<DatasetChoice | undefined> {
   const all = await workspaceDatasets();
   if (all.length === 0) {
-    const uris = await vscode.window.showOpenDialog({ canSelectMany: true, filters: { [vscode.l10n.t('Tables')]: ['csv', 'tsv', 'xlsx', 'ods'] }, openLabel: vscode.l10n.t('Publish') });
+    const uris = await vscode.window.showOpenDialog({
+      canSelectMany: true,
+      filters: { [vscode.l10n.t('Tables')]: ['csv', 'tsv', 'xlsx', 'ods'] },
+      openLabel: vscode.l10n.t('Publish'),
+    });
     return uris && uris.length > 0 ? datasetFromArg({ files: uris.map((u) => u.fsPath) }) : undefined;
   }
   if (all.length === 1) return all[0];
-  const items = all.map((d) => ({ label: d.meta.title ?? d.meta.name, description: d.meta.name, detail: d.files.map((f) => f.rel).join(', '), d }));
-  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which dataset do you want to publish?'), ignoreFocusOut: true }))?.d;
+  const items = all.map((d) => ({
+    label: d.meta.title ?? d.meta.name,
+    description: d.meta.name,
+    detail: d.files.map((f) => f.rel).join(', '),
+    d,
+  }));
+  return (
+    await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which dataset do you want to publish?'), ignoreFocusOut: true })
+  )?.d;
 }
 
 const OPEN_FORMATS = new Set(['csv', 'tsv', 'json', 'geojson']);
@@ -136,7 +155,11 @@ export async function pickFiles(d: DatasetChoice): Promise<DatasetFile[] | undef
   const sorted = [...d.files].sort((a, b) => Number(!OPEN_FORMATS.has(a.format)) - Number(!OPEN_FORMATS.has(b.format)));
   if (sorted.length === 1) return sorted;
   const items = sorted.map((f) => ({ label: f.rel, description: f.format.toUpperCase(), picked: true, f }));
-  const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Files to publish (open formats first)'), ignoreFocusOut: true });
+  const chosen = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    placeHolder: vscode.l10n.t('Files to publish (open formats first)'),
+    ignoreFocusOut: true,
+  });
   return chosen?.map((c) => c.f);
 }
 

@@ -3,7 +3,18 @@
 // Every argument of `openData.publish` skips its prompt; with `confirm: true` nothing prompts
 // at all (tests, demo), and what would need a prompt fails with a clear outcome instead.
 import * as vscode from 'vscode';
-import { convertTsvToCsv, createPortalClient, UdataClient, extensionOf, isPortalError, isSafeLink, type DatasetMetadata, type Linkage, type PublishPlan, type WhoAmI } from '../../core/portal';
+import {
+  convertTsvToCsv,
+  createPortalClient,
+  UdataClient,
+  extensionOf,
+  isPortalError,
+  isSafeLink,
+  type DatasetMetadata,
+  type Linkage,
+  type PublishPlan,
+  type WhoAmI,
+} from '../../core/portal';
 import type { Services } from '../services';
 import * as path from 'node:path';
 import { uiLang } from '../settings';
@@ -54,7 +65,11 @@ export interface Deps {
 
 const NO_ORGS: WhoAmI = { id: '', organizations: [] };
 
-export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { portal?: PortalSetting; dryRun?: boolean } = {}): Promise<PublishOutcome> {
+export async function runPublish(
+  deps: Deps,
+  args: PublishArgs = {},
+  fixed: { portal?: PortalSetting; dryRun?: boolean } = {},
+): Promise<PublishOutcome> {
   const headless = args.confirm === true;
   const stop = (stopped: string, log: string[] = []): PublishOutcome => ({ ok: false, stopped, log });
   if (!vscode.workspace.isTrusted) {
@@ -62,7 +77,9 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
     return stop('untrusted');
   }
   const dryRun = fixed.dryRun === true || args.dryRun === true;
-  const portal = args.portal ? { ...args.portal, url: portalUrl(args.portal) } : fixed.portal ?? (await pickPortal(vscode.l10n.t('Publish to which portal?')));
+  const portal = args.portal
+    ? { ...args.portal, url: portalUrl(args.portal) }
+    : (fixed.portal ?? (await pickPortal(vscode.l10n.t('Publish to which portal?'))));
   if (!portal) return stop('cancelled');
   let apiKey = args.apiKey ?? (await deps.keys.get(portal)) ?? (headless || dryRun ? undefined : await deps.keys.ask(portal));
   // A dry run sends nothing: it can show the requests before any key exists.
@@ -77,7 +94,10 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
   }
   if (dataset.refused?.length) {
     // #16: a repository's datapackage.json may not make Publish upload a file outside the project.
-    const msg = vscode.l10n.t('Publication refused: datapackage.json lists files outside the project folder: {0}', dataset.refused.map((r) => `${r.path} (${r.reason})`).join(', '));
+    const msg = vscode.l10n.t(
+      'Publication refused: datapackage.json lists files outside the project folder: {0}',
+      dataset.refused.map((r) => `${r.path} (${r.reason})`).join(', '),
+    );
     log.error(msg);
     if (!headless) void vscode.window.showErrorMessage(msg, { modal: true });
     return stop('unsafe-path', log.lines);
@@ -85,9 +105,12 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
   let files = args.dataset ? openFormatsFirst(dataset.files) : await pickFiles(dataset);
   if (!files || files.length === 0) return stop('cancelled', log.lines);
   if (!hasOpenFormat(files)) {
-    const msg = vscode.l10n.t('Only spreadsheet files: the dataset loses the open-format quality point. Publish a CSV as the main resource and the spreadsheet as an extra.');
+    const msg = vscode.l10n.t(
+      'Only spreadsheet files: the dataset loses the open-format quality point. Publish a CSV as the main resource and the spreadsheet as an extra.',
+    );
     log.warn(msg);
-    if (!headless && (await vscode.window.showWarningMessage(msg, { modal: true }, vscode.l10n.t('Publish anyway'))) === undefined) return stop('cancelled', log.lines);
+    if (!headless && (await vscode.window.showWarningMessage(msg, { modal: true }, vscode.l10n.t('Publish anyway'))) === undefined)
+      return stop('cancelled', log.lines);
   }
 
   const gate = await passGate(deps.services, dataset, files, log, headless, args.override);
@@ -109,13 +132,28 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
       const isPrivate = remote?.private ?? true;
       // "Your key can publish to organisation X", said before anything is confirmed.
       const right = dryRun ? undefined : await client.publishRight(who, meta.organization);
-      const rightText = right?.ok && meta.organization ? vscode.l10n.t('Your key can publish to organisation {0}.', right.orgName ?? meta.organization) : undefined;
+      const rightText =
+        right?.ok && meta.organization
+          ? vscode.l10n.t('Your key can publish to organisation {0}.', right.orgName ?? meta.organization)
+          : undefined;
       // Without the right, no confirmation: the preflight stops at once with the reason.
-      if (!headless && !dryRun && right?.ok !== false && !(await confirmPublish(portal, files, linkage, meta.title, gate.ignoredOverrides ?? [], rightText))) return stop('cancelled', log.lines);
+      if (
+        !headless &&
+        !dryRun &&
+        right?.ok !== false &&
+        !(await confirmPublish(portal, files, linkage, meta.title, gate.ignoredOverrides ?? [], rightText))
+      )
+        return stop('cancelled', log.lines);
       const plan: PublishPlan = {
         profile,
         dataset: { ...meta, private: isPrivate },
-        files: files.map((f) => ({ path: f.abs, title: f.title, format: f.format, description: f.description, schema: schemaOf(f.schema, schemas[f.abs]) })),
+        files: files.map((f) => ({
+          path: f.abs,
+          title: f.title,
+          format: f.format,
+          description: f.description,
+          schema: schemaOf(f.schema, schemas[f.abs]),
+        })),
         linkage,
       };
       try {
@@ -127,9 +165,23 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
           return { ok: true, requests: result.requests, log: log.lines };
         }
         const url = result.datasetUrl ?? `${portal.url}/datasets/${result.datasetId}/`;
-        await recordDone(dataset.root, dataset.meta.name, { portal: portal.url, datasetId: result.datasetId, url, marker: result.linkage.marker, resources: result.linkage.resources });
+        await recordDone(dataset.root, dataset.meta.name, {
+          portal: portal.url,
+          datasetId: result.datasetId,
+          url,
+          marker: result.linkage.marker,
+          resources: result.linkage.resources,
+        });
         log.info(`published ${dataset.meta.name}: ${url}`);
-        const madePublic = await offerPublic(client, result.datasetId, plan.dataset, result.linkage.marker, isPrivate, url, headless ? args.makePublic === true : undefined);
+        const madePublic = await offerPublic(
+          client,
+          result.datasetId,
+          plan.dataset,
+          result.linkage.marker,
+          isPrivate,
+          url,
+          headless ? args.makePublic === true : undefined,
+        );
         if (madePublic) log.info(`made public: ${url}`);
         return { ok: true, datasetId: result.datasetId, url, resources: result.linkage.resources, log: log.lines };
       } catch (e) {
@@ -156,24 +208,48 @@ export async function runPublish(deps: Deps, args: PublishArgs = {}, fixed: { po
 }
 
 /** The declared schema with the version the gate linted against (udata wants both). */
-function schemaOf(declared: string | undefined, linted: { name: string; version?: string } | undefined): { name: string; version?: string } | undefined {
+function schemaOf(
+  declared: string | undefined,
+  linted: { name: string; version?: string } | undefined,
+): { name: string; version?: string } | undefined {
   if (linted && (!declared || declared === linted.name)) return linted;
   return declared ? { name: declared } : undefined;
 }
 
 /** #16: the confirmation names every file and the target dataset, so nothing is uploaded unseen. */
-async function confirmPublish(portal: PortalSetting, files: DatasetFile[], linkage: Linkage, title: string, ignored: string[], right?: string): Promise<boolean> {
+async function confirmPublish(
+  portal: PortalSetting,
+  files: DatasetFile[],
+  linkage: Linkage,
+  title: string,
+  ignored: string[],
+  right?: string,
+): Promise<boolean> {
   const go = vscode.l10n.t('Publish');
   const list = files.map((f) => `• ${f.rel}`).join('\n');
   const text = linkage.datasetId
     ? vscode.l10n.t('Update the dataset "{0}" ({1}) on {2} with these files?', title, linkage.datasetId, portal.name)
-    : vscode.l10n.t('Create a new private dataset "{0}" on {1} with these files? It stays private until you make it public.', title, portal.name);
-  const note = ignored.length ? `\n\n${vscode.l10n.t('Ignored for this check (personal data always blocks): {0}', ignored.join(', '))}` : '';
-  return (await vscode.window.showInformationMessage(text, { modal: true, detail: `${list}${note}${right ? `\n\n${right}` : ''}` }, go)) === go;
+    : vscode.l10n.t(
+        'Create a new private dataset "{0}" on {1} with these files? It stays private until you make it public.',
+        title,
+        portal.name,
+      );
+  const note = ignored.length
+    ? `\n\n${vscode.l10n.t('Ignored for this check (personal data always blocks): {0}', ignored.join(', '))}`
+    : '';
+  return (
+    (await vscode.window.showInformationMessage(text, { modal: true, detail: `${list}${note}${right ? `\n\n${right}` : ''}` }, go)) === go
+  );
 }
 
 /** udata's default allow-list has no .tsv: offer CSV copies (the person's files stay as they are). */
-async function offerTsvConversion(e: unknown, files: DatasetFile[], root: string, headless: boolean, convert: boolean): Promise<DatasetFile[] | undefined> {
+async function offerTsvConversion(
+  e: unknown,
+  files: DatasetFile[],
+  root: string,
+  headless: boolean,
+  convert: boolean,
+): Promise<DatasetFile[] | undefined> {
   if (!isPortalError(e, 'extension-not-allowed') || !files.some((f) => extensionOf(f.abs) === 'tsv')) return undefined;
   if (!headless) {
     const yes = vscode.l10n.t('Convert to CSV and Publish');
@@ -187,7 +263,12 @@ async function offerTsvConversion(e: unknown, files: DatasetFile[], root: string
 }
 
 /** `linked-dataset-gone` and `linkage-mismatch` are recovered in the loop; the person (or the arguments) choose how. */
-async function recover(e: unknown, apiKey: string, headless: boolean, args: PublishArgs): Promise<'recreate' | { relink: string } | undefined> {
+async function recover(
+  e: unknown,
+  apiKey: string,
+  headless: boolean,
+  args: PublishArgs,
+): Promise<'recreate' | { relink: string } | undefined> {
   if (isPortalError(e, 'linkage-mismatch')) {
     if (headless) return undefined;
     const useIt = vscode.l10n.t('Publish to That Dataset');
@@ -224,7 +305,9 @@ async function offerPublic(
   const makePublic = vscode.l10n.t('Make Public');
   let yes = decided;
   if (yes === undefined) {
-    const text = isPrivate ? vscode.l10n.t('Published as a private dataset: {0}. Make it public now?', url) : vscode.l10n.t('Dataset updated: {0}', url);
+    const text = isPrivate
+      ? vscode.l10n.t('Published as a private dataset: {0}. Make it public now?', url)
+      : vscode.l10n.t('Dataset updated: {0}', url);
     const pick = await vscode.window.showInformationMessage(text, ...(isPrivate ? [makePublic, open] : [open]));
     // #16: only https (or loopback in tests) links are opened.
     if (pick === open && isSafeLink(url)) void vscode.env.openExternal(vscode.Uri.parse(url));

@@ -26,13 +26,18 @@ export async function passGate(
     const save = vscode.l10n.t('Save and Publish');
     const names = dirty.map((doc) => vscode.workspace.asRelativePath(doc.uri)).join(', ');
     if (headless) log.warn(`unsaved changes are not published: ${names}`);
-    else if ((await vscode.window.showWarningMessage(vscode.l10n.t('{0} has unsaved changes.', names), { modal: true }, save)) !== save) return { stopped: 'cancelled' };
+    else if ((await vscode.window.showWarningMessage(vscode.l10n.t('{0} has unsaved changes.', names), { modal: true }, save)) !== save)
+      return { stopped: 'cancelled' };
     else for (const doc of dirty) await doc.save();
   }
-  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the files before publishing…'), cancellable: true }, (_p, token) =>
-    runGate(services, files, token),
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the files before publishing…'), cancellable: true },
+    (_p, token) => runGate(services, files, token),
   );
-  if (report.ignoredOverrides.length > 0) log.warn(`openData.lint.rules overrides ignored before publishing (personal data always blocks): ${report.ignoredOverrides.join(', ')}`);
+  if (report.ignoredOverrides.length > 0)
+    log.warn(
+      `openData.lint.rules overrides ignored before publishing (personal data always blocks): ${report.ignoredOverrides.join(', ')}`,
+    );
   const done = (f: DatasetFile[]) => ({ files: f, schemas: report.schemas, ignoredOverrides: report.ignoredOverrides });
   if (report.personal.length > 0) {
     const msg = vscode.l10n.t('Publication blocked: personal data found (RGPD).\n{0}', describeErrors(report.personal));
@@ -45,8 +50,15 @@ export async function passGate(
     let reason = override?.reason?.trim();
     if (!reason && !headless) {
       const anyway = vscode.l10n.t('Publish anyway…');
-      if ((await vscode.window.showErrorMessage(vscode.l10n.t('The files have lint errors:\n{0}', msg), { modal: true }, anyway)) === anyway)
-        reason = (await vscode.window.showInputBox({ title: vscode.l10n.t('Why publish despite the errors? (kept in the log)'), ignoreFocusOut: true }))?.trim();
+      if (
+        (await vscode.window.showErrorMessage(vscode.l10n.t('The files have lint errors:\n{0}', msg), { modal: true }, anyway)) === anyway
+      )
+        reason = (
+          await vscode.window.showInputBox({
+            title: vscode.l10n.t('Why publish despite the errors? (kept in the log)'),
+            ignoreFocusOut: true,
+          })
+        )?.trim();
     }
     if (!reason) {
       log.error(`lint errors block the publication: ${msg}`);
@@ -55,7 +67,10 @@ export async function passGate(
     log.warn(`publishing despite lint errors (${msg}); reason: ${reason}`);
   }
   if (report.noSchema.length > 0) {
-    const msg = vscode.l10n.t('No schema declared for {0}: declare one (e.g. scdl/subventions) so the portal validates the file.', report.noSchema.join(', '));
+    const msg = vscode.l10n.t(
+      'No schema declared for {0}: declare one (e.g. scdl/subventions) so the portal validates the file.',
+      report.noSchema.join(', '),
+    );
     log.warn(msg);
     if (!headless) void vscode.window.showWarningMessage(msg);
   }

@@ -40,7 +40,17 @@ export async function runGate(services: Services, files: DatasetFile[], token?: 
     rules['personal-data'] = 'error';
     const r = await services.worker.run(
       'lintFile',
-      { path: f.abs, options: { lang: uiLang(), rules, maxProblems: 100000, schemaGlobs: settings.schemaGlobs, schemaRoot: settings.schemaRoot, ...(f.schema ? { schema: f.schema } : {}) } },
+      {
+        path: f.abs,
+        options: {
+          lang: uiLang(),
+          rules,
+          maxProblems: 100000,
+          schemaGlobs: settings.schemaGlobs,
+          schemaRoot: settings.schemaRoot,
+          ...(f.schema ? { schema: f.schema } : {}),
+        },
+      },
       { token },
     );
     if (r.schema) report.schemas[f.abs] = { name: r.schema.name, ...(r.schema.version ? { version: r.schema.version } : {}) };
@@ -49,7 +59,8 @@ export async function runGate(services: Services, files: DatasetFile[], token?: 
     const others = errs.filter((d) => d.rule !== 'personal-data');
     if (personal.length) report.personal.push({ file: f.rel, count: personal.length, first: personal[0] });
     if (others.length) report.errors.push({ file: f.rel, count: others.length, first: others[0] });
-    if (r.fatal) report.errors.push({ file: f.rel, count: 1, first: { rule: 'source-error', severity: 'error', message: r.fatal } as Diagnostic });
+    if (r.fatal)
+      report.errors.push({ file: f.rel, count: 1, first: { rule: 'source-error', severity: 'error', message: r.fatal } as Diagnostic });
     if (f.format === 'csv' && !f.schema && !r.schema) report.noSchema.push(f.rel);
     if (!ETALAB_NAME.test(path.basename(f.abs))) report.offName.push(f);
   }
@@ -66,7 +77,16 @@ export function describeErrors(list: GateReport['errors']): string {
 /** The suggested Etalab name of a file, e.g. 20240115_214900016_subventions.csv. */
 export function etalabName(file: string, siren: string, date = new Date()): string {
   const ymd = date.toISOString().slice(0, 10).replace(/-/g, '');
-  const base = path.basename(file).replace(/\.[^.]+$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const name = base.replace(/^\d{8}_\d{9}_/, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').toLowerCase() || 'donnees';
+  const base = path
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  const name =
+    base
+      .replace(/^\d{8}_\d{9}_/, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toLowerCase() || 'donnees';
   return `${ymd}_${siren}_${name}${path.extname(file).toLowerCase()}`;
 }

@@ -24,7 +24,9 @@ export function registerPublishing(context: vscode.ExtensionContext, services: S
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DRY_RUN_SCHEME, dryRunDocs),
     vscode.commands.registerCommand('openData.publish', (a?: unknown) => runPublish(deps, argsOf(a))),
-    vscode.commands.registerCommand('openData.publishDataGouv', (a?: unknown) => runPublish(deps, argsOf(a), { portal: dataGouvProfile() })),
+    vscode.commands.registerCommand('openData.publishDataGouv', (a?: unknown) =>
+      runPublish(deps, argsOf(a), { portal: dataGouvProfile() }),
+    ),
     vscode.commands.registerCommand('openData.publishDryRun', (a?: unknown) => runPublish(deps, argsOf(a), { dryRun: true })),
     // From a Valorisation tree item the argument is its node ({kind: 'chart', uri}); from the panel's title bar, nothing.
     vscode.commands.registerCommand('openData.publishReuse', (a?: unknown) => {

@@ -50,30 +50,44 @@ export async function completeMetadata(
   const asked: Partial<DatasetMeta> = {};
   if (interactive) {
     if (!m.title) {
-      if (!(m.title = asked.title = await input(vscode.l10n.t('Dataset title'), d.meta.name, (v) => (v.trim() ? undefined : vscode.l10n.t('A title is required.'))))) return undefined;
+      if (
+        !(m.title = asked.title =
+          await input(vscode.l10n.t('Dataset title'), d.meta.name, (v) => (v.trim() ? undefined : vscode.l10n.t('A title is required.'))))
+      )
+        return undefined;
     }
     if (!m.description || m.description.length < MIN_DESCRIPTION) {
-      const v = await input(vscode.l10n.t('Description (at least {0} characters: what, who, how often, known limits)', MIN_DESCRIPTION), m.description, (s) =>
-        s.trim().length >= MIN_DESCRIPTION ? undefined : vscode.l10n.t('{0} characters more.', MIN_DESCRIPTION - s.trim().length),
+      const v = await input(
+        vscode.l10n.t('Description (at least {0} characters: what, who, how often, known limits)', MIN_DESCRIPTION),
+        m.description,
+        (s) => (s.trim().length >= MIN_DESCRIPTION ? undefined : vscode.l10n.t('{0} characters more.', MIN_DESCRIPTION - s.trim().length)),
       );
       if (!v) return undefined;
       m.description = asked.description = v.trim();
     }
     if (!m.license) {
-      const pick = await vscode.window.showQuickPick(LICENCES.map((l) => ({ label: l.title, description: l.name, l })), { placeHolder: vscode.l10n.t('Licence'), ignoreFocusOut: true });
+      const pick = await vscode.window.showQuickPick(
+        LICENCES.map((l) => ({ label: l.title, description: l.name, l })),
+        { placeHolder: vscode.l10n.t('Licence'), ignoreFocusOut: true },
+      );
       if (!pick) return undefined;
       m.license = portal.type === 'udata' ? pick.l.udata : pick.l.name;
       asked.licenses = [{ name: pick.l.name, title: pick.l.title, path: pick.l.path }];
     }
     if (!m.frequency) {
       const lang = uiLang();
-      const pick = await vscode.window.showQuickPick(FREQUENCIES.map((f) => ({ label: f[lang], description: f.id, f })), { placeHolder: vscode.l10n.t('Update frequency'), ignoreFocusOut: true });
+      const pick = await vscode.window.showQuickPick(
+        FREQUENCIES.map((f) => ({ label: f[lang], description: f.id, f })),
+        { placeHolder: vscode.l10n.t('Update frequency'), ignoreFocusOut: true },
+      );
       if (!pick) return undefined;
       m.frequency = asked.frequency = pick.f.id;
     }
     if (!m.temporalCoverage) {
       const v = await input(vscode.l10n.t('Temporal coverage as YYYY-MM-DD/YYYY-MM-DD (leave empty to skip)'), '', (s) =>
-        !s.trim() || /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/.test(s.trim()) ? undefined : vscode.l10n.t('Write two dates, e.g. 2024-01-01/2024-12-31.'),
+        !s.trim() || /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/.test(s.trim())
+          ? undefined
+          : vscode.l10n.t('Write two dates, e.g. 2024-01-01/2024-12-31.'),
       );
       if (v === undefined) return undefined;
       if (v.trim()) {
@@ -91,7 +105,10 @@ export async function completeMetadata(
         ...who.organizations.map((o) => ({ label: o.name ?? o.id, description: o.id, id: o.id as string | undefined })),
         { label: vscode.l10n.t('No organisation (my own account)'), description: '', id: undefined },
       ];
-      const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Publish for which organisation?'), ignoreFocusOut: true });
+      const pick = await vscode.window.showQuickPick(items, {
+        placeHolder: vscode.l10n.t('Publish for which organisation?'),
+        ignoreFocusOut: true,
+      });
       if (!pick) return undefined;
       m.organization = asked.organization = pick.id;
     }
@@ -108,14 +125,22 @@ async function askSpatial(zones: ZoneSource): Promise<DatasetMetadata['spatial']
   if (!q.trim()) return undefined;
   const found = await zones.suggestZones(q.trim(), 20);
   if (found.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The portal knows no zone named “{0}”: the spatial coverage is left empty.', q.trim()));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The portal knows no zone named “{0}”: the spatial coverage is left empty.', q.trim()),
+    );
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(found.map((z) => ({ label: z.name, description: z.id, z })), { canPickMany: true, placeHolder: vscode.l10n.t('Zones covered (from the portal)'), ignoreFocusOut: true });
+  const pick = await vscode.window.showQuickPick(
+    found.map((z) => ({ label: z.name, description: z.id, z })),
+    { canPickMany: true, placeHolder: vscode.l10n.t('Zones covered (from the portal)'), ignoreFocusOut: true },
+  );
   if (!pick) return null;
   const levels = await zones.granularities();
   const g = levels.length
-    ? await vscode.window.showQuickPick(levels.map((l) => ({ label: l.name, description: l.id, id: l.id })), { placeHolder: vscode.l10n.t('Granularity: the finest level of the data'), ignoreFocusOut: true })
+    ? await vscode.window.showQuickPick(
+        levels.map((l) => ({ label: l.name, description: l.id, id: l.id })),
+        { placeHolder: vscode.l10n.t('Granularity: the finest level of the data'), ignoreFocusOut: true },
+      )
     : undefined;
   if (levels.length && !g) return null;
   return { zones: pick.map((p) => p.z.id), ...(g ? { granularity: g.id } : {}) };

@@ -31,7 +31,10 @@ export function portalProfiles(): PortalSetting[] {
   const configured = vscode.workspace.getConfiguration('openData').get<unknown[]>('portals', []);
   const valid = (Array.isArray(configured) ? configured : []).filter(
     (p): p is PortalSetting =>
-      !!p && typeof p === 'object' && typeof (p as PortalSetting).name === 'string' && typeof (p as PortalSetting).url === 'string' &&
+      !!p &&
+      typeof p === 'object' &&
+      typeof (p as PortalSetting).name === 'string' &&
+      typeof (p as PortalSetting).url === 'string' &&
       ((p as PortalSetting).type === 'udata' || (p as PortalSetting).type === 'ckan'),
   );
   const byUrl = new Map<string, PortalSetting>();
@@ -40,7 +43,12 @@ export function portalProfiles(): PortalSetting[] {
 }
 
 export async function pickPortal(placeHolder: string): Promise<PortalSetting | undefined> {
-  const items = portalProfiles().map((p) => ({ label: p.name, description: p.url, detail: p.type === 'ckan' ? 'CKAN' : 'udata', portal: p }));
+  const items = portalProfiles().map((p) => ({
+    label: p.name,
+    description: p.url,
+    detail: p.type === 'ckan' ? 'CKAN' : 'udata',
+    portal: p,
+  }));
   return (await vscode.window.showQuickPick(items, { placeHolder, ignoreFocusOut: true }))?.portal;
 }
 
@@ -68,7 +76,10 @@ export class PortalKeys {
   async ask(p: PortalSetting): Promise<string | undefined> {
     const key = await vscode.window.showInputBox({
       title: vscode.l10n.t('API key for {0}', p.name),
-      prompt: vscode.l10n.t('Create it in your profile on {0} (API key section). It is stored in the system keychain, never in the settings.', p.url),
+      prompt: vscode.l10n.t(
+        'Create it in your profile on {0} (API key section). It is stored in the system keychain, never in the settings.',
+        p.url,
+      ),
       password: true,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim().length < 8 ? vscode.l10n.t('This does not look like an API key.') : undefined),

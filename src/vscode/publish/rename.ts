@@ -15,7 +15,10 @@ export async function offerRename(d: DatasetChoice, files: DatasetFile[], offNam
   if (offName.length === 0) return files;
   const rename = vscode.l10n.t('Rename…');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} is not named after the Etalab convention AAAAMMJJ_<SIREN>_<nom>.csv. Rename it?', offName.map((f) => f.rel).join(', ')),
+    vscode.l10n.t(
+      '{0} is not named after the Etalab convention AAAAMMJJ_<SIREN>_<nom>.csv. Rename it?',
+      offName.map((f) => f.rel).join(', '),
+    ),
     { modal: true },
     rename,
     vscode.l10n.t('Keep the name'),
@@ -34,7 +37,11 @@ export async function offerRename(d: DatasetChoice, files: DatasetFile[], offNam
     renamed.set(f.abs, { ...f, abs, rel: path.relative(d.root, abs).split(path.sep).join('/') });
   }
   if (d.datapackage) await renameInPackage(d.datapackage, offName, renamed);
-  await renameLinkedPaths(d.root, d.meta.name, offName.map((f) => [f.rel, renamed.get(f.abs)!.rel]));
+  await renameLinkedPaths(
+    d.root,
+    d.meta.name,
+    offName.map((f) => [f.rel, renamed.get(f.abs)!.rel]),
+  );
   return files.map((f) => renamed.get(f.abs) ?? f);
 }
 

@@ -19,7 +19,9 @@ export async function uploadWithProgress(
   const grand = [...sizes.values()].reduce((a, b) => a + b, 0) || 1;
   const sent = new Map<string, number>();
   let saving = Promise.resolve();
-  const title = dryRun ? vscode.l10n.t('Dry run of the publication to {0}', plan.profile.name ?? plan.profile.baseUrl) : vscode.l10n.t('Publishing to {0}', plan.profile.name ?? plan.profile.baseUrl);
+  const title = dryRun
+    ? vscode.l10n.t('Dry run of the publication to {0}', plan.profile.name ?? plan.profile.baseUrl)
+    : vscode.l10n.t('Publishing to {0}', plan.profile.name ?? plan.profile.baseUrl);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     async (progress, token) => {
@@ -39,7 +41,10 @@ export async function uploadWithProgress(
           // A retried upload restarts from 0: the bar does not move back, it waits.
           if (e.sent <= before) return;
           sent.set(e.path, e.sent);
-          progress.report({ increment: ((e.sent - before) / grand) * 100, message: `${path.basename(e.path)} ${mb(e.sent)} / ${mb(e.total)}` });
+          progress.report({
+            increment: ((e.sent - before) / grand) * 100,
+            message: `${path.basename(e.path)} ${mb(e.sent)} / ${mb(e.total)}`,
+          });
         },
       });
     },

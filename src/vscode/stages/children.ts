@@ -77,14 +77,22 @@ function stageBody(src: TreeSources, stage: StageId, datasets: DatasetView[]): N
       if (!files.length) return [...extra, { kind: 'empty', message: vscode.l10n.t('No CSV, TSV, XLSX or ODS file in the workspace.') }];
       const root = src.store.root;
       const owner = new Map<string, string>();
-      for (const d of datasets) for (const p of d.resources.flatMap(resourcePaths)) if (root) owner.set(vscode.Uri.joinPath(root, ...p.split('/')).toString(), d.meta.name);
+      for (const d of datasets)
+        for (const p of d.resources.flatMap(resourcePaths))
+          if (root) owner.set(vscode.Uri.joinPath(root, ...p.split('/')).toString(), d.meta.name);
       return [...extra, ...files.map((f): Node => ({ kind: 'file', uri: f.uri, facts: f.facts, dataset: owner.get(f.uri.toString()) }))];
     }
     case 'preparation':
       return datasets.length
         ? datasets.map((view): Node => {
             const uris = resourceUris(src.store.root, view);
-            return { kind: 'dataset', stage, view, counts: uris.map(countsOf).reduce(add, { errors: 0, warnings: 0 }), validated: uris.length > 0 && uris.every(src.validated) };
+            return {
+              kind: 'dataset',
+              stage,
+              view,
+              counts: uris.map(countsOf).reduce(add, { errors: 0, warnings: 0 }),
+              validated: uris.length > 0 && uris.every(src.validated),
+            };
           })
         : [noDataset];
     case 'publication':
@@ -94,7 +102,12 @@ function stageBody(src: TreeSources, stage: StageId, datasets: DatasetView[]): N
       ];
     case 'valorisation': {
       const charts = src.charts();
-      const nodes: Node[] = datasets.map((view) => ({ kind: 'dataset', stage, view, score: vscode.l10n.t('{0} charts', chartsOf(src, view, charts).length) }));
+      const nodes: Node[] = datasets.map((view) => ({
+        kind: 'dataset',
+        stage,
+        view,
+        score: vscode.l10n.t('{0} charts', chartsOf(src, view, charts).length),
+      }));
       const claimed = new Set(datasets.flatMap((v) => chartsOf(src, v, charts)).map((c) => c.file));
       const others = charts.filter((c) => !claimed.has(c.file)).map(chartNode);
       if (others.length) nodes.push({ kind: 'otherCharts', charts: others });
@@ -112,7 +125,9 @@ function chartsOf(src: TreeSources, view: DatasetView, charts: SavedChartEntry[]
 
 /** The reuses recorded by "Publish as Reuse…" (only finished ones have a page). */
 function reuseNodes(src: TreeSources, dataset: string): Node[] {
-  const all = (src.store.state?.datasets?.[dataset] as { reuses?: Record<string, { title?: string; page?: string; portal?: string }> } | undefined)?.reuses;
+  const all = (
+    src.store.state?.datasets?.[dataset] as { reuses?: Record<string, { title?: string; page?: string; portal?: string }> } | undefined
+  )?.reuses;
   if (!all || typeof all !== 'object') return [];
   return Object.entries(all)
     .filter(([, r]) => r && typeof r.page === 'string')
@@ -133,8 +148,20 @@ function scoreText(src: TreeSources, view: DatasetView): string {
 
 function datasetChildren(src: TreeSources, stage: 'preparation' | 'publication' | 'valorisation', view: DatasetView): Node[] {
   const name = view.meta.name;
-  if (stage === 'preparation') return resourceUris(src.store.root, view).map((uri): Node => ({ kind: 'resource', uri, dataset: name, counts: countsOf(uri), exists: src.exists(uri), validated: src.validated(uri) }));
+  if (stage === 'preparation')
+    return resourceUris(src.store.root, view).map((uri): Node => ({
+      kind: 'resource',
+      uri,
+      dataset: name,
+      counts: countsOf(uri),
+      exists: src.exists(uri),
+      validated: src.validated(uri),
+    }));
   if (stage === 'valorisation') return [...chartsOf(src, view, src.charts()).map(chartNode), ...reuseNodes(src, name)];
   const q = quality(src, view);
-  return [{ kind: 'completeness', dataset: name, ...completeness(view.meta) }, { kind: 'quality', dataset: name, points: q.points, criteria: q.criteria }, { kind: 'published', dataset: name, publication: publicationOf(src.store.state, name) }];
+  return [
+    { kind: 'completeness', dataset: name, ...completeness(view.meta) },
+    { kind: 'quality', dataset: name, points: q.points, criteria: q.criteria },
+    { kind: 'published', dataset: name, publication: publicationOf(src.store.state, name) },
+  ];
 }

@@ -46,7 +46,9 @@ export async function addDatasetCommand(d: CommandDeps, arg?: unknown, all?: unk
   if (!uris.length) return undefined;
   const outside = uris.filter((u) => !u.path.startsWith(root.path + '/'));
   if (outside.length) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace folder: a dataset can only list files of the project.', outside[0].fsPath));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('{0} is outside the workspace folder: a dataset can only list files of the project.', outside[0].fsPath),
+    );
     return undefined;
   }
   await d.inventory.refresh(uris.filter((u) => !d.inventory.get(u)?.facts));
@@ -89,7 +91,8 @@ export async function openCommand(arg?: unknown): Promise<void> {
 }
 
 export async function editNotesCommand(d: CommandDeps, arg?: unknown): Promise<void> {
-  const stageId = typeof arg === 'string' ? arg : (arg as Node | undefined)?.kind === 'notes' ? (arg as { stage: string }).stage : undefined;
+  const stageId =
+    typeof arg === 'string' ? arg : (arg as Node | undefined)?.kind === 'notes' ? (arg as { stage: string }).stage : undefined;
   const stage = stageById(stageId ?? '');
   if (!stage) return;
   const notes = await vscode.window.showInputBox({
@@ -104,7 +107,9 @@ export async function setPortalCommand(d: CommandDeps, portal?: string): Promise
   let value = portal;
   if (value === undefined) {
     const other = vscode.l10n.t('Other portal…');
-    const pick = await vscode.window.showQuickPick(['https://www.data.gouv.fr', 'https://demo.data.gouv.fr', other], { title: vscode.l10n.t('Where will the datasets be published?') });
+    const pick = await vscode.window.showQuickPick(['https://www.data.gouv.fr', 'https://demo.data.gouv.fr', other], {
+      title: vscode.l10n.t('Where will the datasets be published?'),
+    });
     if (pick === other) {
       value = await vscode.window.showInputBox({
         title: vscode.l10n.t('Portal address'),
@@ -115,7 +120,6 @@ export async function setPortalCommand(d: CommandDeps, portal?: string): Promise
   }
   if (value !== undefined) await d.store.updateProject((p) => setTargetPortal(p, value!.trim()));
 }
-
 
 /** The publish flow belongs to another area; a Publication dataset node hands it the dataset name. */
 export async function publishCommand(arg?: unknown): Promise<void> {

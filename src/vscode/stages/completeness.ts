@@ -17,7 +17,13 @@ export function metadataFields(): [keyof DatasetMeta & string, string][] {
 }
 
 const filled = (v: unknown): boolean =>
-  typeof v === 'string' ? v.trim() !== '' : Array.isArray(v) ? v.length > 0 : typeof v === 'object' && v !== null ? Object.values(v).some(filled) : v !== undefined;
+  typeof v === 'string'
+    ? v.trim() !== ''
+    : Array.isArray(v)
+      ? v.length > 0
+      : typeof v === 'object' && v !== null
+        ? Object.values(v).some(filled)
+        : v !== undefined;
 
 export function completeness(meta: DatasetMeta): { filled: number; total: number; missing: string[] } {
   const fields = metadataFields();

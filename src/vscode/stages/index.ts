@@ -4,7 +4,16 @@ import * as vscode from 'vscode';
 import { setChecked } from '../../core/project/project';
 import { registerMetadata } from '../metadata';
 import type { Services } from '../services';
-import { addDatasetCommand, cleanCommand, editNotesCommand, openCommand, publishCommand, setPortalCommand, validateCommand, type CommandDeps } from './commands';
+import {
+  addDatasetCommand,
+  cleanCommand,
+  editNotesCommand,
+  openCommand,
+  publishCommand,
+  setPortalCommand,
+  validateCommand,
+  type CommandDeps,
+} from './commands';
 import { Inventory } from './inventory';
 import type { Node } from './nodes';
 import { ProjectStore } from './project-store';
@@ -17,10 +26,19 @@ export function registerStages(context: vscode.ExtensionContext, services: Servi
   const inventory = new Inventory(services.worker);
   const diagnosis = new DiagnoseModel(context.globalStorageUri, services.worker);
   const tree = new StagesTree(store, inventory, diagnosis);
-  const view = vscode.window.createTreeView('openData.stages', { treeDataProvider: tree, showCollapseAll: true, manageCheckboxStateManually: true });
+  const view = vscode.window.createTreeView('openData.stages', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    manageCheckboxStateManually: true,
+  });
   const deps: CommandDeps = { store, inventory, services };
   // Loading waits for nothing the user does; the tree fills in as the pieces arrive.
-  const ready = Promise.all([store.load(), inventory.scan(), tree.loadCharts(), registerDiagnose(context, { store, inventory, tree, model: diagnosis })]);
+  const ready = Promise.all([
+    store.load(),
+    inventory.scan(),
+    tree.loadCharts(),
+    registerDiagnose(context, { store, inventory, tree, model: diagnosis }),
+  ]);
 
   context.subscriptions.push(
     store,
@@ -38,7 +56,9 @@ export function registerStages(context: vscode.ExtensionContext, services: Servi
           });
       }
     }),
-    vscode.commands.registerCommand('openData.addDataset', (arg?: unknown, all?: unknown, into?: string) => addDatasetCommand(deps, arg, all, into).catch(showError)),
+    vscode.commands.registerCommand('openData.addDataset', (arg?: unknown, all?: unknown, into?: string) =>
+      addDatasetCommand(deps, arg, all, into).catch(showError),
+    ),
     vscode.commands.registerCommand('openData.validateDataset', (arg?: unknown) => validateCommand(deps, arg)),
     vscode.commands.registerCommand('openData.stages.clean', (arg?: unknown) => cleanCommand(arg)),
     vscode.commands.registerCommand('openData.stages.open', (arg?: unknown) => openCommand(arg)),
@@ -46,7 +66,10 @@ export function registerStages(context: vscode.ExtensionContext, services: Servi
     vscode.commands.registerCommand('openData.editStageNotes', (arg?: unknown) => editNotesCommand(deps, arg).catch(showError)),
     vscode.commands.registerCommand('openData.setTargetPortal', (portal?: string) => setPortalCommand(deps, portal).catch(showError)),
     vscode.commands.registerCommand('openData.copySamples', () => copySamples(context.extensionUri, store.root)),
-    vscode.commands.registerCommand('openData.openProjectFile', () => store.datapackageUri && vscode.commands.executeCommand('vscode.open', store.datapackageUri)),
+    vscode.commands.registerCommand(
+      'openData.openProjectFile',
+      () => store.datapackageUri && vscode.commands.executeCommand('vscode.open', store.datapackageUri),
+    ),
     vscode.commands.registerCommand('openData.refreshStages', async () => {
       await Promise.all([store.load(), inventory.refresh(inventory.list().map((e) => e.uri)), tree.loadCharts()]);
     }),
@@ -66,4 +89,3 @@ function showError(e: Error): undefined {
   void vscode.window.showErrorMessage(e.message);
   return undefined;
 }
-

@@ -40,7 +40,9 @@ export class Inventory implements vscode.Disposable {
   }
 
   list(): InventoryEntry[] {
-    return [...this.entries.values()].sort((a, b) => vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri), 'fr'));
+    return [...this.entries.values()].sort((a, b) =>
+      vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri), 'fr'),
+    );
   }
 
   get(uri: vscode.Uri): InventoryEntry | undefined {
@@ -94,14 +96,26 @@ export class Inventory implements vscode.Disposable {
       if (!(e instanceof WorkerCrashedError) || files.length === 1) return files.map((u) => this.unreadable(u, e as Error));
     }
     const out: TableFacts[] = [];
-    for (const u of files) out.push(await run([u.fsPath]).then((f) => f[0], (e: Error) => this.unreadable(u, e)));
+    for (const u of files)
+      out.push(
+        await run([u.fsPath]).then(
+          (f) => f[0],
+          (e: Error) => this.unreadable(u, e),
+        ),
+      );
     return out;
   }
 
   private unreadable(u: vscode.Uri, e: Error): TableFacts {
     if (e instanceof WorkerCrashedError) {
       const why = e.reason === 'timeout' ? vscode.l10n.t('reading it took too long') : e.message;
-      void vscode.window.showWarningMessage(vscode.l10n.t('Open Data: {0} could not be read ({1}). It is marked unreadable; the other files are still listed.', vscode.workspace.asRelativePath(u), why));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Open Data: {0} could not be read ({1}). It is marked unreadable; the other files are still listed.',
+          vscode.workspace.asRelativePath(u),
+          why,
+        ),
+      );
     }
     return { size: 0, header: [], error: e.message };
   }

@@ -9,7 +9,13 @@ import { isDiagNode, type DiagNode } from '../diagnose/nodes';
 import { diagItem } from '../diagnose/items';
 
 const icon = (id: string, color?: string) => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
-const STAGE_ICONS = { diagnostic: 'pulse', identification: 'search', preparation: 'tools', publication: 'cloud-upload', valorisation: 'graph' } as const;
+const STAGE_ICONS = {
+  diagnostic: 'pulse',
+  identification: 'search',
+  preparation: 'tools',
+  publication: 'cloud-upload',
+  valorisation: 'graph',
+} as const;
 const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
 
 function kb(size: number): string {
@@ -32,7 +38,10 @@ export function treeItem(n: Node): vscode.TreeItem {
 function itemFor(n: Exclude<Node, DiagNode>, lang: 'en' | 'fr'): vscode.TreeItem {
   switch (n.kind) {
     case 'stage': {
-      const i = new vscode.TreeItem(`${STAGES.indexOf(n.stage) + 1}. ${n.stage.title[lang]}`, n.stage.id === 'diagnostic' ? Expanded : Collapsed);
+      const i = new vscode.TreeItem(
+        `${STAGES.indexOf(n.stage) + 1}. ${n.stage.title[lang]}`,
+        n.stage.id === 'diagnostic' ? Expanded : Collapsed,
+      );
       i.iconPath = icon(STAGE_ICONS[n.stage.id]);
       i.contextValue = `odw.stage.${n.stage.id}`;
       return i;
@@ -56,14 +65,21 @@ function itemFor(n: Exclude<Node, DiagNode>, lang: 'en' | 'fr'): vscode.TreeItem
       const i = new vscode.TreeItem(n.uri, None);
       i.label = vscode.workspace.asRelativePath(n.uri);
       const f = n.facts;
-      const parts = !f ? [vscode.l10n.t('reading…')] : f.error ? [vscode.l10n.t('unreadable')] : [kb(f.size), ...(f.rows !== undefined ? [vscode.l10n.t('{0} rows', f.rows)] : []), ...(f.schema ? [f.schema.name] : [])];
+      const parts = !f
+        ? [vscode.l10n.t('reading…')]
+        : f.error
+          ? [vscode.l10n.t('unreadable')]
+          : [kb(f.size), ...(f.rows !== undefined ? [vscode.l10n.t('{0} rows', f.rows)] : []), ...(f.schema ? [f.schema.name] : [])];
       if (n.dataset) parts.push(vscode.l10n.t('in dataset {0}', n.dataset));
       i.description = parts.join(' · ');
       i.tooltip = new vscode.MarkdownString();
       i.tooltip.appendText(vscode.workspace.asRelativePath(n.uri) + '\n\n');
       if (f?.error) i.tooltip.appendText(f.error);
       if (f?.modified) i.tooltip.appendText(vscode.l10n.t('Modified on {0}', new Date(f.modified).toLocaleDateString(lang)) + '\n\n');
-      if (f?.schema) i.tooltip.appendText(vscode.l10n.t('Looks like schema {0}: {1} of its {2} columns found.', f.schema.name, f.schema.matched, f.schema.total) + '\n\n');
+      if (f?.schema)
+        i.tooltip.appendText(
+          vscode.l10n.t('Looks like schema {0}: {1} of its {2} columns found.', f.schema.name, f.schema.matched, f.schema.total) + '\n\n',
+        );
       if (f?.header.length) i.tooltip.appendText(vscode.l10n.t('Columns: {0}', f.header.join(', ')));
       i.iconPath = icon(n.dataset ? 'pass-filled' : 'file', n.dataset ? 'testing.iconPassed' : undefined);
       i.contextValue = n.dataset ? 'odw.file.added' : 'odw.file';
@@ -71,18 +87,40 @@ function itemFor(n: Exclude<Node, DiagNode>, lang: 'en' | 'fr'): vscode.TreeItem
       return i;
     }
     case 'dataset': {
-      const i = new vscode.TreeItem(n.view.meta.title || n.view.meta.name, n.view.resources.length || n.stage !== 'valorisation' ? Collapsed : None);
-      i.description = n.counts ? (n.validated || n.counts.errors || n.counts.warnings ? countsText(n.counts) : vscode.l10n.t('not validated yet')) : n.score;
+      const i = new vscode.TreeItem(
+        n.view.meta.title || n.view.meta.name,
+        n.view.resources.length || n.stage !== 'valorisation' ? Collapsed : None,
+      );
+      i.description = n.counts
+        ? n.validated || n.counts.errors || n.counts.warnings
+          ? countsText(n.counts)
+          : vscode.l10n.t('not validated yet')
+        : n.score;
       i.tooltip = `${n.view.meta.name}\n${n.view.resources.map((r) => (Array.isArray(r.path) ? r.path.join(', ') : r.path)).join('\n')}`;
-      i.iconPath = n.counts?.errors ? icon('error', 'problemsErrorIcon.foreground') : n.counts?.warnings ? icon('warning', 'problemsWarningIcon.foreground') : icon('database');
+      i.iconPath = n.counts?.errors
+        ? icon('error', 'problemsErrorIcon.foreground')
+        : n.counts?.warnings
+          ? icon('warning', 'problemsWarningIcon.foreground')
+          : icon('database');
       i.contextValue = `odw.dataset.${n.stage}`;
       return i;
     }
     case 'resource': {
       const i = new vscode.TreeItem(n.uri, None);
       i.label = vscode.workspace.asRelativePath(n.uri);
-      i.description = !n.exists ? vscode.l10n.t('missing file') : n.validated || n.counts.errors || n.counts.warnings ? countsText(n.counts) : vscode.l10n.t('not validated yet');
-      i.iconPath = !n.exists || n.counts.errors ? icon('error', 'problemsErrorIcon.foreground') : n.counts.warnings ? icon('warning', 'problemsWarningIcon.foreground') : n.validated ? icon('pass', 'testing.iconPassed') : icon('circle-large-outline');
+      i.description = !n.exists
+        ? vscode.l10n.t('missing file')
+        : n.validated || n.counts.errors || n.counts.warnings
+          ? countsText(n.counts)
+          : vscode.l10n.t('not validated yet');
+      i.iconPath =
+        !n.exists || n.counts.errors
+          ? icon('error', 'problemsErrorIcon.foreground')
+          : n.counts.warnings
+            ? icon('warning', 'problemsWarningIcon.foreground')
+            : n.validated
+              ? icon('pass', 'testing.iconPassed')
+              : icon('circle-large-outline');
       i.contextValue = n.exists ? 'odw.resource' : 'odw.resource.missing';
       if (n.exists) i.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [n.uri] };
       return i;
@@ -126,7 +164,8 @@ function itemFor(n: Exclude<Node, DiagNode>, lang: 'en' | 'fr'): vscode.TreeItem
       i.iconPath = p ? icon('link-external') : icon('circle-slash');
       i.contextValue = p ? 'odw.published' : 'odw.unpublished';
       // #16: a URL from the project file is opened only when https (or loopback).
-      if (p && isSafeLink(p.url)) i.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Published Page'), arguments: [vscode.Uri.parse(p.url)] };
+      if (p && isSafeLink(p.url))
+        i.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Published Page'), arguments: [vscode.Uri.parse(p.url)] };
       return i;
     }
     case 'chart': {
@@ -144,7 +183,8 @@ function itemFor(n: Exclude<Node, DiagNode>, lang: 'en' | 'fr'): vscode.TreeItem
       i.iconPath = icon('link-external');
       i.contextValue = 'odw.reuse';
       // #16: a URL from the project file is opened only when https (or loopback).
-      if (n.page && isSafeLink(n.page)) i.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Reuse'), arguments: [vscode.Uri.parse(n.page)] };
+      if (n.page && isSafeLink(n.page))
+        i.command = { command: 'vscode.open', title: vscode.l10n.t('Open the Reuse'), arguments: [vscode.Uri.parse(n.page)] };
       return i;
     }
     case 'otherCharts': {

@@ -13,7 +13,14 @@ export type Node =
   | { kind: 'check'; stage: StageId; item: ChecklistItem; checked: boolean }
   | { kind: 'notes'; stage: StageId; notes?: string }
   | { kind: 'file'; uri: vscode.Uri; facts?: TableFacts; dataset?: string }
-  | { kind: 'dataset'; stage: 'preparation' | 'publication' | 'valorisation'; view: DatasetView; counts?: Counts; validated?: boolean; score?: string }
+  | {
+      kind: 'dataset';
+      stage: 'preparation' | 'publication' | 'valorisation';
+      view: DatasetView;
+      counts?: Counts;
+      validated?: boolean;
+      score?: string;
+    }
   | { kind: 'resource'; uri: vscode.Uri; dataset: string; counts: Counts; exists: boolean; validated: boolean }
   | { kind: 'completeness'; dataset: string; filled: number; total: number; missing: string[] }
   | { kind: 'quality'; dataset: string; points: number; criteria: Criterion[] }

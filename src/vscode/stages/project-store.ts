@@ -31,9 +31,23 @@ export class ProjectStore implements vscode.Disposable {
 
   constructor() {
     if (!this.root) return;
-    this.dp = { uri: vscode.Uri.joinPath(this.root, DATAPACKAGE_FILE), parse: parseDataPackage, serialize: serializeDataPackage, value: {}, exists: false };
-    this.project = { uri: vscode.Uri.joinPath(this.root, '.opendata', 'project.json'), parse: parseProject, serialize: serializeProject, value: {}, exists: false };
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, `{${DATAPACKAGE_FILE},.opendata/project.json}`));
+    this.dp = {
+      uri: vscode.Uri.joinPath(this.root, DATAPACKAGE_FILE),
+      parse: parseDataPackage,
+      serialize: serializeDataPackage,
+      value: {},
+      exists: false,
+    };
+    this.project = {
+      uri: vscode.Uri.joinPath(this.root, '.opendata', 'project.json'),
+      parse: parseProject,
+      serialize: serializeProject,
+      value: {},
+      exists: false,
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(this.root, `{${DATAPACKAGE_FILE},.opendata/project.json}`),
+    );
     const reload = (uri: vscode.Uri) => void this.reloadUri(uri);
     this.disposables.push(
       watcher,
@@ -94,7 +108,10 @@ export class ProjectStore implements vscode.Disposable {
     }
     const parsed = slot.parse(text);
     slot.value = parsed.value;
-    this.collection.set(slot.uri, parsed.issues.map((i) => toDiagnostic(text, i)));
+    this.collection.set(
+      slot.uri,
+      parsed.issues.map((i) => toDiagnostic(text, i)),
+    );
   }
 
   private async text(uri: vscode.Uri): Promise<string | undefined> {
@@ -111,7 +128,8 @@ export class ProjectStore implements vscode.Disposable {
     const run = async (): Promise<T> => {
       if (!slot) throw new Error(vscode.l10n.t('Open a folder to keep a dataset project.'));
       await this.read(slot);
-      if (slot.value === null) throw new Error(vscode.l10n.t('{0} is not valid JSON: fix it first (see Problems).', vscode.workspace.asRelativePath(slot.uri)));
+      if (slot.value === null)
+        throw new Error(vscode.l10n.t('{0} is not valid JSON: fix it first (see Problems).', vscode.workspace.asRelativePath(slot.uri)));
       const next = change(slot.value);
       const text = slot.serialize(next);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === slot.uri.toString());
@@ -146,7 +164,11 @@ function toDiagnostic(text: string, issue: FileIssue): vscode.Diagnostic {
     const before = text.slice(0, Math.min(offset, text.length)).split('\n');
     return new vscode.Position(before.length - 1, before[before.length - 1].length);
   };
-  const d = new vscode.Diagnostic(new vscode.Range(pos(issue.start), pos(Math.max(issue.end, issue.start))), issue.message[uiLang()], vscode.DiagnosticSeverity.Error);
+  const d = new vscode.Diagnostic(
+    new vscode.Range(pos(issue.start), pos(Math.max(issue.end, issue.start))),
+    issue.message[uiLang()],
+    vscode.DiagnosticSeverity.Error,
+  );
   d.source = 'Open Data';
   return d;
 }

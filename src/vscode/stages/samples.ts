@@ -8,7 +8,9 @@ const SAMPLES = ['subventions-2024.csv', 'budget-primitif-2024.csv'];
 export async function copySamples(extensionUri: vscode.Uri, root: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
   const source = (name: string) => vscode.Uri.joinPath(extensionUri, 'samples', name);
   if (!root) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to copy the samples into it; showing the bundled sample meanwhile.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a folder to copy the samples into it; showing the bundled sample meanwhile.'),
+    );
     await vscode.commands.executeCommand('vscode.open', source(SAMPLES[0]));
     return undefined;
   }
@@ -16,7 +18,10 @@ export async function copySamples(extensionUri: vscode.Uri, root: vscode.Uri | u
   await vscode.workspace.fs.createDirectory(dir);
   for (const name of SAMPLES) {
     const target = vscode.Uri.joinPath(dir, name);
-    const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(target).then(
+      () => true,
+      () => false,
+    );
     if (!exists) await vscode.workspace.fs.copy(source(name), target);
   }
   const first = vscode.Uri.joinPath(dir, SAMPLES[0]);

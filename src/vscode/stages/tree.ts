@@ -76,7 +76,8 @@ export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
   getTreeItem(n: Node): vscode.TreeItem {
     const item = treeItem(n);
     // Checklist progress on the stage itself, so the collapsed tree reads as a dashboard.
-    if (n.kind === 'stage') item.description = `${n.stage.checklist.filter((c) => isChecked(this.store.state, n.stage.id, c.id)).length}/${n.stage.checklist.length}`;
+    if (n.kind === 'stage')
+      item.description = `${n.stage.checklist.filter((c) => isChecked(this.store.state, n.stage.id, c.id)).length}/${n.stage.checklist.length}`;
     return item;
   }
 
@@ -90,7 +91,10 @@ export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
       const i = this.getTreeItem(n);
       const label = typeof i.label === 'string' ? i.label : (i.label?.label ?? '');
       const kids = this.getChildren(n);
-      const checked = i.checkboxState === undefined ? undefined : (typeof i.checkboxState === 'object' ? i.checkboxState.state : i.checkboxState) === vscode.TreeItemCheckboxState.Checked;
+      const checked =
+        i.checkboxState === undefined
+          ? undefined
+          : (typeof i.checkboxState === 'object' ? i.checkboxState.state : i.checkboxState) === vscode.TreeItemCheckboxState.Checked;
       return {
         label,
         ...(typeof i.description === 'string' ? { description: i.description } : {}),
@@ -104,7 +108,11 @@ export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
   /** Diagnostics change on every keystroke: refresh Préparation only, at most every 300 ms, and only for project files. */
   private onDiagnostics(uris: readonly vscode.Uri[]): void {
     for (const u of uris) this.linted.add(u.toString());
-    const ours = new Set(datasetsOf(this.store.datapackage).flatMap((v) => resourceUris(this.store.root, v)).map((u) => u.toString()));
+    const ours = new Set(
+      datasetsOf(this.store.datapackage)
+        .flatMap((v) => resourceUris(this.store.root, v))
+        .map((u) => u.toString()),
+    );
     if (!uris.some((u) => ours.has(u.toString())) || this.diagnosticsTimer) return;
     this.diagnosticsTimer = setTimeout(() => {
       this.diagnosticsTimer = undefined;
@@ -114,7 +122,14 @@ export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
 
   private async checkResources(): Promise<void> {
     const uris = datasetsOf(this.store.datapackage).flatMap((v) => resourceUris(this.store.root, v));
-    const found = await Promise.all(uris.map((u) => vscode.workspace.fs.stat(u).then(() => true, () => false)));
+    const found = await Promise.all(
+      uris.map((u) =>
+        vscode.workspace.fs.stat(u).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     this.present.clear();
     uris.forEach((u, i) => found[i] && this.present.add(u.toString()));
   }

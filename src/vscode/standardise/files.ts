@@ -8,7 +8,10 @@ import type { Organisation } from '../../core/standardise/organisation';
 /** `aides.xlsx` + scdl/subventions → `aides-subventions.csv`, then `-2`, `-3`… if taken. */
 export function freeOutputPath(source: string, schema: string): string {
   const stem = path.join(path.dirname(source), path.basename(source, path.extname(source)));
-  const base = `${stem}-${schema.split('/').pop()!.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
+  const base = `${stem}-${schema
+    .split('/')
+    .pop()!
+    .replace(/[^A-Za-z0-9_-]+/g, '_')}`;
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${base}.csv` : `${base}-${n}.csv`;
     if (!existsSync(candidate)) return candidate;

@@ -52,7 +52,12 @@ export function registerStandardise(context: vscode.ExtensionContext, services: 
 
 /** A Uri, a tree node of the Préparation stage (`{ uri }`), or the active editor's table; a workbook asks for its sheet. */
 async function sourceOf(arg: unknown, sheet: string | undefined): Promise<StandardiseSource | undefined> {
-  const uri = arg instanceof vscode.Uri ? arg : arg && typeof arg === 'object' && (arg as { uri?: unknown }).uri instanceof vscode.Uri ? (arg as { uri: vscode.Uri }).uri : activeTable();
+  const uri =
+    arg instanceof vscode.Uri
+      ? arg
+      : arg && typeof arg === 'object' && (arg as { uri?: unknown }).uri instanceof vscode.Uri
+        ? (arg as { uri: vscode.Uri }).uri
+        : activeTable();
   if (!uri || !TABLE.test(uri.path)) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a table (CSV, TSV, XLSX or ODS) to standardise it.'));
     return undefined;
@@ -61,10 +66,15 @@ async function sourceOf(arg: unknown, sheet: string | undefined): Promise<Standa
   const { listSheets, peekHeader } = await import('../../core/sheet/peek');
   const visible = (await listSheets(uri.fsPath).catch(() => [])).filter((s) => s.state === 'visible');
   // Only the sheets that hold a table are worth asking about (Feuil2, Feuil3 are often empty).
-  const withTable = await Promise.all(visible.map(async (s) => ((await peekHeader(uri.fsPath, s.name).catch(() => null))?.labels.some((l) => l.trim()) ? s : null)));
+  const withTable = await Promise.all(
+    visible.map(async (s) => ((await peekHeader(uri.fsPath, s.name).catch(() => null))?.labels.some((l) => l.trim()) ? s : null)),
+  );
   const sheets = withTable.filter((s) => s !== null);
   if (sheets.length <= 1) return { uri, sheet: sheets[0]?.name };
-  const pick = await vscode.window.showQuickPick(sheets.map((s) => s.name), { title: vscode.l10n.t('Sheet to standardise') });
+  const pick = await vscode.window.showQuickPick(
+    sheets.map((s) => s.name),
+    { title: vscode.l10n.t('Sheet to standardise') },
+  );
   return pick ? { uri, sheet: pick } : undefined;
 }
 

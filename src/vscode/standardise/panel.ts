@@ -3,7 +3,13 @@
 // by a newer change are dropped), and "Write" streams the result to a new file beside the source.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { STANDARDISE_VIEW_TYPE, parseFromWebview, type FromWebview, type StandardiseView, type ToWebview } from '../../protocol/standardise';
+import {
+  STANDARDISE_VIEW_TYPE,
+  parseFromWebview,
+  type FromWebview,
+  type StandardiseView,
+  type ToWebview,
+} from '../../protocol/standardise';
 import type { StandardiseSpec, TableOps } from '../../core/standardise/spec';
 import type { PreviewView } from '../../core/standardise/task';
 import { uiLang } from '../settings';
@@ -31,7 +37,10 @@ export class StandardisePanel {
   static show(source: StandardiseSource, extensionUri: vscode.Uri, worker: WorkerClient): StandardisePanel {
     const title = vscode.l10n.t('Standardise: {0}', path.basename(source.uri.fsPath) + (source.sheet ? ` (${source.sheet})` : ''));
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel(STANDARDISE_VIEW_TYPE, title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [root] });
+    const panel = vscode.window.createWebviewPanel(STANDARDISE_VIEW_TYPE, title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [root],
+    });
     return StandardisePanel.revive(panel, source, extensionUri, worker);
   }
 
@@ -39,7 +48,11 @@ export class StandardisePanel {
   static revive(panel: vscode.WebviewPanel, source: StandardiseSource, extensionUri: vscode.Uri, worker: WorkerClient): StandardisePanel {
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
-    panel.webview.html = webviewPage(panel.webview, vscode.Uri.joinPath(root, 'standardise.js'), vscode.Uri.joinPath(root, 'standardise.css'));
+    panel.webview.html = webviewPage(
+      panel.webview,
+      vscode.Uri.joinPath(root, 'standardise.js'),
+      vscode.Uri.joinPath(root, 'standardise.css'),
+    );
     return (StandardisePanel.last = new StandardisePanel(panel, source, worker));
   }
 
@@ -80,9 +93,20 @@ export class StandardisePanel {
 
   private async propose(schema: string | undefined, table?: TableOps): Promise<void> {
     this.post({ type: 'busy' });
-    const r = await this.worker.run('standardisePropose', { source: this.ref, schema, table, organisation: organisationSetting(this.source.uri) });
+    const r = await this.worker.run('standardisePropose', {
+      source: this.ref,
+      schema,
+      table,
+      organisation: organisationSetting(this.source.uri),
+    });
     if (!r.ok) return this.post({ type: 'problem', message: r.problem[uiLang()] });
-    this.view = { source: this.source.uri.toString(), ...(this.source.sheet ? { sheet: this.source.sheet } : {}), title: path.basename(this.source.uri.fsPath) + (this.source.sheet ? ` — ${this.source.sheet}` : ''), proposal: r.result, strings: standardiseStrings() };
+    this.view = {
+      source: this.source.uri.toString(),
+      ...(this.source.sheet ? { sheet: this.source.sheet } : {}),
+      title: path.basename(this.source.uri.fsPath) + (this.source.sheet ? ` — ${this.source.sheet}` : ''),
+      proposal: r.result,
+      strings: standardiseStrings(),
+    };
     this.spec = r.result.spec;
     this.post({ type: 'init', view: this.view });
   }
@@ -114,9 +138,21 @@ export class StandardisePanel {
     await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
     const add = vscode.l10n.t('Add to project');
     const p = r.result.problems;
-    this.post({ type: 'status', message: vscode.l10n.t('{0}: {1} rows written; {2} errors and {3} warnings left.', path.basename(out), r.result.rows, p.errors, p.warnings) });
+    this.post({
+      type: 'status',
+      message: vscode.l10n.t(
+        '{0}: {1} rows written; {2} errors and {3} warnings left.',
+        path.basename(out),
+        r.result.rows,
+        p.errors,
+        p.warnings,
+      ),
+    });
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('{0}: {1} rows written; {2} errors and {3} warnings left.', path.basename(out), r.result.rows, p.errors, p.warnings), add)
+      .showInformationMessage(
+        vscode.l10n.t('{0}: {1} rows written; {2} errors and {3} warnings left.', path.basename(out), r.result.rows, p.errors, p.warnings),
+        add,
+      )
       .then((choice) => choice === add && vscode.commands.executeCommand('openData.addDataset', uri));
     return uri;
   }

@@ -8,9 +8,20 @@ import { uiLang } from '../settings';
 import type { WorkerClient } from '../worker-client';
 import { freeOutputPath } from './files';
 
-export async function replayStandardiseStep(worker: WorkerClient, target: vscode.Uri, spec: StandardiseSpec, recipe: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function replayStandardiseStep(
+  worker: WorkerClient,
+  target: vscode.Uri,
+  spec: StandardiseSpec,
+  recipe: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const out = freeOutputPath(target.fsPath, spec.schema.name);
-  const r = await worker.run('standardiseWrite', { source: { path: target.fsPath }, spec, out, lang: uiLang(), baseDir: path.dirname(recipe.fsPath) });
+  const r = await worker.run('standardiseWrite', {
+    source: { path: target.fsPath },
+    spec,
+    out,
+    lang: uiLang(),
+    baseDir: path.dirname(recipe.fsPath),
+  });
   if (!r.ok) {
     void vscode.window.showErrorMessage(r.problem[uiLang()], { modal: true });
     return undefined;
@@ -18,6 +29,8 @@ export async function replayStandardiseStep(worker: WorkerClient, target: vscode
   const uri = vscode.Uri.file(out);
   await vscode.window.showTextDocument(uri, { preview: false });
   const p = r.result.problems;
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1} rows written; {2} errors and {3} warnings left.', path.basename(out), r.result.rows, p.errors, p.warnings));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('{0}: {1} rows written; {2} errors and {3} warnings left.', path.basename(out), r.result.rows, p.errors, p.warnings),
+  );
   return uri;
 }

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { StandardiseStrings } from '../../protocol/standardise';
 
 export function standardiseStrings(): StandardiseStrings {
-
   return {
     target: vscode.l10n.t('Target schema'),
     version: vscode.l10n.t('Version'),

@@ -11,14 +11,48 @@ import { lintCsvText } from '../../../src/core/lint-csv';
 import { actOf, caseNames, tmp } from './helpers';
 
 const HEAD = SCDL_BUDGET_COLUMNS.join(',');
-const line = (chap: string, chapLabel: string, nature = '6068', natureLabel = 'Autres matières et fournitures', fonction = '', fonctionLabel = '') =>
-  ['budget primitif', '2022', '21560046100010', 'CRACH', chap, chapLabel, nature, natureLabel, fonction, fonctionLabel, '', 'fonctionnement', 'réel', 'dépense', '', '', '', '', '10.00', '', '', ''].join(',');
-const lint = (rows: string[], lang: 'en' | 'fr' = 'en') => lintCsvText([HEAD, ...rows].join('\n') + '\n', { lang }).diagnostics.filter((d) => d.rule === 'code-leading-zero');
+const line = (
+  chap: string,
+  chapLabel: string,
+  nature = '6068',
+  natureLabel = 'Autres matières et fournitures',
+  fonction = '',
+  fonctionLabel = '',
+) =>
+  [
+    'budget primitif',
+    '2022',
+    '21560046100010',
+    'CRACH',
+    chap,
+    chapLabel,
+    nature,
+    natureLabel,
+    fonction,
+    fonctionLabel,
+    '',
+    'fonctionnement',
+    'réel',
+    'dépense',
+    '',
+    '',
+    '',
+    '',
+    '10.00',
+    '',
+    '',
+    '',
+  ].join(',');
+const lint = (rows: string[], lang: 'en' | 'fr' = 'en') =>
+  lintCsvText([HEAD, ...rows].join('\n') + '\n', { lang }).diagnostics.filter((d) => d.rule === 'code-leading-zero');
 
 test('a chapter that lost its zero: named with the plan, fixed when the label confirms it', () => {
   const [d] = lint([line('11', 'Charges à caractère général')]);
   assert.equal(d.severity, 'error');
-  assert.equal(d.message, 'chapitre 11 does not exist in M14 2022; 011 — Charges à caractère général does: the leading zero was lost (the column was read as a number).');
+  assert.equal(
+    d.message,
+    'chapitre 11 does not exist in M14 2022; 011 — Charges à caractère général does: the leading zero was lost (the column was read as a number).',
+  );
   assert.deepEqual(d.fix, { kind: 'set-cell', value: '011' });
   assert.equal(d.field, 'BGT_CONTNAT');
   const [fr] = lint([line('11', 'Charges à caractère général')], 'fr');
@@ -33,8 +67,16 @@ test('20 is a chapter too, but labelled “Dépenses imprévues” it is 020', (
 });
 
 test('a function and an account without their zeros; a label the plan disagrees with is a warning', () => {
-  const ds = lint([line('011', 'Charges à caractère général', '2', 'Résultat de fonctionnement reporté', '1', 'Opérations non ventilables')]);
-  assert.deepEqual(ds.map((d) => [d.field, d.fix]), [['BGT_NATURE', { kind: 'set-cell', value: '002' }], ['BGT_FONCTION', { kind: 'set-cell', value: '01' }]]);
+  const ds = lint([
+    line('011', 'Charges à caractère général', '2', 'Résultat de fonctionnement reporté', '1', 'Opérations non ventilables'),
+  ]);
+  assert.deepEqual(
+    ds.map((d) => [d.field, d.fix]),
+    [
+      ['BGT_NATURE', { kind: 'set-cell', value: '002' }],
+      ['BGT_FONCTION', { kind: 'set-cell', value: '01' }],
+    ],
+  );
   // The plan the file follows is the one its labels match (here M14, from the first row).
   const [w] = lint([line('012', 'Charges de personnel et frais assimilés'), line('011', 'Charges générales')]);
   assert.equal(w.severity, 'warning');
@@ -52,6 +94,10 @@ test('the converted shared acts raise no code-leading-zero diagnostic (their lab
     const out = join(tmp(), 'b.csv');
     await convertActToFile(actOf(name), out, { baseUrl: null, cacheDir: null });
     const errors = lintCsvText(readFileSync(out, 'utf8'), { lang: 'en' }).diagnostics.filter((d) => d.rule === 'code-leading-zero');
-    assert.deepEqual(errors.map((d) => d.message), [], name);
+    assert.deepEqual(
+      errors.map((d) => d.message),
+      [],
+      name,
+    );
   }
 });

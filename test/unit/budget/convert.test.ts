@@ -11,7 +11,11 @@ import { actOf, caseNames, CASES, makeAct, readCsv, tmp, writeAct } from './help
 
 const offline = { baseUrl: null, cacheDir: null } as const;
 
-async function convert(act: string, mode: 'default' | 'compat' = 'default', extra = {}): Promise<{ rows: string[][]; text: string; r: ConvertResult; out: string }> {
+async function convert(
+  act: string,
+  mode: 'default' | 'compat' = 'default',
+  extra = {},
+): Promise<{ rows: string[][]; text: string; r: ConvertResult; out: string }> {
   const out = join(tmp(), 'budget.csv');
   const r = await convertActToFile(act, out, { mode, ...offline, ...extra });
   const text = readFileSync(out, 'utf8');
@@ -32,7 +36,10 @@ for (const name of caseNames()) {
     const { out, r } = await convert(actOf(name));
     const report = await lintFile(out, { schema: 'scdl/budget' });
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
-    assert.deepEqual(errors.map((d) => `${d.row}:${d.field} ${d.message}`), []);
+    assert.deepEqual(
+      errors.map((d) => `${d.row}:${d.field} ${d.message}`),
+      [],
+    );
     assert.deepEqual(report.schema, { name: 'scdl/budget', version: '0.8.3' });
     assert.ok(r.rows > 0);
   });
@@ -51,18 +58,34 @@ test('trap 2: a line without ContNat gets the chapter of its account in the plan
   const { rows } = await convert(actOf('crach-lotissement-bp-2022'));
   // Revenue 168748 (Autres communes) has no ContNat in the act; the plan puts it in chapter 16.
   const r = rowWith(rows, 'BGT_NATURE', '168748');
-  assert.deepEqual([r[col(rows, 'BGT_CONTNAT')], r[col(rows, 'BGT_CONTNAT_LABEL')], r[col(rows, 'BGT_SECTION')]], ['16', 'Emprunts et dettes assimilées', 'investissement']);
+  assert.deepEqual(
+    [r[col(rows, 'BGT_CONTNAT')], r[col(rows, 'BGT_CONTNAT_LABEL')], r[col(rows, 'BGT_SECTION')]],
+    ['16', 'Emprunts et dettes assimilées', 'investissement'],
+  );
   const { rows: ref } = await convert(actOf('crach-lotissement-bp-2022'), 'compat');
   assert.equal(rowWith(ref, 'BGT_NATURE', '168748')[col(ref, 'BGT_CONTNAT')], '', 'the reference leaves it empty');
   // Ordre lines: TypOpBudg 1 = inside the section (041), 2 = between sections (040); ContOp lines: DR.
   const dir = tmp();
-  const act = writeAct(dir, 'a.xml', makeAct({ lines: [
-    { Nature: '2132', CodRD: 'D', OpBudg: '1', TypOpBudg: '1', MtPrev: '1.00' },
-    { Nature: '2132', CodRD: 'R', OpBudg: '1', TypOpBudg: '2', MtPrev: '2.00' },
-    { Nature: '2132', CodRD: 'D', OpBudg: '0', ContOp: '93', Operation: '93', MtPrev: '3.00' },
-  ] }));
+  const act = writeAct(
+    dir,
+    'a.xml',
+    makeAct({
+      lines: [
+        { Nature: '2132', CodRD: 'D', OpBudg: '1', TypOpBudg: '1', MtPrev: '1.00' },
+        { Nature: '2132', CodRD: 'R', OpBudg: '1', TypOpBudg: '2', MtPrev: '2.00' },
+        { Nature: '2132', CodRD: 'D', OpBudg: '0', ContOp: '93', Operation: '93', MtPrev: '3.00' },
+      ],
+    }),
+  );
   const { rows: s } = await convert(act);
-  assert.deepEqual(s.slice(1).map((x) => [x[col(s, 'BGT_CONTNAT')], x[col(s, 'BGT_SECTION')], x[col(s, 'BGT_OPERATION')]]), [['041', 'investissement', ''], ['040', 'investissement', ''], ['21', 'investissement', '93']]);
+  assert.deepEqual(
+    s.slice(1).map((x) => [x[col(s, 'BGT_CONTNAT')], x[col(s, 'BGT_SECTION')], x[col(s, 'BGT_OPERATION')]]),
+    [
+      ['041', 'investissement', ''],
+      ['040', 'investissement', ''],
+      ['21', 'investissement', '93'],
+    ],
+  );
 });
 
 test('trap 3: NatDec in the schema’s lowercase words; the reference capitalises them', async () => {
@@ -75,12 +98,23 @@ test('trap 3: NatDec in the schema’s lowercase words; the reference capitalise
 });
 
 test('trap 4: functional codes like 93020 are labelled from Fonction/Comptes', async () => {
-  const act = writeAct(tmp(), 'a.xml', makeAct({ nomenclature: 'M57-M57_A', exer: '2023', lines: [
-    { Nature: '6068', ContNat: '011', Fonction: '93020', CodRD: 'D', OpBudg: '0', MtPrev: '5.00' },
-    { Nature: '6068', ContNat: '011', Fonction: '020', CodRD: 'D', OpBudg: '0', MtPrev: '5.00' },
-  ] }));
+  const act = writeAct(
+    tmp(),
+    'a.xml',
+    makeAct({
+      nomenclature: 'M57-M57_A',
+      exer: '2023',
+      lines: [
+        { Nature: '6068', ContNat: '011', Fonction: '93020', CodRD: 'D', OpBudg: '0', MtPrev: '5.00' },
+        { Nature: '6068', ContNat: '011', Fonction: '020', CodRD: 'D', OpBudg: '0', MtPrev: '5.00' },
+      ],
+    }),
+  );
   const { rows } = await convert(act);
-  assert.deepEqual(rows.slice(1).map((r) => r[col(rows, 'BGT_FONCTION_LABEL')]), ['Administration générale de la collectivité', 'Administration générale de la collectivité']);
+  assert.deepEqual(
+    rows.slice(1).map((r) => r[col(rows, 'BGT_FONCTION_LABEL')]),
+    ['Administration générale de la collectivité', 'Administration générale de la collectivité'],
+  );
   const { rows: ref } = await convert(act, 'compat');
   assert.equal(ref[1][col(ref, 'BGT_FONCTION_LABEL')], '', 'the reference reads RefFonc only');
 });
@@ -90,10 +124,16 @@ test('trap 5: a plan older than its folder is said, an account it lacks gets its
   assert.ok(r.problems.some((p) => p.code === 'plan-year-differs' && /2020/.test(p.message)));
   const w = r.problems.find((p) => p.code === 'parent-nature-label')!;
   assert.match(w.message, /6518/);
-  assert.equal(rowWith(rows, 'BGT_NATURE', '6518')[col(rows, 'BGT_NATURE_LABEL')], 'Redevances pour concessions, brevets, licences, procédés, droits et valeurs similaires');
+  assert.equal(
+    rowWith(rows, 'BGT_NATURE', '6518')[col(rows, 'BGT_NATURE_LABEL')],
+    'Redevances pour concessions, brevets, licences, procédés, droits et valeurs similaires',
+  );
   // A chapter suffixed with its operation number is labelled by its root chapter.
   const op = rowWith(rows, 'BGT_CONTNAT', '4581001');
-  assert.deepEqual([op[col(rows, 'BGT_CONTNAT_LABEL')], op[col(rows, 'BGT_SECTION')]], ['Opérations pour le compte de tiers', 'investissement']);
+  assert.deepEqual(
+    [op[col(rows, 'BGT_CONTNAT_LABEL')], op[col(rows, 'BGT_SECTION')]],
+    ['Opérations pour le compte de tiers', 'investissement'],
+  );
 });
 
 test('trap 6: an annex budget carries its own SIRET and its name after the collectivity’s', async () => {
@@ -106,7 +146,16 @@ test('trap 6: an annex budget carries its own SIRET and its name after the colle
 });
 
 test('trap 7: the declared encoding is honoured (ISO-8859-1 act → UTF-8 CSV)', async () => {
-  const act = writeAct(tmp(), 'a.xml', makeAct({ encoding: 'ISO-8859-1', libelleColl: 'SAINT-ÉTIENNE-LÈS-REMIREMONT', lines: [{ Nature: '6068', ContNat: '011', CodRD: 'D', OpBudg: '0' }] }), 'latin1');
+  const act = writeAct(
+    tmp(),
+    'a.xml',
+    makeAct({
+      encoding: 'ISO-8859-1',
+      libelleColl: 'SAINT-ÉTIENNE-LÈS-REMIREMONT',
+      lines: [{ Nature: '6068', ContNat: '011', CodRD: 'D', OpBudg: '0' }],
+    }),
+    'latin1',
+  );
   assert.ok(readFileSync(act).includes(Buffer.from([0xc9])), 'the act holds a Latin-1 É');
   const { rows, r } = await convert(act);
   assert.equal(rows[1][col(rows, 'BGT_NOM')], 'SAINT-ÉTIENNE-LÈS-REMIREMONT');
@@ -117,7 +166,7 @@ test('trap 8: the chapter goes in BGT_CONTNAT, the article in BGT_NATURE', async
   const { rows } = await convert(actOf('crach-lotissement-bp-2022'));
   const r = rowWith(rows, 'BGT_NATURE', '6045');
   assert.deepEqual([r[col(rows, 'BGT_CONTNAT')], r[col(rows, 'BGT_CONTNAT_LABEL')]], ['011', 'Charges à caractère général']);
-  assert.equal(r[col(rows, 'BGT_NATURE_LABEL')], 'Achats d\'études, prestations de services (terrains à aménager)');
+  assert.equal(r[col(rows, 'BGT_NATURE_LABEL')], "Achats d'études, prestations de services (terrains à aménager)");
 });
 
 test('calculated="true" subtotals are left out (CFU)', async () => {

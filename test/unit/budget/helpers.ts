@@ -21,16 +21,16 @@ export function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (q) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') q = false;
       else cell += c;
     } else if (c === '"') q = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === ',') (row.push(cell), (cell = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     } else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
 }
 
@@ -39,7 +39,18 @@ export interface LineSpec {
 }
 
 /** A small act: `lines` are the LigneBudget children's V values (`calculated` becomes the attribute). */
-export function makeAct(o: { nomenclature?: string; exer?: string; natDec?: string; libelleColl?: string; libelleEtab?: string; idEtab?: string; idColl?: string; codTypBud?: string; encoding?: string; lines: LineSpec[] }): string {
+export function makeAct(o: {
+  nomenclature?: string;
+  exer?: string;
+  natDec?: string;
+  libelleColl?: string;
+  libelleEtab?: string;
+  idEtab?: string;
+  idColl?: string;
+  codTypBud?: string;
+  encoding?: string;
+  lines: LineSpec[];
+}): string {
   const enc = o.encoding ?? 'UTF-8';
   const lines = o.lines
     .map((l) => {

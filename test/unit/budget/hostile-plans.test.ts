@@ -80,14 +80,18 @@ test('a Latin-1 act declared UTF-8 is refused with the reason', async () => {
   assert.match(e.message, /declares the encoding utf-8/);
 });
 
-const planFile = (exer: string, decl = 'M14_COM_500_3500') => gunzipSync(readFileSync(join(ROOT, 'data/plans', exer, 'M14', decl, 'planDeCompte.xml.gz')));
+const planFile = (exer: string, decl = 'M14_COM_500_3500') =>
+  gunzipSync(readFileSync(join(ROOT, 'data/plans', exer, 'M14', decl, 'planDeCompte.xml.gz')));
 const line = { Nature: '6045', ContNat: '011', CodRD: 'D', OpBudg: '0', MtPrev: '1.00' };
 
 test('--plans is searched first; a missing year falls back to the nearest one, said', async () => {
   const dir = tmp();
   const plans = join(dir, 'plans', '2022', 'M14', 'M14_COM_500_3500');
   mkdirSync(plans, { recursive: true });
-  writeFileSync(join(plans, 'planDeCompte.xml'), planFile('2022').toString('utf8').replace('Libelle="Charges à caractère général"', 'Libelle="Charges générales (plan local)"'));
+  writeFileSync(
+    join(plans, 'planDeCompte.xml'),
+    planFile('2022').toString('utf8').replace('Libelle="Charges à caractère général"', 'Libelle="Charges générales (plan local)"'),
+  );
   const act = writeAct(dir, 'a.xml', makeAct({ lines: [line] }));
   const out = join(dir, 'o.csv');
   const r = await convertActToFile(act, out, { ...offline, plansDirs: [join(dir, 'plans')] });
@@ -103,7 +107,8 @@ test('a plan missing locally is downloaded from the source into the cache, then 
   const asked: string[] = [];
   const server = createServer((req, res) => {
     asked.push(req.url!);
-    if (req.url === '/normes/2019/M14/M14_COM_SUP3500/planDeCompte.xml') res.end(planFile('2018', 'M14_COM_SUP3500').toString('utf8').replace('Exer="2018"', 'Exer="2019"'));
+    if (req.url === '/normes/2019/M14/M14_COM_SUP3500/planDeCompte.xml')
+      res.end(planFile('2018', 'M14_COM_SUP3500').toString('utf8').replace('Exer="2018"', 'Exer="2019"'));
     else res.writeHead(404).end('no');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -144,7 +149,11 @@ test('a nomenclature that is not a safe path never leaves the plans folders', as
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

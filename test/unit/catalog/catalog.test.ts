@@ -25,7 +25,17 @@ test('the bundled catalog holds every table schema of schema.data.gouv.fr, every
 });
 
 test('the nine schemas keep their names; versions by @, /version or /latest', () => {
-  for (const n of ['scdl/subventions', 'scdl/budget', 'scdl/deliberations', 'scdl/equipements', 'scdl/catalogue', 'etalab/schema-irve-statique', 'etalab/schema-irve-dynamique', 'etalab/schema-stationnement', 'etalab/schema-catalogue-donnees'])
+  for (const n of [
+    'scdl/subventions',
+    'scdl/budget',
+    'scdl/deliberations',
+    'scdl/equipements',
+    'scdl/catalogue',
+    'etalab/schema-irve-statique',
+    'etalab/schema-irve-dynamique',
+    'etalab/schema-stationnement',
+    'etalab/schema-catalogue-donnees',
+  ])
     assert.equal(catalogEntry(n)?.name, n);
   assert.equal(catalogEntry('scdl/subventions@2.0.2')?.version, '2.0.2');
   assert.equal(catalogEntry('scdl/subventions@2.0.2')?.descriptor.fields.length, 14);
@@ -48,13 +58,30 @@ test('linting against an older version says a newer one exists and what changed'
 });
 
 test('diffSchemas: added, removed, renamed, constraints', () => {
-  const a = { fields: [{ name: 'a', type: 'string', title: 'A' }, { name: 'old', type: 'integer', title: 'Count' }, { name: 'c', constraints: { required: true, enum: ['x', 'y'] } }, { name: 'gone' }] };
-  const b = { fields: [{ name: 'a', type: 'integer', title: 'A' }, { name: 'count', type: 'integer', title: 'count' }, { name: 'c', constraints: { enum: ['x', 'z'] } }, { name: 'new' }] };
+  const a = {
+    fields: [
+      { name: 'a', type: 'string', title: 'A' },
+      { name: 'old', type: 'integer', title: 'Count' },
+      { name: 'c', constraints: { required: true, enum: ['x', 'y'] } },
+      { name: 'gone' },
+    ],
+  };
+  const b = {
+    fields: [
+      { name: 'a', type: 'integer', title: 'A' },
+      { name: 'count', type: 'integer', title: 'count' },
+      { name: 'c', constraints: { enum: ['x', 'z'] } },
+      { name: 'new' },
+    ],
+  };
   const d = diffSchemas(a, b);
   assert.deepEqual(d.renamed, [{ from: 'old', to: 'count' }]);
   assert.deepEqual(d.removed, ['gone']);
   assert.deepEqual(d.added, ['new']);
-  assert.deepEqual(d.changed, [{ field: 'a', changes: ['type string → integer'] }, { field: 'c', changes: ['enum +z −y', 'required true → —'] }]);
+  assert.deepEqual(d.changed, [
+    { field: 'a', changes: ['type string → integer'] },
+    { field: 'c', changes: ['enum +z −y', 'required true → —'] },
+  ]);
   assert.match(describeDiff(d, 'fr'), /champs renommés : old → count/);
 });
 
@@ -78,16 +105,30 @@ test('a hostile catalog document is refused with a reason', () => {
   assert.match((parseCatalogText('['.repeat(100_000)) as { reason: string }).reason, /nested more than/);
   assert.match((parseCatalogText('{"schemas": "no"}') as { reason: string }).reason, /no "schemas" list/);
   assert.match((parseCatalogText('{"schemas": [{"name": 3}]}') as { reason: string }).reason, /name is not/);
-  assert.match((parseCatalogText('{"schemas": [{"name": "a/b", "schema_type": "tableschema", "versions": [{"version_name": "1"}]}]}') as { reason: string }).reason, /version_name \/ schema_url/);
+  assert.match(
+    (
+      parseCatalogText('{"schemas": [{"name": "a/b", "schema_type": "tableschema", "versions": [{"version_name": "1"}]}]}') as {
+        reason: string;
+      }
+    ).reason,
+    /version_name \/ schema_url/,
+  );
   assert.match((parseCatalogText(' '.repeat(20_000_001)) as { reason: string }).reason, /larger than/);
 });
 
 test('a header detected as an older version gets the newer-version notice', async () => {
   const { tasks } = await import('../../../src/core/worker/tasks');
-  const header = catalogEntry('scdl/subventions@2.0.2')!.descriptor.fields.map((f) => f.name).join(',');
+  const header = catalogEntry('scdl/subventions@2.0.2')!
+    .descriptor.fields.map((f) => f.name)
+    .join(',');
   const r = await tasks.lintTextWithSchema({ text: `${header}\n`, options: { lang: 'fr' } });
   assert.deepEqual(r.schema, { name: 'scdl/subventions', version: '2.0.2' });
-  assert.match(r.schemaDiagnostics.map((d) => d.message).join(), /2\.0\.2 n’est pas la dernière version : la 2\.1\.1 existe \(champs ajoutés : rnaBeneficiaire, dispositifAide/);
-  const latest = catalogEntry('scdl/subventions')!.descriptor.fields.map((f) => f.name).join(',');
+  assert.match(
+    r.schemaDiagnostics.map((d) => d.message).join(),
+    /2\.0\.2 n’est pas la dernière version : la 2\.1\.1 existe \(champs ajoutés : rnaBeneficiaire, dispositifAide/,
+  );
+  const latest = catalogEntry('scdl/subventions')!
+    .descriptor.fields.map((f) => f.name)
+    .join(',');
   assert.deepEqual((await tasks.lintTextWithSchema({ text: `${latest}\n`, options: { lang: 'fr' } })).schemaDiagnostics, []);
 });

@@ -43,10 +43,17 @@ test('every example file of the catalog in the fixtures gives the verdict its na
     assert.ok(name, `${rel}: no catalog schema known for it`);
     const r = resolveSchemaArg(name);
     assert.ok(r.compiled && r.source === 'catalog', name);
-    const errors = lintFixture(file, { maxProblems: 100000, checks: [schemaCheck(r.compiled, { schemaName: name })] }).filter((d) => d.severity === 'error' && !ruleIds.has(d.rule));
+    const errors = lintFixture(file, { maxProblems: 100000, checks: [schemaCheck(r.compiled, { schemaName: name })] }).filter(
+      (d) => d.severity === 'error' && !ruleIds.has(d.rule),
+    );
     const base = rel.split('/').pop()!;
     if (/invalide|non-valide/i.test(base)) assert.ok(errors.length > 0, `${rel} (${name} ${r.ref.version}): expected errors`);
-    else if (/valide/i.test(base)) assert.deepEqual(errors.map((d) => `${d.row}:${d.rule}:${d.message}`), [], `${rel} (${name} ${r.ref.version})`);
+    else if (/valide/i.test(base))
+      assert.deepEqual(
+        errors.map((d) => `${d.row}:${d.rule}:${d.message}`),
+        [],
+        `${rel} (${name} ${r.ref.version})`,
+      );
     else continue;
     checked++;
   }

@@ -12,7 +12,11 @@ const run = async (argv: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
   const [name, ...rest] = argv;
-  const code = await commands[name].run(rest, (s) => out.push(s), (s) => err.push(s));
+  const code = await commands[name].run(
+    rest,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
 
@@ -38,12 +42,21 @@ test('pinning a version writes its published URL in datapackage.json, which then
 });
 
 test('ignore-header-case: labels differing by case only are not reported', () => {
-  const fields = [{ name: 'nomAttribuant', required: true }, { name: 'montant', required: false }];
-  assert.deepEqual(matchHeader(['NOMATTRIBUANT', 'montant'], fields, 'validata').issues.map((i) => i.kind), ['rename']);
+  const fields = [
+    { name: 'nomAttribuant', required: true },
+    { name: 'montant', required: false },
+  ];
+  assert.deepEqual(
+    matchHeader(['NOMATTRIBUANT', 'montant'], fields, 'validata').issues.map((i) => i.kind),
+    ['rename'],
+  );
   const m = matchHeader(['NOMATTRIBUANT', 'montant'], fields, 'validata', true);
   assert.deepEqual([m.issues, m.columnOf], [[], [0, 1]]);
   // Accents or spacing still differ: still reported.
-  assert.deepEqual(matchHeader(['nom_attribuant', 'montant'], fields, 'validata', true).issues.map((i) => i.kind), ['rename']);
+  assert.deepEqual(
+    matchHeader(['nom_attribuant', 'montant'], fields, 'validata', true).issues.map((i) => i.kind),
+    ['rename'],
+  );
 });
 
 test('odw schemas --format json lists every table schema with its versions', async () => {
@@ -62,12 +75,17 @@ test('odw schemas --format json lists every table schema with its versions', asy
 test('odw lint --schema name@version and --ignore-header-case', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'odw-lint-'));
   const file = join(dir, 'subv.csv');
-  writeFileSync(file, 'NOMATTRIBUANT,idAttribuant,dateConvention,nomBeneficiaire,idBeneficiaire,objet,montant,nature\nVille,21750001600019,2020-01-01,Asso,21750001600019,Objet,100,aide en numéraire\n');
+  writeFileSync(
+    file,
+    'NOMATTRIBUANT,idAttribuant,dateConvention,nomBeneficiaire,idBeneficiaire,objet,montant,nature\nVille,21750001600019,2020-01-01,Asso,21750001600019,Objet,100,aide en numéraire\n',
+  );
   const old = await run(['lint', file, '--schema', 'scdl/subventions@2.0.2', '--format', 'json']);
   assert.deepEqual(JSON.parse(old.out).files[0].schema, { name: 'scdl/subventions', version: '2.0.2' });
   assert.match(old.err, /2\.1\.1 exists/);
   const plain = JSON.parse((await run(['lint', file, '--schema', 'scdl/subventions@2.0.2', '--format', 'json'])).out).files[0].diagnostics;
-  const relaxed = JSON.parse((await run(['lint', file, '--schema', 'scdl/subventions@2.0.2', '--format', 'json', '--ignore-header-case'])).out).files[0].diagnostics;
+  const relaxed = JSON.parse(
+    (await run(['lint', file, '--schema', 'scdl/subventions@2.0.2', '--format', 'json', '--ignore-header-case'])).out,
+  ).files[0].diagnostics;
   assert.ok(plain.some((d: { message: string }) => /NOMATTRIBUANT/.test(d.message)));
   assert.ok(!relaxed.some((d: { message: string }) => /NOMATTRIBUANT/.test(d.message)));
   const bad = await run(['lint', file, '--schema', 'scdl/subventions@9.9']);

@@ -24,7 +24,8 @@ async function serve(handler: Handler): Promise<{ url: string; close: () => Prom
   return { url, hits, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const schema = (version: string, fields: string[]) => JSON.stringify({ name: 'demo', version, fields: fields.map((name) => ({ name, type: 'string' })) });
+const schema = (version: string, fields: string[]) =>
+  JSON.stringify({ name: 'demo', version, fields: fields.map((name) => ({ name, type: 'string' })) });
 
 function site(base: () => string): Handler {
   return (req, res) => {
@@ -73,7 +74,10 @@ test('update: fetches the catalog and its files, then answers 304 with the cache
     const c = cachedCatalog(dir)!;
     assert.equal(c.source, 'cache');
     const t = c.find('test/demo-lieux')!;
-    assert.deepEqual(t.versions.map((v) => v.version), ['1.0.0', '1.1.0']);
+    assert.deepEqual(
+      t.versions.map((v) => v.version),
+      ['1.0.0', '1.1.0'],
+    );
     assert.equal(c.descriptor(t, '1.1.0')?.fields.length, 4);
     // Files the bundled copy holds still resolve through a cache that lacks them.
     const again = await updateCatalog(dir, { url: `${s.url}/schemas/schemas.json` });
@@ -120,7 +124,12 @@ test('update: truncated, deep, mistyped or huge answers and network errors keep 
   try {
     assert.equal((await updateCatalog(dir, { url })).ok, true);
     const before = readFileSync(join(dir, 'schemas.json'), 'utf8');
-    for (const [m, why] of [['truncated', /not valid JSON/], ['deep', /nested more than/], ['types', /versions is not a list/], ['huge', /larger than/]] as const) {
+    for (const [m, why] of [
+      ['truncated', /not valid JSON/],
+      ['deep', /nested more than/],
+      ['types', /versions is not a list/],
+      ['huge', /larger than/],
+    ] as const) {
       mode = m;
       // A fresh conditional-request state: the bad answer comes as a 200.
       const r = await updateCatalog(dir, { url: url + '?' + m });
@@ -151,9 +160,22 @@ test('odw schemas --update: a data package and its parts, fetched into the cache
       res.end(JSON.stringify(body));
     };
     if (req.url === '/schemas/schemas.json')
-      return json({ schemas: [{ name: 'test/paquet', title: 'Paquet', schema_type: 'datapackage', labels: [], versions: [{ version_name: '0.1.0', schema_url: `${base}/schemas/test/paquet/0.1.0/datapackage.json` }], schema_url: `${base}/schemas/test/paquet/latest/datapackage.json` }] });
-    if (req.url === '/schemas/test/paquet/0.1.0/datapackage.json') return json({ resources: [{ name: 'lieux', path: 'lieux.csv', schema: 'lieux/schema.json' }] });
-    if (req.url === '/schemas/test/paquet/0.1.0/lieux/schema.json') return json({ fields: [{ name: 'id_lieu' }, { name: 'nom' }, { name: 'commune' }] });
+      return json({
+        schemas: [
+          {
+            name: 'test/paquet',
+            title: 'Paquet',
+            schema_type: 'datapackage',
+            labels: [],
+            versions: [{ version_name: '0.1.0', schema_url: `${base}/schemas/test/paquet/0.1.0/datapackage.json` }],
+            schema_url: `${base}/schemas/test/paquet/latest/datapackage.json`,
+          },
+        ],
+      });
+    if (req.url === '/schemas/test/paquet/0.1.0/datapackage.json')
+      return json({ resources: [{ name: 'lieux', path: 'lieux.csv', schema: 'lieux/schema.json' }] });
+    if (req.url === '/schemas/test/paquet/0.1.0/lieux/schema.json')
+      return json({ fields: [{ name: 'id_lieu' }, { name: 'nom' }, { name: 'commune' }] });
     res.writeHead(404);
     res.end();
   });
@@ -164,17 +186,35 @@ test('odw schemas --update: a data package and its parts, fetched into the cache
   try {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await (await import('../../../src/cli/schemas')).schemasCommand(['--update', '--format', 'json'], (x) => out.push(x), (x) => err.push(x));
+    const code = await (
+      await import('../../../src/cli/schemas')
+    ).schemasCommand(
+      ['--update', '--format', 'json'],
+      (x) => out.push(x),
+      (x) => err.push(x),
+    );
     assert.equal(code, 0, err.join('\n'));
     assert.match(err.join('\n'), /Catalog updated: 1 entries, 2 files fetched/);
     const j = JSON.parse(out.join(''));
     assert.equal(j.source, 'cache');
-    assert.deepEqual(j.schemas.map((x: { name: string; partOf?: string }) => [x.name, x.partOf]), [['test/paquet-lieux', 'test/paquet']]);
+    assert.deepEqual(
+      j.schemas.map((x: { name: string; partOf?: string }) => [x.name, x.partOf]),
+      [['test/paquet-lieux', 'test/paquet']],
+    );
     assert.equal(catalogEntry('test/paquet-lieux')?.descriptor.fields.length, 3);
     // Offline: the cache is kept and says so.
     await s.close();
     const err2: string[] = [];
-    assert.equal(await (await import('../../../src/cli/schemas')).schemasCommand(['--update'], () => {}, (x) => err2.push(x)), 1);
+    assert.equal(
+      await (
+        await import('../../../src/cli/schemas')
+      ).schemasCommand(
+        ['--update'],
+        () => {},
+        (x) => err2.push(x),
+      ),
+      1,
+    );
     assert.match(err2.join('\n'), /cannot update the catalog: .*Keeping the previous cache/);
   } finally {
     delete process.env.ODW_CATALOG_CACHE;

@@ -59,7 +59,13 @@ test('skipped rows are counted by reason and column, with examples', async () =>
   const r = await chartOf(csv, { category: 'nom', value: 'montant', aggregation: 'sum' });
   assert.deepEqual(pointsOf(r), { A: 10, E: 5 });
   const skipped = Object.fromEntries(r.series!.stats.skipped.map((s) => [`${s.reason}/${s.column ?? '-'}`, s]));
-  assert.deepEqual(Object.keys(skipped).sort(), ['blank-row/-', 'empty/montant', 'missing-cell/montant', 'not-a-number/montant', 'totals-row/-']);
+  assert.deepEqual(Object.keys(skipped).sort(), [
+    'blank-row/-',
+    'empty/montant',
+    'missing-cell/montant',
+    'not-a-number/montant',
+    'totals-row/-',
+  ]);
   assert.deepEqual(skipped['not-a-number/montant'].examples, [{ row: 4, value: 'douze' }]);
   assert.equal(skipped['totals-row/-'].rows, 2);
   assert.deepEqual(skipped['empty/montant'].examples, [{ row: 3, value: '' }]);
@@ -70,15 +76,37 @@ test('skipped rows are counted by reason and column, with examples', async () =>
 });
 
 test('date buckets by month fill the empty months; day-first unless a value says otherwise', async () => {
-  const csv = ['date;objet;montant', '05/01/2023;a;1 200,50', '17/01/2023;b;300', '03/04/2023;c;2 000', '31/02/2023;d;99', 'bientôt;e;5', ';f;10'].join('\n');
-  const r = await chartOf(csv, { type: 'line', category: 'date', value: 'montant', aggregation: 'sum', dateBucket: 'month', sort: 'label' });
+  const csv = [
+    'date;objet;montant',
+    '05/01/2023;a;1 200,50',
+    '17/01/2023;b;300',
+    '03/04/2023;c;2 000',
+    '31/02/2023;d;99',
+    'bientôt;e;5',
+    ';f;10',
+  ].join('\n');
+  const r = await chartOf(csv, {
+    type: 'line',
+    category: 'date',
+    value: 'montant',
+    aggregation: 'sum',
+    dateBucket: 'month',
+    sort: 'label',
+  });
   assert.equal(r.series!.kind, 'dates');
   assert.deepEqual(r.series!.labels, ['2023-01', '2023-02', '2023-03', '2023-04']);
   assert.deepEqual(r.series!.values, [1500.5, 0, 0, 2000]);
   assert.equal(r.series!.stats.dateFormat, 'dd/mm/yyyy');
   const reasons = r.series!.stats.skipped.map((s) => `${s.reason}:${s.rows}`).sort();
   assert.deepEqual(reasons, ['empty:1', 'not-a-date:2']);
-  const mean = await chartOf(csv, { type: 'line', category: 'date', value: 'montant', aggregation: 'mean', dateBucket: 'month', sort: 'label' });
+  const mean = await chartOf(csv, {
+    type: 'line',
+    category: 'date',
+    value: 'montant',
+    aggregation: 'mean',
+    dateBucket: 'month',
+    sort: 'label',
+  });
   assert.deepEqual(mean.series!.values, [750.25, null, null, 2000], 'a month without rows has no mean');
   const us = ['date,n', '03/04/2023,1', '12/25/2023,1'].join('\n');
   const m = await chartOf(us, { category: 'date', aggregation: 'count', dateBucket: 'month', sort: 'label' });
@@ -115,14 +143,20 @@ test('scatter draws a reproducible sample of at most 1 000 points', async () => 
   assert.equal(a.series!.stats.used, 4000);
   assert.deepEqual(a.series!.xy, b.series!.xy);
   assert.ok(a.series!.xy.every((p) => p.y === p.x * 2));
-  assert.deepEqual(a.series!.stats.skipped.map((s) => [s.reason, s.column]), [['not-a-number', 'x']]);
+  assert.deepEqual(
+    a.series!.stats.skipped.map((s) => [s.reason, s.column]),
+    [['not-a-number', 'x']],
+  );
 });
 
 test('a column the config names but the header lacks is reported, not guessed', async () => {
   const r = await chartOf(SALES, { category: 'commune', value: 'montant', aggregation: 'sum' });
   assert.deepEqual(r.missing, ['commune']);
   assert.equal(r.series, null);
-  assert.deepEqual(r.columns.map((c) => c.name), ['ville', 'montant']);
+  assert.deepEqual(
+    r.columns.map((c) => c.name),
+    ['ville', 'montant'],
+  );
 });
 
 test('a config without columns is completed from the suggestion', async () => {

@@ -34,7 +34,15 @@ test('the host refuses anything else', () => {
 
 test('a config drops unknown keys, takes defaults and clamps top-N', () => {
   const parsed = parseChartConfig({ type: 'bar', category: 'a', value: null, aggregation: 'count', topN: 1e9, evil: '<img>' });
-  assert.deepEqual(parsed, { type: 'bar', category: 'a', value: null, aggregation: 'count', topN: 999, sort: 'value-desc', dateBucket: 'none' });
+  assert.deepEqual(parsed, {
+    type: 'bar',
+    category: 'a',
+    value: null,
+    aggregation: 'count',
+    topN: 999,
+    sort: 'value-desc',
+    dateBucket: 'none',
+  });
   assert.equal(parseChartConfig({ ...config, topN: Number.NaN }), null);
   assert.equal(parseChartConfig({ ...config, topN: 0 })!.topN, 1);
 });
@@ -52,7 +60,11 @@ test('the webview checks the host’s messages', async () => {
 
 test('the saved webview state revives a panel, or nothing', () => {
   assert.deepEqual(parseChartState({ source: 'file:///x.csv', config, view: null }), { source: 'file:///x.csv', config, view: null });
-  assert.deepEqual(parseChartState({ source: 'file:///x.csv', config: 'junk', view: { nope: 1 } }), { source: 'file:///x.csv', config: null, view: null });
+  assert.deepEqual(parseChartState({ source: 'file:///x.csv', config: 'junk', view: { nope: 1 } }), {
+    source: 'file:///x.csv',
+    config: null,
+    view: null,
+  });
   assert.equal(parseChartState(undefined), null);
   assert.equal(parseChartState({ source: '' }), null);
 });
@@ -60,7 +72,12 @@ test('the saved webview state revives a panel, or nothing', () => {
 test('the PNG asked for a reuse: the answer is checked like export-png, the request carries its id', () => {
   assert.deepEqual(parseFromWebview({ type: 'png', id: 3, dataUrl: png }), { type: 'png', id: 3, dataUrl: png });
   assert.deepEqual(parseFromWebview({ type: 'png', id: 4, dataUrl: null }), { type: 'png', id: 4, dataUrl: null });
-  for (const bad of [{ type: 'png', dataUrl: png }, { type: 'png', id: '3', dataUrl: png }, { type: 'png', id: 1.5, dataUrl: png }, { type: 'png', id: 3, dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' }]) {
+  for (const bad of [
+    { type: 'png', dataUrl: png },
+    { type: 'png', id: '3', dataUrl: png },
+    { type: 'png', id: 1.5, dataUrl: png },
+    { type: 'png', id: 3, dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' },
+  ]) {
     assert.equal(parseFromWebview(bad), null, JSON.stringify(bad));
   }
   assert.ok(isToWebview({ type: 'png-request', id: 1 }));

@@ -13,7 +13,10 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test('streaming from disk gives the same chart as reading the file whole', async () => {
   const path = fixture('corpus/hack_DEP49_MaineEtLoire_subventions_associations.csv');
   const whole = await aggregate({ source: { kind: 'file', path }, config: null });
-  const streamed = await aggregate({ source: { kind: 'file', path }, config: null }, new ChartCache(), { streamAbove: 0, chunkBytes: 4096 });
+  const streamed = await aggregate({ source: { kind: 'file', path }, config: null }, new ChartCache(), {
+    streamAbove: 0,
+    chunkBytes: 4096,
+  });
   assert.deepEqual(streamed.series, whole.series);
   assert.deepEqual(streamed.config, whole.config);
   assert.equal(streamed.table.rows, 11843);
@@ -23,7 +26,14 @@ test('a file that turns out not to be UTF-8 past its head is read again as Windo
   const head = 'nom;montant\n' + 'Club;1\n'.repeat(60_000);
   const path = join(dir, 'late-latin1.csv');
   writeFileSync(path, Buffer.concat([Buffer.from(head), Buffer.from('Comit\xe9;5\n', 'latin1')]));
-  const r = await aggregate({ source: { kind: 'file', path }, config: { type: 'bar', category: 'nom', value: 'montant', aggregation: 'sum', topN: 15, sort: 'label', dateBucket: 'none' } }, new ChartCache(), { streamAbove: 0 });
+  const r = await aggregate(
+    {
+      source: { kind: 'file', path },
+      config: { type: 'bar', category: 'nom', value: 'montant', aggregation: 'sum', topN: 15, sort: 'label', dateBucket: 'none' },
+    },
+    new ChartCache(),
+    { streamAbove: 0 },
+  );
   assert.deepEqual(r.series!.labels, ['Club', 'Comité']);
   assert.deepEqual(r.series!.values, [60_000, 5]);
   assert.notEqual(r.table.encoding, 'utf-8');
@@ -45,10 +55,21 @@ test('binary files are refused', async () => {
 
 test('changing aggregation, sort or top-N reuses the last pass', async () => {
   const cache = new ChartCache();
-  const cfg = { type: 'bar' as const, category: 'k', value: 'v', aggregation: 'sum' as const, topN: 15, sort: 'value-desc' as const, dateBucket: 'none' as const };
+  const cfg = {
+    type: 'bar' as const,
+    category: 'k',
+    value: 'v',
+    aggregation: 'sum' as const,
+    topN: 15,
+    sort: 'value-desc' as const,
+    dateBucket: 'none' as const,
+  };
   const first = await aggregate({ source: { kind: 'text', text: 'k,v\na,1\nb,2\n', key: 'doc#1' }, config: cfg }, cache);
   // Same key, different text: served from the cache, so the text is not read again.
-  const again = await aggregate({ source: { kind: 'text', text: 'k,v\nzzz,9\n', key: 'doc#1' }, config: { ...cfg, aggregation: 'max', sort: 'label', topN: 1 } }, cache);
+  const again = await aggregate(
+    { source: { kind: 'text', text: 'k,v\nzzz,9\n', key: 'doc#1' }, config: { ...cfg, aggregation: 'max', sort: 'label', topN: 1 } },
+    cache,
+  );
   assert.deepEqual(first.series!.labels, ['b', 'a']);
   assert.deepEqual(again.series!.labels, ['b']);
   assert.deepEqual(again.series!.others, { categories: 1, value: 1, rows: 1 });
@@ -68,7 +89,10 @@ test('workbooks are read with the spreadsheet reader: ODS and XLSX, header below
   assert.equal(ods.config.category, 'Structure');
   const totals = ods.series!.stats.skipped.find((s) => s.reason === 'totals-row')!;
   assert.equal(totals.examples[0].value, 'TOTAL', 'the workbook’s subtotal lines are not beneficiaries');
-  const xlsx = await aggregate({ source: { kind: 'file', path: fixture('corpus/hack_DEP53_Mayenne_subventions_2018.xlsx') }, config: null });
+  const xlsx = await aggregate({
+    source: { kind: 'file', path: fixture('corpus/hack_DEP53_Mayenne_subventions_2018.xlsx') },
+    config: null,
+  });
   assert.deepEqual([xlsx.table.format, xlsx.config.category, xlsx.config.value], ['xlsx', 'nomBeneficiaire', 'montant']);
   assert.equal(xlsx.series!.values[0], 7_180_000);
 });

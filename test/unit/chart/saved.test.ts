@@ -4,12 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../../src/core/chart/config';
-import { CHARTS_DIR, chartFileName, listSavedCharts, parseSavedChart, relativeSource, resolveSource, serializeSavedChart, slugify, type SavedChart } from '../../../src/core/chart/saved';
+import {
+  CHARTS_DIR,
+  chartFileName,
+  listSavedCharts,
+  parseSavedChart,
+  relativeSource,
+  resolveSource,
+  serializeSavedChart,
+  slugify,
+  type SavedChart,
+} from '../../../src/core/chart/saved';
 
 const root = mkdtempSync(join(tmpdir(), 'odw-saved-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-const chart = (title: string): SavedChart => ({ version: 1, title, source: 'data/subventions.csv', config: { ...DEFAULT_CONFIG, category: 'nomBeneficiaire', value: 'montant', aggregation: 'sum' } });
+const chart = (title: string): SavedChart => ({
+  version: 1,
+  title,
+  source: 'data/subventions.csv',
+  config: { ...DEFAULT_CONFIG, category: 'nomBeneficiaire', value: 'montant', aggregation: 'sum' },
+});
 
 test('slugs are ASCII, lower case and never empty', () => {
   assert.equal(slugify('Subventions 2024 : bénéficiaires'), 'subventions-2024-beneficiaires');
@@ -54,6 +69,9 @@ test('listing a workspace: charts by title, broken files flagged, no folder = no
   writeFileSync(join(dir, 'broken.json'), '{ nope');
   writeFileSync(join(dir, 'notes.txt'), 'ignored');
   const list = await listSavedCharts(root);
-  assert.deepEqual(list.map((e) => e.chart?.title ?? null), ['Années', 'Zones', null]);
+  assert.deepEqual(
+    list.map((e) => e.chart?.title ?? null),
+    ['Années', 'Zones', null],
+  );
   assert.equal(list[2].file, join(dir, 'broken.json'));
 });

@@ -30,8 +30,13 @@ test('SCDL subventions: total montant by nomBeneficiaire, top 15 + others', asyn
 });
 
 test('the schema types win over the sample', () => {
-  const schema = JSON.parse(readFileSync(fixture('standards/scdl-subventions/schema.json'), 'utf8')) as { fields: { name: string; type: string }[] };
-  const [header, ...rows] = readFileSync(SUBVENTIONS, 'utf8').trim().split('\n').map((l) => l.split(','));
+  const schema = JSON.parse(readFileSync(fixture('standards/scdl-subventions/schema.json'), 'utf8')) as {
+    fields: { name: string; type: string }[];
+  };
+  const [header, ...rows] = readFileSync(SUBVENTIONS, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   const config = suggestChart(profileColumns(header, rows), schema.fields);
   assert.equal(config.category, 'nomBeneficiaire');
   assert.equal(config.value, 'montant');
@@ -43,7 +48,10 @@ test('SCDL budget: a treemap of the dépenses by chapter', async () => {
   assert.equal(r.config.category, 'BGT_CONTNAT_LABEL');
   assert.equal(r.config.value, 'BGT_MTPREV', 'the voted amount, filled in a primitive budget (BGT_MTREAL is empty)');
   assert.deepEqual(r.config.filter, { column: 'BGT_CODRD', value: 'dépense' });
-  const all = await aggregate({ source: { kind: 'file', path: fixture('workspace/chart-budget.csv') }, config: { ...r.config, filter: null } });
+  const all = await aggregate({
+    source: { kind: 'file', path: fixture('workspace/chart-budget.csv') },
+    config: { ...r.config, filter: null },
+  });
   assert.ok(r.series!.stats.rows < all.series!.stats.rows, 'recettes are left out, not summed with the dépenses');
 });
 
@@ -55,7 +63,10 @@ test('a departmental budget export: amounts by chapter', async () => {
 });
 
 test('a municipal budget in Latin-1 with French numbers: amounts by function label', async () => {
-  const r = await aggregate({ source: { kind: 'file', path: fixture('corpus/mtp_COM_Montpellier_BudgetPrimitif_2014.csv') }, config: null });
+  const r = await aggregate({
+    source: { kind: 'file', path: fixture('corpus/mtp_COM_Montpellier_BudgetPrimitif_2014.csv') },
+    config: null,
+  });
   assert.equal(r.table.encoding, 'iso-8859-1');
   assert.equal(r.config.category, 'Libellé fonction');
   assert.equal(r.config.value, 'BP', 'header padding is trimmed; the column is still found by its padded name');
@@ -68,13 +79,19 @@ test('an unlabelled totals line at the end is not a category', async () => {
   const r = await aggregate({ source: { kind: 'file', path: fixture('corpus/mtp_COM_Montpellier_AttribSub_2013.csv') }, config: null });
   assert.equal(r.config.category, 'STRUCTURE');
   assert.ok(!r.series!.labels.includes(''));
-  assert.deepEqual(r.series!.stats.skipped.map((s) => [s.reason, s.rows]), [['totals-row', 1]]);
+  assert.deepEqual(
+    r.series!.stats.skipped.map((s) => [s.reason, s.rows]),
+    [['totals-row', 1]],
+  );
   assert.equal(r.series!.values[0], 12_350_000);
 });
 
 test('dates and amounts only: totals per month over a short span, per year over a long one', async () => {
   const short = await chartOf(['date,montant', '2023-01-05,10', '2023-03-02,5', '2023-11-30,1'].join('\n'), null);
-  assert.deepEqual([short.config.type, short.config.category, short.config.dateBucket, short.config.aggregation], ['line', 'date', 'month', 'sum']);
+  assert.deepEqual(
+    [short.config.type, short.config.category, short.config.dateBucket, short.config.aggregation],
+    ['line', 'date', 'month', 'sum'],
+  );
   assert.deepEqual(short.series!.labels.length, 11);
   const long = await chartOf(['date,montant', '2010-01-05,10', '2023-03-02,5'].join('\n'), null);
   assert.equal(long.config.dateBucket, 'year');

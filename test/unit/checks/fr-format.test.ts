@@ -14,19 +14,48 @@ import { lintText, toCsv } from '../schema/fixtures';
 import type { Diagnostic } from '../../../src/core/model';
 
 function lint(check: string, values: string[], lang: 'en' | 'fr' = 'en', viaFormat = false): Diagnostic[] {
-  const schema: TableSchema = viaFormat ? { fields: [{ name: 'v', type: 'string', format: check }] } : { fields: [{ name: 'v', type: 'string' }], custom_checks: [{ name: check, params: { column: 'v' } }] };
+  const schema: TableSchema = viaFormat
+    ? { fields: [{ name: 'v', type: 'string', format: check }] }
+    : { fields: [{ name: 'v', type: 'string' }], custom_checks: [{ name: check, params: { column: 'v' } }] };
   return lintText(toCsv([['v'], ...values.map((v) => [v])]), { lang, checks: [schemaCheck(compileSchema(schema))] });
 }
-const bad = (check: string, values: string[]) => lint(check, values).filter((d) => d.rule === check || d.rule === `reversed-${check}`).map((d) => values[d.row! - 2]);
+const bad = (check: string, values: string[]) =>
+  lint(check, values)
+    .filter((d) => d.rule === check || d.rule === `reversed-${check}`)
+    .map((d) => values[d.row! - 2]);
 
 test('every fr-format check is registered under its name', () => {
-  assert.deepEqual(frFormatChecks.map((c) => c.name).sort(), ['canton', 'code-commune-insee', 'code-departement', 'code-fantoir', 'code-pays-iso2', 'code-pays-iso3', 'code-postal', 'code-region', 'commune', 'coordonnees-gps-francaises', 'departement', 'id-rnb', 'nomenclature-acte', 'pays', 'region', 'siren', 'siret']);
+  assert.deepEqual(frFormatChecks.map((c) => c.name).sort(), [
+    'canton',
+    'code-commune-insee',
+    'code-departement',
+    'code-fantoir',
+    'code-pays-iso2',
+    'code-pays-iso3',
+    'code-postal',
+    'code-region',
+    'commune',
+    'coordonnees-gps-francaises',
+    'departement',
+    'id-rnb',
+    'nomenclature-acte',
+    'pays',
+    'region',
+    'siren',
+    'siret',
+  ]);
 });
 
 test('code-commune-insee: current codes, Corsica, overseas, merged communes explained', () => {
-  assert.deepEqual(bad('code-commune-insee', ['75056', '2A004', '2B033', '97411', '97608', '13201', '20004', '01340', '1053', '99999', 'abc']), ['20004', '01340', '1053', '99999', 'abc']);
-  assert.match(communeCodeVerdict('01340')!.en, /Saint-Bois, commune déléguée of 01015 Arboys en Bugey since a merger: use 01015 \(COG 2026/);
-  
+  assert.deepEqual(
+    bad('code-commune-insee', ['75056', '2A004', '2B033', '97411', '97608', '13201', '20004', '01340', '1053', '99999', 'abc']),
+    ['20004', '01340', '1053', '99999', 'abc'],
+  );
+  assert.match(
+    communeCodeVerdict('01340')!.en,
+    /Saint-Bois, commune déléguée of 01015 Arboys en Bugey since a merger: use 01015 \(COG 2026/,
+  );
+
   assert.match(communeCodeVerdict('20004')!.en, /2A… or 2B… since 1976: this is 2A004 Ajaccio/);
   assert.equal(communeCodeVerdict('20004')!.fix, '2A004');
   assert.equal(communeCodeVerdict('1053')!.fix, '01053');
@@ -35,10 +64,18 @@ test('code-commune-insee: current codes, Corsica, overseas, merged communes expl
 });
 
 test('code-departement and its former name numero-departement', () => {
-  assert.deepEqual(bad('code-departement', ['01', '2A', '2B', '971', '972', '973', '974', '976', '975', '987', '20', '2a', '1', '96', '977x']), ['20', '2a', '1', '96', '977x']);
+  assert.deepEqual(
+    bad('code-departement', ['01', '2A', '2B', '971', '972', '973', '974', '976', '975', '987', '20', '2a', '1', '96', '977x']),
+    ['20', '2a', '1', '96', '977x'],
+  );
   assert.equal(departementCodeVerdict('2a')!.fix, '2A');
   assert.match(departementCodeVerdict('20')!.en, /split into 2A.*1976/);
-  assert.deepEqual(lint('numero-departement', ['13', '00']).filter((d) => d.rule === 'numero-departement').map((d) => d.row), [3]);
+  assert.deepEqual(
+    lint('numero-departement', ['13', '00'])
+      .filter((d) => d.rule === 'numero-departement')
+      .map((d) => d.row),
+    [3],
+  );
 });
 
 test('code-region: current codes; 2016 merged regions explained', () => {
@@ -47,7 +84,12 @@ test('code-region: current codes; 2016 merged regions explained', () => {
 });
 
 test('code-postal: La Poste codes, Monaco, lost leading zero', () => {
-  assert.deepEqual(bad('code-postal', ['75001', '20000', '97400', '98000', '1000', '00000', '7500', 'abcde']), ['1000', '00000', '7500', 'abcde']);
+  assert.deepEqual(bad('code-postal', ['75001', '20000', '97400', '98000', '1000', '00000', '7500', 'abcde']), [
+    '1000',
+    '00000',
+    '7500',
+    'abcde',
+  ]);
   assert.equal(postalCodeVerdict('1000')!.fix, '01000');
   assert.match(postalCodeVerdict('00000')!.en, /codes-postaux 4\.1\.2/);
 });
@@ -62,7 +104,10 @@ test('names: commune, département, région, with the official spelling as fix',
   assert.deepEqual(bad('commune', ['Marseille', 'Saint-Étienne', 'saint etienne', 'Nowhereville']), ['saint etienne', 'Nowhereville']);
   const [fix] = lint('commune', ['saint etienne']);
   assert.match(fix.message, /Saint-Étienne/);
-  assert.deepEqual(bad('departement', ['Ain', 'Corse-du-Sud', 'Haute-Corse', 'La Réunion', 'corse du sud', 'Corse']), ['corse du sud', 'Corse']);
+  assert.deepEqual(bad('departement', ['Ain', 'Corse-du-Sud', 'Haute-Corse', 'La Réunion', 'corse du sud', 'Corse']), [
+    'corse du sud',
+    'Corse',
+  ]);
   assert.deepEqual(bad('region', ['Île-de-France', 'Bretagne', 'ile de france', 'Picardie']), ['ile de france', 'Picardie']);
 });
 
@@ -78,10 +123,24 @@ test('siret, siren, nomenclature-acte, coordonnees-gps-francaises, and the depre
   assert.deepEqual(bad('siren', ['217500016', '217500017']), ['217500017']);
   assert.deepEqual(bad('nomenclature-acte', ['Finances locales/Subventions', 'Sport/Subventions']), ['Sport/Subventions']);
   assert.deepEqual(bad('coordonnees-gps-francaises', ['2.35,48.85', '48.85,2.35', '-74,40.7']), ['48.85,2.35', '-74,40.7']);
-  for (const [old, now] of [['french-siret-value', 'siret'], ['french-siren-value', 'siren'], ['nomenclature-actes-value', 'nomenclature-acte'], ['numero-departement', 'code-departement']]) {
-    assert.ok(lint(old, ['x']).some((d) => d.rule === old), `${old} still runs`);
+  for (const [old, now] of [
+    ['french-siret-value', 'siret'],
+    ['french-siren-value', 'siren'],
+    ['nomenclature-actes-value', 'nomenclature-acte'],
+    ['numero-departement', 'code-departement'],
+  ]) {
+    assert.ok(
+      lint(old, ['x']).some((d) => d.rule === old),
+      `${old} still runs`,
+    );
     // A schema file naming the former name is told the new one, on the schema.
-    const text = JSON.stringify({ fields: [{ name: 'v' }], custom_checks: [{ name: old, params: { column: 'v' } }, { name: old, params: { column: 'v' } }] });
+    const text = JSON.stringify({
+      fields: [{ name: 'v' }],
+      custom_checks: [
+        { name: old, params: { column: 'v' } },
+        { name: old, params: { column: 'v' } },
+      ],
+    });
     const r = resolveSchemaArg('./mine.schema.json', 'en', '.', () => text);
     assert.ok(r.compiled);
     const notes = r.diagnostics.filter((d) => d.rule === 'deprecated-check');
@@ -92,14 +151,33 @@ test('siret, siren, nomenclature-acte, coordonnees-gps-francaises, and the depre
 });
 
 test('fr-format names work as a string field format; unknown checks are reported once', () => {
-  assert.deepEqual(lint('code-postal', ['75001', '7500'], 'en', true).map((d) => `${d.row}:${d.rule}`), ['3:code-postal']);
+  assert.deepEqual(
+    lint('code-postal', ['75001', '7500'], 'en', true).map((d) => `${d.row}:${d.rule}`),
+    ['3:code-postal'],
+  );
   // The profile and the caster accept these formats: a schema file using one has no schema error.
-  const file = resolveSchemaArg('./f.schema.json', 'en', '.', () => JSON.stringify({ fields: [{ name: 'cp', type: 'string', format: 'code-postal' }, { name: 's', format: 'siret' }] }));
+  const file = resolveSchemaArg('./f.schema.json', 'en', '.', () =>
+    JSON.stringify({
+      fields: [
+        { name: 'cp', type: 'string', format: 'code-postal' },
+        { name: 's', format: 'siret' },
+      ],
+    }),
+  );
   assert.ok(file.compiled);
   assert.deepEqual(file.diagnostics, []);
-  const schema: TableSchema = { fields: [{ name: 'v' }], custom_checks: [{ name: 'frobnicate', params: {} }, { name: 'frobnicate', params: {} }] };
+  const schema: TableSchema = {
+    fields: [{ name: 'v' }],
+    custom_checks: [
+      { name: 'frobnicate', params: {} },
+      { name: 'frobnicate', params: {} },
+    ],
+  };
   const ds = lintText(toCsv([['v'], ['a']]), { lang: 'en', checks: [schemaCheck(compileSchema(schema))] });
-  assert.deepEqual(ds.map((d) => d.message), ['Custom check not supported: frobnicate.']);
+  assert.deepEqual(
+    ds.map((d) => d.message),
+    ['Custom check not supported: frobnicate.'],
+  );
 });
 
 test('fr-format checks run at ≥ 1 million values/s', () => {
@@ -107,9 +185,21 @@ test('fr-format checks run at ≥ 1 million values/s', () => {
   for (const name of ['code-commune-insee', 'code-postal', 'code-departement']) {
     const check = frFormatChecks.find((c) => c.name === name)!;
     let reported = 0;
-    const env = { lang: 'en' as const, field: () => 0, declared: () => true, typeOf: () => 'string', raw: (r: { values: string[] }) => r.values[0], full: () => false, cell: () => void reported++, row: () => {}, table: () => {} };
+    const env = {
+      lang: 'en' as const,
+      field: () => 0,
+      declared: () => true,
+      typeOf: () => 'string',
+      raw: (r: { values: string[] }) => r.values[0],
+      full: () => false,
+      cell: () => void reported++,
+      row: () => {},
+      table: () => {},
+    };
     const rc = check.create({ column: 'v' }, env)!;
-    const rows = Array.from({ length: 200_000 }, (_, i) => ({ values: [name === 'code-departement' ? codes[i % 8].slice(0, 2) : codes[i % 8]] }));
+    const rows = Array.from({ length: 200_000 }, (_, i) => ({
+      values: [name === 'code-departement' ? codes[i % 8].slice(0, 2) : codes[i % 8]],
+    }));
     // Best of three: the machine is shared, a slow pass is someone else's.
     let perSec = 0;
     for (let k = 0; k < 3; k++) {

@@ -35,7 +35,9 @@ for (const file of files) {
     const first = lint(decoded.text);
     passes.length = 0;
     const r = cleanText(decoded.text, lint);
-    console.log(`${file}: ${n(r.before)} errors+warnings before, ${n(r.after)} after (${r.steps.map((s) => `${s.rule}×${s.count}`).join(', ') || 'no fix'})`);
+    console.log(
+      `${file}: ${n(r.before)} errors+warnings before, ${n(r.after)} after (${r.steps.map((s) => `${s.rule}×${s.count}`).join(', ') || 'no fix'})`,
+    );
     const fixable = first.diagnostics.some((d) => d.fix);
     if (fixable) assert.ok(n(r.after) < n(r.before), 'problem count goes down');
     else assert.equal(r.text, decoded.text);
@@ -65,7 +67,11 @@ for (const file of files) {
       const cols = v.map((value, c) => ({ value, col: c + 1 })).filter((x) => !deletedCols.has(x.col));
       assert.equal(after[i].length, cols.length, `row ${row} width`);
       cols.forEach(({ value, col }, j) => {
-        if (after[i][j] !== value) assert.ok(diagnosed.has(`${row}:${col}`), `row ${row} col ${col} changed without a diagnostic: ${JSON.stringify(value)} → ${JSON.stringify(after[i][j])}`);
+        if (after[i][j] !== value)
+          assert.ok(
+            diagnosed.has(`${row}:${col}`),
+            `row ${row} col ${col} changed without a diagnostic: ${JSON.stringify(value)} → ${JSON.stringify(after[i][j])}`,
+          );
       });
     });
     assert.equal(cleanText(r.text, lint).text, r.text, 'idempotent');

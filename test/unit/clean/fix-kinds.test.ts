@@ -14,7 +14,12 @@ import { join } from 'node:path';
 import { FIXTURES } from '../helpers';
 
 const lint = (t: string) => lintCsvText(t, { maxProblems: 100000 });
-const clean = (t: string, rules?: string[]) => cleanText(t, lint, rules?.map((rule) => ({ rule }))).text;
+const clean = (t: string, rules?: string[]) =>
+  cleanText(
+    t,
+    lint,
+    rules?.map((rule) => ({ rule })),
+  ).text;
 const semi = { delimiter: ';', quoteChar: '"' };
 
 /** A diagnostic as a schema check would emit it: only the fields the planner reads. */
@@ -31,7 +36,10 @@ test('header labels are trimmed', () => {
 });
 
 test('dates become ISO 8601 using the column format', () => {
-  assert.equal(clean('nom,montant,date\nA,12,01/02/2020\nB,3,15/03/2021\n', ['date-format']), 'nom,montant,date\nA,12,2020-02-01\nB,3,2021-03-15\n');
+  assert.equal(
+    clean('nom,montant,date\nA,12,01/02/2020\nB,3,15/03/2021\n', ['date-format']),
+    'nom,montant,date\nA,12,2020-02-01\nB,3,2021-03-15\n',
+  );
 });
 
 test('numbers lose thousands separators, currency, and get a decimal point', () => {
@@ -87,7 +95,11 @@ test('two fixes on one cell: the second waits for the next pass', () => {
 
 test('a fix inside a deleted row or column is dropped, not applied', () => {
   const text = 'a;b;c\n1;;3\n ;;\n';
-  const plan = planEdits(text, semi, [fixAt(3, null, { kind: 'delete-row' }), fixAt(3, 1, { kind: 'set-cell', value: '' }), fixAt(1, 2, { kind: 'delete-column' })]);
+  const plan = planEdits(text, semi, [
+    fixAt(3, null, { kind: 'delete-row' }),
+    fixAt(3, 1, { kind: 'set-cell', value: '' }),
+    fixAt(1, 2, { kind: 'delete-column' }),
+  ]);
   assert.equal(applyEdits(text, plan.edits), 'a;c\n1;3\n');
   assert.equal(plan.applied.length, 2);
 });
@@ -102,16 +114,20 @@ test('schema check fixes are applied generically (SCDL subventions type errors)'
   const path = join(FIXTURES, 'workspace', 'schema-subventions.csv');
   const text = readFileSync(path, 'utf8');
   // 05/12/2016 is the column's only slash date and reads both ways: no fix until the order is given.
-  assert.deepEqual(cleanText(text, textLinter({}, path)).steps, [{ rule: 'type-error', fix: 'set-cell', count: 2, fields: ['montant', 'pourcentageSubvention'] }]);
+  assert.deepEqual(cleanText(text, textLinter({}, path)).steps, [
+    { rule: 'type-error', fix: 'set-cell', count: 2, fields: ['montant', 'pourcentageSubvention'] },
+  ]);
   const r = cleanText(text, textLinter({ dateFormats: { dateConvention: 'dd/mm/yyyy' } }, path));
-  assert.deepEqual(r.steps, [{ rule: 'type-error', fix: 'set-cell', count: 3, fields: ['dateConvention', 'montant', 'pourcentageSubvention'] }]);
+  assert.deepEqual(r.steps, [
+    { rule: 'type-error', fix: 'set-cell', count: 3, fields: ['dateConvention', 'montant', 'pourcentageSubvention'] },
+  ]);
   assert.ok(r.after.error < r.before.error);
   const before = text.split('\n');
   const after = r.text.split('\n');
   const changed = before.map((l, i) => (l === after[i] ? null : i + 1)).filter((x) => x !== null);
   assert.deepEqual(changed, [5, 6, 9], 'only the rows with a fixable type error change');
   assert.match(after[4], /,2016-12-05,/);
-  assert.match(after[5], /,"100000\.1",/, "a quoted cell stays quoted");
+  assert.match(after[5], /,"100000\.1",/, 'a quoted cell stays quoted');
   assert.match(after[8], /,"0\.5"$/);
 });
 
@@ -121,7 +137,10 @@ test('an ambiguous date column is left alone until its order is chosen; the reci
   const steps = [{ rule: 'date-format', formats: { d: 'mm/dd/yyyy' } }];
   const r = cleanText(src, (t) => lintCsvText(t, { maxProblems: 100000, dateFormats: stepDateFormats(steps) }), steps);
   assert.equal(r.text, 'nom;d\nA;2019-03-04\nB;2019-05-06\n');
-  assert.deepEqual(r.steps.map((s) => s.formats), [{ d: 'mm/dd/yyyy' }]);
+  assert.deepEqual(
+    r.steps.map((s) => s.formats),
+    [{ d: 'mm/dd/yyyy' }],
+  );
   // Replaying the recorded steps on next year's file converts the same way without asking.
   const next = 'nom;d\nC;01/02/2020\n';
   const replayed = cleanText(next, (t) => lintCsvText(t, { maxProblems: 100000, dateFormats: stepDateFormats(r.steps) }), r.steps);
@@ -130,9 +149,19 @@ test('an ambiguous date column is left alone until its order is chosen; the reci
 
 test('the cleaning linter places every schema problem, past 1 000 too (no empty message, no missing cell)', () => {
   const text = ['n;nom', ...Array.from({ length: 1500 }, (_, i) => `x${i};A`)].join('\n') + '\n';
-  const lint = textLinter({ schema: { fields: [{ name: 'n', type: 'integer' }, { name: 'nom', type: 'string' }] } as never });
+  const lint = textLinter({
+    schema: {
+      fields: [
+        { name: 'n', type: 'integer' },
+        { name: 'nom', type: 'string' },
+      ],
+    } as never,
+  });
   const types = lint(text).diagnostics.filter((d) => d.rule === 'type-error');
   assert.equal(types.length, 1500);
-  assert.deepEqual(types.filter((d) => !d.message || d.row == null), []);
+  assert.deepEqual(
+    types.filter((d) => !d.message || d.row == null),
+    [],
+  );
   assert.equal(types[1499].row, 1501);
 });

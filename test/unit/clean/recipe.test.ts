@@ -34,7 +34,7 @@ test('a recipe holds rules, columns and formats, never data values', () => {
   assert.equal(recipe.steps[0].step, 1);
 });
 
-test('replay on next year\'s file applies the same steps', () => {
+test("replay on next year's file applies the same steps", () => {
   const recipe = appendSteps(null, 'a.csv', cleanText(source, lint).steps, NOW);
   const other = 'nom;montant;date;vide\nC ;2 000 €;31/12/2022;\n';
   assert.equal(cleanText(other, lint, replaySteps(recipe)).text, 'nom;montant;date\nC;2000;2022-12-31\n');
@@ -49,7 +49,13 @@ test('replay leaves a date read in another format than recorded', () => {
 test('appending keeps earlier steps and numbers the new ones', () => {
   const r1 = appendSteps(null, 'a.csv', [{ rule: 'blank-row', fix: 'delete-row', count: 1 }], NOW);
   const r2 = appendSteps(r1, 'a.csv', [{ rule: 'line-endings', fix: 'line-endings', count: 1 }], NOW);
-  assert.deepEqual(r2.steps.map((s) => [s.step, s.rule]), [[1, 'blank-row'], [2, 'line-endings']]);
+  assert.deepEqual(
+    r2.steps.map((s) => [s.step, s.rule]),
+    [
+      [1, 'blank-row'],
+      [2, 'line-endings'],
+    ],
+  );
   assert.equal(recipeFileName('subventions-2024.csv'), 'subventions-2024.json');
 });
 

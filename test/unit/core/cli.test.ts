@@ -11,7 +11,11 @@ import { FIXTURES, ROOT } from '../helpers';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = await main(
+    argv,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -60,11 +64,17 @@ test('--format json has exactly the documented shape', async () => {
   const report = JSON.parse(r.out);
   assert.deepEqual(Object.keys(report), ['files']);
   const f = report.files[0];
-  assert.deepEqual(Object.keys(f).sort(), ['byRule', 'counts', 'delimiter', 'diagnostics', 'encoding', 'format', 'path', 'rows', 'schema', 'truncated'].sort());
+  assert.deepEqual(
+    Object.keys(f).sort(),
+    ['byRule', 'counts', 'delimiter', 'diagnostics', 'encoding', 'format', 'path', 'rows', 'schema', 'truncated'].sort(),
+  );
   assert.deepEqual([f.format, f.encoding, f.delimiter, f.rows], ['csv', 'utf-8', ',', 1]);
   const d = f.diagnostics.find((x: { rule: string }) => x.rule === 'missing-cell');
   assert.deepEqual(Object.keys(d).sort(), ['column', 'end', 'field', 'line', 'message', 'row', 'rule', 'severity', 'start'].sort());
-  assert.deepEqual([d.rule, d.severity, d.row, d.column, d.field, d.line, d.start, d.end], ['missing-cell', 'error', 2, 2, 'montant', 2, 1, 1]);
+  assert.deepEqual(
+    [d.rule, d.severity, d.row, d.column, d.field, d.line, d.start, d.end],
+    ['missing-cell', 'error', 2, 2, 'montant', 2, 1, 1],
+  );
   assert.equal(f.schema, null);
   assert.equal(f.counts.error, 1);
   assert.equal(f.byRule['missing-cell'], 1);

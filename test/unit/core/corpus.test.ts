@@ -68,7 +68,9 @@ for (const entry of manifest.files.filter((f) => f.format === 'csv')) {
         const where = parseExample(ex);
         if (!where) continue;
         const hit = (d: Diagnostic) =>
-          where.field === undefined ? d.row === 1 || d.line === where.line : d.line === where.line && d.field?.trim() === where.field.trim();
+          where.field === undefined
+            ? d.row === 1 || d.line === where.line
+            : d.line === where.line && d.field?.trim() === where.field.trim();
         assert.ok(mine.some(hit), `${key}: ${ex} → ${rule} at line ${where.line}`);
       }
     }
@@ -78,7 +80,9 @@ for (const entry of manifest.files.filter((f) => f.format === 'csv')) {
 test('corpus: ETAT file — its lone LFs are inside quoted cells, so records do not mix endings', () => {
   // MANIFEST counts raw bytes (CRLF 37680, LF 18); every LF sits inside a quoted multi-line
   // cell, so no record terminator differs and the rows still parse one by one.
-  const res = lintCsvBytes(readFileSync(join(FIXTURES, 'corpus', 'hack_ETAT_jaune_PLF2012_associations_2010.csv')), { maxProblems: 1_000_000 });
+  const res = lintCsvBytes(readFileSync(join(FIXTURES, 'corpus', 'hack_ETAT_jaune_PLF2012_associations_2010.csv')), {
+    maxProblems: 1_000_000,
+  });
   assert.equal(res.diagnostics.filter((d) => d.rule === 'line-endings').length, 0);
   assert.equal(res.diagnostics.filter((d) => d.rule === 'extra-cell' || d.rule === 'missing-cell').length, 0);
   const total = res.diagnostics.find((d) => d.rule === 'totals-row');

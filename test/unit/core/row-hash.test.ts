@@ -14,7 +14,18 @@ const isLatin1 = (t: string) => [...t].every((c) => c.charCodeAt(0) <= 0xff);
 
 test('the same row text hashes the same wherever it is in the block, any length, copied as bytes or UTF-16', () => {
   const h = new RowHasher();
-  const rows = ['', 'a', 'ab', 'abc,déf', 'x'.repeat(15), 'y'.repeat(16), 'z'.repeat(17), 'Commune d’Échirolles,92803031841675,2015-01-28,"a ""b""",42030.82', 'Amicale laïque 744;12 350,00 €', 'ÿ\u0085é'.repeat(9)];
+  const rows = [
+    '',
+    'a',
+    'ab',
+    'abc,déf',
+    'x'.repeat(15),
+    'y'.repeat(16),
+    'z'.repeat(17),
+    'Commune d’Échirolles,92803031841675,2015-01-28,"a ""b""",42030.82',
+    'Amicale laïque 744;12 350,00 €',
+    'ÿ\u0085é'.repeat(9),
+  ];
   for (const row of rows) {
     const text = `${row}\n${'-'.repeat(7)}${row}\n${row}`;
     const seen = new Set<string>();
@@ -81,7 +92,7 @@ test('cell marks: edge spaces, formula starts, phone and NIR shapes, non-empty c
 
 test('fast UTF-8 decoding gives exactly what the standard decoder gives, Latin-1 or not', async () => {
   const { utf8Text, utf8TextOf } = await import('../../../src/core/read/utf8-text');
-  const base = 'Commune d\'Échirolles;Amicale laïque;12 350,00;ÿ\u0085\n'.repeat(3000);
+  const base = "Commune d'Échirolles;Amicale laïque;12 350,00;ÿ\u0085\n".repeat(3000);
   for (const extra of ['', '€', '’', '😀', '\ufeff', 'Œuvre', '\u0100', '?']) {
     for (const at of [0, 50_000, base.length]) {
       const text = base.slice(0, at) + extra + base.slice(at);
@@ -89,7 +100,11 @@ test('fast UTF-8 decoding gives exactly what the standard decoder gives, Latin-1
       assert.ok(bytes.length >= 64 * 1024);
       assert.equal(utf8Text(bytes), text, `${JSON.stringify(extra)} at ${at}`);
       // The Latin-1 flag is only ever given for text that is (the row hasher trusts it).
-      assert.equal(utf8TextOf(bytes).latin1, [...text].every((c) => c.charCodeAt(0) <= 0xff), `${JSON.stringify(extra)} at ${at}`);
+      assert.equal(
+        utf8TextOf(bytes).latin1,
+        [...text].every((c) => c.charCodeAt(0) <= 0xff),
+        `${JSON.stringify(extra)} at ${at}`,
+      );
     }
   }
 });

@@ -47,7 +47,11 @@ async function same(path: string, o: Opts = {}) {
   const one = await lintCsvFile(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) });
   // Two parts, and three or four as on a machine with more cores.
   for (const parts of o.parts ? [o.parts] : [2, 3, 4]) {
-    const split = await lintCsvFileSplit(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) }, plan, { headBytes: o.headBytes ?? 256, parts, lead: 0 });
+    const split = await lintCsvFileSplit(path, { ...options, checks: checksOfPlan(plan, options.maxProblems) }, plan, {
+      headBytes: o.headBytes ?? 256,
+      parts,
+      lead: 0,
+    });
     assert.ok('result' in split, `not split in ${parts}: ${'fallback' in split ? split.fallback : ''}`);
     assert.deepEqual(split.result, one, `${parts} parts`);
   }
@@ -121,16 +125,27 @@ test('number and date columns whose sample of 200 values ends after the cut are 
     assert.equal(of('number-format', 's').length, 0, 'given up at its 200th value, after the cut');
     assert.equal(of('date-format', 'ds').length, 0, 'given up at its 200th value, after the cut');
     const dd = of('date-format', 'dd');
-    assert.ok(dd.length > 1000 && dd.every((x) => x.fix?.kind === 'set-cell'), 'the order settled after the cut applies to the whole column');
+    assert.ok(
+      dd.length > 1000 && dd.every((x) => x.fix?.kind === 'set-cell'),
+      'the order settled after the cut applies to the whole column',
+    );
   }
 });
 
 test('an ambiguous date column, a column filled only after the cut, a totals row, mixed line endings and e-mails', async () => {
-  const rows = range(600, (i) => `${String((i % 12) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2020,${i > 400 ? 'x' : ''},${i > 350 ? `jean.dupont${i}@gmail.com` : 'service'},${i}`);
+  const rows = range(
+    600,
+    (i) =>
+      `${String((i % 12) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2020,${i > 400 ? 'x' : ''},${i > 350 ? `jean.dupont${i}@gmail.com` : 'service'},${i}`,
+  );
   rows.push('Total,,,999');
   const text = csv('date,vide,courriel,n', rows).replace(/\n(?=05\/)/g, (m, at: number) => (at > 9000 ? '\r\n' : m));
   const r = await same(write(text));
-  for (const rule of ['date-format', 'totals-row', 'line-endings', 'personal-data']) assert.ok(r.diagnostics.some((d) => d.rule === rule), `no ${rule}`);
+  for (const rule of ['date-format', 'totals-row', 'line-endings', 'personal-data'])
+    assert.ok(
+      r.diagnostics.some((d) => d.rule === rule),
+      `no ${rule}`,
+    );
   assert.ok(!r.diagnostics.some((d) => d.rule === 'empty-column'), 'the column filled after the cut is not empty');
 });
 
@@ -148,9 +163,17 @@ test('unique fields, primary key, unique keys and a self foreign key span the cu
   } as TableSchema;
   // Ids repeat every 300 rows; parents point backwards, forwards (resolved later) and nowhere.
   // Ids first seen after the cut repeat there too (their "first seen in row N" is the whole file's).
-  const rows = range(700, (i) => `${i < 400 ? i % 300 : 1000 + (i % 50)},C${i % 250},${i % 50 === 0 ? i + 5 : i % 97 === 0 ? 99999 : Math.max(0, i - 3)},${2000 + (i % 2)}`);
+  const rows = range(
+    700,
+    (i) =>
+      `${i < 400 ? i % 300 : 1000 + (i % 50)},C${i % 250},${i % 50 === 0 ? i + 5 : i % 97 === 0 ? 99999 : Math.max(0, i - 3)},${2000 + (i % 2)}`,
+  );
   const r = await same(write(csv('id,code,parent,annee', rows)), { plan: { kind: 'schema', descriptor, schemaName: 'test' } });
-  for (const rule of ['unique-error', 'primary-key', 'foreign-key']) assert.ok(r.diagnostics.some((d) => d.rule === rule), `no ${rule}`);
+  for (const rule of ['unique-error', 'primary-key', 'foreign-key'])
+    assert.ok(
+      r.diagnostics.some((d) => d.rule === rule),
+      `no ${rule}`,
+    );
   const late = r.diagnostics.find((d) => d.rule === 'unique-error' && d.row === 652 && d.field === 'id');
   assert.match(late?.message ?? '', /\b402\b/, 'id 1000 of row 652 was first seen at row 402, after the cut');
 });
@@ -172,14 +195,20 @@ test('the problem cap and "fixes only" count every problem as one pass does', as
 
 test('a Windows-1252 file is linted in parts too, as one pass reads it (encoding named, accents decoded)', async () => {
   // € and ’ are 0x80 and 0x92 in Windows-1252: one byte per character, so any LF byte is a line break.
-  const rows = range(600, (i) => `Élodie ${i % 200};${i % 7 === 0 ? '1 250,50 €' : i};l’été ${i % 3 === 0 ? ' ' : ''};${(i % 28) + 1}/03/2024`);
+  const rows = range(
+    600,
+    (i) => `Élodie ${i % 200};${i % 7 === 0 ? '1 250,50 €' : i};l’été ${i % 3 === 0 ? ' ' : ''};${(i % 28) + 1}/03/2024`,
+  );
   const text = csv('nom;montant;note;date', rows);
   const bytes = Buffer.from([...text].map((c) => (c === '€' ? 0x80 : c === '’' ? 0x92 : c.charCodeAt(0))));
   const r = await same(write(bytes), { chunkBytes: 997 });
   const enc = r.diagnostics.find((d) => d.rule === 'encoding');
   assert.equal(r.info.encoding, 'windows-1252');
   assert.match(enc?.message ?? '', /windows-1252/);
-  assert.ok(r.diagnostics.some((d) => d.rule === 'number-format' && /1 250,50 €/.test(d.message)), 'the € decoded');
+  assert.ok(
+    r.diagnostics.some((d) => d.rule === 'number-format' && /1 250,50 €/.test(d.message)),
+    'the € decoded',
+  );
 });
 
 test('a quoted line break at the cut, a lying UTF-8 mark or a CR-only file is linted in one pass instead', async () => {
@@ -187,14 +216,30 @@ test('a quoted line break at the cut, a lying UTF-8 mark or a CR-only file is li
   const r1 = await lintCsvFileSplit(write(quoted), { maxProblems: 1000 }, { kind: 'none' });
   assert.deepEqual(r1, { fallback: 'a line break at a cut is inside a quoted cell' });
   // A lying UTF-8 mark on Windows-1252 bytes, and a multi-byte legacy encoding (Shift-JIS): one pass.
-  const lying = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv('nom,ville', range(100, (i) => `Élodie ${i},Orléans`)), 'latin1')]);
-  assert.deepEqual(await lintCsvFileSplit(write(lying), { maxProblems: 1000 }, { kind: 'none' }), { fallback: 'a UTF-8 mark on bytes that are not UTF-8' });
-  const mac = csv('a,b', range(100, (i) => `${i},x`)).replace(/\n/g, '\r');
+  const lying = Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(
+      csv(
+        'nom,ville',
+        range(100, (i) => `Élodie ${i},Orléans`),
+      ),
+      'latin1',
+    ),
+  ]);
+  assert.deepEqual(await lintCsvFileSplit(write(lying), { maxProblems: 1000 }, { kind: 'none' }), {
+    fallback: 'a UTF-8 mark on bytes that are not UTF-8',
+  });
+  const mac = csv(
+    'a,b',
+    range(100, (i) => `${i},x`),
+  ).replace(/\n/g, '\r');
   assert.ok('fallback' in (await lintCsvFileSplit(write(mac), { maxProblems: 1000 }, { kind: 'none' })));
 });
 
 test('every CSV fixture, UTF-8 or a single-byte code page: the split lint equals one pass (schema detected from the header)', async () => {
-  const files = (readdirSync(FIXTURES, { recursive: true }) as string[]).filter((f) => /\.(csv|tsv)$/i.test(f)).map((f) => join(FIXTURES, f));
+  const files = (readdirSync(FIXTURES, { recursive: true }) as string[])
+    .filter((f) => /\.(csv|tsv)$/i.test(f))
+    .map((f) => join(FIXTURES, f));
   let split = 0;
   const fallbacks = new Map<string, number>();
   for (const path of files) {
@@ -203,7 +248,10 @@ test('every CSV fixture, UTF-8 or a single-byte code page: the split lint equals
     const checks = () => checksOfPlan(plan, 1_000_000);
     const format = path.endsWith('.tsv') ? 'tsv' : 'csv';
     const one = await lintCsvFile(path, { maxProblems: 1_000_000, checks: checks(), format });
-    for (const [headBytes, parts] of [[512, 2], [1 << 20, 3]]) {
+    for (const [headBytes, parts] of [
+      [512, 2],
+      [1 << 20, 3],
+    ]) {
       const r = await lintCsvFileSplit(path, { maxProblems: 1_000_000, checks: checks(), format }, plan, { headBytes, parts });
       if ('fallback' in r) {
         fallbacks.set(r.fallback, (fallbacks.get(r.fallback) ?? 0) + 1);
@@ -215,12 +263,19 @@ test('every CSV fixture, UTF-8 or a single-byte code page: the split lint equals
   }
   // The others are one-line files or a UTF-8 mark on legacy bytes; a bug in the part worker would show here.
   const reasons = [...fallbacks.keys()];
-  assert.ok(reasons.every((w) => w === 'a UTF-8 mark on bytes that are not UTF-8' || w === 'no line break past the middle'), `unexpected fallbacks: ${JSON.stringify([...fallbacks])}`);
+  assert.ok(
+    reasons.every((w) => w === 'a UTF-8 mark on bytes that are not UTF-8' || w === 'no line break past the middle'),
+    `unexpected fallbacks: ${JSON.stringify([...fallbacks])}`,
+  );
   assert.ok(split >= 30, `only ${split} fixture runs were split (${JSON.stringify([...fallbacks])})`);
 });
 
 test('a generated SCDL subventions file (20 000 rows, detected schema): the split lint equals one pass', async () => {
-  const text = execFileSync(process.execPath, [join(__dirname, '..', '..', '..', '..', 'scripts', 'bench', 'gen-subventions.mjs'), '20000'], { maxBuffer: 64 << 20 });
+  const text = execFileSync(
+    process.execPath,
+    [join(__dirname, '..', '..', '..', '..', 'scripts', 'bench', 'gen-subventions.mjs'), '20000'],
+    { maxBuffer: 64 << 20 },
+  );
   const path = write(text, 'subventions.csv');
   await same(path, { plan: { kind: 'detect' }, headBytes: 1 << 20, maxProblems: 1_000_000 });
   await same(path, { plan: { kind: 'detect' }, headBytes: 1 << 20, maxProblems: 1000 });
@@ -239,7 +294,12 @@ test('fuzz: 80 mutated UTF-8 fixtures — whenever one is split, the split lint 
     const input = mutate(sources[Math.floor(rand() * sources.length)].subarray(0, 120_000), rand);
     const path = write(Buffer.from(input));
     const one = await lintCsvFile(path, { maxProblems: 300 });
-    const r = await lintCsvFileSplit(path, { maxProblems: 300 }, { kind: 'none' }, { headBytes: 1 + Math.floor(rand() * 4096), parts: 2 + (i % 3) });
+    const r = await lintCsvFileSplit(
+      path,
+      { maxProblems: 300 },
+      { kind: 'none' },
+      { headBytes: 1 + Math.floor(rand() * 4096), parts: 2 + (i % 3) },
+    );
     if ('fallback' in r) {
       fallbacks.set(r.fallback, (fallbacks.get(r.fallback) ?? 0) + 1);
       continue;
@@ -251,7 +311,12 @@ test('fuzz: 80 mutated UTF-8 fixtures — whenever one is split, the split lint 
 });
 
 test('cancelling a split lint stops both parts at once', async () => {
-  const path = write(csv('a;b;c', range(60_000, (i) => `${i};valeur ${i % 977};${i % 13},5`)));
+  const path = write(
+    csv(
+      'a;b;c',
+      range(60_000, (i) => `${i};valeur ${i % 977};${i % 13},5`),
+    ),
+  );
   const ac = new AbortController();
   const t0 = performance.now();
   const running = lintCsvFileSplit(path, { maxProblems: 1000, signal: ac.signal, chunkBytes: 64 * 1024 }, { kind: 'none' });
@@ -261,7 +326,11 @@ test('cancelling a split lint stops both parts at once', async () => {
 });
 
 test('streamed cleaning of a 19 MB file: the same copy and steps whether its lint is split or not', async () => {
-  const text = execFileSync(process.execPath, [join(__dirname, '..', '..', '..', '..', 'scripts', 'bench', 'gen-subventions.mjs'), '90000', '0.05'], { maxBuffer: 64 << 20 });
+  const text = execFileSync(
+    process.execPath,
+    [join(__dirname, '..', '..', '..', '..', 'scripts', 'bench', 'gen-subventions.mjs'), '90000', '0.05'],
+    { maxBuffer: 64 << 20 },
+  );
   const path = write(text, 'big-subventions.csv');
   assert.ok(statSync(path).size >= SPLIT_MIN_BYTES);
   const run = async (workerPath: string | null, out: string) => {

@@ -9,9 +9,14 @@ import { lintCsvBytes } from '../../../src/core/lint-csv';
 import { lintCsvFile } from '../../../src/core/lint-csv-stream';
 import { FIXTURES } from '../helpers';
 
-const key = (d: { rule: string; line: number | null; start: number | null; end: number | null; message: string }) => `${d.rule}@${d.line}:${d.start}-${d.end} ${d.message}`;
+const key = (d: { rule: string; line: number | null; start: number | null; end: number | null; message: string }) =>
+  `${d.rule}@${d.line}:${d.start}-${d.end} ${d.message}`;
 
-for (const name of ['hack_ETAT_jaune_PLF2012_associations_2010.csv', 'dsub_DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv', 'mtp_COM_Montpellier_BudgetPrimitif_2014.csv']) {
+for (const name of [
+  'hack_ETAT_jaune_PLF2012_associations_2010.csv',
+  'dsub_DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv',
+  'mtp_COM_Montpellier_BudgetPrimitif_2014.csv',
+]) {
   test(`streaming with tiny chunks equals the in-memory lint: ${name}`, async () => {
     const path = join(FIXTURES, 'corpus', name);
     const whole = lintCsvBytes(readFileSync(path), { maxProblems: 1_000_000 });

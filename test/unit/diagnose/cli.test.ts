@@ -30,7 +30,9 @@ after(async () => {
 /** Runs dist/cli.js without blocking this process (the emulators live in it). */
 function odw(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { env: { ...process.env, ODW_CACHE_DIR: cache, ODW_API_KEY: '', LANG: 'C', ...env } });
+    const p = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
+      env: { ...process.env, ODW_CACHE_DIR: cache, ODW_API_KEY: '', LANG: 'C', ...env },
+    });
     let out = '';
     let err = '';
     p.stdout.on('data', (c) => (out += c));
@@ -42,7 +44,9 @@ function odw(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 const DATASET_KEYS = ['formats', 'frequency', 'id', 'lastUpdate', 'openFormat', 'quality', 'schema', 'stale', 'title', 'url'];
 
 test('udata JSON: the exact shape, every flag, two pages, private datasets only with ODW_API_KEY', async () => {
-  const r = await odw(['diagnose', '--portal', udata.url, '--organization', DIAG_ORG.id, '--format', 'json'], { ODW_API_KEY: udata.apiKey });
+  const r = await odw(['diagnose', '--portal', udata.url, '--organization', DIAG_ORG.id, '--format', 'json'], {
+    ODW_API_KEY: udata.apiKey,
+  });
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   assert.deepEqual(Object.keys(j).sort(), ['datasets', 'organization', 'socle']);
@@ -85,7 +89,9 @@ test('udata text: the flags in words, the column check on request, the Socle lis
 });
 
 test('CKAN JSON via package_search, type guessed from an /api/3 address', async () => {
-  const r = await odw(['diagnose', '--portal', `${ckan.url}/api/3`, '--organization', DIAG_CKAN_ORG.name, '--format', 'json'], { ODW_API_KEY: ckan.apiKey });
+  const r = await odw(['diagnose', '--portal', `${ckan.url}/api/3`, '--organization', DIAG_CKAN_ORG.name, '--format', 'json'], {
+    ODW_API_KEY: ckan.apiKey,
+  });
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   assert.deepEqual(j.organization, { id: DIAG_CKAN_ORG.id, name: 'Ville de Diagville' });
@@ -116,7 +122,9 @@ test('portal errors and timeouts: a clear message, the last known inventory, exi
   assert.match(slow.err, /did not answer in time/);
   assert.equal(JSON.parse(slow.out).datasets.length, 105);
   udata.faults.clear();
-  const unknown = await odw(['diagnose', '--portal', udata.url, '--organization', 'nope', '--format', 'json'], { ODW_API_KEY: udata.apiKey });
+  const unknown = await odw(['diagnose', '--portal', udata.url, '--organization', 'nope', '--format', 'json'], {
+    ODW_API_KEY: udata.apiKey,
+  });
   assert.equal(unknown.code, 1);
   assert.match(unknown.err, /organisation “nope” not found/);
   assert.equal(unknown.out, '');

@@ -26,12 +26,26 @@ test('frequencies: udata ids, legacy aliases, DCAT-AP URIs; "unknown" is none', 
 });
 
 test('quality, schema URLs and naive CKAN dates', () => {
-  assert.deepEqual(qualityOf({ license: true, temporal_coverage: false, spatial: true, update_frequency: true, dataset_description_quality: true, score: 4 / 9 }), {
-    score: 4 / 9, missing: ['temporal_coverage', 'has_open_format', 'all_resources_available', 'resources_documentation'],
-  });
+  assert.deepEqual(
+    qualityOf({
+      license: true,
+      temporal_coverage: false,
+      spatial: true,
+      update_frequency: true,
+      dataset_description_quality: true,
+      score: 4 / 9,
+    }),
+    {
+      score: 4 / 9,
+      missing: ['temporal_coverage', 'has_open_format', 'all_resources_available', 'resources_documentation'],
+    },
+  );
   assert.deepEqual(qualityOf(undefined), { score: null, missing: [] });
   assert.equal(schemaNameFromUrl('https://schema.data.gouv.fr/schemas/scdl/budget/0.8.3/schema.json'), 'scdl/budget');
-  assert.equal(schemaNameFromUrl('https://schema.data.gouv.fr/schemas/etalab/schema-irve-statique/latest/schema-statique.json'), 'etalab/schema-irve-statique');
+  assert.equal(
+    schemaNameFromUrl('https://schema.data.gouv.fr/schemas/etalab/schema-irve-statique/latest/schema-statique.json'),
+    'etalab/schema-irve-statique',
+  );
   assert.equal(isoDate('2024-01-02T10:00:00.123456'), '2024-01-02T10:00:00.123Z');
   assert.equal(isoDate('2024-01-02T10:00:00+02:00'), '2024-01-02T08:00:00.000Z');
   assert.equal(isoDate('not a date'), null);
@@ -39,19 +53,36 @@ test('quality, schema URLs and naive CKAN dates', () => {
 
 test('CKAN packages: schema as JSON string, URL or object, formats with a dot, scheming frequency, naive dates', async () => {
   const { ckanDataset } = await import('../../../src/core/diagnose/ckan-read');
-  const d = ckanDataset({
-    id: 'p1', name: 'budget', title: 'Budget', frequency: 'http://publications.europa.eu/resource/authority/frequency/MONTHLY', metadata_modified: '2026-01-01T00:00:00',
-    resources: [
-      { name: 'a', format: '.CSV', url: 'https://x/a.csv', schema: 'https://schema.data.gouv.fr/schemas/scdl/budget/0.8.3/schema.json', last_modified: '2026-10-01T10:00:00' },
-      { name: 'b', format: 'PDF', url: 'https://x/b.pdf', schema: { name: 'scdl/deliberations' } },
-      { name: 'c', format: '', url: 'https://x/c', schema: '{"name": "scdl/catalogue"}' },
-    ],
-  }, 'https://ckan.example', now);
+  const d = ckanDataset(
+    {
+      id: 'p1',
+      name: 'budget',
+      title: 'Budget',
+      frequency: 'http://publications.europa.eu/resource/authority/frequency/MONTHLY',
+      metadata_modified: '2026-01-01T00:00:00',
+      resources: [
+        {
+          name: 'a',
+          format: '.CSV',
+          url: 'https://x/a.csv',
+          schema: 'https://schema.data.gouv.fr/schemas/scdl/budget/0.8.3/schema.json',
+          last_modified: '2026-10-01T10:00:00',
+        },
+        { name: 'b', format: 'PDF', url: 'https://x/b.pdf', schema: { name: 'scdl/deliberations' } },
+        { name: 'c', format: '', url: 'https://x/c', schema: '{"name": "scdl/catalogue"}' },
+      ],
+    },
+    'https://ckan.example',
+    now,
+  );
   assert.equal(d.url, 'https://ckan.example/dataset/budget');
   assert.deepEqual(d.formats, ['csv', 'pdf']);
   assert.equal(d.openFormat, true);
   assert.equal(d.schema, 'scdl/budget');
-  assert.deepEqual(d.resources.map((r) => r.schema), ['scdl/budget', 'scdl/deliberations', 'scdl/catalogue']);
+  assert.deepEqual(
+    d.resources.map((r) => r.schema),
+    ['scdl/budget', 'scdl/deliberations', 'scdl/catalogue'],
+  );
   assert.equal(d.frequency, 'monthly');
   assert.equal(d.lastUpdate, '2026-10-01T10:00:00.000Z');
   assert.equal(d.stale, true, 'monthly, two months late');

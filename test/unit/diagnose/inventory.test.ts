@@ -57,11 +57,21 @@ test('udata: every page of the organisation, flags, quality and the Socle covera
   const low = byTitle(inv, 'Liste des parkings');
   assert.equal(low.lowQuality, true);
   assert.equal(low.quality, 2 / 9);
-  assert.deepEqual(low.missingCriteria, ['license', 'temporal_coverage', 'spatial', 'update_frequency', 'dataset_description_quality', 'resources_documentation']);
+  assert.deepEqual(low.missingCriteria, [
+    'license',
+    'temporal_coverage',
+    'spatial',
+    'update_frequency',
+    'dataset_description_quality',
+    'resources_documentation',
+  ]);
   assert.equal(byTitle(inv, 'Subventions 2024').quality, 1);
   assert.equal(byTitle(inv, 'Subventions 2024').lowQuality, false);
   assert.equal(byTitle(inv, 'Projet interne (privé)').private, true);
-  assert.ok(udata.log.every((e) => e.method === 'GET'), 'read-only');
+  assert.ok(
+    udata.log.every((e) => e.method === 'GET'),
+    'read-only',
+  );
 
   const anonymous = await readInventory({ kind: 'udata', baseUrl: udata.url, organization: DIAG_ORG.slug });
   assert.equal(anonymous.datasets.length, 105);
@@ -83,7 +93,11 @@ test('udata: the header of an undeclared CSV is matched against the catalog only
 test('udata: /datasets/?organization= needs an ObjectId and pages like the organisation listing', async () => {
   const bad = await fetch(`${udata.url}/api/1/datasets/?organization=ville-de-diagville`);
   assert.equal(bad.status, 400);
-  const b = (await (await fetch(`${udata.url}/api/1/datasets/?organization=${DIAG_ORG.id}&page=2&page_size=100`)).json()) as { data: unknown[]; total: number; next_page: unknown };
+  const b = (await (await fetch(`${udata.url}/api/1/datasets/?organization=${DIAG_ORG.id}&page=2&page_size=100`)).json()) as {
+    data: unknown[];
+    total: number;
+    next_page: unknown;
+  };
   assert.equal(b.total, 105);
   assert.equal(b.data.length, 5);
   assert.equal(b.next_page, null);
@@ -100,7 +114,10 @@ test('CKAN: package_search by owner_org over two pages, DCAT frequencies, no qua
   assertFlags(inv);
   assert.ok(inv.datasets.every((d) => d.quality === null && !d.lowQuality));
   assert.equal(byTitle(inv, 'Équipements sportifs').frequency, 'irregular');
-  assert.ok(ckan.log.every((e) => e.method === 'GET'), 'read-only');
+  assert.ok(
+    ckan.log.every((e) => e.method === 'GET'),
+    'read-only',
+  );
   const anonymous = await readInventory({ kind: 'ckan', baseUrl: ckan.url, organization: DIAG_CKAN_ORG.id });
   assert.equal(anonymous.datasets.length, 105);
 });

@@ -4,7 +4,17 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { isChecked, parseProject, serializeProject, setChecked } from '../../../src/core/project/project';
 import { maturityResult, MATURITY_QUESTIONS } from '../../../src/core/diagnose/maturity';
-import { addReferent, addWanted, maturityOf, referentsOf, setMaturity, setReferentStatus, updateWanted, wantedOf, wantedProgress } from '../../../src/core/diagnose/project-state';
+import {
+  addReferent,
+  addWanted,
+  maturityOf,
+  referentsOf,
+  setMaturity,
+  setReferentStatus,
+  updateWanted,
+  wantedOf,
+  wantedProgress,
+} from '../../../src/core/diagnose/project-state';
 
 const day = new Date('2026-12-02T10:00:00Z');
 
@@ -50,7 +60,12 @@ test('wanted list: a Socle schema is wished once, statuses move on, progress cou
   assert.equal(e.status, 'received');
   assert.equal(e.file, 'recu/equipements.csv');
   assert.equal(e.service, 'Sports');
-  assert.deepEqual(wantedProgress(wantedOf(p)), { total: 2, inHand: 1, published: 0, byStatus: { wished: 1, asked: 0, received: 1, prepared: 0, published: 0 } });
+  assert.deepEqual(wantedProgress(wantedOf(p)), {
+    total: 2,
+    inHand: 1,
+    published: 0,
+    byStatus: { wished: 1, asked: 0, received: 1, prepared: 0, published: 0 },
+  });
   assert.equal(parseProject(serializeProject(p)).issues.length, 0);
   assert.throws(() => updateWanted(p, 'nope', { status: 'asked' }));
 });

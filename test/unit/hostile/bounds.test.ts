@@ -22,7 +22,11 @@ const MEMORY_KB = 1024 * 1024;
 
 function cli(...args: string[]) {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['--require', preload, CLI, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 4 * TIME_MS });
+  const r = spawnSync(process.execPath, ['--require', preload, CLI, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 4 * TIME_MS,
+  });
   const ms = Date.now() - t0;
   const rss = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return { ...r, ms, rss };

@@ -18,7 +18,13 @@ const root = join(base, 'project');
 const secret = join(base, 'secret');
 mkdirSync(join(root, 'schemas'), { recursive: true });
 mkdirSync(secret);
-const SCHEMA = JSON.stringify({ name: 'private', fields: [{ name: 'nom', type: 'string' }, { name: 'montant', type: 'integer' }] });
+const SCHEMA = JSON.stringify({
+  name: 'private',
+  fields: [
+    { name: 'nom', type: 'string' },
+    { name: 'montant', type: 'integer' },
+  ],
+});
 writeFileSync(join(secret, 'schema.json'), SCHEMA);
 writeFileSync(join(root, 'schemas', 'ok.json'), SCHEMA);
 writeFileSync(join(root, 'data.csv'), 'nom,montant\nA,1\n');
@@ -48,7 +54,8 @@ test('confinedPath: relative paths inside; absolute, "..", NUL and links leading
 });
 
 test('a datapackage.json schema path outside the project is refused with a schema-error, inside it is used', async () => {
-  const dp = (schema: string) => writeFileSync(join(root, 'datapackage.json'), JSON.stringify({ resources: [{ name: 'data', path: 'data.csv', schema }] }));
+  const dp = (schema: string) =>
+    writeFileSync(join(root, 'datapackage.json'), JSON.stringify({ resources: [{ name: 'data', path: 'data.csv', schema }] }));
   const file = join(root, 'data.csv');
   try {
     for (const bad of ['../secret/schema.json', join(secret, 'schema.json'), 'link/schema.json']) {
@@ -83,7 +90,8 @@ test('a saved chart cannot open a table outside the workspace folder', () => {
 
 test('grid messages: only known shapes, and rule pages only for registered rules', () => {
   assert.deepEqual(parseGridMessage({ type: 'openRule', rule: 'formula-injection' }), { type: 'openRule', rule: 'formula-injection' });
-  for (const bad of ['../../README', '../secret', 'formula-injection/../../x', '', 42]) assert.equal(parseGridMessage({ type: 'openRule', rule: bad }), null, String(bad));
+  for (const bad of ['../../README', '../secret', 'formula-injection/../../x', '', 42])
+    assert.equal(parseGridMessage({ type: 'openRule', rule: bad }), null, String(bad));
   assert.deepEqual(parseGridMessage({ type: 'selectSheet', sheet: 'Feuil1' }), { type: 'selectSheet', sheet: 'Feuil1' });
   assert.equal(parseGridMessage({ type: 'selectSheet', sheet: 'x'.repeat(5000) }), null);
   assert.equal(parseGridMessage({ type: 'export' }), null);
@@ -92,7 +100,10 @@ test('grid messages: only known shapes, and rule pages only for registered rules
 });
 
 test('metadata messages: the panel’s dataset only, known fields with their types', () => {
-  const edit = { meta: { name: 'other-dataset', title: 'Budget', keywords: ['budget'], resources: [{ path: '/etc/passwd' }] }, files: [{ path: 'data.csv', description: 'x' }] };
+  const edit = {
+    meta: { name: 'other-dataset', title: 'Budget', keywords: ['budget'], resources: [{ path: '/etc/passwd' }] },
+    files: [{ path: 'data.csv', description: 'x' }],
+  };
   const m = parseMetadataMessage({ type: 'save', edit }, 'budget');
   assert.ok(m && m.type === 'save');
   assert.deepEqual(m.edit.meta, { name: 'budget', title: 'Budget', keywords: ['budget'] }, 'name forced, unknown keys dropped');

@@ -17,7 +17,8 @@ const CORPUS = join(FIXTURES, 'hostile', 'formulas.csv');
 const cells = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 
 test('startsFormula: = + - @ after trimming, tab and CR too; numbers and a lone sign are harmless', () => {
-  for (const v of ['=1+1', ' =1+1 ', '\t=1+1', '\r=2+2', '@SUM(A1)', '- 1+HYPERLINK("http://x")', '+ 1+1', '+cmd']) assert.ok(startsFormula(v), v);
+  for (const v of ['=1+1', ' =1+1 ', '\t=1+1', '\r=2+2', '@SUM(A1)', '- 1+HYPERLINK("http://x")', '+ 1+1', '+cmd'])
+    assert.ok(startsFormula(v), v);
   for (const v of ['-12', '+33', '-', ' - 5 ', '- 5', '1+1', 'a=b', '', '   ', '-1,5']) assert.ok(!startsFormula(v), v);
   assert.ok(!leadsFormula(' =1+1'), 'as written, a space comes first');
   assert.ok(createsFormula(' =1+1 ', '=1+1') && createsFormula('\t=1+1', '=1+1'));
@@ -28,7 +29,10 @@ test('startsFormula: = + - @ after trimming, tab and CR too; numbers and a lone 
 test('formula-injection flags the corpus cells and offers an apostrophe, never as a certain fix', () => {
   const text = readFileSync(CORPUS, 'utf8');
   const ds = only(lint(text), 'formula-injection');
-  assert.deepEqual(ds.map((d) => d.row), [2, 3, 4, 5, 6, 7, 11]);
+  assert.deepEqual(
+    ds.map((d) => d.row),
+    [2, 3, 4, 5, 6, 7, 11],
+  );
   for (const d of ds) {
     assert.equal(d.fix?.kind, 'set-cell');
     assert.match((d.fix as { value: string }).value, /^'[=+@\-]/);
@@ -42,7 +46,11 @@ test('cleanText on the formula corpus creates no formula cell and says which fix
   const before = cells(text);
   const after = cells(r.text);
   assert.equal(after.length, before.length);
-  after.forEach((row, i) => row.forEach((v, j) => assert.ok(!createsFormula(before[i][j], v), `row ${i + 1}: ${JSON.stringify(before[i][j])} → ${JSON.stringify(v)}`)));
+  after.forEach((row, i) =>
+    row.forEach((v, j) =>
+      assert.ok(!createsFormula(before[i][j], v), `row ${i + 1}: ${JSON.stringify(before[i][j])} → ${JSON.stringify(v)}`),
+    ),
+  );
   // " =1+1 ", "\t=1+1" and "\r=2+2" keep their padding; " - 5 " (a number) is trimmed.
   assert.deepEqual(r.withheld, { 'cell-whitespace': 3 });
   assert.equal(after[9][1], '- 5');
@@ -51,7 +59,12 @@ test('cleanText on the formula corpus creates no formula cell and says which fix
 
 test('a recipe step naming formula-injection applies the apostrophe (the user chose it)', () => {
   const r = cleanText('a,b\n1,=HYPERLINK("http://x")\n2,@SUM(A1)\n', textLinter({}), [{ rule: 'formula-injection' }]);
-  assert.deepEqual(cells(r.text).slice(1).map((row) => row[1]), ['\'=HYPERLINK("http://x")', "'@SUM(A1)"]);
+  assert.deepEqual(
+    cells(r.text)
+      .slice(1)
+      .map((row) => row[1]),
+    ['\'=HYPERLINK("http://x")', "'@SUM(A1)"],
+  );
 });
 
 test('odw clean on the corpus: no formula created, the held-back fixes are reported', async () => {
@@ -59,7 +72,11 @@ test('odw clean on the corpus: no formula created, the held-back fixes are repor
   try {
     const out = join(dir, 'out.csv');
     let log = '';
-    const code = await main(['clean', CORPUS, '--out', out], (s) => (log += s + '\n'), (s) => (log += s + '\n'));
+    const code = await main(
+      ['clean', CORPUS, '--out', out],
+      (s) => (log += s + '\n'),
+      (s) => (log += s + '\n'),
+    );
     assert.equal(code, 0);
     assert.match(log, /cell-whitespace: 3 fix\(es\) not applied: the cell would start a formula/);
     const before = cells(readFileSync(CORPUS, 'utf8'));

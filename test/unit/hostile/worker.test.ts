@@ -26,13 +26,18 @@ writeFileSync(
   });
   process.on('disconnect', () => process.exit(0));\n`,
 );
-const run = (w: WorkerClient, task: string, args: unknown = {}, timeoutMs?: number) => w.run(task as 'schemaCatalog', args as never, { timeoutMs }) as Promise<unknown>;
+const run = (w: WorkerClient, task: string, args: unknown = {}, timeoutMs?: number) =>
+  w.run(task as 'schemaCatalog', args as never, { timeoutMs }) as Promise<unknown>;
 
 test('a worker that dies fails its request with a clear error, and the next request gets a new worker', async () => {
   const w = new WorkerClient(fake);
   try {
     const first = (await run(w, 'echo', 1)) as { pid: number };
-    await assert.rejects(run(w, 'crash'), (e: unknown) => e instanceof WorkerCrashedError && e.reason === 'crash' && /reading worker stopped \(.*(SIGABRT|exit)/.test(e.message));
+    await assert.rejects(
+      run(w, 'crash'),
+      (e: unknown) =>
+        e instanceof WorkerCrashedError && e.reason === 'crash' && /reading worker stopped \(.*(SIGABRT|exit)/.test(e.message),
+    );
     const second = (await run(w, 'echo', 2)) as { pid: number; echo: number };
     assert.equal(second.echo, 2);
     assert.notEqual(second.pid, first.pid, 'restarted');
@@ -56,34 +61,41 @@ test('a request past its time limit stops the worker (a CPU bomb ignores cancell
 
 const WORKER = join(ROOT, 'dist', 'lint-worker.js');
 
-test('the real worker on hostile workbooks: each ends in facts or a crash within 30 s, the host keeps its memory, CSVs still answer', { skip: !existsSync(WORKER) && 'npm run build first' }, async () => {
-  const w = new WorkerClient(WORKER);
-  try {
-    const books = await hostileWorkbooks();
-    for (const [name, bytes] of Object.entries(books)) {
-      const p = join(dir, name);
-      writeFileSync(p, bytes);
-      const t0 = Date.now();
-      const r = await w.run('inspectTables', { paths: [p] }, { timeoutMs: 20_000 }).then(
-        (facts) => `facts ${JSON.stringify(facts).slice(0, 80)}`,
-        (e: Error) => {
-          assert.ok(e instanceof WorkerCrashedError, `${name}: ${e.message}`);
-          return e.message;
-        },
-      );
-      assert.ok(Date.now() - t0 < 30_000, `${name} took ${Date.now() - t0} ms`);
-      assert.ok(process.memoryUsage().rss < 1024 * 2 ** 20, `host at ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB after ${name}`);
-      console.log(`${name}: ${r}`);
+test(
+  'the real worker on hostile workbooks: each ends in facts or a crash within 30 s, the host keeps its memory, CSVs still answer',
+  { skip: !existsSync(WORKER) && 'npm run build first' },
+  async () => {
+    const w = new WorkerClient(WORKER);
+    try {
+      const books = await hostileWorkbooks();
+      for (const [name, bytes] of Object.entries(books)) {
+        const p = join(dir, name);
+        writeFileSync(p, bytes);
+        const t0 = Date.now();
+        const r = await w.run('inspectTables', { paths: [p] }, { timeoutMs: 20_000 }).then(
+          (facts) => `facts ${JSON.stringify(facts).slice(0, 80)}`,
+          (e: Error) => {
+            assert.ok(e instanceof WorkerCrashedError, `${name}: ${e.message}`);
+            return e.message;
+          },
+        );
+        assert.ok(Date.now() - t0 < 30_000, `${name} took ${Date.now() - t0} ms`);
+        assert.ok(
+          process.memoryUsage().rss < 1024 * 2 ** 20,
+          `host at ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB after ${name}`,
+        );
+        console.log(`${name}: ${r}`);
+      }
+      for (const h of HOSTILE_CSVS.filter((c) => /header-200k|tabs|misdeclared-utf16/.test(c.name))) {
+        const p = join(dir, h.name);
+        writeFileSync(p, h.bytes());
+        const t0 = Date.now();
+        const report = await w.run('lintFile', { path: p, options: { maxProblems: 100 } });
+        assert.ok(Array.isArray(report.diagnostics), h.name);
+        assert.ok(Date.now() - t0 < 10_000, `${h.name} took ${Date.now() - t0} ms`);
+      }
+    } finally {
+      w.dispose();
     }
-    for (const h of HOSTILE_CSVS.filter((c) => /header-200k|tabs|misdeclared-utf16/.test(c.name))) {
-      const p = join(dir, h.name);
-      writeFileSync(p, h.bytes());
-      const t0 = Date.now();
-      const report = await w.run('lintFile', { path: p, options: { maxProblems: 100 } });
-      assert.ok(Array.isArray(report.diagnostics), h.name);
-      assert.ok(Date.now() - t0 < 10_000, `${h.name} took ${Date.now() - t0} ms`);
-    }
-  } finally {
-    w.dispose();
-  }
-});
+  },
+);

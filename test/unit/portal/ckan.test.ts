@@ -101,9 +101,18 @@ test('CKAN: dry run masks the Authorization header', async () => {
   try {
     const r = await publishPlan(makePlan('ckan', emu.url, emu.apiKey, files), { ...opts, dryRun: true });
     assert.equal(emu.log.length, 0);
-    assert.deepEqual(r.requests!.map((q) => q.url.split('/').at(-1)), [
-      'organization_list_for_user', 'license_list', 'package_create', 'resource_create', 'resource_create', 'package_show', 'package_patch',
-    ]);
+    assert.deepEqual(
+      r.requests!.map((q) => q.url.split('/').at(-1)),
+      [
+        'organization_list_for_user',
+        'license_list',
+        'package_create',
+        'resource_create',
+        'resource_create',
+        'package_show',
+        'package_patch',
+      ],
+    );
     assert.ok(r.requests!.every((q) => q.headers.Authorization === '***'));
     assert.equal(r.requests![3].multipart?.file.field, 'upload');
     leaks.text(JSON.stringify(r.requests));

@@ -19,7 +19,10 @@ test('redact masks the key, header dumps, and every logger line', () => {
   assert.equal(redact('X-API-KEY: abcdef123', []), 'X-API-KEY: ***');
   assert.equal(redact('{"Authorization":"tok-123"}', []), '{"Authorization":"***"}');
   const lines: string[] = [];
-  const log = redactingLogger({ debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) }, [KEY]);
+  const log = redactingLogger(
+    { debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) },
+    [KEY],
+  );
   log.info(`sending ${KEY}`);
   log.error(`failed ${KEY}`);
   assert.deepEqual(lines, ['sending ***', 'failed ***']);
@@ -39,15 +42,30 @@ test('Retry-After: seconds, HTTP date, garbage; backoff stays within bounds', ()
 });
 
 test('URL policy: HTTPS anywhere, HTTP on loopback only, no credentials in URL', () => {
-  for (const ok of ['https://www.data.gouv.fr/api/1/', 'http://127.0.0.1:8787', 'http://[::1]:9', 'http://[::ffff:127.0.0.1]:9']) assert.doesNotThrow(() => assertSafeUrl(ok));
+  for (const ok of ['https://www.data.gouv.fr/api/1/', 'http://127.0.0.1:8787', 'http://[::1]:9', 'http://[::ffff:127.0.0.1]:9'])
+    assert.doesNotThrow(() => assertSafeUrl(ok));
   // Names go through the resolver: `localhost` and `*.localhost` are not literal loopback addresses.
-  for (const bad of ['http://data.gouv.fr', 'http://192.168.1.2', 'file:///etc/passwd', 'https://user:pw@x.fr', 'nope', 'http://localhost', 'http://a.localhost:8787', 'javascript:alert(1)']) {
-    assert.throws(() => assertSafeUrl(bad), (e) => isPortalError(e, 'unsafe-url'));
+  for (const bad of [
+    'http://data.gouv.fr',
+    'http://192.168.1.2',
+    'file:///etc/passwd',
+    'https://user:pw@x.fr',
+    'nope',
+    'http://localhost',
+    'http://a.localhost:8787',
+    'javascript:alert(1)',
+  ]) {
+    assert.throws(
+      () => assertSafeUrl(bad),
+      (e) => isPortalError(e, 'unsafe-url'),
+    );
   }
 });
 
 test('error shapes: udata field errors, udata message, CKAN envelope, HTML 502; key redacted', () => {
-  const v = errorFromResponse(400, { errors: { title: ['This field is required.'], tags: ['too short'] }, message: 'Validation error' }, [KEY]);
+  const v = errorFromResponse(400, { errors: { title: ['This field is required.'], tags: ['too short'] }, message: 'Validation error' }, [
+    KEY,
+  ]);
   assert.equal(v.kind, 'bad-request');
   assert.deepEqual(v.fieldErrors, { title: ['This field is required.'], tags: ['too short'] });
   assert.match(v.messages.en, /title: This field is required\./);
@@ -61,13 +79,26 @@ test('error shapes: udata field errors, udata message, CKAN envelope, HTML 502; 
   assert.deepEqual(c.fieldErrors, { name: ['That URL is already in use.'] });
   const h = errorFromResponse(502, '<html>Bad gateway</html>', []);
   assert.equal(h.kind, 'server');
-  const codes: [number, string][] = [[403, 'forbidden'], [404, 'not-found'], [410, 'gone'], [413, 'too-large'], [415, 'unsupported-media'], [423, 'locked'], [429, 'rate-limited'], [503, 'server'], [418, 'http']];
+  const codes: [number, string][] = [
+    [403, 'forbidden'],
+    [404, 'not-found'],
+    [410, 'gone'],
+    [413, 'too-large'],
+    [415, 'unsupported-media'],
+    [423, 'locked'],
+    [429, 'rate-limited'],
+    [503, 'server'],
+    [418, 'http'],
+  ];
   for (const [s, k] of codes) assert.equal(errorFromResponse(s, undefined, []).kind, k);
 });
 
 test('multipart body: exact Content-Length, parseable, UTF-8 file name', async () => {
   const files = sampleFiles(10);
-  const mp = await buildMultipart({ fields: { name: 'Données 2024' }, file: { field: 'file', path: files.subventions, filename: 'données "2024".csv' } });
+  const mp = await buildMultipart({
+    fields: { name: 'Données 2024' },
+    file: { field: 'file', path: files.subventions, filename: 'données "2024".csv' },
+  });
   const chunks: Uint8Array[] = [];
   let last = 0;
   const reader = mp.stream((n) => (last = n)).getReader();
@@ -93,7 +124,14 @@ test('quality pre-flight follows the data.gouv.fr score criteria', () => {
   const q = checkPlanQuality(poor);
   assert.equal(q.points, 0);
   assert.deepEqual(q.hints.map((h) => h.code).sort(), [
-    'description-short', 'frequency-missing', 'license-missing', 'no-open-format', 'no-resource-description', 'spatial-missing', 'tag-length', 'temporal-missing',
+    'description-short',
+    'frequency-missing',
+    'license-missing',
+    'no-open-format',
+    'no-resource-description',
+    'spatial-missing',
+    'tag-length',
+    'temporal-missing',
   ]);
   assert.ok(q.hints.every((h) => h.message.fr && h.message.en));
 });

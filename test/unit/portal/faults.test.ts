@@ -45,7 +45,9 @@ test('429 with Retry-After is honoured (delay measured) then succeeds', async ()
 });
 
 test('503 with Retry-After on an idempotent step is retried', async () => {
-  const r = await run({ faults: [{ method: 'PUT', path: '/resources/', action: { kind: 'status', status: 503, retryAfter: '0' }, times: 2 }] });
+  const r = await run({
+    faults: [{ method: 'PUT', path: '/resources/', action: { kind: 'status', status: 503, retryAfter: '0' }, times: 2 }],
+  });
   assert.ok(r.value, String(r.error));
   assert.equal(r.emu.log.filter((e) => e.status === 503).length, 2);
 });
@@ -81,9 +83,15 @@ test('500 more times than allowed ends in a typed server error', async () => {
 });
 
 test('latency beyond the timeout: retried when idempotent, typed timeout otherwise', async () => {
-  const once = await run({ faults: [{ method: 'GET', path: '/me/', action: { kind: 'latency', ms: 400 } }] }, undefined, { timeoutMs: 150 });
+  const once = await run({ faults: [{ method: 'GET', path: '/me/', action: { kind: 'latency', ms: 400 } }] }, undefined, {
+    timeoutMs: 150,
+  });
   assert.ok(once.value, String(once.error));
-  const always = await run({ faults: [{ method: 'GET', path: '/me/', action: { kind: 'latency', ms: 400 }, times: Infinity }] }, undefined, { timeoutMs: 100 });
+  const always = await run(
+    { faults: [{ method: 'GET', path: '/me/', action: { kind: 'latency', ms: 400 }, times: Infinity }] },
+    undefined,
+    { timeoutMs: 100 },
+  );
   assertTyped(always.error, 'timeout');
   assert.ok(always.elapsed < 1500, `${always.elapsed} ms`);
 });
@@ -108,7 +116,9 @@ test('connection reset mid-upload of a replacement is retried (idempotent)', asy
 
 test('slow upload reports growing byte progress and succeeds', async () => {
   const progress: ProgressEvent[] = [];
-  const r = await run({ faults: [{ method: 'POST', path: '/upload/', action: { kind: 'slow-body', delayMsPerChunk: 20 } }] }, undefined, { onProgress: (p: ProgressEvent) => progress.push(p) });
+  const r = await run({ faults: [{ method: 'POST', path: '/upload/', action: { kind: 'slow-body', delayMsPerChunk: 20 } }] }, undefined, {
+    onProgress: (p: ProgressEvent) => progress.push(p),
+  });
   assert.ok(r.value, String(r.error));
   const sent = progress.filter((p) => p.path === files.subventions).map((p) => p.sent);
   assert.ok(sent.length >= 2 && sent.every((v, i) => i === 0 || v > sent[i - 1]));
@@ -139,7 +149,9 @@ test('401 expired key, 403 on a dataset of another organization, network error',
   assertTyped(e.error, 'unauthorized');
   assert.match((e.error as Error).message, /Expired API token/);
 
-  const emu = await startUdataEmulator({ users: [demoUser(), { ...demoUser(), id: 'u2', organizations: [{ id: 'org-b', name: 'B', slug: 'b' }] }] });
+  const emu = await startUdataEmulator({
+    users: [demoUser(), { ...demoUser(), id: 'u2', organizations: [{ id: 'org-b', name: 'B', slug: 'b' }] }],
+  });
   keys.push(...emu.state.users.map((u) => u.apiKey));
   try {
     const foreign = emu.state.create({ title: 'Autre', description: 'x', organization: 'org-b', private: false }, emu.state.users[1]);
@@ -150,7 +162,12 @@ test('401 expired key, 403 on a dataset of another organization, network error',
     assert.equal(emu.state.countResources(), 0);
     assert.equal(emu.log.filter((l) => l.method !== 'GET').length, 0, 'no write request');
     // Linked by hand (explicit), the dataset of another organisation answers 403 on the first write.
-    const g = await leaks.capture(() => publishPlan({ ...plan, linkage: { datasetId: foreign.id, resources: {}, explicit: true } }, { retry: FAST_RETRY, logger: leaks.logger }));
+    const g = await leaks.capture(() =>
+      publishPlan(
+        { ...plan, linkage: { datasetId: foreign.id, resources: {}, explicit: true } },
+        { retry: FAST_RETRY, logger: leaks.logger },
+      ),
+    );
     assertTyped(g.error, 'forbidden');
     assert.equal(emu.state.countResources(), 0);
   } finally {
@@ -160,7 +177,9 @@ test('401 expired key, 403 on a dataset of another organization, network error',
   keys.push(closed.apiKey);
   const url = closed.url;
   await closed.stop();
-  const n = await leaks.capture(() => publishPlan(makePlan('udata', url, closed.apiKey, files), { retry: FAST_RETRY, logger: leaks.logger }));
+  const n = await leaks.capture(() =>
+    publishPlan(makePlan('udata', url, closed.apiKey, files), { retry: FAST_RETRY, logger: leaks.logger }),
+  );
   assertTyped(n.error, 'network');
 });
 

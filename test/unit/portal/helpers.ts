@@ -16,18 +16,26 @@ export function sampleFiles(rows = 50): { dir: string; subventions: string; budg
   const subventions = join(dir, '20240101_213502388_subventions.csv');
   const budget = join(dir, '20240101_213502388_budget.csv');
   let s = 'nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,montant\r\n';
-  for (let i = 0; i < rows; i++) s += `Commune de Démo,21350238800019,2024-01-${String((i % 28) + 1).padStart(2, '0')},Association ${i},${1000 + i}\r\n`;
+  for (let i = 0; i < rows; i++)
+    s += `Commune de Démo,21350238800019,2024-01-${String((i % 28) + 1).padStart(2, '0')},Association ${i},${1000 + i}\r\n`;
   writeFileSync(subventions, s);
   writeFileSync(budget, 'BGT_NATDEC,BGT_ANNEE,BGT_SIRET\r\nBP,2024,21350238800019\r\n');
   return { dir, subventions, budget };
 }
 
-export function makePlan(kind: PortalKind, url: string, apiKey: string, files: { subventions: string; budget: string }, linkage: Linkage = { resources: {} }): PublishPlan {
+export function makePlan(
+  kind: PortalKind,
+  url: string,
+  apiKey: string,
+  files: { subventions: string; budget: string },
+  linkage: Linkage = { resources: {} },
+): PublishPlan {
   return {
     profile: { kind, baseUrl: url, apiKey, name: 'Sandbox' },
     dataset: {
       title: 'Subventions accordées par la Commune de Démo',
-      description: 'Liste des subventions versées aux associations par la commune, au format SCDL, mise à jour chaque année après le vote du compte administratif.',
+      description:
+        'Liste des subventions versées aux associations par la commune, au format SCDL, mise à jour chaque année après le vote du compte administratif.',
       license: 'lov2',
       frequency: 'annual',
       temporalCoverage: { start: '2024-01-01', end: '2024-12-31' },
@@ -37,7 +45,13 @@ export function makePlan(kind: PortalKind, url: string, apiKey: string, files: {
       private: false,
     },
     files: [
-      { path: files.subventions, title: 'Subventions 2024', format: 'csv', description: 'Fichier SCDL', schema: { name: 'scdl/subventions', version: '2.1.1' } },
+      {
+        path: files.subventions,
+        title: 'Subventions 2024',
+        format: 'csv',
+        description: 'Fichier SCDL',
+        schema: { name: 'scdl/subventions', version: '2.1.1' },
+      },
       { path: files.budget, title: 'Budget primitif 2024', format: 'csv', schema: { name: 'scdl/budget', version: '0.8.3' } },
     ],
     linkage,

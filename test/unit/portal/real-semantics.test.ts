@@ -32,7 +32,11 @@ test('udata: a deleted dataset reads 200 with its date for its owner, 410 for ot
     assert.ok((await own.json()).deleted, 'owner sees the deletion date');
     const other = await fetch(`${emu.url}/api/1/datasets/${d.id}/`, { headers: { 'X-API-KEY': emu.state.users[1].apiKey } });
     assert.equal(other.status, 410);
-    const put = await fetch(`${emu.url}/api/1/datasets/${d.id}/`, { method: 'PUT', headers: { 'X-API-KEY': emu.apiKey, 'Content-Type': 'application/json' }, body: '{"title":"x","description":"y"}' });
+    const put = await fetch(`${emu.url}/api/1/datasets/${d.id}/`, {
+      method: 'PUT',
+      headers: { 'X-API-KEY': emu.apiKey, 'Content-Type': 'application/json' },
+      body: '{"title":"x","description":"y"}',
+    });
     assert.equal(put.status, 410, 'a write to a deleted dataset is 410');
     const n = emu.log.length;
     const again = await leaks.capture(() => publishPlan(makePlan('udata', emu.url, emu.apiKey, files, first.linkage), opts));
@@ -59,7 +63,11 @@ test('udata: unknown zones and granularities are refused before anything is crea
     assert.match((g.error as Error).message, /unknown granularity commune/);
     assert.equal(writesOf(emu.log), 0);
     // The emulator refuses like udata's ZonesField if a client sends one anyway.
-    const r = await fetch(`${emu.url}/api/1/datasets/`, { method: 'POST', headers: { 'X-API-KEY': emu.apiKey, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 't', description: 'd', spatial: { zones: ['fr:commune:99999'] } }) });
+    const r = await fetch(`${emu.url}/api/1/datasets/`, {
+      method: 'POST',
+      headers: { 'X-API-KEY': emu.apiKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 't', description: 'd', spatial: { zones: ['fr:commune:99999'] } }),
+    });
     assert.equal(r.status, 400);
     assert.match(JSON.stringify(await r.json()), /Unknown geoid\(s\): fr:commune:99999/);
     const s = await (await fetch(`${emu.url}/api/1/spatial/zones/suggest/?q=rennes`)).json();
@@ -95,7 +103,10 @@ test('udata: .tsv is not in the allowed extensions: refused before the dataset e
 test('udata: the answer to a large upload comes after the storage copy: the wait grows with the size, the orphan check looks twice', async () => {
   const big = join(files.dir, '20240101_213502388_gros.csv');
   writeFileSync(big, 'a,b\n' + '1234567890,abcdefghij\n'.repeat(60_000)); // ≈ 1.3 MB
-  const plan = (url: string, key: string) => ({ ...makePlan('udata', url, key, files), files: [{ path: big, title: 'Gros', format: 'csv' }] });
+  const plan = (url: string, key: string) => ({
+    ...makePlan('udata', url, key, files),
+    files: [{ path: big, title: 'Gros', format: 'csv' }],
+  });
   // A fixed wait times out while udata copies; the grown wait sees the answer: one upload.
   let emu = await udata({ storageMsPerMB: 400 });
   try {
@@ -109,7 +120,13 @@ test('udata: the answer to a large upload comes after the storage copy: the wait
   // delayed second one finds the resource, so the file is not sent twice.
   emu = await udata({ storageMsPerMB: 400 });
   try {
-    const r = await publishPlan(plan(emu.url, emu.apiKey), { ...opts, retry: { ...FAST_RETRY, retries: 0 }, timeoutMs: 200, postUploadMsPerMB: 0, orphanRecheckMs: () => 1200 });
+    const r = await publishPlan(plan(emu.url, emu.apiKey), {
+      ...opts,
+      retry: { ...FAST_RETRY, retries: 0 },
+      timeoutMs: 200,
+      postUploadMsPerMB: 0,
+      orphanRecheckMs: () => 1200,
+    });
     assert.equal(emu.log.filter((l) => l.path.endsWith('/upload/')).length, 1, 'uploaded once');
     assert.equal(emu.state.countResources(), 1, 'no duplicate');
     assert.equal(Object.values(r.linkage.resources)[0], emu.state.liveDatasets()[0].resources[0].id);
@@ -119,7 +136,13 @@ test('udata: the answer to a large upload comes after the storage copy: the wait
   // Without the second look, the same timing uploads twice: the check above is what prevents it.
   emu = await udata({ storageMsPerMB: 400 });
   try {
-    await publishPlan(plan(emu.url, emu.apiKey), { ...opts, retry: { ...FAST_RETRY, retries: 0 }, timeoutMs: 200, postUploadMsPerMB: 0, orphanRecheckMs: () => 0 }).catch(() => undefined);
+    await publishPlan(plan(emu.url, emu.apiKey), {
+      ...opts,
+      retry: { ...FAST_RETRY, retries: 0 },
+      timeoutMs: 200,
+      postUploadMsPerMB: 0,
+      orphanRecheckMs: () => 0,
+    }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 1500));
     assert.ok(emu.state.countResources() >= 2, 'a duplicate without the delayed check');
   } finally {
@@ -128,7 +151,11 @@ test('udata: the answer to a large upload comes after the storage copy: the wait
 });
 
 test('udata: a partial editor may not publish for the organisation; the read-only mode blocks only creations', async () => {
-  const emu = await udata({ users: [{ ...demoUser(), organizations: [{ id: 'org-demo', name: 'Commune de Démo', slug: 'commune-de-demo', role: 'partial_editor' }] }] });
+  const emu = await udata({
+    users: [
+      { ...demoUser(), organizations: [{ id: 'org-demo', name: 'Commune de Démo', slug: 'commune-de-demo', role: 'partial_editor' }] },
+    ],
+  });
   try {
     const r = await leaks.capture(() => publishPlan(makePlan('udata', emu.url, emu.apiKey, files), opts));
     assert.ok(isPortalError(r.error, 'no-publish-right'), String(r.error));
@@ -145,7 +172,11 @@ test('udata: a partial editor may not publish for the organisation; the read-onl
     try {
       const put = await fetch(`${locked.url}/api/1/me/`, { headers: { 'X-API-KEY': ro.apiKey } });
       assert.equal(put.status, 200);
-      const post = await fetch(`${locked.url}/api/1/datasets/`, { method: 'POST', headers: { 'X-API-KEY': ro.apiKey, 'Content-Type': 'application/json' }, body: '{"title":"t","description":"d"}' });
+      const post = await fetch(`${locked.url}/api/1/datasets/`, {
+        method: 'POST',
+        headers: { 'X-API-KEY': ro.apiKey, 'Content-Type': 'application/json' },
+        body: '{"title":"t","description":"d"}',
+      });
       assert.equal(post.status, 423);
     } finally {
       await locked.stop();
@@ -166,7 +197,10 @@ test('udata: resource type per file (a PDF guide is documentation) and the schem
     p.files.push({ path: pdf, title: 'Guide de lecture', format: 'pdf' });
     await publishPlan(p, opts);
     const rs = emu.state.liveDatasets()[0].resources;
-    assert.deepEqual(rs.map((r) => r.type), ['main', 'main', 'documentation']);
+    assert.deepEqual(
+      rs.map((r) => r.type),
+      ['main', 'main', 'documentation'],
+    );
     assert.deepEqual(rs[0].schema, { name: 'scdl/subventions', version: '2.1.1' });
   } finally {
     await emu.stop();
@@ -206,8 +240,14 @@ test('CKAN: licence ids from license_list, an unknown token is anonymous (bad ke
 test('a dataset linked by hand is adopted (our marker added, its own extras kept), then verified on later runs', async () => {
   const emu = await udata();
   try {
-    const own = emu.state.create({ title: 'Créé sur le site', description: 'x', organization: 'org-demo', private: true, extras: { 'harvest:source': 'site' } }, emu.state.users[0]);
-    const first = await publishPlan(makePlan('udata', emu.url, emu.apiKey, files, { datasetId: own.id, resources: {}, explicit: true }), opts);
+    const own = emu.state.create(
+      { title: 'Créé sur le site', description: 'x', organization: 'org-demo', private: true, extras: { 'harvest:source': 'site' } },
+      emu.state.users[0],
+    );
+    const first = await publishPlan(
+      makePlan('udata', emu.url, emu.apiKey, files, { datasetId: own.id, resources: {}, explicit: true }),
+      opts,
+    );
     assert.equal(first.datasetId, own.id);
     assert.equal(own.extras['harvest:source'], 'site', 'the owner’s extras are kept');
     assert.equal(own.extras['odw:publish-id'], first.linkage.marker, 'our marker is added');

@@ -38,17 +38,30 @@ function assertOneCleanDataset(emu: UdataEmulator, linkage: { datasetId?: string
   const ds = emu.state.liveDatasets()[0];
   assert.equal(linkage.datasetId, ds.id, `${label}: linked dataset`);
   assert.deepEqual(new Set(Object.values(linkage.resources)), new Set(ds.resources.map((r) => r.id)), `${label}: every resource linked`);
-  assert.ok(ds.resources.every((r) => r.schema?.name?.startsWith('scdl/')), `${label}: schemas declared`);
+  assert.ok(
+    ds.resources.every((r) => r.schema?.name?.startsWith('scdl/')),
+    `${label}: schemas declared`,
+  );
   assert.equal(ds.private, false, `${label}: final visibility`);
   const bySha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
-  assert.equal(ds.resources.find((r) => r.id === linkage.resources[files.subventions])?.sha256, bySha(files.subventions), `${label}: bytes`);
+  assert.equal(
+    ds.resources.find((r) => r.id === linkage.resources[files.subventions])?.sha256,
+    bySha(files.subventions),
+    `${label}: bytes`,
+  );
 }
 
 async function runWithResume(emu: UdataEmulator, store: CheckpointStore, label: string) {
   const plan = makePlan('udata', emu.url, emu.apiKey, files);
   // No transport retries on the first run, so every fault surfaces to the orchestrator.
   const first = await leaks.capture(() =>
-    publishPlan(plan, { retry: { ...FAST_RETRY, retries: 0 }, timeoutMs: 2000, orphanRecheckMs: () => 20, logger: leaks.logger, onCheckpoint: store.onCheckpoint }),
+    publishPlan(plan, {
+      retry: { ...FAST_RETRY, retries: 0 },
+      timeoutMs: 2000,
+      orphanRecheckMs: () => 20,
+      logger: leaks.logger,
+      onCheckpoint: store.onCheckpoint,
+    }),
   );
   if (first.error && !(first.error instanceof Error && /simulated crash/.test(first.error.message))) {
     assert.ok(isPortalError(first.error), `${label}: typed error expected, got ${String(first.error)}`);
@@ -57,7 +70,13 @@ async function runWithResume(emu: UdataEmulator, store: CheckpointStore, label: 
   const fired = emu.faults.firedCount;
   emu.faults.clear();
   const again = makePlan('udata', emu.url, emu.apiKey, files, store.saved);
-  const second = await publishPlan(again, { retry: FAST_RETRY, timeoutMs: 2000, orphanRecheckMs: () => 20, logger: leaks.logger, onCheckpoint: store.onCheckpoint });
+  const second = await publishPlan(again, {
+    retry: FAST_RETRY,
+    timeoutMs: 2000,
+    orphanRecheckMs: () => 20,
+    logger: leaks.logger,
+    onCheckpoint: store.onCheckpoint,
+  });
   assertOneCleanDataset(emu, second.linkage, label);
   return { ...first, fired };
 }

@@ -43,12 +43,29 @@ test('a portal message is redacted whole before it is cut to 300 characters', ()
 });
 
 test('URL checks: openData.dataGouvUrl anchored, only literal loopback for plain HTTP, links opened only when safe', () => {
-  for (const ok of ['https://www.data.gouv.fr', 'https://demo.data.gouv.fr/', 'http://127.0.0.1:8787', 'http://[::1]:9']) assert.ok(isDataGouvSetting(ok), ok);
-  for (const bad of ['https://www.data.gouv.fr.evil.com', 'https://www.data.gouv.fr@evil.com', 'https://evil.com/www.data.gouv.fr', 'http://www.data.gouv.fr', 'http://localhost:8787', 'http://x.localhost', 'https://demo.data.gouv.fr:8443', '']) {
+  for (const ok of ['https://www.data.gouv.fr', 'https://demo.data.gouv.fr/', 'http://127.0.0.1:8787', 'http://[::1]:9'])
+    assert.ok(isDataGouvSetting(ok), ok);
+  for (const bad of [
+    'https://www.data.gouv.fr.evil.com',
+    'https://www.data.gouv.fr@evil.com',
+    'https://evil.com/www.data.gouv.fr',
+    'http://www.data.gouv.fr',
+    'http://localhost:8787',
+    'http://x.localhost',
+    'https://demo.data.gouv.fr:8443',
+    '',
+  ]) {
     assert.ok(!isDataGouvSetting(bad), bad);
   }
   assert.ok(isSafeLink('https://www.data.gouv.fr/fr/datasets/x/'));
-  for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.terminal.new', 'http://evil.example/', 'http://a.localhost/']) assert.ok(!isSafeLink(bad), bad);
+  for (const bad of [
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'command:workbench.action.terminal.new',
+    'http://evil.example/',
+    'http://a.localhost/',
+  ])
+    assert.ok(!isSafeLink(bad), bad);
 });
 
 test('an answer larger than the cap is refused, not read whole', async () => {
@@ -60,7 +77,10 @@ test('an answer larger than the cap is refused, not read whole', async () => {
   const port = (server.address() as { port: number }).port;
   try {
     const t = new HttpTransport({ secrets: [], authHeaders: {}, maxResponseBytes: 64 * 1024, retry: { retries: 0 } });
-    await assert.rejects(t.send({ method: 'GET', url: `http://127.0.0.1:${port}/`, idempotent: true }), (e) => isPortalError(e, 'protocol') && /larger than/.test(e.message));
+    await assert.rejects(
+      t.send({ method: 'GET', url: `http://127.0.0.1:${port}/`, idempotent: true }),
+      (e) => isPortalError(e, 'protocol') && /larger than/.test(e.message),
+    );
   } finally {
     server.close();
   }
@@ -82,23 +102,53 @@ test('paths from datapackage.json: no absolute path, no "..", no link leaving th
 });
 
 test('quality score as udata computes it: unknown frequency scores nothing, more than 100 characters, documentation type, udata periods', () => {
-  const base = { name: 'd', title: 'T', licenses: [{ name: 'etalab-2.0' }], temporalCoverage: { start: '2024-01-01', end: '2024-12-31' }, spatial: { granularity: 'fr:commune' } };
+  const base = {
+    name: 'd',
+    title: 'T',
+    licenses: [{ name: 'etalab-2.0' }],
+    temporalCoverage: { start: '2024-01-01', end: '2024-12-31' },
+    spatial: { granularity: 'fr:commune' },
+  };
   const view = (meta: object, resources: object[] = [{ name: 'r', path: 'a.csv' }]) => ({ meta: { ...base, ...meta }, resources }) as any;
   const unknown = qualityScore(view({ frequency: 'unknown', description: 'x'.repeat(101) }));
   assert.equal(unknown.criteria.find((c) => c.id === 'frequency')!.met, false);
   assert.equal(unknown.criteria.find((c) => c.id === 'update-in-time')!.met, false, 'no update_fulfilled_in_time without a frequency');
-  assert.equal(qualityScore(view({ frequency: 'annual', description: 'x'.repeat(100) })).criteria.find((c) => c.id === 'description')!.met, false, 'exactly 100 is not more than 100');
-  assert.equal(qualityScore(view({ frequency: 'annual', description: 'x'.repeat(101) })).criteria.find((c) => c.id === 'description')!.met, true);
-  const doc = qualityScore(view({ frequency: 'annual' }, [{ name: 'r', path: 'a.csv' }, { name: 'g', path: 'guide.pdf', type: 'documentation' }]));
+  assert.equal(
+    qualityScore(view({ frequency: 'annual', description: 'x'.repeat(100) })).criteria.find((c) => c.id === 'description')!.met,
+    false,
+    'exactly 100 is not more than 100',
+  );
+  assert.equal(
+    qualityScore(view({ frequency: 'annual', description: 'x'.repeat(101) })).criteria.find((c) => c.id === 'description')!.met,
+    true,
+  );
+  const doc = qualityScore(
+    view({ frequency: 'annual' }, [
+      { name: 'r', path: 'a.csv' },
+      { name: 'g', path: 'guide.pdf', type: 'documentation' },
+    ]),
+  );
   assert.equal(doc.criteria.find((c) => c.id === 'resources-documentation')!.met, true);
   // semiannual is 365 days in udata (not 183): published 200 days ago is still on time.
   const now = new Date('2026-12-01T00:00:00Z');
   const published = new Date(now.getTime() - 200 * 86_400_000).toISOString();
-  assert.equal(qualityScore(view({ frequency: 'semiannual' }), { publishedAt: published, now }).criteria.find((c) => c.id === 'update-in-time')!.met, true);
+  assert.equal(
+    qualityScore(view({ frequency: 'semiannual' }), { publishedAt: published, now }).criteria.find((c) => c.id === 'update-in-time')!.met,
+    true,
+  );
   // quarterly is 93 days: 93.5 days late is within udata's one day of grace, 95 is not.
-  const late = (days: number) => qualityScore(view({ frequency: 'quarterly' }), { publishedAt: new Date(now.getTime() - days * 86_400_000).toISOString(), now }).criteria.find((c) => c.id === 'update-in-time')!.met;
+  const late = (days: number) =>
+    qualityScore(view({ frequency: 'quarterly' }), {
+      publishedAt: new Date(now.getTime() - days * 86_400_000).toISOString(),
+      now,
+    }).criteria.find((c) => c.id === 'update-in-time')!.met;
   assert.equal(late(93.5), true);
   assert.equal(late(95), false);
-  const plan = { profile: { kind: 'udata', baseUrl: 'https://x', apiKey: 'k' }, dataset: { title: 'T', description: 'x'.repeat(100), frequency: 'unknown', private: true }, files: [], linkage: { resources: {} } } as any;
+  const plan = {
+    profile: { kind: 'udata', baseUrl: 'https://x', apiKey: 'k' },
+    dataset: { title: 'T', description: 'x'.repeat(100), frequency: 'unknown', private: true },
+    files: [],
+    linkage: { resources: {} },
+  } as any;
   assert.equal(checkPlanQuality(plan).points, 0);
 });

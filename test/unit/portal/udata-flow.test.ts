@@ -34,8 +34,17 @@ test('create → upload → schema → metadata, then replace on re-run', async 
     const ds = emu.state.find(first.datasetId)!;
     assert.equal(ds.private, false, 'public at the end as the plan asks');
     assert.equal(ds.license, 'lov2');
-    assert.deepEqual(ds.resources.map((r) => r.schema), [{ name: 'scdl/subventions', version: '2.1.1' }, { name: 'scdl/budget', version: '0.8.3' }]);
-    assert.deepEqual(ds.resources.map((r) => r.title), ['Subventions 2024', 'Budget primitif 2024']);
+    assert.deepEqual(
+      ds.resources.map((r) => r.schema),
+      [
+        { name: 'scdl/subventions', version: '2.1.1' },
+        { name: 'scdl/budget', version: '0.8.3' },
+      ],
+    );
+    assert.deepEqual(
+      ds.resources.map((r) => r.title),
+      ['Subventions 2024', 'Budget primitif 2024'],
+    );
     const localSha = createHash('sha256').update(readFileSync(files.subventions)).digest('hex');
     assert.equal(ds.resources[0].sha256, localSha, 'stored bytes equal the local file');
     assert.match(first.datasetUrl ?? '', /\/fr\/datasets\//);
@@ -55,7 +64,10 @@ test('create → upload → schema → metadata, then replace on re-run', async 
     plan2.dataset.title = 'Subventions 2024 (mise à jour)';
     const second = await publishPlan(plan2, { ...clientOpts, onCheckpoint: store.onCheckpoint });
     assert.equal(second.datasetId, first.datasetId);
-    assert.deepEqual(second.resources.map((r) => r.resourceId), first.resources.map((r) => r.resourceId));
+    assert.deepEqual(
+      second.resources.map((r) => r.resourceId),
+      first.resources.map((r) => r.resourceId),
+    );
     assert.equal(emu.state.countDatasets(), 1);
     assert.equal(emu.state.countResources(), 2);
     assert.equal(ds.title, 'Subventions 2024 (mise à jour)');
@@ -96,17 +108,20 @@ test('dry run lists every request with the key masked and sends nothing', async 
     assert.equal(emu.log.length, 0, 'nothing reached the portal');
     const reqs = r.requests!;
     const lines = reqs.map((q) => `${q.method} ${q.url.replace(emu.url, '')}`);
-    assert.deepEqual(lines.map((l) => l.replace(/\?.*$/, '')), [
-      'GET /api/1/me/',
-      'GET /api/1/datasets/extensions/',
-      'GET /api/1/spatial/zone/fr%3Acommune%3A35238/',
-      'POST /api/1/datasets/',
-      'POST /api/1/datasets/DRY-RUN-DATASET-ID/upload/',
-      `PUT /api/1/datasets/DRY-RUN-DATASET-ID/resources/${r.linkage.resources[files.subventions]}/`,
-      `POST /api/1/datasets/DRY-RUN-DATASET-ID/upload/`,
-      `PUT /api/1/datasets/DRY-RUN-DATASET-ID/resources/${r.linkage.resources[files.budget]}/`,
-      'PUT /api/1/datasets/DRY-RUN-DATASET-ID/',
-    ]);
+    assert.deepEqual(
+      lines.map((l) => l.replace(/\?.*$/, '')),
+      [
+        'GET /api/1/me/',
+        'GET /api/1/datasets/extensions/',
+        'GET /api/1/spatial/zone/fr%3Acommune%3A35238/',
+        'POST /api/1/datasets/',
+        'POST /api/1/datasets/DRY-RUN-DATASET-ID/upload/',
+        `PUT /api/1/datasets/DRY-RUN-DATASET-ID/resources/${r.linkage.resources[files.subventions]}/`,
+        `POST /api/1/datasets/DRY-RUN-DATASET-ID/upload/`,
+        `PUT /api/1/datasets/DRY-RUN-DATASET-ID/resources/${r.linkage.resources[files.budget]}/`,
+        'PUT /api/1/datasets/DRY-RUN-DATASET-ID/',
+      ],
+    );
     for (const q of reqs) assert.equal(q.headers['X-API-KEY'], '***');
     assert.equal((reqs[3].json as any).private, true);
     assert.equal(reqs[4].multipart?.file.field, 'file');
@@ -121,7 +136,14 @@ test('dry run lists every request with the key masked and sends nothing', async 
 });
 
 test('non-HTTPS, non-loopback URLs are refused before any request', async () => {
-  for (const url of ['http://www.data.gouv.fr', 'http://10.0.0.5:8080', 'ftp://127.0.0.1', 'http://127.example.org', 'http://localhost:1', 'http://evil.localhost:1']) {
+  for (const url of [
+    'http://www.data.gouv.fr',
+    'http://10.0.0.5:8080',
+    'ftp://127.0.0.1',
+    'http://127.example.org',
+    'http://localhost:1',
+    'http://evil.localhost:1',
+  ]) {
     const { error } = await leaks.capture(() => publishPlan(makePlan('udata', url, 'secret-key-123456', files), clientOpts));
     assert.ok(isPortalError(error, 'unsafe-url'), `${url} should be refused`);
     assert.match(error.messages.fr, /HTTPS/);
@@ -169,7 +191,9 @@ test('an AbortSignal cancels a slow upload with a typed error', async () => {
   try {
     const ctl = new AbortController();
     const client = createPortalClient(makePlan('udata', emu.url, emu.apiKey, files).profile, {
-      ...clientOpts, signal: ctl.signal, onProgress: (p) => p.sent > 0 && ctl.abort(),
+      ...clientOpts,
+      signal: ctl.signal,
+      onProgress: (p) => p.sent > 0 && ctl.abort(),
     });
     const r = await leaks.capture(() => publish(makePlan('udata', emu.url, emu.apiKey, files), client, { logger: leaks.logger }));
     assert.ok(isPortalError(r.error, 'cancelled'));

@@ -13,7 +13,16 @@ test('e-mail addresses of people, not shared service mailboxes', () => {
 });
 
 test('French phone numbers in national and +33 formats', () => {
-  for (const p of ['06 12 34 56 78', '0612345678', '01.23.45.67.89', '07-98-76-54-32', '+33 6 12 34 56 78', '+33612345678', '0033 1 23 45 67 89', '+33 (0)6 12 34 56 78'])
+  for (const p of [
+    '06 12 34 56 78',
+    '0612345678',
+    '01.23.45.67.89',
+    '07-98-76-54-32',
+    '+33 6 12 34 56 78',
+    '+33612345678',
+    '0033 1 23 45 67 89',
+    '+33 (0)6 12 34 56 78',
+  ])
     assert.ok(isFrenchPhone(p), p);
   for (const p of ['12 350 000', '0012345678', '06 12 34 56', '21490001600018', '2024-01-15', '+44 20 7946 0958'])
     assert.ok(!isFrenchPhone(p), p);
@@ -32,7 +41,17 @@ test('NIR: 13 digits + key, checked; Corsican departments', () => {
 test('names of natural persons versus organisations', () => {
   for (const n of ['Jean DUPONTEL', 'DURANDEAU Marie', 'Mme Claire Fictive', 'Marie-Claire Invent', 'M. Bernardin', 'Camille Exemple'])
     assert.ok(looksLikePersonName(n), n);
-  for (const n of ['Les Amis de la Médiathèque', 'ASSOCIATION SPORTIVE DU BOCAGE', 'Comité des fêtes', 'Club Jean Moulin', 'Ecole Marie Curie', 'Dupont SARL', 'Jean', 'Bibliothèque', '12 rue Victor Hugo'])
+  for (const n of [
+    'Les Amis de la Médiathèque',
+    'ASSOCIATION SPORTIVE DU BOCAGE',
+    'Comité des fêtes',
+    'Club Jean Moulin',
+    'Ecole Marie Curie',
+    'Dupont SARL',
+    'Jean',
+    'Bibliothèque',
+    '12 rue Victor Hugo',
+  ])
     assert.ok(!looksLikePersonName(n), n);
 });
 

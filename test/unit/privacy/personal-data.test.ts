@@ -41,7 +41,10 @@ test('phone columns in +33 and 0X formats', () => {
 
 test('NIR with a valid key is reported anywhere; an invalid key is not', () => {
   const ds = pd('ref;code\nA;185057800604830\nB;185057800604831\nC;2 93 12 75 123 456 34\n');
-  assert.deepEqual(ds.map((d) => d.row), [2, 4]);
+  assert.deepEqual(
+    ds.map((d) => d.row),
+    [2, 4],
+  );
   assert.match(ds[0].message, /NIR/);
 });
 
@@ -55,7 +58,10 @@ test('a person named in a beneficiary column without SIRET/RNA', () => {
     'Camille Exemple;78501234500017;500',
   ].join('\n');
   const ds = pd(csv);
-  assert.deepEqual(ds.map((d) => `${d.row}:${d.column}`), ['2:1', '3:1']);
+  assert.deepEqual(
+    ds.map((d) => `${d.row}:${d.column}`),
+    ['2:1', '3:1'],
+  );
   assert.match(ds[0].message, /natural person in column “nomBeneficiaire”/);
 });
 
@@ -69,12 +75,19 @@ test('no false positive on the organisations of the samples/ files', () => {
   assert.ok(files.length >= 2);
   for (const f of files) {
     const r = lintCsvBytes(readFileSync(join(dir, f)), { maxProblems: 100000 });
-    assert.deepEqual(only(r.diagnostics, 'personal-data').map((d) => d.message), [], f);
+    assert.deepEqual(
+      only(r.diagnostics, 'personal-data').map((d) => d.message),
+      [],
+      f,
+    );
   }
 });
 
-test('contact columns: a service\'s are public, a named agent\'s only warns', () => {
+test("contact columns: a service's are public, a named agent's only warns", () => {
   const ds = pd('contact_service,contact_personne,email\ninventaire@exemple-ign.fr,jean.fictif@exemple-ign.fr,lea.fictive@exemple.org\n');
-  assert.deepEqual(ds.map((d) => `${d.column} ${d.severity}`), ['2 warning', '3 warning']);
+  assert.deepEqual(
+    ds.map((d) => `${d.column} ${d.severity}`),
+    ['2 warning', '3 warning'],
+  );
   assert.match(ds[0].message, /Possible personal data: an e-mail address in contact column “contact_personne”/);
 });

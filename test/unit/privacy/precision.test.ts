@@ -38,26 +38,40 @@ test('the cases of issue #17: an organisation is never an error; a SIREN anywher
     'Léa Invente;82 212 742 900 014;aide;800',
   ].join('\n');
   const pd = lintCsvText(csv, { maxProblems: 0 }).diagnostics.filter((d) => d.rule === 'personal-data');
-  assert.deepEqual(pd.map((d) => `${d.row}:${d.severity}`), ['6:warning'], JSON.stringify(pd.map((d) => d.message)));
+  assert.deepEqual(
+    pd.map((d) => `${d.row}:${d.severity}`),
+    ['6:warning'],
+    JSON.stringify(pd.map((d) => d.message)),
+  );
   assert.match(pd[0].message, /natural person in column “Nom du bénéficiaire” \(a known first name or a civility/);
 });
 
 test('a SIREN-shaped value in any column, not only a named identifier column, marks the row', () => {
   const csv = 'nomBeneficiaire;reference\nJean DUPONTEL;W491000123\nMarie Fictivier;ref 12\n';
   const pd = lintCsvText(csv).diagnostics.filter((d) => d.rule === 'personal-data');
-  assert.deepEqual(pd.map((d) => d.row), [3]);
+  assert.deepEqual(
+    pd.map((d) => d.row),
+    [3],
+  );
 });
 
 test('only a NIR is an error; e-mails and phones warn, and say why', () => {
   const csv = 'nom;email;tel;nir\nA;camille.exempleau@courriel-invente.fr;06 12 34 56 78;185057800604830\n';
   const pd = lintCsvText(csv).diagnostics.filter((d) => d.rule === 'personal-data');
-  assert.deepEqual(pd.map((d) => `${d.column}:${d.severity}`), ['2:warning', '3:warning', '4:error']);
+  assert.deepEqual(
+    pd.map((d) => `${d.column}:${d.severity}`),
+    ['2:warning', '3:warning', '4:error'],
+  );
   assert.match(pd[0].message, /not a shared mailbox/);
   assert.match(pd[1].message, /public line/);
 });
 
 test('on the corpus, no beneficiary name on a row with an identifier is reported', () => {
-  for (const f of ['hack_DEP49_MaineEtLoire_subventions_associations.csv', 'hack_DEP85_Vendee_2017_subventions.csv', 'dsub_DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv']) {
+  for (const f of [
+    'hack_DEP49_MaineEtLoire_subventions_associations.csv',
+    'hack_DEP85_Vendee_2017_subventions.csv',
+    'dsub_DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv',
+  ]) {
     const text = readFileSync(join(FIXTURES, 'corpus', f), 'latin1');
     const pd = lintCsvText(text, { maxProblems: 0 }).diagnostics.filter((d) => d.rule === 'personal-data' && d.severity === 'error');
     assert.equal(pd.length, 0, f);

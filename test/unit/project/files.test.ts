@@ -5,14 +5,39 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDataset, datasetOfPath, datasetsOf, parseDataPackage, serializeDataPackage, setDatasetMeta } from '../../../src/core/project/datapackage';
-import { isChecked, targetPortalOf, parseProject, readProjectFile, recordPublication, serializeProject, setChecked, setNotes, updateProjectFile } from '../../../src/core/project/project';
+import {
+  addDataset,
+  datasetOfPath,
+  datasetsOf,
+  parseDataPackage,
+  serializeDataPackage,
+  setDatasetMeta,
+} from '../../../src/core/project/datapackage';
+import {
+  isChecked,
+  targetPortalOf,
+  parseProject,
+  readProjectFile,
+  recordPublication,
+  serializeProject,
+  setChecked,
+  setNotes,
+  updateProjectFile,
+} from '../../../src/core/project/project';
 
-const pub = { datasetId: '65a1b2c3', url: 'https://demo.data.gouv.fr/fr/datasets/subventions-2024/', publishedAt: '2024-03-01T10:00:00Z', portal: 'https://demo.data.gouv.fr' };
+const pub = {
+  datasetId: '65a1b2c3',
+  url: 'https://demo.data.gouv.fr/fr/datasets/subventions-2024/',
+  publishedAt: '2024-03-01T10:00:00Z',
+  portal: 'https://demo.data.gouv.fr',
+};
 
 test('addDataset groups several files into one dataset, names them, keeps unknown fields', () => {
   const start = { name: 'ville', 'x-custom': { keep: true }, resources: [{ name: 'old', path: 'old.csv', mine: 1 }] };
-  const { dp, name } = addDataset(start, [{ path: 'data/Subventions 2024.csv', schema: 'scdl/subventions' }, { path: 'data/subventions-2024.xlsx' }]);
+  const { dp, name } = addDataset(start, [
+    { path: 'data/Subventions 2024.csv', schema: 'scdl/subventions' },
+    { path: 'data/subventions-2024.xlsx' },
+  ]);
   assert.equal(name, 'subventions-2024');
   assert.deepEqual(dp['x-custom'], { keep: true });
   assert.equal(dp.resources![0].mine, 1);
@@ -24,7 +49,13 @@ test('addDataset groups several files into one dataset, names them, keeps unknow
     ],
   );
   const views = datasetsOf(dp);
-  assert.deepEqual(views.map((v) => [v.meta.name, v.resources.length]), [['subventions-2024', 2], ['old', 1]]);
+  assert.deepEqual(
+    views.map((v) => [v.meta.name, v.resources.length]),
+    [
+      ['subventions-2024', 2],
+      ['old', 1],
+    ],
+  );
   assert.equal(datasetOfPath(dp, 'data/subventions-2024.xlsx')?.meta.name, 'subventions-2024');
   // The input is never mutated; adding the same file again changes nothing.
   assert.equal(start.resources.length, 1);
@@ -40,7 +71,13 @@ test('setDatasetMeta replaces known fields, removes emptied ones, keeps the othe
 
 test('a serialised datapackage parses back identically and validates', () => {
   const { dp } = addDataset(null, [{ path: 'subventions.csv', schema: 'scdl/subventions' }]);
-  const withMeta = setDatasetMeta(dp, { name: 'subventions', description: 'x'.repeat(120), licenses: [{ name: 'etalab-2.0', title: 'Licence Ouverte 2.0' }], temporalCoverage: { start: '2024-01-01', end: '2024-12-31' }, frequency: 'annual' });
+  const withMeta = setDatasetMeta(dp, {
+    name: 'subventions',
+    description: 'x'.repeat(120),
+    licenses: [{ name: 'etalab-2.0', title: 'Licence Ouverte 2.0' }],
+    temporalCoverage: { start: '2024-01-01', end: '2024-12-31' },
+    frequency: 'annual',
+  });
   const parsed = parseDataPackage(serializeDataPackage(withMeta));
   assert.deepEqual(parsed.issues, []);
   assert.deepEqual(parsed.value, withMeta);
@@ -57,8 +94,14 @@ test('broken datapackage.json: syntax error and schema errors come back as issue
   const bad = parseDataPackage(text);
   assert.ok(bad.value, 'a valid JSON object is kept even when the schema fails');
   const byText = bad.issues.map((i) => [text.slice(i.start, i.end), i.message.en]);
-  assert.ok(byText.some(([t, m]) => t === '"Bad Name"' && /\/resources\/0\/name/.test(m)), JSON.stringify(byText));
-  assert.ok(byText.some(([t, m]) => t === '"sometimes"' && /not an allowed value/.test(m)), JSON.stringify(byText));
+  assert.ok(
+    byText.some(([t, m]) => t === '"Bad Name"' && /\/resources\/0\/name/.test(m)),
+    JSON.stringify(byText),
+  );
+  assert.ok(
+    byText.some(([t, m]) => t === '"sometimes"' && /not an allowed value/.test(m)),
+    JSON.stringify(byText),
+  );
   assert.deepEqual(parseDataPackage('[1]').value, null);
 });
 
@@ -104,16 +147,29 @@ test('the publish flow’s extra fields (resources, marker, publishing checkpoin
   const text = JSON.stringify({
     version: 1,
     datasets: {
-      a: { publication: { ...pub, marker: 'odw-1', resources: { 'a.csv': 'r1' } }, publishing: { portal: pub.portal, datasetId: '65a1b2c3', resources: {} } },
+      a: {
+        publication: { ...pub, marker: 'odw-1', resources: { 'a.csv': 'r1' } },
+        publishing: { portal: pub.portal, datasetId: '65a1b2c3', resources: {} },
+      },
     },
   });
   assert.deepEqual(parseProject(text).issues, []);
-  assert.match(parseProject(JSON.stringify({ datasets: { a: { publishing: { resources: { 'a.csv': 1 } } } } })).issues.map((i) => i.message.en).join(' '), /portal.*required|must be of type string/s);
+  assert.match(
+    parseProject(JSON.stringify({ datasets: { a: { publishing: { resources: { 'a.csv': 1 } } } } }))
+      .issues.map((i) => i.message.en)
+      .join(' '),
+    /portal.*required|must be of type string/s,
+  );
 });
 
 test('a publication record ticks "Published" and names the target portal, unless the user set them', () => {
   const pub = (at: string, portal: string) => ({ datasetId: 'x', url: `${portal}/datasets/x/`, publishedAt: at, portal });
-  const p = { datasets: { a: { publication: pub('2026-01-02T00:00:00Z', 'https://demo.data.gouv.fr') }, b: { publication: pub('2026-03-01T00:00:00Z', 'http://127.0.0.1:9') } } };
+  const p = {
+    datasets: {
+      a: { publication: pub('2026-01-02T00:00:00Z', 'https://demo.data.gouv.fr') },
+      b: { publication: pub('2026-03-01T00:00:00Z', 'http://127.0.0.1:9') },
+    },
+  };
   assert.equal(isChecked({}, 'publication', 'published'), false);
   assert.equal(isChecked(p, 'publication', 'published'), true);
   assert.equal(targetPortalOf(p), 'http://127.0.0.1:9', 'the portal of the latest publication');

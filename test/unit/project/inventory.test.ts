@@ -12,7 +12,17 @@ const dir = mkdtempSync(join(tmpdir(), 'odw-inventory-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('scanTables lists CSV/TSV/XLSX/ODS, skips dot folders, node_modules and excluded globs', async () => {
-  for (const f of ['a.csv', 'b.TSV', 'notes.txt', 'sub/c.xlsx', 'sub/d.ods', '.git/x.csv', 'node_modules/y.csv', 'archive/old.csv', 'readme.md']) {
+  for (const f of [
+    'a.csv',
+    'b.TSV',
+    'notes.txt',
+    'sub/c.xlsx',
+    'sub/d.ods',
+    '.git/x.csv',
+    'node_modules/y.csv',
+    'archive/old.csv',
+    'readme.md',
+  ]) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), 'x\n');
   }

@@ -8,7 +8,8 @@ const full: DatasetView = {
   meta: {
     name: 'subventions',
     title: 'Subventions 2024',
-    description: 'Subventions accordées par la ville en 2024 aux associations, au format SCDL, mises à jour chaque année après le vote du compte administratif.',
+    description:
+      'Subventions accordées par la ville en 2024 aux associations, au format SCDL, mises à jour chaque année après le vote du compte administratif.',
     licenses: [{ name: 'etalab-2.0' }],
     frequency: 'annual',
     temporalCoverage: { start: '2024-01-01', end: '2024-12-31' },
@@ -17,7 +18,8 @@ const full: DatasetView = {
   resources: [{ name: 's', path: 's.csv', format: 'csv', description: 'Une ligne par subvention.' }],
 };
 const now = new Date('2025-01-10T00:00:00Z');
-const met = (ds: DatasetView, ctx = {}) => Object.fromEntries(qualityScore(ds, { now, ...ctx }).criteria.map((c) => [c.id, c.met])) as Record<CriterionId, boolean>;
+const met = (ds: DatasetView, ctx = {}) =>
+  Object.fromEntries(qualityScore(ds, { now, ...ctx }).criteria.map((c) => [c.id, c.met])) as Record<CriterionId, boolean>;
 const without = (patch: Partial<DatasetView['meta']>): DatasetView => ({ ...full, meta: { ...full.meta, ...patch } });
 
 test('a complete dataset scores 9/9 and lists no todo', () => {
@@ -41,7 +43,10 @@ test('each metadata criterion fails alone, with a bilingual todo', () => {
     assert.equal(c.met, false, id);
     assert.ok(c.todo?.en && c.todo.fr, id);
   }
-  assert.match(qualityScore(without({ description: 'x'.repeat(90) })).criteria.find((c) => c.id === 'description')!.todo!.fr, /11 caractères/);
+  assert.match(
+    qualityScore(without({ description: 'x'.repeat(90) })).criteria.find((c) => c.id === 'description')!.todo!.fr,
+    /11 caractères/,
+  );
 });
 
 test('frequency: missing fails both the frequency and the update-in-time points', () => {
@@ -69,11 +74,23 @@ test('resources available: a missing file fails', () => {
 
 test('resources documentation: a description or a documentation resource is needed', () => {
   assert.equal(met({ ...full, resources: [{ name: 's', path: 's.csv' }] })['resources-documentation'], false);
-  assert.equal(met({ ...full, resources: [{ name: 's', path: 's.csv' }, { name: 'd', path: 'doc.pdf', type: 'documentation' }] })['resources-documentation'], true);
+  assert.equal(
+    met({
+      ...full,
+      resources: [
+        { name: 's', path: 's.csv' },
+        { name: 'd', path: 'doc.pdf', type: 'documentation' },
+      ],
+    })['resources-documentation'],
+    true,
+  );
 });
 
 test('a dataset without files cannot get the three file points', () => {
   const s = qualityScore({ ...full, resources: [] }, { now });
   assert.equal(s.points, 6);
-  assert.deepEqual(s.criteria.filter((c) => !c.met).map((c) => c.id), ['open-format', 'resources-available', 'resources-documentation']);
+  assert.deepEqual(
+    s.criteria.filter((c) => !c.met).map((c) => c.id),
+    ['open-format', 'resources-available', 'resources-documentation'],
+  );
 });

@@ -24,7 +24,11 @@ test('CKAN: ODbL-1.0 is sent as the portal’s odc-odbl; etalab-2.0 (unknown to 
     assert.equal(bad.code, 1);
     assert.match(bad.err, /anonymous/);
     assert.match(bad.err, /Set ODW_API_KEY/);
-    for (const k of [emu.apiKey, 'wrong-token-0123456789abcdef']) assert.deepEqual(outputs.filter((o) => o.includes(k)), []);
+    for (const k of [emu.apiKey, 'wrong-token-0123456789abcdef'])
+      assert.deepEqual(
+        outputs.filter((o) => o.includes(k)),
+        [],
+      );
   } finally {
     await emu.stop();
   }

@@ -19,32 +19,62 @@ export function runCli(args: string[], env: Record<string, string | undefined>):
   return new Promise((resolve) => {
     const e = { ...process.env, ...env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete e[k];
-    execFile(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'publish', ...args], { env: e, timeout: 60_000, encoding: 'utf8' }, (error, out, err) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 99) : 0;
-      outputs.push(out, err);
-      resolve({ code, out, err });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli.js'), 'publish', ...args],
+      { env: e, timeout: 60_000, encoding: 'utf8' },
+      (error, out, err) => {
+        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 99) : 0;
+        outputs.push(out, err);
+        resolve({ code, out, err });
+      },
+    );
   });
 }
 
 /** A project folder: datapackage.json, one SCDL-free CSV, the Etalab file name. */
-export function makeProject(opts: { csv?: string; licence?: string; extra?: Record<string, unknown> } = {}): { dir: string; dp: string; csv: string; project: () => any } {
+export function makeProject(opts: { csv?: string; licence?: string; extra?: Record<string, unknown> } = {}): {
+  dir: string;
+  dp: string;
+  csv: string;
+  project: () => any;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'odw-publish-cli-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const csv = join(dir, '20240115_213502388_equipements.csv');
-  writeFileSync(csv, opts.csv ?? 'nom,commune,date_ouverture,capacite\nPiscine des Ondines,Rennes,2019-06-01,450\nMédiathèque,Rennes,2012-09-15,120\n');
+  writeFileSync(
+    csv,
+    opts.csv ?? 'nom,commune,date_ouverture,capacite\nPiscine des Ondines,Rennes,2019-06-01,450\nMédiathèque,Rennes,2012-09-15,120\n',
+  );
   const dp = join(dir, 'datapackage.json');
   writeFileSync(
     dp,
     JSON.stringify({
       name: 'cli-fixture',
-      resources: [{ name: 'equipements', path: '20240115_213502388_equipements.csv', title: 'Équipements', format: 'csv', description: 'Un équipement par ligne.', dataset: 'equipements' }],
-      datasets: [{
-        name: 'equipements', title: 'Équipements publics de Rennes (test)',
-        description: 'Liste des équipements sportifs et culturels gérés par la commune : nom, commune, date d’ouverture et capacité d’accueil. Mise à jour chaque année.',
-        licenses: [{ name: opts.licence ?? 'etalab-2.0' }], frequency: 'annual', keywords: ['equipements', 'sport'], organization: 'org-demo',
-        spatial: { zones: ['fr:commune:35238'], granularity: 'fr:commune' }, ...opts.extra,
-      }],
+      resources: [
+        {
+          name: 'equipements',
+          path: '20240115_213502388_equipements.csv',
+          title: 'Équipements',
+          format: 'csv',
+          description: 'Un équipement par ligne.',
+          dataset: 'equipements',
+        },
+      ],
+      datasets: [
+        {
+          name: 'equipements',
+          title: 'Équipements publics de Rennes (test)',
+          description:
+            'Liste des équipements sportifs et culturels gérés par la commune : nom, commune, date d’ouverture et capacité d’accueil. Mise à jour chaque année.',
+          licenses: [{ name: opts.licence ?? 'etalab-2.0' }],
+          frequency: 'annual',
+          keywords: ['equipements', 'sport'],
+          organization: 'org-demo',
+          spatial: { zones: ['fr:commune:35238'], granularity: 'fr:commune' },
+          ...opts.extra,
+        },
+      ],
     }),
   );
   const project = () => {
@@ -63,7 +93,10 @@ export function copyFixture(rel: string): string {
 
 /** Starts the CLI without waiting, so a test can kill it mid-run (an interrupted scheduled job). */
 export function startCli(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'publish', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'publish', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => outputs.push(String(d)));
   child.stderr!.on('data', (d) => outputs.push(String(d)));
   return child;

@@ -57,7 +57,11 @@ test('publish: JSON contract, private dataset, ids in the project file; unchange
     assert.equal(changed.code, 0, changed.err);
     assert.equal(JSON.parse(changed.out).resources[0].id, json.resources[0].id, 'same resource id');
     assert.ok(uploads(emu).at(-1)!.path.includes(`/resources/${json.resources[0].id}/upload/`), 'the file of the resource was replaced');
-    assert.equal(emu.state.liveDatasets()[0].resources[0].title, 'Équipements', 'title declared again after udata reset it to the file name');
+    assert.equal(
+      emu.state.liveDatasets()[0].resources[0].title,
+      'Équipements',
+      'title declared again after udata reset it to the file name',
+    );
     assertOneDataset(emu, 'three runs');
   } finally {
     await emu.stop();
@@ -86,7 +90,14 @@ test('usage errors exit 2; personal data and lint errors exit 1 with nothing sen
   try {
     const p = makeProject();
     const env = { ODW_API_KEY: emu.apiKey };
-    for (const argv of [[], [p.dp], [p.dp, '--portal'], [p.dp, '--portal', emu.url, '--type', 'dcat'], [p.dp, '--portal', emu.url, '--bogus'], [p.dp, '--portal', emu.url, '--format', 'xml']]) {
+    for (const argv of [
+      [],
+      [p.dp],
+      [p.dp, '--portal'],
+      [p.dp, '--portal', emu.url, '--type', 'dcat'],
+      [p.dp, '--portal', emu.url, '--bogus'],
+      [p.dp, '--portal', emu.url, '--format', 'xml'],
+    ]) {
       const r = await runCli(argv, env);
       assert.equal(r.code, 2, `${argv.join(' ')}: ${r.err}`);
       assert.match(r.err, /usage: odw publish/);
@@ -99,7 +110,9 @@ test('usage errors exit 2; personal data and lint errors exit 1 with nothing sen
     assert.equal(noDesc.code, 1, 'a data file alone has no description');
     assert.match(noDesc.err, /no description/);
 
-    const pd = makeProject({ csv: 'nom,email\nJean Dupont,jean.dupont@gmail.com\nMarie Durand,marie.durand@orange.fr\nPaul Martin,paul.martin@free.fr\n' });
+    const pd = makeProject({
+      csv: 'nom,email\nJean Dupont,jean.dupont@gmail.com\nMarie Durand,marie.durand@orange.fr\nPaul Martin,paul.martin@free.fr\n',
+    });
     const blocked = await runCli([pd.dp, '--portal', emu.url, '--allow-errors', 'urgent'], env);
     assert.equal(blocked.code, 1);
     assert.match(blocked.err, /personal data/);
@@ -136,16 +149,33 @@ test('a file outside the project is refused before anything is sent (#16)', asyn
 test('faults: reset after an accepted upload, 5xx once on the final update, 429 Retry-After, slow storage copy', async () => {
   const scenarios: { name: string; opts?: Parameters<typeof startUdataEmulator>[0]; fault?: any; runs?: number }[] = [
     { name: 'reset after accepted upload', fault: { method: 'POST', path: '/upload/', action: { kind: 'reset-after' } } },
-    { name: '5xx once on final update', fault: { method: 'PUT', path: /^\/api\/1\/datasets\/[^/]+\/$/, action: { kind: 'status', status: 502 } } },
-    { name: '5xx after processing the final update', fault: { method: 'PUT', path: /^\/api\/1\/datasets\/[^/]+\/$/, action: { kind: 'status-after', status: 500 } } },
-    { name: '429 with Retry-After on create', fault: { method: 'POST', path: /^\/api\/1\/datasets\/$/, action: { kind: 'status', status: 429, retryAfter: '1' } } },
+    {
+      name: '5xx once on final update',
+      fault: { method: 'PUT', path: /^\/api\/1\/datasets\/[^/]+\/$/, action: { kind: 'status', status: 502 } },
+    },
+    {
+      name: '5xx after processing the final update',
+      fault: { method: 'PUT', path: /^\/api\/1\/datasets\/[^/]+\/$/, action: { kind: 'status-after', status: 500 } },
+    },
+    {
+      name: '429 with Retry-After on create',
+      fault: { method: 'POST', path: /^\/api\/1\/datasets\/$/, action: { kind: 'status', status: 429, retryAfter: '1' } },
+    },
     { name: 'slow storage copy', opts: { storageMsPerMB: 1500 } },
-    { name: 'final update fails past every retry, then the re-run resumes', fault: { method: 'PUT', path: /^\/api\/1\/datasets\/[^/]+\/$/, times: 4, action: { kind: 'status', status: 503 } }, runs: 2 },
+    {
+      name: 'final update fails past every retry, then the re-run resumes',
+      fault: { method: 'PUT', path: /^\/api\/1\/datasets\/[^/]+\/$/, times: 4, action: { kind: 'status', status: 503 } },
+      runs: 2,
+    },
   ];
   for (const s of scenarios) {
     const emu = await emulator(s.opts);
     try {
-      const p = makeProject({ csv: s.opts?.storageMsPerMB ? `nom,commune,date_ouverture,capacite\n${'Piscine des Ondines,Rennes,2019-06-01,450\n'.repeat(30000)}` : undefined });
+      const p = makeProject({
+        csv: s.opts?.storageMsPerMB
+          ? `nom,commune,date_ouverture,capacite\n${'Piscine des Ondines,Rennes,2019-06-01,450\n'.repeat(30000)}`
+          : undefined,
+      });
       if (s.fault) emu.faults.add(s.fault);
       let r = await runCli([p.dp, '--portal', emu.url, '--format', 'json'], { ODW_API_KEY: emu.apiKey });
       if (s.runs === 2) {
@@ -219,7 +249,10 @@ test('a project file aimed at a dataset we did not create is refused before any 
   try {
     const env = { ODW_API_KEY: emu.apiKey };
     assert.equal((await runCli([p.dp, '--portal', emu.url], env)).code, 0);
-    const other = emu.state.create({ title: 'Un autre jeu', description: 'x', organization: 'org-demo', private: false }, emu.state.users[0]);
+    const other = emu.state.create(
+      { title: 'Un autre jeu', description: 'x', organization: 'org-demo', private: false },
+      emu.state.users[0],
+    );
     const project = p.project();
     project.datasets.equipements.publication.datasetId = other.id;
     writeFileSync(`${p.dir}/.opendata/project.json`, JSON.stringify(project));
@@ -236,6 +269,14 @@ test('a project file aimed at a dataset we did not create is refused before any 
 test('the API key appears in no output, project file or portal request log of this file', () => {
   assert.ok(outputs.length > 10);
   for (const e of emulators) outputs.push(JSON.stringify(e.log));
-  assert.ok(emulators.some((e) => e.log.some((l) => l.headers['x-api-key'] === '***')), 'the key was sent (masked in the log)');
-  for (const k of keys) assert.deepEqual(outputs.filter((o) => o.includes(k)), [], 'key leaked');
+  assert.ok(
+    emulators.some((e) => e.log.some((l) => l.headers['x-api-key'] === '***')),
+    'the key was sent (masked in the log)',
+  );
+  for (const k of keys)
+    assert.deepEqual(
+      outputs.filter((o) => o.includes(k)),
+      [],
+      'key leaked',
+    );
 });

@@ -28,7 +28,7 @@ test('a semicolon file with an empty last field and decimal commas stays semicol
 
 test('the corpus keeps the separators of its manifest', () => {
   const manifest = JSON.parse(readFileSync(join(FIXTURES, 'corpus', 'MANIFEST.json'), 'utf8'));
-  const entries: { file: string; delimiter?: string }[] = Array.isArray(manifest) ? manifest : manifest.files ?? Object.values(manifest);
+  const entries: { file: string; delimiter?: string }[] = Array.isArray(manifest) ? manifest : (manifest.files ?? Object.values(manifest));
   const char: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t' };
   let n = 0;
   for (const e of entries) {
@@ -47,10 +47,21 @@ test('a close call is reported (info) with the runner-up, and --delimiter overri
   assert.equal(info.severity, 'info');
   assert.match(info.message, /Separator comma chosen over semicolon: 2 named columns/);
   let out = '';
-  const code = await main(['lint', path, '--delimiter', ';', '--format', 'json'], (s) => (out += s), () => undefined);
+  const code = await main(
+    ['lint', path, '--delimiter', ';', '--format', 'json'],
+    (s) => (out += s),
+    () => undefined,
+  );
   const f = JSON.parse(out).files[0];
   assert.equal(f.delimiter, ';');
   assert.ok(!f.diagnostics.some((d: { rule: string }) => d.rule === 'delimiter-choice'), 'a forced separator is no guess');
   assert.equal(code, 0);
-  assert.equal(await main(['lint', path, '--delimiter', 'x'], () => undefined, () => undefined), 2);
+  assert.equal(
+    await main(
+      ['lint', path, '--delimiter', 'x'],
+      () => undefined,
+      () => undefined,
+    ),
+    2,
+  );
 });

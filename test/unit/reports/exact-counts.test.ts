@@ -52,7 +52,10 @@ test('the totals do not depend on the cap; every rule that found something is li
     for (const rule of rules) if ((max ?? 1000) >= rules.length) assert.ok(listed.has(rule), `${rule} listed with cap ${max}`);
     // Fair: no rule takes more than its share while another is starved.
     const per = rules.map((rule) => r.diagnostics.filter((d) => d.rule === rule).length);
-    assert.ok(Math.max(...per) - Math.min(...per.filter((n, i) => n < all.byRule[rules[i]])) <= 1 || per.every((n, i) => n === all.byRule[rules[i]] || n >= Math.floor((max ?? 1000) / rules.length)));
+    assert.ok(
+      Math.max(...per) - Math.min(...per.filter((n, i) => n < all.byRule[rules[i]])) <= 1 ||
+        per.every((n, i) => n === all.byRule[rules[i]] || n >= Math.floor((max ?? 1000) / rules.length)),
+    );
   }
 });
 
@@ -87,7 +90,14 @@ test('a schema type error and number-format on the same cell are one problem, wh
 test('the split lint lists and counts what one pass does, with caps of 7, 100 and 1000', async () => {
   const path = join(dir, 'big.csv');
   writeFileSync(path, generated(20_000));
-  for (const plan of [{ kind: 'none' } as SchemaPlan, { kind: 'schema', descriptor: { fields: [{ name: 'nom' }, { name: 'montant', type: 'number' }, { name: 'courriel' }, { name: 'code' }] }, schemaName: 't' } as SchemaPlan]) {
+  for (const plan of [
+    { kind: 'none' } as SchemaPlan,
+    {
+      kind: 'schema',
+      descriptor: { fields: [{ name: 'nom' }, { name: 'montant', type: 'number' }, { name: 'courriel' }, { name: 'code' }] },
+      schemaName: 't',
+    } as SchemaPlan,
+  ]) {
     for (const maxProblems of [7, 100, 1000]) {
       const one = await lintCsvFile(path, { maxProblems, checks: checksOfPlan(plan) });
       for (const parts of [2, 3]) {
@@ -101,7 +111,11 @@ test('the split lint lists and counts what one pass does, with caps of 7, 100 an
 
 async function cli(...argv: string[]) {
   let out = '';
-  const code = await main(argv, (s) => (out += s + '\n'), () => undefined);
+  const code = await main(
+    argv,
+    (s) => (out += s + '\n'),
+    () => undefined,
+  );
   return { code, out };
 }
 
@@ -127,7 +141,10 @@ test('odw lint: JSON counts/byRule/truncated, "… and N more", --max-problems 0
 });
 
 test('an empty or header-only file is a data problem (exit 1, source-error), not a usage error', async () => {
-  for (const [name, body] of [['empty.csv', ''], ['header.csv', 'a,b,c\n']]) {
+  for (const [name, body] of [
+    ['empty.csv', ''],
+    ['header.csv', 'a,b,c\n'],
+  ]) {
     const path = join(dir, name);
     writeFileSync(path, body);
     const r = await cli('lint', path, '--format', 'json');

@@ -10,7 +10,10 @@ test('a SIRET written in groups is reported once, by the identifier check, not a
   const rows = Array.from({ length: 30 }, (_, i) => `Asso ${i};82 212 742 900 014;${i + 1} 000,50`);
   const ds = rules(['Bénéficiaire;N° SIRET;Montant', ...rows].join('\n'));
   const siretCol = ds.filter((d) => d.column === 2);
-  assert.ok(siretCol.length > 0 && siretCol.every((d) => d.rule === 'french-siret-value'), JSON.stringify([...new Set(siretCol.map((d) => d.rule))]));
+  assert.ok(
+    siretCol.length > 0 && siretCol.every((d) => d.rule === 'french-siret-value'),
+    JSON.stringify([...new Set(siretCol.map((d) => d.rule))]),
+  );
   assert.equal(ds.filter((d) => d.rule === 'number-format' && d.column === 3).length, 30, 'the amounts are still reported');
 });
 

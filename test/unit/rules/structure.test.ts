@@ -64,7 +64,10 @@ test('blank-row: whole row, delete fix; no missing-cell for it', () => {
 
 test('duplicate-row: points at the first occurrence', () => {
   const ds = only(lint('a,b\n1,2\n3,4\n1,2\n'), 'duplicate-row');
-  assert.deepEqual(ds.map((d) => d.row), [4]);
+  assert.deepEqual(
+    ds.map((d) => d.row),
+    [4],
+  );
   assert.match(ds[0].message, /row 2/);
 });
 
@@ -82,7 +85,10 @@ test('duplicate-row: 60 000 rows, exactly the repeated ones, each naming its fir
     else expected.push(`${k + 2}<${first}`);
   });
   assert.ok(expected.length > 500);
-  assert.deepEqual(ds.map((d) => `${d.row}<${/row (\d+)/.exec(d.message)?.[1]}`), expected);
+  assert.deepEqual(
+    ds.map((d) => `${d.row}<${/row (\d+)/.exec(d.message)?.[1]}`),
+    expected,
+  );
 });
 
 test('empty-column: reported on the header cell', () => {

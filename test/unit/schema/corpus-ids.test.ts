@@ -16,10 +16,19 @@ test('Maine-et-Loire: ~11k SIRETs zeroed by float precision, no schema needed', 
   const found = ids(r.diagnostics);
   const zeroed = found.filter((d) => /replaced by zeros/.test(d.message));
   assert.ok(zeroed.length > 11000, `${zeroed.length} float-zeroed`);
-  assert.ok(zeroed.every((d) => d.fix === undefined), 'lost digits are never invented');
+  assert.ok(
+    zeroed.every((d) => d.fix === undefined),
+    'lost digits are never invented',
+  );
   assert.ok(found.some((d) => d.line === 2 && d.message.includes('35181600000000')));
-  assert.ok(found.some((d) => d.line === 54 && d.message.includes('786137271')), 'a 9-digit value in a SIRET column');
-  assert.ok(found.some((d) => d.line === 1074 && d.message.includes('3301660000000')), '13 digits');
+  assert.ok(
+    found.some((d) => d.line === 54 && d.message.includes('786137271')),
+    'a 9-digit value in a SIRET column',
+  );
+  assert.ok(
+    found.some((d) => d.line === 1074 && d.message.includes('3301660000000')),
+    '13 digits',
+  );
   assert.ok(found.every((d) => d.severity === 'warning' && d.field === 'SIRET ou NIR'));
 });
 

@@ -12,7 +12,20 @@ import { findDataPackage, resolveSchemaArg, schemaForPath } from '../../../src/c
 import { fixture } from './fixtures';
 
 test('the catalog bundles the SCDL and Etalab schemas, all usable', () => {
-  assert.deepEqual(catalog.map((e) => e.name), ['scdl/subventions', 'scdl/budget', 'scdl/deliberations', 'scdl/equipements', 'scdl/catalogue', 'etalab/schema-irve-statique', 'etalab/schema-irve-dynamique', 'etalab/schema-stationnement', 'etalab/schema-catalogue-donnees']);
+  assert.deepEqual(
+    catalog.map((e) => e.name),
+    [
+      'scdl/subventions',
+      'scdl/budget',
+      'scdl/deliberations',
+      'scdl/equipements',
+      'scdl/catalogue',
+      'etalab/schema-irve-statique',
+      'etalab/schema-irve-dynamique',
+      'etalab/schema-stationnement',
+      'etalab/schema-catalogue-donnees',
+    ],
+  );
   for (const e of catalog) {
     const r = resolveSchemaArg(e.name);
     assert.ok(r.compiled, e.name);
@@ -47,10 +60,21 @@ test('schemaForPath: datapackage resource first, then the glob setting', () => {
   const dir = fixture('standards', 'etalab-schema-irve');
   const dp = { descriptor: JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')), dir };
   const file = join(dir, 'statique', 'exemple-valide-statique.csv');
-  assert.deepEqual(schemaForPath(file, dp, { '**/*.csv': 'scdl/budget' }), { from: 'datapackage', schema: 'statique/schema-statique.json', baseDir: dir, resource: 'irve-statique' });
-  assert.deepEqual(schemaForPath('/w/data/subventions-2024.csv', null, { '**/budget*.csv': 'scdl/budget', 'subventions*.csv': 'scdl/subventions' }), { from: 'setting', schema: 'scdl/subventions', glob: 'subventions*.csv' });
+  assert.deepEqual(schemaForPath(file, dp, { '**/*.csv': 'scdl/budget' }), {
+    from: 'datapackage',
+    schema: 'statique/schema-statique.json',
+    baseDir: dir,
+    resource: 'irve-statique',
+  });
+  assert.deepEqual(
+    schemaForPath('/w/data/subventions-2024.csv', null, { '**/budget*.csv': 'scdl/budget', 'subventions*.csv': 'scdl/subventions' }),
+    { from: 'setting', schema: 'scdl/subventions', glob: 'subventions*.csv' },
+  );
   assert.equal(schemaForPath('/w/x.csv', null, null), null);
-  assert.equal(findDataPackage(file, (p) => p === join(dir, 'datapackage.json')), join(dir, 'datapackage.json'));
+  assert.equal(
+    findDataPackage(file, (p) => p === join(dir, 'datapackage.json')),
+    join(dir, 'datapackage.json'),
+  );
 });
 
 test('globs: ** crosses folders, * does not, {a,b} alternates', () => {
@@ -63,9 +87,15 @@ test('globs: ** crosses folders, * does not, {a,b} alternates', () => {
 test('a datapackage next to the data names the schema for lintFile', async () => {
   const { lintFile } = await import('../../../src/core/lint-file');
   const dir = mkdtempSync(join(tmpdir(), 'odw-dp-'));
-  writeFileSync(join(dir, 'datapackage.json'), JSON.stringify({ resources: [{ name: 'r', path: 'data.csv', schema: { name: 'mine', fields: [{ name: 'n', type: 'integer' }] } }] }));
+  writeFileSync(
+    join(dir, 'datapackage.json'),
+    JSON.stringify({ resources: [{ name: 'r', path: 'data.csv', schema: { name: 'mine', fields: [{ name: 'n', type: 'integer' }] } }] }),
+  );
   writeFileSync(join(dir, 'data.csv'), 'n\n1\nx\n');
   const r = await lintFile(join(dir, 'data.csv'));
   assert.deepEqual(r.schema, { name: 'mine', version: null });
-  assert.deepEqual(r.diagnostics.map((d) => `${d.row}:${d.rule}`), ['3:type-error']);
+  assert.deepEqual(
+    r.diagnostics.map((d) => `${d.row}:${d.rule}`),
+    ['3:type-error'],
+  );
 });

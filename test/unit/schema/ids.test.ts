@@ -46,8 +46,14 @@ test('damage: what happened, and the repair when it is certain', () => {
 
 test('messages start like Validata’s and say why, in both languages', () => {
   const d = diagnoseId('35181600000000', 'siret');
-  assert.match(idMessage('fr', 'siret', '35181600000000', d), /^La valeur “35181600000000” n'est pas un numéro SIRET français valide\. Ses derniers chiffres/);
-  assert.match(idMessage('en', 'siret', '35181600000000', d), /^“35181600000000” is not a valid French SIRET number\. Its last digits were replaced by zeros/);
+  assert.match(
+    idMessage('fr', 'siret', '35181600000000', d),
+    /^La valeur “35181600000000” n'est pas un numéro SIRET français valide\. Ses derniers chiffres/,
+  );
+  assert.match(
+    idMessage('en', 'siret', '35181600000000', d),
+    /^“35181600000000” is not a valid French SIRET number\. Its last digits were replaced by zeros/,
+  );
   assert.match(idMessage('en', 'siret', '224 900 019 000 15', diagnoseId('224 900 019 000 15', 'siret')), /digits only \(22490001900015\)/);
 });
 

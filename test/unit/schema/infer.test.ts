@@ -11,7 +11,21 @@ import { fixture, lintText } from './fixtures';
 test('types, formats, required and enums as the file writes them', () => {
   const header = ['id', 'siret', 'montant', 'montant_fr', 'date', 'date_fr', 'annee', 'ok', 'oui', 'nature', 'email', 'cp', 'note'];
   const rows = [
-    ['1', '22490001900015', '12.5', '1 234,50', '2020-01-31', '31/01/2020', '2020', 'true', 'oui', 'aide en nature', 'a@b.fr', '01000', 'x'],
+    [
+      '1',
+      '22490001900015',
+      '12.5',
+      '1 234,50',
+      '2020-01-31',
+      '31/01/2020',
+      '2020',
+      'true',
+      'oui',
+      'aide en nature',
+      'a@b.fr',
+      '01000',
+      'x',
+    ],
     ['2', '22490001900015', '3', '12,00', '2020-02-01', '01/02/2020', '2021', 'false', 'non', 'aide en numéraire', 'c@d.fr', '75001', ''],
     ['3', '22490001900015', '-7', '0,5', '2020-03-01', '01/03/2020', '2022', 'true', 'non', 'aide en nature', 'e@f.fr', '49000', 'y'],
     ['4', '22490001900015', '0.25', '2,5', '2020-03-02', '02/03/2020', '2022', 'true', 'oui', 'aide en numéraire', 'g@h.fr', '44000', 'z'],

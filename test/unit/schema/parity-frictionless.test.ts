@@ -135,7 +135,10 @@ function collect(ds: Diagnostic[], c: Case, shift: number): string[] {
   });
 }
 
-const expectedKeys = (c: Case) => c.expectedErrors.map((e) => (e.rowNumber === undefined && e.fieldNumber === undefined ? key(e.type, null, null) : key(e.type, e.rowNumber, e.fieldNumber)));
+const expectedKeys = (c: Case) =>
+  c.expectedErrors.map((e) =>
+    e.rowNumber === undefined && e.fieldNumber === undefined ? key(e.type, null, null) : key(e.type, e.rowNumber, e.fieldNumber),
+  );
 
 test('frictionless parity', async (t) => {
   const spec = readJson<{ cases: Case[]; inlineCases: Case[] }>('frictionless', 'expected-errors.json');

@@ -21,7 +21,10 @@ test('validata parity (scdl/subventions)', async (t) => {
   let pass = 0;
   for (const c of spec.cases) {
     await t.test(c.file, () => {
-      const ds = lintFixture(fixture(...dir, c.file), { lang: 'fr', checks: [schemaCheck(schema.compiled!, { schemaName: 'scdl/subventions' })] });
+      const ds = lintFixture(fixture(...dir, c.file), {
+        lang: 'fr',
+        checks: [schemaCheck(schema.compiled!, { schemaName: 'scdl/subventions' })],
+      });
       const errors = ds.filter((d) => d.severity === 'error');
       assert.equal(errors.length, c.expectedErrors.length, JSON.stringify(errors.map((e) => `${e.rule}: ${e.message}`)));
       c.expectedErrors.forEach((e, i) => {

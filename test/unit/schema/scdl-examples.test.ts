@@ -13,7 +13,8 @@ function lintWith(schema: string, ...path: string[]): Diagnostic[] {
   return lintFixture(fixture('standards', ...path), { maxProblems: 10000, checks: [schemaCheck(r.compiled, { schemaName: r.ref.name })] });
 }
 const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
-const at = (ds: Diagnostic[], row: number, rule: string, field?: string) => ds.some((d) => d.row === row && d.rule === rule && (field === undefined || d.field === field));
+const at = (ds: Diagnostic[], row: number, rule: string, field?: string) =>
+  ds.some((d) => d.row === row && d.rule === rule && (field === undefined || d.field === field));
 
 test('valid examples have no errors', () => {
   assert.deepEqual(errors(lintWith('scdl/subventions', 'scdl-subventions', 'exemples', 'exemple_valide.csv')), []);
@@ -31,7 +32,10 @@ test('subventions, cell errors: each planted defect is reported', () => {
   assert.ok(at(ds, 6, 'type-error', 'montant'), 'decimal comma');
   assert.ok(at(ds, 6, 'type-error', 'notificationUE'), '"no" is not oui/non');
   assert.ok(at(ds, 6, 'french-siret-value', 'idBeneficiaire'), '.0 suffix');
-  assert.ok(at(ds, 7, 'constraint-error', 'idAttribuant') && at(ds, 7, 'french-siret-value', 'idAttribuant'), 'a SIREN where a SIRET is required');
+  assert.ok(
+    at(ds, 7, 'constraint-error', 'idAttribuant') && at(ds, 7, 'french-siret-value', 'idAttribuant'),
+    'a SIREN where a SIRET is required',
+  );
   assert.ok(at(ds, 8, 'constraint-error', 'datesPeriodeVersement'), '_ instead of /');
   assert.ok(at(ds, 9, 'one-of-required'), 'no beneficiary identifier at all');
   assert.ok(at(ds, 10, 'constraint-error', 'montant'), 'required amount missing');
@@ -44,7 +48,10 @@ test('subventions, column errors: rename fix, order and missing column', () => {
   const rename = ds.find((d) => d.rule === 'incorrect-label')!;
   assert.equal(rename.column, 5);
   assert.deepEqual(rename.fix, { kind: 'set-cell', value: 'nomBeneficiaire' });
-  assert.ok(ds.some((d) => d.rule === 'disordered-header-warn'), 'idAttribuant and nomAttribuant are swapped');
+  assert.ok(
+    ds.some((d) => d.rule === 'disordered-header-warn'),
+    'idAttribuant and nomAttribuant are swapped',
+  );
   assert.ok(ds.some((d) => d.rule === 'missing-header-warn' && /dispositifAide/.test(d.message)));
   // The swapped columns are matched by name: no cell of nomAttribuant is read as a SIRET.
   assert.ok(!ds.some((d) => d.rule === 'french-siret-value' && d.field === 'nomAttribuant'));
@@ -52,5 +59,9 @@ test('subventions, column errors: rename fix, order and missing column', () => {
 
 test('stationnement: the invalid example reports its three planted errors', () => {
   const ds = errors(lintWith('etalab/schema-stationnement', 'etalab-schema-stationnement', 'exemple-invalide.csv'));
-  assert.deepEqual(ds.map((d) => `${d.field}:${d.rule}`).sort(), ['id:constraint-error', 'num_siret:french-siret-value', 'tarif_pmr:constraint-error']);
+  assert.deepEqual(ds.map((d) => `${d.field}:${d.rule}`).sort(), [
+    'id:constraint-error',
+    'num_siret:french-siret-value',
+    'tarif_pmr:constraint-error',
+  ]);
 });

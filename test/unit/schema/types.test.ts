@@ -6,8 +6,10 @@ import type { FieldDescriptor } from '../../../src/core/schema/descriptor';
 import { compileCast, INVALID } from '../../../src/core/schema/types/cast';
 
 const cast = (f: Omit<FieldDescriptor, 'name'>, v: string) => compileCast({ name: 'f', ...f }).cast(v);
-const ok = (f: Omit<FieldDescriptor, 'name'>, ...vs: string[]) => vs.forEach((v) => assert.notEqual(cast(f, v), INVALID, `${JSON.stringify(f)} should accept ${JSON.stringify(v)}`));
-const ko = (f: Omit<FieldDescriptor, 'name'>, ...vs: string[]) => vs.forEach((v) => assert.equal(cast(f, v), INVALID, `${JSON.stringify(f)} should reject ${JSON.stringify(v)}`));
+const ok = (f: Omit<FieldDescriptor, 'name'>, ...vs: string[]) =>
+  vs.forEach((v) => assert.notEqual(cast(f, v), INVALID, `${JSON.stringify(f)} should accept ${JSON.stringify(v)}`));
+const ko = (f: Omit<FieldDescriptor, 'name'>, ...vs: string[]) =>
+  vs.forEach((v) => assert.equal(cast(f, v), INVALID, `${JSON.stringify(f)} should reject ${JSON.stringify(v)}`));
 
 test('number: decimal point only, Python Decimal leniency, decimalChar/groupChar/bareNumber', () => {
   ok({ type: 'number' }, '1', '-1.5', '+.5', '1.', '1e3', '1_000', ' 12 ', 'NaN', 'inf', '-Infinity');

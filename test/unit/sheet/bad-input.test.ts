@@ -11,11 +11,21 @@ const fatalOf = async (path: string) => {
   const r = await lintFile(path, { schema: null });
   assert.ok(r.fatal, 'a fatal report');
   assert.equal(r.rows, 0);
-  assert.deepEqual(r.diagnostics.map((d) => [d.rule, d.severity]), [['source-error', 'error']]);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.rule, d.severity]),
+    [['source-error', 'error']],
+  );
   return r.fatal!;
 };
 
-const small = () => xlsx((wb) => sheet(wb, 'S', [['a', 'b'], ['x', 1], ['y', 2]]));
+const small = () =>
+  xlsx((wb) =>
+    sheet(wb, 'S', [
+      ['a', 'b'],
+      ['x', 1],
+      ['y', 2],
+    ]),
+  );
 
 test('a renamed text file is told to be a CSV', async () => {
   const path = tmpPath('.xlsx');
@@ -57,7 +67,10 @@ test('an entry inflating past its declared size is cut off while reading', async
 
 test('legacy .xls and password-protected workbooks get a message saying what to do', async () => {
   assert.match(await fatalOf(oleFile('.xls')), /Legacy Excel 97-2003 workbooks \(\.xls\) cannot be read.*save it as \.xlsx or \.ods/);
-  const encrypted = oleFile('.xlsx', Buffer.concat([Buffer.alloc(100), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.from('EncryptedPackage', 'utf16le')]));
+  const encrypted = oleFile(
+    '.xlsx',
+    Buffer.concat([Buffer.alloc(100), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.from('EncryptedPackage', 'utf16le')]),
+  );
   assert.match(await fatalOf(encrypted), /password-protected/);
   const fr = await lintFile(oleFile('.xls'), { schema: null, lang: 'fr' });
   assert.match(fr.fatal!, /Les classeurs Excel 97-2003/);

@@ -20,7 +20,12 @@ export async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<strin
 }
 
 /** A sheet from rows of values (null = no cell). */
-export function sheet(wb: ExcelJS.Workbook, name: string, rows: unknown[][], options?: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet {
+export function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  rows: unknown[][],
+  options?: Partial<ExcelJS.AddWorksheetOptions>,
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, options);
   rows.forEach((r, i) => {
     const row = ws.getRow(i + 1);
@@ -58,14 +63,16 @@ export async function ods(tables: string, styles = '', manifestExtra = ''): Prom
 export function odsRow(cells: (string | number | null)[], attrs = ''): string {
   const xml = cells.map((c) => {
     if (c === null) return '<table:table-cell/>';
-    if (typeof c === 'number') return `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>`;
+    if (typeof c === 'number')
+      return `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>`;
     if (c.startsWith('<')) return c;
     return `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`;
   });
   return `<table:table-row${attrs ? ' ' + attrs : ''}>${xml.join('')}</table:table-row>`;
 }
 
-export const odsTable = (name: string, rows: string, attrs = '') => `<table:table table:name="${name}"${attrs ? ' ' + attrs : ''}>${rows}</table:table>`;
+export const odsTable = (name: string, rows: string, attrs = '') =>
+  `<table:table table:name="${name}"${attrs ? ' ' + attrs : ''}>${rows}</table:table>`;
 
 /** Rewrites the central-directory sizes of one zip entry (what a zip bomb or a liar declares). */
 export function patchDeclaredSize(src: string, entry: string, uncompressed: number): string {

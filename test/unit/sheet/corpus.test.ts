@@ -14,7 +14,9 @@ const corpus = (f: string) => join(FIXTURES, 'corpus', f);
 const lintOf = (f: string): Promise<FileReport> => lintFile(corpus(f), { maxProblems: 100000, schema: null });
 
 test('every corpus spreadsheet lints without exception', async () => {
-  const manifest = JSON.parse(readFileSync(corpus('MANIFEST.json'), 'utf8')) as { files: { file: string; format: string; data_rows: number }[] };
+  const manifest = JSON.parse(readFileSync(corpus('MANIFEST.json'), 'utf8')) as {
+    files: { file: string; format: string; data_rows: number }[];
+  };
   const sheets = manifest.files.filter((f) => f.format === 'xlsx' || f.format === 'ods');
   assert.equal(sheets.length, 4);
   for (const f of sheets) {
@@ -35,7 +37,10 @@ test('Aube: merged banner above the header, header found on row 2, serial dates 
   assert.equal(rule(r.diagnostics, 'blank-label').length, 0, 'linted relative to the real header');
   // The MANIFEST's “43055” serials carry a date format: they are real dates, read as ISO.
   const [s] = await readAll(corpus(f));
-  assert.deepEqual(s.rows.slice(2, 5).map((row) => row.values[2]), ['2017-11-16', '2017-11-16', '2017-11-03']);
+  assert.deepEqual(
+    s.rows.slice(2, 5).map((row) => row.values[2]),
+    ['2017-11-16', '2017-11-16', '2017-11-03'],
+  );
   assert.equal(rule(r.diagnostics, 'date-format').filter((d) => d.column === 3).length, 0);
 });
 
@@ -63,13 +68,18 @@ test('Montpellier 2014 ODS: 14 merged ranges, 26 blank rows, mixed date formats,
 test('asso fixture: two sheets, blank rows 5 and 6 of Sheet1, three empty columns', async () => {
   const r = await lintOf('asso_SCDL_WITH_EXERCICE_ALT_fixture.xlsx');
   const s1 = (id: string) => rule(r.diagnostics, id).filter((d) => d.sheet === 'Sheet1');
-  assert.deepEqual(s1('blank-row').map((d) => d.row), [5, 6]);
+  assert.deepEqual(
+    s1('blank-row').map((d) => d.row),
+    [5, 6],
+  );
   const empty = s1('empty-column').map((d) => d.field);
   for (const f of ['Financeur principal', 'Date de début du projet', 'Date de fin du projet']) assert.ok(empty.includes(f), f);
 });
 
 test('frictionless issue-312.xlsx: blank labels 3 and 5, duplicate label 4, blank row 5', async () => {
   const r = await lintFile(join(FIXTURES, 'frictionless', 'data', 'issue-312.xlsx'), { schema: null });
-  const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule}@${d.rule === 'blank-row' ? d.row : '-'}:${d.rule === 'blank-row' ? '-' : d.column}`);
+  const errors = r.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${d.rule}@${d.rule === 'blank-row' ? d.row : '-'}:${d.rule === 'blank-row' ? '-' : d.column}`);
   assert.deepEqual(errors.sort(), ['blank-label@-:3', 'blank-label@-:5', 'blank-row@5:-', 'duplicate-label@-:4']);
 });

@@ -47,8 +47,23 @@ test('export round trip: the CSV lints clean of every spreadsheet artefact', asy
   await exportSheetCsv(src, dest, { sheet: 'Subventions' });
   const res = lintCsvText(readFileSync(dest, 'utf8'));
   const rules = new Set(res.diagnostics.map((d) => d.rule));
-  for (const r of ['header-not-first-row', 'blank-label', 'date-format', 'number-format', 'missing-cell', 'extra-cell', 'encoding', 'line-endings'])
-    assert.ok(!rules.has(r), `${r}: ${res.diagnostics.filter((d) => d.rule === r).map((d) => d.message).join('; ')}`);
+  for (const r of [
+    'header-not-first-row',
+    'blank-label',
+    'date-format',
+    'number-format',
+    'missing-cell',
+    'extra-cell',
+    'encoding',
+    'line-endings',
+  ])
+    assert.ok(
+      !rules.has(r),
+      `${r}: ${res.diagnostics
+        .filter((d) => d.rule === r)
+        .map((d) => d.message)
+        .join('; ')}`,
+    );
   assert.equal(res.info.delimiter, ',');
   assert.deepEqual(res.info.header, ['nom', 'thème', 'montant', 'date', 'total TTC', 'note']);
 });
@@ -68,7 +83,10 @@ test('export with a header row picked by the user, and a stacked header joined',
   const guess = await peekHeader(src, 'S');
   assert.equal(guess.ambiguous, true);
   assert.deepEqual(guess.rows, [2, 3]);
-  assert.deepEqual(guess.candidates.map((c) => c.row), [1, 2, 3, 4]);
+  assert.deepEqual(
+    guess.candidates.map((c) => c.row),
+    [1, 2, 3, 4],
+  );
   const auto = tmpPath('.csv');
   await exportSheetCsv(src, auto, { sheet: 'S' });
   assert.equal(readFileSync(auto, 'utf8'), 'nom,montant 2013,montant 2014\nA,10,11\n');
@@ -78,8 +96,13 @@ test('export with a header row picked by the user, and a stacked header joined',
 });
 
 test('export an ODS sheet; list sheets', async () => {
-  const src = await ods(odsTable('Données', odsRow(['commune', 'population']) + odsRow(['Laval', 49728])) + odsTable('Autre', odsRow(['x'])));
-  assert.deepEqual((await listSheets(src)).map((s) => s.name), ['Données', 'Autre']);
+  const src = await ods(
+    odsTable('Données', odsRow(['commune', 'population']) + odsRow(['Laval', 49728])) + odsTable('Autre', odsRow(['x'])),
+  );
+  assert.deepEqual(
+    (await listSheets(src)).map((s) => s.name),
+    ['Données', 'Autre'],
+  );
   const dest = tmpPath('.csv');
   const r = await exportSheetCsv(src, dest, { sheet: 'Données' });
   assert.equal(r.rows, 1);

@@ -39,7 +39,9 @@ async function assertSame(path: string, label: string): Promise<void> {
   if (fast === slow) return;
   let i = 0;
   while (fast[i] === slow[i]) i++;
-  assert.fail(`${label}: the readers differ at ${i}\n fast:  …${fast.slice(Math.max(0, i - 200), i + 200)}\n saxes: …${slow.slice(Math.max(0, i - 200), i + 200)}`);
+  assert.fail(
+    `${label}: the readers differ at ${i}\n fast:  …${fast.slice(Math.max(0, i - 200), i + 200)}\n saxes: …${slow.slice(Math.max(0, i - 200), i + 200)}`,
+  );
 }
 
 function workbooks(dir: string): string[] {
@@ -61,19 +63,55 @@ test('every fixture workbook: the fast reader gives what the saxes reader gives,
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const row = (n: number, cells: string) => `<row r="${n}">${cells}</row>`;
-const head = row(1, '<c r="A1" t="inlineStr"><is><t>nom</t></is></c><c r="B1" t="inlineStr"><is><t>montant</t></is></c><c r="C1" t="inlineStr"><is><t>date</t></is></c>');
+const head = row(
+  1,
+  '<c r="A1" t="inlineStr"><is><t>nom</t></is></c><c r="B1" t="inlineStr"><is><t>montant</t></is></c><c r="C1" t="inlineStr"><is><t>date</t></is></c>',
+);
 
 /** Markup that real producers write and a byte scanner could get wrong. */
 const CORNERS: Record<string, string> = {
-  entities: head + row(2, '<c r="A2" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233;&#x20AC;</t></is></c><c r="B2"><v>1</v></c>'),
-  'line ends and spaces': head + row(2, '<c r="A2" t="inlineStr"><is><t xml:space="preserve">  x\r\ny\rz  </t></is></c><c r="B2" ><v> 2 </v></c >') + '\r\n' + row(3, "<c r='A3' t='str'><f>A2&amp;\"!\"</f><v>x!</v></c>"),
-  'rich text and phonetic runs': head + row(2, '<c r="A2" t="inlineStr"><is><r><rPr><b/></rPr><t>Ville</t></r><r><t xml:space="preserve"> de </t></r><r><t>Laval</t></r><rPh sb="0" eb="1"><t>ラバル</t></rPh></is></c><c r="B2"><v>3</v></c>'),
+  entities:
+    head +
+    row(
+      2,
+      '<c r="A2" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233;&#x20AC;</t></is></c><c r="B2"><v>1</v></c>',
+    ),
+  'line ends and spaces':
+    head +
+    row(2, '<c r="A2" t="inlineStr"><is><t xml:space="preserve">  x\r\ny\rz  </t></is></c><c r="B2" ><v> 2 </v></c >') +
+    '\r\n' +
+    row(3, "<c r='A3' t='str'><f>A2&amp;\"!\"</f><v>x!</v></c>"),
+  'rich text and phonetic runs':
+    head +
+    row(
+      2,
+      '<c r="A2" t="inlineStr"><is><r><rPr><b/></rPr><t>Ville</t></r><r><t xml:space="preserve"> de </t></r><r><t>Laval</t></r><rPh sb="0" eb="1"><t>ラバル</t></rPh></is></c><c r="B2"><v>3</v></c>',
+    ),
   'comments and instructions': `<!-- a comment <row> --><?pi x?>${head}<!-- between rows -->${row(2, '<c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2"><v>4</v></c>')}`,
-  'shared formulas, errors, booleans, gaps': head + row(2, '<c r="A2" t="b"><v>1</v></c><c r="B2"><f t="shared" ref="B2:B4" si="0">A2*2</f><v>2</v></c><c r="D2" t="e"><v>#DIV/0!</v></c>') + row(4, '<c r="B4"><f t="shared" si="0"/><v>8</v></c><c r="C4" t="d"><v>2024-03-01T00:00:00</v></c>') + row(7, '<c r="C7" t="e"><f>1/0</f><v>#DIV/0!</v></c>'),
+  'shared formulas, errors, booleans, gaps':
+    head +
+    row(
+      2,
+      '<c r="A2" t="b"><v>1</v></c><c r="B2"><f t="shared" ref="B2:B4" si="0">A2*2</f><v>2</v></c><c r="D2" t="e"><v>#DIV/0!</v></c>',
+    ) +
+    row(4, '<c r="B4"><f t="shared" si="0"/><v>8</v></c><c r="C4" t="d"><v>2024-03-01T00:00:00</v></c>') +
+    row(7, '<c r="C7" t="e"><f>1/0</f><v>#DIV/0!</v></c>'),
   'no references, self-closing cells, hidden rows and columns': `<cols><col min="2" max="3" hidden="1" width="0"/></cols><sheetData>${head}<row hidden="1"><c t="inlineStr"><is><t>x</t></is></c><c/><c><v>5</v></c></row><row r="4" hidden="true"/><row><c r="A5" s="0" t="n"><v>6</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A4:C9"/></mergeCells>`,
-  'utf-8 beyond ASCII in values split across chunks': head + Array.from({ length: 3000 }, (_, i) => row(i + 2, `<c r="A${i + 2}" t="inlineStr"><is><t>Évry-Courcouronnes ${'é'.repeat(i % 50)}€ &amp; ${i}</t></is></c><c r="B${i + 2}"><v>${i}.5</v></c>`)).join(''),
+  'utf-8 beyond ASCII in values split across chunks':
+    head +
+    Array.from({ length: 3000 }, (_, i) =>
+      row(
+        i + 2,
+        `<c r="A${i + 2}" t="inlineStr"><is><t>Évry-Courcouronnes ${'é'.repeat(i % 50)}€ &amp; ${i}</t></is></c><c r="B${i + 2}"><v>${i}.5</v></c>`,
+      ),
+    ).join(''),
   // Not handled by the scanner: the saxes reader takes over, after the rows already given.
-  'CDATA late in the sheet': head + Array.from({ length: 2000 }, (_, i) => row(i + 2, `<c r="A${i + 2}" t="inlineStr"><is><t>v${i}</t></is></c><c r="B${i + 2}"><v>${i}</v></c>`)).join('') + row(2002, '<c r="A2002" t="inlineStr"><is><t><![CDATA[<raw> & text]]></t></is></c>'),
+  'CDATA late in the sheet':
+    head +
+    Array.from({ length: 2000 }, (_, i) =>
+      row(i + 2, `<c r="A${i + 2}" t="inlineStr"><is><t>v${i}</t></is></c><c r="B${i + 2}"><v>${i}</v></c>`),
+    ).join('') +
+    row(2002, '<c r="A2002" t="inlineStr"><is><t><![CDATA[<raw> & text]]></t></is></c>'),
   'prefixed elements': `<x:sheetData xmlns:x="${MAIN}"><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>nom</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>n</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c r="B2"><x:v>1</x:v></x:c></x:row></x:sheetData>`,
   malformed: head + row(2, '<c r="A2"><v>1</c></row>'),
 };
@@ -105,7 +143,10 @@ test('ODS corner cases read the same with the tokenizer and with saxes', async (
 });
 
 test('fuzzed workbooks: 120 mutants of the fixtures read and lint the same with both readers', async () => {
-  const sources = workbooks(join(FIXTURES, 'corpus')).concat(workbooks(join(FIXTURES, 'workspace')), workbooks(join(FIXTURES, 'frictionless')));
+  const sources = workbooks(join(FIXTURES, 'corpus')).concat(
+    workbooks(join(FIXTURES, 'workspace')),
+    workbooks(join(FIXTURES, 'frictionless')),
+  );
   const originals = sources.map((p) => readFileSync(p));
   let mutants = 0;
   for (let seed = 1; mutants < 120 && seed < 1000; seed++) {

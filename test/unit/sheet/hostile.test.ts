@@ -29,11 +29,26 @@ for (const h of HOSTILE_SHEETS) {
   test(`CLI: ${h.name} ends in ${h.expect === 'report' ? 'a report' : `a ${h.expect} error`} within ${TIME_MS / 1000} s and ${RSS_MB} MB`, async () => {
     const { path } = (await built).find((b) => b.name === h.name)!;
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--max-old-space-size=1024', '--require', preload, join(ROOT, 'dist', 'cli.js'), 'lint', path, '--format', 'json', '--max-problems', '50'], {
-      encoding: 'utf8',
-      timeout: TIME_MS * 2,
-      maxBuffer: 64 << 20,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--max-old-space-size=1024',
+        '--require',
+        preload,
+        join(ROOT, 'dist', 'cli.js'),
+        'lint',
+        path,
+        '--format',
+        'json',
+        '--max-problems',
+        '50',
+      ],
+      {
+        encoding: 'utf8',
+        timeout: TIME_MS * 2,
+        maxBuffer: 64 << 20,
+      },
+    );
     const ms = performance.now() - t0;
     assert.equal(r.signal, null, `killed (${r.signal}) after ${ms.toFixed(0)} ms`);
     assert.ok(ms < TIME_MS, `${ms.toFixed(0)} ms`);
@@ -102,8 +117,14 @@ test('worker: inventory, lint and grid of every hostile workbook answer in time,
 test('a long workbook read stops soon after its signal aborts, even inside one XML chunk', async () => {
   // Twenty cells repeated: a few hundred bytes of XML, a second of rows (up to the 1 million cells any file may hold).
   const path = tmpPath('.ods');
-  const head = '<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>b</text:p></table:table-cell></table:table-row>';
-  writeFileSync(path, await rawOds(`<table:table table:name="S">${head}<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="20" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table>`));
+  const head =
+    '<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>b</text:p></table:table-cell></table:table-row>';
+  writeFileSync(
+    path,
+    await rawOds(
+      `<table:table table:name="S">${head}<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="20" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table>`,
+    ),
+  );
   const ac = new AbortController();
   const t0 = performance.now();
   setTimeout(() => ac.abort(), 100);

@@ -7,7 +7,14 @@ import { lintSheet, rule, where } from './read-helpers';
 const table = (n: number, make: (i: number) => unknown[]) => Array.from({ length: n }, (_, i) => make(i + 1));
 
 test('CSV rules apply to sheets, located as Sheet!C12', async () => {
-  const path = await xlsx((wb) => sheet(wb, 'Data', [['nom', 'ville', 'ville'], ['ASSIANA ', 'Paris', 'x'], [null, null, null], ['B', 'Lyon', 'y']]));
+  const path = await xlsx((wb) =>
+    sheet(wb, 'Data', [
+      ['nom', 'ville', 'ville'],
+      ['ASSIANA ', 'Paris', 'x'],
+      [null, null, null],
+      ['B', 'Lyon', 'y'],
+    ]),
+  );
   const ds = await lintSheet(path);
   assert.deepEqual(rule(ds, 'cell-whitespace').map(where), ['Data!A2']);
   assert.deepEqual(rule(ds, 'duplicate-label').map(where), ['Data!C1']);
@@ -18,7 +25,10 @@ test('CSV rules apply to sheets, located as Sheet!C12', async () => {
 
 test('sheet rules stay silent on CSV', () => {
   const ds = lint('Titre;;\nnom;montant;date\nA;1;2017-01-01\n\nnom;montant;date\n');
-  assert.deepEqual(ds.filter((d) => d.rule.startsWith('sheet-')), []);
+  assert.deepEqual(
+    ds.filter((d) => d.rule.startsWith('sheet-')),
+    [],
+  );
 });
 
 test('sheet-header-row: a merged title block above the header; the table is linted from the header', async () => {
@@ -30,12 +40,22 @@ test('sheet-header-row: a merged title block above the header; the table is lint
   const h = rule(ds, 'sheet-header-row');
   assert.deepEqual(h.map(where), ['S!A1']);
   assert.match(h[0].message, /table is read from row 2/);
-  assert.deepEqual(rule(ds, 'sheet-merged-cells').map((d) => d.message), ['Merged cells A1:C1 in the title block above the header: delete the title rows.']);
+  assert.deepEqual(
+    rule(ds, 'sheet-merged-cells').map((d) => d.message),
+    ['Merged cells A1:C1 in the title block above the header: delete the title rows.'],
+  );
   assert.equal(rule(ds, 'header-not-first-row').length + rule(ds, 'blank-label').length, 0);
 });
 
 test('sheet-header-row: a header stacked over two rows, labels joined', async () => {
-  const path = await xlsx((wb) => sheet(wb, 'S', [['nom', 'montant', null], [null, '2013', '2014'], ['A', 10, 11], ['B', 20, 21]]));
+  const path = await xlsx((wb) =>
+    sheet(wb, 'S', [
+      ['nom', 'montant', null],
+      [null, '2013', '2014'],
+      ['A', 10, 11],
+      ['B', 20, 21],
+    ]),
+  );
   const ds = await lintSheet(path);
   const h = rule(ds, 'sheet-header-row');
   assert.equal(h.length, 1);
@@ -44,7 +64,12 @@ test('sheet-header-row: a header stacked over two rows, labels joined', async ()
 });
 
 test('sheet-header-row: no header row (the first row is data)', async () => {
-  const path = await xlsx((wb) => sheet(wb, 'S', [[5400, 'AK SPORT', 11500], [2055, 'AIKIDO', 500]]));
+  const path = await xlsx((wb) =>
+    sheet(wb, 'S', [
+      [5400, 'AK SPORT', 11500],
+      [2055, 'AIKIDO', 500],
+    ]),
+  );
   const h = rule(await lintSheet(path), 'sheet-header-row');
   assert.deepEqual(h.map(where), ['S!A1']);
   assert.match(h[0].message, /Row 1 holds data \(“5400, AK SPORT, 11500”\)/);
@@ -53,7 +78,10 @@ test('sheet-header-row: no header row (the first row is data)', async () => {
 test('sheet-merged-cells: a category merged down the rows (ODS), one report at its first cell', async () => {
   const rows =
     odsRow(['nom', 'theme']) +
-    odsRow(['A', '<table:table-cell office:value-type="string" table:number-rows-spanned="3"><text:p>CULTURE</text:p></table:table-cell>']) +
+    odsRow([
+      'A',
+      '<table:table-cell office:value-type="string" table:number-rows-spanned="3"><text:p>CULTURE</text:p></table:table-cell>',
+    ]) +
     odsRow(['B', '<table:covered-table-cell/>']) +
     odsRow(['C', '<table:covered-table-cell/>']);
   const ds = rule(await lintSheet(await ods(odsTable('S', rows))), 'sheet-merged-cells');
@@ -63,20 +91,34 @@ test('sheet-merged-cells: a category merged down the rows (ODS), one report at i
 
 test('sheet-formula: one info per computed column, a warning per formula without a saved result', async () => {
   const path = await xlsx((wb) => {
-    const ws = sheet(wb, 'F', [['a', 'b', 'total', 'late'], [1, 2, null, null], [3, 4, null, null]]);
+    const ws = sheet(wb, 'F', [
+      ['a', 'b', 'total', 'late'],
+      [1, 2, null, null],
+      [3, 4, null, null],
+    ]);
     ws.getCell('C2').value = { formula: 'A2+B2', result: 3 } as never;
     ws.getCell('C3').value = { formula: 'A3+B3', result: 7 } as never;
     ws.getCell('D3').value = { formula: 'A3*2' } as never;
   });
   const ds = rule(await lintSheet(path), 'sheet-formula');
-  assert.deepEqual(ds.map((d) => [where(d), d.severity]), [['F!C2', 'info'], ['F!D3', 'warning']]);
+  assert.deepEqual(
+    ds.map((d) => [where(d), d.severity]),
+    [
+      ['F!C2', 'info'],
+      ['F!D3', 'warning'],
+    ],
+  );
   assert.match(ds[0].message, /“total” is computed by 2 formula\(s\) \(e\.g\. =A2\+B2\)/);
   assert.match(ds[1].message, /=A3\*2 has no saved result/);
 });
 
 test('sheet-formula-error: error results and error values', async () => {
   const path = await xlsx((wb) => {
-    const ws = sheet(wb, 'E', [['a', 'b'], [1, null], [{ error: '#N/A' }, 2]]);
+    const ws = sheet(wb, 'E', [
+      ['a', 'b'],
+      [1, null],
+      [{ error: '#N/A' }, 2],
+    ]);
     ws.getCell('B2').value = { formula: 'A2/0', result: { error: '#DIV/0!' } } as never;
   });
   const ds = rule(await lintSheet(path), 'sheet-formula-error');
@@ -86,12 +128,27 @@ test('sheet-formula-error: error results and error values', async () => {
 
 test('sheet-hidden-data: hidden sheet, hidden rows (one report per run) and hidden columns with data', async () => {
   const path = await xlsx((wb) => {
-    const ws = sheet(wb, 'V', [['a', 'b', 'c'], [1, 'x', null], [2, 'y', null], [3, 'z', null], [4, 'w', null]]);
+    const ws = sheet(wb, 'V', [
+      ['a', 'b', 'c'],
+      [1, 'x', null],
+      [2, 'y', null],
+      [3, 'z', null],
+      [4, 'w', null],
+    ]);
     ws.getRow(3).hidden = true;
     ws.getRow(4).hidden = true;
     ws.getColumn(2).hidden = true;
     ws.getColumn(3).hidden = true;
-    sheet(wb, 'H', [['k', 'v'], ['a', 1], ['b', 2]], { state: 'hidden' });
+    sheet(
+      wb,
+      'H',
+      [
+        ['k', 'v'],
+        ['a', 1],
+        ['b', 2],
+      ],
+      { state: 'hidden' },
+    );
   });
   const ds = rule(await lintSheet(path), 'sheet-hidden-data');
   assert.deepEqual(ds.map(where), ['V!B1', 'V!A3', 'H!A1']);
@@ -102,7 +159,12 @@ test('sheet-hidden-data: hidden sheet, hidden rows (one report per run) and hidd
 
 test('sheet-number-as-text: text numbers among real numbers, not identifiers or leading zeros', async () => {
   const path = await xlsx((wb) =>
-    sheet(wb, 'N', [['montant', 'idBeneficiaire', 'code'], [1500, 12345678901234, '01000'], ['2500', '22100005200011', '75001'], [300, 3, 69000]]),
+    sheet(wb, 'N', [
+      ['montant', 'idBeneficiaire', 'code'],
+      [1500, 12345678901234, '01000'],
+      ['2500', '22100005200011', '75001'],
+      [300, 3, 69000],
+    ]),
   );
   const ds = rule(await lintSheet(path), 'sheet-number-as-text');
   assert.deepEqual(ds.map(where), ['N!A3']);
@@ -111,7 +173,12 @@ test('sheet-number-as-text: text numbers among real numbers, not identifiers or 
 
 test('sheet-date-storage: real dates mixed with text dates; dates stored as bare numbers', async () => {
   const path = await xlsx((wb) => {
-    const ws = sheet(wb, 'D', [['dateConvention', 'dateVersement'], [new Date(Date.UTC(2017, 5, 27)), 43055], ['2017-04-18', 43042], [new Date(Date.UTC(2017, 0, 13)), 43100]]);
+    const ws = sheet(wb, 'D', [
+      ['dateConvention', 'dateVersement'],
+      [new Date(Date.UTC(2017, 5, 27)), 43055],
+      ['2017-04-18', 43042],
+      [new Date(Date.UTC(2017, 0, 13)), 43100],
+    ]);
     ws.getCell('A2').numFmt = 'dd/mm/yyyy';
     ws.getCell('A4').numFmt = 'dd/mm/yyyy';
   });
@@ -122,7 +189,15 @@ test('sheet-date-storage: real dates mixed with text dates; dates stored as bare
 });
 
 test('sheet-date-storage: text dates written several ways in a date column', async () => {
-  const path = await xlsx((wb) => sheet(wb, 'D', [['nom', 'date de réalisation'], ['A', '01/02/2014'], ['B', '2014'], ['C', 'MAI 2014'], ['D', '03/04/2014']]));
+  const path = await xlsx((wb) =>
+    sheet(wb, 'D', [
+      ['nom', 'date de réalisation'],
+      ['A', '01/02/2014'],
+      ['B', '2014'],
+      ['C', 'MAI 2014'],
+      ['D', '03/04/2014'],
+    ]),
+  );
   const ds = rule(await lintSheet(path), 'sheet-date-storage');
   assert.deepEqual(ds.map(where), ['D!B2']);
   assert.match(ds[0].message, /as text in 3 ways \(2 DD\/MM\/YYYY, 1 year only, 1 other text, e\.g\. “MAI 2014”\)/);
@@ -130,7 +205,18 @@ test('sheet-date-storage: text dates written several ways in a date column', asy
 
 test('sheet-several-tables: a repeated header, or a text row over number columns, after blank rows', async () => {
   const path = await xlsx((wb) =>
-    sheet(wb, 'T', [['nom', 'montant'], ['A', 1], ['B', 2], ['C', 3], [null, null], ['nom', 'montant'], ['D', 4], [null, null], ['Commune', 'Population'], ['Laval', 5]]),
+    sheet(wb, 'T', [
+      ['nom', 'montant'],
+      ['A', 1],
+      ['B', 2],
+      ['C', 3],
+      [null, null],
+      ['nom', 'montant'],
+      ['D', 4],
+      [null, null],
+      ['Commune', 'Population'],
+      ['Laval', 5],
+    ]),
   );
   const ds = rule(await lintSheet(path), 'sheet-several-tables');
   assert.deepEqual(ds.map(where), ['T!A6', 'T!A9']);
@@ -151,7 +237,14 @@ test('sheet-colour-meaning: a few highlighted rows are reported, banding is not'
 
 test('sheet-subtotal-row: SUM rows inside the table; a last “Total” row is left to totals-row', async () => {
   const path = await xlsx((wb) => {
-    const ws = sheet(wb, 'S', [['nom', 'montant'], ['A', 1], ['B', 2], ['Sous-total culture', null], ['C', 3], ['Total', null]]);
+    const ws = sheet(wb, 'S', [
+      ['nom', 'montant'],
+      ['A', 1],
+      ['B', 2],
+      ['Sous-total culture', null],
+      ['C', 3],
+      ['Total', null],
+    ]);
     ws.getCell('B4').value = { formula: 'SUM(B2:B3)', result: 3 } as never;
     ws.getCell('B6').value = { formula: 'SUM(B2:B5)', result: 9 } as never;
   });
@@ -162,16 +255,29 @@ test('sheet-subtotal-row: SUM rows inside the table; a last “Total” row is l
 
 test('sheet-empty and sheet-several-sheets: workbook-level findings', async () => {
   const path = await xlsx((wb) => {
-    sheet(wb, 'Data', [['a', 'b'], [1, 2], [3, 4]]);
+    sheet(wb, 'Data', [
+      ['a', 'b'],
+      [1, 2],
+      [3, 4],
+    ]);
     sheet(wb, 'Feuil2', []);
-    sheet(wb, 'Notes', [[null, null], [null, 'vérifier avec la DGFiP']]);
-    sheet(wb, 'Synthese', [['theme', 'total'], ['culture', 3]]);
+    sheet(wb, 'Notes', [
+      [null, null],
+      [null, 'vérifier avec la DGFiP'],
+    ]);
+    sheet(wb, 'Synthese', [
+      ['theme', 'total'],
+      ['culture', 3],
+    ]);
   });
   const ds = await lintSheet(path);
-  assert.deepEqual(rule(ds, 'sheet-empty').map((d) => [where(d), d.message]), [
-    ['Feuil2!A1', 'Sheet “Feuil2” is empty: delete it.'],
-    ['Notes!A2', 'Sheet “Notes” holds only 1 scattered cell(s), not a table: a scratch sheet to delete?'],
-  ]);
+  assert.deepEqual(
+    rule(ds, 'sheet-empty').map((d) => [where(d), d.message]),
+    [
+      ['Feuil2!A1', 'Sheet “Feuil2” is empty: delete it.'],
+      ['Notes!A2', 'Sheet “Notes” holds only 1 scattered cell(s), not a table: a scratch sheet to delete?'],
+    ],
+  );
   const several = rule(ds, 'sheet-several-sheets');
   assert.equal(several.length, 1);
   assert.match(several[0].message, /2 tables \(Data, Synthese\)/);
@@ -179,7 +285,11 @@ test('sheet-empty and sheet-several-sheets: workbook-level findings', async () =
 
 test('lang fr and per-rule settings apply to sheet diagnostics', async () => {
   const path = await xlsx((wb) => {
-    sheet(wb, 'Data', [['a', 'b'], [1, 2], [3, 4]]);
+    sheet(wb, 'Data', [
+      ['a', 'b'],
+      [1, 2],
+      [3, 4],
+    ]);
     sheet(wb, 'Vide', []);
   });
   const fr = rule(await lintSheet(path, { lang: 'fr' }), 'sheet-empty');

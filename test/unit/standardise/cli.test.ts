@@ -12,14 +12,25 @@ import { parseRecipe, replaySteps, standardiseStepOf } from '../../../src/core/c
 async function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = await main(
+    argv,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 const dir = mkdtempSync(join(tmpdir(), 'odw-stdcli-'));
 const aube = join(FIXTURES, 'corpus', 'dsub_DEP_Aube_Donnees_essentielles_conventions_subvention.xlsx');
 
 test('odw map --format json: schema, one entry per field, unmapped labels', async () => {
-  const r = await run('map', join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2013.csv'), '--schema', 'scdl/subventions@2.1.1', '--format', 'json');
+  const r = await run(
+    'map',
+    join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2013.csv'),
+    '--schema',
+    'scdl/subventions@2.1.1',
+    '--format',
+    'json',
+  );
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   assert.deepEqual(Object.keys(j), ['schema', 'fields', 'unmapped']);
@@ -53,12 +64,31 @@ test('odw map: usage errors and unreadable input exit 2', async () => {
 test('odw standardise writes every schema column; --set fills a field; the recipe replays', async () => {
   const out = join(dir, 'aube.csv');
   const recipe = join(dir, 'aube.json');
-  const r = await run('standardise', aube, '--schema', 'scdl/subventions', '--out', out, '--record', recipe, '--set', 'idRAE=', '--set', 'notificationUE=false');
+  const r = await run(
+    'standardise',
+    aube,
+    '--schema',
+    'scdl/subventions',
+    '--out',
+    out,
+    '--record',
+    recipe,
+    '--set',
+    'idRAE=',
+    '--set',
+    'notificationUE=false',
+  );
   assert.equal(r.code, 1, 'dates of payment written as free text are left for the user');
   assert.match(r.out, /7 rows written to scdl\/subventions@2\.1\.1/);
   const lines = readFileSync(out, 'utf8').split('\r\n');
-  assert.equal(lines[0], 'nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,rnaBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention,dispositifAide');
-  assert.match(lines[1], /^Conseil départemental de l’Aube,22100005200011,2017-11-16,,Association Centre Culturel International Rachi,78035053400019,,.*,50000,aide en numéraire,échelonné,2017-11-28\/2017-12-08,,non,1,$/s);
+  assert.equal(
+    lines[0],
+    'nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,rnaBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention,dispositifAide',
+  );
+  assert.match(
+    lines[1],
+    /^Conseil départemental de l’Aube,22100005200011,2017-11-16,,Association Centre Culturel International Rachi,78035053400019,,.*,50000,aide en numéraire,échelonné,2017-11-28\/2017-12-08,,non,1,$/s,
+  );
   const parsed = parseRecipe(readFileSync(recipe, 'utf8'));
   assert.deepEqual(parsed.errors, []);
   const spec = standardiseStepOf(parsed.recipe!)!;
@@ -102,7 +132,26 @@ test('odw clean --recipe replays the standardise step, then the cleaning steps',
   const src = join(dir, 'c1.csv');
   writeFileSync(src, 'Bénéficiaire;Montant attribué;Date\nClub ;1 000 €;03/02/2024\n');
   const recipe = join(dir, 'c.json');
-  writeFileSync(recipe, JSON.stringify({ version: 1, steps: [{ rule: 'standardise', standardise: { schema: { name: 'scdl/subventions' }, fields: { nomBeneficiaire: { column: 'Bénéficiaire' }, montant: { column: 'Montant attribué' }, dateConvention: { column: 'Date' } } } }, { rule: 'empty-column' }] }));
+  writeFileSync(
+    recipe,
+    JSON.stringify({
+      version: 1,
+      steps: [
+        {
+          rule: 'standardise',
+          standardise: {
+            schema: { name: 'scdl/subventions' },
+            fields: {
+              nomBeneficiaire: { column: 'Bénéficiaire' },
+              montant: { column: 'Montant attribué' },
+              dateConvention: { column: 'Date' },
+            },
+          },
+        },
+        { rule: 'empty-column' },
+      ],
+    }),
+  );
   const out = join(dir, 'c1-out.csv');
   const r = await run('clean', src, '--recipe', recipe, '--out', out);
   assert.equal(r.code, 0, r.err);

@@ -7,13 +7,37 @@ import { parseFromWebview, isToWebview } from '../../../src/protocol/standardise
 import { parseSpec } from '../../../src/core/standardise/spec-guard';
 import { parseRecipe } from '../../../src/core/clean/recipe';
 
-const asRecipe = (spec: unknown) => parseRecipe(JSON.stringify({ version: 1, steps: [{ rule: 'standardise', standardise: spec }] })).recipe !== null;
+const asRecipe = (spec: unknown) =>
+  parseRecipe(JSON.stringify({ version: 1, steps: [{ rule: 'standardise', standardise: spec }] })).recipe !== null;
 
 const good: unknown[] = [
   { schema: { name: 'scdl/subventions' }, fields: {} },
-  { schema: { name: 'scdl/subventions', version: '2.1.1' }, extra: 'keep', fields: { montant: { column: 'Montant' }, nomAttribuant: { constant: '' } } },
-  { schema: { name: 's' }, fields: { a: { join: ['x', 'y'], sep: ' ' }, b: { split: 'x', sep: '-', part: -1 }, c: { date: { day: 'j', month: 'm', year: 'a' } }, d: { period: { start: 'x' }, sep: '_' }, e: { map: 'x', values: { a: 'b' } }, f: { lookup: 'x', file: 'r.csv', key: 'k', value: 'v' } } },
-  { schema: { name: 's' }, table: { headerRow: 2, drop: { blank: true, totals: true, where: [{ column: 'c', equals: ['x'] }] }, unpivot: { columns: ['a'], name: 'n', value: 'v' }, stack: { files: [{ path: 'b.csv', label: '2025' }], column: 'src' } }, fields: {} },
+  {
+    schema: { name: 'scdl/subventions', version: '2.1.1' },
+    extra: 'keep',
+    fields: { montant: { column: 'Montant' }, nomAttribuant: { constant: '' } },
+  },
+  {
+    schema: { name: 's' },
+    fields: {
+      a: { join: ['x', 'y'], sep: ' ' },
+      b: { split: 'x', sep: '-', part: -1 },
+      c: { date: { day: 'j', month: 'm', year: 'a' } },
+      d: { period: { start: 'x' }, sep: '_' },
+      e: { map: 'x', values: { a: 'b' } },
+      f: { lookup: 'x', file: 'r.csv', key: 'k', value: 'v' },
+    },
+  },
+  {
+    schema: { name: 's' },
+    table: {
+      headerRow: 2,
+      drop: { blank: true, totals: true, where: [{ column: 'c', equals: ['x'] }] },
+      unpivot: { columns: ['a'], name: 'n', value: 'v' },
+      stack: { files: [{ path: 'b.csv', label: '2025' }], column: 'src' },
+    },
+    fields: {},
+  },
 ];
 const bad: unknown[] = [
   null,

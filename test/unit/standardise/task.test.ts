@@ -24,7 +24,11 @@ test('the proposal detects the schema from the header and lists the catalog', as
 test('table operations are applied before the proposal', async () => {
   const src = join(dir, 'wide.csv');
   writeFileSync(src, 'Aides 2024;;\nBénéficiaire;Sport;Culture\nClub A;100;\nClub B;50;20\n');
-  const r = await proposeTask({ source: { path: src }, schema: 'scdl/subventions', table: { headerRow: 2, unpivot: { columns: ['Sport', 'Culture'], name: 'Objet', value: 'Montant' } } });
+  const r = await proposeTask({
+    source: { path: src },
+    schema: 'scdl/subventions',
+    table: { headerRow: 2, unpivot: { columns: ['Sport', 'Culture'], name: 'Objet', value: 'Montant' } },
+  });
   assert.ok(r.ok);
   assert.deepEqual(r.result.columns, ['Bénéficiaire', 'Objet', 'Montant']);
   assert.deepEqual(r.result.rawColumns, ['Bénéficiaire', 'Sport', 'Culture']);
@@ -44,7 +48,11 @@ test('a preview counts the schema problems of the mapped rows; a bad mapping is 
   assert.ok(p.ok);
   assert.equal(p.result.checked, 41);
   assert.equal(p.result.rows.length, 41);
-  const bad = await previewTask({ source: somme, spec: { schema: { name: 'scdl/subventions' }, fields: { montant: { column: 'Montant voté' } } }, lang: 'fr' });
+  const bad = await previewTask({
+    source: somme,
+    spec: { schema: { name: 'scdl/subventions' }, fields: { montant: { column: 'Montant voté' } } },
+    lang: 'fr',
+  });
   assert.equal(bad.ok, false);
   assert.match(!bad.ok ? bad.problem.fr : '', /pas de colonne « Montant voté »/);
   const out = join(dir, 'somme.csv');

@@ -12,7 +12,10 @@ const UUID_PLAIN = /^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export function stringCast(field: FieldDescriptor): { cast: Cast; error?: string } {
-  const test = (re: RegExp): Cast => (s) => (re.test(s) ? s : INVALID);
+  const test =
+    (re: RegExp): Cast =>
+    (s) =>
+      re.test(s) ? s : INVALID;
   switch (field.format ?? 'default') {
     case 'default':
     case '':

@@ -12,7 +12,20 @@ export interface DateParts {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTHS_FULL = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS_FULL = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const DAYS = '(?:mon|tue|wed|thu|fri|sat|sun)';
 const DAYS_FULL = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 
@@ -85,7 +98,6 @@ export function daysInMonth(y: number, m: number): number {
 
 export function validParts(p: DateParts): boolean {
   return (
-    p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= daysInMonth(p.year, p.month) &&
-    p.hour <= 23 && p.minute <= 59 && p.second <= 59
+    p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= daysInMonth(p.year, p.month) && p.hour <= 23 && p.minute <= 59 && p.second <= 59
   );
 }

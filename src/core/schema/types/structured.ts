@@ -49,7 +49,9 @@ export function geopointCast(field: FieldDescriptor): { cast: Cast; error?: stri
     return {
       cast: (s) => {
         const v = json(s) as { lon?: unknown; lat?: unknown } | typeof INVALID;
-        return v !== INVALID && v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 2 ? pair(v.lon, v.lat) : INVALID;
+        return v !== INVALID && v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 2
+          ? pair(v.lon, v.lat)
+          : INVALID;
       },
     };
   return { cast: () => INVALID, error: `unknown geopoint format “${format}”` };

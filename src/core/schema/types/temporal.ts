@@ -8,7 +8,8 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const YEARMONTH = /^(\d{4})-(\d{1,2})$/;
-const DURATION = /^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?$/;
+const DURATION =
+  /^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?$/;
 /** What `format: any` accepts for dates: ISO, day-first and year-first with / - . separators. */
 const ANY_DATE = [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/, /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/];
 
@@ -26,7 +27,9 @@ function isoDate(s: string): number | typeof INVALID {
   // Python's strptime also takes one-digit months and days (`2019-5-3`).
   const r = ISO_DATE.exec(s);
   if (!r) return INVALID;
-  const y = +r[1], m = +r[2], d = +r[3];
+  const y = +r[1],
+    m = +r[2],
+    d = +r[3];
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? Date.UTC(y, m - 1, d) : INVALID;
 }
 
@@ -54,14 +57,24 @@ const ymd = (y: number, m: number, d: number) => (m >= 1 && m <= 12 && d >= 1 &&
 function isoDatetime(s: string): number | typeof INVALID {
   const m = ISO_DATETIME.exec(s);
   if (!m) return INVALID;
-  const p: DateParts = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +m[6], offset: m[8] ? tzMinutes(m[8]) : 0 };
+  const p: DateParts = {
+    year: +m[1],
+    month: +m[2],
+    day: +m[3],
+    hour: +m[4],
+    minute: +m[5],
+    second: +m[6],
+    offset: m[8] ? tzMinutes(m[8]) : 0,
+  };
   return validParts(p) ? utc(p) : INVALID;
 }
 
 function isoTime(s: string): number | typeof INVALID {
   const m = ISO_TIME.exec(s);
   if (!m) return INVALID;
-  const h = +m[1], mi = +m[2], se = +m[3];
+  const h = +m[1],
+    mi = +m[2],
+    se = +m[3];
   if (h > 23 || mi > 59 || se > 59) return INVALID;
   return h * 3600 + mi * 60 + se - (m[5] ? tzMinutes(m[5]) * 60 : 0);
 }
@@ -78,16 +91,35 @@ export function temporalCast(field: FieldDescriptor, type: string): { cast: Cast
       },
     };
   if (type === 'duration') return { cast: durationSeconds };
-  if (format === 'default' || format === '')
-    return { cast: type === 'date' ? isoDate : type === 'time' ? isoTime : isoDatetime };
-  if (format === 'any') return { cast: type === 'date' ? anyDate : type === 'time' ? isoTime : (s) => (isoDatetime(s) !== INVALID ? isoDatetime(s) : anyDate(s)) };
+  if (format === 'default' || format === '') return { cast: type === 'date' ? isoDate : type === 'time' ? isoTime : isoDatetime };
+  if (format === 'any')
+    return {
+      cast: type === 'date' ? anyDate : type === 'time' ? isoTime : (s) => (isoDatetime(s) !== INVALID ? isoDatetime(s) : anyDate(s)),
+    };
   // frictionless v1 also allowed `fmt:%d/%m/%Y`.
   const pattern = format.startsWith('fmt:') ? format.slice(4) : format;
   const reader = compileStrptime(pattern);
   if (!reader) return { cast: () => INVALID, error: `unknown date pattern “${format}”` };
-  if (type === 'time') return { cast: (s) => { const p = reader.read(s); return p ? p.hour * 3600 + p.minute * 60 + p.second - p.offset * 60 : INVALID; } };
-  if (type === 'date') return { cast: (s) => { const p = reader.read(s); return p ? Date.UTC(p.year, p.month - 1, p.day) : INVALID; } };
-  return { cast: (s) => { const p = reader.read(s); return p ? utc(p) : INVALID; } };
+  if (type === 'time')
+    return {
+      cast: (s) => {
+        const p = reader.read(s);
+        return p ? p.hour * 3600 + p.minute * 60 + p.second - p.offset * 60 : INVALID;
+      },
+    };
+  if (type === 'date')
+    return {
+      cast: (s) => {
+        const p = reader.read(s);
+        return p ? Date.UTC(p.year, p.month - 1, p.day) : INVALID;
+      },
+    };
+  return {
+    cast: (s) => {
+      const p = reader.read(s);
+      return p ? utc(p) : INVALID;
+    },
+  };
 }
 
 function durationSeconds(s: string): number | typeof INVALID {
