@@ -53,9 +53,16 @@ export async function main(argv: string[], out: Write, err: Write): Promise<numb
 if (require.main === module) {
   // dist/cli.js: the split lint's part worker is built next to it (large CSVs use several cores).
   useSplitLint(join(__dirname, 'lint-part-worker.js'));
+  // `odw lint … | head`: the reader went away. That is the user's choice, not a failure: stop
+  // printing instead of dying on an unhandled EPIPE, and finish so the exit code stays true.
+  let piped = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    piped = false;
+  });
   main(
     process.argv.slice(2),
-    (s) => process.stdout.write(s + '\n'),
+    (s) => void (piped && process.stdout.write(s + '\n')),
     (s) => process.stderr.write(s + '\n'),
   ).then(
     (code) => (process.exitCode = code),

@@ -101,3 +101,18 @@ test('the built CLI runs as a program (node dist/cli.js)', () => {
   assert.equal(r.status, 1);
   assert.ok(JSON.parse(r.stdout).files[0].diagnostics.some((d: { rule: string }) => d.rule === 'missing-cell'));
 });
+
+test('a reader that stops early (odw lint … | head) ends odw quietly with the true exit code', () => {
+  const many = join(dir, 'many.csv');
+  writeFileSync(many, 'a,b\n' + '1\n'.repeat(50_000)); // every row short of a cell: errors
+  // `head -c 1` closes the pipe after one byte while odw still has thousands of lines to print.
+  const r = spawnSync(
+    'bash',
+    ['-c', `node "${join(ROOT, 'dist/cli.js')}" lint "${many}" --max-problems 0 | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
+  assert.equal(r.stdout.trim(), '1');
+});
