@@ -5,10 +5,12 @@
 import { lintFile } from '../lint-file';
 import type { Diagnostic, Lang } from '../model';
 import type { PublishFile, SchemaRef } from './types';
+import { gateTally, shownCount } from './gate-tally';
 
 export interface GateEntry {
   path: string;
   count: number;
+  atLeast?: boolean;
   first: Diagnostic;
 }
 
@@ -43,11 +45,9 @@ export async function runHeadlessGate(files: PublishFile[], lang: Lang): Promise
       gate.unreadable.push({ path: f.path, message: r.fatal });
       continue;
     }
-    const errs = r.diagnostics.filter((d) => d.severity === 'error');
-    const personal = errs.filter((d) => d.rule === 'personal-data');
-    const others = errs.filter((d) => d.rule !== 'personal-data');
-    if (personal.length) gate.personal.push({ path: f.path, count: personal.length, first: personal[0] });
-    if (others.length) gate.errors.push({ path: f.path, count: others.length, first: others[0] });
+    const t = gateTally(r);
+    if (t.personal) gate.personal.push({ path: f.path, ...t.personal });
+    if (t.others) gate.errors.push({ path: f.path, ...t.others });
     if (r.schema) gate.schemas[f.path] = { name: r.schema.name, ...(r.schema.version ? { version: r.schema.version } : {}) };
   }
   return gate;
@@ -58,8 +58,8 @@ export function describeGate(entries: GateEntry[], lang: Lang): string {
     .map((e) => {
       const where = e.first.row ? `${e.path}:${e.first.row}` : e.path;
       return lang === 'fr'
-        ? `${where} : ${e.count} erreur(s), la première : ${e.first.message} [${e.first.rule}]`
-        : `${where}: ${e.count} error(s), first: ${e.first.message} [${e.first.rule}]`;
+        ? `${where} : ${shownCount(e)} erreur(s), la première : ${e.first.message} [${e.first.rule}]`
+        : `${where}: ${shownCount(e)} error(s), first: ${e.first.message} [${e.first.rule}]`;
     })
     .join('\n');
 }

@@ -8,11 +8,12 @@ import type { Diagnostic } from '../../core/model';
 import type { Services } from '../services';
 import { lintSettings, uiLang } from '../settings';
 import type { DatasetFile } from './datasets';
+import { gateTally, shownCount } from '../../core/portal/gate-tally';
 
 export interface GateReport {
   /** Lint errors per file (relative path), personal data excluded. */
-  errors: { file: string; count: number; first: Diagnostic }[];
-  personal: { file: string; count: number; first: Diagnostic }[];
+  errors: { file: string; count: number; atLeast?: boolean; first: Diagnostic }[];
+  personal: { file: string; count: number; atLeast?: boolean; first: Diagnostic }[];
   /** CSV files with no declared schema. */
   noSchema: string[];
   /** Files whose name is not AAAAMMJJ_<SIREN>_<nom>.<ext>. */
@@ -54,11 +55,9 @@ export async function runGate(services: Services, files: DatasetFile[], token?: 
       { token },
     );
     if (r.schema) report.schemas[f.abs] = { name: r.schema.name, ...(r.schema.version ? { version: r.schema.version } : {}) };
-    const errs = r.diagnostics.filter((d) => d.severity === 'error');
-    const personal = errs.filter((d) => d.rule === 'personal-data');
-    const others = errs.filter((d) => d.rule !== 'personal-data');
-    if (personal.length) report.personal.push({ file: f.rel, count: personal.length, first: personal[0] });
-    if (others.length) report.errors.push({ file: f.rel, count: others.length, first: others[0] });
+    const t = gateTally(r);
+    if (t.personal) report.personal.push({ file: f.rel, ...t.personal });
+    if (t.others) report.errors.push({ file: f.rel, ...t.others });
     if (r.fatal)
       report.errors.push({ file: f.rel, count: 1, first: { rule: 'source-error', severity: 'error', message: r.fatal } as Diagnostic });
     if (f.format === 'csv' && !f.schema && !r.schema) report.noSchema.push(f.rel);
@@ -71,7 +70,7 @@ const where = (e: { file: string; first: Diagnostic }) => (e.first.row ? `${e.fi
 
 /** One line per file, for the modal dialogs and the log. */
 export function describeErrors(list: GateReport['errors']): string {
-  return list.map((e) => vscode.l10n.t('{0}: {1} error(s), first: {2}', where(e), e.count, e.first.message)).join('\n');
+  return list.map((e) => vscode.l10n.t('{0}: {1} error(s), first: {2}', where(e), shownCount(e), e.first.message)).join('\n');
 }
 
 /** The suggested Etalab name of a file, e.g. 20240115_214900016_subventions.csv. */
