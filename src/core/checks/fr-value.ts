@@ -46,14 +46,25 @@ export function valueRowCheck(env: CheckEnv, f: number, rule: string, validate: 
   };
 }
 
-/** A fr-format check by name; `validate` is built once per file (it may index reference data). */
-export function frValueCheck(name: string, makeValidate: () => Validate): CustomCheck {
+/**
+ * A fr-format check by name; `validate` is built once per file (it may index reference data).
+ * `source` names the reference edition (`COG 2026, …`): a verdict that does not say it gets it
+ * appended, so every message of a reference-based check tells which year it was judged by.
+ */
+export function frValueCheck(name: string, makeValidate: () => Validate, source?: () => string): CustomCheck {
   return {
     name,
     create(params, env) {
       const f = columnParam(params, 'column', name, env);
-      return f < 0 ? null : valueRowCheck(env, f, name, makeValidate());
+      return f < 0 ? null : valueRowCheck(env, f, name, source ? withSource(makeValidate(), source()) : makeValidate());
     },
+  };
+}
+
+function withSource(validate: Validate, source: string): Validate {
+  return (value) => {
+    const d = validate(value);
+    return !d || d.en.includes(source) ? d : { ...d, en: `${d.en} (${source})`, fr: `${d.fr} (${source})` };
   };
 }
 
