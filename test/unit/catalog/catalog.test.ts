@@ -132,3 +132,62 @@ test('a header detected as an older version gets the newer-version notice', asyn
     .join(',');
   assert.deepEqual((await tasks.lintTextWithSchema({ text: `${latest}\n`, options: { lang: 'fr' } })).schemaDiagnostics, []);
 });
+
+test('detection: ties between schemas go to the better share of required fields', () => {
+  const entry = (name: string, fields: [string, boolean][]) => ({
+    name,
+    version: '1.0.0',
+    title: name,
+    path: '',
+    descriptor: { fields: fields.map(([n, required]) => ({ name: n, constraints: { required } })) },
+  });
+  // Both schemas have 4 fields and 3 of them in the header: a tie on coverage.
+  const a = entry('t/a', [
+    ['id', false],
+    ['nom', false],
+    ['commune', false],
+    ['x', true],
+  ]);
+  const b = entry('t/b', [
+    ['id', true],
+    ['nom', true],
+    ['commune', false],
+    ['y', false],
+  ]);
+  const header = ['id', 'nom', 'commune'];
+  for (const order of [
+    [a, b],
+    [b, a],
+  ]) {
+    const d = detectSchema(header, order)!;
+    assert.equal(d.ref.name, 't/b', 'its two required fields are present');
+    assert.deepEqual([d.matched, d.total, d.requiredMatched, d.requiredTotal], [3, 4, 2, 2]);
+  }
+});
+
+test('detection: every version of every table schema is recognised from its own header', () => {
+  const c = bundledCatalog();
+  let versions = 0;
+  for (const t of c.tables)
+    for (const v of t.versions) {
+      const d = c.descriptor(t, v.version);
+      // Parts whose files the bundled copy lacks, and 2-field lists below the detection floor.
+      if (!d || d.fields.length < 3) continue;
+      versions++;
+      const header = d.fields.map((f) => f.name);
+      const got = detectSchema(header);
+      assert.ok(got, `${t.name}@${v.version}: not detected`);
+      if (got.ref.name === t.name) continue;
+      // Another schema may hold exactly the same fields (a schema republished under a new name).
+      const other = c.descriptor(
+        c.tables.find((x) => x.name === got.ref.name)!,
+        got.ref.version,
+      )!;
+      assert.deepEqual(
+        other.fields.map((f) => f.name).sort(),
+        [...header].sort(),
+        `${t.name}@${v.version} detected as ${got.ref.name}@${got.ref.version}`,
+      );
+    }
+  assert.ok(versions >= 130, `${versions} versions`);
+});
