@@ -7,6 +7,10 @@ import { parseCatalogText } from '../../../src/core/catalog/raw';
 import { catalogEntry } from '../../../src/core/schema/catalog';
 import { detectSchema } from '../../../src/core/schema/detect';
 import { resolveSchemaArg } from '../../../src/core/schema/resolve';
+import { customChecks } from '../../../src/core/checks/registry';
+import { compileSchema } from '../../../src/core/schema/compile';
+import { schemaCheck } from '../../../src/core/schema/validate';
+import { lintText, toCsv } from '../schema/fixtures';
 
 test('the bundled catalog holds every table schema of schema.data.gouv.fr, every version', () => {
   const c = bundledCatalog();
@@ -190,4 +194,30 @@ test('detection: every version of every table schema is recognised from its own 
       );
     }
   assert.ok(versions >= 130, `${versions} versions`);
+});
+
+test('every custom check any catalog schema names is known and runs without a check error', () => {
+  const c = bundledCatalog();
+  const known = new Set(customChecks.map((k) => k.name));
+  const named = new Set<string>();
+  let versions = 0;
+  for (const t of c.tables)
+    for (const v of t.versions) {
+      const d = c.descriptor(t, v.version);
+      if (!d?.custom_checks?.length) continue;
+      versions++;
+      for (const k of d.custom_checks) {
+        named.add(k.name);
+        assert.ok(known.has(k.name), `${t.name}@${v.version}: ${k.name} is not supported`);
+      }
+      // The schema's own header: every check finds its columns and accepts its parameters.
+      const header = d.fields.map((f) => f.name);
+      const ds = lintText(toCsv([header, header.map(() => '')]), { lang: 'en', checks: [schemaCheck(compileSchema(d))] });
+      assert.deepEqual(
+        ds.filter((x) => x.rule === 'check-error').map((x) => x.message),
+        [],
+        `${t.name}@${v.version}`,
+      );
+    }
+  assert.ok(versions >= 50 && named.size >= 10, `${versions} versions, ${[...named].join(', ')}`);
 });
