@@ -9,6 +9,7 @@ import { deprecatedCheckNotices } from '../checks/deprecated';
 import { currentCatalog } from '../catalog/load';
 import { splitSchemaArg } from '../catalog/version';
 import { schemaOfUrl } from '../catalog/pin';
+import { notTableMessage } from '../catalog/not-table';
 import { catalogEntry } from './catalog';
 import type { TableSchema } from './descriptor';
 import { globMatches } from './glob';
@@ -66,7 +67,7 @@ export function resolveSchemaArg(
   }
   const broken = looksLikePath(nameOrPath) ? null : brokenCatalogFile(nameOrPath, lang);
   if (broken) return broken;
-  const unknownVersion = looksLikePath(nameOrPath) ? null : unknownVersionMessage(nameOrPath, lang);
+  const unknownVersion = looksLikePath(nameOrPath) ? null : (unknownVersionMessage(nameOrPath, lang) ?? notTableMessage(nameOrPath, lang));
   if (unknownVersion) {
     const d = {
       rule: 'schema-error',

@@ -221,3 +221,19 @@ test('every custom check any catalog schema names is known and runs without a ch
     }
   assert.ok(versions >= 50 && named.size >= 10, `${versions} versions, ${[...named].join(', ')}`);
 });
+
+test('a catalog entry that is not a table schema says what it is and what to pick instead', () => {
+  const message = (arg: string, lang: 'en' | 'fr' = 'en') => {
+    const r = resolveSchemaArg(arg, lang);
+    assert.equal(r.compiled, null, arg);
+    return r.diagnostics.map((d) => d.message).join();
+  };
+  assert.match(
+    message('etalab/schema-irve'),
+    /is a data package: pick one of its tables: etalab\/schema-irve-statique, etalab\/schema-irve-dynamique/,
+  );
+  assert.match(message('etalab/schema-irve', 'fr'), /est un data package : choisissez l’une de ses tables/);
+  assert.match(message('etalab/schema-bal'), /Base Adresse Locale.*described by schema\.yml, not a Table Schema/);
+  assert.match(message('etalab/schema-zfe'), /is a JSON Schema, not a Table Schema/);
+  assert.match(message('nobody/nothing'), /Unknown schema/);
+});
