@@ -24,6 +24,10 @@ test('the bundled catalog holds every table schema of schema.data.gouv.fr, every
   const irve = c.find('etalab/schema-irve-statique')!;
   assert.equal(irve.partOf?.name, 'etalab/schema-irve');
   assert.ok(c.find('etalab/schema-indice-durabilite-televiseur')?.partOf);
+  // Every part of every data package has its file offline too (data/catalog-part-aliases.json).
+  const parts = c.tables.filter((t) => t.partOf && !own.includes(t));
+  assert.ok(parts.length >= 25, `${parts.length} parts`);
+  for (const t of parts) for (const v of t.versions) assert.ok(c.descriptor(t, v.version), `part ${t.name}@${v.version} has a descriptor`);
   // schema.yml entries (type "other") are not table schemas.
   assert.equal(c.find('etalab/schema-bal'), undefined);
 });
