@@ -56,9 +56,23 @@ export function frValueCheck(name: string, makeValidate: () => Validate, source?
     name,
     create(params, env) {
       const f = columnParam(params, 'column', name, env);
-      return f < 0 ? null : valueRowCheck(env, f, name, source ? withSource(makeValidate(), source()) : makeValidate());
+      if (f < 0) return null;
+      if (source) editionNotice(name, params.millesime, source(), env);
+      return valueRowCheck(env, f, name, source ? withSource(makeValidate(), source()) : makeValidate());
     },
   };
+}
+
+/** fr-format's `millesime` option asks for a COG year; only the bundled one is at hand: said once. */
+function editionNotice(name: string, asked: unknown, source: string, env: CheckEnv): void {
+  if (asked === undefined || asked === null || /^latest$/i.test(String(asked)) || source.includes(`COG ${String(asked)}`)) return;
+  env.table(
+    'check-error',
+    env.lang === 'fr'
+      ? `${name} : le millésime ${String(asked)} demandé n’est pas disponible ; valeurs jugées selon ${source}.`
+      : `${name}: the ${String(asked)} edition asked for is not available; values are judged by ${source}.`,
+    'warning',
+  );
 }
 
 function withSource(validate: Validate, source: string): Validate {

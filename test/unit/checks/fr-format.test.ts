@@ -251,3 +251,35 @@ test('names and codes that were official once are explained: 2019 merger, 2016 r
   assert.match(lint('departement', ['Nowhere'], 'fr')[0].message, /aucun département ne porte ce nom/);
   assert.match(lint('commune', ['Nowhere'], 'fr')[0].message, /aucune commune ne porte ce nom/);
 });
+
+test("Validata's frFormat field property: a name or {name, options}; unknown names and editions said once", () => {
+  const schema = {
+    fields: [
+      { name: 'cp', frFormat: 'code-postal' },
+      { name: 'com', frFormat: { name: 'code-commune-insee', options: { millesime: '2023' } } },
+      { name: 'x', frFormat: 'martian-phone' },
+      { name: 'y', frFormat: 'martian-phone' },
+    ],
+  } as unknown as TableSchema;
+  const ds = lintText(
+    toCsv([
+      ['cp', 'com', 'x', 'y'],
+      ['7500', '1053', 'a', 'b'],
+      ['75001', '75056', 'c', 'd'],
+    ]),
+    {
+      lang: 'en',
+      checks: [schemaCheck(compileSchema(schema))],
+    },
+  );
+  assert.deepEqual(
+    ds.map((d) => `${d.row}:${d.rule}`),
+    ['1:check-error', '1:check-error', '2:code-postal', '2:code-commune-insee'],
+  );
+  assert.match(ds[0].message, /code-commune-insee: the 2023 edition asked for is not available; values are judged by COG 20\d\d/);
+  assert.equal(ds[1].message, 'Custom check not supported: martian-phone.');
+  // A schema file using it has no schema error.
+  const file = resolveSchemaArg('./fr.schema.json', 'en', '.', () => JSON.stringify(schema));
+  assert.ok(file.compiled);
+  assert.deepEqual(file.diagnostics, []);
+});
