@@ -2,12 +2,18 @@
 // `schemas/<org>/<name>/<version>/<file>`): the catalog's entries and every version's schema
 // file, identical files stored once, brotli-compressed as one JSON document (identical and
 // near-identical versions compress against each other, which per-file zip entries cannot).
-// Usage: node scripts/catalog-bundle.mjs <catalog folder> [out]
+// A data package's part files that the copy lacks are, for the whole 2026-08-22 catalog, the
+// files of table schemas it also lists on their own: data/catalog-part-aliases.json maps one
+// to the other (its `_about` says how that was checked), and the part shares the file.
+// Usage: node scripts/catalog-bundle.mjs <catalog folder> [out] [--aliases <file>]
 import { brotliCompressSync, constants } from 'node:zlib';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const [dir, out = 'schemas/catalog/bundle.br'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const aliasesAt = args.indexOf('--aliases');
+const ALIASES = aliasesAt >= 0 ? args.splice(aliasesAt, 2)[1] : 'data/catalog-part-aliases.json';
+const [dir, out = 'schemas/catalog/bundle.br'] = args;
 if (!dir) {
   console.error('usage: node scripts/catalog-bundle.mjs <catalog folder> [out]');
   process.exit(2);
@@ -61,6 +67,9 @@ for (const s of index.schemas) {
     schema_url: s.schema_url,
   });
 }
+const aliases = existsSync(ALIASES) ? JSON.parse(readFileSync(ALIASES, 'utf8')).aliases : {};
+for (const [part, ownFile] of Object.entries(aliases))
+  if (files[part] === undefined && files[ownFile] !== undefined) files[part] = files[ownFile];
 const doc = { source: PREFIX + 'schemas.json', version: index.version ?? null, schemas, files, blobs };
 const raw = Buffer.from(JSON.stringify(doc));
 const br = brotliCompressSync(raw, {
@@ -72,18 +81,37 @@ writeFileSync(out, br);
 // lint detect its schema without opening the bundle (src/core/catalog/fields-index.ts).
 const BARE = (v) => v.replace(/^v(?=\d)/i, '');
 const index2 = [];
+const fieldsOf = (d) => d.fields.map((f) => (f.constraints && f.constraints.required === true ? '!' : '') + f.name);
+const isTable = (d) => d && typeof d === 'object' && Array.isArray(d.fields);
+const fileOf = (url) => {
+  const rel = url.startsWith(PREFIX) ? url.slice(PREFIX.length) : null;
+  return rel && files[rel] !== undefined ? blobs[files[rel]] : null;
+};
+const own = new Set(schemas.filter((s) => s.schema_type === 'tableschema').map((s) => s.name));
 for (const s of schemas) {
   if (s.schema_type !== 'tableschema') continue;
   for (const v of s.versions) {
-    const rel = v.schema_url.startsWith(PREFIX) ? v.schema_url.slice(PREFIX.length) : null;
-    const d = rel && files[rel] !== undefined ? blobs[files[rel]] : null;
-    if (!d || typeof d !== 'object' || !Array.isArray(d.fields)) continue;
-    index2.push([
-      s.name,
-      BARE(v.version_name),
-      s.title,
-      d.fields.map((f) => (f.constraints && f.constraints.required === true ? '!' : '') + f.name),
-    ]);
+    const d = fileOf(v.schema_url);
+    if (isTable(d)) index2.push([s.name, BARE(v.version_name), s.title, fieldsOf(d)]);
+  }
+}
+// Data packages' parts, named as src/core/catalog/store.ts names them (partName), unless the
+// catalog lists the part on its own (IRVE statique).
+const partName = (pkg, resource) => {
+  const stem = pkg.split('/')[1].replace(/^schema-/, '');
+  return `${pkg}-${resource.startsWith(stem + '-') ? resource.slice(stem.length + 1) : resource}`;
+};
+for (const s of schemas) {
+  if (s.schema_type !== 'datapackage') continue;
+  for (const v of s.versions) {
+    const dp = fileOf(v.schema_url);
+    for (const r of (dp && dp.resources) || []) {
+      if (!r || typeof r.name !== 'string' || !r.schema) continue;
+      const name = partName(s.name, r.name);
+      if (own.has(name)) continue;
+      const d = typeof r.schema === 'string' ? fileOf(new URL(r.schema, v.schema_url).href) : r.schema;
+      if (isTable(d)) index2.push([name, BARE(v.version_name), `${s.title} — ${name.slice(s.name.length + 1)}`, fieldsOf(d)]);
+    }
   }
 }
 const fieldsOut = join(dirname(out), 'fields.br');

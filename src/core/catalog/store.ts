@@ -140,12 +140,17 @@ export class Catalog {
 
   /** A version's descriptor, or null when no copy of its file is at hand (update the catalog). */
   descriptor(entry: TableEntry, version: string = entry.latest): TableSchema | null {
+    const d = this.rawDescriptor(entry, version);
+    return d && typeof d === 'object' && Array.isArray((d as TableSchema).fields) ? (d as TableSchema) : null;
+  }
+
+  /** A version's file as parsed, whatever its shape (undefined: no copy at hand). */
+  rawDescriptor(entry: TableEntry, version: string = entry.latest): unknown {
     const part = this.partFiles.get(entry.name)?.(bareVersion(version));
     if (part?.inline) return part.inline;
     const url = part ? part.url : this.urlOf(entry, version);
     const rel = url ? relOf(url) : null;
-    const d = rel ? this.file(rel) : undefined;
-    return d && typeof d === 'object' && Array.isArray((d as TableSchema).fields) ? (d as TableSchema) : null;
+    return rel ? this.file(rel) : undefined;
   }
 }
 

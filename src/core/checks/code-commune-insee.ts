@@ -46,4 +46,8 @@ export function communeCodeVerdict(v: string): Verdict | null {
   return { en: `no commune has this code in the ${x.cog}`, fr: `aucune commune n’a ce code au ${x.cog}` };
 }
 
-export const codeCommuneInsee = frValueCheck('code-commune-insee', () => communeCodeVerdict);
+export const codeCommuneInsee = frValueCheck(
+  'code-commune-insee',
+  () => communeCodeVerdict,
+  () => frIndex().cog,
+);

@@ -25,5 +25,6 @@ export function departementCodeVerdict(v: string): Verdict | null {
   return { en: `no département has this code in the ${x.cog}`, fr: `aucun département n’a ce code au ${x.cog}` };
 }
 
-export const codeDepartement = frValueCheck('code-departement', () => departementCodeVerdict);
-export const numeroDepartement = frValueCheck('numero-departement', () => departementCodeVerdict);
+const cog = () => frIndex().cog;
+export const codeDepartement = frValueCheck('code-departement', () => departementCodeVerdict, cog);
+export const numeroDepartement = frValueCheck('numero-departement', () => departementCodeVerdict, cog);

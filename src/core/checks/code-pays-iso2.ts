@@ -16,4 +16,8 @@ export function iso2Verdict(v: string): Verdict | null {
   return { en: `not an alpha-2 country code of ${x.isoSource}`, fr: `ce n’est pas un code pays alpha-2 de ${x.isoSource}` };
 }
 
-export const codePaysIso2 = frValueCheck('code-pays-iso2', () => iso2Verdict);
+export const codePaysIso2 = frValueCheck(
+  'code-pays-iso2',
+  () => iso2Verdict,
+  () => frIndex().isoSource,
+);

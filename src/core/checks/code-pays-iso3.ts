@@ -12,4 +12,8 @@ export function iso3Verdict(v: string): Verdict | null {
   return { en: `not an alpha-3 country code of ${x.isoSource}`, fr: `ce n’est pas un code pays alpha-3 de ${x.isoSource}` };
 }
 
-export const codePaysIso3 = frValueCheck('code-pays-iso3', () => iso3Verdict);
+export const codePaysIso3 = frValueCheck(
+  'code-pays-iso3',
+  () => iso3Verdict,
+  () => frIndex().isoSource,
+);

@@ -21,4 +21,8 @@ export function postalCodeVerdict(v: string): Verdict | null {
   return { en: `no such postal code in ${x.postalSource}`, fr: `code postal inconnu de ${x.postalSource}` };
 }
 
-export const codePostal = frValueCheck('code-postal', () => postalCodeVerdict);
+export const codePostal = frValueCheck(
+  'code-postal',
+  () => postalCodeVerdict,
+  () => frIndex().postalSource,
+);

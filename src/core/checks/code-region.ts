@@ -3,24 +3,27 @@
 import { frIndex } from '../fr/reference';
 import { frValueCheck, type Verdict } from './fr-value';
 
-/** Codes of the regions merged on 1 January 2016 → the code of the new region (INSEE). */
-const MERGED_2016: Record<string, string> = {
-  '21': '44',
-  '22': '32',
-  '23': '28',
-  '25': '28',
-  '26': '27',
-  '31': '32',
-  '41': '44',
-  '42': '44',
-  '43': '27',
-  '54': '75',
-  '72': '75',
-  '73': '76',
-  '74': '75',
-  '82': '84',
-  '83': '84',
-  '91': '76',
+/**
+ * The regions merged on 1 January 2016 (law of 16 January 2015), INSEE code → [name, code of
+ * the new region]: history the COG package does not carry, so kept here to explain old data.
+ */
+export const MERGED_2016: Readonly<Record<string, readonly [string, string]>> = {
+  '21': ['Champagne-Ardenne', '44'],
+  '22': ['Picardie', '32'],
+  '23': ['Haute-Normandie', '28'],
+  '25': ['Basse-Normandie', '28'],
+  '26': ['Bourgogne', '27'],
+  '31': ['Nord-Pas-de-Calais', '32'],
+  '41': ['Lorraine', '44'],
+  '42': ['Alsace', '44'],
+  '43': ['Franche-Comté', '27'],
+  '54': ['Poitou-Charentes', '75'],
+  '72': ['Aquitaine', '75'],
+  '73': ['Midi-Pyrénées', '76'],
+  '74': ['Limousin', '75'],
+  '82': ['Rhône-Alpes', '84'],
+  '83': ['Auvergne', '84'],
+  '91': ['Languedoc-Roussillon', '76'],
 };
 
 export function regionCodeVerdict(v: string): Verdict | null {
@@ -33,13 +36,19 @@ export function regionCodeVerdict(v: string): Verdict | null {
       fr: `un code région a 2 chiffres : ${padded} (${x.ref.regions[padded]})`,
       fix: padded,
     };
-  const now = MERGED_2016[v];
-  if (now)
+  const merged = MERGED_2016[v];
+  if (merged) {
+    const [was, now] = merged;
     return {
-      en: `former région code, merged in 2016 into ${now} ${x.ref.regions[now]} (${x.cog})`,
-      fr: `ancien code de région, fusionnée en 2016 dans ${now} ${x.ref.regions[now]} (${x.cog})`,
+      en: `former région code (${was}), merged in 2016 into ${now} ${x.ref.regions[now]} (${x.cog})`,
+      fr: `ancien code de région (${was}), fusionnée en 2016 dans ${now} ${x.ref.regions[now]} (${x.cog})`,
     };
+  }
   return { en: `no région has this code in the ${x.cog}`, fr: `aucune région n’a ce code au ${x.cog}` };
 }
 
-export const codeRegion = frValueCheck('code-region', () => regionCodeVerdict);
+export const codeRegion = frValueCheck(
+  'code-region',
+  () => regionCodeVerdict,
+  () => frIndex().cog,
+);

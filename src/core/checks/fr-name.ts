@@ -1,6 +1,7 @@
 // The name checks of fr-format (commune, departement, region, pays) share one rule: the
 // official spelling passes; a spelling off only by case, accents, hyphens or spaces is
-// reported with the official one as its fix; anything else is unknown to the reference.
+// reported with the official one as its fix; a name that was official once (a merged commune,
+// a former région) is explained; anything else is unknown to the reference.
 import { looseName } from '../fr/reference';
 import type { Verdict } from './fr-value';
 
@@ -8,11 +9,14 @@ export function nameVerdict(
   v: string,
   exact: (s: string) => boolean,
   loose: (k: string) => string[] | undefined,
+  /** `fr` is the whole subject, with its gender: "aucune commune", "aucun département". */
   what: { en: string; fr: string },
   source: string,
+  former?: (k: string) => Verdict | undefined,
 ): Verdict | null {
   if (exact(v)) return null;
-  const spellings = loose(looseName(v));
+  const k = looseName(v);
+  const spellings = loose(k);
   if (spellings?.length === 1)
     return {
       en: `the official spelling is “${spellings[0]}” (${source})`,
@@ -24,5 +28,7 @@ export function nameVerdict(
       en: `official spellings: ${spellings.join(', ')} (${source})`,
       fr: `orthographes officielles : ${spellings.join(', ')} (${source})`,
     };
-  return { en: `no ${what.en} has this name in the ${source}`, fr: `aucun(e) ${what.fr} ne porte ce nom au ${source}` };
+  const was = former?.(k);
+  if (was) return was;
+  return { en: `no ${what.en} has this name (${source})`, fr: `${what.fr} ne porte ce nom (${source})` };
 }

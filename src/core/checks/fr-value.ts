@@ -46,14 +46,39 @@ export function valueRowCheck(env: CheckEnv, f: number, rule: string, validate: 
   };
 }
 
-/** A fr-format check by name; `validate` is built once per file (it may index reference data). */
-export function frValueCheck(name: string, makeValidate: () => Validate): CustomCheck {
+/**
+ * A fr-format check by name; `validate` is built once per file (it may index reference data).
+ * `source` names the reference edition (`COG 2026, …`): a verdict that does not say it gets it
+ * appended, so every message of a reference-based check tells which year it was judged by.
+ */
+export function frValueCheck(name: string, makeValidate: () => Validate, source?: () => string): CustomCheck {
   return {
     name,
     create(params, env) {
       const f = columnParam(params, 'column', name, env);
-      return f < 0 ? null : valueRowCheck(env, f, name, makeValidate());
+      if (f < 0) return null;
+      if (source) editionNotice(name, params.millesime, source(), env);
+      return valueRowCheck(env, f, name, source ? withSource(makeValidate(), source()) : makeValidate());
     },
+  };
+}
+
+/** fr-format's `millesime` option asks for a COG year; only the bundled one is at hand: said once. */
+function editionNotice(name: string, asked: unknown, source: string, env: CheckEnv): void {
+  if (asked === undefined || asked === null || /^latest$/i.test(String(asked)) || source.includes(`COG ${String(asked)}`)) return;
+  env.table(
+    'check-error',
+    env.lang === 'fr'
+      ? `${name} : le millésime ${String(asked)} demandé n’est pas disponible ; valeurs jugées selon ${source}.`
+      : `${name}: the ${String(asked)} edition asked for is not available; values are judged by ${source}.`,
+    'warning',
+  );
+}
+
+function withSource(validate: Validate, source: string): Validate {
+  return (value) => {
+    const d = validate(value);
+    return !d || d.en.includes(source) ? d : { ...d, en: `${d.en} (${source})`, fr: `${d.fr} (${source})` };
   };
 }
 

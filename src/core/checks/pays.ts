@@ -10,7 +10,7 @@ export const pays = frValueCheck('pays', () => {
       v,
       (s) => x.countryExact.has(s),
       (k) => (x.countryNames.has(k) ? [x.countryNames.get(k)!] : undefined),
-      { en: 'country', fr: 'pays' },
+      { en: 'country', fr: 'aucun pays' },
       x.isoSource,
     );
 });

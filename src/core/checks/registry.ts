@@ -76,11 +76,24 @@ const byName = new Map(customChecks.map((c) => [c.name, c]));
 
 const FR_FORMATS = new Set(FR_FORMAT_NAMES);
 
-/** The fr-format checks a schema asks for through a field's `format` (`"format": "code-postal"`). */
-export function formatChecks(fields: readonly { name: string; format?: string }[]): CustomCheckDescriptor[] {
-  return fields
-    .filter((f) => typeof f.format === 'string' && FR_FORMATS.has(f.format))
-    .map((f) => ({ name: f.format!, params: { column: f.name } }));
+/**
+ * The fr-format checks a schema asks for on a field: its `format` (`"format": "code-postal"`),
+ * or Validata's `frFormat` property, a name or `{"name", "options"}`. An `frFormat` name the
+ * product does not know is passed on, to be reported once as not supported.
+ */
+export function formatChecks(fields: readonly { name: string; format?: string; frFormat?: unknown }[]): CustomCheckDescriptor[] {
+  const out: CustomCheckDescriptor[] = [];
+  for (const f of fields) {
+    if (!f || typeof f.name !== 'string') continue;
+    const fr = f.frFormat;
+    if (typeof fr === 'string') out.push({ name: fr, params: { column: f.name } });
+    else if (fr && typeof fr === 'object' && typeof (fr as { name?: unknown }).name === 'string') {
+      const { name, options } = fr as { name: string; options?: unknown };
+      const extra = options && typeof options === 'object' && !Array.isArray(options) ? options : {};
+      out.push({ name, params: { ...extra, column: f.name } });
+    } else if (typeof f.format === 'string' && FR_FORMATS.has(f.format)) out.push({ name: f.format, params: { column: f.name } });
+  }
+  return out;
 }
 
 /** Builds the row checks a schema declares; a name not supported is reported once, never fatal. */

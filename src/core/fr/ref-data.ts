@@ -11,6 +11,8 @@ export interface FrReference {
   communes: Record<string, [string, string]>;
   /** Codes no longer current: code → [former name, kind, current code, current name]. */
   former: Record<string, [string, 'deleguee' | 'associee' | 'ancien', string, string]>;
+  /** Communes déléguées/associées that kept the code of the commune they merged into: code → [name, kind]. */
+  formerSameCode: Record<string, [string, 'deleguee' | 'associee']>;
   departements: Record<string, string>;
   regions: Record<string, string>;
   postalCodes: string[];
@@ -39,7 +41,10 @@ export function buildReference(): FrReference {
   for (const c of communes)
     if (c.type === 'commune-actuelle' || c.type === 'arrondissement-municipal') current[c.code] = [c.nom, c.departement];
   const former: FrReference['former'] = {};
+  const formerSameCode: FrReference['formerSameCode'] = {};
   for (const c of communes) {
+    if ((c.type === 'commune-deleguee' || c.type === 'commune-associee') && current[c.code] && current[c.code][0] !== c.nom)
+      formerSameCode[c.code] = [c.nom, c.type === 'commune-deleguee' ? 'deleguee' : 'associee'];
     if ((c.type === 'commune-deleguee' || c.type === 'commune-associee') && c.chefLieu && !current[c.code])
       former[c.code] = [c.nom, c.type === 'commune-deleguee' ? 'deleguee' : 'associee', c.chefLieu, current[c.chefLieu]?.[0] ?? ''];
     if (c.type === 'commune-actuelle')
@@ -51,12 +56,35 @@ export function buildReference(): FrReference {
     countries[a2] = [iso.alpha2ToAlpha3(a2) ?? a3, ...(names[a2] ?? [])];
   const version = (p: string) => String(require(`${p}/package.json`).version);
   return {
-    sources: { cog: '2026', decoupage: version(dir), codesPostaux: version('codes-postaux'), countries: version('i18n-iso-countries') },
+    sources: {
+      cog: cogYear(dir, version(dir)),
+      decoupage: version(dir),
+      codesPostaux: version('codes-postaux'),
+      countries: version('i18n-iso-countries'),
+    },
     communes: current,
     former,
+    formerSameCode,
     departements: Object.fromEntries(depts.map((d) => [d.code, d.nom])),
     regions: Object.fromEntries(regs.map((r) => [r.code, r.nom])),
     postalCodes: [...new Set(cp.map((c) => c.codePostal))].sort(),
     countries,
   };
+}
+
+/**
+ * The COG year a release of @etalab/decoupage-administratif carries, from its README's table of
+ * editions ("| 2026  | 6.0.0 |"), so an upgraded package is named by its own year.
+ */
+function cogYear(pkg: string, version: string): string {
+  try {
+    const { readFileSync } = require('fs') as typeof import('fs');
+    const { dirname, join } = require('path') as typeof import('path');
+    const readme = readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), 'README.md'), 'utf8');
+    const row = readme.split('\n').find((l) => new RegExp(`^\\|\\s*(\\d{4})\\s*\\|\\s*${version.replace(/\./g, '\\.')}\\s*\\|`).test(l));
+    if (row) return /\d{4}/.exec(row)![0];
+  } catch {
+    // No README: the message still names the package version next to it.
+  }
+  return '(year unknown)';
 }

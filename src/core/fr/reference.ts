@@ -19,6 +19,8 @@ export interface FrIndex {
   /** loose name → exact spellings (several communes share a name). */
   communeNames: Map<string, string[]>;
   communeExact: Set<string>;
+  /** loose name → communes déléguées/associées no longer current under that name: [name, kind, current code, current name]. */
+  formerCommuneNames: Map<string, FrReference['former'][string][]>;
   deptNames: Map<string, string>;
   regionNames: Map<string, string>;
   postal: Set<string>;
@@ -44,6 +46,17 @@ export function frIndex(): FrIndex {
     if (!list) communeNames.set(k, [name]);
     else if (!list.includes(name)) list.push(name);
   }
+  const formerCommuneNames = new Map<string, FrReference['former'][string][]>();
+  const sameCode = Object.entries(ref.formerSameCode ?? {}).map(
+    ([code, [name, kind]]) => [name, kind, code, ref.communes[code][0]] as FrReference['former'][string],
+  );
+  for (const f of [...Object.values(ref.former), ...sameCode]) {
+    if (!f[0] || communeExact.has(f[0])) continue;
+    const k = looseName(f[0]);
+    const list = formerCommuneNames.get(k);
+    if (list) list.push(f);
+    else formerCommuneNames.set(k, [f]);
+  }
   const byLoose = (o: Record<string, string>) => new Map(Object.values(o).map((n) => [looseName(n), n]));
   const countryNames = new Map<string, string>();
   const countryExact = new Set<string>();
@@ -59,6 +72,7 @@ export function frIndex(): FrIndex {
     ref,
     communeNames,
     communeExact,
+    formerCommuneNames,
     deptNames: byLoose(ref.departements),
     regionNames: byLoose(ref.regions),
     postal: new Set(ref.postalCodes),

@@ -9,6 +9,7 @@ import { deprecatedCheckNotices } from '../checks/deprecated';
 import { currentCatalog } from '../catalog/load';
 import { splitSchemaArg } from '../catalog/version';
 import { schemaOfUrl } from '../catalog/pin';
+import { notTableMessage } from '../catalog/not-table';
 import { catalogEntry } from './catalog';
 import type { TableSchema } from './descriptor';
 import { globMatches } from './glob';
@@ -64,7 +65,9 @@ export function resolveSchemaArg(
     if (outdated) loaded.diagnostics.push(outdated);
     return { ...loaded, ref: { name: entry.name, version: entry.version || null }, source: 'catalog', path: entry.path };
   }
-  const unknownVersion = looksLikePath(nameOrPath) ? null : unknownVersionMessage(nameOrPath, lang);
+  const broken = looksLikePath(nameOrPath) ? null : brokenCatalogFile(nameOrPath, lang);
+  if (broken) return broken;
+  const unknownVersion = looksLikePath(nameOrPath) ? null : (unknownVersionMessage(nameOrPath, lang) ?? notTableMessage(nameOrPath, lang));
   if (unknownVersion) {
     const d = {
       rule: 'schema-error',
@@ -136,6 +139,37 @@ export function confinedSchemaArg(nameOrPath: string, lang: Lang, root: string, 
     end: null,
   };
   return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file' };
+}
+
+/**
+ * A catalog version whose file is at hand but is not a Table Schema (an update fetched a broken
+ * file): said as such, with the profile's reasons, rather than as a missing file.
+ */
+function brokenCatalogFile(arg: string, lang: Lang): ResolvedSchema | null {
+  const { name, version } = splitSchemaArg(arg);
+  const cat = currentCatalog();
+  const entry = cat.find(name);
+  const v = entry && (version ?? entry.latest);
+  const raw = entry && v && cat.urlOf(entry, v) ? cat.rawDescriptor(entry, v) : undefined;
+  if (raw === undefined || cat.descriptor(entry!, v!)) return null;
+  const loaded = loadSchemaText(JSON.stringify(raw), lang);
+  const why = loaded.diagnostics.map((d) => d.message).join(' ') || (lang === 'fr' ? 'pas de liste « fields »' : 'no "fields" list');
+  const message =
+    lang === 'fr'
+      ? `${entry!.name} ${v} : le fichier du schéma dans le catalogue n’est pas un Table Schema valide (${why}) ; non utilisé.`
+      : `${entry!.name} ${v}: the catalog's schema file is not a valid Table Schema (${why}); not used.`;
+  const d = {
+    rule: 'schema-error',
+    severity: 'error' as const,
+    message,
+    row: null,
+    column: null,
+    field: null,
+    line: null,
+    start: null,
+    end: null,
+  };
+  return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: entry!.name, version: v! }, source: 'catalog' };
 }
 
 /** A known catalog name with a version it does not have (or whose file is not at hand). */

@@ -7,6 +7,10 @@ import { parseCatalogText } from '../../../src/core/catalog/raw';
 import { catalogEntry } from '../../../src/core/schema/catalog';
 import { detectSchema } from '../../../src/core/schema/detect';
 import { resolveSchemaArg } from '../../../src/core/schema/resolve';
+import { customChecks } from '../../../src/core/checks/registry';
+import { compileSchema } from '../../../src/core/schema/compile';
+import { schemaCheck } from '../../../src/core/schema/validate';
+import { lintText, toCsv } from '../schema/fixtures';
 
 test('the bundled catalog holds every table schema of schema.data.gouv.fr, every version', () => {
   const c = bundledCatalog();
@@ -20,6 +24,10 @@ test('the bundled catalog holds every table schema of schema.data.gouv.fr, every
   const irve = c.find('etalab/schema-irve-statique')!;
   assert.equal(irve.partOf?.name, 'etalab/schema-irve');
   assert.ok(c.find('etalab/schema-indice-durabilite-televiseur')?.partOf);
+  // Every part of every data package has its file offline too (data/catalog-part-aliases.json).
+  const parts = c.tables.filter((t) => t.partOf && !own.includes(t));
+  assert.ok(parts.length >= 25, `${parts.length} parts`);
+  for (const t of parts) for (const v of t.versions) assert.ok(c.descriptor(t, v.version), `part ${t.name}@${v.version} has a descriptor`);
   // schema.yml entries (type "other") are not table schemas.
   assert.equal(c.find('etalab/schema-bal'), undefined);
 });
@@ -131,4 +139,105 @@ test('a header detected as an older version gets the newer-version notice', asyn
     .descriptor.fields.map((f) => f.name)
     .join(',');
   assert.deepEqual((await tasks.lintTextWithSchema({ text: `${latest}\n`, options: { lang: 'fr' } })).schemaDiagnostics, []);
+});
+
+test('detection: ties between schemas go to the better share of required fields', () => {
+  const entry = (name: string, fields: [string, boolean][]) => ({
+    name,
+    version: '1.0.0',
+    title: name,
+    path: '',
+    descriptor: { fields: fields.map(([n, required]) => ({ name: n, constraints: { required } })) },
+  });
+  // Both schemas have 4 fields and 3 of them in the header: a tie on coverage.
+  const a = entry('t/a', [
+    ['id', false],
+    ['nom', false],
+    ['commune', false],
+    ['x', true],
+  ]);
+  const b = entry('t/b', [
+    ['id', true],
+    ['nom', true],
+    ['commune', false],
+    ['y', false],
+  ]);
+  const header = ['id', 'nom', 'commune'];
+  for (const order of [
+    [a, b],
+    [b, a],
+  ]) {
+    const d = detectSchema(header, order)!;
+    assert.equal(d.ref.name, 't/b', 'its two required fields are present');
+    assert.deepEqual([d.matched, d.total, d.requiredMatched, d.requiredTotal], [3, 4, 2, 2]);
+  }
+});
+
+test('detection: every version of every table schema is recognised from its own header', () => {
+  const c = bundledCatalog();
+  let versions = 0;
+  for (const t of c.tables)
+    for (const v of t.versions) {
+      const d = c.descriptor(t, v.version);
+      // Parts whose files the bundled copy lacks, and 2-field lists below the detection floor.
+      if (!d || d.fields.length < 3) continue;
+      versions++;
+      const header = d.fields.map((f) => f.name);
+      const got = detectSchema(header);
+      assert.ok(got, `${t.name}@${v.version}: not detected`);
+      if (got.ref.name === t.name) continue;
+      // Another schema may hold exactly the same fields (a schema republished under a new name).
+      const other = c.descriptor(
+        c.tables.find((x) => x.name === got.ref.name)!,
+        got.ref.version,
+      )!;
+      assert.deepEqual(
+        other.fields.map((f) => f.name).sort(),
+        [...header].sort(),
+        `${t.name}@${v.version} detected as ${got.ref.name}@${got.ref.version}`,
+      );
+    }
+  assert.ok(versions >= 130, `${versions} versions`);
+});
+
+test('every custom check any catalog schema names is known and runs without a check error', () => {
+  const c = bundledCatalog();
+  const known = new Set(customChecks.map((k) => k.name));
+  const named = new Set<string>();
+  let versions = 0;
+  for (const t of c.tables)
+    for (const v of t.versions) {
+      const d = c.descriptor(t, v.version);
+      if (!d?.custom_checks?.length) continue;
+      versions++;
+      for (const k of d.custom_checks) {
+        named.add(k.name);
+        assert.ok(known.has(k.name), `${t.name}@${v.version}: ${k.name} is not supported`);
+      }
+      // The schema's own header: every check finds its columns and accepts its parameters.
+      const header = d.fields.map((f) => f.name);
+      const ds = lintText(toCsv([header, header.map(() => '')]), { lang: 'en', checks: [schemaCheck(compileSchema(d))] });
+      assert.deepEqual(
+        ds.filter((x) => x.rule === 'check-error').map((x) => x.message),
+        [],
+        `${t.name}@${v.version}`,
+      );
+    }
+  assert.ok(versions >= 50 && named.size >= 10, `${versions} versions, ${[...named].join(', ')}`);
+});
+
+test('a catalog entry that is not a table schema says what it is and what to pick instead', () => {
+  const message = (arg: string, lang: 'en' | 'fr' = 'en') => {
+    const r = resolveSchemaArg(arg, lang);
+    assert.equal(r.compiled, null, arg);
+    return r.diagnostics.map((d) => d.message).join();
+  };
+  assert.match(
+    message('etalab/schema-irve'),
+    /is a data package: pick one of its tables: etalab\/schema-irve-statique, etalab\/schema-irve-dynamique/,
+  );
+  assert.match(message('etalab/schema-irve', 'fr'), /est un data package : choisissez l’une de ses tables/);
+  assert.match(message('etalab/schema-bal'), /Base Adresse Locale.*described by schema\.yml, not a Table Schema/);
+  assert.match(message('etalab/schema-zfe'), /is a JSON Schema, not a Table Schema/);
+  assert.match(message('nobody/nothing'), /Unknown schema/);
 });

@@ -222,3 +222,62 @@ test('odw schemas --update: a data package and its parts, fetched into the cache
     resetCatalog();
   }
 });
+
+test('update: If-Modified-Since alone gets a 304; a schema file that is not Table Schema is reported, not used', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'odw-cat-'));
+  const LM = 'Sat, 22 Aug 2026 00:00:00 GMT';
+  let base = '';
+  const since: string[] = [];
+  const s = await serve((req, res) => {
+    if (req.url === '/schemas/schemas.json') {
+      since.push(String(req.headers['if-modified-since'] ?? ''));
+      if (req.headers['if-modified-since'] === LM) {
+        res.writeHead(304);
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'last-modified': LM });
+      return res.end(
+        JSON.stringify({
+          schemas: [
+            {
+              name: 'test/abimes',
+              title: 'Abîmés',
+              schema_type: 'tableschema',
+              labels: [],
+              versions: ['1.0.0', '2.0.0'].map((v) => ({ version_name: v, schema_url: `${base}/schemas/test/abimes/${v}/schema.json` })),
+              schema_url: `${base}/schemas/test/abimes/latest/schema.json`,
+            },
+          ],
+        }),
+      );
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    // 1.0.0 parses but is not a Table Schema; 2.0.0 is cut off mid-document.
+    res.end(req.url?.includes('/1.0.0/') ? '{"fields": "nope"}' : '{"fields": [{"name": "a"');
+  });
+  base = s.url;
+  try {
+    const r = await updateCatalog(dir, { url: `${s.url}/schemas/schemas.json` });
+    assert.equal(r.ok, true, r.error);
+    assert.equal(r.filesFetched, 1);
+    assert.equal(r.filesFailed.length, 1);
+    assert.match(r.filesFailed[0], /2\.0\.0\/schema\.json \(.*JSON/);
+    const again = await updateCatalog(dir, { url: `${s.url}/schemas/schemas.json` });
+    assert.equal(again.notModified, true);
+    assert.deepEqual(since, ['', LM]);
+    process.env.ODW_CATALOG_CACHE = dir;
+    resetCatalog();
+    // The broken version is refused with the profile's reason, at the schema, and checks nothing.
+    const { resolveSchemaArg } = await import('../../../src/core/schema/resolve');
+    const bad = resolveSchemaArg('test/abimes@1.0.0');
+    assert.equal(bad.compiled, null);
+    assert.ok(
+      bad.diagnostics.some((d) => d.rule === 'schema-error' && /fields/.test(d.message)),
+      bad.diagnostics.map((d) => d.message).join('\n'),
+    );
+  } finally {
+    delete process.env.ODW_CATALOG_CACHE;
+    resetCatalog();
+    await s.close();
+  }
+});

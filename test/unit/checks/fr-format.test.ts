@@ -182,7 +182,7 @@ test('fr-format names work as a string field format; unknown checks are reported
 
 test('fr-format checks run at ≥ 1 million values/s', () => {
   const codes = ['75056', '13055', '69123', '2A004', '97411', '33063', '59350', '31555'];
-  for (const name of ['code-commune-insee', 'code-postal', 'code-departement']) {
+  for (const name of ['code-commune-insee', 'code-postal', 'code-departement', 'siret']) {
     const check = frFormatChecks.find((c) => c.name === name)!;
     let reported = 0;
     const env = {
@@ -198,7 +198,8 @@ test('fr-format checks run at ≥ 1 million values/s', () => {
     };
     const rc = check.create({ column: 'v' }, env)!;
     const rows = Array.from({ length: 200_000 }, (_, i) => ({
-      values: [name === 'code-departement' ? codes[i % 8].slice(0, 2) : codes[i % 8]],
+      // SIRETs all different: no verdict is reused, the check itself is timed.
+      values: [name === 'siret' ? String(21750001600019 + i * 10) : name === 'code-departement' ? codes[i % 8].slice(0, 2) : codes[i % 8]],
     }));
     // Best of three: the machine is shared, a slow pass is someone else's.
     let perSec = 0;
@@ -209,4 +210,76 @@ test('fr-format checks run at ≥ 1 million values/s', () => {
     }
     assert.ok(perSec > 1_000_000, `${name}: ${Math.round(perSec)} values/s`);
   }
+});
+
+test('every message of a reference-based check names the edition it was judged by', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['code-commune-insee', ['1053', '01340', '99999', 'abc'], /COG 20\d\d, @etalab\/decoupage-administratif \d/],
+    ['code-departement', ['2a', '1', '20', '99'], /COG 20\d\d/],
+    ['code-region', ['1', '22', '99'], /COG 20\d\d/],
+    ['code-postal', ['1000', '750 01', '00000', 'abc'], /codes-postaux \d+\.\d+/],
+    ['code-pays-iso2', ['fr', 'FRA', 'XX'], /i18n-iso-countries \d/],
+    ['code-pays-iso3', ['fra', 'FR', 'XXX'], /i18n-iso-countries \d/],
+    ['commune', ['saint etienne', 'Nowhereville'], /COG 20\d\d/],
+    ['departement', ['corse du sud', 'Nowhere'], /COG 20\d\d/],
+    ['region', ['ile de france', 'Nowhere'], /COG 20\d\d/],
+    ['pays', ['france', 'Nowhere'], /i18n-iso-countries \d/],
+  ];
+  for (const [check, values, source] of cases)
+    for (const lang of ['en', 'fr'] as const) {
+      const ds = lint(check, values, lang).filter((d) => d.rule === check);
+      assert.equal(ds.length, values.length, `${check} ${lang}`);
+      for (const d of ds) assert.match(d.message, source, `${check} ${lang}: ${d.message}`);
+    }
+});
+
+test('names and codes that were official once are explained: 2019 merger, 2016 régions, Corsica', () => {
+  // Terres-de-Haute-Charente was created on 1 January 2019 from Genouillac, Roumazières-Loubert…
+  assert.match(communeCodeVerdict('16149')!.en, /Genouillac, commune déléguée of 16192 Terres-de-Haute-Charente since a merger/);
+  assert.match(communeCodeVerdict('16288')!.en, /former commune code .*now 16192 Terres-de-Haute-Charente/);
+  // Freigné (49144) joined Vallons-de-l'Erdre, in another département.
+  assert.match(communeCodeVerdict('49144')!.en, /now 44180 Vallons-de-l'Erdre/);
+  // Genouillac is still the name of a commune in the Creuse; Mazières is not.
+  assert.deepEqual(bad('commune', ['Genouillac', 'Mazières', 'Roumazières-Loubert']), ['Mazières', 'Roumazières-Loubert']);
+  assert.match(lint('commune', ['Mazières'])[0].message, /Mazières is a commune déléguée of 16192 Terres-de-Haute-Charente/);
+  assert.match(lint('commune', ['roumazieres loubert'], 'fr')[0].message, /Roumazières-Loubert est une commune déléguée de 16192/);
+  assert.match(lint('region', ['Picardie'])[0].message, /Picardie was merged in 2016 into Hauts-de-France \(32\)/);
+  assert.match(lint('region', ['auvergne'], 'fr')[0].message, /Auvergne a fusionné en 2016 dans Auvergne-Rhône-Alpes \(84\)/);
+  assert.match(lint('code-region', ['83'])[0].message, /former région code \(Auvergne\), merged in 2016 into 84 Auvergne-Rhône-Alpes/);
+  assert.match(lint('departement', ['Corse'])[0].message, /split in 1976 into Corse-du-Sud \(2A\) and Haute-Corse \(2B\)/);
+  // French agreement: the subject's gender, no "aucun(e)".
+  assert.match(lint('departement', ['Nowhere'], 'fr')[0].message, /aucun département ne porte ce nom/);
+  assert.match(lint('commune', ['Nowhere'], 'fr')[0].message, /aucune commune ne porte ce nom/);
+});
+
+test("Validata's frFormat field property: a name or {name, options}; unknown names and editions said once", () => {
+  const schema = {
+    fields: [
+      { name: 'cp', frFormat: 'code-postal' },
+      { name: 'com', frFormat: { name: 'code-commune-insee', options: { millesime: '2023' } } },
+      { name: 'x', frFormat: 'martian-phone' },
+      { name: 'y', frFormat: 'martian-phone' },
+    ],
+  } as unknown as TableSchema;
+  const ds = lintText(
+    toCsv([
+      ['cp', 'com', 'x', 'y'],
+      ['7500', '1053', 'a', 'b'],
+      ['75001', '75056', 'c', 'd'],
+    ]),
+    {
+      lang: 'en',
+      checks: [schemaCheck(compileSchema(schema))],
+    },
+  );
+  assert.deepEqual(
+    ds.map((d) => `${d.row}:${d.rule}`),
+    ['1:check-error', '1:check-error', '2:code-postal', '2:code-commune-insee'],
+  );
+  assert.match(ds[0].message, /code-commune-insee: the 2023 edition asked for is not available; values are judged by COG 20\d\d/);
+  assert.equal(ds[1].message, 'Custom check not supported: martian-phone.');
+  // A schema file using it has no schema error.
+  const file = resolveSchemaArg('./fr.schema.json', 'en', '.', () => JSON.stringify(schema));
+  assert.ok(file.compiled);
+  assert.deepEqual(file.diagnostics, []);
 });

@@ -261,10 +261,16 @@ test('every CSV fixture, UTF-8 or a single-byte code page: the split lint equals
       assert.deepEqual(r.result, one, `${path}, ${parts} parts`);
     }
   }
-  // The others are one-line files or a UTF-8 mark on legacy bytes; a bug in the part worker would show here.
+  // The others are one-line files, a UTF-8 mark on legacy bytes, or a two-line file whose only
+  // record spans the middle in a quoted cell (a catalog example); a bug in the part worker would show here.
+  const expected = [
+    'a UTF-8 mark on bytes that are not UTF-8',
+    'no line break past the middle',
+    'a line break at a cut is inside a quoted cell',
+  ];
   const reasons = [...fallbacks.keys()];
   assert.ok(
-    reasons.every((w) => w === 'a UTF-8 mark on bytes that are not UTF-8' || w === 'no line break past the middle'),
+    reasons.every((w) => expected.includes(w)) && (fallbacks.get(expected[2]) ?? 0) <= 2,
     `unexpected fallbacks: ${JSON.stringify([...fallbacks])}`,
   );
   assert.ok(split >= 30, `only ${split} fixture runs were split (${JSON.stringify([...fallbacks])})`);
