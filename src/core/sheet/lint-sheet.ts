@@ -85,7 +85,7 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
         },
         row(r: SheetRow) {
           const t = tally!;
-          const filled = r.values.reduce((n, v) => (v.trim() === '' ? n : n + 1), 0);
+          const filled = filledCells(r.values);
           if (filled > 0) t.firstRow ||= r.number;
           if (filled >= 2) t.wideRows++;
           t.cells += filled;
@@ -153,6 +153,18 @@ function finishSheet(t: SheetTally, report: FileReport, tables: string[], option
   report.rows += t.feeder.rows;
   report.diagnostics.push(...t.session.finish());
   addCounts(totals, t.session.summary());
+}
+
+/** Cells that are not blank; a first character that is not white space settles most without trimming. */
+function filledCells(values: string[]): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === '') continue;
+    const c = v.charCodeAt(0);
+    if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x1680) || v.trim() !== '') n++;
+  }
+  return n;
 }
 
 /** Applies the user's per-rule setting to a diagnostic the reader builds itself. */

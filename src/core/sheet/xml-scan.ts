@@ -5,7 +5,7 @@
 import { asSheetError } from './errors';
 import { parseXml, type Attrs, type XmlHandlers } from './xml';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
-import { AMP, attrValue, Carry, GT, isSpace, LT, SLASH, text, Unsupported, xmlText, type Bytes } from './xml-bytes';
+import { AMP, attrValue, Carry, GT, isSpace, LT, SLASH, text, Unsupported, utf8Start, xmlText, type Bytes } from './xml-bytes';
 import type { ZipArchive } from './zip';
 
 /** Reads a part with the tokenizer, or with saxes when it gives up; `make` builds fresh handlers for each attempt. */
@@ -101,11 +101,8 @@ export class XmlScanner {
     let i = 0;
     const n = buf.length;
     if (!this.started) {
-      if (n < 64) return 0;
-      if (buf[0] === 0xfe || buf[0] === 0xff || buf[0] === 0 || buf[1] === 0) throw new Unsupported('encoding');
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
-      const m = /^<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']/.exec(buf.latin1Slice(i, Math.min(n, i + 200)));
-      if (m && !/^utf-?8$/i.test(m[1])) throw new Unsupported('encoding');
+      i = utf8Start(buf);
+      if (i === -1) return 0;
       this.started = true;
     }
     while (i < n) {
