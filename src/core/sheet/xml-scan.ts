@@ -4,6 +4,7 @@
 // markup) throws Unsupported, and the caller reads the part again with saxes.
 import { asSheetError } from './errors';
 import { parseXml, type Attrs, type XmlHandlers } from './xml';
+import { takeTurns } from './turns';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
 import { AMP, attrValue, Carry, GT, isSpace, LT, SLASH, text, Unsupported, utf8Start, xmlText, type Bytes } from './xml-bytes';
 import type { ZipArchive } from './zip';
@@ -14,7 +15,9 @@ export async function readPart(zip: ZipArchive, part: string, make: () => XmlHan
     const stream = await zip.inflate(part);
     const scanner = new XmlScanner(make());
     try {
+      const turn = takeTurns();
       for await (const chunk of stream) {
+        await turn();
         signal?.throwIfAborted();
         scanner.write(chunk as Buffer);
       }
