@@ -78,9 +78,10 @@ export class XmlScanner {
   }
 
   private name(buf: Bytes, s: number, e: number): string {
-    let h = 0x811c9dc5;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+    // A few bytes and the length tell the names of a part apart; a collision only costs a probe.
     const len = e - s;
+    let h = Math.imul(len, 0x9e3779b1) ^ buf[s] ^ (buf[e - 1] << 8) ^ (buf[s + (len >> 1)] << 16) ^ (buf[e - 3] << 24);
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     for (let probe = 0, i = (h >>> 0) & (NAME_SLOTS - 1); probe < 8; probe++, i = (i + 1) & (NAME_SLOTS - 1)) {
       const slot = this.slots[i];
       if (slot === undefined) {
