@@ -3,7 +3,8 @@
 // Deterministic content (same arguments, same cells; only the zip timestamps differ).
 // `extra` adds that many columns (amounts and labels) so one sheet can reach ~200 MB within
 // Excel's 1 048 576-row limit.
-//   node scripts/bench/gen-xlsx.mjs OUT.xlsx [ROWS=100000] [EXTRA_COLUMNS=0]
+// `--problems` gives every 997th row's town a trailing space (cell-whitespace, for the host's timings).
+//   node scripts/bench/gen-xlsx.mjs OUT.xlsx [ROWS=100000] [EXTRA_COLUMNS=0] [--problems]
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const EPOCH = new Date(Date.UTC(2024, 0, 1));
 
-export async function generateXlsx(file, rows = 100000, extra = 0) {
+export async function generateXlsx(file, rows = 100000, extra = 0, problems = false) {
   mkdirSync(dirname(file), { recursive: true });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -52,7 +53,7 @@ export async function generateXlsx(file, rows = 100000, extra = 0) {
       Math.round(i * 137.5) / 100,
       natures[i % 2],
       `Projet ${i % 500}`,
-      towns[i % towns.length],
+      problems && i % 997 === 0 ? `${towns[i % towns.length]} ` : towns[i % towns.length],
       `53${String(i % 1000).padStart(3, '0')}`,
       2017 + (i % 3),
       (i % 100) / 100,
@@ -70,7 +71,7 @@ export async function generateXlsx(file, rows = 100000, extra = 0) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [out, rows, extra] = process.argv.slice(2);
+  const [out, rows, extra] = process.argv.slice(2).filter((a) => a !== '--problems');
   if (!out) throw new Error('usage: gen-xlsx.mjs OUT.xlsx [ROWS] [EXTRA_COLUMNS]');
-  await generateXlsx(resolve(out), Number(rows ?? 100000), Number(extra ?? 0));
+  await generateXlsx(resolve(out), Number(rows ?? 100000), Number(extra ?? 0), process.argv.includes('--problems'));
 }

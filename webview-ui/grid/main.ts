@@ -105,7 +105,7 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       data = m.data;
       labels = m.labels;
       main.hidden = false;
-      setNotice(m.data.truncated ? m.labels.truncated : '');
+      setNotice(m.data.partial ? m.labels.loading : m.data.truncated ? m.labels.truncated : '');
       exportButton.textContent = m.labels.exportCsv;
       badge.textContent = String(m.problems.length);
       badge.title = m.labels.problems;
@@ -122,6 +122,9 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
         save({ sheet: m.data.sheet, top: 0, left: 0, selected: undefined });
         status.replaceChildren();
       }
+      // Once drawn: the host times how long a sheet takes to show.
+      const shown = { type: 'shown', rows: m.data.rows.length, partial: m.data.partial === true } as const;
+      requestAnimationFrame(() => post(shown));
       break;
     }
     case 'problems':

@@ -58,6 +58,9 @@ interface Column {
 }
 
 function formOf(v: string): TextForm {
+  // Every form starts with a digit: names and labels are settled without a regex.
+  const c = v.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return 'other';
   if (/^\d{4}$/.test(v)) return 'year';
   const f = dateFormatsOf(v)[0];
   return f && f !== 'excel-serial' && f !== 'iso-datetime' ? f : f === 'iso-datetime' ? 'iso' : 'other';

@@ -3,6 +3,7 @@
 import type { CellRange } from './address';
 import { detectHeader } from './header';
 import { openWorkbook } from './open';
+import { readStop } from './read-stop';
 import type { SheetRow, SheetState } from './types';
 import type { ZipLimits } from './zip';
 
@@ -21,6 +22,8 @@ export interface GridData {
   hiddenColumns: number[];
   /** The sheet has more rows than were read. */
   truncated: boolean;
+  /** Only the first screen of the sheet: the whole of it follows (set by the host). */
+  partial?: boolean;
 }
 
 export const GRID_MAX_ROWS = 200_000;
@@ -29,13 +32,18 @@ export const GRID_MAX_CELLS = 10_000_000;
 
 const KIND: Record<string, string> = { number: 'n', date: 'd', boolean: 'b', formula: 'f', error: 'e', string: 's', empty: ' ' };
 
-/** Reads `sheet` (by default the first visible one); the other sheets are only listed. */
+/**
+ * Reads `sheet` (by default the first visible one); the other sheets are only listed. With
+ * `maxRows` (a first screen) the read stops past that row: merges and hidden columns, stated
+ * after the rows, and the sheets after this one are then not known.
+ */
 export async function readGrid(
   path: string,
   options: { sheet?: string; maxRows?: number; zipLimits?: ZipLimits; signal?: AbortSignal } = {},
 ): Promise<GridData> {
   const book = await openWorkbook(path, options.zipLimits);
   const max = options.maxRows ?? GRID_MAX_ROWS;
+  const stop = readStop(options.signal);
   const data: GridData = {
     sheets: [],
     sheet: '',
@@ -52,7 +60,7 @@ export async function readGrid(
   const firstRows: SheetRow[] = [];
   let reading = false;
   let cellCount = 0;
-  await book.read(
+  const read = book.read(
     {
       sheet(meta) {
         data.sheets.push({ name: meta.name, state: meta.state });
@@ -64,6 +72,7 @@ export async function readGrid(
       row(r) {
         if (r.number > max || cellCount + r.values.length > GRID_MAX_CELLS) {
           data.truncated = true;
+          if (options.maxRows !== undefined) stop.stop();
           return;
         }
         if (firstRows.length < 40) firstRows.push(r);
@@ -85,8 +94,11 @@ export async function readGrid(
         reading = false;
       },
     },
-    options.signal,
+    stop.signal,
   );
+  await read.catch((e: unknown) => {
+    if (!stop.isStop(e)) throw e;
+  });
   // No visible sheet: show the first one rather than nothing.
   if (!data.sheet && data.sheets.length > 0 && options.sheet === undefined)
     return readGrid(path, { ...options, sheet: data.sheets[0].name });

@@ -10,6 +10,7 @@ import { cellRef } from './address';
 import { SheetReadError, sheetErrorMessage } from './errors';
 import { attachSheetFacts } from './facts';
 import { openWorkbook } from './open';
+import { readStop } from './read-stop';
 import { SheetTableFeeder } from './table';
 import type { SheetMeta, SheetRow, WorkbookSource } from './types';
 import type { ZipLimits } from './zip';
@@ -20,6 +21,8 @@ export interface SheetLintOptions extends FileLintOptions {
   /** Header row the user picked for `sheet` (physical row number). */
   headerRow?: number;
   zipLimits?: ZipLimits;
+  /** Lint only this many table rows (the editor's first look at a large workbook): the read stops there. */
+  headRows?: number;
 }
 
 /** Sheet positions: `{row, column, sheet, cell: 'C12'}`; a whole row points at its column A. */
@@ -58,6 +61,9 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
   const totals: ReportCounts = { counts: noCounts(), byRule: {}, truncated: false };
   let checksGiven = false;
   let tally: SheetTally | null = null;
+  const stop = readStop(options.signal);
+  const head = options.headRows;
+  let stopped = false;
 
   const startSession = (meta: SheetMeta, t: SheetTally): LintSession => {
     const info: TableInfo = { format, encoding: 'utf-8', delimiter: null, sheet: meta.name };
@@ -78,6 +84,7 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
       {
         sheet(meta) {
           report.sheets!.push(meta.name);
+          if (stopped) return false;
           if (options.sheet !== undefined && meta.name !== options.sheet) return false;
           const t: SheetTally = { meta, session: null, cells: 0, wideRows: 0, firstRow: 0, feeder: null! };
           t.feeder = new SheetTableFeeder(meta, format, (row) => (t.session ??= startSession(meta, t)).push(row), options.headerRow);
@@ -85,7 +92,12 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
         },
         row(r: SheetRow) {
           const t = tally!;
-          const filled = r.values.reduce((n, v) => (v.trim() === '' ? n : n + 1), 0);
+          if (stopped) return;
+          if (head !== undefined && report.rows + t.feeder.rows >= head) {
+            stopped = true;
+            return stop.stop();
+          }
+          const filled = filledCells(r.values);
           if (filled > 0) t.firstRow ||= r.number;
           if (filled >= 2) t.wideRows++;
           t.cells += filled;
@@ -100,9 +112,14 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
           tally = null;
         },
       },
-      options.signal,
+      stop.signal,
     );
   } catch (e) {
+    if (stop.isStop(e)) {
+      const t = tally as SheetTally | null;
+      if (t) (t.feeder.end(), finishSheet(t, report, tables, options, totals));
+      return capReport(report, totals, max);
+    }
     if (!(e instanceof SheetReadError) || options.signal?.aborted) throw e;
     const d = fatalDiagnostic(e, lang);
     report.diagnostics.push(d);
@@ -153,6 +170,18 @@ function finishSheet(t: SheetTally, report: FileReport, tables: string[], option
   report.rows += t.feeder.rows;
   report.diagnostics.push(...t.session.finish());
   addCounts(totals, t.session.summary());
+}
+
+/** Cells that are not blank; a first character that is not white space settles most without trimming. */
+function filledCells(values: string[]): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === '') continue;
+    const c = v.charCodeAt(0);
+    if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x1680) || v.trim() !== '') n++;
+  }
+  return n;
 }
 
 /** Applies the user's per-rule setting to a diagnostic the reader builds itself. */

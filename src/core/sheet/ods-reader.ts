@@ -6,6 +6,7 @@ import { asSheetError, SheetReadError } from './errors';
 import { CellBudget, cellsAllowed, clampCount, ColumnSet, limitError, SHEET_LIMITS } from './limits';
 import { odsCell } from './ods-cell';
 import { RowQueue } from './row-queue';
+import { takeTurns } from './turns';
 import type { WorkbookSource, WorkbookVisitor } from './types';
 import { parseXml, type Attrs, type XmlHandlers } from './xml';
 import { XmlScanner } from './xml-scan';
@@ -264,8 +265,10 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal: Ab
   if (!fast) return parseXml(zip.stream('content.xml'), handlers, 'content.xml', signal, () => queue.drain());
   const stream = await zip.inflate('content.xml');
   const scanner = new XmlScanner(handlers);
+  const turn = takeTurns();
   try {
     for await (const chunk of stream) {
+      await turn();
       signal?.throwIfAborted();
       scanner.write(chunk as Buffer);
       await queue.drain();

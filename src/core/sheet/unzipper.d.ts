@@ -11,6 +11,7 @@ declare module 'unzipper' {
     compressedSize: number;
     uncompressedSize: number;
     offsetToLocalFileHeader: number;
+    crc32: number;
     stream(password?: string): Readable;
   }
   export interface CentralDirectory {

@@ -8,6 +8,7 @@ import { XlsxScanner } from './xlsx-scan';
 import { Unsupported } from './xml-bytes';
 import { XlsxRowBuilder, type XlsxSheetContext } from './xlsx-rows';
 import type { ZipArchive } from './zip';
+import { takeTurns } from './turns';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
 
 export async function readSheetFast(
@@ -32,7 +33,9 @@ export async function readSheetFast(
   let stream: Readable | null = null;
   try {
     stream = await zip.inflate(part);
+    const turn = takeTurns();
     for await (const chunk of stream) {
+      await turn();
       signal?.throwIfAborted();
       scanner.write(chunk as Buffer);
     }

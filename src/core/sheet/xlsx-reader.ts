@@ -8,6 +8,7 @@ import type { ZipArchive } from './zip';
 import type { XlsxSheetContext } from './xlsx-rows';
 import { SheetReadError } from './errors';
 import { cellsAllowed } from './limits';
+import { cachedStrings } from './strings-cache';
 
 export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
   const book = await readWorkbook(zip);
@@ -21,8 +22,9 @@ export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
         if (!zip.has(s.part)) throw new SheetReadError('corrupt', `missing ${s.part}`);
         if (!ctx) {
           const styles: CellStyle[] = book.stylesPart && zip.has(book.stylesPart) ? await readStyles(zip.stream(book.stylesPart)) : [];
+          const part = book.sharedStringsPart;
           const strings =
-            book.sharedStringsPart && zip.has(book.sharedStringsPart) ? await readSharedStrings(zip, book.sharedStringsPart, signal) : [];
+            part && zip.has(part) ? await cachedStrings(zip.identity(part), () => readSharedStrings(zip, part, signal), signal) : [];
           ctx = { strings, styles, date1904: book.date1904, maxCells: cellsAllowed(zip.size) };
         }
         visitor.sheetEnd(await readSheetFast(zip, s.part, ctx, (r) => visitor.row(r), signal));

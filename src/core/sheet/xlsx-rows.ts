@@ -3,11 +3,11 @@
 // resolved, hidden columns, merges, and every budget of limits.ts enforced as cells arrive.
 import type { SheetCellFacts } from '../model';
 import { cellRef, parseRange, type CellRange } from './address';
-import { booleanText, isoDateTimeText, numberText, serialToIso } from './cell-text';
+import { CellValues, P_ERROR, PLAIN_TYPES } from './xlsx-cell-value';
 import { abortChecker, CellBudget, ColumnSet, limitError, SHEET_LIMITS } from './limits';
-import { unescapeOoxml } from './xlsx-parts';
 import { PLAIN_STYLE, type CellStyle } from './xlsx-styles';
 import type { SheetEnd, SheetRow } from './types';
+import type { Bytes } from './xml-bytes';
 
 export interface XlsxSheetContext {
   strings: string[];
@@ -16,8 +16,6 @@ export interface XlsxSheetContext {
   /** Cells one sheet may hold (limits.ts cellsAllowed). */
   maxCells?: number;
 }
-
-type Plain = 'string' | 'number' | 'date' | 'boolean' | 'error' | 'empty';
 
 /** Column number of "AB12" without allocating (0 when the reference has no letters). */
 export function columnOf(ref: string): number {
@@ -35,12 +33,11 @@ export class XlsxRowBuilder {
   private readonly merges: CellRange[] = [];
   private readonly sharedFormulas = new Map<string, string>();
   // Plain cells of one type and style share one frozen facts object: no allocation per cell.
-  private readonly factsCache = new Map<Plain, SheetCellFacts[]>();
+  private readonly factsCache: SheetCellFacts[][] = PLAIN_TYPES.map(() => []);
   private readonly budget: CellBudget;
   private readonly tick: () => void;
   private lastColumn = 0;
-  /** Date serials already turned into text (a column of dates repeats its days). */
-  private dates = new Map<string, string>();
+  private readonly typed: CellValues;
 
   rowNumber = 0;
   private values: string[] = [];
@@ -65,6 +62,7 @@ export class XlsxRowBuilder {
     signal?: AbortSignal,
   ) {
     this.budget = new CellBudget(part, ctx.maxCells);
+    this.typed = new CellValues(ctx.strings, ctx.date1904);
     this.tick = abortChecker(signal, 256);
   }
 
@@ -135,52 +133,26 @@ export class XlsxRowBuilder {
 
   endCell(): void {
     if (!this.inRow || (!this.hasValue && this.formula === null)) return;
-    const col = this.col;
-    if (col < 1 || col > SHEET_LIMITS.columns) return;
+    if (this.col < 1 || this.col > SHEET_LIMITS.columns) return;
     const st = this.ctx.styles[this.style] ?? PLAIN_STYLE;
-    const value = this.value;
-    let text: string;
-    let plain: Plain;
-    switch (this.type) {
-      case 's':
-        text = this.ctx.strings[Number(value)] ?? '';
-        plain = 'string';
-        break;
-      case 'str':
-      case 'inlineStr':
-        text = unescapeOoxml(value);
-        plain = 'string';
-        break;
-      case 'b':
-        text = booleanText(value === '1' || value === 'true');
-        plain = 'boolean';
-        break;
-      case 'e':
-        text = value;
-        plain = 'error';
-        break;
-      case 'd':
-        text = isoDateTimeText(value);
-        plain = 'date';
-        break;
-      default:
-        if (value === '') {
-          text = '';
-          plain = 'empty';
-        } else if (st.dateKind) {
-          const key = st.dateKind + value;
-          let iso = this.dates.get(key);
-          if (iso === undefined) {
-            if (this.dates.size >= 4096) this.dates = new Map();
-            this.dates.set(key, (iso = serialToIso(Number(value), st.dateKind, this.ctx.date1904)));
-          }
-          text = iso;
-          plain = 'date';
-        } else {
-          text = numberText(Number(value));
-          plain = 'number';
-        }
-    }
+    this.place(this.typed.text(this.type, this.value, st), st);
+  }
+
+  /** A cell with one plain value and no formula, its value's bytes s..e given as they are (the byte scanner's common case). */
+  bytesCell(col: number, style: number, type: string, b: Bytes, s: number, e: number, ascii: boolean): void {
+    this.startCellAt(col, style, type);
+    this.hasValue = true;
+    if (!this.inRow || this.col < 1 || this.col > SHEET_LIMITS.columns) return;
+    const st = this.ctx.styles[style] ?? PLAIN_STYLE;
+    const text = this.typed.fromBytes(type, b, s, e, ascii, st);
+    if (text !== null) return this.place(text, st);
+    this.value = ascii ? b.latin1Slice(s, e) : b.utf8Slice(s, e);
+    this.endCell();
+  }
+
+  /** Puts the cell's text in its column, with its facts. */
+  private place(text: string, st: CellStyle): void {
+    const col = this.col;
     if (col > SHEET_LIMITS.rowCells) {
       // Empty formatted cells far right are cut with the row's trailing blanks anyway.
       if (text === '' && this.formula === null) return;
@@ -192,6 +164,7 @@ export class XlsxRowBuilder {
       padTo(values, this.cells, col - 1);
     }
     values[col - 1] = text;
+    const plain = this.typed.plain;
     this.cells[col - 1] =
       this.formula === null
         ? this.plainFacts(plain, st)
@@ -239,10 +212,9 @@ export class XlsxRowBuilder {
     return `${this.part}, ${cellRef(Math.max(1, Math.min(this.col, SHEET_LIMITS.columns)), this.rowNumber)}`;
   }
 
-  private plainFacts(type: Plain, st: CellStyle): SheetCellFacts {
-    let byStyle = this.factsCache.get(type);
-    if (!byStyle) this.factsCache.set(type, (byStyle = []));
-    return (byStyle[this.style] ??= Object.freeze(withStyle({ type }, st)));
+  private plainFacts(plain: number, st: CellStyle): SheetCellFacts {
+    const byStyle = this.factsCache[plain];
+    return (byStyle[this.style] ??= Object.freeze(withStyle({ type: PLAIN_TYPES[plain] }, st)));
   }
 }
 
@@ -255,8 +227,8 @@ export function padTo(values: string[], cells: (SheetCellFacts | undefined)[], n
 }
 
 /** A formula cell's type: its error, `empty` when the file saved no result for it, else `formula`. */
-function formulaType(plain: Plain, hasValue: boolean): SheetCellFacts['type'] {
-  if (plain === 'error') return 'error';
+function formulaType(plain: number, hasValue: boolean): SheetCellFacts['type'] {
+  if (plain === P_ERROR) return 'error';
   return hasValue ? 'formula' : 'empty';
 }
 

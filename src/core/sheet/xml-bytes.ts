@@ -27,6 +27,38 @@ export function text(b: Bytes, s: number, e: number): string {
   return b.latin1Slice(s, e);
 }
 
+/**
+ * Where the markup of a part starts (after a UTF-8 mark), or -1 while fewer than 64 bytes are in.
+ * A UTF-16 or UTF-32 part, or a declaration naming another encoding, is saxes's business.
+ */
+export function utf8Start(buf: Bytes): number {
+  const n = buf.length;
+  if (n < 64) return -1;
+  if (buf[0] === 0xfe || buf[0] === 0xff || buf[0] === 0 || buf[1] === 0) throw new Unsupported('encoding');
+  const i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const m = /^<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']/.exec(buf.latin1Slice(i, Math.min(n, i + 200)));
+  if (m && !/^utf-?8$/i.test(m[1])) throw new Unsupported('encoding');
+  return i;
+}
+
+/** Text outside values may only be white space or ordinary characters; a `&` is checked once. */
+export function checkOutside(buf: Buffer, s: number, e: number): void {
+  const amp = buf.indexOf(AMP, s);
+  if (amp !== -1 && amp < e) xmlText(buf.toString('utf8', s, e));
+}
+
+/** Where text from s to the buffer's end can be cut: before a last entity or UTF-8 sequence that may be unfinished. */
+export function safeTextEnd(buf: Bytes, s: number): number {
+  let e = buf.length;
+  const amp = buf.lastIndexOf(AMP, e - 1);
+  if (amp >= s && e - amp < 16) e = amp;
+  let k = e;
+  while (k > s && k > e - 4 && (buf[k - 1] & 0xc0) === 0x80) k--;
+  if (k > s && buf[k - 1] >= 0xc0) k--;
+  else k = e;
+  return k;
+}
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** XML text as the parser gives it: line ends normalised, the five entities and character references decoded. */

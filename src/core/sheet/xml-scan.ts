@@ -4,8 +4,9 @@
 // markup) throws Unsupported, and the caller reads the part again with saxes.
 import { asSheetError } from './errors';
 import { parseXml, type Attrs, type XmlHandlers } from './xml';
+import { takeTurns } from './turns';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
-import { AMP, attrValue, Carry, GT, isSpace, LT, SLASH, text, Unsupported, xmlText, type Bytes } from './xml-bytes';
+import { AMP, attrValue, Carry, GT, isSpace, LT, SLASH, text, Unsupported, utf8Start, xmlText, type Bytes } from './xml-bytes';
 import type { ZipArchive } from './zip';
 
 /** Reads a part with the tokenizer, or with saxes when it gives up; `make` builds fresh handlers for each attempt. */
@@ -14,7 +15,9 @@ export async function readPart(zip: ZipArchive, part: string, make: () => XmlHan
     const stream = await zip.inflate(part);
     const scanner = new XmlScanner(make());
     try {
+      const turn = takeTurns();
       for await (const chunk of stream) {
+        await turn();
         signal?.throwIfAborted();
         scanner.write(chunk as Buffer);
       }
@@ -75,9 +78,10 @@ export class XmlScanner {
   }
 
   private name(buf: Bytes, s: number, e: number): string {
-    let h = 0x811c9dc5;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+    // A few bytes and the length tell the names of a part apart; a collision only costs a probe.
     const len = e - s;
+    let h = Math.imul(len, 0x9e3779b1) ^ buf[s] ^ (buf[e - 1] << 8) ^ (buf[s + (len >> 1)] << 16) ^ (buf[e - 3] << 24);
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     for (let probe = 0, i = (h >>> 0) & (NAME_SLOTS - 1); probe < 8; probe++, i = (i + 1) & (NAME_SLOTS - 1)) {
       const slot = this.slots[i];
       if (slot === undefined) {
@@ -101,11 +105,8 @@ export class XmlScanner {
     let i = 0;
     const n = buf.length;
     if (!this.started) {
-      if (n < 64) return 0;
-      if (buf[0] === 0xfe || buf[0] === 0xff || buf[0] === 0 || buf[1] === 0) throw new Unsupported('encoding');
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
-      const m = /^<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']/.exec(buf.latin1Slice(i, Math.min(n, i + 200)));
-      if (m && !/^utf-?8$/i.test(m[1])) throw new Unsupported('encoding');
+      i = utf8Start(buf);
+      if (i === -1) return 0;
       this.started = true;
     }
     while (i < n) {

@@ -71,6 +71,12 @@ export class ZipArchive {
     return this.entries.has(name);
   }
 
+  /** What tells this entry from another one: the file, its size, the entry's declared checksum and sizes. */
+  identity(name: string): string | null {
+    const f = this.entries.get(name);
+    return f ? `${this.path}\0${this.size}\0${name}\0${f.crc32}\0${f.compressedSize}\0${f.uncompressedSize}` : null;
+  }
+
   /** Inflates one entry as a stream; it fails if the entry grows past its declared size. */
   stream(name: string): Readable {
     const f = this.entries.get(name);

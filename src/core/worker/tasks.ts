@@ -11,6 +11,7 @@ import { aggregateTask } from '../chart/task';
 import type { AggregateRequest } from '../chart/aggregate';
 import { sniffFileEncoding } from '../read/sniff-file';
 import { readGrid } from '../sheet/grid-data';
+import type { SheetLintOptions } from '../sheet/lint-sheet';
 import { inspectTable } from '../project/inventory';
 import { scanFolder } from '../diagnose/folders';
 import { cleanText } from '../clean/clean-text';
@@ -60,9 +61,18 @@ export const tasks = {
   schemaCatalog: async () => catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
   /** The whole catalog in use (cache or bundled), every version; `reload` after an update. */
   catalogListing: async (args: { reload?: boolean }) => catalogListing(args?.reload),
-  /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet). */
-  readSheetGrid: async (args: { path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) =>
-    readGrid(args.path, { sheet: args.sheet, signal }),
+  /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet); `maxRows`: its first screen only. */
+  readSheetGrid: async (args: { path: string; sheet?: string; maxRows?: number }, _progress: TaskProgress, signal: AbortSignal) =>
+    readGrid(args.path, { sheet: args.sheet, maxRows: args.maxRows, signal }),
+  /** The first `rows` table rows of a workbook linted, for its first squiggles (sheet/head-lint.ts). */
+  lintWorkbookHead: async (
+    args: { path: string; rows: number; options: FileLintOptions },
+    _progress: TaskProgress,
+    signal: AbortSignal,
+  ) => {
+    const options: SheetLintOptions = { ...args.options, headRows: args.rows, signal };
+    return lintFile(args.path, options);
+  },
   /**
    * Cleans with the given steps (undefined = every certain fix): editor `text` in memory
    * (result: cleaned text), or, with `out`, the file at `path` streamed to a new file.

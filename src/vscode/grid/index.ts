@@ -39,6 +39,11 @@ export function registerSpreadsheets(
         await views.forUri(uri)?.reveal(sheet, row, column);
       },
     ),
+    // For tests and timings: when the grid of `uri` drew its first rows and its whole sheet, when its squiggles came.
+    vscode.commands.registerCommand('openData._gridState', (uri: vscode.Uri) => {
+      const view = views.forUri(uri);
+      return { ...view?.shown, lint: linter.timings.get(uri.toString()), problems: linter.report(uri)?.diagnostics.length };
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('openData.lint')) for (const uri of views.uris()) void linter.lint(uri).catch(() => undefined);
     }),

@@ -19,6 +19,8 @@ export function parseGridMessage(v: unknown): WebviewMessage | null {
     case 'selectSheet':
     case 'export':
       return isSheet(v.sheet) ? { type: v.type, sheet: v.sheet } : null;
+    case 'shown':
+      return typeof v.rows === 'number' && typeof v.partial === 'boolean' ? { type: 'shown', rows: v.rows, partial: v.partial } : null;
     case 'openRule':
       return typeof v.rule === 'string' && ruleIds.has(v.rule) ? { type: 'openRule', rule: v.rule } : null;
     default:

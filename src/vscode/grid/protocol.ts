@@ -38,7 +38,9 @@ export type WebviewMessage =
   | { type: 'ready'; sheet?: string }
   | { type: 'selectSheet'; sheet: string }
   | { type: 'export'; sheet: string }
-  | { type: 'openRule'; rule: string };
+  | { type: 'openRule'; rule: string }
+  /** The grid drew a loaded sheet (`partial`: its first screen), for the open time. */
+  | { type: 'shown'; rows: number; partial: boolean };
 
 /** What the webview keeps across reloads (vscode.setState). */
 export interface GridViewState {

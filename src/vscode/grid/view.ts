@@ -2,6 +2,7 @@
 // linter reported, and reveals a cell on request.
 import * as vscode from 'vscode';
 import type { FileReport } from '../../core/model';
+import type { GridData } from '../../core/sheet/grid-data';
 import type { WorkerClient } from '../worker-client';
 import { gridLabels } from './labels';
 import type { SheetLinter } from './linter';
@@ -9,9 +10,16 @@ import { toCellProblem } from './problems';
 import type { CellProblem, HostMessage, WebviewMessage } from './protocol';
 import { parseGridMessage } from './messages';
 
+/** Rows read first, so a large sheet shows at once (its first screen and some scrolling), the whole then replacing it. */
+const GRID_FIRST_ROWS = 2000;
+
 export class GridView implements vscode.Disposable {
   sheet: string | undefined;
   private readonly subs: vscode.Disposable[] = [];
+  /** When the grid first drew rows and when it drew the whole sheet (Date.now()), for tests and timings. */
+  readonly shown: { opened: number; ready?: number; posted?: number; first?: number; whole?: number; rows?: number } = {
+    opened: Date.now(),
+  };
   private loads = 0;
   private ready = false;
   /** A reveal asked before the webview was ready: done once it has loaded. */
@@ -30,8 +38,9 @@ export class GridView implements vscode.Disposable {
       }),
       linter.onDidLint((u) => {
         const report = linter.report(u);
-        if (u.toString() === uri.toString() && report && this.sheet)
-          this.post({ type: 'problems', ...this.problemsOf(report, this.sheet) });
+        if (u.toString() !== uri.toString() || !report || !this.sheet) return;
+        if (report.fatal) this.post({ type: 'failed', message: report.fatal, labels: gridLabels() });
+        else this.post({ type: 'problems', ...this.problemsOf(report, this.sheet) });
       }),
     );
   }
@@ -44,6 +53,7 @@ export class GridView implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
+        this.shown.ready ??= Date.now();
         if (this.pending) void this.reveal(this.pending.sheet, this.pending.row, this.pending.column);
         else void this.load(m.sheet);
         break;
@@ -55,23 +65,44 @@ export class GridView implements vscode.Disposable {
         break;
       case 'openRule':
         void vscode.commands.executeCommand('openData.showRuleDocs', m.rule);
+        break;
+      case 'shown':
+        if (m.partial) this.shown.first ??= Date.now();
+        else ((this.shown.first ??= Date.now()), (this.shown.whole = Date.now()), (this.shown.rows = m.rows));
     }
   }
 
-  /** Loads `sheet` (default: the first visible one); a newer load wins over a slower older one. */
+  /**
+   * Loads `sheet` (default: the first visible one); a newer load wins over a slower older one.
+   * A large sheet shows its first rows at once, then the whole of it; the lint runs beside.
+   */
   async load(sheet?: string): Promise<void> {
     const n = ++this.loads;
     this.post({ type: 'loading', sheet: sheet ?? '' });
+    const path = this.uri.fsPath;
     try {
-      const report = await this.linter.current(this.uri);
-      if (report.fatal) return this.post({ type: 'failed', message: report.fatal, labels: gridLabels() });
-      const data = await this.worker.run('readSheetGrid', { path: this.uri.fsPath, sheet });
+      const known = this.linter.report(this.uri);
+      if (known?.fatal) return this.post({ type: 'failed', message: known.fatal, labels: gridLabels() });
+      const first = await this.worker.run('readSheetGrid', { path, sheet, maxRows: GRID_FIRST_ROWS });
       if (n !== this.loads) return;
-      this.sheet = data.sheet;
-      this.post({ type: 'load', data, ...this.problemsOf(report, data.sheet), labels: gridLabels() });
+      if (!first.truncated) return this.show(first);
+      this.show({ ...first, partial: true });
+      const whole = await this.worker.run('readSheetGrid', { path, sheet });
+      if (n === this.loads) this.show(whole);
     } catch (e) {
-      if (n === this.loads) this.post({ type: 'failed', message: (e as Error).message, labels: gridLabels() });
+      if (n !== this.loads) return;
+      // The lint names best why a file cannot be read.
+      const report = await this.linter.current(this.uri).catch(() => undefined);
+      if (n === this.loads) this.post({ type: 'failed', message: report?.fatal ?? (e as Error).message, labels: gridLabels() });
     }
+  }
+
+  private show(data: GridData): void {
+    this.sheet = data.sheet;
+    const report = this.linter.report(this.uri);
+    const problems = report ? this.problemsOf(report, data.sheet) : { problems: [], otherSheets: {} };
+    this.post({ type: 'load', data, ...problems, labels: gridLabels() });
+    this.shown.posted ??= Date.now();
   }
 
   async reveal(sheet: string, row: number | null, column: number | null): Promise<void> {

@@ -96,6 +96,8 @@ test('grid messages: only known shapes, and rule pages only for registered rules
   assert.equal(parseGridMessage({ type: 'selectSheet', sheet: 'x'.repeat(5000) }), null);
   assert.equal(parseGridMessage({ type: 'export' }), null);
   assert.equal(parseGridMessage({ type: 'eval', code: '1' }), null);
+  assert.deepEqual(parseGridMessage({ type: 'shown', rows: 2000, partial: true }), { type: 'shown', rows: 2000, partial: true });
+  assert.equal(parseGridMessage({ type: 'shown', rows: '2000', partial: true }), null);
   assert.equal(parseGridMessage(null), null);
 });
 

@@ -13,6 +13,9 @@ import { FIXTURES } from '../helpers';
 import { tmpPath } from './build';
 import { rawOds, rawXlsx } from './hostile-build';
 import { readAll } from './read-helpers';
+import { isCanonicalNumber } from '../../../src/core/sheet/xlsx-cell-value';
+import { numberText } from '../../../src/core/sheet/cell-text';
+import type { Bytes } from '../../../src/core/sheet/xml-bytes';
 
 async function outcome(path: string, saxes: boolean): Promise<string> {
   const before = process.env.ODW_SHEET_READER;
@@ -105,6 +108,11 @@ const CORNERS: Record<string, string> = {
         `<c r="A${i + 2}" t="inlineStr"><is><t>Évry-Courcouronnes ${'é'.repeat(i % 50)}€ &amp; ${i}</t></is></c><c r="B${i + 2}"><v>${i}.5</v></c>`,
       ),
     ).join(''),
+  'numbers written every way, booleans':
+    head +
+    ['007', '1.50', '-0', '-0.5', '0.0000001', '0.000001', '1e5', '123456789012345678', '0.1', '-12.5', '1.', '.5', '', '+3', '2']
+      .map((v, i) => row(i + 2, `<c r="A${i + 2}"><v>${v}</v></c><c r="B${i + 2}" t="b"><v>${i % 3 === 2 ? 'true' : i % 2}</v></c>`))
+      .join(''),
   // Not handled by the scanner: the saxes reader takes over, after the rows already given.
   'CDATA late in the sheet':
     head +
@@ -123,6 +131,22 @@ test('corner-case markup: entities, line ends, rich text, comments, formulas, CD
     writeFileSync(path, await rawXlsx(sheetData));
     await assertSame(path, name);
   }
+});
+
+test('a number the scanner passes on as written is the text the number gives', () => {
+  const random = rng(24);
+  const pick = (s: string) => s[Math.floor(random() * s.length)];
+  for (let i = 0; i < 20000; i++) {
+    let v = '';
+    const len = 1 + Math.floor(random() * 18);
+    for (let k = 0; k < len; k++) v += pick(k === 0 ? '-0123456789.' : '0123456789.0e');
+    const b = Buffer.from(v) as Bytes;
+    if (isCanonicalNumber(b, 0, b.length)) assert.equal(numberText(Number(v)), v, v);
+  }
+  for (const v of ['0', '7', '-7', '0.5', '-0.25', '0.000001', '123456789012345'])
+    assert.ok(isCanonicalNumber(Buffer.from(v) as Bytes, 0, v.length), v);
+  for (const v of ['-0', '007', '1.50', '0.0000001', '1e5', '1234567890123456', '.5', '1.'])
+    assert.ok(!isCanonicalNumber(Buffer.from(v) as Bytes, 0, v.length), v);
 });
 
 const cell = (v: string) => `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`;

@@ -1,0 +1,135 @@
+// The text a stored XLSX cell value becomes (shared string, number, date, boolean, error), for
+// both readers. The byte scanner hands the common values over as bytes: a shared string index,
+// a canonical number or a whole date serial then costs no intermediate string.
+import { booleanText, isoDateTimeText, numberText, serialToIso } from './cell-text';
+import { unescapeOoxml } from './xlsx-parts';
+import type { CellStyle } from './xlsx-styles';
+import { digits } from './xlsx-names';
+import type { Bytes } from './xml-bytes';
+
+/** What the value is, as the cell facts say it: an index into PLAIN_TYPES. */
+export const P_STRING = 0;
+export const P_NUMBER = 1;
+export const P_DATE = 2;
+export const P_BOOLEAN = 3;
+export const P_ERROR = 4;
+export const P_EMPTY = 5;
+export const PLAIN_TYPES = ['string', 'number', 'date', 'boolean', 'error', 'empty'] as const;
+
+const DATE_KINDS = ['date', 'datetime', 'time'] as const;
+
+/**
+ * Whether bytes s..e are a number exactly as `numberText(Number(text))` writes it: an optional
+ * minus, no leading zero, no trailing fractional zero, no exponent, at most 15 characters (so at
+ * most 15 significant digits, which a double keeps exactly) and not below 1e-6 (String() would
+ * switch to an exponent).
+ */
+export function isCanonicalNumber(b: Bytes, s: number, e: number): boolean {
+  const n = e - s;
+  if (n === 0 || n > 15) return false;
+  let k = s;
+  if (b[k] === 0x2d) k++;
+  if (k === e) return false;
+  const lead = b[k];
+  if (lead < 0x30 || lead > 0x39) return false;
+  const zero = lead === 0x30;
+  k++;
+  if (zero && k < e && b[k] !== 0x2e) return false;
+  while (k < e && b[k] >= 0x30 && b[k] <= 0x39) k++;
+  if (k === e) return !(zero && b[s] === 0x2d); // "-0" is written "0"
+  if (b[k] !== 0x2e || k + 1 === e || b[e - 1] === 0x30) return false;
+  const dot = ++k;
+  while (k < e && b[k] >= 0x30 && b[k] <= 0x39) k++;
+  if (k !== e) return false;
+  if (zero) {
+    let z = dot;
+    while (b[z] === 0x30) z++;
+    if (z - dot > 5) return false;
+  }
+  return true;
+}
+
+/** Turns one sheet's cell values into text; remembers the date serials it already converted. */
+export class CellValues {
+  /** The kind of the last value typed (P_*). */
+  plain = P_STRING;
+  private dates = new Map<string, string>();
+  private days = new Map<number, string>();
+
+  constructor(
+    private readonly strings: string[],
+    private readonly date1904: boolean,
+  ) {}
+
+  /** The text of a cell of type `type` whose `<v>` (or inline text) is `value`. */
+  text(type: string, value: string, st: CellStyle): string {
+    switch (type) {
+      case 's':
+        this.plain = P_STRING;
+        return this.strings[Number(value)] ?? '';
+      case 'str':
+      case 'inlineStr':
+        this.plain = P_STRING;
+        return unescapeOoxml(value);
+      case 'b':
+        this.plain = P_BOOLEAN;
+        return booleanText(value === '1' || value === 'true');
+      case 'e':
+        this.plain = P_ERROR;
+        return value;
+      case 'd':
+        this.plain = P_DATE;
+        return isoDateTimeText(value);
+      default:
+        if (value === '') {
+          this.plain = P_EMPTY;
+          return '';
+        }
+        if (st.dateKind) {
+          this.plain = P_DATE;
+          const key = st.dateKind + value;
+          let iso = this.dates.get(key);
+          if (iso === undefined) {
+            if (this.dates.size >= 4096) this.dates = new Map();
+            this.dates.set(key, (iso = serialToIso(Number(value), st.dateKind, this.date1904)));
+          }
+          return iso;
+        }
+        this.plain = P_NUMBER;
+        return numberText(Number(value));
+    }
+  }
+
+  /** The same text read from the value's bytes s..e, or null when only `text` knows it. */
+  fromBytes(type: string, b: Bytes, s: number, e: number, ascii: boolean, st: CellStyle): string | null {
+    if (type === 's') {
+      const i = digits(b, s, e);
+      if (i === -1) return null;
+      this.plain = P_STRING;
+      return this.strings[i] ?? '';
+    }
+    if (type === 'n') {
+      if (!ascii) return null;
+      if (!st.dateKind) {
+        if (!isCanonicalNumber(b, s, e)) return null;
+        this.plain = P_NUMBER;
+        return b.latin1Slice(s, e);
+      }
+      const serial = digits(b, s, e);
+      if (serial === -1) return null;
+      this.plain = P_DATE;
+      const key = serial * 4 + DATE_KINDS.indexOf(st.dateKind);
+      let iso = this.days.get(key);
+      if (iso === undefined) {
+        if (this.days.size >= 4096) this.days = new Map();
+        this.days.set(key, (iso = serialToIso(serial, st.dateKind, this.date1904)));
+      }
+      return iso;
+    }
+    if (type === 'b' && e - s === 1 && (b[s] === 0x30 || b[s] === 0x31)) {
+      this.plain = P_BOOLEAN;
+      return booleanText(b[s] === 0x31);
+    }
+    return null;
+  }
+}

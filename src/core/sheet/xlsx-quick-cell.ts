@@ -1,0 +1,78 @@
+// The common worksheet cell, `<c r="B2" s="1" t="s"><v>7</v></c>`, read in one go by the byte
+// scanner (xlsx-scan.ts) and handed to the row builder as bytes: most cells of a sheet cost no
+// tag-by-tag work and no string but their text.
+import { SHEET_LIMITS } from './limits';
+import { cellType, digits, refColumn } from './xlsx-names';
+import type { XlsxRowBuilder } from './xlsx-rows';
+import { AMP, GT, LT, SLASH, type Bytes } from './xml-bytes';
+
+/**
+ * `<c …>` with only r, s, t attributes and one plain `<v>` (no entity, no CR), or self-closing:
+ * handed to the builder directly. Returns the index after `</c>`, or -1 to take the general path.
+ */
+export function quickCell(b: XlsxRowBuilder, buf: Bytes, lt: number, n: number): number {
+  let p = lt + 2;
+  let col = -1;
+  let style = 0;
+  let type = 'n';
+  let seen = 0;
+  for (;;) {
+    while (p < n && buf[p] === 0x20) p++;
+    if (p + 1 >= n) return -1;
+    const c = buf[p];
+    if (c === GT || c === SLASH) break;
+    // One-letter attribute names r, s, t with double quotes.
+    if (buf[p + 1] !== 0x3d || buf[p + 2] !== 0x22) return -1;
+    const from = p + 3;
+    let to = from;
+    while (to < n && buf[to] !== 0x22) {
+      const x = buf[to];
+      if (x === LT || x === AMP || x < 0x20 || x >= 0x80) return -1;
+      to++;
+    }
+    if (to >= n) return -1;
+    if (c === 0x72 && !(seen & 1)) {
+      seen |= 1;
+      if (to > from) col = refColumn(buf, from, to);
+    } else if (c === 0x73 && !(seen & 2)) {
+      seen |= 2;
+      style = digits(buf, from, to);
+      if (style === -1) return -1;
+    } else if (c === 0x74 && !(seen & 4)) {
+      seen |= 4;
+      type = cellType(buf, from, to);
+    } else return -1;
+    p = to + 1;
+  }
+  if (buf[p] === SLASH) {
+    if (buf[p + 1] !== GT) return -1;
+    b.startCellAt(col, style, type);
+    b.endCell();
+    return p + 2;
+  }
+  // `><v>` text `</v></c>`
+  if (p + 4 >= n || buf[p + 1] !== LT || buf[p + 2] !== 0x76 || buf[p + 3] !== GT) return -1;
+  const vs = p + 4;
+  let ve = vs;
+  let ascii = true;
+  while (ve < n && buf[ve] !== LT) {
+    const x = buf[ve];
+    if (x === AMP || x === 0x0d) return -1;
+    if (x >= 0x80) ascii = false;
+    ve++;
+  }
+  if (ve + 8 > n) return -1;
+  if (
+    buf[ve + 1] !== SLASH ||
+    buf[ve + 2] !== 0x76 ||
+    buf[ve + 3] !== GT ||
+    buf[ve + 4] !== LT ||
+    buf[ve + 5] !== SLASH ||
+    buf[ve + 6] !== 0x63 ||
+    buf[ve + 7] !== GT
+  )
+    return -1;
+  if (ve - vs > SHEET_LIMITS.cellChars) return -1;
+  b.bytesCell(col, style, type, buf, vs, ve, ascii);
+  return ve + 8;
+}
