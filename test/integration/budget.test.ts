@@ -99,15 +99,15 @@ suite('Budget acts', () => {
     );
   });
 
-  test('the converted CSV charts as a treemap of the dépenses by chapter, small ones as others', async () => {
+  test('the converted CSV charts as a treemap of the dépenses by chapter then nature, small ones as others', async () => {
     await vscode.commands.executeCommand('openData.previewChart', csv);
     type Chart = {
       table: string;
       webviewReady: boolean;
       view: {
         result: {
-          config: { type: string; category: string; filter?: { value: string } };
-          series: { labels: string[]; others: unknown } | null;
+          config: { type: string; category: string; subcategory?: string; filter?: { value: string } };
+          series: { labels: string[]; others: unknown; children?: { labels: string[]; others: unknown }[] } | null;
         };
       } | null;
     };
@@ -119,5 +119,15 @@ suite('Budget acts', () => {
     const { config, series } = s.view!.result;
     assert.deepEqual([config.type, config.category, config.filter?.value], ['treemap', 'BGT_CONTNAT_LABEL', 'dépense']);
     assert.ok(series!.labels.includes('Charges à caractère général'), series!.labels.join(' | '));
+    assert.equal(config.subcategory, 'BGT_NATURE_LABEL');
+    const natures = series!.children![series!.labels.indexOf('Charges à caractère général')];
+    assert.ok(natures.labels.length > 1 && natures.others, JSON.stringify(natures));
+    // Drawn by the webview: a canvas with rectangles and their labels, not an empty background.
+    const png = await until(
+      async () => (await vscode.commands.executeCommand<string | null>('openData._chartPng')) ?? undefined,
+      (d) => typeof d === 'string',
+      'the PNG of the treemap',
+    );
+    assert.ok(Buffer.from(png.slice(png.indexOf(',') + 1), 'base64').length > 15000, `PNG of ${png.length} chars`);
   });
 });

@@ -29,6 +29,7 @@ export class Controls {
   readonly element = document.createElement('div');
   private readonly type = this.select();
   private readonly category = this.select();
+  private readonly subcategory = this.select();
   private readonly value = this.select();
   private readonly aggregation = this.select();
   private readonly topN = this.field(document.createElement('vscode-textfield'));
@@ -49,7 +50,7 @@ export class Controls {
     const actions = document.createElement('div');
     actions.className = 'actions';
     actions.append(this.exportButton, this.saveButton);
-    for (const f of [this.type, this.category, this.value, this.aggregation, this.topN, this.sort, this.dates]) {
+    for (const f of [this.type, this.category, this.subcategory, this.value, this.aggregation, this.topN, this.sort, this.dates]) {
       const group = document.createElement('div');
       group.className = 'field';
       group.append(f.label, f.control);
@@ -79,6 +80,9 @@ export class Controls {
     const measures = columns.filter((c) => c.kind === 'number' && !c.code);
     const valueOptions: Option[] = [...measures, ...columns.filter((c) => !measures.includes(c))].map((c) => [c.name, c.name]);
     this.fill(this.category, scatter ? s.xAxis : s.category, config.category ?? '', names);
+    const treemap = config.type === 'treemap';
+    this.fill(this.subcategory, s.subcategory, treemap ? (config.subcategory ?? '') : '', [['', s.noSubcategory], ...names]);
+    this.subcategory.control.disabled = !treemap || config.dateBucket !== 'none';
     this.fill(this.value, scatter ? s.yAxis : s.value, config.value ?? '', scatter ? valueOptions : [['', s.noValue], ...valueOptions]);
     this.fill(this.aggregation, s.aggregation, config.aggregation, [
       ['sum', s.sum],
@@ -124,7 +128,14 @@ export class Controls {
       dateBucket: this.dates.control.value as ChartConfig['dateBucket'],
       // No control edits the row filter (a budget's dépenses): it stays as suggested or saved.
       ...(base.filter ? { filter: base.filter } : {}),
+      // Kept while another chart type is shown, so going back to the treemap finds it again.
+      ...this.subcategoryRead(base),
     };
+  }
+
+  private subcategoryRead(base: ChartConfig): Pick<ChartConfig, 'subcategory'> {
+    const v = this.subcategory.control.disabled ? (base.subcategory ?? null) : this.subcategory.control.value || null;
+    return v ? { subcategory: v } : {};
   }
 
   /** Picking a measure while counting means "sum it"; picking no measure means "count". */

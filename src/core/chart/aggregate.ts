@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Row, TableFormat } from '../model';
 import { detectSchema } from '../schema/detect';
-import { groupingKey, type ChartConfig } from './config';
+import { groupingKey, subcategoryOf, type ChartConfig } from './config';
 import { findColumn, profileColumns, type ColumnProfile } from './columns';
 import { Grouper, type GroupSpec, type Grouped } from './grouper';
 import { readFileRows, readTextRows, type CsvFormat, type ReadInfo, type ReadOptions } from './read-rows';
@@ -120,7 +120,7 @@ async function scan(req: AggregateRequest, sourceKey: string | null, options: Re
 }
 
 function result(pass: Pass, config: ChartConfig): ChartResult {
-  const missing = [config.category, config.value, config.filter?.column ?? null].filter(
+  const missing = [config.category, config.value, config.filter?.column ?? null, subcategoryOf(config)].filter(
     (c): c is string => c !== null && findColumn(pass.header, c) === -1,
   );
   const columns = pass.columns.map(({ name, kind, code }) => ({ name, kind, code }));
@@ -175,8 +175,11 @@ function groupSpec(header: string[], c: ChartConfig): GroupSpec | null {
   const ci = findColumn(header, c.category);
   const vi = c.value === null ? -1 : findColumn(header, c.value);
   const fi = c.filter ? findColumn(header, c.filter.column) : -1;
-  if (ci === -1 || (c.value !== null && vi === -1) || (c.filter && fi === -1)) return null;
+  const sub = subcategoryOf(c);
+  const si = sub === null ? -1 : findColumn(header, sub);
+  if (ci === -1 || (c.value !== null && vi === -1) || (c.filter && fi === -1) || (sub !== null && si === -1)) return null;
   return {
+    sub: si === -1 ? null : { index: si, name: header[si] },
     filter: c.filter && { index: fi, value: c.filter.value },
     category: { index: ci, name: header[ci] },
     value: vi === -1 ? null : { index: vi, name: header[vi] },
