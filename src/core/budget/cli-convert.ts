@@ -26,6 +26,7 @@ function parse(argv: string[], lang0: Lang): Args | string {
       files.push(x);
       continue;
     }
+    if (!['--out', '--plans', '--compat', '--lang'].includes(x)) return `unknown option ${x}\n${CONVERT_USAGE}`;
     const v = argv[++i];
     if (v === undefined) return `${x} needs a value\n${CONVERT_USAGE}`;
     if (x === '--out') a.out = v;
