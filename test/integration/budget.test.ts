@@ -90,8 +90,10 @@ suite('Budget acts', () => {
     assert.equal(meta.title, 'Budget primitif 2022 — Crach');
     assert.deepEqual(meta.temporalCoverage, { start: '2022-01-01', end: '2022-12-31' });
     assert.equal(meta.siret, '21560046100010');
+    assert.equal(meta.organization, 'Crach');
     const res = dp.resources.find((x: { path: string }) => x.path === 'budget-crach-bp-2022.csv');
     assert.equal(res.schema, 'scdl/budget');
+    assert.equal(res.schemaVersion, '0.8.3');
     await until(
       () => vscode.commands.executeCommand<SnapshotNode[]>('openData._stagesSnapshot'),
       (t) => JSON.stringify(t).includes('budget-crach-bp-2022.csv'),
