@@ -518,9 +518,22 @@ try {
         const heading = await chart.locator('h2.heading').innerText();
         const nested = await chart.locator('table.data tr.child').count();
         if (!heading.includes('BGT_NATURE_LABEL') || nested < 10) throw new Error(`one level only: "${heading}", ${nested} nature rows`);
+        // The row filter switches the treemap to the recettes, and back.
+        const pick = (v) =>
+          chart.evaluate((value) => {
+            const sel = [...document.querySelectorAll('vscode-single-select')].find((e) =>
+              [...e.querySelectorAll('vscode-option')].some((o) => o.value === 'recette'),
+            );
+            sel.value = value;
+            sel.dispatchEvent(new Event('change'));
+          }, v);
+        await pick('recette');
+        await chart.locator('table.data', { hasText: 'Dotations et participations' }).waitFor({ timeout: 20_000 });
+        await pick('dépense');
+        await chart.locator('table.data', { hasText: 'Charges à caractère général' }).waitFor({ timeout: 20_000 });
         const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
         if (!existsSync(csv)) throw new Error('no CSV written beside the act');
-        return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; "${heading}", ${nested} chapter › nature rows`;
+        return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; "${heading}", ${nested} chapter › nature rows; switched to the recettes and back`;
       });
 
       // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.

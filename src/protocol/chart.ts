@@ -22,6 +22,8 @@ export interface ChartStrings {
   headingThenBy: string;
   /** {0} column, {1} value: the rows a filtered chart keeps. */
   filterNote: string;
+  /** {0} column: the select switching the row filter's value. */
+  filterRows: string;
   scatter: string;
   category: string;
   xAxis: string;

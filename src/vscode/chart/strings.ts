@@ -16,6 +16,7 @@ export function chartStrings(): ChartStrings {
     noSubcategory: vscode.l10n.t('(one level only)'),
     headingThenBy: vscode.l10n.t('{0}, then by {1}'),
     filterNote: vscode.l10n.t('Only the rows whose {0} is “{1}”.'),
+    filterRows: vscode.l10n.t('Rows whose {0} is'),
     scatter: vscode.l10n.t('Scatter'),
     category: vscode.l10n.t('Category'),
     xAxis: vscode.l10n.t('X axis (numbers)'),

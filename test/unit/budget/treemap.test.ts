@@ -45,6 +45,8 @@ test('a converted budget opens as a treemap by chapter, then by nature, of the d
     config: { ...r.config, filter: { column: 'BGT_CODRD', value: 'recette' } },
   });
   assert.notDeepEqual(recettes.series!.labels, s.labels);
+  assert.deepEqual([...r.filterValues].sort(), ['dépense', 'recette'], 'the panel can switch to the recettes');
+  assert.ok(recettes.series!.labels.includes('Dotations et participations'), recettes.series!.labels.join(' | '));
 });
 
 test('a saved treemap keeps its second level; other chart types ignore it', async () => {
@@ -58,6 +60,7 @@ test('a saved treemap keeps its second level; other chart types ignore it', asyn
   assert.deepEqual(tree.series!.children![1].labels, ['x'], 'a chapter keeps its only nature, however small');
   const bar = await aggregate({ source: { kind: 'text', text: csv }, config: { ...config, type: 'bar' } });
   assert.equal(bar.series!.children, undefined);
+  assert.deepEqual(bar.filterValues, [], 'no row filter, nothing to switch');
   const missing = await aggregate({ source: { kind: 'text', text: csv }, config: { ...config, subcategory: 'gone' } });
   assert.deepEqual(missing.missing, ['gone'], 'a renamed second-level column is named, not ignored');
 });
