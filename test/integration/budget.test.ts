@@ -2,7 +2,12 @@
 // the webview), converts to a CSV that opens with 0 schema errors and joins the stage tree with
 // its metadata prefilled.
 import * as assert from 'assert';
+import { readFileSync, rmSync } from 'fs';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { gunzipSync } from 'zlib';
 import type { SnapshotNode } from '../../src/vscode/stages/tree';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
@@ -131,5 +136,49 @@ suite('Budget acts', () => {
       'the PNG of the treemap',
     );
     assert.ok(Buffer.from(png.slice(png.indexOf(',') + 1), 'base64').length > 15000, `PNG of ${png.length} chars`);
+  });
+
+  test('a plan not bundled is downloaded into the global storage cache, then read from it', async () => {
+    // A local server standing for odm-budgetaire.org, serving the 2022 M14 plan for 2024.
+    const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'open-data-workbench')!;
+    const plan = gunzipSync(readFileSync(path.join(ext.extensionPath, 'data/plans/2022/M14/M14_COM_500_3500/planDeCompte.xml.gz')));
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      if (req.url === '/2024/M14/M14_COM_500_3500/planDeCompte.xml') res.end(plan);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    process.env.ODW_PLANS_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const act2024 = wsFile('budget-crach-bp-2024.xml');
+    let cached = '';
+    try {
+      const xml = Buffer.from(await vscode.workspace.fs.readFile(act))
+        .toString('latin1')
+        .replace('<Exer V="2022"/>', '<Exer V="2024"/>');
+      await vscode.workspace.fs.writeFile(act2024, Buffer.from(xml, 'latin1'));
+      await vscode.commands.executeCommand('vscode.openWith', act2024, 'openData.budget');
+      type Plan = { sent: { data?: { plan?: { source: string; where: string } } } };
+      const s = await until(
+        () => vscode.commands.executeCommand<Plan>('openData._budgetViewState', act2024),
+        (v) => !!v.sent.data?.plan,
+        'the 2024 act in the view',
+      );
+      assert.equal(s.sent.data!.plan!.source, 'download', JSON.stringify(s.sent.data!.plan));
+      cached = s.sent.data!.plan!.where;
+      assert.match(cached, /globalStorage.*[\\/]plans[\\/]2024[\\/]M14[\\/]M14_COM_500_3500[\\/]planDeCompte\.xml$/);
+      assert.deepEqual(asked, ['/2024/M14/M14_COM_500_3500/planDeCompte.xml']);
+      const out = wsFile('budget-crach-bp-2024.csv');
+      const r = await vscode.commands.executeCommand<{ rows: number }>('openData.convertBudget', act2024, { out, overwrite: true });
+      assert.equal(r.rows, 201);
+      assert.equal(asked.length, 1, 'the second read comes from the cache, not the network');
+      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(out));
+      assert.match(csv, /,011,Charges à caractère général,/);
+    } finally {
+      delete process.env.ODW_PLANS_URL;
+      server.close();
+      if (cached) rmSync(cached, { force: true });
+      for (const u of [act2024, wsFile('budget-crach-bp-2024.csv')]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+    }
   });
 });
