@@ -138,6 +138,31 @@ suite('Budget acts', () => {
     assert.ok(Buffer.from(png.slice(png.indexOf(',') + 1), 'base64').length > 15000, `PNG of ${png.length} chars`);
   });
 
+  test('an existing CSV is never replaced without asking', async () => {
+    const out = wsFile('budget-crach-bp-2022-copy.csv');
+    await vscode.workspace.fs.writeFile(out, new TextEncoder().encode('mine\n'));
+    const win = vscode.window as { showWarningMessage: (...a: unknown[]) => Thenable<unknown> };
+    const real = win.showWarningMessage;
+    const asked: string[] = [];
+    try {
+      win.showWarningMessage = async (message: unknown) => (asked.push(String(message)), undefined);
+      const cancelled = await vscode.commands.executeCommand('openData.convertBudget', act, { out });
+      assert.equal(cancelled, undefined);
+      assert.match(asked[0] ?? '', /already exists/);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(out)), 'mine\n', 'untouched when the user cancels');
+      win.showWarningMessage = async (message: unknown, ...items: unknown[]) => (
+        asked.push(String(message)),
+        items.find((i) => i === 'Replace')
+      );
+      const r = await vscode.commands.executeCommand<{ rows: number }>('openData.convertBudget', act, { out });
+      assert.equal(r.rows, 201);
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(out)), /^BGT_NATDEC,/);
+    } finally {
+      win.showWarningMessage = real;
+      await vscode.workspace.fs.delete(out).then(undefined, () => undefined);
+    }
+  });
+
   test('a plan not bundled is downloaded into the global storage cache, then read from it', async () => {
     // A local server standing for odm-budgetaire.org, serving the 2022 M14 plan for 2024.
     const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'open-data-workbench')!;
