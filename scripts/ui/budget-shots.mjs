@@ -23,12 +23,14 @@ await withUi(
     await view.locator('vscode-button').first().click();
     await ui.page.locator('.tab', { hasText: 'budget-primitif-2022-crach.csv' }).first().waitFor({ timeout: 60_000 });
     await ui.runCommand('Open Data: Preview Chart');
-    await ui.findWebview(
+    const chart = await ui.findWebview(
       'the treemap',
       async (f) =>
         (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'),
     );
     await ui.page.keyboard.press('Escape');
+    // Scrolled to the treemap itself and the data table under it.
+    await chart.evaluate(() => document.querySelector('.notes')?.scrollIntoView());
     await ui.runCommand('Notifications: Clear All Notifications').catch(() => {});
     await new Promise((r) => setTimeout(r, 1000));
     await ui.screenshot('budget-treemap');

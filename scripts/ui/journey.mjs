@@ -485,7 +485,16 @@ try {
         await frame.locator('table.lines tbody tr').first().waitFor();
         const rows = await frame.locator('table.lines tbody tr').count();
         if (rows < 100) throw new Error(`only ${rows} lines shown`);
-        return `${(await frame.locator('.card h2').first().innerText()).trim()}; ${rows} lines`;
+        // The chapter filter: only the lines of chapter 011, the code kept with its zero.
+        await frame.evaluate(() => {
+          const s = document.querySelector('[data-filter="chapter"]');
+          s.value = '011';
+          s.dispatchEvent(new Event('change'));
+        });
+        const firsts = await frame.locator('table.lines tbody tr td:first-child').allInnerTexts();
+        if (!firsts.length || firsts.length >= rows || firsts.some((c) => c.trim() !== '011'))
+          throw new Error(`the chapter filter kept ${firsts.length} lines: ${firsts.slice(0, 5).join(', ')}`);
+        return `${(await frame.locator('.card h2').first().innerText()).trim()}; ${rows} lines, ${firsts.length} in chapter 011`;
       });
 
       // Convert it: the CSV opens beside, then its suggested chart is the treemap of the dépenses.
@@ -504,9 +513,27 @@ try {
             (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'),
         );
         await sleep(1000);
+        // Two levels: the heading says "…, then by BGT_NATURE_LABEL" and the table lists chapter › nature rows.
+        const chart = await ui.findWebview('the budget treemap', async (f) => (await f.locator('canvas').count()) > 0);
+        const heading = await chart.locator('h2.heading').innerText();
+        const nested = await chart.locator('table.data tr.child').count();
+        if (!heading.includes('BGT_NATURE_LABEL') || nested < 10) throw new Error(`one level only: "${heading}", ${nested} nature rows`);
+        // The row filter switches the treemap to the recettes, and back.
+        const pick = (v) =>
+          chart.evaluate((value) => {
+            const sel = [...document.querySelectorAll('vscode-single-select')].find((e) =>
+              [...e.querySelectorAll('vscode-option')].some((o) => o.value === 'recette'),
+            );
+            sel.value = value;
+            sel.dispatchEvent(new Event('change'));
+          }, v);
+        await pick('recette');
+        await chart.locator('table.data', { hasText: 'Dotations et participations' }).waitFor({ timeout: 20_000 });
+        await pick('dépense');
+        await chart.locator('table.data', { hasText: 'Charges à caractère général' }).waitFor({ timeout: 20_000 });
         const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
         if (!existsSync(csv)) throw new Error('no CSV written beside the act');
-        return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; chart panel open`;
+        return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; "${heading}", ${nested} chapter › nature rows; switched to the recettes and back`;
       });
 
       // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.

@@ -1,7 +1,7 @@
 // The messages between the chart panel (extension host) and its webview, and the state the
 // webview keeps across reloads. Both sides import this file; each checks what it receives
 // with the guards below, because a message is only JSON from the other side.
-import { parseChartConfig, type ChartConfig } from '../core/chart/config';
+import { parseChartConfig, subcategoryOf, type ChartConfig } from '../core/chart/config';
 import type { ChartResult } from '../core/chart/aggregate';
 
 export const CHART_VIEW_TYPE = 'openData.chart';
@@ -15,8 +15,15 @@ export interface ChartStrings {
   pie: string;
   doughnut: string;
   treemap: string;
+  /** The treemap's second-level select, and its "no second level" option. */
+  subcategory: string;
+  noSubcategory: string;
+  /** {0} the heading of one level, {1} the second-level column. */
+  headingThenBy: string;
   /** {0} column, {1} value: the rows a filtered chart keeps. */
   filterNote: string;
+  /** {0} column: the select switching the row filter's value. */
+  filterRows: string;
   scatter: string;
   category: string;
   xAxis: string;
@@ -187,6 +194,10 @@ export function fill(template: string, ...args: (string | number)[]): string {
 export function chartHeading(c: ChartConfig, s: ChartStrings): string {
   const category = c.category ?? '';
   if (c.type === 'scatter') return fill(s.headingScatter, c.value ?? '', category);
-  if (c.aggregation === 'count' || c.value === null) return fill(s.headingCount, category);
-  return fill(s.headingValue, s[c.aggregation], c.value, category);
+  const one =
+    c.aggregation === 'count' || c.value === null
+      ? fill(s.headingCount, category)
+      : fill(s.headingValue, s[c.aggregation], c.value, category);
+  const sub = subcategoryOf(c);
+  return sub ? fill(s.headingThenBy, one, sub) : one;
 }

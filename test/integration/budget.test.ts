@@ -2,7 +2,12 @@
 // the webview), converts to a CSV that opens with 0 schema errors and joins the stage tree with
 // its metadata prefilled.
 import * as assert from 'assert';
+import { readFileSync, rmSync } from 'fs';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { gunzipSync } from 'zlib';
 import type { SnapshotNode } from '../../src/vscode/stages/tree';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
@@ -90,8 +95,10 @@ suite('Budget acts', () => {
     assert.equal(meta.title, 'Budget primitif 2022 — Crach');
     assert.deepEqual(meta.temporalCoverage, { start: '2022-01-01', end: '2022-12-31' });
     assert.equal(meta.siret, '21560046100010');
+    assert.equal(meta.organization, 'Crach');
     const res = dp.resources.find((x: { path: string }) => x.path === 'budget-crach-bp-2022.csv');
     assert.equal(res.schema, 'scdl/budget');
+    assert.equal(res.schemaVersion, '0.8.3');
     await until(
       () => vscode.commands.executeCommand<SnapshotNode[]>('openData._stagesSnapshot'),
       (t) => JSON.stringify(t).includes('budget-crach-bp-2022.csv'),
@@ -99,15 +106,15 @@ suite('Budget acts', () => {
     );
   });
 
-  test('the converted CSV charts as a treemap of the dépenses by chapter, small ones as others', async () => {
+  test('the converted CSV charts as a treemap of the dépenses by chapter then nature, small ones as others', async () => {
     await vscode.commands.executeCommand('openData.previewChart', csv);
     type Chart = {
       table: string;
       webviewReady: boolean;
       view: {
         result: {
-          config: { type: string; category: string; filter?: { value: string } };
-          series: { labels: string[]; others: unknown } | null;
+          config: { type: string; category: string; subcategory?: string; filter?: { value: string } };
+          series: { labels: string[]; others: unknown; children?: { labels: string[]; others: unknown }[] } | null;
         };
       } | null;
     };
@@ -119,5 +126,84 @@ suite('Budget acts', () => {
     const { config, series } = s.view!.result;
     assert.deepEqual([config.type, config.category, config.filter?.value], ['treemap', 'BGT_CONTNAT_LABEL', 'dépense']);
     assert.ok(series!.labels.includes('Charges à caractère général'), series!.labels.join(' | '));
+    assert.equal(config.subcategory, 'BGT_NATURE_LABEL');
+    const natures = series!.children![series!.labels.indexOf('Charges à caractère général')];
+    assert.ok(natures.labels.length > 1 && natures.others, JSON.stringify(natures));
+    // Drawn by the webview: a canvas with rectangles and their labels, not an empty background.
+    const png = await until(
+      async () => (await vscode.commands.executeCommand<string | null>('openData._chartPng')) ?? undefined,
+      (d) => typeof d === 'string',
+      'the PNG of the treemap',
+    );
+    assert.ok(Buffer.from(png.slice(png.indexOf(',') + 1), 'base64').length > 15000, `PNG of ${png.length} chars`);
+  });
+
+  test('an existing CSV is never replaced without asking', async () => {
+    const out = wsFile('budget-crach-bp-2022-copy.csv');
+    await vscode.workspace.fs.writeFile(out, new TextEncoder().encode('mine\n'));
+    const win = vscode.window as { showWarningMessage: (...a: unknown[]) => Thenable<unknown> };
+    const real = win.showWarningMessage;
+    const asked: string[] = [];
+    try {
+      win.showWarningMessage = async (message: unknown) => (asked.push(String(message)), undefined);
+      const cancelled = await vscode.commands.executeCommand('openData.convertBudget', act, { out });
+      assert.equal(cancelled, undefined);
+      assert.match(asked[0] ?? '', /already exists/);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(out)), 'mine\n', 'untouched when the user cancels');
+      win.showWarningMessage = async (message: unknown, ...items: unknown[]) => (
+        asked.push(String(message)),
+        items.find((i) => i === 'Replace')
+      );
+      const r = await vscode.commands.executeCommand<{ rows: number }>('openData.convertBudget', act, { out });
+      assert.equal(r.rows, 201);
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(out)), /^BGT_NATDEC,/);
+    } finally {
+      win.showWarningMessage = real;
+      await vscode.workspace.fs.delete(out).then(undefined, () => undefined);
+    }
+  });
+
+  test('a plan not bundled is downloaded into the global storage cache, then read from it', async () => {
+    // A local server standing for odm-budgetaire.org, serving the 2022 M14 plan for 2024.
+    const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'open-data-workbench')!;
+    const plan = gunzipSync(readFileSync(path.join(ext.extensionPath, 'data/plans/2022/M14/M14_COM_500_3500/planDeCompte.xml.gz')));
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      if (req.url === '/2024/M14/M14_COM_500_3500/planDeCompte.xml') res.end(plan);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    process.env.ODW_PLANS_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const act2024 = wsFile('budget-crach-bp-2024.xml');
+    let cached = '';
+    try {
+      const xml = Buffer.from(await vscode.workspace.fs.readFile(act))
+        .toString('latin1')
+        .replace('<Exer V="2022"/>', '<Exer V="2024"/>');
+      await vscode.workspace.fs.writeFile(act2024, Buffer.from(xml, 'latin1'));
+      await vscode.commands.executeCommand('vscode.openWith', act2024, 'openData.budget');
+      type Plan = { sent: { data?: { plan?: { source: string; where: string } } } };
+      const s = await until(
+        () => vscode.commands.executeCommand<Plan>('openData._budgetViewState', act2024),
+        (v) => !!v.sent.data?.plan,
+        'the 2024 act in the view',
+      );
+      assert.equal(s.sent.data!.plan!.source, 'download', JSON.stringify(s.sent.data!.plan));
+      cached = s.sent.data!.plan!.where;
+      assert.match(cached, /globalStorage.*[\\/]plans[\\/]2024[\\/]M14[\\/]M14_COM_500_3500[\\/]planDeCompte\.xml$/);
+      assert.deepEqual(asked, ['/2024/M14/M14_COM_500_3500/planDeCompte.xml']);
+      const out = wsFile('budget-crach-bp-2024.csv');
+      const r = await vscode.commands.executeCommand<{ rows: number }>('openData.convertBudget', act2024, { out, overwrite: true });
+      assert.equal(r.rows, 201);
+      assert.equal(asked.length, 1, 'the second read comes from the cache, not the network');
+      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(out));
+      assert.match(csv, /,011,Charges à caractère général,/);
+    } finally {
+      delete process.env.ODW_PLANS_URL;
+      server.close();
+      if (cached) rmSync(cached, { force: true });
+      for (const u of [act2024, wsFile('budget-crach-bp-2024.csv')]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+    }
   });
 });

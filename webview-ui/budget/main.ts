@@ -2,31 +2,18 @@
 // lines table and the problems list. Data arrives by message and is inserted as text only.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import './budget.css';
 import type { BudgetHostMessage, BudgetLabels, BudgetWebviewMessage } from '../../src/protocol/budget';
 import type { BudgetViewData } from '../../src/core/budget/tasks';
-import { SCDL_BUDGET_COLUMNS } from '../../src/core/budget/rows';
+import { cell, chaptersOf, filterRows, isAmount, isLabel, shownColumns, type Filters } from './lines';
 
 declare function acquireVsCodeApi(): { postMessage(m: BudgetWebviewMessage): void };
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 const RENDER_LIMIT = 2000;
-const C = (name: (typeof SCDL_BUDGET_COLUMNS)[number]) => SCDL_BUDGET_COLUMNS.indexOf(name);
-const SHOWN = [
-  'BGT_SECTION',
-  'BGT_CODRD',
-  'BGT_OPBUDG',
-  'BGT_CONTNAT',
-  'BGT_CONTNAT_LABEL',
-  'BGT_NATURE',
-  'BGT_NATURE_LABEL',
-  'BGT_FONCTION',
-  'BGT_FONCTION_LABEL',
-  'BGT_OPERATION',
-  'BGT_MTPREV',
-  'BGT_CREDOUV',
-  'BGT_MTREAL',
-] as const;
 const fmt = (s: string, ...a: (string | number)[]) => s.replace(/\{(\d)\}/g, (_, i) => String(a[Number(i)]));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -36,18 +23,24 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 }
 
-function select(label: string, options: [string, string][], onChange: (v: string) => void): HTMLLabelElement {
-  const l = el('label', 'filter', label + ' ');
-  const s = el('select');
-  s.dataset.filter = label;
+let ids = 0;
+
+function select(label: string, key: keyof Filters, options: [string, string][], onChange: (v: string) => void): HTMLElement {
+  const box = el('div', 'filter');
+  const l = el('vscode-label', undefined, label);
+  const s = el('vscode-single-select');
+  s.id = `filter-${++ids}`;
+  l.setAttribute('for', s.id);
+  s.dataset.filter = key;
   for (const [v, t] of options) {
-    const o = el('option', undefined, t);
+    const o = el('vscode-option', undefined, t);
     o.value = v;
     s.append(o);
   }
+  s.value = '';
   s.addEventListener('change', () => onChange(s.value));
-  l.append(s);
-  return l;
+  box.append(l, s);
+  return box;
 }
 
 function headerCard(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): HTMLElement {
@@ -86,29 +79,28 @@ function problemsList(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels)
 }
 
 function show(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): void {
-  const filters = { section: '', codrd: '', chapter: '' };
+  const filters: Filters = { section: '', codrd: '', chapter: '' };
+  const columns = shownColumns(d.rows);
   const toolbar = el('div', 'toolbar');
   const convert = el('vscode-button');
   convert.textContent = L.convert;
   convert.addEventListener('click', () => vscode.postMessage({ type: 'convert' }));
   const count = el('span', 'count');
-  const chapters = [...new Map(d.rows.map((r) => [r[C('BGT_CONTNAT')], r[C('BGT_CONTNAT_LABEL')]])).entries()].sort(([a], [b]) =>
-    a.localeCompare(b),
-  );
+  const chapters = chaptersOf(d.rows);
   const table = el('table', 'lines');
   const render = () => {
-    const rows = d.rows.filter(
-      (r) =>
-        (!filters.section || r[C('BGT_SECTION')] === filters.section) &&
-        (!filters.codrd || r[C('BGT_CODRD')] === filters.codrd) &&
-        (!filters.chapter || r[C('BGT_CONTNAT')] === filters.chapter),
-    );
+    const rows = filterRows(d.rows, filters);
     const head = el('tr');
-    for (const c of SHOWN) head.append(el('th', undefined, c.replace(/^BGT_/, '')));
+    for (const c of columns) head.append(el('th', isAmount(c) ? 'num' : undefined, c.replace(/^BGT_/, '')));
     const body = el('tbody');
     for (const r of rows.slice(0, RENDER_LIMIT)) {
       const tr = el('tr');
-      for (const c of SHOWN) tr.append(el('td', /^BGT_(MT|CRED)/.test(c) ? 'num' : undefined, r[C(c)]));
+      for (const c of columns) {
+        const td = el('td', isAmount(c) ? 'num' : isLabel(c) ? 'label' : undefined, cell(r, c));
+        // A long label is cut by the stylesheet; the tooltip keeps it whole.
+        if (isLabel(c)) td.title = cell(r, c);
+        tr.append(td);
+      }
       body.append(tr);
     }
     const thead = el('thead');
@@ -121,6 +113,7 @@ function show(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): void {
     convert,
     select(
       L.section,
+      'section',
       [
         ['', L.all],
         ['investissement', L.investissement],
@@ -130,6 +123,7 @@ function show(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): void {
     ),
     select(
       L.direction,
+      'codrd',
       [
         ['', L.all],
         ['recette', L.recette],
@@ -139,6 +133,7 @@ function show(d: Extract<BudgetViewData, { ok: true }>, L: BudgetLabels): void {
     ),
     select(
       L.chapter,
+      'chapter',
       [['', L.all], ...chapters.map(([c, l]): [string, string] => [c, `${c || '—'} ${l}`])],
       (v) => ((filters.chapter = v), render()),
     ),

@@ -94,7 +94,7 @@ export class ChartApp {
     const heading = chartHeading(result.config, s);
     this.title.textContent = v.title;
     this.heading.textContent = heading;
-    this.controls.update(result.config, result.columns, s);
+    this.controls.update(result.config, result.columns, s, Array.isArray(result.filterValues) ? result.filterValues : []);
     renderSummary(this.notes, result, s, f);
     this.canvas.setAttribute('aria-label', fill(s.canvasLabel, heading));
     this.tableBox.setAttribute('aria-label', s.tableCaption);

@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { clampTopN, type ChartConfig } from '../../src/core/chart/config';
 import type { ColumnInfo } from '../../src/core/chart/series';
-import type { ChartStrings } from '../../src/protocol/chart';
+import { fill, type ChartStrings } from '../../src/protocol/chart';
 
 type Option = [value: string, text: string];
 
@@ -29,6 +29,8 @@ export class Controls {
   readonly element = document.createElement('div');
   private readonly type = this.select();
   private readonly category = this.select();
+  private readonly subcategory = this.select();
+  private readonly rows = this.select();
   private readonly value = this.select();
   private readonly aggregation = this.select();
   private readonly topN = this.field(document.createElement('vscode-textfield'));
@@ -49,7 +51,17 @@ export class Controls {
     const actions = document.createElement('div');
     actions.className = 'actions';
     actions.append(this.exportButton, this.saveButton);
-    for (const f of [this.type, this.category, this.value, this.aggregation, this.topN, this.sort, this.dates]) {
+    for (const f of [
+      this.type,
+      this.category,
+      this.subcategory,
+      this.rows,
+      this.value,
+      this.aggregation,
+      this.topN,
+      this.sort,
+      this.dates,
+    ]) {
       const group = document.createElement('div');
       group.className = 'field';
       group.append(f.label, f.control);
@@ -62,7 +74,7 @@ export class Controls {
   }
 
   /** Shows `config` over `columns`, in the user's language. */
-  update(config: ChartConfig, columns: ColumnInfo[], s: ChartStrings): void {
+  update(config: ChartConfig, columns: ColumnInfo[], s: ChartStrings, filterValues: string[] = []): void {
     this.config = config;
     const scatter = config.type === 'scatter';
     this.fill(this.type, s.chartType, config.type, [
@@ -79,6 +91,20 @@ export class Controls {
     const measures = columns.filter((c) => c.kind === 'number' && !c.code);
     const valueOptions: Option[] = [...measures, ...columns.filter((c) => !measures.includes(c))].map((c) => [c.name, c.name]);
     this.fill(this.category, scatter ? s.xAxis : s.category, config.category ?? '', names);
+    const treemap = config.type === 'treemap';
+    this.fill(this.subcategory, s.subcategory, treemap ? (config.subcategory ?? '') : '', [['', s.noSubcategory], ...names]);
+    this.subcategory.control.disabled = !treemap || config.dateBucket !== 'none';
+    // The row filter (a budget's dépenses or recettes): offered when the table has several values to switch between.
+    const f = config.filter;
+    const switchable = !!f && filterValues.length > 1 && filterValues.includes(f.value);
+    this.rows.control.parentElement!.hidden = !switchable;
+    if (f && switchable)
+      this.fill(
+        this.rows,
+        fill(s.filterRows, f.column),
+        f.value,
+        filterValues.map((v): Option => [v, v]),
+      );
     this.fill(this.value, scatter ? s.yAxis : s.value, config.value ?? '', scatter ? valueOptions : [['', s.noValue], ...valueOptions]);
     this.fill(this.aggregation, s.aggregation, config.aggregation, [
       ['sum', s.sum],
@@ -122,9 +148,16 @@ export class Controls {
       topN: Number.isFinite(topN) && topN > 0 ? clampTopN(topN) : base.topN,
       sort: this.sort.control.value as ChartConfig['sort'],
       dateBucket: this.dates.control.value as ChartConfig['dateBucket'],
-      // No control edits the row filter (a budget's dépenses): it stays as suggested or saved.
-      ...(base.filter ? { filter: base.filter } : {}),
+      // The row filter's column stays as suggested or saved; its value is the one picked.
+      ...(base.filter ? { filter: { column: base.filter.column, value: this.rows.control.value || base.filter.value } } : {}),
+      // Kept while another chart type is shown, so going back to the treemap finds it again.
+      ...this.subcategoryRead(base),
     };
+  }
+
+  private subcategoryRead(base: ChartConfig): Pick<ChartConfig, 'subcategory'> {
+    const v = this.subcategory.control.disabled ? (base.subcategory ?? null) : this.subcategory.control.value || null;
+    return v ? { subcategory: v } : {};
   }
 
   /** Picking a measure while counting means "sum it"; picking no measure means "count". */

@@ -25,6 +25,7 @@ import type { ChartSeries } from '../../src/core/chart/series';
 import type { ChartStrings } from '../../src/protocol/chart';
 import type { Formatters, Point } from './labels';
 import type { Theme } from './theme';
+import { treemapConfig } from './treemap';
 
 Chart.register(
   ArcElement,
@@ -128,7 +129,7 @@ function configFor(d: Drawing): ChartConfiguration {
       afterLabel: (c: { dataIndex: number }) => rows(c.dataIndex),
     },
   };
-  if (d.config.type === 'treemap') return treemap(d, base, plugins);
+  if (d.config.type === 'treemap') return treemapConfig(d, base, plugins);
   if (d.config.type === 'pie' || d.config.type === 'doughnut') {
     const colours = d.points.map((p, i) => (p.others ? theme.muted : theme.palette[i % theme.palette.length]));
     return {
@@ -174,55 +175,6 @@ function configFor(d: Drawing): ChartConfiguration {
     },
     plugins,
   };
-}
-
-/** One rectangle per point, area = value (negative values have no area); "others" in the muted colour. */
-function treemap(d: Drawing, base: object, plugins: Plugin[]): ChartConfiguration {
-  const { theme, f } = d;
-  const tree = d.points.map((p, i) => ({ label: p.label, value: Math.max(0, p.value ?? 0), i }));
-  const indexOf = (c: { raw?: unknown; dataIndex: number }) => (c.raw as { _data?: { i?: number } } | undefined)?._data?.i ?? c.dataIndex;
-  const colour = (c: { raw?: unknown; dataIndex: number }) => {
-    const i = indexOf(c);
-    return d.points[i]?.others ? theme.muted : theme.palette[i % theme.palette.length];
-  };
-  return {
-    type: 'treemap',
-    data: {
-      datasets: [
-        {
-          tree,
-          key: 'value',
-          label: d.config.value ?? '',
-          spacing: 1,
-          borderWidth: theme.border ? 2 : 1,
-          borderColor: theme.border ?? theme.background,
-          backgroundColor: colour,
-          labels: {
-            display: true,
-            color: theme.background,
-            overflow: 'hidden',
-            formatter: (c: { raw?: unknown; dataIndex: number }) => {
-              const p = d.points[indexOf(c)];
-              return p ? [cut(p.label), f.number(p.value ?? 0)] : '';
-            },
-          },
-        },
-      ],
-    },
-    options: {
-      ...base,
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: (items: { raw?: unknown; dataIndex: number }[]) => (items[0] ? (d.points[indexOf(items[0])]?.label ?? '') : ''),
-            label: (c: { raw?: unknown; dataIndex: number }) => f.number(d.points[indexOf(c)]?.value ?? 0),
-          },
-        },
-      },
-    },
-    plugins,
-  } as unknown as ChartConfiguration;
 }
 
 function axis(theme: Theme, title: string, tick: (value: string | number, index: number) => string) {

@@ -38,6 +38,12 @@ export function renderTable(
       const tr = row([pt.label, f.number(pt.value), f.number(pt.rows)]);
       if (pt.others) tr.className = 'others';
       body.append(tr);
+      // A treemap's second level, under its category: "Chapter › nature".
+      for (const c of pt.children ?? []) {
+        const child = row([`${pt.label} › ${c.label}`, f.number(c.value), f.number(c.rows)]);
+        child.className = c.others ? 'child others' : 'child';
+        body.append(child);
+      }
     }
   }
   table.replaceChildren(caption, head, body);

@@ -26,6 +26,7 @@ function parse(argv: string[], lang0: Lang): Args | string {
       files.push(x);
       continue;
     }
+    if (!['--out', '--plans', '--compat', '--lang'].includes(x)) return `unknown option ${x}\n${CONVERT_USAGE}`;
     const v = argv[++i];
     if (v === undefined) return `${x} needs a value\n${CONVERT_USAGE}`;
     if (x === '--out') a.out = v;
@@ -33,10 +34,10 @@ function parse(argv: string[], lang0: Lang): Args | string {
     else if (x === '--compat') {
       if (v !== 'yatotem2scdl') return `--compat must be yatotem2scdl`;
       a.compat = true;
-    } else if (x === '--lang') {
+    } else {
       if (v !== 'en' && v !== 'fr') return `--lang must be en or fr`;
       a.lang = v;
-    } else return `unknown option ${x}\n${CONVERT_USAGE}`;
+    }
   }
   if (files.length !== 1) return files.length ? `one act at a time\n${CONVERT_USAGE}` : `no act given\n${CONVERT_USAGE}`;
   if (!a.out) return `--out is required\n${CONVERT_USAGE}`;

@@ -36,6 +36,12 @@ const T: Record<string, { en: Msg; fr: Msg }> = {
       `Le fichier déclare l’encodage ${p.detail} mais ses octets ne sont pas en ${p.detail} : la déclaration est fausse (souvent des octets ISO-8859-1 déclarés UTF-8). Corrigez la déclaration de la première ligne.`,
   },
   'unsupported-encoding': { en: (p) => `Unknown declared encoding “${p.detail}”.`, fr: (p) => `Encodage déclaré inconnu « ${p.detail} ».` },
+  'not-xml': {
+    en: () =>
+      `This is not an XML file (it does not start with “<”): a budget act is the DocumentBudgetaire XML the finance software exports.`,
+    fr: () =>
+      `Ce n’est pas un fichier XML (il ne commence pas par « < ») : un acte budgétaire est le XML DocumentBudgetaire qu’exporte le logiciel financier.`,
+  },
   empty: { en: () => `The file is empty or holds no XML element.`, fr: () => `Le fichier est vide ou ne contient aucun élément XML.` },
   unreadable: { en: (p) => `Cannot read ${p.path}: ${p.detail}.`, fr: (p) => `Impossible de lire ${p.path} : ${p.detail}.` },
   'plan-missing': {

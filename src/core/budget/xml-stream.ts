@@ -8,7 +8,7 @@ import { iconv, saxes } from '../vendor';
 
 export type Attrs = Record<string, string>;
 
-export type XmlErrorKind = 'doctype' | 'malformed' | 'truncated' | 'huge-token' | 'encoding' | 'unsupported-encoding' | 'empty';
+export type XmlErrorKind = 'doctype' | 'malformed' | 'truncated' | 'huge-token' | 'encoding' | 'unsupported-encoding' | 'empty' | 'not-xml';
 
 /** A file the reader refuses; `kind` picks the user's message (messages.ts). */
 export class XmlInputError extends Error {
@@ -44,6 +44,17 @@ export function declaredEncoding(head: Buffer): string {
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   const m = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.subarray(0, 512).toString('latin1'));
   return m ? m[1].toLowerCase() : 'utf-8';
+}
+
+/**
+ * XML starts with `<` once its BOM and blanks are skipped; a CSV, a PDF or a picture renamed
+ * `.xml` does not, and is named for what it is rather than for a bad encoding or stray text.
+ */
+function startsLikeXml(head: Buffer): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+  return i === head.length || head[i] === 0x3c;
 }
 
 interface Decoder {
@@ -117,6 +128,7 @@ export async function streamXml(stream: Readable, h: XmlHandlers, signal?: Abort
     signal?.throwIfAborted();
     const buf = chunk as Buffer;
     if (!decoder) {
+      if (!startsLikeXml(buf)) throw new XmlInputError('not-xml', '');
       encoding = declaredEncoding(buf);
       decoder = decoderFor(encoding);
     }

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Row, TableFormat } from '../model';
 import { detectSchema } from '../schema/detect';
-import { groupingKey, type ChartConfig } from './config';
+import { groupingKey, subcategoryOf, type ChartConfig } from './config';
 import { findColumn, profileColumns, type ColumnProfile } from './columns';
 import { Grouper, type GroupSpec, type Grouped } from './grouper';
 import { readFileRows, readTextRows, type CsvFormat, type ReadInfo, type ReadOptions } from './read-rows';
@@ -38,6 +38,8 @@ export interface ChartResult {
   missing: string[];
   /** Null when a column is missing or the table has no header. */
   series: ChartSeries | null;
+  /** The values the row filter's column takes in the first rows (`dépense`, `recette`), for the panel to switch between. */
+  filterValues: string[];
   table: ReadInfo & { rows: number };
 }
 
@@ -53,6 +55,7 @@ interface Pass {
   rows: number;
   grouping: string | null;
   grouped: Grouped | null;
+  filterValues: string[];
 }
 
 /** Remembers the last pass (one table, one grouping). */
@@ -106,7 +109,7 @@ async function scan(req: AggregateRequest, sourceKey: string | null, options: Re
       : format === 'xlsx' || format === 'ods'
         ? await readSheetRows(src.path, start, { sheet: src.sheet, signal: options.signal })
         : await readFileRows(src.path, format, start, options);
-  const { header, columns, suggested, grouper } = table.end();
+  const { header, columns, suggested, grouper, filterValues } = table.end();
   return {
     sourceKey,
     header,
@@ -116,16 +119,18 @@ async function scan(req: AggregateRequest, sourceKey: string | null, options: Re
     rows: table.rows,
     grouping: groupingKey(complete(req.config, suggested)),
     grouped: grouper?.finish() ?? null,
+    filterValues,
   };
 }
 
 function result(pass: Pass, config: ChartConfig): ChartResult {
-  const missing = [config.category, config.value, config.filter?.column ?? null].filter(
+  const missing = [config.category, config.value, config.filter?.column ?? null, subcategoryOf(config)].filter(
     (c): c is string => c !== null && findColumn(pass.header, c) === -1,
   );
   const columns = pass.columns.map(({ name, kind, code }) => ({ name, kind, code }));
   const series = pass.grouped && missing.length === 0 ? shape(pass.grouped, config) : null;
-  return { config, suggested: pass.suggested, columns, missing, series, table: { ...pass.info, rows: pass.rows } };
+  const filterValues = config.filter && findColumn(pass.header, config.filter.column) !== -1 ? pass.filterValues : [];
+  return { config, suggested: pass.suggested, columns, missing, series, filterValues, table: { ...pass.info, rows: pass.rows } };
 }
 
 /** Collects the header and a sample, decides the chart, then streams the rest into a Grouper. */
@@ -134,6 +139,7 @@ class TableScan {
   columns: ColumnProfile[] = [];
   suggested: ChartConfig | null = null;
   grouper: Grouper | null = null;
+  filterValues: string[] = [];
   rows = 0;
   private sample: Row[] | null = [];
 
@@ -149,9 +155,15 @@ class TableScan {
     else if (this.sample.push(row) >= SAMPLE_ROWS) this.decide();
   };
 
-  end(): { header: string[]; columns: ColumnProfile[]; suggested: ChartConfig; grouper: Grouper | null } {
+  end(): { header: string[]; columns: ColumnProfile[]; suggested: ChartConfig; grouper: Grouper | null; filterValues: string[] } {
     if (this.sample !== null) this.decide();
-    return { header: this.header ?? [], columns: this.columns, suggested: this.suggested!, grouper: this.grouper };
+    return {
+      header: this.header ?? [],
+      columns: this.columns,
+      suggested: this.suggested!,
+      grouper: this.grouper,
+      filterValues: this.filterValues,
+    };
   }
 
   private decide(): void {
@@ -163,11 +175,27 @@ class TableScan {
       sample.map((r) => r.values),
     );
     this.suggested = suggestChart(this.columns, this.req.fields ?? detectSchema(header)?.entry.descriptor.fields ?? []);
-    const spec = groupSpec(header, complete(this.req.config, this.suggested));
+    const config = complete(this.req.config, this.suggested);
+    this.filterValues = valuesOf(header, sample, config.filter?.column ?? null);
+    const spec = groupSpec(header, config);
     if (!spec) return;
     this.grouper = new Grouper(spec);
     for (const row of sample) this.grouper.push(row);
   }
+}
+
+/** A filter column's distinct values in the sample, in order of appearance; none past MAX_FILTER_VALUES (not a choice). */
+const MAX_FILTER_VALUES = 12;
+function valuesOf(header: string[], sample: Row[], column: string | null): string[] {
+  const i = column === null ? -1 : findColumn(header, column);
+  if (i === -1) return [];
+  const seen = new Set<string>();
+  for (const r of sample) {
+    const v = (r.values[i] ?? '').trim();
+    if (v) seen.add(v);
+    if (seen.size > MAX_FILTER_VALUES) return [];
+  }
+  return [...seen];
 }
 
 function groupSpec(header: string[], c: ChartConfig): GroupSpec | null {
@@ -175,8 +203,11 @@ function groupSpec(header: string[], c: ChartConfig): GroupSpec | null {
   const ci = findColumn(header, c.category);
   const vi = c.value === null ? -1 : findColumn(header, c.value);
   const fi = c.filter ? findColumn(header, c.filter.column) : -1;
-  if (ci === -1 || (c.value !== null && vi === -1) || (c.filter && fi === -1)) return null;
+  const sub = subcategoryOf(c);
+  const si = sub === null ? -1 : findColumn(header, sub);
+  if (ci === -1 || (c.value !== null && vi === -1) || (c.filter && fi === -1) || (sub !== null && si === -1)) return null;
   return {
+    sub: si === -1 ? null : { index: si, name: header[si] },
     filter: c.filter && { index: fi, value: c.filter.value },
     category: { index: ci, name: header[ci] },
     value: vi === -1 ? null : { index: vi, name: header[vi] },

@@ -32,6 +32,8 @@ export interface ChartConfig {
   dateBucket: DateBucket;
   /** Only the rows whose `column` holds `value` (a budget's dépenses or recettes). */
   filter?: { column: string; value: string } | null;
+  /** Treemap only: each category's rectangle is split by this column (a budget's natures inside its chapters). */
+  subcategory?: string | null;
 }
 
 export const DEFAULT_CONFIG: ChartConfig = {
@@ -57,6 +59,8 @@ export function parseChartConfig(v: unknown): ChartConfig | null {
   const o = v as Record<string, unknown>;
   if (!oneOf(CHART_TYPES, o.type) || !oneOf(AGGREGATIONS, o.aggregation)) return null;
   if (!columnName(o.category) || !columnName(o.value)) return null;
+  const subcategory = o.subcategory === undefined ? null : o.subcategory;
+  if (!columnName(subcategory)) return null;
   const sort = o.sort === undefined ? DEFAULT_CONFIG.sort : o.sort;
   const dateBucket = o.dateBucket === undefined ? DEFAULT_CONFIG.dateBucket : o.dateBucket;
   if (!oneOf(SORT_ORDERS, sort) || !oneOf(DATE_BUCKETS, dateBucket)) return null;
@@ -75,6 +79,7 @@ export function parseChartConfig(v: unknown): ChartConfig | null {
     return null;
   return {
     ...(f ? { filter: { column: f.column as string, value: f.value as string } } : {}),
+    ...(subcategory ? { subcategory } : {}),
     type: o.type,
     category: o.category,
     value: o.value,
@@ -94,5 +99,10 @@ export function clampTopN(n: number): number {
  * reshape groups already computed, because every group keeps count, sum, min and max.
  */
 export function groupingKey(c: ChartConfig): string {
-  return JSON.stringify([c.category, c.value, c.dateBucket, c.type === 'scatter', c.filter ?? null]);
+  return JSON.stringify([c.category, c.value, c.dateBucket, c.type === 'scatter', c.filter ?? null, subcategoryOf(c)]);
+}
+
+/** The second level actually grouped: a treemap's, over plain categories (not dates). */
+export function subcategoryOf(c: ChartConfig): string | null {
+  return c.type === 'treemap' && c.dateBucket === 'none' ? (c.subcategory ?? null) : null;
 }

@@ -14,6 +14,8 @@ export interface Group {
   order: number;
   /** First row (1-based, header = 1) with this category, to point at bad dates. */
   firstRow: number;
+  /** A treemap's second level: the same statistics per subcategory label. */
+  children?: Map<string, Group>;
 }
 
 export function newGroup(order: number, firstRow: number): Group {

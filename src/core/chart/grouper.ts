@@ -15,6 +15,9 @@ import type { DateFormat } from '../values/date';
 /** Distinct categories kept; rows of later new categories go to "others" (a 1 GB file of unique names). */
 export const MAX_GROUPS = 500_000;
 
+/** The subgroup of labels past MAX_GROUPS: no cell holds a NUL, and shaping folds it into "others". */
+export const SUB_OVERFLOW = '\u0000';
+
 export interface ColumnRef {
   index: number;
   name: string;
@@ -27,6 +30,8 @@ export interface GroupSpec {
   scatter: boolean;
   /** Rows whose cell at `index` is not `value` are left out (not counted as skipped). */
   filter?: { index: number; value: string } | null;
+  /** Second level: each group also keeps its rows by this column's label (categories only). */
+  sub?: ColumnRef | null;
 }
 
 export interface Grouped {
@@ -56,6 +61,8 @@ export class Grouper {
   private readonly valueSkips = new SkipCounter();
   private readonly sampler: ScatterSampler | null;
   private rows = 0;
+  /** Subgroups kept over all groups; past MAX_GROUPS, a group's new labels go to SUB_OVERFLOW. */
+  private subgroups = 0;
 
   constructor(private readonly spec: GroupSpec) {
     this.sampler = spec.scatter ? new ScatterSampler() : null;
@@ -86,6 +93,19 @@ export class Grouper {
     g.rows++;
     const n = this.number(row, this.spec.value, this.valueSkips);
     if (n !== null) addValue(g, n);
+    if (this.spec.sub && g !== this.overflow) this.pushSub(g, label(vals[this.spec.sub.index] ?? ''), n, row.number);
+  }
+
+  private pushSub(g: Group, key: string, n: number | null, rowNumber: number): void {
+    const children = (g.children ??= new Map());
+    if (!children.has(key) && this.subgroups >= MAX_GROUPS) key = SUB_OVERFLOW;
+    let c = children.get(key);
+    if (!c) {
+      this.subgroups++;
+      children.set(key, (c = newGroup(children.size, rowNumber)));
+    }
+    c.rows++;
+    if (n !== null) addValue(c, n);
   }
 
   /** A row holding nothing but an amount (`;;;19 256 523 €` at the end of an export) is an unlabelled total. */

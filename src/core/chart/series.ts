@@ -53,9 +53,19 @@ export interface ChartSeries {
   /** Rows behind each point. */
   rows: number[];
   others: OthersPoint | null;
+  /** A treemap's second level, one entry per label (not for "others"); absent without a subcategory. */
+  children?: ChildPoints[];
   /** Scatter points; empty for the other kinds. */
   xy: { x: number; y: number }[];
   stats: SeriesStats;
+}
+
+/** The subcategories inside one category: the largest, then the small ones folded into "others". */
+export interface ChildPoints {
+  labels: string[];
+  values: number[];
+  rows: number[];
+  others: OthersPoint | null;
 }
 
 export type ColumnKind = 'number' | 'date' | 'text';

@@ -4,8 +4,8 @@
 import { MAX_POINTS, type ChartConfig } from './config';
 import { bucketRange } from './date-buckets';
 import { groupRows, groupValue, mergeGroup, newGroup, type Group } from './group';
-import type { Grouped } from './grouper';
-import type { ChartSeries, OthersPoint } from './series';
+import { SUB_OVERFLOW, type Grouped } from './grouper';
+import type { ChartSeries, ChildPoints, OthersPoint } from './series';
 
 interface Point {
   label: string;
@@ -57,14 +57,49 @@ export function shape(g: Grouped, config: ChartConfig): ChartSeries {
     if (rest.length || g.overflow) others = fold(rest, g.overflow, config);
     sortPoints(shown, config.sort);
   }
+  const children = g.kind === 'categories' && shown.some((p) => p.group.children) ? shown.map((p) => childrenOf(p, shown, config)) : null;
   return {
     kind: g.kind,
     labels: shown.map((p) => p.label),
     values: shown.map((p) => p.value),
     rows: shown.map((p) => groupRows(p.group, agg)),
     others,
+    ...(children ? { children } : {}),
     xy: [],
     stats,
+  };
+}
+
+/** A subcategory under this share of the whole chart is too small to see: it folds into its category's "others". */
+export const SMALL_SHARE = 0.01;
+
+/**
+ * The subcategories of one shown category: its top-N (within MAX_POINTS for the whole
+ * chart), minus those too small to see, which fold into one "others" — unless that would
+ * fold a single one, or leave the category with none.
+ */
+function childrenOf(parent: Point, shown: Point[], config: ChartConfig): ChildPoints {
+  const agg = config.aggregation;
+  const points: Point[] = [];
+  let overflow: Group | null = null;
+  for (const [label, group] of parent.group.children ?? []) {
+    const value = groupValue(group, agg);
+    if (label === SUB_OVERFLOW) overflow = group;
+    else if (value !== null) points.push({ label, value, group });
+  }
+  sortPoints(points, 'value-desc');
+  const room = Math.max(1, Math.floor((MAX_POINTS - shown.length - 1) / Math.max(1, shown.length)) - 1);
+  const total = shown.reduce((t, p) => t + Math.max(0, p.value ?? 0), 0);
+  let n = Math.min(config.topN, room, points.length);
+  while (n > 1 && Math.max(0, points[n - 1].value ?? 0) < total * SMALL_SHARE) n--;
+  if (n === points.length - 1 && !overflow && n < Math.min(config.topN, room)) n++;
+  const rest = points.slice(n);
+  const kept = points.slice(0, n);
+  return {
+    labels: kept.map((p) => p.label),
+    values: kept.map((p) => p.value ?? 0),
+    rows: kept.map((p) => groupRows(p.group, agg)),
+    others: rest.length || overflow ? fold(rest, overflow, config) : null,
   };
 }
 

@@ -66,6 +66,8 @@ export function registerCharts(context: vscode.ExtensionContext, services?: Pick
       const p = ChartPanel.lastDrawn;
       return p && { table: p.table.toString(), webviewReady: p.webviewReady, view: p.lastView };
     }),
+    /** Test hook: the last drawn chart's canvas as a PNG data URL (what Export PNG writes). */
+    vscode.commands.registerCommand('openData._chartPng', () => ChartPanel.lastDrawn?.requestPng() ?? null),
     vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const s = parseChartState(state);

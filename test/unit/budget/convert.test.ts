@@ -175,3 +175,36 @@ test('calculated="true" subtotals are left out (CFU)', async () => {
   assert.equal(r.header.root, 'CompteFinancierUnique');
   assert.equal(r.header.idEtab, '21560134500014');
 });
+
+test('an unknown NatDec: an empty cell and a warning naming the code (the reference writes “NatDec inconnu”)', async () => {
+  const act = writeAct(
+    tmp(),
+    'x.xml',
+    makeAct({ natDec: '07', lines: [{ Nature: '6068', ContNat: '011', CodRD: 'D', OpBudg: '0', MtPrev: '1' }] }),
+  );
+  const d = await convert(act);
+  assert.equal(d.rows[1][col(d.rows, 'BGT_NATDEC')], '');
+  const w = d.r.problems.find((p) => p.code === 'unknown-natdec');
+  assert.ok(w && w.severity === 'warning' && w.message.includes('NatDec=07'), JSON.stringify(d.r.problems));
+  const c = await convert(act, 'compat');
+  assert.equal(c.rows[1][col(c.rows, 'BGT_NATDEC')], 'NatDec inconnu: 07');
+});
+
+test('the problems beside the view: an invalid SIRET, a line whose chapter cannot be derived', async () => {
+  const act = writeAct(
+    tmp(),
+    'x.xml',
+    makeAct({
+      idEtab: '21380185500016',
+      lines: [
+        { Nature: '6068', ContNat: '011', CodRD: 'D', OpBudg: '0', MtPrev: '1' },
+        { Nature: '999999', CodRD: 'D', OpBudg: '0', MtPrev: '2' },
+      ],
+    }),
+  );
+  const { r } = await convert(act);
+  const codes = r.problems.map((p) => p.code);
+  assert.ok(codes.includes('invalid-siret'), codes.join(' '));
+  assert.ok(codes.includes('no-chapter'), codes.join(' '));
+  assert.match(r.problems.find((p) => p.code === 'invalid-siret')!.message, /21380185500016/);
+});

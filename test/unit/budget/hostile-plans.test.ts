@@ -37,6 +37,15 @@ test('not a budget act: the root is named', async () => {
   assert.match((await refusal('<html><body/></html>', 'fr')).message, /Ce n’est pas un acte budgétaire/);
 });
 
+test('a CSV or a picture renamed .xml is named as not XML, not as a bad encoding', async () => {
+  const csv = await refusal('BGT_NATDEC,BGT_ANNEE\nbudget primitif,2022\n');
+  assert.equal(csv.code, 'not-xml');
+  const png = await refusal(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00]));
+  assert.equal(png.code, 'not-xml');
+  assert.match(png.message, /not an XML file/);
+  assert.equal((await refusal('\ufeff  \n')).code, 'empty', 'a BOM and blanks: empty, as before');
+});
+
 test('a truncated act is refused as truncated', async () => {
   const full = readFileSync(actOf('crach-lotissement-bp-2022'));
   const e = await refusal(full.subarray(0, Math.floor(full.length / 2)));
@@ -171,10 +180,13 @@ test('odw convert: exit 0 with warnings on stderr, 1 for a non-budget file, 2 fo
     copyFileSync(join(ROOT, 'package.json'), join(dir, 'x.xml'));
     const bad = await cli('convert', join(dir, 'x.xml'), '--out', join(dir, 'x.csv'));
     assert.equal(bad.code, 1);
-    assert.match(bad.err, /error: The XML is malformed|Not a budget act/);
+    assert.match(bad.err, /error: This is not an XML file/);
     assert.equal((await cli('convert', actOf('crach-lotissement-bp-2022'))).code, 2);
     assert.equal((await cli('convert', actOf('crach-lotissement-bp-2022'), '--out', out, '--compat', 'other')).code, 2);
     assert.equal((await cli('convert', join(dir, 'missing.xml'), '--out', out)).code, 2);
+    const unknown = await cli('convert', actOf('crach-lotissement-bp-2022'), '--out', out, '--bogus');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /unknown option --bogus/);
   } finally {
     delete process.env.ODW_OFFLINE;
   }
