@@ -33,6 +33,8 @@ export interface ProposeInput {
   rows: readonly (readonly string[])[];
   /** Fixed values: `--set`, or the project's organisation for the granting-body fields. */
   constants?: Record<string, { value: string; reason: string }>;
+  /** The columns' value shapes, when already computed for this sample (one per header column). */
+  shapes?: readonly ColumnShape[];
 }
 
 const MIN_SCORE = 0.45;
@@ -101,7 +103,7 @@ function contextFactor(k: FieldKeys | undefined, documents: ReadonlySet<string>)
 export function proposeMapping(target: Target, input: ProposeInput): MappingProposal {
   const keys = synonymKeys(target.name);
   const labels = input.header.map(cleanLabel);
-  const shapes = labels.map((_, i) => shapeOf(input.rows.map((r) => r[i] ?? '')));
+  const shapes = input.shapes ?? labels.map((_, i) => shapeOf(input.rows.map((r) => r[i] ?? '')));
   const documents = documentsNamed(keys, shapes);
   const pairs: { f: number; c: number; score: number; reason: string }[] = [];
   target.fields.forEach((f, fi) => {
