@@ -4,6 +4,7 @@
 // of scdl/subventions in order and no structure error.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { lintFile } from '../../src/core/lint-file';
 import { resolveTarget } from '../../src/core/standardise/target';
@@ -109,15 +110,12 @@ suite('Standardise to schema', () => {
 
   test('stacks another file of the workspace under the sheet, and writes only where the user agreed', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // Next year's rows of the same export, as a CSV with the same labels (copied from the sheet).
-    const { sampleSource } = await import('../../src/core/standardise/read');
-    const { csvLine } = await import('../../src/core/standardise/run');
+    // Next year's rows of the same export: a CSV with the sheet's labels (test/fixtures/standardise/SOURCES.md).
     const book = vscode.Uri.joinPath(folder(), 'sheet-aube.xlsx');
-    const sample = await sampleSource({ path: book.fsPath, sheet: 'Feuil1' });
     const next = vscode.Uri.joinPath(folder(), 'aube-2018.csv').fsPath;
     const taken = vscode.Uri.joinPath(folder(), 'aube-taken.csv').fsPath;
     extra.push(next, taken);
-    fs.writeFileSync(next, [sample.header, ...sample.rows.slice(0, 2)].map(csvLine).join(''));
+    fs.copyFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'standardise', 'aube-2018.csv'), next);
     fs.writeFileSync(taken, 'keep me\r\n');
 
     await vscode.commands.executeCommand('openData.standardise', book, 'Feuil1');

@@ -128,10 +128,8 @@ function render(v: StandardiseView): void {
   writeButton = document.createElement('vscode-button');
   writeButton.id = 'write';
   writeButton.textContent = S.write;
-  writeButton.addEventListener('click', () => {
-    status.textContent = S.writing;
-    vscode.postMessage({ type: 'write', spec: spec! });
-  });
+  // "Writing…" comes from the host once the save dialog is answered.
+  writeButton.addEventListener('click', () => vscode.postMessage({ type: 'write', spec: spec! }));
   actions.append(writeButton);
   app.append(status, previewBox, actions);
   vscode.postMessage({ type: 'spec', generation: ++generation, spec });
