@@ -3,7 +3,7 @@
 // a bilingual problem, not an exception.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES } from '../helpers';
@@ -100,4 +100,30 @@ test('stacking sheets of one workbook: each row says which sheet it came from', 
   });
   assert.ok(p.ok);
   assert.equal(p.result.checked, 14);
+});
+
+test('the granting body’s name and SIRET are prefilled from the project, the settings winning', async () => {
+  const proj = mkdtempSync(join(tmpdir(), 'odw-stdorg-'));
+  mkdirSync(join(proj, '.opendata'));
+  writeFileSync(
+    join(proj, '.opendata', 'project.json'),
+    JSON.stringify({ version: 1, organisation: { name: 'Ville de Montpellier', siret: '213 401 722 01787' } }),
+  );
+  const src = join(proj, 'mtp-2013.csv');
+  copyFileSync(join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2013.csv'), src);
+  const r = await proposeTask({ source: { path: src }, schema: 'scdl/subventions' });
+  assert.ok(r.ok);
+  assert.deepEqual(r.result.spec.fields.nomAttribuant, { constant: 'Ville de Montpellier' });
+  assert.deepEqual(r.result.spec.fields.idAttribuant, { constant: '21340172201787' });
+  const by = Object.fromEntries(r.result.proposal.map((f) => [f.field, f]));
+  assert.deepEqual([by.nomAttribuant.kind, by.nomAttribuant.reason], ['constant', 'project organisation']);
+  // The VS Code settings (openData.organisation.*) come on top of the project file.
+  const s = await proposeTask({
+    source: { path: src },
+    schema: 'scdl/subventions',
+    organisation: { name: 'Montpellier Méditerranée Métropole' },
+  });
+  assert.ok(s.ok);
+  assert.deepEqual(s.result.spec.fields.nomAttribuant, { constant: 'Montpellier Méditerranée Métropole' });
+  assert.deepEqual(s.result.spec.fields.idAttribuant, { constant: '21340172201787' });
 });
