@@ -3,7 +3,7 @@
 // against the schema) and a streamed standardisation of a large CSV with its peak memory.
 // Input: a synthetic subsidies file (scripts/bench/gen-subventions.mjs) whose header is rewritten
 // with the schema's French titles, so every column goes through the proposal.
-//   node scripts/bench-standardise.mjs [--rows 400000] [--runs 5]
+//   node scripts/bench-standardise.mjs [--rows 470000] [--runs 5] [--json]   (--json: one JSON line, for scripts/bench.mjs)
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
@@ -17,7 +17,8 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
   return i === -1 ? dflt : Number(process.argv[i + 1]);
 };
-const bigRows = arg('--rows', 400000);
+const bigRows = arg('--rows', 470000);
+const json = process.argv.includes('--json');
 const runs = arg('--runs', 5);
 
 const tmp = mkdtempSync(join(tmpdir(), 'odw-bench-std-'));
@@ -78,9 +79,10 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - t);
   if (!r.ok || r.result.checked !== 5000) throw new Error('preview failed');
 }
-console.log(
-  `standardise preview, 5 000 rows (map + schema validation): median ${median(times).toFixed(0)} ms over ${runs} runs (target < 200 ms); proposal mapped ${mapped}/${target.fields.length} fields from French titles`,
-);
+if (!json)
+  console.log(
+    `standardise preview, 5 000 rows (map + schema validation): median ${median(times).toFixed(0)} ms over ${runs} runs (target < 200 ms); proposal mapped ${mapped}/${target.fields.length} fields from French titles`,
+  );
 
 const big = await dataset(bigRows);
 const mb = statSync(big).size / 1e6;
@@ -92,7 +94,12 @@ const r = await core.standardiseToFile(proposal.result.spec, target, { path: big
 const s = (performance.now() - t) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
-console.log(
-  `standardise stream, ${mb.toFixed(0)} MB (${r.rows} rows): ${s.toFixed(1)} s = ${(mb / s).toFixed(0)} MB/s, peak RSS ${(peak / 1e6).toFixed(0)} MB`,
-);
+if (json)
+  console.log(
+    JSON.stringify({ previewMs: median(times), runs, mapped, fields: target.fields.length, mb, rows: r.rows, seconds: s, peakRss: peak }),
+  );
+else
+  console.log(
+    `standardise stream, ${mb.toFixed(0)} MB (${r.rows} rows): ${s.toFixed(1)} s = ${(mb / s).toFixed(0)} MB/s, peak RSS ${(peak / 1e6).toFixed(0)} MB`,
+  );
 rmSync(tmp, { recursive: true, force: true });

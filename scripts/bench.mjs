@@ -730,6 +730,27 @@ row(
   fmtRss(act),
   `${ms(act.ms)} = require ${ms(act.requireMs)} + activate() ${ms(act.activateMs)} (target < ${ACTIVATION_TARGET_MS} ms: ${act.ms < ACTIVATION_TARGET_MS ? 'met' : 'NOT met'}); dev build, ${act.subscriptions} subscriptions`,
 );
+// Standardise to a schema (#19): the panel's preview and a streamed ~100 MB standardisation, in their own process.
+{
+  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench-standardise.mjs'), '--json', '--runs', '5'], { encoding: 'utf8' });
+  const m = r.status === 0 ? JSON.parse(r.stdout.trim().split('\n').pop()) : null;
+  row(
+    'Standardise preview, 5 000 rows (map + schema validation)',
+    '—',
+    '—',
+    '—',
+    m
+      ? `median ${ms(m.previewMs)} over ${m.runs} runs (target < 200 ms: ${m.previewMs < 200 ? 'met' : 'NOT met'}); ${m.mapped}/${m.fields} fields proposed from French titles`
+      : `failed: ${String(r.stderr).split('\n')[0]}`,
+  );
+  row(
+    `Standardise stream, ${m ? m.mb.toFixed(0) : '~100'} MB CSV to scdl/subventions`,
+    m ? `${(m.mb / m.seconds).toFixed(0)} MB/s` : 'failed',
+    '—',
+    m ? `${(m.peakRss / 2 ** 20).toFixed(0)} MB` : '—',
+    m ? `${m.rows} rows written as they are mapped (bounded memory)` : '—',
+  );
+}
 const vsix = join(REPO, 'dist', 'open-data-workbench.vsix');
 if (existsSync(vsix)) {
   const s = statSync(vsix);

@@ -200,6 +200,8 @@ try {
     async (ui) => {
       const run = async (name, claim, fn) => {
         step++;
+        // ODW_JOURNEY_ONLY=<name>: only the steps whose name contains it (a quick look at one area).
+        if (process.env.ODW_JOURNEY_ONLY && !name.includes(process.env.ODW_JOURNEY_ONLY)) return;
         current = `${String(step).padStart(2, '0')}-${name}`;
         const s0 = Date.now();
         log(`step ${step}: ${claim}`);
@@ -551,6 +553,8 @@ try {
               .catch(() => false)
           )
             await page.keyboard.press('Control+J');
+          // Next year's rows of the same export, as a CSV with the same labels: stacked under the sheet below.
+          cpSync(join(REPO, 'test/fixtures/standardise/aube-2018.csv'), join(ui.workspace, 'aube-2018.csv'));
           await openFile(ui, 'sheet-aube.xlsx');
           await ui.runCommand('Open Data: Standardise to Schema…');
           const frame = await webviewWith(ui, 'table.fields');
@@ -584,7 +588,40 @@ try {
           const counts = (await frame.locator('#counts').innerText()).trim();
           const previewCols = await frame.locator('.preview table tr').first().locator('th').count();
           await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-preview`);
+          // Stack aube-2018.csv under the sheet (Table operations), the rows saying where they came from.
+          await frame.locator('details.ops summary').click();
+          await frame.locator('#stack').evaluate((m) => {
+            const o = [...m.querySelectorAll('vscode-option')].find((x) => x.textContent.trim() === 'aube-2018.csv');
+            if (!o) throw new Error('aube-2018.csv is not offered to stack');
+            m.value = [o.getAttribute('value')];
+          });
+          await frame.locator('#stack-column').evaluate((t) => (t.value = 'Fichier'));
+          const rowsBefore = await frame.locator('.preview table tr').count();
+          await frame.locator('#apply-table').click();
+          await frame.locator('.preview table tr').nth(rowsBefore).waitFor({ timeout: 60_000 });
+          const rowsAfter = (await frame.locator('.preview table tr').count()) - 1;
+          if (
+            (await frame
+              .locator('tr[data-field="notificationUE"] .params vscode-textfield')
+              .first()
+              .evaluate((t) => t.value)) !== 'non'
+          )
+            throw new Error('the constant was lost when the table changed');
+          await frame.locator('details.ops').scrollIntoViewIfNeeded();
+          await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-stack`);
+          // Write: a save dialog proposes a new file beside the source; accept it.
           await frame.locator('#write').click();
+          const dialog = page.locator('.quick-input-widget input');
+          await dialog.waitFor({ timeout: 30_000 });
+          await page.waitForFunction(
+            () => /sheet-aube-subventions\.csv$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
+            null,
+            {
+              timeout: 30_000,
+            },
+          );
+          await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-write`);
+          await dialog.press('Enter');
           await page.locator('.tabs-container .tab', { hasText: 'sheet-aube-subventions.csv' }).first().waitFor({ timeout: 60_000 });
           const out = join(ui.workspace, 'sheet-aube-subventions.csv');
           if (!existsSync(out)) throw new Error('sheet-aube-subventions.csv was not written');
@@ -592,7 +629,9 @@ try {
           if (!header.startsWith('nomAttribuant,idAttribuant,dateConvention')) throw new Error(`unexpected header: ${header}`);
           if (!/,non,/.test(readFileSync(out, 'utf8').split('\r\n')[1]))
             throw new Error('the constant notificationUE=non is not in the written file');
-          return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; wrote sheet-aube-subventions.csv`;
+          const written = readFileSync(out, 'utf8').trim().split('\r\n').length - 1;
+          if (written !== 9) throw new Error(`${written} rows written, not the 7 + 2 stacked`);
+          return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; aube-2018.csv stacked (${rowsAfter} rows); wrote sheet-aube-subventions.csv (${written} rows) from the save dialog`;
         },
       );
     },

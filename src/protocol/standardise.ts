@@ -42,6 +42,14 @@ export interface StandardiseStrings {
   unpivotName: string;
   unpivotValue: string;
   apply: string;
+  /** After the detected schema's name in the picker. */
+  detected: string;
+  dropWhere: string;
+  /** Placeholder: the values of the chosen column whose rows are dropped, separated by `;`. */
+  dropValues: string;
+  stack: string;
+  /** Placeholder of the name of the column saying where each row came from. */
+  stackColumn: string;
   /** Names of the expressions in the source select. */
   kinds: { join: string; split: string; date: string; period: string; map: string; lookup: string };
   separator: string;
@@ -58,6 +66,17 @@ export interface StandardiseStrings {
   lookupValue: string;
 }
 
+/** A file of the workspace, or a sheet of a workbook, that can be stacked under the table. */
+export interface StackCandidate {
+  /** Path relative to the source's folder, `/`-separated (as the recipe keeps it). */
+  path: string;
+  sheet?: string;
+  /** The value of the source column for its rows. */
+  label: string;
+  /** What the picker shows. */
+  title: string;
+}
+
 export interface StandardiseView {
   /** URI of the source table and its sheet: what the panel is revived from after a reload. */
   source: string;
@@ -65,6 +84,7 @@ export interface StandardiseView {
   /** File name (and sheet) shown as the panel's heading. */
   title: string;
   proposal: ProposalView;
+  stackCandidates: StackCandidate[];
   strings: StandardiseStrings;
 }
 
@@ -131,6 +151,7 @@ export function isToWebview(v: unknown): v is ToWebview {
     case 'init': {
       const view = v.view;
       if (!isObject(view) || typeof view.title !== 'string' || !isObject(view.strings) || !isObject(view.proposal)) return false;
+      if (!Array.isArray(view.stackCandidates)) return false;
       const p = view.proposal;
       return (
         Array.isArray(p.fields) && Array.isArray(p.columns) && Array.isArray(p.schemas) && Array.isArray(p.proposal) && isObject(p.spec)

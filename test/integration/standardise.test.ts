@@ -4,6 +4,7 @@
 // of scdl/subventions in order and no structure error.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { lintFile } from '../../src/core/lint-file';
 import { resolveTarget } from '../../src/core/standardise/target';
@@ -15,6 +16,9 @@ interface State {
   fields: Record<string, Record<string, unknown>> | null;
   preview: { header: string[]; rows: number; errors: number; warnings: number; ms: number } | null;
   written: string | null;
+  table: { stack?: { files: { path: string }[]; column: string } } | null;
+  stackCandidates: string[];
+  problem: string | null;
 }
 
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
@@ -50,9 +54,10 @@ suite('Standardise to schema', () => {
   let written: string | null = null;
   const recipe = () => vscode.Uri.joinPath(folder(), '.opendata', 'recipes', 'sheet-aube.json');
   const replayed = () => vscode.Uri.joinPath(folder(), 'sheet-aube-subventions-2.csv');
+  const extra: string[] = [];
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const f of [written, recipe().fsPath, replayed().fsPath]) if (f) fs.rmSync(f, { force: true });
+    for (const f of [written, recipe().fsPath, replayed().fsPath, ...extra]) if (f) fs.rmSync(f, { force: true });
   });
 
   test('maps the Aube export to scdl/subventions in the webview and writes the CSV', async () => {
@@ -101,5 +106,51 @@ suite('Standardise to schema', () => {
     const ok = await vscode.commands.executeCommand<boolean>('openData.replayRecipe', source, recipe());
     assert.strictEqual(ok, true);
     assert.strictEqual(fs.readFileSync(replayed().fsPath, 'utf8'), fs.readFileSync(written!, 'utf8'));
+  });
+
+  test('stacks another file of the workspace under the sheet, and writes only where the user agreed', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Next year's rows of the same export: a CSV with the sheet's labels (test/fixtures/standardise/SOURCES.md).
+    const book = vscode.Uri.joinPath(folder(), 'sheet-aube.xlsx');
+    const next = vscode.Uri.joinPath(folder(), 'aube-2018.csv').fsPath;
+    const taken = vscode.Uri.joinPath(folder(), 'aube-taken.csv').fsPath;
+    extra.push(next, taken);
+    fs.copyFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'standardise', 'aube-2018.csv'), next);
+    fs.writeFileSync(taken, 'keep me\r\n');
+
+    await vscode.commands.executeCommand('openData.standardise', book, 'Feuil1');
+    let s = await state((x) => x.webviewReady && x.preview !== null && x.preview.rows === 7, 'the first preview');
+    assert.ok(s.stackCandidates.includes('aube-2018.csv'), `offered: ${s.stackCandidates.join(', ')}`);
+    assert.ok(!s.stackCandidates.some((c) => c.includes('Feuil2')), `empty sheets are not offered: ${s.stackCandidates.join(', ')}`);
+
+    // A file the panel did not offer is refused (a message is only JSON from the webview).
+    const stack = (p: string) => ({ type: 'table', table: { stack: { files: [{ path: p, label: '2018' }], column: 'Année' } } });
+    await vscode.commands.executeCommand('openData._standardiseMessage', stack('../../../etc/passwd'));
+    s = await state((x) => x.problem !== null, 'the refusal');
+    assert.strictEqual(s.table, null);
+
+    await vscode.commands.executeCommand('openData._standardiseMessage', stack('aube-2018.csv'));
+    s = await state((x) => x.preview !== null && x.preview.rows === 9, 'the preview of the stacked rows');
+    assert.deepStrictEqual(
+      s.table!.stack!.files.map((f) => f.path),
+      ['aube-2018.csv'],
+    );
+    assert.deepStrictEqual(s.fields!.montant, { column: 'Montant  total de la subvention' });
+
+    // Never over a source, not over another file without a yes.
+    const refused = await vscode.commands.executeCommand<string | undefined>('openData._standardiseWrite', { out: next, overwrite: true });
+    assert.strictEqual(refused, undefined);
+    assert.match((await state((x) => x.problem !== null, 'the refusal')).problem!, /never overwritten/);
+    const declined = await vscode.commands.executeCommand<string | undefined>('openData._standardiseWrite', {
+      out: taken,
+      overwrite: false,
+    });
+    assert.strictEqual(declined, undefined);
+    assert.strictEqual(fs.readFileSync(taken, 'utf8'), 'keep me\r\n');
+    const out = await vscode.commands.executeCommand<string | undefined>('openData._standardiseWrite', { out: taken, overwrite: true });
+    assert.strictEqual(out, taken);
+    const lines = fs.readFileSync(taken, 'utf8').trim().split('\r\n');
+    assert.strictEqual(lines.length, 1 + 9, 'the header and the 7 + 2 stacked rows');
+    assert.strictEqual(lines[0].split(',')[0], 'nomAttribuant');
   });
 });

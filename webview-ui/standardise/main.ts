@@ -19,6 +19,7 @@ import {
 import type { StandardiseSpec } from '../../src/core/standardise/spec';
 import type { PreviewView } from '../../src/core/standardise/task';
 import { select, sourceEditor } from './source-editor';
+import { tableOps } from './table-ops';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; setState(s: StandardiseState): void };
 const vscode = acquireVsCodeApi();
@@ -75,65 +76,6 @@ function fieldRow(f: StandardiseView['proposal']['fields'][number]): HTMLTableRo
   return tr;
 }
 
-/** Header row, dropped rows, unpivot: applied by the host, which proposes again on the shaped table. */
-function tableOps(v: StandardiseView): HTMLElement {
-  const S = v.strings;
-  const ops = v.proposal.spec.table ?? {};
-  const box = el('details', undefined, 'ops');
-  if (v.proposal.spec.table) box.setAttribute('open', '');
-  box.append(el('summary', S.tableOps));
-  const headerRow = document.createElement('vscode-textfield') as Control;
-  headerRow.setAttribute('type', 'number');
-  headerRow.setAttribute('min', '1');
-  headerRow.value = String(ops.headerRow ?? 1);
-  headerRow.setAttribute('aria-label', S.headerRow);
-  const check = (label: string, on: boolean | undefined) => {
-    const c = document.createElement('vscode-checkbox') as Control;
-    c.textContent = label;
-    if (on) c.setAttribute('checked', '');
-    return c;
-  };
-  const blank = check(S.dropBlank, ops.drop?.blank);
-  const totals = check(S.dropTotals, ops.drop?.totals);
-  const cols = document.createElement('vscode-multi-select') as unknown as HTMLElement & { value: string[] };
-  cols.setAttribute('aria-label', S.unpivot);
-  for (const c of v.proposal.rawColumns.filter(Boolean)) {
-    const o = document.createElement('vscode-option');
-    o.setAttribute('value', c);
-    o.textContent = c;
-    if (ops.unpivot?.columns.includes(c)) o.setAttribute('selected', '');
-    cols.append(o);
-  }
-  const name = document.createElement('vscode-textfield') as Control;
-  name.value = ops.unpivot?.name ?? '';
-  name.setAttribute('placeholder', S.unpivotName);
-  const value = document.createElement('vscode-textfield') as Control;
-  value.value = ops.unpivot?.value ?? '';
-  value.setAttribute('placeholder', S.unpivotValue);
-  const apply = document.createElement('vscode-button');
-  apply.textContent = S.apply;
-  apply.addEventListener('click', () => {
-    const chosen = [...cols.value].filter(Boolean);
-    const table: NonNullable<StandardiseSpec['table']> = {};
-    const h = Math.max(1, Math.floor(Number(headerRow.value) || 1));
-    if (h > 1) table.headerRow = h;
-    if (blank.checked || totals.checked)
-      table.drop = { ...(blank.checked ? { blank: true } : {}), ...(totals.checked ? { totals: true } : {}) };
-    if (chosen.length)
-      table.unpivot = { columns: chosen, name: name.value.trim() || S.unpivotName, value: value.value.trim() || S.unpivotValue };
-    if (ops.stack) table.stack = ops.stack;
-    status.textContent = S.updating;
-    vscode.postMessage({ type: 'table', table });
-  });
-  const row = (label: string, ...controls: HTMLElement[]) => {
-    const d = el('div', undefined, 'op');
-    d.append(el('label', label), ...controls);
-    return d;
-  };
-  box.append(row(S.headerRow, headerRow), row('', blank, totals), row(S.unpivot, cols, name, value), apply);
-  return box;
-}
-
 function render(v: StandardiseView): void {
   view = v;
   // Enough for VS Code to bring the panel back after a reload; the host proposes again from the file.
@@ -145,14 +87,24 @@ function render(v: StandardiseView): void {
   app.append(el('h1', v.title));
   const target = el('div', undefined, 'target');
   const schemas = select(
-    v.proposal.schemas.map((s) => ({ value: s.name, label: `${s.name} — ${s.title}` })),
+    v.proposal.schemas.map((s) => ({
+      value: s.name,
+      label: `${s.name} ${s.version} — ${s.title}${s.name === v.proposal.detected ? ` ${S.detected}` : ''}`,
+    })),
     v.proposal.schema.name,
   );
   schemas.id = 'schema';
   schemas.setAttribute('aria-label', S.target);
   schemas.addEventListener('change', () => vscode.postMessage({ type: 'schema', name: schemas.value }));
   target.append(el('label', S.target), schemas, el('span', `${S.version} ${v.proposal.schema.version}`, 'status'));
-  app.append(target, tableOps(v), el('h2', S.fields));
+  app.append(
+    target,
+    tableOps(v, (table) => {
+      status.textContent = S.updating;
+      vscode.postMessage({ type: 'table', table });
+    }),
+    el('h2', S.fields),
+  );
   const table = el('table', undefined, 'fields');
   const head = el('tr');
   head.append(el('th', S.field), el('th', S.source), el('th', ''));
@@ -176,10 +128,8 @@ function render(v: StandardiseView): void {
   writeButton = document.createElement('vscode-button');
   writeButton.id = 'write';
   writeButton.textContent = S.write;
-  writeButton.addEventListener('click', () => {
-    status.textContent = S.writing;
-    vscode.postMessage({ type: 'write', spec: spec! });
-  });
+  // "Writing…" comes from the host once the save dialog is answered.
+  writeButton.addEventListener('click', () => vscode.postMessage({ type: 'write', spec: spec! }));
   actions.append(writeButton);
   app.append(status, previewBox, actions);
   vscode.postMessage({ type: 'spec', generation: ++generation, spec });

@@ -4,7 +4,7 @@
 import { fill, type StandardiseStrings } from '../../src/protocol/standardise';
 import type { FieldSource } from '../../src/core/standardise/spec';
 import type { TargetField } from '../../src/core/standardise/target';
-import { valueKey } from '../../src/core/standardise/value-map';
+import { matchEnum, valueKey } from '../../src/core/standardise/value-map';
 
 type Control = HTMLElement & { value: string };
 type Multi = HTMLElement & { value: string[] };
@@ -142,8 +142,16 @@ export function sourceEditor(
       return emit(e);
     }
     if (k === 'map') {
-      const e =
-        prev && 'map' in prev ? { map: prev.map, values: { ...prev.values } } : { map: first, values: {} as Record<string, string> };
+      // A new value map starts from the fuzzy proposals ("Numéraire" → "aide en numéraire"), as the auto-proposal does.
+      const proposed = (column: string) => {
+        const values: Record<string, string> = {};
+        for (const v of ctx.columnValues[column] ?? []) {
+          const m = matchEnum(v, f.enum ?? []);
+          if (m) values[valueKey(v)] = m.value;
+        }
+        return values;
+      };
+      const e = prev && 'map' in prev ? { map: prev.map, values: { ...prev.values } } : { map: first, values: proposed(first) };
       const table = document.createElement('div');
       const rows = () => {
         table.replaceChildren();
@@ -165,6 +173,7 @@ export function sourceEditor(
       };
       col(e.map, S.kinds.map, (v) => {
         e.map = v;
+        e.values = proposed(v);
         rows();
         emit({ map: e.map, values: { ...e.values } });
       });

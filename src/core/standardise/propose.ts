@@ -6,7 +6,7 @@ import { cleanLabel, labelKey, labelWords, wordOverlap } from './labels';
 import { shapeOf, type ColumnShape } from './shapes';
 import { organisationField, synonymKeys, type FieldKeys } from './synonyms';
 import type { Target, TargetField } from './target';
-import { proposeValueMap } from './value-map';
+import { matchEnum, proposeValueMap } from './value-map';
 import { continuation, spreadField } from './propose-expressions';
 import { kindOf, type FieldSource, type SourceKind, type StandardiseSpec } from './spec';
 
@@ -33,6 +33,8 @@ export interface ProposeInput {
   rows: readonly (readonly string[])[];
   /** Fixed values: `--set`, or the project's organisation for the granting-body fields. */
   constants?: Record<string, { value: string; reason: string }>;
+  /** The columns' value shapes, when already computed for this sample (one per header column). */
+  shapes?: readonly ColumnShape[];
 }
 
 const MIN_SCORE = 0.45;
@@ -57,7 +59,7 @@ const idLike = (f: TargetField) =>
   (!!f.pattern && /\\d\{(9|14)\}/.test(f.pattern)) || /^id(Beneficiaire|Attribuant)$|SIRET|siren/i.test(f.name);
 
 /** How well the values fit the field, as a factor, and what was seen. */
-function shapeFactor(f: TargetField, s: ColumnShape): { factor: number; note?: string } {
+function shapeFactor(f: TargetField, s: ColumnShape, k: FieldKeys | undefined): { factor: number; note?: string } {
   if (s.filled === 0) return { factor: 0.6, note: 'empty column' };
   let factor = 1;
   let note: string | undefined;
@@ -67,7 +69,7 @@ function shapeFactor(f: TargetField, s: ColumnShape): { factor: number; note?: s
   else if (idLike(f)) factor *= s.siret + s.siren >= 0.8 ? 1 : 0.6;
   else if (f.type === 'string' && !f.enum && s.text < 0.2 && s.amount > 0.9 && /nom|objet|titre|libell/i.test(f.name)) factor *= 0.6;
   if (f.enum) {
-    const m = proposeValueMap(s.values, f.enum);
+    const m = proposeValueMap(s.values, f.enum, k?.values);
     factor *= m.mapped >= 0.8 ? 1 : m.mapped >= 0.3 ? 0.7 : 0.4;
   }
   if (granting(f)) {
@@ -78,17 +80,39 @@ function shapeFactor(f: TargetField, s: ColumnShape): { factor: number; note?: s
   return { factor, note };
 }
 
+/** The kinds of document (synonym files' `context`) that a column of few values names, e.g. `CA` → compte administratif. */
+function documentsNamed(keys: Map<string, FieldKeys>, shapes: readonly ColumnShape[]): Set<string> {
+  const terms = [...new Set([...keys.values()].flatMap((k) => k.context))];
+  const seen = new Set<string>();
+  if (!terms.length) return seen;
+  for (const s of shapes) {
+    if (s.distinct === 0 || s.distinct > 3) continue;
+    const hits = s.values.map((v) => matchEnum(v, terms));
+    if (hits.every((h) => h && h.score >= 0.8)) for (const h of hits) seen.add(h!.value);
+  }
+  return seen;
+}
+
+/** A field tied to a kind of document is the likelier when the file names it, the unlikelier when it names another. */
+function contextFactor(k: FieldKeys | undefined, documents: ReadonlySet<string>): { factor: number; note?: string } {
+  if (!k?.context.length || !documents.size) return { factor: 1 };
+  const hit = k.context.find((c) => documents.has(c));
+  return hit ? { factor: 1.3, note: `the file is a ${hit}` } : { factor: 0.8 };
+}
+
 export function proposeMapping(target: Target, input: ProposeInput): MappingProposal {
   const keys = synonymKeys(target.name);
   const labels = input.header.map(cleanLabel);
-  const shapes = labels.map((_, i) => shapeOf(input.rows.map((r) => r[i] ?? '')));
+  const shapes = input.shapes ?? labels.map((_, i) => shapeOf(input.rows.map((r) => r[i] ?? '')));
+  const documents = documentsNamed(keys, shapes);
   const pairs: { f: number; c: number; score: number; reason: string }[] = [];
   target.fields.forEach((f, fi) => {
     labels.forEach((label, ci) => {
       const n = nameScore(f, label, keys.get(f.name));
-      const sh = shapeFactor(f, shapes[ci]);
-      let score = n.score * sh.factor;
-      let reason = n.reason ? `${n.reason}${sh.note ? `, ${sh.note}` : ''}` : '';
+      const sh = shapeFactor(f, shapes[ci], keys.get(f.name));
+      const cx = contextFactor(keys.get(f.name), documents);
+      let score = n.score * sh.factor * cx.factor;
+      let reason = n.reason ? `${n.reason}${sh.note ? `, ${sh.note}` : ''}${cx.note ? `, ${cx.note}` : ''}` : '';
       // The field's own name is what a person maps, whatever the values (the validation then says what is wrong with them).
       if (n.reason === 'name' && score < 0.5) [score, reason] = [0.5, `name, ${sh.note ?? 'values do not fit the field'}`];
       // Value shape alone: the granting body's SIRET is the one constant public SIRET.
@@ -135,7 +159,7 @@ export function proposeMapping(target: Target, input: ProposeInput): MappingProp
       [spec, reason] = [{ join: [input.header[p.c], input.header[more]], sep: ' ' }, `${reason}, continued in “${labels[more]}”`];
     }
     if (f.enum) {
-      const m = proposeValueMap(shapes[p.c].values, f.enum);
+      const m = proposeValueMap(shapes[p.c].values, f.enum, keys.get(f.name)?.values);
       if (!m.exact && m.mapped > 0) [spec, reason] = [{ map: input.header[p.c], values: m.values }, `${reason}, value map`];
     }
     return { field: f.name, kind: kindOf(spec), source, confidence: Math.round(p.score * 100) / 100, reason, spec };

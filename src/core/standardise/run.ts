@@ -8,7 +8,7 @@ import { csvField } from '../sheet/export-csv';
 import { compileMapping, type CompiledMapping } from './compile';
 import { err } from './errors';
 import { readSource, type SourceRef } from './read';
-import type { StandardiseSpec } from './spec';
+import type { StandardiseSpec, TableOps } from './spec';
 import { tableShaper } from './table-ops';
 import type { Target } from './target';
 
@@ -26,13 +26,21 @@ export interface RunResult {
 
 const FLUSH_CHARS = 1 << 20;
 
-/** The sources of a run: the file, then the stacked ones, each with the label of its source column. */
-export function sourcesOf(spec: StandardiseSpec, main: SourceRef): { src: SourceRef; label: string }[] {
-  const stack = spec.table?.stack;
-  const first = { src: main, label: basename(main.path) };
-  if (!stack) return [first];
+/**
+ * The sources of a run: the file, then the stacked ones, each with the value of the source column:
+ * its label, else the sheet's name when sheets of one workbook are stacked, else the file's name.
+ */
+export function sourcesOf(table: TableOps | undefined, main: SourceRef): { src: SourceRef; label: string }[] {
+  const stack = table?.stack;
+  if (!stack) return [{ src: main, label: basename(main.path) }];
   const dir = dirname(main.path);
-  return [first, ...stack.files.map((f) => ({ src: { path: resolve(dir, f.path), sheet: f.sheet }, label: f.label ?? basename(f.path) }))];
+  const same = (p: string) => resolve(p) === resolve(main.path);
+  const others = stack.files.map((f) => {
+    const path = resolve(dir, f.path);
+    return { src: { path, sheet: f.sheet }, label: f.label ?? (f.sheet && same(path) ? f.sheet : basename(f.path)) };
+  });
+  const sheets = main.sheet !== undefined && others.some((o) => o.src.sheet !== undefined && same(o.src.path));
+  return [{ src: main, label: sheets ? main.sheet! : basename(main.path) }, ...others];
 }
 
 /** Feeds every shaped, mapped row of every source to `onRow` (header first, once). */
@@ -46,7 +54,7 @@ export async function mapRows(
   const stackCol = spec.table?.stack?.column;
   let header: string[] | null = null;
   let rows = 0;
-  for (const { src, label } of sourcesOf(spec, main)) {
+  for (const { src, label } of sourcesOf(spec.table, main)) {
     let mapping: CompiledMapping | null = null;
     const shaper = tableShaper(spec.table, src.path, (h) => {
       mapping = compileMapping(spec, target, stackCol ? [...h, stackCol] : h, src.path, options.baseDir ?? dirname(main.path));
@@ -82,7 +90,7 @@ export async function standardiseToFile(
   out: string,
   options: RunOptions = {},
 ): Promise<RunResult> {
-  const sources = sourcesOf(spec, main).map((s) => resolve(s.src.path));
+  const sources = sourcesOf(spec.table, main).map((s) => resolve(s.src.path));
   if (sources.includes(resolve(out)))
     throw err(
       'same-file',

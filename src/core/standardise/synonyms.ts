@@ -7,11 +7,16 @@ import catalogue from './synonyms/scdl/catalogue.json';
 import catalogueDonnees from './synonyms/etalab/schema-catalogue-donnees.json';
 import irveStatique from './synonyms/etalab/schema-irve-statique.json';
 import { labelKey } from './labels';
+import { valueKey } from './value-map';
 
 export interface FieldSynonyms {
   names: string[];
   /** Wordings that also mean another field: a weaker proposal, the values decide. */
   weak?: string[];
+  /** Codes and wordings exports use for the schema's values: schema value → source values. */
+  values?: Record<string, string[]>;
+  /** Values that name the kind of document (e.g. `compte administratif`): when a column of the file says one, this field is the likelier. */
+  context?: string[];
 }
 
 interface SynonymFile {
@@ -32,6 +37,9 @@ export interface FieldKeys {
   weak: Set<string>;
   /** Word lists, for partial matches. */
   words: { words: string[]; weak: boolean }[];
+  /** valueKey of a source value → schema value. */
+  values: Map<string, string>;
+  context: string[];
 }
 
 const cache = new Map<string, Map<string, FieldKeys>>();
@@ -46,7 +54,15 @@ export function synonymKeys(schema: string): Map<string, FieldKeys> {
       ...syn.names.map((n) => ({ words: labelKey(n).split(' '), weak: false })),
       ...(syn.weak ?? []).map((n) => ({ words: labelKey(n).split(' '), weak: true })),
     ];
-    m.set(field, { strong: new Set(syn.names.map(labelKey)), weak: new Set((syn.weak ?? []).map(labelKey)), words });
+    const values = new Map<string, string>();
+    for (const [to, from] of Object.entries(syn.values ?? {})) for (const v of from) values.set(valueKey(v), to);
+    m.set(field, {
+      strong: new Set(syn.names.map(labelKey)),
+      weak: new Set((syn.weak ?? []).map(labelKey)),
+      words,
+      values,
+      context: syn.context ?? [],
+    });
   }
   cache.set(schema, m);
   return m;

@@ -1,17 +1,17 @@
 // The worker's standardise jobs, as plain data in and out: the proposal for a target schema,
 // the preview (first rows mapped and validated), and the write. Errors the user can act on
 // come back as `{ problem }` in both languages, not as exceptions.
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import type { Lang, Text } from '../model';
 import { catalog } from '../schema/catalog';
-import { detectSchema } from '../schema/detect';
+import { likeliestSchema } from './detect-target';
 import { StandardiseError } from './errors';
 import { organisationConstants, projectOrganisation, type Organisation } from './organisation';
 import { previewProblems, problemsLeft, type ProblemSummary } from './problems';
 import { proposeMapping, type FieldProposal } from './propose';
 import { readSource, sampleSource, type SourceRef } from './read';
 import { tableShaper } from './table-ops';
-import { standardisePreview, standardiseToFile } from './run';
+import { sourcesOf, standardisePreview, standardiseToFile } from './run';
 import type { StandardiseSpec, TableOps } from './spec';
 import { resolveTarget, type TargetField } from './target';
 
@@ -27,7 +27,10 @@ async function guard<T>(f: () => Promise<T>): Promise<Outcome<T>> {
 }
 
 export interface ProposalView {
+  /** The schemas the product bundles, the one the header looks like first. */
   schemas: { name: string; version: string; title: string }[];
+  /** The schema the header looks like, if any. */
+  detected?: string;
   schema: { name: string; version: string };
   fields: TargetField[];
   columns: string[];
@@ -68,9 +71,10 @@ async function shapedSample(
   let seen = 0;
   const rows: string[][] = [];
   const stackCol = table.stack?.column;
+  const label = sourcesOf(table, source)[0].label;
   const shaper = tableShaper(table, source.path, (h) => {
     header = stackCol ? [...h, stackCol] : h;
-    return (v) => rows.length < 500 && rows.push(stackCol ? [...v, basename(source.path)] : v);
+    return (v) => rows.length < 500 && rows.push(stackCol ? [...v, label] : v);
   });
   await readSource(
     source,
@@ -92,12 +96,16 @@ export function proposeTask(args: {
 }): Promise<Outcome<ProposalView>> {
   return guard(async () => {
     const sample = await shapedSample(args.source, args.table);
-    const name = args.schema ?? detectSchema(sample.header)?.ref.name ?? 'scdl/subventions';
+    const detected = likeliestSchema(sample);
+    const name = args.schema ?? detected ?? 'scdl/subventions';
     const target = resolveTarget(name);
     const org = { ...projectOrganisation(dirname(args.source.path)), ...stripEmpty(args.organisation) };
     const p = proposeMapping(target, { ...sample, constants: organisationConstants(target, org) });
     return {
-      schemas: catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
+      schemas: catalog
+        .map((e) => ({ name: e.name, version: e.version, title: e.title }))
+        .sort((a, b) => Number(b.name === detected) - Number(a.name === detected)),
+      ...(detected ? { detected } : {}),
       schema: p.schema,
       fields: target.fields,
       columns: sample.header.map((h) => h.trim()),

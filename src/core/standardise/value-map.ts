@@ -5,7 +5,15 @@ import { labelWords } from './labels';
 
 /** The key a value map is indexed by: case, accents, spaces and punctuation folded. */
 export function valueKey(v: string): string {
-  return labelWords(v).join(' ');
+  const k = labelWords(v).join(' ');
+  if (k) return k;
+  // A code that is a stop word ("D" for dépense, "A"): kept, folded like the rest.
+  return v
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function editDistance(a: string, b: string): number {
@@ -30,9 +38,15 @@ const initials = (key: string) =>
     .join('');
 
 /** The schema value a source value stands for, with a score 0..1, or null. */
-export function matchEnum(value: string, choices: readonly string[]): { value: string; score: number } | null {
+export function matchEnum(
+  value: string,
+  choices: readonly string[],
+  synonyms?: ReadonlyMap<string, string>,
+): { value: string; score: number } | null {
   const k = valueKey(value);
   if (!k) return null;
+  const known = synonyms?.get(k);
+  if (known !== undefined && choices.includes(known)) return { value: known, score: 1 };
   let best: { value: string; score: number } | null = null;
   for (const c of choices) {
     const ck = valueKey(c);
@@ -57,12 +71,13 @@ export function matchEnum(value: string, choices: readonly string[]): { value: s
 export function proposeValueMap(
   values: readonly string[],
   choices: readonly string[],
+  synonyms?: ReadonlyMap<string, string>,
 ): { values: Record<string, string>; mapped: number; exact: boolean } {
   const map: Record<string, string> = {};
   let mapped = 0;
   let exact = true;
   for (const v of values) {
-    const m = matchEnum(v, choices);
+    const m = matchEnum(v, choices, synonyms);
     if (!m) continue;
     mapped++;
     if (v.trim() !== m.value) exact = false;

@@ -2,7 +2,7 @@
 // CSV, a workbook (one of its sheets), the explorer or the Préparation stage's resources.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { StandardisePanel, type StandardiseSource } from './panel';
+import { StandardisePanel, type StandardiseSource, type WriteAnswers } from './panel';
 import { STANDARDISE_VIEW_TYPE, parseStandardiseState } from '../../protocol/standardise';
 
 const TABLE = /\.(csv|tsv|tab|txt|xlsx|xlsm|ods)$/i;
@@ -15,6 +15,9 @@ export interface StandardiseTestState {
   fields: Record<string, unknown> | null;
   preview: { header: string[]; rows: number; errors: number; warnings: number; ms: number } | null;
   written: string | null;
+  table: unknown;
+  stackCandidates: string[];
+  problem: string | null;
 }
 
 export function registerStandardise(context: vscode.ExtensionContext, services: Pick<Services, 'worker'>): void {
@@ -36,6 +39,9 @@ export function registerStandardise(context: vscode.ExtensionContext, services: 
         fields: p.spec?.fields ?? null,
         preview: v && { header: v.header, rows: v.rows.length, errors: v.counts.errors, warnings: v.counts.warnings, ms: v.ms },
         written: p.written?.fsPath ?? null,
+        table: p.spec?.table ?? null,
+        stackCandidates: p.view?.stackCandidates.map((c) => c.title) ?? [],
+        problem: p.lastProblem,
       };
     }),
     vscode.window.registerWebviewPanelSerializer(STANDARDISE_VIEW_TYPE, {
@@ -45,8 +51,19 @@ export function registerStandardise(context: vscode.ExtensionContext, services: 
         StandardisePanel.revive(panel, { uri: vscode.Uri.parse(s.source), sheet: s.sheet }, context.extensionUri, services.worker);
       },
     }),
-    /** What the panel's "Write standardised CSV" button does, for tests and keyboard users. */
-    vscode.commands.registerCommand('openData._standardiseWrite', async () => (await StandardisePanel.last?.write())?.fsPath),
+    /** A message as if from the webview (host tests drive the panel's protocol with it). */
+    vscode.commands.registerCommand('openData._standardiseMessage', (m: unknown) => StandardisePanel.last?.receiveRaw(m)),
+    /** The panel's "Write standardised CSV" with the dialog's answers given (tests): `{ out?, overwrite? }`. */
+    vscode.commands.registerCommand(
+      'openData._standardiseWrite',
+      async (a?: WriteAnswers) =>
+        (
+          await StandardisePanel.last?.write({
+            ...(typeof a?.out === 'string' ? { out: a.out } : {}),
+            overwrite: a?.overwrite === true,
+          })
+        )?.fsPath,
+    ),
   );
 }
 

@@ -32,6 +32,11 @@ export function standardiseStrings(): StandardiseStrings {
     unpivotName: vscode.l10n.t('Name column'),
     unpivotValue: vscode.l10n.t('Value column'),
     apply: vscode.l10n.t('Apply'),
+    detected: vscode.l10n.t('(detected)'),
+    dropWhere: vscode.l10n.t('Drop the rows whose column'),
+    dropValues: vscode.l10n.t('has one of these values (separated by ;)'),
+    stack: vscode.l10n.t('Stack these files or sheets under this one'),
+    stackColumn: vscode.l10n.t('Column saying where each row came from'),
     kinds: {
       join: vscode.l10n.t('Join columns'),
       split: vscode.l10n.t('Split a column and take a part'),

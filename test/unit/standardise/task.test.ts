@@ -3,11 +3,12 @@
 // a bilingual problem, not an exception.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES } from '../helpers';
 import { previewTask, proposeTask, writeTask } from '../../../src/core/standardise/task';
+import { sourcesOf } from '../../../src/core/standardise/run';
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-stdtask-'));
 const somme = { path: join(FIXTURES, 'corpus', 'dsub_DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv') };
@@ -60,4 +61,69 @@ test('a preview counts the schema problems of the mapped rows; a bad mapping is 
   assert.ok(w.ok && w.result.rows === 41 && existsSync(out));
   const again = await writeTask({ source: somme, spec: r.result.spec, out: somme.path, lang: 'en' });
   assert.equal(again.ok, false, 'never over the source');
+});
+
+test('the schema a real export is meant for is detected from the proposal and listed first', async () => {
+  const aube = { path: join(FIXTURES, 'corpus', 'dsub_DEP_Aube_Donnees_essentielles_conventions_subvention.xlsx') };
+  const r = await proposeTask({ source: aube });
+  assert.ok(r.ok);
+  assert.equal(r.result.detected, 'scdl/subventions');
+  assert.equal(r.result.schemas[0].name, 'scdl/subventions');
+  const g = await proposeTask({ source: { path: join(FIXTURES, 'corpus', 'gir_DEP33_Gironde_CA_2016_cedi.csv') } });
+  assert.ok(g.ok);
+  assert.deepEqual([g.result.detected, g.result.schemas[0].name, g.result.schema.name], ['scdl/budget', 'scdl/budget', 'scdl/budget']);
+  assert.ok(
+    g.result.schemas.every((s) => /^\d+\.\d+\.\d+$/.test(s.version)),
+    'each schema with its version',
+  );
+});
+
+test('stacking sheets of one workbook: each row says which sheet it came from', async () => {
+  const book = join(FIXTURES, 'workspace', 'sheet-aube.xlsx');
+  const table = { stack: { files: [{ path: 'sheet-aube.xlsx', sheet: 'Feuil1' }], column: 'Onglet' } };
+  assert.deepEqual(
+    sourcesOf(table, { path: book, sheet: 'Feuil1' }).map((s) => s.label),
+    ['Feuil1', 'Feuil1'],
+  );
+  assert.deepEqual(
+    sourcesOf({ stack: { files: [{ path: 'other.csv' }], column: 'Source' } }, { path: book, sheet: 'Feuil1' }).map((s) => s.label),
+    ['sheet-aube.xlsx', 'other.csv'],
+  );
+  // The same sheet twice: twice the rows, the stack column in the proposal's columns.
+  const r = await proposeTask({ source: { path: book, sheet: 'Feuil1' }, table });
+  assert.ok(r.ok);
+  assert.equal(r.result.columns.at(-1), 'Onglet');
+  const p = await previewTask({
+    source: { path: book, sheet: 'Feuil1' },
+    spec: { ...r.result.spec, fields: { objet: { column: 'Onglet' } } },
+    lang: 'en',
+  });
+  assert.ok(p.ok);
+  assert.equal(p.result.checked, 14);
+});
+
+test('the granting body’s name and SIRET are prefilled from the project, the settings winning', async () => {
+  const proj = mkdtempSync(join(tmpdir(), 'odw-stdorg-'));
+  mkdirSync(join(proj, '.opendata'));
+  writeFileSync(
+    join(proj, '.opendata', 'project.json'),
+    JSON.stringify({ version: 1, organisation: { name: 'Ville de Montpellier', siret: '213 401 722 01787' } }),
+  );
+  const src = join(proj, 'mtp-2013.csv');
+  copyFileSync(join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2013.csv'), src);
+  const r = await proposeTask({ source: { path: src }, schema: 'scdl/subventions' });
+  assert.ok(r.ok);
+  assert.deepEqual(r.result.spec.fields.nomAttribuant, { constant: 'Ville de Montpellier' });
+  assert.deepEqual(r.result.spec.fields.idAttribuant, { constant: '21340172201787' });
+  const by = Object.fromEntries(r.result.proposal.map((f) => [f.field, f]));
+  assert.deepEqual([by.nomAttribuant.kind, by.nomAttribuant.reason], ['constant', 'project organisation']);
+  // The VS Code settings (openData.organisation.*) come on top of the project file.
+  const s = await proposeTask({
+    source: { path: src },
+    schema: 'scdl/subventions',
+    organisation: { name: 'Montpellier Méditerranée Métropole' },
+  });
+  assert.ok(s.ok);
+  assert.deepEqual(s.result.spec.fields.nomAttribuant, { constant: 'Montpellier Méditerranée Métropole' });
+  assert.deepEqual(s.result.spec.fields.idAttribuant, { constant: '21340172201787' });
 });
