@@ -96,7 +96,16 @@ function render(v: StandardiseView): void {
   schemas.id = 'schema';
   schemas.setAttribute('aria-label', S.target);
   schemas.addEventListener('change', () => vscode.postMessage({ type: 'schema', name: schemas.value }));
-  target.append(el('label', S.target), schemas, el('span', `${S.version} ${v.proposal.schema.version}`, 'status'));
+  // The versions at hand of the chosen schema, newest first; an older one is asked as name@version.
+  const chosen = v.proposal.schemas.find((s) => s.name === v.proposal.schema.name);
+  const versions = select(
+    (chosen?.versions ?? [v.proposal.schema.version]).map((x) => ({ value: x, label: x })),
+    v.proposal.schema.version,
+    S.version,
+  );
+  versions.id = 'schema-version';
+  versions.addEventListener('change', () => vscode.postMessage({ type: 'schema', name: `${schemas.value}@${versions.value}` }));
+  target.append(el('label', S.target), schemas, el('label', S.version), versions);
   app.append(
     target,
     tableOps(v, (table) => {

@@ -3,6 +3,13 @@
 import { catalog, catalogEntry } from '../schema/catalog';
 import type { TableSchema } from '../schema/descriptor';
 import { err } from './errors';
+import { catalogListing } from '../catalog/listing';
+
+/** The versions of a catalog schema whose file is at hand, newest first. */
+export function versionsOf(name: string): string[] {
+  const t = catalogListing().schemas.find((x) => x.name === name);
+  return t ? t.versions.filter((v) => v.available).map((v) => v.version) : [];
+}
 
 export interface TargetField {
   name: string;
@@ -26,22 +33,27 @@ export interface Target {
 
 export function resolveTarget(ref: string, version?: string): Target {
   const at = ref.indexOf('@');
-  const wanted = version ?? (at >= 0 ? ref.slice(at + 1).trim() : undefined);
-  const e = catalogEntry(at >= 0 ? ref.slice(0, at) : ref);
-  if (!e) {
+  const base = at >= 0 ? ref.slice(0, at) : ref;
+  const wanted = (version ?? (at >= 0 ? ref.slice(at + 1) : '')).trim().replace(/^v(?=\d)/, '');
+  // Any table schema of the national catalog, any version whose file is at hand (bundled or cached).
+  const latest = catalogEntry(base);
+  if (!latest) {
     const names = catalog.map((c) => c.name).join(', ');
     throw err(
       'unknown-schema',
-      `Unknown schema “${ref}”. Known schemas: ${names}.`,
-      `Schéma inconnu « ${ref} ». Schémas connus : ${names}.`,
+      `Unknown schema “${ref}”. Known schemas: ${names} and the others of \`odw schemas\`.`,
+      `Schéma inconnu « ${ref} ». Schémas connus : ${names} et les autres de \`odw schemas\`.`,
     );
   }
-  if (wanted && wanted !== 'latest' && wanted.replace(/^v/, '') !== e.version)
+  const e = !wanted || wanted === 'latest' ? latest : catalogEntry(`${base}@${wanted}`);
+  if (!e) {
+    const known = versionsOf(latest.name).join(', ') || latest.version;
     throw err(
       'unknown-version',
-      `${e.name} version ${wanted} is not bundled (bundled: ${e.version}).`,
-      `La version ${wanted} de ${e.name} n’est pas fournie (version fournie : ${e.version}).`,
+      `${latest.name} has no version ${wanted} at hand (versions: ${known}).`,
+      `Le schéma ${latest.name} n’a pas de version ${wanted} disponible (versions : ${known}).`,
     );
+  }
   const fields = e.descriptor.fields.map((f): TargetField => {
     const c = (f.constraints ?? {}) as { required?: boolean; enum?: unknown[]; pattern?: string };
     return {

@@ -13,7 +13,8 @@ import { readSource, sampleSource, type SourceRef } from './read';
 import { tableShaper } from './table-ops';
 import { sourcesOf, standardisePreview, standardiseToFile } from './run';
 import type { StandardiseSpec, TableOps } from './spec';
-import { resolveTarget, type TargetField } from './target';
+import { resolveTarget, versionsOf, type TargetField } from './target';
+import { catalogListing } from '../catalog/listing';
 
 export type Outcome<T> = { ok: true; result: T } | { ok: false; problem: Text };
 
@@ -27,8 +28,9 @@ async function guard<T>(f: () => Promise<T>): Promise<Outcome<T>> {
 }
 
 export interface ProposalView {
-  /** The schemas the product bundles, the one the header looks like first. */
-  schemas: { name: string; version: string; title: string }[];
+  /** Every table schema of the catalog (the one the header looks like first, then the bundled
+   *  SCDL and Etalab ones, then the others by title), with the versions at hand, newest first. */
+  schemas: { name: string; version: string; title: string; versions: string[] }[];
   /** The schema the header looks like, if any. */
   detected?: string;
   schema: { name: string; version: string };
@@ -102,9 +104,7 @@ export function proposeTask(args: {
     const org = { ...projectOrganisation(dirname(args.source.path)), ...stripEmpty(args.organisation) };
     const p = proposeMapping(target, { ...sample, constants: organisationConstants(target, org) });
     return {
-      schemas: catalog
-        .map((e) => ({ name: e.name, version: e.version, title: e.title }))
-        .sort((a, b) => Number(b.name === detected) - Number(a.name === detected)),
+      schemas: targetChoices(detected),
       ...(detected ? { detected } : {}),
       schema: p.schema,
       fields: target.fields,
@@ -116,6 +116,17 @@ export function proposeTask(args: {
       columnValues: fewValues(sample.header, sample.rows),
     };
   });
+}
+
+function targetChoices(detected: string | null | undefined): ProposalView['schemas'] {
+  const rank = (name: string) => (name === detected ? 0 : catalog.some((e) => e.name === name) ? 1 : 2);
+  const all = catalogListing()
+    .schemas.map((t) => ({ name: t.name, title: t.title, versions: versionsOf(t.name) }))
+    .filter((t) => t.versions.length)
+    .map((t) => ({ ...t, version: t.versions[0] }));
+  for (const e of catalog)
+    if (!all.some((t) => t.name === e.name)) all.push({ name: e.name, title: e.title, version: e.version, versions: [e.version] });
+  return all.sort((a, b) => rank(a.name) - rank(b.name) || a.title.localeCompare(b.title, 'fr'));
 }
 
 const stripEmpty = (o: Organisation | undefined): Organisation =>

@@ -119,7 +119,7 @@ export class StandardisePanel {
           this.lastProblem = vscode.l10n.t('Only the files and sheets offered can be stacked.');
           return this.post({ type: 'problem', message: this.lastProblem });
         }
-        return this.propose(this.spec?.schema.name, msg.table);
+        return this.propose(this.spec ? schemaArg(this.spec.schema) : undefined, msg.table);
       // The table operations are the host's (set by a checked 'table' message), whatever the spec says.
       case 'spec':
         return this.preview(msg.generation, this.withTable(msg.spec));
@@ -247,3 +247,6 @@ export class StandardisePanel {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
+
+/** `name@version` as the proposal reads it, so a table operation keeps the chosen version. */
+const schemaArg = (s: { name: string; version?: string }) => (s.version ? `${s.name}@${s.version}` : s.name);

@@ -64,6 +64,7 @@ test('values are written as the field type wants when the reading is certain', (
 
 test('unknown schema or version is a clear error', () => {
   assert.throws(() => resolveTarget('scdl/nope'), /Unknown schema “scdl\/nope”/);
-  assert.throws(() => resolveTarget('scdl/subventions@9.9'), /version 9\.9 is not bundled/);
+  assert.throws(() => resolveTarget('scdl/subventions@9.9'), /no version 9\.9 at hand \(versions: 2\.1\.1, .*2\.0\.2/);
   assert.equal(resolveTarget('scdl/subventions@2.1.1').version, '2.1.1');
+  assert.equal(resolveTarget('scdl/subventions@v2.0.2').version, '2.0.2');
 });

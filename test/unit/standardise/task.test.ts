@@ -22,6 +22,25 @@ test('the proposal detects the schema from the header and lists the catalog', as
   assert.ok(r.result.columnValues.nature?.length, 'few distinct values: offered to value maps');
 });
 
+test('any catalog schema and any version at hand can be the target; the version is kept in the recipe', async () => {
+  const r = await proposeTask({ source: somme, schema: 'scdl/subventions@2.0.2' });
+  assert.ok(r.ok);
+  assert.deepEqual(r.result.schema, { name: 'scdl/subventions', version: '2.0.2' });
+  assert.equal(r.result.spec.schema.version, '2.0.2');
+  const sub = r.result.schemas.find((s) => s.name === 'scdl/subventions')!;
+  assert.equal(sub.versions[0], sub.version, 'newest first');
+  assert.ok(sub.versions.includes('2.0.2') && sub.versions.length > 3);
+  assert.equal(r.result.schemas[0].name, 'scdl/subventions', 'the detected schema first');
+  assert.ok(r.result.schemas.length > 50, 'the whole national catalog, not only the bundled nine');
+  const other = await proposeTask({ source: somme, schema: 'etalab/schema-lieux-covoiturage@0.3.0' });
+  assert.ok(other.ok);
+  assert.deepEqual(other.result.schema, { name: 'etalab/schema-lieux-covoiturage', version: '0.3.0' });
+  assert.ok(other.result.fields.some((f) => f.name === 'id_local'));
+  const bad = await proposeTask({ source: somme, schema: 'scdl/subventions@9.9.9' });
+  assert.ok(!bad.ok);
+  assert.match(bad.problem.en, /no version 9\.9\.9 .*2\.0\.2/);
+});
+
 test('table operations are applied before the proposal', async () => {
   const src = join(dir, 'wide.csv');
   writeFileSync(src, 'Aides 2024;;\nBénéficiaire;Sport;Culture\nClub A;100;\nClub B;50;20\n');
