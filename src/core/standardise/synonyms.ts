@@ -15,7 +15,8 @@ export interface FieldSynonyms {
   weak?: string[];
   /** Codes and wordings exports use for the schema's values: schema value → source values. */
   values?: Record<string, string[]>;
-  /** Values that name the kind of document (e.g. `compte administratif`): when a column of the file says one, this field is the likelier. */
+  /** Values that name the kind of document (e.g. `compte administratif`): when a column of the file
+   *  says one, this field is the likelier. */
   context?: string[];
 }
 
