@@ -1,6 +1,6 @@
 import type { Loc, Row } from '../model';
 import { defineRule } from './rule';
-import { isBlank } from './util';
+import { isBlank } from './lib/util';
 import { filled, isTitleLike, looksLikeHeader, LOOKAHEAD } from './header-not-first-row';
 
 export default defineRule<{ column: number }>({

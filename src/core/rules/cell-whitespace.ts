@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
-import { show, trimAll } from './util';
-import { EDGE_SPACE } from './cell-marks';
+import { show, trimAll } from './lib/util';
+import { EDGE_SPACE } from '../engine/cell-marks';
 import { parseNumber } from '../values/number';
 
 /** Accounting-format amounts (` 1 063 850,00 `, ` - `) are number-format's: one squiggle, one fix. */

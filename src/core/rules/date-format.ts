@@ -3,7 +3,7 @@
 import type { Loc, Row } from '../model';
 import { dateFormatsOf, decideColumnFormat, isIsoDay, toIsoDate, type DateFormat } from '../values/date';
 import { defineRule, shiftLoc, type Shift } from './rule';
-import { hasEdgeSpace, isBlank, show } from './util';
+import { hasEdgeSpace, isBlank, show } from './lib/util';
 import { detach } from '../read/detach';
 
 const NO_FORMATS: readonly DateFormat[] = [];

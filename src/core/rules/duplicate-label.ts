@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { isBlank, trimAll, cut } from './util';
+import { isBlank, trimAll, cut } from './lib/util';
 
 export default defineRule<{ label: string; first: number }>({
   meta: {

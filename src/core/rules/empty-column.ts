@@ -1,6 +1,6 @@
 import type { Loc } from '../model';
 import { defineRule } from './rule';
-import { isBlank, cut } from './util';
+import { isBlank, cut } from './lib/util';
 
 export default defineRule<{ label: string }>({
   meta: {

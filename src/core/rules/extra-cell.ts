@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
-import { decimalCommaSplitAt } from './decimal-comma-split';
-import { show } from './util';
+import { decimalCommaSplitAt } from './lib/decimal-comma-split';
+import { show } from './lib/util';
 
 export default defineRule<{ width: number; cells: number; split?: string }>({
   meta: {

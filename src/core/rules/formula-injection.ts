@@ -4,8 +4,8 @@
 // `odw clean`: only the author knows whether "- 1+2" is a formula or a text.
 import { defineRule } from './rule';
 import { neutralized, startsFormula } from '../values/formula';
-import { show } from './util';
-import { EDGE_SPACE, FORMULA } from './cell-marks';
+import { show } from './lib/util';
+import { EDGE_SPACE, FORMULA } from '../engine/cell-marks';
 
 export default defineRule<{ value: string }>({
   meta: {

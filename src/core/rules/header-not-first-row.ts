@@ -2,7 +2,7 @@
 // exports from spreadsheets: tools then take the title as the column names.
 import type { Row } from '../model';
 import { defineRule } from './rule';
-import { isBlank } from './util';
+import { isBlank } from './lib/util';
 
 export const LOOKAHEAD = 10;
 

@@ -5,7 +5,7 @@ import type { Loc, Row } from '../model';
 import { parseNumber } from '../values/number';
 import { dateFormatsOf, isIsoDay } from '../values/date';
 import { defineRule } from './rule';
-import { isBlank, show } from './util';
+import { isBlank, show } from './lib/util';
 import { detach } from '../read/detach';
 import { isIdentifierLabel } from './number-format';
 

@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { hasEdgeSpace, show, trimAll } from './util';
+import { hasEdgeSpace, show, trimAll } from './lib/util';
 
 export default defineRule<{ label: string }>({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
-import { decimalCommaSplitAt } from './decimal-comma-split';
-import { show, cut } from './util';
+import { decimalCommaSplitAt } from './lib/decimal-comma-split';
+import { show, cut } from './lib/util';
 
 export default defineRule<{ width: number; cells: number; field: string; split?: string }>({
   meta: {

@@ -2,7 +2,7 @@
 // (line-based scripts, some spreadsheet imports) break the record there. An info, with an
 // opt-in fix (Clean Dataset leaves it unticked; a recipe records it when chosen).
 import { defineRule } from './rule';
-import { show } from './util';
+import { show } from './lib/util';
 
 export interface MultilineParams {
   value: string;

@@ -3,7 +3,7 @@
 import type { Loc, Row } from '../model';
 import { isSimpleDecimal, parseNumber, type NumberIssue } from '../values/number';
 import { defineRule, shiftLoc, type Shift } from './rule';
-import { isBlank, show } from './util';
+import { isBlank, show } from './lib/util';
 import { detach } from '../read/detach';
 import { idColumnKind } from '../ids/id-columns';
 import { isValidSiren, isValidSiret } from '../ids/siret';

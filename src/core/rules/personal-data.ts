@@ -11,8 +11,8 @@ import type { Loc, Row } from '../model';
 import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceContactLabel, kindOfLabel } from '../privacy/columns';
 import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
 import { defineRule, shiftLoc, type Shift } from './rule';
-import { NIR, PHONE } from './cell-marks';
-import { MAX_DEFERRED, cut } from './util';
+import { NIR, PHONE } from '../engine/cell-marks';
+import { MAX_DEFERRED, cut } from './lib/util';
 
 export interface PersonalDataParams {
   kind: PersonalKind;

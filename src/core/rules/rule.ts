@@ -1,7 +1,7 @@
 // The contract of one lint rule. A rule is one file that default-exports a `Rule`;
 // `registry.ts` lists them explicitly (markdownlint's pattern).
 import type { FixData, Lang, Loc, Row, Severity, TableInfo, Text } from '../model';
-import type { CellMarks } from './cell-marks';
+import type { CellMarks } from '../engine/cell-marks';
 
 export interface RuleMeta {
   /** Stable id; frictionless error codes where one exists (`missing-cell`…). */

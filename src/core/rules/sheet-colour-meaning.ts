@@ -2,7 +2,7 @@
 // Colour does not survive outside the spreadsheet, so the information is lost.
 import type { Loc } from '../model';
 import { defineRule } from './rule';
-import { isBlankRow } from './util';
+import { isBlankRow } from './lib/util';
 
 export interface ColourParams {
   colour: string;

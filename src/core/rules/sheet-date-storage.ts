@@ -4,7 +4,7 @@
 import type { Lang, Loc } from '../model';
 import { dateFormatsOf, excelSerialToIso, isExcelSerial, type DateFormat } from '../values/date';
 import { defineRule } from './rule';
-import { show, cut } from './util';
+import { show, cut } from './lib/util';
 
 const DATE_HEADER = /date|jour|période|periode|échéance|echeance|versement/i;
 

@@ -1,6 +1,6 @@
 // Reported by the spreadsheet reader (it sees whole sheets): empty sheets and scratch sheets
 // with a few scattered cells but no table.
-import { cut } from './util';
+import { cut } from './lib/util';
 import { defineRule } from './rule';
 
 export interface SheetEmptyParams {

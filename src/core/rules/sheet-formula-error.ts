@@ -1,6 +1,6 @@
 // A cell showing an error value (#REF!, #DIV/0!, #N/A…): a broken formula, or an error typed in.
 import { defineRule } from './rule';
-import { show } from './util';
+import { show } from './lib/util';
 
 export default defineRule<{ value: string; formula: string | null }>({
   meta: {

@@ -2,7 +2,7 @@
 // or not at all; the table was linted from that header, and this says so.
 import { sheetFactsOf, sheetLoc } from '../sheet/facts';
 import { defineRule } from './rule';
-import { show } from './util';
+import { show } from './lib/util';
 
 export interface SheetHeaderParams {
   kind: 'title' | 'stacked' | 'none';

@@ -4,7 +4,7 @@ import type { Loc } from '../model';
 import { columnLetters } from '../sheet/address';
 import { sheetFactsOf, sheetLoc } from '../sheet/facts';
 import { defineRule } from './rule';
-import { isBlank, isBlankRow, cut } from './util';
+import { isBlank, isBlankRow, cut } from './lib/util';
 
 export interface HiddenParams {
   kind: 'sheet' | 'rows' | 'column';

@@ -3,7 +3,7 @@
 import type { Loc } from '../model';
 import { isPlainNumber } from '../values/number';
 import { defineRule } from './rule';
-import { MAX_DEFERRED } from './util';
+import { MAX_DEFERRED } from './lib/util';
 import { detach } from '../read/detach';
 
 /** Identifiers keep their digits as text on purpose (leading zeros, 14-digit SIRET). */

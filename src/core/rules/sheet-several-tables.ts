@@ -4,7 +4,7 @@ import type { Row } from '../model';
 import { defineRule } from './rule';
 import { isDataLike } from '../sheet/header';
 import { sheetFactsOf } from '../sheet/facts';
-import { isBlank, isBlankRow, show, trimAll } from './util';
+import { isBlank, isBlankRow, show, trimAll } from './lib/util';
 
 export interface SeveralTablesParams {
   kind: 'repeated-header' | 'new-header';

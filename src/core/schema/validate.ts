@@ -4,7 +4,7 @@
 // frictionless), row-spanning keys and the schema's custom checks.
 import type { CheckContext, CheckFactory } from '../engine';
 import type { Lang, Loc, Row, Severity } from '../model';
-import { MAX_DEFERRED } from '../rules/util';
+import { MAX_DEFERRED } from '../rules/lib/util';
 import { shiftLoc, type RuleVisitor, type Shift } from '../rules/rule';
 import { createCustomChecks, formatChecks } from '../checks/registry';
 import type { CheckEnv, RowCheck } from '../checks/check';

@@ -1,12 +1,12 @@
 // The lint session: a reader pushes rows in order; every enabled rule and every extra
 // check (schema validation, custom checks) sees them in one streaming pass.
-import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from './model';
-import { shiftLoc, type Rule, type RuleContext, type RuleVisitor, type Shift } from './rules/rule';
-import { allRules } from './rules/registry';
-import { CellMarks } from './rules/cell-marks';
-import { detach } from './read/detach';
-import { MAX_DEFERRED } from './rules/util';
-import { capOf, noCounts, selectFair, type ReportCounts, type RuleTally, type SeverityCounts } from './report-cap';
+import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from '../model';
+import { shiftLoc, type Rule, type RuleContext, type RuleVisitor, type Shift } from '../rules/rule';
+import { allRules } from '../rules/registry';
+import { CellMarks } from './cell-marks';
+import { detach } from '../read/detach';
+import { MAX_DEFERRED } from '../rules/lib/util';
+import { capOf, noCounts, selectFair, type ReportCounts, type RuleTally, type SeverityCounts } from '../report-cap';
 
 export type RuleSetting = Severity | 'off';
 
