@@ -1,6 +1,6 @@
 // Lints a CSV from disk without loading it: fixed-size byte chunks are decoded
 // incrementally and fed to the row reader, so memory stays flat for a 1 GB file.
-import { LintSession } from './engine';
+import { LintSession } from './engine/session';
 import { listResult, quoteError, readerDiagnostic, result, sourceError, type CsvLintOptions, type CsvLintResult } from './lint-csv';
 import type { TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';

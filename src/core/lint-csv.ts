@@ -1,6 +1,6 @@
 // Lints CSV text or bytes in one streaming pass: decode → detect dialect → papaparse rows
 // → every rule. Used by the extension host worker, the CLI and the tests alike.
-import { LintSession, type LintOptions } from './engine';
+import { LintSession, type LintOptions } from './engine/session';
 import type { Diagnostic, Lang, Loc, TableInfo } from './model';
 import { CsvRowReader, RowTooLargeError } from './read/csv';
 import { decode, sniffBinary, type Decoded } from './read/decode';

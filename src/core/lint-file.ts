@@ -2,7 +2,7 @@
 // CLI prints and other tools read.
 import { stat, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { LintOptions } from './engine';
+import type { LintOptions } from './engine/session';
 import { lintCsvBytes, sourceError, type CsvLintResult } from './lint-csv';
 import { lintCsvFile, type StreamOptions } from './lint-csv-stream';
 import { lintCsvFileSplit, splitLintAvailable, SPLIT_MIN_BYTES } from './split/split-lint';

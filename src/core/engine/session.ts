@@ -182,7 +182,7 @@ export class LintSession {
     this.muted = false;
     this.rows = 0;
     this.marks.reset();
-    for (const v of this.visitors) v.resume?.();
+    for (const v of this.visitors) v.split?.resume();
   }
 
   /** Split lint, later part: instead of `finish`. */
@@ -190,7 +190,7 @@ export class LintSession {
     const typeCells: number[] = [];
     for (const k of this.typeCells) typeCells.push(Math.floor(k / 0x100000), k % 0x100000);
     return {
-      states: this.visitors.map((v) => v.handOver?.()),
+      states: this.visitors.map((v) => v.split?.handOver()),
       kept: this.kept,
       tallies: [...this.tallies],
       counts: this.counts,
@@ -217,7 +217,7 @@ export class LintSession {
     for (let i = 0; i < part.typeCells.length; i += 2) this.typeCells.add(cellKey(part.typeCells[i] + shift.row, part.typeCells[i + 1]));
     for (const k of ['error', 'warning', 'info'] as const) this.counts[k] += part.counts[k];
     this.rows += part.rows;
-    this.visitors.forEach((v, i) => v.takeOver?.(part.states[i], shift));
+    this.visitors.forEach((v, i) => v.split?.takeOver(part.states[i], shift));
   }
 
   finish(): Diagnostic[] {

@@ -2,7 +2,7 @@
 // the text and re-scan a row only when a rule asks where one of its cells is, so the hot
 // path stays as fast as papaparse itself.
 import Papa from 'papaparse';
-import type { Locator } from '../engine';
+import type { Locator } from '../engine/session';
 import type { Loc, Row } from '../model';
 import { RowHasher } from './wasm/row-hasher';
 

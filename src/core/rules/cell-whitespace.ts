@@ -13,6 +13,7 @@ export default defineRule<{ value: string; nbsp: boolean }>({
   meta: {
     id: 'cell-whitespace',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Spaces around a value', fr: 'Espaces autour d’une valeur' },
     why: {
       en: '“ASSIANA ” and “ASSIANA” do not match when data is joined or filtered; non-breaking spaces are invisible and worse.',

@@ -5,6 +5,7 @@ export default defineRule<{ label: string; first: number }>({
   meta: {
     id: 'duplicate-label',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'Two columns with the same name', fr: 'Deux colonnes portent le même nom' },
     why: {
       en: 'Column names identify fields: with two identical names, tools keep one and drop the other.',

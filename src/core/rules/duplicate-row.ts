@@ -36,10 +36,11 @@ function rowHash(values: string[], out: Int32Array): void {
   out[1] = b;
 }
 
-export default defineRule<{ first: number }>({
+export default defineRule<{ first: number }, { blocks: Int32Array[]; rows: number }>({
   meta: {
     id: 'duplicate-row',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Duplicate row', fr: 'Ligne en double' },
     why: {
       en: 'An identical row counted twice inflates totals (a grant listed twice doubles its amount).',
@@ -138,29 +139,31 @@ export default defineRule<{ first: number }>({
         pendingRows[k] = row;
         if (pending === BATCH) flush();
       },
-      resume() {
-        pending = 0;
-        log = [];
-        tracked = 0;
-        bitsLog = MIN_BITS;
-        bitmap = new Int32Array((1 << bitsLog) >>> 5);
-        candidates = [];
-        record = [];
-      },
-      handOver: () => ({ blocks: record, rows: recorded }),
-      takeOver(later: { blocks: Int32Array[]; rows: number }, shift: Shift) {
-        flush();
-        for (let r = 0; r < later.rows; r++) {
-          const block = later.blocks[Math.floor(r / BLOCK)];
-          const k = (r % BLOCK) * REC;
-          const n = block[k + 2] + shift.row;
-          if (!see(block[k], block[k + 1], n)) continue;
-          const line = block[k + 3] + shift.line;
-          const endLine = block[k + 4] + shift.line;
-          const loc: Loc = { row: n, column: null, line, start: 0, end: block[k + 5] };
-          if (endLine !== line) loc.endLine = endLine;
-          candidates.push({ a: block[k], b: block[k + 1], row: n, loc });
-        }
+      split: {
+        resume() {
+          pending = 0;
+          log = [];
+          tracked = 0;
+          bitsLog = MIN_BITS;
+          bitmap = new Int32Array((1 << bitsLog) >>> 5);
+          candidates = [];
+          record = [];
+        },
+        handOver: () => ({ blocks: record ?? [], rows: recorded }),
+        takeOver(later, shift) {
+          flush();
+          for (let r = 0; r < later.rows; r++) {
+            const block = later.blocks[Math.floor(r / BLOCK)];
+            const k = (r % BLOCK) * REC;
+            const n = block[k + 2] + shift.row;
+            if (!see(block[k], block[k + 1], n)) continue;
+            const line = block[k + 3] + shift.line;
+            const endLine = block[k + 4] + shift.line;
+            const loc: Loc = { row: n, column: null, line, start: 0, end: block[k + 5] };
+            if (endLine !== line) loc.endLine = endLine;
+            candidates.push({ a: block[k], b: block[k + 1], row: n, loc });
+          }
+        },
       },
       end() {
         flush();

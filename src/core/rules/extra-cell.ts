@@ -6,6 +6,7 @@ export default defineRule<{ width: number; cells: number; split?: string }>({
   meta: {
     id: 'extra-cell',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'Row has more cells than the header', fr: 'Ligne plus longue que l’en-tête' },
     why: {
       en: 'Every row must have as many cells as the header. An extra cell shifts the data out of its columns.',

@@ -11,6 +11,7 @@ export default defineRule<{ value: string }>({
   meta: {
     id: 'formula-injection',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Cell would run as a spreadsheet formula', fr: 'Cellule exécutée comme une formule par un tableur' },
     why: {
       en: 'When a re-user opens the CSV in Excel or LibreOffice, a cell starting with = + - or @ is evaluated as a formula (CSV injection): it can show errors or leak data.',

@@ -5,6 +5,7 @@ export default defineRule<{ label: string }>({
   meta: {
     id: 'label-whitespace',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Column name with surrounding spaces', fr: 'Nom de colonne entouré d’espaces' },
     why: {
       en: '“Montant ” and “Montant” are different names for a program or a schema: the column will not be found.',

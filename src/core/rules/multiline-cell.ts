@@ -16,6 +16,7 @@ export default defineRule<MultilineParams>({
   meta: {
     id: 'multiline-cell',
     severity: 'info',
+    state: 'row-local',
     title: { en: 'Line break inside a cell', fr: 'Retour à la ligne dans une cellule' },
     why: {
       en: 'A quoted cell may hold a line break (RFC 4180), but portal previews, line-based tools and some spreadsheet imports cut the record there: the rest of the row shifts into a new one.',

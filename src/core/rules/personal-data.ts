@@ -47,15 +47,18 @@ const WHY: Record<Exclude<PersonalKind, 'nir'>, { en: string; fr: string }> = {
   },
 };
 
-class Column {
+/** A column's matches: plain data (the split hand-over carries them as they are). */
+interface Column {
   /** Non-empty cells of the later parts taken over (this part's own are counted by the engine). */
-  nonEmpty = 0;
-  readonly emails: Loc[] = [];
-  readonly phones: Loc[] = [];
+  nonEmpty: number;
+  emails: Loc[];
+  phones: Loc[];
   /** Rows of the matches past the lists' bound: counted, not listed. */
-  readonly moreEmails: number[] = [];
-  readonly morePhones: number[] = [];
+  moreEmails: number[];
+  morePhones: number[];
 }
+
+const newColumn = (): Column => ({ nonEmpty: 0, emails: [], phones: [], moreEmails: [], morePhones: [] });
 
 /** Split lint: the first part's list goes on with the later part's, up to the same bound. */
 function append(list: Loc[], more: number[], later: readonly Loc[], laterMore: readonly number[], shift: Shift, limit: number): void {
@@ -81,10 +84,11 @@ function namesLegalEntity(v: readonly string[]): boolean {
   return false;
 }
 
-export default defineRule<PersonalDataParams>({
+export default defineRule<PersonalDataParams, Column[]>({
   meta: {
     id: 'personal-data',
     severity: 'error',
+    state: 'split',
     title: { en: 'Personal data (RGPD)', fr: 'Donnée personnelle (RGPD)' },
     why: {
       en: 'Open data must not contain personal data unless a law allows it or it was anonymised (CRPA L312-1-2, RGPD). E-mail addresses, phone numbers, social security numbers (NIR) and the names of natural persons who received a subsidy or a contract identify people: once published they cannot be taken back. Shared mailboxes of a service (contact@, mairie@…) are not reported.',
@@ -125,7 +129,7 @@ export default defineRule<PersonalDataParams>({
 
     return {
       header(row) {
-        cols = row.values.map(() => new Column());
+        cols = row.values.map(() => newColumn());
         announced = row.values.map(kindOfLabel);
         service = row.values.map(isServiceContactLabel);
         nameCols = row.values.flatMap((l, i) => (isEntityNameLabel(l) ? [i] : []));
@@ -166,16 +170,18 @@ export default defineRule<PersonalDataParams>({
         if (namesLegalEntity(v)) return;
         for (const c of nameCols) if (c < v.length && looksLikePersonName(v[c])) report(ctx.locate(row, c + 1), 'person-name', c);
       },
-      resume() {
-        cols = cols.map(() => new Column());
-      },
-      handOver: () => cols.map((col, i) => ({ ...col, nonEmpty: col.nonEmpty + ctx.marks.nonEmpty[i] })),
-      takeOver(later: Column[], shift: Shift) {
-        cols.forEach((col, i) => {
-          col.nonEmpty += later[i].nonEmpty;
-          append(col.emails, col.moreEmails, later[i].emails, later[i].moreEmails, shift, ctx.deferLimit);
-          append(col.phones, col.morePhones, later[i].phones, later[i].morePhones, shift, ctx.deferLimit);
-        });
+      split: {
+        resume() {
+          cols = cols.map(() => newColumn());
+        },
+        handOver: () => cols.map((col, i) => ({ ...col, nonEmpty: col.nonEmpty + ctx.marks.nonEmpty[i] })),
+        takeOver(later, shift) {
+          cols.forEach((col, i) => {
+            col.nonEmpty += later[i].nonEmpty;
+            append(col.emails, col.moreEmails, later[i].emails, later[i].moreEmails, shift, ctx.deferLimit);
+            append(col.phones, col.morePhones, later[i].phones, later[i].morePhones, shift, ctx.deferLimit);
+          });
+        },
       },
       end() {
         cols.forEach((col, i) => {

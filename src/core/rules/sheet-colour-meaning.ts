@@ -25,6 +25,7 @@ export default defineRule<ColourParams>({
     id: 'sheet-colour-meaning',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Meaning carried by cell colour', fr: 'Information portée par la couleur des cellules' },
     why: {
       en: 'Highlighting some rows (paid, cancelled, to check) is invisible to every program and lost in CSV: if the colour means something, re-users never learn it.',

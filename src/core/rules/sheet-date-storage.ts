@@ -68,6 +68,7 @@ export default defineRule<DateStorageParams>({
     id: 'sheet-date-storage',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Dates stored inconsistently', fr: 'Dates enregistrées de façon incohérente' },
     why: {
       en: 'A spreadsheet shows real dates, dates typed as text and bare numbers (43055) alike, but programs reading the workbook get three different things: a date, a text in some format, a meaningless number.',

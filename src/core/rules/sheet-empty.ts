@@ -14,6 +14,7 @@ export default defineRule<SheetEmptyParams>({
     id: 'sheet-empty',
     scope: 'sheet',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Empty or scratch sheet', fr: 'Feuille vide ou brouillon' },
     why: {
       en: 'Re-users open every sheet of a published workbook: empty sheets (Feuil2, Feuil3) and scratch sheets with a few notes or calculations are noise, and sometimes leak drafts.',

@@ -7,6 +7,7 @@ export default defineRule<{ value: string; formula: string | null }>({
     id: 'sheet-formula-error',
     scope: 'sheet',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'Cell holds an error value', fr: 'Cellule en erreur' },
     why: {
       en: '#REF!, #DIV/0!, #VALUE! or #N/A are not data: published as is, they break number columns and mislead re-users. They usually come from a formula whose source moved or was deleted.',

@@ -18,6 +18,7 @@ export default defineRule<SheetHeaderParams>({
     id: 'sheet-header-row',
     scope: 'sheet',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Header is not a single first row', fr: 'L’en-tête n’est pas une seule première ligne' },
     why: {
       en: 'A published table starts with one row of column names. Titles, banners or notes above it, a header split over two rows, or no header at all make every tool misread the columns.',

@@ -17,6 +17,7 @@ export default defineRule<HiddenParams>({
     id: 'sheet-hidden-data',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Hidden data', fr: 'Données masquées' },
     why: {
       en: 'Hidden sheets, rows or columns are invisible in the spreadsheet but published with the file: drafts, personal data or internal notes leak this way, and re-users get columns nobody checked.',

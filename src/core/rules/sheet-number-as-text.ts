@@ -20,6 +20,7 @@ export default defineRule<{ value: string; field: string }>({
     id: 'sheet-number-as-text',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Number stored as text', fr: 'Nombre enregistré comme du texte' },
     why: {
       en: 'A number typed as text looks the same in the spreadsheet, but SUM ignores it and programs reading the workbook get text in a number column.',

@@ -12,6 +12,7 @@ export default defineRule<{ formula: string }>({
     id: 'sheet-subtotal-row',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Subtotal row computed by formulas', fr: 'Ligne de sous-total calculée par formules' },
     why: {
       en: 'A row that sums the rows above is not a record: re-users adding up the column count those amounts twice.',

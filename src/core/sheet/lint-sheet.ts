@@ -1,7 +1,7 @@
 // Lints an .xlsx/.ods workbook: every sheet becomes a table (header found, title rows left
 // out) pushed row by row into its own LintSession, so every CSV rule, the schema checks
 // and the sheet rules apply, with problems located as `Sheet!C12`.
-import { LintSession, type RuleSetting } from '../engine';
+import { LintSession, type RuleSetting } from '../engine/session';
 import { readerDiagnostic } from '../lint-csv';
 import { addCounts, capOf, countsOfList, noCounts, selectFair, type ReportCounts, type RuleTally } from '../report-cap';
 import type { FileLintOptions } from '../lint-file';

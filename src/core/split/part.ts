@@ -2,8 +2,8 @@
 // with their reports muted (so their sampling decisions are the first part's), then lint the
 // bytes from the split to the end, numbering rows from 2 and lines from 1, and hand their
 // state over instead of finishing (engine.ts `handOver`).
-import type { Locator, LintOptions, PartHandOver } from '../engine';
-import { LintSession } from '../engine';
+import type { Locator, LintOptions, PartHandOver } from '../engine/session';
+import { LintSession } from '../engine/session';
 import { quoteError } from '../lint-csv';
 import type { Lang, Row, TableInfo } from '../model';
 import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { LintSession, type LintOptions } from '../engine';
+import { LintSession, type LintOptions } from '../engine/session';
 import { quoteError, readerDiagnostic, result, type CsvLintResult } from '../lint-csv';
 import type { StreamOptions } from '../lint-csv-stream';
 import type { TableInfo } from '../model';
