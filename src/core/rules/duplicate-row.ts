@@ -13,29 +13,6 @@ const BLOCK = 65536;
 const MIN_BITS = 16;
 const MAX_BITS = 25;
 
-/**
- * Two 32-bit lanes: FNV-1a over every character, and a per-cell signature (length, first and
- * last character). A false match needs both to collide: negligible, and half the cost of two
- * full lanes.
- */
-function rowHash(values: string[], out: Int32Array): void {
-  let a = 0x811c9dc5;
-  let b = values.length;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    const n = v.length;
-    // Two UTF-16 units per step: half the multiplications; the odd last unit apart (reading
-    // past the end costs a deoptimising NaN check on every step).
-    let i = 0;
-    for (; i + 1 < n; i += 2) a = Math.imul(a ^ (v.charCodeAt(i) | (v.charCodeAt(i + 1) << 16)), 0x01000193);
-    if (i < n) a = Math.imul(a ^ v.charCodeAt(i), 0x01000193);
-    a = Math.imul(a ^ 0x1f, 0x01000193);
-    b = Math.imul(b ^ n, 0x5bd1e995) ^ (n ? v.charCodeAt(0) * 65599 + v.charCodeAt(n - 1) : 0);
-  }
-  out[0] = a;
-  out[1] = b;
-}
-
 export default defineRule<{ first: number }, { blocks: Int32Array[]; rows: number }>({
   meta: {
     id: 'duplicate-row',
@@ -116,9 +93,8 @@ export default defineRule<{ first: number }, { blocks: Int32Array[]; rows: numbe
     return {
       row(row) {
         if (ctx.marks.blank) return;
-        // The reader's hash of the raw text when it has one (CSV), else the cell values (sheets).
-        if (ctx.rowHash) ctx.rowHash(row, h);
-        else rowHash(row.values, h);
+        // The reader's hash (of the raw text for CSV, of the values for sheets: engine/locator.ts).
+        ctx.rowHash(row, h);
         if (record) {
           const k = recorded++ % BLOCK;
           if (k === 0) record.push(new Int32Array(REC * BLOCK));

@@ -35,7 +35,7 @@ export default defineRule<MultilineParams>({
     return {
       row(row) {
         // Most rows hold no line break: one search of the row's text when the reader has it.
-        if (ctx.rowHas && !ctx.rowHas(row, '\n') && !ctx.rowHas(row, '\r')) return;
+        if (!ctx.rowHas(row, '\n') && !ctx.rowHas(row, '\r')) return;
         const v = row.values;
         for (let i = 0; i < v.length; i++) {
           const s = v[i];

@@ -138,7 +138,7 @@ export default defineRule<PersonalDataParams, Column[]>({
       row(row: Row) {
         const v = row.values;
         // Most rows hold no '@' at all: one search of the row's text spares one per cell.
-        if (ctx.rowHas ? ctx.rowHas(row, '@') : true) {
+        if (ctx.rowHas(row, '@')) {
           const n = Math.min(v.length, cols.length);
           for (let i = 0; i < n; i++) {
             const s = v[i];

@@ -84,13 +84,10 @@ export interface RuleContext<P> {
   locate(row: Row, column: number): Loc;
   /** Where the whole row is (first to last character). Unlike `locate`, valid after the row's visit too. */
   locateRow(row: Row): Loc;
-  /**
-   * A 64-bit hash of the row's raw text (two 32-bit lanes into `out`), when the reader has the
-   * text at hand (CSV): far cheaper than hashing the cell values one by one.
-   */
-  rowHash?(row: Row, out: Int32Array): void;
-  /** Whether the row's raw text holds `ch`, when the reader has the text (CSV). */
-  rowHas?(row: Row, ch: string): boolean;
+  /** A 64-bit hash of the row (two 32-bit lanes into `out`), from whichever reader: engine/locator.ts. */
+  rowHash(row: Row, out: Int32Array): void;
+  /** Whether the row holds `ch`: one search of a CSV row's raw text instead of one per cell. */
+  rowHas(row: Row, ch: string): boolean;
   report(r: Report<P>): void;
   /**
    * Whether a report without a fix would only be counted now (the file's cap is reached, or only

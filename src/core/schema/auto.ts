@@ -1,7 +1,7 @@
 // The schema step of a lint when the caller did not name a schema: once the header is read,
 // detect a catalog schema from it and validate against that; otherwise check identifier
 // columns by their names. A CheckFactory like any other, so it runs in the same pass.
-import type { CheckFactory } from '../engine/session';
+import type { CheckFactory } from '../engine/check';
 import type { Row } from '../model';
 import type { RuleVisitor } from '../rules/rule';
 import { idColumnsCheck } from '../ids/id-columns';

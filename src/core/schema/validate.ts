@@ -2,7 +2,7 @@
 // streaming pass. Header first (Validata's structure semantics), then per row: missing
 // values, type casting, constraints (a type error hides the cell's constraint errors, as in
 // frictionless), row-spanning keys and the schema's custom checks.
-import type { CheckContext, CheckFactory } from '../engine/session';
+import type { CheckContext, CheckFactory } from '../engine/check';
 import type { Lang, Loc, Row, Severity } from '../model';
 import { MAX_DEFERRED } from '../rules/lib/util';
 import { shiftLoc, type RuleVisitor, type Shift, type SplitHooks } from '../rules/rule';

@@ -10,7 +10,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LintSession, type Locator } from '../../../src/core/engine/session';
+import { LintSession } from '../../../src/core/engine/session';
+import { withValueHashing } from '../../../src/core/engine/locator';
 import { CellMarks } from '../../../src/core/engine/cell-marks';
 import type { Diagnostic, Row, TableInfo } from '../../../src/core/model';
 import { CsvRowReader } from '../../../src/core/read/csv';
@@ -35,6 +36,8 @@ function idleContext(): RuleContext<unknown> {
     full: () => false,
     drop: () => undefined,
     count: () => undefined,
+    rowHash: () => undefined,
+    rowHas: () => false,
   };
 }
 
@@ -76,10 +79,10 @@ function tables(): { name: string; info: TableInfo; rows: Row[] }[] {
 }
 
 /** Where things are, from the row number alone: rows are pushed without their reader. */
-const byNumber: Locator = {
+const byNumber = withValueHashing({
   locate: (r, c) => ({ row: r.number, column: c, line: r.number, start: 0, end: 0 }),
   locateRow: (r) => ({ row: r.number, column: null, line: r.number, start: 0, end: 0 }),
-};
+});
 
 function lintRows(rule: Rule<any, any>, info: TableInfo, rows: Row[]): Diagnostic[] {
   const s = new LintSession({ ...info }, byNumber, { maxProblems: 0 }, [rule]);
