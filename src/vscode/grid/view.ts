@@ -6,7 +6,7 @@ import type { WorkerClient } from '../worker-client';
 import { gridLabels } from './labels';
 import type { SheetLinter } from './linter';
 import { toCellProblem } from './problems';
-import type { CellProblem, HostMessage, WebviewMessage } from './protocol';
+import type { CellProblem, HostMessage, WebviewMessage } from '../../protocol/grid';
 import { parseGridMessage } from './messages';
 
 export class GridView implements vscode.Disposable {
