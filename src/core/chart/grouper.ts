@@ -105,7 +105,7 @@ export class Grouper {
     return rawDateKey(t);
   }
 
-  private pushPoint(row: Row, c: string): void {
+  private pushPoint(row: Row, _c: string): void {
     const x = this.number(row, this.spec.category, this.rowSkips);
     if (x === null) return;
     const y = this.number(row, this.spec.value, this.rowSkips);

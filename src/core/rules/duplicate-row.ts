@@ -1,5 +1,5 @@
 import type { Loc, Row } from '../model';
-import { defineRule, type Shift } from './rule';
+import { defineRule } from './rule';
 
 /** Rows tracked before the rule stops remembering new rows (memory stays bounded on huge files). */
 const MAX_TRACKED = 1_000_000;
@@ -73,6 +73,7 @@ export default defineRule<{ first: number }, { blocks: Int32Array[]; rows: numbe
     const pendingRows: (Row | undefined)[] = new Array(BATCH).fill(undefined);
     let pending = 0;
     /** Keeps the first loads from being optimised away: a store to a closure variable stays. */
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- written, never read, on purpose
     let sink = 0;
     const flush = () => {
       let touched = 0;

@@ -12,7 +12,7 @@ import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceConta
 import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
 import { defineRule, shiftLoc, type Shift } from './rule';
 import { NIR, PHONE } from '../engine/cell-marks';
-import { MAX_DEFERRED, cut } from './lib/util';
+import { cut } from './lib/util';
 
 export interface PersonalDataParams {
   kind: PersonalKind;

@@ -1,5 +1,5 @@
 import type { Loc } from '../model';
-import { defineRule, shiftLoc, type Shift } from './rule';
+import { defineRule, shiftLoc } from './rule';
 import { isBlank, show } from './lib/util';
 
 const TOTAL = /^\s*(total|totaux|sous[- ]?total|somme|montant total|grand total)\b/i;

@@ -15,7 +15,6 @@ import {
   type CommandDeps,
 } from './commands';
 import { Inventory } from './inventory';
-import type { Node } from './nodes';
 import { ProjectStore } from './project-store';
 import { copySamples } from './samples';
 import { StagesTree } from './tree';
