@@ -10,7 +10,8 @@
 import type { Loc, Row } from '../model';
 import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceContactLabel, kindOfLabel } from '../privacy/columns';
 import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
-import { defineRule, shiftLoc, type Shift } from './rule';
+import { defineRule } from './rule';
+import { DeferredList, type DeferredState } from '../split/kit/deferred';
 import { NIR, PHONE } from '../engine/cell-marks';
 import { cut } from './lib/util';
 
@@ -47,26 +48,23 @@ const WHY: Record<Exclude<PersonalKind, 'nir'>, { en: string; fr: string }> = {
   },
 };
 
-/** A column's matches: plain data (the split hand-over carries them as they are). */
+interface Match {
+  loc: Loc;
+}
+
+/** A column's matches, held until its verdict at the end (past the lists' bound, only their rows). */
 interface Column {
   /** Non-empty cells of the later parts taken over (this part's own are counted by the engine). */
   nonEmpty: number;
-  emails: Loc[];
-  phones: Loc[];
-  /** Rows of the matches past the lists' bound: counted, not listed. */
-  moreEmails: number[];
-  morePhones: number[];
+  emails: DeferredList<Match>;
+  phones: DeferredList<Match>;
 }
 
-const newColumn = (): Column => ({ nonEmpty: 0, emails: [], phones: [], moreEmails: [], morePhones: [] });
-
-/** Split lint: the first part's list goes on with the later part's, up to the same bound. */
-function append(list: Loc[], more: number[], later: readonly Loc[], laterMore: readonly number[], shift: Shift, limit: number): void {
-  for (const loc of later) {
-    if (list.length < limit) list.push(shiftLoc(loc, shift));
-    else more.push(loc.row! + shift.row);
-  }
-  for (const r of laterMore) more.push(r + shift.row);
+/** Split lint: a later part's columns (plain data). */
+interface ColumnState {
+  nonEmpty: number;
+  emails: DeferredState<Match>;
+  phones: DeferredState<Match>;
 }
 
 /** A SIREN/SIRET (maybe in groups of 3) or an RNA inside a text: « SIRET 822 127 429 00014 ». */
@@ -84,7 +82,9 @@ function namesLegalEntity(v: readonly string[]): boolean {
   return false;
 }
 
-export default defineRule<PersonalDataParams, Column[]>({
+const newColumn = (limit: number): Column => ({ nonEmpty: 0, emails: new DeferredList(limit), phones: new DeferredList(limit) });
+
+export default defineRule<PersonalDataParams, ColumnState[]>({
   meta: {
     id: 'personal-data',
     severity: 'error',
@@ -129,7 +129,7 @@ export default defineRule<PersonalDataParams, Column[]>({
 
     return {
       header(row) {
-        cols = row.values.map(() => newColumn());
+        cols = row.values.map(() => newColumn(ctx.deferLimit));
         announced = row.values.map(kindOfLabel);
         service = row.values.map(isServiceContactLabel);
         nameCols = row.values.flatMap((l, i) => (isEntityNameLabel(l) ? [i] : []));
@@ -144,8 +144,7 @@ export default defineRule<PersonalDataParams, Column[]>({
             const s = v[i];
             // An e-mail has at least 6 characters.
             if (s.length < 6 || s.indexOf('@') < 0 || !findPersonalEmail(s)) continue;
-            if (cols[i].emails.length < ctx.deferLimit) cols[i].emails.push(ctx.locate(row, i + 1));
-            else cols[i].moreEmails.push(row.number);
+            cols[i].emails.add(row.number, () => ({ loc: ctx.locate(row, i + 1) }));
           }
         }
         // Phones and NIRs: only the cells the engine marked (their length and first character fit);
@@ -159,8 +158,7 @@ export default defineRule<PersonalDataParams, Column[]>({
             const s = v[i];
             if (s.indexOf('@') >= 0) continue;
             if (mk & PHONE && isFrenchPhone(s)) {
-              if (cols[i].phones.length < ctx.deferLimit) cols[i].phones.push(ctx.locate(row, i + 1));
-              else cols[i].morePhones.push(row.number);
+              cols[i].phones.add(row.number, () => ({ loc: ctx.locate(row, i + 1) }));
             } else if (mk & NIR && s.indexOf('/') < 0 && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
@@ -172,14 +170,19 @@ export default defineRule<PersonalDataParams, Column[]>({
       },
       split: {
         resume() {
-          cols = cols.map(() => newColumn());
+          cols = cols.map(() => newColumn(ctx.deferLimit));
         },
-        handOver: () => cols.map((col, i) => ({ ...col, nonEmpty: col.nonEmpty + ctx.marks.nonEmpty[i] })),
+        handOver: () =>
+          cols.map((col, i) => ({
+            nonEmpty: col.nonEmpty + ctx.marks.nonEmpty[i],
+            emails: col.emails.handOver(),
+            phones: col.phones.handOver(),
+          })),
         takeOver(later, shift) {
           cols.forEach((col, i) => {
             col.nonEmpty += later[i].nonEmpty;
-            append(col.emails, col.moreEmails, later[i].emails, later[i].moreEmails, shift, ctx.deferLimit);
-            append(col.phones, col.morePhones, later[i].phones, later[i].morePhones, shift, ctx.deferLimit);
+            col.emails.takeOver(later[i].emails, shift);
+            col.phones.takeOver(later[i].phones, shift);
           });
         },
       },
@@ -188,13 +191,13 @@ export default defineRule<PersonalDataParams, Column[]>({
           if (service[i]) return;
           const contactPoint = isContactPointLabel(ctx.header[i] ?? '');
           for (const [kind, locs, more] of [
-            ['email', col.emails, col.moreEmails],
-            ['phone', col.phones, col.morePhones],
+            ['email', col.emails.items, col.emails.over],
+            ['phone', col.phones.items, col.phones.over],
           ] as const) {
             const found = locs.length + more.length;
             const decided = announced[i] === kind || found >= MIN_MATCHES || found * 2 > col.nonEmpty + ctx.marks.nonEmpty[i];
             if (!decided) continue;
-            for (const loc of locs) report(loc, kind, i, contactPoint);
+            for (const m of locs) report(m.loc, kind, i, contactPoint);
             for (const r of more) ctx.count({ row: r, column: i + 1 }, 'warning');
           }
         });
