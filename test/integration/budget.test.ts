@@ -8,7 +8,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { gunzipSync } from 'zlib';
-import type { SnapshotNode } from '../../src/vscode/stages/tree';
+import { stagesSnapshot } from './stages-snapshot';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
 interface ViewState {
@@ -100,7 +100,7 @@ suite('Budget acts', () => {
     assert.equal(res.schema, 'scdl/budget');
     assert.equal(res.schemaVersion, '0.8.3');
     await until(
-      () => vscode.commands.executeCommand<SnapshotNode[]>('openData._stagesSnapshot'),
+      () => stagesSnapshot(),
       (t) => JSON.stringify(t).includes('budget-crach-bp-2022.csv'),
       'the CSV in the stage tree',
     );
