@@ -20,12 +20,11 @@ import {
   type Plugin,
 } from 'chart.js';
 import { TreemapController, TreemapElement } from 'chartjs-chart-treemap';
-import type { ChartConfig } from '../../src/core/chart/config';
-import type { ChartSeries } from '../../src/core/chart/series';
-import type { ChartStrings } from '../../src/protocol/chart';
-import type { Formatters, Point } from './labels';
 import type { Theme } from './theme';
 import { treemapConfig } from './treemap';
+import type { Drawing } from './drawing';
+
+export type { Drawing } from './drawing';
 
 Chart.register(
   ArcElement,
@@ -48,15 +47,6 @@ Chart.register(
 /** Axis labels longer than this are cut (the tooltip and the table keep them whole). */
 const MAX_TICK = 28;
 const cut = (s: string) => (s.length > MAX_TICK ? s.slice(0, MAX_TICK - 1) + '…' : s);
-
-export interface Drawing {
-  config: ChartConfig;
-  series: ChartSeries;
-  points: Point[];
-  f: Formatters;
-  strings: ChartStrings;
-  theme: Theme;
-}
 
 export class Renderer {
   private chart: Chart | null = null;

@@ -5,7 +5,7 @@
 // table keep every name.
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import { toFont } from 'chart.js/helpers';
-import type { Drawing } from './render';
+import type { Drawing } from './drawing';
 import type { Point } from './labels';
 
 /** Captions longer than this are cut; the tooltip keeps them whole. */
