@@ -5,6 +5,7 @@ import { currentCatalog } from './load';
 import { describeDiff, diffSchemas } from './diff';
 import { compareVersions } from './version';
 import type { TableSchema } from '../schema/descriptor';
+import { fileDiagnostic } from '../file-diagnostic';
 
 export function outdatedNotice(name: string, version: string | null, descriptor: TableSchema, lang: Lang): Diagnostic | null {
   if (!version) return null;
@@ -21,5 +22,5 @@ export function outdatedNotice(name: string, version: string | null, descriptor:
   const message = fr
     ? `${entry.name} ${version} n’est pas la dernière version : la ${entry.latest} existe (${what}).`
     : `${entry.name} ${version} is not the latest version: ${entry.latest} exists (${what}).`;
-  return { rule: 'schema-outdated', severity: 'info', message, row: null, column: null, field: null, line: null, start: null, end: null };
+  return fileDiagnostic('schema-outdated', 'info', message);
 }

@@ -4,6 +4,7 @@
 import type { Diagnostic, Lang } from '../model';
 import type { TableSchema } from '../schema/descriptor';
 import { DEPRECATED_CHECKS, deprecationMessage } from './fr-value';
+import { fileDiagnostic } from '../file-diagnostic';
 
 export function deprecatedCheckNotices(descriptor: TableSchema | null, lang: Lang): Diagnostic[] {
   const seen = new Set<string>();
@@ -12,17 +13,7 @@ export function deprecatedCheckNotices(descriptor: TableSchema | null, lang: Lan
     const now = c && typeof c.name === 'string' ? DEPRECATED_CHECKS[c.name] : undefined;
     if (!now || seen.has(c.name)) continue;
     seen.add(c.name);
-    out.push({
-      rule: 'deprecated-check',
-      severity: 'warning',
-      message: deprecationMessage(c.name, now, lang),
-      row: null,
-      column: null,
-      field: null,
-      line: null,
-      start: null,
-      end: null,
-    });
+    out.push(fileDiagnostic('deprecated-check', 'warning', deprecationMessage(c.name, now, lang)));
   }
   return out;
 }

@@ -15,6 +15,7 @@ import type { TableSchema } from './descriptor';
 import { globMatches } from './glob';
 import { loadSchemaText, type LoadedSchema } from './load';
 import { confineRefusal, refusalText } from '../project/confine';
+import { fileDiagnostic } from '../file-diagnostic';
 
 export interface ResolvedSchema extends LoadedSchema {
   ref: SchemaRef;
@@ -51,9 +52,7 @@ export function resolveSchemaArg(
     return {
       descriptor: null,
       compiled: null,
-      diagnostics: [
-        { rule: 'schema-error', severity: 'error', message, row: null, column: null, field: null, line: null, start: null, end: null },
-      ],
+      diagnostics: [fileDiagnostic('schema-error', 'error', message)],
       ref: { name: nameOrPath, version: null },
       source: 'file',
     };
@@ -69,17 +68,7 @@ export function resolveSchemaArg(
   if (broken) return broken;
   const unknownVersion = looksLikePath(nameOrPath) ? null : (unknownVersionMessage(nameOrPath, lang) ?? notTableMessage(nameOrPath, lang));
   if (unknownVersion) {
-    const d = {
-      rule: 'schema-error',
-      severity: 'error' as const,
-      message: unknownVersion,
-      row: null,
-      column: null,
-      field: null,
-      line: null,
-      start: null,
-      end: null,
-    };
+    const d = fileDiagnostic('schema-error', 'error', unknownVersion);
     return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'catalog' };
   }
   const path = resolvePath(baseDir, nameOrPath);
@@ -95,17 +84,7 @@ export function resolveSchemaArg(
       : fr
         ? `Schéma inconnu « ${nameOrPath} » : ni un nom du catalogue, ni un fichier.`
         : `Unknown schema “${nameOrPath}”: neither a catalog name nor a file.`;
-    const d = {
-      rule: 'schema-error',
-      severity: 'error' as const,
-      message: msg,
-      row: null,
-      column: null,
-      field: null,
-      line: null,
-      start: null,
-      end: null,
-    };
+    const d = fileDiagnostic('schema-error', 'error', msg);
     return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file', path };
   }
   const loaded = loadSchemaText(text, lang);
@@ -127,17 +106,7 @@ export function confinedSchemaArg(nameOrPath: string, lang: Lang, root: string, 
     lang === 'fr'
       ? `Schéma refusé : « ${nameOrPath} » est ${why} ; un schéma doit être dans le dossier du projet.`
       : `Schema refused: “${nameOrPath}” is ${why}; a schema must be inside the project folder.`;
-  const d = {
-    rule: 'schema-error',
-    severity: 'error' as const,
-    message,
-    row: null,
-    column: null,
-    field: null,
-    line: null,
-    start: null,
-    end: null,
-  };
+  const d = fileDiagnostic('schema-error', 'error', message);
   return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: nameOrPath, version: null }, source: 'file' };
 }
 
@@ -158,17 +127,7 @@ function brokenCatalogFile(arg: string, lang: Lang): ResolvedSchema | null {
     lang === 'fr'
       ? `${entry!.name} ${v} : le fichier du schéma dans le catalogue n’est pas un Table Schema valide (${why}) ; non utilisé.`
       : `${entry!.name} ${v}: the catalog's schema file is not a valid Table Schema (${why}); not used.`;
-  const d = {
-    rule: 'schema-error',
-    severity: 'error' as const,
-    message,
-    row: null,
-    column: null,
-    field: null,
-    line: null,
-    start: null,
-    end: null,
-  };
+  const d = fileDiagnostic('schema-error', 'error', message);
   return { descriptor: null, compiled: null, diagnostics: [d], ref: { name: entry!.name, version: v! }, source: 'catalog' };
 }
 

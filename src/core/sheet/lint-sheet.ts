@@ -16,6 +16,7 @@ import { readStop } from './read-stop';
 import { SheetTableFeeder } from './table';
 import type { SheetMeta, SheetRow, WorkbookSource } from './types';
 import type { ZipLimits } from './zip';
+import { fileDiagnostic } from '../file-diagnostic';
 
 export interface SheetLintOptions extends FileLintOptions {
   /** Lint this sheet only (by name). */
@@ -196,7 +197,7 @@ function settle(d: Diagnostic, rules: Record<string, RuleSetting> | undefined): 
 
 function fatalDiagnostic(e: SheetReadError, lang: Lang): Diagnostic {
   const message = sheetErrorMessage(e.kind, lang, e.detail);
-  return { rule: 'source-error', severity: 'error', message, row: null, column: null, field: null, line: null, start: null, end: null };
+  return fileDiagnostic('source-error', 'error', message);
 }
 
 function fatalReport(path: string, e: SheetReadError, lang: Lang): FileReport {
