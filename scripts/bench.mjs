@@ -316,6 +316,8 @@ async function activation() {
     workspaceState: memento(),
     globalState: memento(),
     extensionMode: 3,
+    // The schema catalog's updatable copy lives there (src/vscode/catalog.ts); created lazily.
+    globalStorageUri: { fsPath: join(DATA, 'global-storage'), scheme: 'file' },
     asAbsolutePath: (p) => join(REPO, p),
   };
   const context = new Proxy(real, { get: (o, k) => (k in o ? o[k] : stub(`context.${String(k)}`)) });

@@ -15,26 +15,16 @@ import { reopenWorkbooksShownAsText } from './vscode/grid/reopen';
 import { registerCharts } from './vscode/chart';
 import { registerBudget } from './vscode/budget';
 import { registerStandardise } from './vscode/standardise';
-import { dateOrderQuestionsShown } from './vscode/fixes/clean-dataset';
 import { ruleIds } from './core/rules/ids';
 import { registerCatalog } from './vscode/catalog';
 import { registerDelimiterChoice } from './vscode/delimiter-choice';
+import { testProbes, type TestProbes } from './vscode/test-probes';
 
-export interface Api {
-  lint: LintController;
-  status: LintStatusBar;
-  worker: WorkerClient;
-  /** How long activate() took, in ms (measured inside it; module loading not included). */
-  activationMs: number;
-  /** Whether a table edited while misread (legacy bytes read as UTF-8) was warned about. */
-  misreadWarned: (uri: vscode.Uri) => boolean;
-  /** How many date-order questions (QuickPicks) Clean Dataset has opened. */
-  dateOrderQuestionsShown: () => number;
-  /** What activation does for workbooks the text editor shows (tests call it when they choose). */
-  reopenWorkbooksShownAsText: () => Promise<number>;
-}
-
-export function activate(context: vscode.ExtensionContext): Api {
+/**
+ * The extension exports no API to other extensions: activate() returns nothing, except under
+ * ExtensionMode.Test, where it returns the probes the host tests read (src/vscode/test-probes.ts).
+ */
+export function activate(context: vscode.ExtensionContext): TestProbes | undefined {
   const started = performance.now();
   const worker = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.js').fsPath);
   const collection = vscode.languages.createDiagnosticCollection('opendata');
@@ -48,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   registerCharts(context, services);
   registerStandardise(context, services);
   const { misread } = registerFixes(context, services);
-  registerStages(context, services);
+  const { stages } = registerStages(context, services);
   registerPublishing(context, services);
   registerDelimiterChoice(context, services);
   registerBudget(context, services);
@@ -70,15 +60,16 @@ export function activate(context: vscode.ExtensionContext): Api {
         : undefined,
     ),
   );
-  return {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return testProbes(context, {
     lint,
     status,
     worker,
     activationMs: performance.now() - started,
     reopenWorkbooksShownAsText,
     misreadWarned: (uri) => misread.warned(uri),
-    dateOrderQuestionsShown,
-  };
+    stages,
+  });
 }
 
 export function deactivate(): void {}

@@ -1,22 +1,19 @@
 // Lints CSV text or bytes in one streaming pass: decode → detect dialect → papaparse rows
 // → every rule. Used by the extension host worker, the CLI and the tests alike.
-import { LintSession, type LintOptions } from './engine';
+import type { LintSession } from './engine/session';
+import type { CsvLintOptions } from './options';
+import { csvSession } from './lint-session';
+import { readerDiagnostic, sourceError } from './reader-diagnostics';
 import type { Diagnostic, Lang, Loc, TableInfo } from './model';
-import { CsvRowReader, RowTooLargeError } from './read/csv';
-import { decode, sniffBinary, type Decoded } from './read/decode';
+
+// Where they were first declared: their importers keep working.
+export type { CsvLintOptions } from './options';
+export { quoteError, readerDiagnostic, sourceError } from './reader-diagnostics';
+import { RowTooLargeError } from './read/csv';
+import { decode, sniffBinary } from './read/decode';
 import { dialectFor } from './read/dialect';
-import { ruleById } from './rules/registry';
-import type { SourceErrorParams } from './rules/source-error';
 import type { EncodingParams } from './rules/encoding';
 import { countsOfList } from './report-cap';
-
-export interface CsvLintOptions extends LintOptions {
-  /** Force a delimiter instead of detecting it. */
-  delimiter?: string;
-  /** What is known of the bytes when linting editor text (VS Code decoded them already). */
-  encoding?: Pick<Decoded, 'encoding' | 'bomLies'>;
-  format?: 'csv' | 'tsv';
-}
 
 export interface CsvLintResult {
   info: TableInfo;
@@ -33,36 +30,6 @@ export interface CsvLintResult {
   fatal?: string;
 }
 
-/** Builds a diagnostic for a rule the reader reports itself (encoding, source errors). */
-export function readerDiagnostic(rule: string, params: unknown, loc: Loc, lang: Lang): Diagnostic {
-  const r = ruleById(rule)!;
-  return {
-    rule,
-    severity: r.meta.severity,
-    message: r.message(lang, params),
-    row: loc.row,
-    column: loc.column,
-    field: null,
-    line: loc.line ?? null,
-    start: loc.start ?? null,
-    end: loc.end ?? null,
-  };
-}
-
-/** The source-error of a row papaparse found badly quoted. */
-export function quoteError(kind: 'MissingQuotes' | 'InvalidQuotes', lang: Lang, loc: Loc): Diagnostic {
-  return sourceError(kind === 'MissingQuotes' ? 'missing-quote' : 'invalid-quote', lang, loc);
-}
-
-export function sourceError(
-  kind: SourceErrorParams['kind'],
-  lang: Lang,
-  loc: Loc = { row: null, column: null },
-  detail?: string,
-): Diagnostic {
-  return readerDiagnostic('source-error', { kind, detail } satisfies SourceErrorParams, loc, lang);
-}
-
 const firstLineLoc = (text: string): Loc => {
   const nl = text.search(/\r|\n/);
   return { row: 1, column: null, line: 1, start: 0, end: nl === -1 ? Math.min(text.length, 200) : nl };
@@ -76,11 +43,7 @@ export function lintCsvText(text: string, options: CsvLintOptions = {}): CsvLint
   const delimiter = guess.delimiter;
   const info: TableInfo = { format, encoding: options.encoding?.encoding ?? 'utf-8', delimiter, quoteChar: '"' };
   if (guess.close) info.delimiterChoice = guess.close;
-  const reader = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
-    if (row.quoteError) session.add(quoteError(row.quoteError, lang, reader.locateRow(row)));
-    session.push(row);
-  });
-  const session = new LintSession(info, reader, options);
+  const { reader, session } = csvSession(info, options);
   if (text.length === 0 || text.trim() === '') {
     session.add(sourceError('empty', lang));
     return result(session, info);

@@ -2,20 +2,20 @@
 // CLI prints and other tools read.
 import { stat, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { LintOptions } from './engine';
-import { lintCsvBytes, sourceError, type CsvLintResult } from './lint-csv';
-import { lintCsvFile, type StreamOptions } from './lint-csv-stream';
+import { lintCsvBytes, type CsvLintResult } from './lint-csv';
+import { lintCsvFile } from './lint-csv-stream';
+import type { FileLintOptions } from './options';
+import { sourceError } from './reader-diagnostics';
 import { lintCsvFileSplit, splitLintAvailable, SPLIT_MIN_BYTES } from './split/split-lint';
 import type { FileReport, SchemaRef, TableFormat } from './model';
-import { schemaSetup, type SchemaOptions } from './schema/setup';
+import { schemaSetup } from './schema/setup';
+
+export type { FileLintOptions } from './options';
 
 /** Above this size files are streamed from disk instead of read whole. */
 export const STREAM_THRESHOLD = 64 * 1024 * 1024;
 
 export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.ods', '.xls'];
-
-/** `schema`, `schemaGlobs`, `resolvedSchema`: see SchemaOptions (undefined schema = detect). */
-export interface FileLintOptions extends LintOptions, SchemaOptions, Pick<StreamOptions, 'onProgress' | 'signal' | 'delimiter'> {}
 
 export function formatOf(path: string): TableFormat | 'xls' | null {
   const ext = extname(path).toLowerCase();

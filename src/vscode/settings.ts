@@ -1,6 +1,6 @@
 // Reads the extension's settings with their defaults (declared in package.json).
 import * as vscode from 'vscode';
-import type { RuleSetting } from '../core/engine';
+import type { RuleSetting } from '../core/options';
 import type { Lang } from '../core/model';
 import type { FieldsMatch } from '../core/schema/descriptor';
 

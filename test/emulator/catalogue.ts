@@ -140,7 +140,7 @@ export const ALLOWED_EXTENSIONS = [
 export function checkSchema(s: any): { error: string } | { schema: { name?: string; version?: string; url?: string } | null } {
   if (s === null) return { schema: null };
   if (typeof s !== 'object') return { error: 'Schema must be an object.' };
-  let { name, version, url } = s as { name?: string; version?: string; url?: string };
+  const { name, version, url } = s as { name?: string; version?: string; url?: string };
   if (url) {
     const m = /schema\.data\.gouv\.fr\/schemas\/(.+?)\/([^/]+)\/schema\.json$/.exec(url);
     if (m && SCHEMA_CATALOGUE[m[1]]) return { schema: { name: m[1], version: m[2] === 'latest' ? undefined : m[2] } };

@@ -3,7 +3,7 @@
 // its metadata prefilled.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SnapshotNode } from '../../src/vscode/stages/tree';
+import { stagesSnapshot } from './stages-snapshot';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
 interface ViewState {
@@ -93,7 +93,7 @@ suite('Budget acts', () => {
     const res = dp.resources.find((x: { path: string }) => x.path === 'budget-crach-bp-2022.csv');
     assert.equal(res.schema, 'scdl/budget');
     await until(
-      () => vscode.commands.executeCommand<SnapshotNode[]>('openData._stagesSnapshot'),
+      () => stagesSnapshot(),
       (t) => JSON.stringify(t).includes('budget-crach-bp-2022.csv'),
       'the CSV in the stage tree',
     );

@@ -7,12 +7,12 @@ import * as vscode from 'vscode';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { SnapshotNode } from '../../src/vscode/stages/tree';
+import { stagesSnapshot, type SnapshotNode } from './stages-snapshot';
 import { startUdataEmulator, type UdataEmulator } from '../emulator/udata';
 import { DIAG_ORG, diagUser, seedUdataDiagnose } from '../emulator/udata-diagnose';
 import { api, wsFile } from './lint.test';
 
-const snapshot = () => vscode.commands.executeCommand<SnapshotNode[]>('openData._stagesSnapshot');
+const snapshot = () => stagesSnapshot();
 const stage = (tree: SnapshotNode[], n: number) => tree.find((s) => s.label.startsWith(`${n}. `))!;
 const child = (n: SnapshotNode | undefined, ctx: string) => n?.children?.find((c) => c.contextValue === ctx);
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);

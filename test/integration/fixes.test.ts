@@ -2,7 +2,7 @@
 // as one undoable edit, recorded recipes replayed on another file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Api } from '../../src/extension';
+import type { TestProbes as Api } from '../../src/vscode/test-probes';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));

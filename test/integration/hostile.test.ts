@@ -5,11 +5,11 @@
 // and the commands still answer. Files are generated here and deleted afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SnapshotNode } from '../../src/vscode/stages/tree';
+import { stagesSnapshot, type SnapshotNode } from './stages-snapshot';
 import { hostileWorkbooks } from '../hostile/workbooks';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
-const snapshot = () => vscode.commands.executeCommand<SnapshotNode[]>('openData._stagesSnapshot');
+const snapshot = () => stagesSnapshot();
 const filesOf = (t: SnapshotNode[]) =>
   (t.find((s) => s.label.startsWith('2. '))?.children ?? []).filter((c) => c.contextValue?.startsWith('odw.file'));
 

@@ -4,14 +4,16 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Api } from '../../src/extension';
+import type { TestProbes as Api } from '../../src/vscode/test-probes';
 
 export const EXT_ID = 'opendata-workbench.open-data-workbench';
 
 export async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>(EXT_ID);
+  const ext = vscode.extensions.getExtension<Api | undefined>(EXT_ID);
   assert.ok(ext, 'extension installed');
-  return ext.activate();
+  const probes = await ext.activate();
+  assert.ok(probes, 'test probes (the host runs in ExtensionMode.Test)');
+  return probes;
 }
 
 export function wsFile(name: string): vscode.Uri {

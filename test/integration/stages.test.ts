@@ -3,10 +3,10 @@
 // Problems panel, project.json writes, broken files as diagnostics, saved charts listed.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SnapshotNode } from '../../src/vscode/stages/tree';
+import { stagesSnapshot, type SnapshotNode } from './stages-snapshot';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 
-const snapshot = () => vscode.commands.executeCommand<SnapshotNode[]>('openData._stagesSnapshot');
+const snapshot = () => stagesSnapshot();
 const stage = (tree: SnapshotNode[], n: number) => tree.find((s) => s.label.startsWith(`${n}. `))!;
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 

@@ -5,7 +5,7 @@ import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import './grid.css';
 import { cellRef } from '../../src/core/sheet/address';
 import type { GridData } from '../../src/core/sheet/grid-data';
-import type { GridLabels, GridViewState, HostMessage, WebviewMessage } from '../../src/vscode/grid/protocol';
+import type { GridLabels, GridViewState, HostMessage, WebviewMessage } from '../../src/protocol/grid';
 import { ProblemsList } from './problems-list';
 import { VirtualGrid } from './virtual-grid';
 

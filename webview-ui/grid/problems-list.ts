@@ -1,5 +1,5 @@
 // The list of the sheet's problems beside the grid; choosing one reveals its cell.
-import type { CellProblem, GridLabels } from '../../src/vscode/grid/protocol';
+import type { CellProblem, GridLabels } from '../../src/protocol/grid';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 

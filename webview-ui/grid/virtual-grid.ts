@@ -2,7 +2,7 @@
 // sheet of 20 000+ rows scrolls as fast as a small one. Every label is set as text.
 import type { GridData } from '../../src/core/sheet/grid-data';
 import { cellRef, columnLetters } from '../../src/core/sheet/address';
-import type { CellProblem } from '../../src/vscode/grid/protocol';
+import type { CellProblem } from '../../src/protocol/grid';
 
 const ROW_H = 22;
 const COL_W = 140;

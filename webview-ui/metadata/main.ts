@@ -17,7 +17,7 @@ import type {
   MetadataViewState,
   ScoreView,
   WebviewMessage,
-} from '../../src/vscode/metadata/protocol';
+} from '../../src/protocol/metadata';
 
 interface VsCodeApi {
   postMessage(m: WebviewMessage): void;

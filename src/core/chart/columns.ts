@@ -1,6 +1,6 @@
 // What each column holds, read from the first rows: numbers, dates or text, and whether a
 // numeric column is really an identifier (SIRET, account code, year) that must not be summed.
-import { isBlank, trimAll } from '../rules/util';
+import { isBlank, trimAll } from '../rules/lib/util';
 import { dateFormatsOf, toIsoDate } from '../values/date';
 import { parseNumber } from '../values/number';
 import type { ColumnInfo } from './series';

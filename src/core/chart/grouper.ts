@@ -2,7 +2,7 @@
 // by month/year (bucketed at the end), or a sample of points for a scatter. Memory depends
 // on the number of distinct categories, never on the number of rows.
 import type { Row } from '../model';
-import { hasEdgeSpace, isBlank, isBlankRow, isSpace, trimAll } from '../rules/util';
+import { hasEdgeSpace, isBlank, isBlankRow, isSpace, trimAll } from '../rules/lib/util';
 import { parseNumber } from '../values/number';
 import type { DateBucket } from './config';
 import { bucketDates, mayBeDate, rawDateKey } from './date-buckets';
@@ -105,7 +105,7 @@ export class Grouper {
     return rawDateKey(t);
   }
 
-  private pushPoint(row: Row, c: string): void {
+  private pushPoint(row: Row, _c: string): void {
     const x = this.number(row, this.spec.category, this.rowSkips);
     if (x === null) return;
     const y = this.number(row, this.spec.value, this.rowSkips);

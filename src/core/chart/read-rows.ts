@@ -75,13 +75,13 @@ export async function readFileRows(
 async function stream(file: FileText, format: CsvFormat, start: (info: ReadInfo) => RowSink): Promise<ReadInfo> {
   let reader: CsvRowReader | null = null;
   let info: ReadInfo | null = null;
-  await file.forEachChunk((text, final) => {
-    if (!reader && text === '' && final) return;
+  await file.forEachChunk((chunk, final) => {
+    if (!reader && chunk.text === '' && final) return;
     if (!reader) {
-      info = { format, encoding: file.encoding, delimiter: format === 'tsv' ? '\t' : detectDelimiter(text) };
+      info = { format, encoding: file.encoding, delimiter: format === 'tsv' ? '\t' : detectDelimiter(chunk.text) };
       reader = new CsvRowReader({ delimiter: info.delimiter!, quoteChar: '"' }, start(info));
     }
-    return reader.feed(text, final, file.rereads);
+    return reader.feed(chunk, final, file.rereads);
   });
   if (!info) throw new UnreadableError('empty');
   return info;

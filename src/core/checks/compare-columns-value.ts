@@ -1,7 +1,7 @@
 // compare-columns-value: `column op column2` on rows where both are filled. Numbers (or
 // numeric text) compare as numbers, text as text, dates chronologically; a number against
 // text is "not comparable", as in Validata.
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import { stringParam, valued, type CustomCheck } from './check';
 import { resolveColumns } from './columns';
 

@@ -2,7 +2,7 @@
 // distinct value (cached: a column repeats its codes), and a message naming the reference
 // edition. Deprecated names run the same check and say once which name replaces them.
 import type { Lang, Row } from '../model';
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import { columnParam, type CheckEnv, type CustomCheck, type RowCheck } from './check';
 
 export interface Verdict {

@@ -1,7 +1,7 @@
 // french-gps-coordinates: a geopoint inside metropolitan France or an overseas department
 // (Validata's bounding boxes, so points just across a border pass too). When the swapped
 // pair falls in France, the coordinates were entered latitude first.
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import { columnParam, type CustomCheck } from './check';
 
 /** [lon min, lat min, lon max, lat max], from Validata's FRANCE_BOUNDING_BOXES. */

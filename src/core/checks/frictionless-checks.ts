@@ -1,7 +1,7 @@
 // Two of frictionless' opt-in checklist checks, accepted in `custom_checks` under their
 // frictionless names: ascii-value (non-ASCII characters in text cells) and forbidden-value
 // (`{"fieldName": "id", "values": [2]}`).
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import { stringParam, type CustomCheck } from './check';
 
 export const asciiValue: CustomCheck = {

@@ -1,7 +1,7 @@
 // nomenclature-actes-value: `<Matière>/<détail>` where the prefix is one of the nine
 // headings of the "Actes" nomenclature (case- and accent-insensitive), with no space
 // around the slash (Délibérations' DELIB_MATIERE_NOM).
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import { columnParam, type CustomCheck } from './check';
 
 const HEADINGS = [

@@ -1,6 +1,6 @@
 // opening-hours-value: Validata's check of the OpenStreetMap `opening_hours` syntax
 // ("Mo-Fr 08:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"), by ./opening-hours-syntax.ts.
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import { columnParam, type CustomCheck } from './check';
 import { openingHoursError } from './opening-hours-syntax';
 

@@ -2,7 +2,7 @@
 // as 15, 115, 3949) or an international one (+country code, 7 to 15 digits in all, E.164).
 // Validata uses Google's libphonenumber, which also knows each country's numbering plan;
 // this check knows France's and only the general E.164 shape elsewhere.
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import { columnParam, type CustomCheck } from './check';
 
 const SEPARATORS = /[\s.\-()\u00a0]/g;

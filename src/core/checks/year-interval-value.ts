@@ -1,6 +1,6 @@
 // year-interval-value: `AAAA/AAAA` with the first year before the second, or a single year
 // when `allow-year-only` is "yes"/"true" (Délibérations' BUDGET_ANNEE).
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import { columnParam, type CustomCheck } from './check';
 
 const INTERVAL = /^(\d{4})\/(\d{4})$/;

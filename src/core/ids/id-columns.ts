@@ -2,7 +2,7 @@
 // `idBeneficiaire`, `SIREN`…) and checks them, so real files that follow no schema still
 // learn what happened to their identifiers. Findings are warnings: the column's meaning is
 // inferred from its name.
-import type { CheckFactory } from '../engine';
+import type { CheckFactory } from '../engine/check';
 import type { Row } from '../model';
 import type { RuleVisitor } from '../rules/rule';
 import { looseLabel } from '../schema/normalize';

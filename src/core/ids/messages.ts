@@ -2,7 +2,7 @@
 // start with Validata's sentence (« La valeur … n'est pas un numéro SIRET français valide. »)
 // so reports read the same as data.gouv.fr's validator, then say why.
 import type { Lang } from '../model';
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import type { IdDiagnosis, IdKind } from './damage';
 
 export function idMessage(lang: Lang, kind: IdKind, raw: string, d: IdDiagnosis): string {

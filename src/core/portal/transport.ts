@@ -156,7 +156,7 @@ export class HttpTransport {
     const started = Date.now();
     arm();
     try {
-      let body: BodyInit | undefined;
+      let body: RequestInit['body'];
       if (req.json !== undefined) body = JSON.stringify(req.json);
       if (mp) {
         const total = mp.length;

@@ -40,7 +40,10 @@ export const LICENCES: readonly LicenceChoice[] = [
   { name: 'CC0-1.0', udata: 'cc-zero', title: 'Creative Commons CC0', path: 'https://creativecommons.org/publicdomain/zero/1.0/' },
 ];
 
-/** udata frequency ids with French labels as data.gouv.fr shows them; `days` is udata's UpdateFrequency delta (udata/core/dataset/constants.py). */
+/**
+ * udata frequency ids with French labels as data.gouv.fr shows them; `days` is udata's
+ * UpdateFrequency delta (udata/core/dataset/constants.py).
+ */
 export const FREQUENCIES: readonly { id: string; en: string; fr: string; days?: number }[] = [
   { id: 'continuous', en: 'Real time', fr: 'Temps réel' },
   { id: 'hourly', en: 'Hourly', fr: 'Toutes les heures', days: 1 / 24 },

@@ -2,7 +2,8 @@
 // the text and re-scan a row only when a rule asks where one of its cells is, so the hot
 // path stays as fast as papaparse itself.
 import Papa from 'papaparse';
-import type { Locator } from '../engine';
+import type { Locator } from '../engine/locator';
+import type { TextChunk } from './text-stream';
 import type { Loc, Row } from '../model';
 import { RowHasher } from './wasm/row-hasher';
 
@@ -79,8 +80,10 @@ export class CsvRowReader implements Locator {
    * is returned as a count of characters instead of kept: the caller starts its next chunk with
    * them (forEachTextChunk reads them again), so no chunk is ever joined to another.
    */
-  feed(chunk: string, final: boolean, giveBack = false, latin1 = false): number {
-    const text = this.text.length ? this.text + chunk : chunk;
+  feed(chunk: string | TextChunk, final: boolean, giveBack = false): number {
+    const latin1 = typeof chunk !== 'string' && chunk.latin1;
+    const part = typeof chunk === 'string' ? chunk : chunk.text;
+    const text = this.text.length ? this.text + part : part;
     // Latin-1 if the chunk is and so was the text carried over (the row hasher then copies bytes).
     this.textLatin1 = (this.text.length ? this.textLatin1 : true) && latin1;
     this.text = text;

@@ -13,6 +13,12 @@ export interface TextStreamOptions {
   chunkBytes?: number;
 }
 
+/** A decoded chunk. `latin1`: every character is at most U+00FF (when the decoder knows it; the row hasher then copies bytes). */
+export interface TextChunk {
+  text: string;
+  latin1: boolean;
+}
+
 export interface FileText {
   encoding: string;
   bom: boolean;
@@ -21,7 +27,7 @@ export interface FileText {
    * Calls `onText` for each decoded chunk in order, the last with `final`. In a UTF-8 file
    * `onText` may give back the characters it did not use (see forEachUtf8Chunk): `rereads`.
    */
-  forEachChunk(onText: (text: string, final: boolean, latin1: boolean) => void | number): Promise<void>;
+  forEachChunk(onText: (chunk: TextChunk, final: boolean) => void | number): Promise<void>;
   /** `onText` may return unused characters: they start the next chunk. */
   rereads: boolean;
 }
@@ -128,12 +134,11 @@ export async function forEachTextChunk(
   /** `cut`: the range may end inside a character (a head read): its bytes are dropped, not an error. */
   range: { start: number; end: number; cut?: boolean },
   options: TextStreamOptions,
-  /** `latin1`: every character of `text` is at most U+00FF (when the decoder knows it). */
-  onText: (text: string, final: boolean, latin1: boolean) => void | number | Promise<void>,
+  onText: (chunk: TextChunk, final: boolean) => void | number | Promise<void>,
   encoding = 'utf-8',
 ): Promise<void> {
   const utf8 = !isSingleByte(encoding);
-  if (range.end <= range.start) return void (await onText('', true, true));
+  if (range.end <= range.start) return void (await onText({ text: '', latin1: true }, true));
   const size = range.end - range.start;
   const buf = Buffer.allocUnsafeSlow(Math.max(1, Math.min(options.chunkBytes ?? CHUNK_BYTES, size)));
   const fh = await open(path, 'r');
@@ -152,8 +157,9 @@ export async function forEachTextChunk(
       const body = raw.subarray(0, raw.length - tail);
       if (utf8 && !isUtf8(body)) throw new Utf8Error(body);
       if (final && tail && !range.cut) throw new Utf8Error(raw.subarray(raw.length - tail));
-      const { text, latin1 } = utf8 ? utf8TextOf(body) : { text: iconv().decode(body, encoding), latin1: false };
-      const unused = await onText(text, final, latin1);
+      const chunk: TextChunk = utf8 ? utf8TextOf(body) : { text: iconv().decode(body, encoding), latin1: false };
+      const unused = await onText(chunk, final);
+      const text = chunk.text;
       if (final) return;
       let back = tail;
       if (typeof unused === 'number' && unused > 0) back += utf8 ? Buffer.byteLength(text.slice(text.length - unused)) : unused;
@@ -199,12 +205,12 @@ function fileText(path: string, total: number, encoding: string, bom: boolean, o
       for await (const raw of byteChunks(path, { start: 0, end: total }, options.chunkBytes ?? CHUNK_BYTES, options.signal)) {
         const chunk = skipBom ? raw.subarray(3) : raw;
         skipBom = false;
-        if (pending !== null) onText(pending, false, false);
+        if (pending !== null) onText({ text: pending, latin1: false }, false);
         pending = legacy.write(chunk);
         bytes += raw.length;
         options.onProgress?.(bytes, total);
       }
-      onText((pending ?? '') + (legacy.end() ?? ''), true, false);
+      onText({ text: (pending ?? '') + (legacy.end() ?? ''), latin1: false }, true);
     },
   };
 }

@@ -1,12 +1,13 @@
 import type { Loc, Row } from '../model';
 import { defineRule } from './rule';
-import { isBlank } from './util';
+import { isBlank } from './lib/util';
 import { filled, isTitleLike, looksLikeHeader, LOOKAHEAD } from './header-not-first-row';
 
-export default defineRule<{ column: number }>({
+export default defineRule<{ column: number }, null>({
   meta: {
     id: 'blank-label',
     severity: 'error',
+    state: 'split',
     title: { en: 'Column without a name', fr: 'Colonne sans nom' },
     why: {
       en: 'Every column needs a name in the header row so re-users and schemas can find it.',
@@ -36,8 +37,12 @@ export default defineRule<{ column: number }>({
         title = { row, blanks };
       },
       // Split lint: the later part starts far past the head rows.
-      resume() {
-        title = null;
+      split: {
+        resume() {
+          title = null;
+        },
+        handOver: () => null,
+        takeOver() {},
       },
       row(row) {
         if (!title) return;

@@ -4,6 +4,7 @@ export default defineRule<Record<string, never>>({
   meta: {
     id: 'blank-row',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'Blank row', fr: 'Ligne vide' },
     why: {
       en: 'Blank rows used as spacers break tables in two for tools and add empty records.',

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
-import { show, trimAll } from './util';
-import { EDGE_SPACE } from './cell-marks';
+import { show, trimAll } from './lib/util';
+import { EDGE_SPACE } from '../engine/cell-marks';
 import { parseNumber } from '../values/number';
 
 /** Accounting-format amounts (` 1 063 850,00 `, ` - `) are number-format's: one squiggle, one fix. */
@@ -13,6 +13,7 @@ export default defineRule<{ value: string; nbsp: boolean }>({
   meta: {
     id: 'cell-whitespace',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Spaces around a value', fr: 'Espaces autour d’une valeur' },
     why: {
       en: '“ASSIANA ” and “ASSIANA” do not match when data is joined or filtered; non-breaking spaces are invisible and worse.',

@@ -2,8 +2,10 @@
 // value not in ISO 8601 is reported, converted with the format decided for the whole column.
 import type { Loc, Row } from '../model';
 import { dateFormatsOf, decideColumnFormat, isIsoDay, toIsoDate, type DateFormat } from '../values/date';
-import { defineRule, shiftLoc, type Shift } from './rule';
-import { hasEdgeSpace, isBlank, show } from './util';
+import { defineRule } from './rule';
+import { DeferredList, type DeferredState } from '../split/kit/deferred';
+import { ColumnSampler, type SamplerState } from '../split/kit/sampler';
+import { hasEdgeSpace, isBlank, show } from './lib/util';
 import { detach } from '../read/detach';
 
 const NO_FORMATS: readonly DateFormat[] = [];
@@ -28,43 +30,26 @@ interface Candidate {
 /** Non-empty cells looked at before a column with few dates is given up. */
 const SAMPLE = 200;
 
-class ColumnStats {
-  /** Decided after the sample: not a date column, nothing more to look at. */
-  skip = false;
-  nonEmpty = 0;
-  dates = 0;
-  serials = 0;
+/** A column's counts: plain data (the split hand-over carries them as they are). */
+interface ColumnCounts {
+  dates: number;
+  serials: number;
   /** ISO cells, counted apart: most cells of a good file, kept off the Map. */
-  iso = 0;
-  readonly counts = new Map<DateFormat, number>();
-  readonly candidates: Candidate[] = [];
-  readonly strays: Candidate[] = [];
-  /** Rows of candidates (negative: an Excel serial) and strays past their list's bound: counted, not listed. */
-  readonly overCandidates: number[] = [];
-  readonly overStrays: number[] = [];
-  /** The non-empty count at which the sample is judged; never (−1) in the later part of a split lint. */
-  checkAt = SAMPLE;
-  /** Split lint, later part, column still in its sample: dates and serials before each of its first SAMPLE cells. */
-  prefix: Int32Array | null = null;
+  iso: number;
+  counts: Map<DateFormat, number>;
 }
 
-/** Split lint: the first part's list goes on with the later part's, up to the same bound. */
-function append(
-  list: Candidate[],
-  over: number[],
-  later: readonly Candidate[],
-  laterOver: readonly number[],
-  shift: Shift,
-  limit: number,
-): void {
-  for (const c of later) {
-    if (list.length < limit) list.push({ ...c, loc: shiftLoc(c.loc, shift) });
-    else over.push(overRow(c, c.loc.row! + shift.row));
-  }
-  for (const r of laterOver) over.push(r < 0 ? r - shift.row : r + shift.row);
+/** Split lint: the later part's columns, the sampler and the deferred lists (plain data). */
+interface DateHandOver {
+  cols: ColumnCounts[];
+  sampler: SamplerState;
+  candidates: DeferredState<Candidate>[];
+  strays: DeferredState<Candidate>[];
 }
 
-const overRow = (c: Pick<Candidate, 'formats'>, row: number): number => (c.formats[0] === 'excel-serial' ? -row : row);
+const noCounts = (): ColumnCounts => ({ dates: 0, serials: 0, iso: 0, counts: new Map() });
+/** Candidates past the bound that are Excel serials are flagged: counted only in a column whose header announces dates. */
+const isSerial = (c: Candidate): boolean => c.formats[0] === 'excel-serial';
 
 const DATE_HEADER = /date|jour|^le$|période|periode|echeance|échéance/i;
 const LABEL: Record<DateFormat, string> = {
@@ -102,10 +87,11 @@ function mayBeDate(s: string): boolean {
   return sep(a) || sep(b) || sep(d) || s.length === 5 || s.charCodeAt(5) === 46;
 }
 
-export default defineRule<DateParams>({
+export default defineRule<DateParams, DateHandOver>({
   meta: {
     id: 'date-format',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Date not in ISO 8601', fr: 'Date hors du format ISO 8601' },
     why: {
       en: 'Open-data schemas (SCDL, Table Schema) expect dates as YYYY-MM-DD. 30/01/2017 is read as text, or as 1 March by an American tool; Excel serials (43055) mean nothing outside Excel.',
@@ -137,11 +123,21 @@ export default defineRule<DateParams>({
       : `Date ${show(p.value)} is ${labels[p.format]}, not ISO 8601${to}.${mixed}`;
   },
   create(ctx) {
-    let cols: ColumnStats[] = [];
+    let cols: ColumnCounts[] = [];
+    /** Decided after the sample: not a date column, nothing more to look at. */
+    let skip: boolean[] = [];
+    let candidates: DeferredList<Candidate>[] = [];
+    let strays: DeferredList<Candidate>[] = [];
+    const sampler = new ColumnSampler(SAMPLE, 2);
     // Columns still looked at: once the sample gives up on most of them, a row costs a few cells.
     let active: number[] = [];
     const giveUp = (dates: number, serials: number, i: number) =>
       dates + serials < SAMPLE * 0.3 || (dates === 0 && !DATE_HEADER.test(ctx.header[i] ?? ''));
+    const drop = (i: number) => {
+      skip[i] = true;
+      strays[i].clear();
+      candidates[i].clear();
+    };
     const visit = (row: Row) => {
       const v = row.values;
       for (let k = 0; k < active.length; k++) {
@@ -152,18 +148,11 @@ export default defineRule<DateParams>({
         const col = cols[i];
         // Given up after the sample: too few dates, or only "serials" in a column whose header does
         // not announce dates (amounts such as 42030.82 read as Excel serials; end() would not report them).
-        const seen = ++col.nonEmpty;
-        if (seen === col.checkAt && giveUp(col.dates, col.serials, i)) {
-          col.skip = true;
-          col.strays.length = 0;
-          col.candidates.length = 0;
-          active = active.filter((c) => !cols[c].skip);
+        if (sampler.next(i, col.dates, col.serials) && giveUp(col.dates, col.serials, i)) {
+          drop(i);
+          active = active.filter((c) => !skip[c]);
           k--;
           continue;
-        }
-        if (col.prefix && seen <= SAMPLE) {
-          col.prefix[2 * seen] = col.dates;
-          col.prefix[2 * seen + 1] = col.serials;
         }
         // The common case, an ISO day: counted without the general matcher.
         if (isIsoDay(s)) {
@@ -174,64 +163,64 @@ export default defineRule<DateParams>({
         const formats = mayBeDate(s) ? dateFormatsOf(hasEdgeSpace(s) ? s.trim() : s) : NO_FORMATS;
         if (formats.length === 0) {
           if (isBlank(s)) continue;
-          if (col.strays.length < ctx.deferLimit) col.strays.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
-          else col.overStrays.push(row.number);
+          strays[i].add(row.number, () => ({ loc: ctx.locate(row, i + 1), value: detach(s), formats }));
           continue;
         }
         if (formats[0] === 'excel-serial') col.serials++;
         else col.dates++;
         if (formats.length === 1 && formats[0] === 'iso') col.iso++;
         else for (const f of formats) col.counts.set(f, (col.counts.get(f) ?? 0) + 1);
-        if (formats[0] !== 'iso' && formats[0] !== 'iso-datetime') {
-          if (col.candidates.length < ctx.deferLimit) col.candidates.push({ loc: ctx.locate(row, i + 1), value: detach(s), formats });
-          else col.overCandidates.push(overRow({ formats }, row.number));
-        }
+        if (formats[0] !== 'iso' && formats[0] !== 'iso-datetime')
+          candidates[i].add(row.number, () => ({ loc: ctx.locate(row, i + 1), value: detach(s), formats }), formats[0] === 'excel-serial');
       }
     };
     return {
       header(row) {
-        cols = row.values.map(() => new ColumnStats());
+        cols = row.values.map(noCounts);
+        skip = row.values.map(() => false);
+        candidates = row.values.map(() => new DeferredList<Candidate>(ctx.deferLimit));
+        strays = row.values.map(() => new DeferredList<Candidate>(ctx.deferLimit));
+        sampler.columns(row.values.length);
         active = cols.map((_, i) => i);
       },
       row: visit,
-      resume() {
-        // Columns the head settled keep their judgement; the others record their sample's start.
-        cols = cols.map((old) => {
-          const col = new ColumnStats();
-          col.skip = old.skip;
-          col.checkAt = -1;
-          if (!old.skip && old.nonEmpty < SAMPLE) col.prefix = new Int32Array(2 * (SAMPLE + 1));
-          return col;
-        });
-      },
-      handOver: () => cols,
-      takeOver(later: ColumnStats[], shift: Shift) {
-        cols.forEach((col, i) => {
-          if (col.skip) return;
-          const l = later[i];
-          // The sample ends in the later part: judged as one pass would, at its SAMPLE-th cell.
-          const at = SAMPLE - col.nonEmpty;
-          if (at > 0 && l.prefix && l.nonEmpty >= at && giveUp(col.dates + l.prefix[2 * at], col.serials + l.prefix[2 * at + 1], i)) {
-            col.skip = true;
-            col.strays.length = 0;
-            col.candidates.length = 0;
-            return;
-          }
-          col.nonEmpty += l.nonEmpty;
-          col.dates += l.dates;
-          col.serials += l.serials;
-          col.iso += l.iso;
-          for (const [f, n] of l.counts) col.counts.set(f, (col.counts.get(f) ?? 0) + n);
-          append(col.candidates, col.overCandidates, l.candidates, l.overCandidates, shift, ctx.deferLimit);
-          append(col.strays, col.overStrays, l.strays, l.overStrays, shift, ctx.deferLimit);
-        });
+      split: {
+        resume() {
+          // Columns the head settled keep their judgement; the others note their sample's start.
+          sampler.resume((i) => skip[i]);
+          cols = cols.map(noCounts);
+          for (const l of [...candidates, ...strays]) l.clear();
+        },
+        handOver: (): DateHandOver => ({
+          cols,
+          sampler: sampler.handOver(),
+          candidates: candidates.map((l) => l.handOver()),
+          strays: strays.map((l) => l.handOver()),
+        }),
+        takeOver(later, shift) {
+          cols.forEach((col, i) => {
+            if (skip[i]) return;
+            const l = later.cols[i];
+            // The sample ends in the later part: judged as one pass would, at its SAMPLE-th cell.
+            const before = sampler.judgedLater(later.sampler, i);
+            if (before && giveUp(col.dates + before[0], col.serials + before[1], i)) return drop(i);
+            sampler.add(later.sampler, i);
+            col.dates += l.dates;
+            col.serials += l.serials;
+            col.iso += l.iso;
+            for (const [f, n] of l.counts) col.counts.set(f, (col.counts.get(f) ?? 0) + n);
+            candidates[i].takeOver(later.candidates[i], shift, isSerial);
+            strays[i].takeOver(later.strays[i], shift);
+          });
+        },
       },
       end() {
         cols.forEach((col, i) => {
-          if (col.skip) return;
+          if (skip[i]) return;
+          const nonEmpty = sampler.seen[i];
           const hinted = DATE_HEADER.test(ctx.header[i] ?? '') || col.dates > 0;
           const dates = col.dates + (hinted ? col.serials : 0);
-          if (dates === 0 || dates / col.nonEmpty < 0.6) return;
+          if (dates === 0 || dates / nonEmpty < 0.6) return;
           if (!hinted && col.serials > 0 && col.dates === 0) return;
           if (col.iso) col.counts.set('iso', (col.counts.get('iso') ?? 0) + col.iso);
           const chosen = ctx.dateFormats?.[ctx.header[i] ?? ''];
@@ -242,7 +231,7 @@ export default defineRule<DateParams>({
           const used = [...col.counts.keys()].filter((f) => f !== 'mm/dd/yyyy' || decided === 'mm/dd/yyyy');
           const labels = ctx.lang === 'fr' ? LABEL : LABEL_EN;
           const mixed = used.length > 1 ? used.map((f) => `${labels[f]}: ${col.counts.get(f)}`).join(', ') : null;
-          for (const c of col.candidates) {
+          for (const c of candidates[i].items) {
             // An ambiguous cell takes the column's format; an unambiguous one its own.
             const format = c.formats.includes(decided as DateFormat) ? decided! : c.formats[0];
             if (format === 'excel-serial' && !hinted) continue;
@@ -261,9 +250,9 @@ export default defineRule<DateParams>({
               fix: iso ? { kind: 'set-cell', value: iso } : undefined,
             });
           }
-          for (const r of col.overCandidates) if (r > 0 || hinted) ctx.count({ row: Math.abs(r), column: i + 1 });
-          for (const c of col.strays) ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed } });
-          for (const r of col.overStrays) ctx.count({ row: r, column: i + 1 });
+          for (const r of candidates[i].over) if (r > 0 || hinted) ctx.count({ row: Math.abs(r), column: i + 1 });
+          for (const c of strays[i].items) ctx.report({ loc: c.loc, params: { value: c.value, format: null, iso: null, mixed } });
+          for (const r of strays[i].over) ctx.count({ row: r, column: i + 1 });
         });
       },
     };

@@ -24,6 +24,7 @@ export default defineRule<DelimiterChoiceParams>({
   meta: {
     id: 'delimiter-choice',
     severity: 'info',
+    state: 'row-local',
     title: { en: 'Separator chosen between two close candidates', fr: 'Séparateur choisi entre deux candidats proches' },
     why: {
       en: 'The separator is detected from the header and from how consistently the first records split (trailing empty fields and quoted cells taken into account). When two candidates come close, a wrong guess turns every later finding into noise: the report says which one was read, and why.',

@@ -10,6 +10,7 @@ export default defineRule<{ delimiter: string }>({
   meta: {
     id: 'delimiter',
     severity: 'info',
+    state: 'row-local',
     title: { en: 'Separator is not a comma', fr: 'Le séparateur n’est pas une virgule' },
     why: {
       en: 'Etalab’s CSV guidelines ask for a comma separator (RFC 4180). Semicolons are common in French exports and tolerated by data.gouv.fr, but some tools expect commas.',

@@ -1,10 +1,11 @@
 import { defineRule } from './rule';
-import { isBlank, trimAll, cut } from './util';
+import { isBlank, trimAll, cut } from './lib/util';
 
 export default defineRule<{ label: string; first: number }>({
   meta: {
     id: 'duplicate-label',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'Two columns with the same name', fr: 'Deux colonnes portent le même nom' },
     why: {
       en: 'Column names identify fields: with two identical names, tools keep one and drop the other.',

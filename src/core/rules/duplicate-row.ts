@@ -1,5 +1,5 @@
 import type { Loc, Row } from '../model';
-import { defineRule, type Shift } from './rule';
+import { defineRule } from './rule';
 
 /** Rows tracked before the rule stops remembering new rows (memory stays bounded on huge files). */
 const MAX_TRACKED = 1_000_000;
@@ -13,33 +13,11 @@ const BLOCK = 65536;
 const MIN_BITS = 16;
 const MAX_BITS = 25;
 
-/**
- * Two 32-bit lanes: FNV-1a over every character, and a per-cell signature (length, first and
- * last character). A false match needs both to collide: negligible, and half the cost of two
- * full lanes.
- */
-function rowHash(values: string[], out: Int32Array): void {
-  let a = 0x811c9dc5;
-  let b = values.length;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    const n = v.length;
-    // Two UTF-16 units per step: half the multiplications; the odd last unit apart (reading
-    // past the end costs a deoptimising NaN check on every step).
-    let i = 0;
-    for (; i + 1 < n; i += 2) a = Math.imul(a ^ (v.charCodeAt(i) | (v.charCodeAt(i + 1) << 16)), 0x01000193);
-    if (i < n) a = Math.imul(a ^ v.charCodeAt(i), 0x01000193);
-    a = Math.imul(a ^ 0x1f, 0x01000193);
-    b = Math.imul(b ^ n, 0x5bd1e995) ^ (n ? v.charCodeAt(0) * 65599 + v.charCodeAt(n - 1) : 0);
-  }
-  out[0] = a;
-  out[1] = b;
-}
-
-export default defineRule<{ first: number }>({
+export default defineRule<{ first: number }, { blocks: Int32Array[]; rows: number }>({
   meta: {
     id: 'duplicate-row',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Duplicate row', fr: 'Ligne en double' },
     why: {
       en: 'An identical row counted twice inflates totals (a grant listed twice doubles its amount).',
@@ -95,6 +73,7 @@ export default defineRule<{ first: number }>({
     const pendingRows: (Row | undefined)[] = new Array(BATCH).fill(undefined);
     let pending = 0;
     /** Keeps the first loads from being optimised away: a store to a closure variable stays. */
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- written, never read, on purpose
     let sink = 0;
     const flush = () => {
       let touched = 0;
@@ -115,9 +94,8 @@ export default defineRule<{ first: number }>({
     return {
       row(row) {
         if (ctx.marks.blank) return;
-        // The reader's hash of the raw text when it has one (CSV), else the cell values (sheets).
-        if (ctx.rowHash) ctx.rowHash(row, h);
-        else rowHash(row.values, h);
+        // The reader's hash (of the raw text for CSV, of the values for sheets: engine/locator.ts).
+        ctx.rowHash(row, h);
         if (record) {
           const k = recorded++ % BLOCK;
           if (k === 0) record.push(new Int32Array(REC * BLOCK));
@@ -138,29 +116,31 @@ export default defineRule<{ first: number }>({
         pendingRows[k] = row;
         if (pending === BATCH) flush();
       },
-      resume() {
-        pending = 0;
-        log = [];
-        tracked = 0;
-        bitsLog = MIN_BITS;
-        bitmap = new Int32Array((1 << bitsLog) >>> 5);
-        candidates = [];
-        record = [];
-      },
-      handOver: () => ({ blocks: record, rows: recorded }),
-      takeOver(later: { blocks: Int32Array[]; rows: number }, shift: Shift) {
-        flush();
-        for (let r = 0; r < later.rows; r++) {
-          const block = later.blocks[Math.floor(r / BLOCK)];
-          const k = (r % BLOCK) * REC;
-          const n = block[k + 2] + shift.row;
-          if (!see(block[k], block[k + 1], n)) continue;
-          const line = block[k + 3] + shift.line;
-          const endLine = block[k + 4] + shift.line;
-          const loc: Loc = { row: n, column: null, line, start: 0, end: block[k + 5] };
-          if (endLine !== line) loc.endLine = endLine;
-          candidates.push({ a: block[k], b: block[k + 1], row: n, loc });
-        }
+      split: {
+        resume() {
+          pending = 0;
+          log = [];
+          tracked = 0;
+          bitsLog = MIN_BITS;
+          bitmap = new Int32Array((1 << bitsLog) >>> 5);
+          candidates = [];
+          record = [];
+        },
+        handOver: () => ({ blocks: record ?? [], rows: recorded }),
+        takeOver(later, shift) {
+          flush();
+          for (let r = 0; r < later.rows; r++) {
+            const block = later.blocks[Math.floor(r / BLOCK)];
+            const k = (r % BLOCK) * REC;
+            const n = block[k + 2] + shift.row;
+            if (!see(block[k], block[k + 1], n)) continue;
+            const line = block[k + 3] + shift.line;
+            const endLine = block[k + 4] + shift.line;
+            const loc: Loc = { row: n, column: null, line, start: 0, end: block[k + 5] };
+            if (endLine !== line) loc.endLine = endLine;
+            candidates.push({ a: block[k], b: block[k + 1], row: n, loc });
+          }
+        },
       },
       end() {
         flush();

@@ -1,11 +1,12 @@
 import type { Loc } from '../model';
 import { defineRule } from './rule';
-import { isBlank, cut } from './util';
+import { isBlank, cut } from './lib/util';
 
-export default defineRule<{ label: string }>({
+export default defineRule<{ label: string }, { filled: boolean[]; rows: number }>({
   meta: {
     id: 'empty-column',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Empty column', fr: 'Colonne vide' },
     why: {
       en: 'A column with no value at all adds noise. If the schema requires it, fill it; otherwise remove it.',
@@ -37,15 +38,17 @@ export default defineRule<{ label: string }>({
         }
         if (found) waiting = waiting.filter((i) => !filled[i]);
       },
-      resume() {
-        rows = 0;
-        filled = filled.map(() => false);
-        waiting = filled.map((_, i) => i);
-      },
-      handOver: () => ({ filled, rows }),
-      takeOver(later: { filled: boolean[]; rows: number }) {
-        rows += later.rows;
-        filled = filled.map((f, i) => f || later.filled[i]);
+      split: {
+        resume() {
+          rows = 0;
+          filled = filled.map(() => false);
+          waiting = filled.map((_, i) => i);
+        },
+        handOver: () => ({ filled, rows }),
+        takeOver(later) {
+          rows += later.rows;
+          filled = filled.map((f, i) => f || later.filled[i]);
+        },
       },
       end() {
         if (rows === 0) return;

@@ -10,6 +10,7 @@ export default defineRule<EncodingParams>({
   meta: {
     id: 'encoding',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'File is not UTF-8', fr: 'Le fichier n’est pas en UTF-8' },
     why: {
       en: 'Open data is published in UTF-8 (Etalab CSV guidelines, data.gouv.fr). Windows-1252 or Latin-1 files show “Ã©” instead of “é” for most re-users.',

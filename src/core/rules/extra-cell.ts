@@ -1,11 +1,12 @@
 import { defineRule } from './rule';
-import { decimalCommaSplitAt } from './decimal-comma-split';
-import { show } from './util';
+import { decimalCommaSplitAt } from './lib/decimal-comma-split';
+import { show } from './lib/util';
 
 export default defineRule<{ width: number; cells: number; split?: string }>({
   meta: {
     id: 'extra-cell',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'Row has more cells than the header', fr: 'Ligne plus longue que l’en-tête' },
     why: {
       en: 'Every row must have as many cells as the header. An extra cell shifts the data out of its columns.',

@@ -4,13 +4,14 @@
 // `odw clean`: only the author knows whether "- 1+2" is a formula or a text.
 import { defineRule } from './rule';
 import { neutralized, startsFormula } from '../values/formula';
-import { show } from './util';
-import { EDGE_SPACE, FORMULA } from './cell-marks';
+import { show } from './lib/util';
+import { EDGE_SPACE, FORMULA } from '../engine/cell-marks';
 
 export default defineRule<{ value: string }>({
   meta: {
     id: 'formula-injection',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Cell would run as a spreadsheet formula', fr: 'Cellule exécutée comme une formule par un tableur' },
     why: {
       en: 'When a re-user opens the CSV in Excel or LibreOffice, a cell starting with = + - or @ is evaluated as a formula (CSV injection): it can show errors or leak data.',

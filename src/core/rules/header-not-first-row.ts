@@ -2,7 +2,7 @@
 // exports from spreadsheets: tools then take the title as the column names.
 import type { Row } from '../model';
 import { defineRule } from './rule';
-import { isBlank } from './util';
+import { isBlank } from './lib/util';
 
 export const LOOKAHEAD = 10;
 
@@ -24,10 +24,11 @@ export function isTitleLike(row: Row): boolean {
   return filled(row) <= Math.max(1, Math.floor(row.values.length / 4)) || row.values.length === 1;
 }
 
-export default defineRule<{ headerRow: number }>({
+export default defineRule<{ headerRow: number }, null>({
   meta: {
     id: 'header-not-first-row',
     severity: 'error',
+    state: 'split',
     title: { en: 'Title rows above the header', fr: 'Lignes de titre au-dessus de l’en-tête' },
     why: {
       en: 'The first row must hold the column names. A title or banner above it becomes the column names for every tool.',
@@ -49,8 +50,12 @@ export default defineRule<{ headerRow: number }>({
         else done = true;
       },
       // Split lint: the later part starts far past the rows this rule looks at.
-      resume() {
-        done = true;
+      split: {
+        resume() {
+          done = true;
+        },
+        handOver: () => null,
+        takeOver() {},
       },
       row(row) {
         if (done || !first) return;

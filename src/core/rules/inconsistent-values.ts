@@ -5,7 +5,7 @@ import type { Loc, Row } from '../model';
 import { parseNumber } from '../values/number';
 import { dateFormatsOf, isIsoDay } from '../values/date';
 import { defineRule } from './rule';
-import { isBlank, show } from './util';
+import { isBlank, show } from './lib/util';
 import { detach } from '../read/detach';
 import { isIdentifierLabel } from './number-format';
 
@@ -30,10 +30,13 @@ export function kindOf(s: string): ValueKind {
   return parseNumber(t) ? 'number' : 'text';
 }
 
-class Column {
-  counts: Record<ValueKind, number> = { number: 0, date: 0, text: 0 };
-  examples: Partial<Record<ValueKind, string>> = {};
+/** A column's counts: plain data (the split hand-over carries them as they are). */
+interface Column {
+  counts: Record<ValueKind, number>;
+  examples: Partial<Record<ValueKind, string>>;
 }
+
+const newColumn = (): Column => ({ counts: { number: 0, date: 0, text: 0 }, examples: {} });
 
 const NAME: Record<ValueKind, { en: [string, string]; fr: [string, string] }> = {
   number: { en: ['number', 'numbers'], fr: ['nombre', 'nombres'] },
@@ -41,10 +44,11 @@ const NAME: Record<ValueKind, { en: [string, string]; fr: [string, string] }> = 
   text: { en: ['text', 'texts'], fr: ['texte', 'textes'] },
 };
 
-export default defineRule<InconsistentParams>({
+export default defineRule<InconsistentParams, Column[]>({
   meta: {
     id: 'inconsistent-values',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Column mixing numbers, dates and text', fr: 'Colonne mêlant nombres, dates et texte' },
     why: {
       en: 'A column holds one kind of value: amounts, dates or text. Mixed kinds (a “n/a” among amounts, a date among codes) make the column text for every tool and fail any schema type.',
@@ -72,7 +76,7 @@ export default defineRule<InconsistentParams>({
     let skip: boolean[] = [];
     return {
       header(row: Row) {
-        cols = row.values.map(() => new Column());
+        cols = row.values.map(() => newColumn());
         labels = row.values.map((_, i) => ctx.locate(row, i + 1));
         // Identifier columns (codes, SIRET) are the identifier checks' business.
         skip = row.values.map(isIdentifierLabel);
@@ -89,17 +93,19 @@ export default defineRule<InconsistentParams>({
           if (c.examples[k] === undefined) c.examples[k] = detach(s);
         }
       },
-      resume() {
-        cols = cols.map(() => new Column());
-      },
-      handOver: () => cols,
-      takeOver(later: Column[]) {
-        cols.forEach((c, i) => {
-          for (const k of KINDS) {
-            c.counts[k] += later[i].counts[k];
-            if (c.examples[k] === undefined && later[i].examples[k] !== undefined) c.examples[k] = later[i].examples[k];
-          }
-        });
+      split: {
+        resume() {
+          cols = cols.map(() => newColumn());
+        },
+        handOver: () => cols,
+        takeOver(later) {
+          cols.forEach((c, i) => {
+            for (const k of KINDS) {
+              c.counts[k] += later[i].counts[k];
+              if (c.examples[k] === undefined && later[i].examples[k] !== undefined) c.examples[k] = later[i].examples[k];
+            }
+          });
+        },
       },
       end() {
         cols.forEach((c, i) => {

@@ -1,10 +1,11 @@
 import { defineRule } from './rule';
-import { hasEdgeSpace, show, trimAll } from './util';
+import { hasEdgeSpace, show, trimAll } from './lib/util';
 
 export default defineRule<{ label: string }>({
   meta: {
     id: 'label-whitespace',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Column name with surrounding spaces', fr: 'Nom de colonne entouré d’espaces' },
     why: {
       en: '“Montant ” and “Montant” are different names for a program or a schema: the column will not be found.',

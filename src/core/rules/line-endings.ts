@@ -1,11 +1,12 @@
-import type { Loc } from '../model';
 import type { CsvRow } from '../read/csv';
-import { defineRule, shiftLoc, type Shift } from './rule';
+import { defineRule } from './rule';
+import { takeOverFirst, type FirstLocations } from '../split/kit/first-location';
 
-export default defineRule<{ crlf: number; lf: number; cr: number }>({
+export default defineRule<{ crlf: number; lf: number; cr: number }, { counts: Record<string, number>; firstOf: FirstLocations }>({
   meta: {
     id: 'line-endings',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Mixed line endings', fr: 'Fins de ligne mélangées' },
     why: {
       en: 'Rows ending sometimes with CRLF and sometimes with LF come from pasted or concatenated files; some parsers then merge or split rows.',
@@ -19,7 +20,7 @@ export default defineRule<{ crlf: number; lf: number; cr: number }>({
       : `Mixed line endings: ${p.crlf} CRLF, ${p.lf} LF, ${p.cr} CR. This one differs from the majority.`,
   create(ctx) {
     let counts = { '\r\n': 0, '\n': 0, '\r': 0 } as Record<string, number>;
-    let firstOf: Record<string, Loc | undefined> = {};
+    let firstOf: FirstLocations = {};
     const visit = (row: { eol?: string } & CsvRow) => {
       const e = row.eol;
       if (!e) return;
@@ -29,17 +30,16 @@ export default defineRule<{ crlf: number; lf: number; cr: number }>({
     return {
       header: (row) => visit(row as CsvRow),
       row: (row) => visit(row as CsvRow),
-      resume() {
-        counts = { '\r\n': 0, '\n': 0, '\r': 0 };
-        firstOf = {};
-      },
-      handOver: () => ({ counts, firstOf }),
-      takeOver(later: { counts: Record<string, number>; firstOf: Record<string, Loc | undefined> }, shift: Shift) {
-        for (const k of Object.keys(counts)) {
-          counts[k] += later.counts[k];
-          const loc = later.firstOf[k];
-          if (!firstOf[k] && loc) firstOf[k] = shiftLoc(loc, shift);
-        }
+      split: {
+        resume() {
+          counts = { '\r\n': 0, '\n': 0, '\r': 0 };
+          firstOf = {};
+        },
+        handOver: () => ({ counts, firstOf }),
+        takeOver(later, shift) {
+          for (const k of Object.keys(counts)) counts[k] += later.counts[k];
+          takeOverFirst(firstOf, later.firstOf, shift);
+        },
       },
       end() {
         const kinds = Object.keys(counts).filter((k) => counts[k] > 0);

@@ -1,11 +1,12 @@
 import { defineRule } from './rule';
-import { decimalCommaSplitAt } from './decimal-comma-split';
-import { show, cut } from './util';
+import { decimalCommaSplitAt } from './lib/decimal-comma-split';
+import { show, cut } from './lib/util';
 
 export default defineRule<{ width: number; cells: number; field: string; split?: string }>({
   meta: {
     id: 'missing-cell',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'Row has fewer cells than the header', fr: 'Ligne plus courte que l’en-tête' },
     why: {
       en: 'Every row must have as many cells as the header, even empty ones (“a,,c”). A short row leaves columns undefined.',

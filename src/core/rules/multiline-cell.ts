@@ -2,7 +2,7 @@
 // (line-based scripts, some spreadsheet imports) break the record there. An info, with an
 // opt-in fix (Clean Dataset leaves it unticked; a recipe records it when chosen).
 import { defineRule } from './rule';
-import { show } from './util';
+import { show } from './lib/util';
 
 export interface MultilineParams {
   value: string;
@@ -16,6 +16,7 @@ export default defineRule<MultilineParams>({
   meta: {
     id: 'multiline-cell',
     severity: 'info',
+    state: 'row-local',
     title: { en: 'Line break inside a cell', fr: 'Retour à la ligne dans une cellule' },
     why: {
       en: 'A quoted cell may hold a line break (RFC 4180), but portal previews, line-based tools and some spreadsheet imports cut the record there: the rest of the row shifts into a new one.',
@@ -34,7 +35,7 @@ export default defineRule<MultilineParams>({
     return {
       row(row) {
         // Most rows hold no line break: one search of the row's text when the reader has it.
-        if (ctx.rowHas && !ctx.rowHas(row, '\n') && !ctx.rowHas(row, '\r')) return;
+        if (!ctx.rowHas(row, '\n') && !ctx.rowHas(row, '\r')) return;
         const v = row.values;
         for (let i = 0; i < v.length; i++) {
           const s = v[i];

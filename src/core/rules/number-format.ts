@@ -2,8 +2,10 @@
 // (`12 350 000 €`, `1 063 850,00`, ` - `) are reported with their canonical form.
 import type { Loc, Row } from '../model';
 import { isSimpleDecimal, parseNumber, type NumberIssue } from '../values/number';
-import { defineRule, shiftLoc, type Shift } from './rule';
-import { isBlank, show } from './util';
+import { defineRule } from './rule';
+import { DeferredList, type DeferredState } from '../split/kit/deferred';
+import { ColumnSampler, type SamplerState } from '../split/kit/sampler';
+import { isBlank, show } from './lib/util';
 import { detach } from '../read/detach';
 import { idColumnKind } from '../ids/id-columns';
 import { isValidSiren, isValidSiret } from '../ids/siret';
@@ -41,14 +43,11 @@ interface Candidate {
   params: NumberParams;
 }
 
-/** Split lint: the later part's counts (see RuleVisitor.resume). */
+/** Split lint: the later part's counts, its sampler and deferred lists (plain data). */
 interface NumberHandOver {
-  nonEmpty: number[];
   numeric: number[];
-  cands: Candidate[][];
-  over: number[][];
-  /** Columns still in their sample at the split: numeric count before each of the part's first SAMPLE cells. */
-  prefix: (Int32Array | null)[];
+  sampler: SamplerState;
+  cands: DeferredState<Candidate>[];
 }
 
 const EN: Record<NumberIssue, string> = {
@@ -70,10 +69,11 @@ const FR: Record<NumberIssue, string> = {
   percent: 'signe pourcent',
 };
 
-export default defineRule<NumberParams>({
+export default defineRule<NumberParams, NumberHandOver>({
   meta: {
     id: 'number-format',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Number written for display, not for data', fr: 'Nombre écrit pour l’affichage, pas pour les données' },
     why: {
       en: 'Machines read 1063850.00, not “1 063 850,00 €”. Separators, symbols and decimal commas make amounts text for every tool and schema.',
@@ -91,18 +91,13 @@ export default defineRule<NumberParams>({
       : `Number ${show(p.value)} is formatted for display (${names}): write ${p.canonical}.`;
   },
   create(ctx) {
-    let nonEmpty: number[] = [];
     let numeric: number[] = [];
-    let cands: Candidate[][] = [];
-    // Rows of the column's findings past its list's bound: counted, not listed.
-    let over: number[][] = [];
+    // The findings per column, held until the column's verdict at the end.
+    let cands: DeferredList<Candidate>[] = [];
     let skip: boolean[] = [];
     // Columns still looked at (ascending): text columns leave after the sample.
     let active: number[] = [];
-    // The non-empty count at which a column's sample is judged; never (−1) in a later part,
-    // where the judgement is the first part's (see takeOver).
-    let checkAt: number[] = [];
-    let prefix: (Int32Array | null)[] = [];
+    const sampler = new ColumnSampler(SAMPLE, 1);
     const visit = (row: Row) => {
       const v = row.values;
       for (let k = 0; k < active.length; k++) {
@@ -114,16 +109,13 @@ export default defineRule<NumberParams>({
         const c0 = s.charCodeAt(0);
         if ((c0 <= 32 || c0 >= 160) && isBlank(s)) continue;
         // A column that is mostly text after a sample will never be a number column: stop looking.
-        const seen = ++nonEmpty[i];
-        if (seen === checkAt[i] && numeric[i] < SAMPLE / 2) {
+        if (sampler.next(i, numeric[i]) && numeric[i] < SAMPLE / 2) {
           skip[i] = true;
-          cands[i] = [];
+          cands[i].clear();
           active = active.filter((c) => !skip[c]);
           k--;
           continue;
         }
-        const p0 = prefix[i];
-        if (p0 && seen <= SAMPLE) p0[seen] = numeric[i];
         // Plain numbers are the common case: count them without allocating a parse result.
         if (isSimpleDecimal(s)) {
           numeric[i]++;
@@ -135,63 +127,56 @@ export default defineRule<NumberParams>({
         // Padding alone is cell-whitespace's business; a SIRET/SIREN in groups ("822 127 429 00014") is an identifier.
         if (!p.issues.length || (p.issues.length === 1 && p.issues[0] === 'padding') || isGroupedId(s, p.issues)) continue;
         // Once this column's list is full its findings are counted by row, not listed.
-        if (cands[i].length >= ctx.deferLimit) over[i].push(row.number);
-        else cands[i].push({ loc: ctx.locate(row, i + 1), params: { value: detach(s), issues: p.issues, canonical: detach(p.canonical) } });
+        cands[i].add(row.number, () => ({
+          loc: ctx.locate(row, i + 1),
+          params: { value: detach(s), issues: p.issues, canonical: detach(p.canonical) },
+        }));
       }
     };
     return {
       header(row) {
-        nonEmpty = row.values.map(() => 0);
         numeric = row.values.map(() => 0);
-        cands = row.values.map(() => []);
-        over = row.values.map(() => []);
+        cands = row.values.map(() => new DeferredList<Candidate>(ctx.deferLimit));
+        sampler.columns(row.values.length);
         // One problem, one report: an identifier column (SIRET, SIREN, RNA, postal or INSEE code) is
         // the identifier checks' business, not an amount written for display.
         skip = row.values.map(isIdentifierLabel);
         active = skip.flatMap((s, i) => (s ? [] : [i]));
-        checkAt = skip.map(() => SAMPLE);
       },
       row: visit,
-      resume() {
-        // Columns the head settled keep their judgement; the others record their sample's start.
-        prefix = nonEmpty.map((n, i) => (skip[i] || n >= SAMPLE ? null : new Int32Array(SAMPLE + 1)));
-        checkAt = checkAt.map(() => -1);
-        nonEmpty = nonEmpty.map(() => 0);
-        numeric = numeric.map(() => 0);
-        cands = cands.map(() => []);
-        over = over.map(() => []);
-      },
-      handOver: (): NumberHandOver => ({ nonEmpty, numeric, cands, over, prefix }),
-      takeOver(later: NumberHandOver, shift: Shift) {
-        skip.forEach((skipped, i) => {
-          if (skipped) return;
-          // The sample ends in the later part: judged as one pass would, at its SAMPLE-th cell.
-          const at = SAMPLE - nonEmpty[i];
-          const p = later.prefix[i];
-          if (at > 0 && p && later.nonEmpty[i] >= at && numeric[i] + p[at] < SAMPLE / 2) {
-            skip[i] = true;
-            cands[i] = [];
-            over[i] = [];
-            return;
-          }
-          nonEmpty[i] += later.nonEmpty[i];
-          numeric[i] += later.numeric[i];
-          for (const c of later.cands[i]) {
-            if (cands[i].length < ctx.deferLimit) cands[i].push({ loc: shiftLoc(c.loc, shift), params: c.params });
-            else over[i].push(c.loc.row! + shift.row);
-          }
-          for (const r of later.over[i]) over[i].push(r + shift.row);
-        });
+      split: {
+        resume() {
+          // Columns the head settled keep their judgement; the others note their sample's start.
+          sampler.resume((i) => skip[i]);
+          numeric = numeric.map(() => 0);
+          for (const l of cands) l.clear();
+        },
+        handOver: (): NumberHandOver => ({ numeric, sampler: sampler.handOver(), cands: cands.map((l) => l.handOver()) }),
+        takeOver(later, shift) {
+          skip.forEach((skipped, i) => {
+            if (skipped) return;
+            // The sample ends in the later part: judged as one pass would, at its SAMPLE-th cell.
+            const before = sampler.judgedLater(later.sampler, i);
+            if (before && numeric[i] + before[0] < SAMPLE / 2) {
+              skip[i] = true;
+              cands[i].clear();
+              return;
+            }
+            sampler.add(later.sampler, i);
+            numeric[i] += later.numeric[i];
+            cands[i].takeOver(later.cands[i], shift);
+          });
+        },
       },
       end() {
         cands.forEach((list, i) => {
-          if (skip[i] || list.length === 0 || numeric[i] / nonEmpty[i] < 0.8) return;
-          for (const c of list) {
+          if (skip[i] || list.items.length === 0 || numeric[i] / sampler.seen[i] < 0.8) return;
+          for (const c of list.items) {
             // A percent could mean 12 or 0.12 for the schema: report, do not guess.
             const certain = !c.params.issues.includes('percent');
             ctx.report({ loc: c.loc, params: c.params, fix: certain ? { kind: 'set-cell', value: c.params.canonical } : undefined });
           }
-          for (const r of over[i]) ctx.count({ row: r, column: i + 1 });
+          for (const r of list.over) ctx.count({ row: r, column: i + 1 });
         });
       },
     };

@@ -10,9 +10,10 @@
 import type { Loc, Row } from '../model';
 import { isContactPointLabel, isEntityIdLabel, isEntityNameLabel, isServiceContactLabel, kindOfLabel } from '../privacy/columns';
 import { findPersonalEmail, isFrenchPhone, isLegalEntityId, isNir, looksLikePersonName, type PersonalKind } from '../privacy/detect';
-import { defineRule, shiftLoc, type Shift } from './rule';
-import { NIR, PHONE } from './cell-marks';
-import { MAX_DEFERRED, cut } from './util';
+import { defineRule } from './rule';
+import { DeferredList, type DeferredState } from '../split/kit/deferred';
+import { NIR, PHONE } from '../engine/cell-marks';
+import { cut } from './lib/util';
 
 export interface PersonalDataParams {
   kind: PersonalKind;
@@ -47,23 +48,23 @@ const WHY: Record<Exclude<PersonalKind, 'nir'>, { en: string; fr: string }> = {
   },
 };
 
-class Column {
-  /** Non-empty cells of the later parts taken over (this part's own are counted by the engine). */
-  nonEmpty = 0;
-  readonly emails: Loc[] = [];
-  readonly phones: Loc[] = [];
-  /** Rows of the matches past the lists' bound: counted, not listed. */
-  readonly moreEmails: number[] = [];
-  readonly morePhones: number[] = [];
+interface Match {
+  loc: Loc;
 }
 
-/** Split lint: the first part's list goes on with the later part's, up to the same bound. */
-function append(list: Loc[], more: number[], later: readonly Loc[], laterMore: readonly number[], shift: Shift, limit: number): void {
-  for (const loc of later) {
-    if (list.length < limit) list.push(shiftLoc(loc, shift));
-    else more.push(loc.row! + shift.row);
-  }
-  for (const r of laterMore) more.push(r + shift.row);
+/** A column's matches, held until its verdict at the end (past the lists' bound, only their rows). */
+interface Column {
+  /** Non-empty cells of the later parts taken over (this part's own are counted by the engine). */
+  nonEmpty: number;
+  emails: DeferredList<Match>;
+  phones: DeferredList<Match>;
+}
+
+/** Split lint: a later part's columns (plain data). */
+interface ColumnState {
+  nonEmpty: number;
+  emails: DeferredState<Match>;
+  phones: DeferredState<Match>;
 }
 
 /** A SIREN/SIRET (maybe in groups of 3) or an RNA inside a text: « SIRET 822 127 429 00014 ». */
@@ -81,10 +82,13 @@ function namesLegalEntity(v: readonly string[]): boolean {
   return false;
 }
 
-export default defineRule<PersonalDataParams>({
+const newColumn = (limit: number): Column => ({ nonEmpty: 0, emails: new DeferredList(limit), phones: new DeferredList(limit) });
+
+export default defineRule<PersonalDataParams, ColumnState[]>({
   meta: {
     id: 'personal-data',
     severity: 'error',
+    state: 'split',
     title: { en: 'Personal data (RGPD)', fr: 'Donnée personnelle (RGPD)' },
     why: {
       en: 'Open data must not contain personal data unless a law allows it or it was anonymised (CRPA L312-1-2, RGPD). E-mail addresses, phone numbers, social security numbers (NIR) and the names of natural persons who received a subsidy or a contract identify people: once published they cannot be taken back. Shared mailboxes of a service (contact@, mairie@…) are not reported.',
@@ -125,7 +129,7 @@ export default defineRule<PersonalDataParams>({
 
     return {
       header(row) {
-        cols = row.values.map(() => new Column());
+        cols = row.values.map(() => newColumn(ctx.deferLimit));
         announced = row.values.map(kindOfLabel);
         service = row.values.map(isServiceContactLabel);
         nameCols = row.values.flatMap((l, i) => (isEntityNameLabel(l) ? [i] : []));
@@ -134,14 +138,13 @@ export default defineRule<PersonalDataParams>({
       row(row: Row) {
         const v = row.values;
         // Most rows hold no '@' at all: one search of the row's text spares one per cell.
-        if (ctx.rowHas ? ctx.rowHas(row, '@') : true) {
+        if (ctx.rowHas(row, '@')) {
           const n = Math.min(v.length, cols.length);
           for (let i = 0; i < n; i++) {
             const s = v[i];
             // An e-mail has at least 6 characters.
             if (s.length < 6 || s.indexOf('@') < 0 || !findPersonalEmail(s)) continue;
-            if (cols[i].emails.length < ctx.deferLimit) cols[i].emails.push(ctx.locate(row, i + 1));
-            else cols[i].moreEmails.push(row.number);
+            cols[i].emails.add(row.number, () => ({ loc: ctx.locate(row, i + 1) }));
           }
         }
         // Phones and NIRs: only the cells the engine marked (their length and first character fit);
@@ -155,8 +158,7 @@ export default defineRule<PersonalDataParams>({
             const s = v[i];
             if (s.indexOf('@') >= 0) continue;
             if (mk & PHONE && isFrenchPhone(s)) {
-              if (cols[i].phones.length < ctx.deferLimit) cols[i].phones.push(ctx.locate(row, i + 1));
-              else cols[i].morePhones.push(row.number);
+              cols[i].phones.add(row.number, () => ({ loc: ctx.locate(row, i + 1) }));
             } else if (mk & NIR && s.indexOf('/') < 0 && isNir(s)) report(ctx.locate(row, i + 1), 'nir', i);
           }
         }
@@ -166,29 +168,36 @@ export default defineRule<PersonalDataParams>({
         if (namesLegalEntity(v)) return;
         for (const c of nameCols) if (c < v.length && looksLikePersonName(v[c])) report(ctx.locate(row, c + 1), 'person-name', c);
       },
-      resume() {
-        cols = cols.map(() => new Column());
-      },
-      handOver: () => cols.map((col, i) => ({ ...col, nonEmpty: col.nonEmpty + ctx.marks.nonEmpty[i] })),
-      takeOver(later: Column[], shift: Shift) {
-        cols.forEach((col, i) => {
-          col.nonEmpty += later[i].nonEmpty;
-          append(col.emails, col.moreEmails, later[i].emails, later[i].moreEmails, shift, ctx.deferLimit);
-          append(col.phones, col.morePhones, later[i].phones, later[i].morePhones, shift, ctx.deferLimit);
-        });
+      split: {
+        resume() {
+          cols = cols.map(() => newColumn(ctx.deferLimit));
+        },
+        handOver: () =>
+          cols.map((col, i) => ({
+            nonEmpty: col.nonEmpty + ctx.marks.nonEmpty[i],
+            emails: col.emails.handOver(),
+            phones: col.phones.handOver(),
+          })),
+        takeOver(later, shift) {
+          cols.forEach((col, i) => {
+            col.nonEmpty += later[i].nonEmpty;
+            col.emails.takeOver(later[i].emails, shift);
+            col.phones.takeOver(later[i].phones, shift);
+          });
+        },
       },
       end() {
         cols.forEach((col, i) => {
           if (service[i]) return;
           const contactPoint = isContactPointLabel(ctx.header[i] ?? '');
           for (const [kind, locs, more] of [
-            ['email', col.emails, col.moreEmails],
-            ['phone', col.phones, col.morePhones],
+            ['email', col.emails.items, col.emails.over],
+            ['phone', col.phones.items, col.phones.over],
           ] as const) {
             const found = locs.length + more.length;
             const decided = announced[i] === kind || found >= MIN_MATCHES || found * 2 > col.nonEmpty + ctx.marks.nonEmpty[i];
             if (!decided) continue;
-            for (const loc of locs) report(loc, kind, i, contactPoint);
+            for (const m of locs) report(m.loc, kind, i, contactPoint);
             for (const r of more) ctx.count({ row: r, column: i + 1 }, 'warning');
           }
         });

@@ -1,7 +1,7 @@
 // The contract of one lint rule. A rule is one file that default-exports a `Rule`;
 // `registry.ts` lists them explicitly (markdownlint's pattern).
 import type { FixData, Lang, Loc, Row, Severity, TableInfo, Text } from '../model';
-import type { CellMarks } from './cell-marks';
+import type { CellMarks } from '../engine/cell-marks';
 
 export interface RuleMeta {
   /** Stable id; frictionless error codes where one exists (`missing-cell`…). */
@@ -9,6 +9,13 @@ export interface RuleMeta {
   severity: Severity;
   /** Only for spreadsheets (needs cell facts a CSV does not have): not run on CSV/TSV. */
   scope?: 'sheet';
+  /**
+   * `'row-local'`: what the rule reports on a row depends on that row (and the header) only.
+   * `'split'`: it keeps state across rows and implements `split` (see SplitHooks); the registry
+   * test (test/unit/rules/state.test.ts) fails when a rule with row-spanning state says otherwise.
+   * A sheet-only rule is never split: it says `'split'` when it has such state, without hooks.
+   */
+  state: 'row-local' | 'split';
   /** One-line summary shown in docs and settings. */
   title: Text;
   /** Why it matters for open data, and how to fix it (the docs page body). */
@@ -17,21 +24,34 @@ export interface RuleMeta {
 }
 
 /** A visitor gets the header row once, then every later row, then `end`. */
-export interface RuleVisitor {
+export interface RuleVisitor<S = unknown> {
   header?(row: Row): void;
   row?(row: Row): void;
   end?(): void;
-  /**
-   * Split lint (split/*.ts): a large file is linted in parts on several threads. The visitor of
-   * the later part first visits the head rows with its reports muted, so its sampling decisions
-   * are the ones the first part makes; `resume` then restarts its counts (keeping those
-   * decisions) before the later part's rows, numbered from 2 and line 1.
-   */
-  resume?(): void;
-  /** Split lint, later part: what the first part needs to finish as if it had seen these rows (instead of `end`). */
-  handOver?(): unknown;
-  /** Split lint, first part: takes the later part's hand-over, its rows and lines shifted by `shift`, before `end`. */
-  takeOver?(state: any, shift: Shift): void;
+  /** The split protocol (below): required of every rule whose meta says `state: 'split'`. */
+  split?: SplitHooks<S>;
+}
+
+/**
+ * Split lint (core/split/): a CSV of 16 MB or more is linted in parts on several threads, each
+ * part by its own session with the same visitors. A visitor with state across rows (anything
+ * `end()` reads, or a field a later row depends on) finishes as if it had seen every row
+ * through these hooks:
+ * - later part: the visitor first visits the file's head with its reports muted, so that its
+ *   sampling decisions are the first part's; `resume()` then restarts its counts (keeping those
+ *   decisions) before the part's own rows, numbered from 2 and line 1; at the part's end
+ *   `handOver()` returns its state instead of `end()` being called;
+ * - first part: `takeOver(s, shift)` receives each later part's state, in file order, its rows
+ *   and lines moved by `shift`, then `end()` reports as one pass would.
+ * `S` crosses a thread (structured clone): plain data only — numbers, strings, booleans, null,
+ * arrays, plain objects, Maps, typed arrays (moved, not copied). A class instance loses its
+ * prototype on the way; a function cannot cross at all. The kit in core/split/kit/ holds what
+ * rules share: a capped deferred list, a column sampler, a first-location record.
+ */
+export interface SplitHooks<S> {
+  resume(): void;
+  handOver(): S;
+  takeOver(s: S, shift: Shift): void;
 }
 
 /** How far the later part's rows and lines are from where the part was linted. */
@@ -64,13 +84,10 @@ export interface RuleContext<P> {
   locate(row: Row, column: number): Loc;
   /** Where the whole row is (first to last character). Unlike `locate`, valid after the row's visit too. */
   locateRow(row: Row): Loc;
-  /**
-   * A 64-bit hash of the row's raw text (two 32-bit lanes into `out`), when the reader has the
-   * text at hand (CSV): far cheaper than hashing the cell values one by one.
-   */
-  rowHash?(row: Row, out: Int32Array): void;
-  /** Whether the row's raw text holds `ch`, when the reader has the text (CSV). */
-  rowHas?(row: Row, ch: string): boolean;
+  /** A 64-bit hash of the row (two 32-bit lanes into `out`), from whichever reader: engine/locator.ts. */
+  rowHash(row: Row, out: Int32Array): void;
+  /** Whether the row holds `ch`: one search of a CSV row's raw text instead of one per cell. */
+  rowHas(row: Row, ch: string): boolean;
   report(r: Report<P>): void;
   /**
    * Whether a report without a fix would only be counted now (the file's cap is reached, or only
@@ -98,13 +115,13 @@ export interface RuleContext<P> {
   readonly dateFormats?: Readonly<Record<string, string>>;
 }
 
-export interface Rule<P = Record<string, unknown>> {
+export interface Rule<P = Record<string, unknown>, S = unknown> {
   meta: RuleMeta;
   message(lang: Lang, params: P): string;
-  create(ctx: RuleContext<P>): RuleVisitor;
+  create(ctx: RuleContext<P>): RuleVisitor<S>;
 }
 
-/** Helper so each rule file stays typed without repeating generics. */
-export function defineRule<P>(rule: Rule<P>): Rule<P> {
+/** Helper so each rule file stays typed without repeating generics (S: its split state, inferred). */
+export function defineRule<P, S = unknown>(rule: Rule<P, S>): Rule<P, S> {
   return rule;
 }

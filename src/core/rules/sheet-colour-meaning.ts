@@ -2,7 +2,7 @@
 // Colour does not survive outside the spreadsheet, so the information is lost.
 import type { Loc } from '../model';
 import { defineRule } from './rule';
-import { isBlankRow } from './util';
+import { isBlankRow } from './lib/util';
 
 export interface ColourParams {
   colour: string;
@@ -25,6 +25,7 @@ export default defineRule<ColourParams>({
     id: 'sheet-colour-meaning',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Meaning carried by cell colour', fr: 'Information portée par la couleur des cellules' },
     why: {
       en: 'Highlighting some rows (paid, cancelled, to check) is invisible to every program and lost in CSV: if the colour means something, re-users never learn it.',

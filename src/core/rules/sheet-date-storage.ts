@@ -4,7 +4,7 @@
 import type { Lang, Loc } from '../model';
 import { dateFormatsOf, excelSerialToIso, isExcelSerial, type DateFormat } from '../values/date';
 import { defineRule } from './rule';
-import { show, cut } from './util';
+import { show, cut } from './lib/util';
 
 const DATE_HEADER = /date|jour|période|periode|échéance|echeance|versement/i;
 
@@ -71,6 +71,7 @@ export default defineRule<DateStorageParams>({
     id: 'sheet-date-storage',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Dates stored inconsistently', fr: 'Dates enregistrées de façon incohérente' },
     why: {
       en: 'A spreadsheet shows real dates, dates typed as text and bare numbers (43055) alike, but programs reading the workbook get three different things: a date, a text in some format, a meaningless number.',

@@ -1,6 +1,6 @@
 // Reported by the spreadsheet reader (it sees whole sheets): empty sheets and scratch sheets
 // with a few scattered cells but no table.
-import { cut } from './util';
+import { cut } from './lib/util';
 import { defineRule } from './rule';
 
 export interface SheetEmptyParams {
@@ -14,6 +14,7 @@ export default defineRule<SheetEmptyParams>({
     id: 'sheet-empty',
     scope: 'sheet',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Empty or scratch sheet', fr: 'Feuille vide ou brouillon' },
     why: {
       en: 'Re-users open every sheet of a published workbook: empty sheets (Feuil2, Feuil3) and scratch sheets with a few notes or calculations are noise, and sometimes leak drafts.',

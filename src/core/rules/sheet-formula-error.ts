@@ -1,12 +1,13 @@
 // A cell showing an error value (#REF!, #DIV/0!, #N/A…): a broken formula, or an error typed in.
 import { defineRule } from './rule';
-import { show } from './util';
+import { show } from './lib/util';
 
 export default defineRule<{ value: string; formula: string | null }>({
   meta: {
     id: 'sheet-formula-error',
     scope: 'sheet',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'Cell holds an error value', fr: 'Cellule en erreur' },
     why: {
       en: '#REF!, #DIV/0!, #VALUE! or #N/A are not data: published as is, they break number columns and mislead re-users. They usually come from a formula whose source moved or was deleted.',

@@ -24,6 +24,7 @@ export default defineRule<FormulaParams>({
     id: 'sheet-formula',
     scope: 'sheet',
     severity: 'info',
+    state: 'split',
     title: { en: 'Values computed by formulas', fr: 'Valeurs calculées par des formules' },
     why: {
       en: 'Open data publishes values, not formulas: a CSV or an API keeps the last result Excel saved. Results go stale when the formula refers to other sheets or files, and files written by programs often hold formulas with no saved result at all.',

@@ -2,7 +2,7 @@
 // or not at all; the table was linted from that header, and this says so.
 import { sheetFactsOf, sheetLoc } from '../sheet/facts';
 import { defineRule } from './rule';
-import { show } from './util';
+import { show } from './lib/util';
 
 export interface SheetHeaderParams {
   kind: 'title' | 'stacked' | 'none';
@@ -18,6 +18,7 @@ export default defineRule<SheetHeaderParams>({
     id: 'sheet-header-row',
     scope: 'sheet',
     severity: 'warning',
+    state: 'row-local',
     title: { en: 'Header is not a single first row', fr: 'L’en-tête n’est pas une seule première ligne' },
     why: {
       en: 'A published table starts with one row of column names. Titles, banners or notes above it, a header split over two rows, or no header at all make every tool misread the columns.',

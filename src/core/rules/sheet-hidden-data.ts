@@ -4,7 +4,7 @@ import type { Loc } from '../model';
 import { columnLetters } from '../sheet/address';
 import { sheetFactsOf, sheetLoc } from '../sheet/facts';
 import { defineRule } from './rule';
-import { isBlank, isBlankRow, cut } from './util';
+import { isBlank, isBlankRow, cut } from './lib/util';
 
 export interface HiddenParams {
   kind: 'sheet' | 'rows' | 'column';
@@ -17,6 +17,7 @@ export default defineRule<HiddenParams>({
     id: 'sheet-hidden-data',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Hidden data', fr: 'Données masquées' },
     why: {
       en: 'Hidden sheets, rows or columns are invisible in the spreadsheet but published with the file: drafts, personal data or internal notes leak this way, and re-users get columns nobody checked.',

@@ -16,6 +16,7 @@ export default defineRule<MergedParams>({
     id: 'sheet-merged-cells',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Merged cells', fr: 'Cellules fusionnées' },
     why: {
       en: 'A merged range keeps its value in its first cell only: the other cells are empty once the data leaves the spreadsheet (CSV, API, re-use), so rows lose their category or columns their name.',

@@ -3,7 +3,7 @@
 import type { Loc } from '../model';
 import { isPlainNumber } from '../values/number';
 import { defineRule } from './rule';
-import { MAX_DEFERRED } from './util';
+import { MAX_DEFERRED } from './lib/util';
 import { detach } from '../read/detach';
 
 /** Identifiers keep their digits as text on purpose (leading zeros, 14-digit SIRET). */
@@ -20,6 +20,7 @@ export default defineRule<{ value: string; field: string }>({
     id: 'sheet-number-as-text',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Number stored as text', fr: 'Nombre enregistré comme du texte' },
     why: {
       en: 'A number typed as text looks the same in the spreadsheet, but SUM ignores it and programs reading the workbook get text in a number column.',

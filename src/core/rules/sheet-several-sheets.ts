@@ -6,6 +6,7 @@ export default defineRule<{ count: number; names: string }>({
     id: 'sheet-several-sheets',
     scope: 'sheet',
     severity: 'info',
+    state: 'row-local',
     title: { en: 'Several tables in one workbook', fr: 'Plusieurs tableaux dans un classeur' },
     why: {
       en: 'Portals preview, validate and index one table per resource: a workbook with several data sheets shows only its first, and summary sheets (pivot tables) duplicate the data.',

@@ -4,7 +4,7 @@ import type { Row } from '../model';
 import { defineRule } from './rule';
 import { isDataLike } from '../sheet/header';
 import { sheetFactsOf } from '../sheet/facts';
-import { isBlank, isBlankRow, show, trimAll } from './util';
+import { isBlank, isBlankRow, show, trimAll } from './lib/util';
 
 export interface SeveralTablesParams {
   kind: 'repeated-header' | 'new-header';
@@ -21,6 +21,7 @@ export default defineRule<SeveralTablesParams>({
     id: 'sheet-several-tables',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Several tables on one sheet', fr: 'Plusieurs tableaux sur une feuille' },
     why: {
       en: 'One file (or one sheet) must hold one table. A second table below the first, after blank rows, is read as rows of the first: its header becomes data and its columns mix with the others.',

@@ -2,7 +2,7 @@
 // computations, not records. (A last row labelled "Total" is `totals-row`'s.)
 import type { Loc } from '../model';
 import { defineRule } from './rule';
-import { isBlank, isBlankRow } from './util';
+import { isBlank, isBlankRow } from './lib/util';
 
 const AGGREGATE = /^(SUM|SOMME|SUBTOTAL|SOUS\.TOTAL|AGGREGATE|AGREGAT)\s*\([^)]*:/i;
 const TOTAL_LABEL = /^\s*(total|totaux|sous[- ]?total|somme|montant total|grand total)\b/i;
@@ -12,6 +12,7 @@ export default defineRule<{ formula: string }>({
     id: 'sheet-subtotal-row',
     scope: 'sheet',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Subtotal row computed by formulas', fr: 'Ligne de sous-total calculée par formules' },
     why: {
       en: 'A row that sums the rows above is not a record: re-users adding up the column count those amounts twice.',

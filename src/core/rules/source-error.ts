@@ -31,6 +31,7 @@ export default defineRule<SourceErrorParams>({
   meta: {
     id: 'source-error',
     severity: 'error',
+    state: 'row-local',
     title: { en: 'The file cannot be read as a table', fr: 'Le fichier ne peut pas être lu comme un tableau' },
     why: {
       en: 'A file that tools cannot parse cannot be validated, previewed on data.gouv.fr or reused.',

@@ -1,13 +1,14 @@
 import type { Loc } from '../model';
-import { defineRule, shiftLoc, type Shift } from './rule';
-import { isBlank, show } from './util';
+import { defineRule, shiftLoc } from './rule';
+import { isBlank, show } from './lib/util';
 
 const TOTAL = /^\s*(total|totaux|sous[- ]?total|somme|montant total|grand total)\b/i;
 
-export default defineRule<{ value: string }>({
+export default defineRule<{ value: string }, { seen: boolean; last: { loc: Loc; value: string } | null }>({
   meta: {
     id: 'totals-row',
     severity: 'warning',
+    state: 'split',
     title: { en: 'Totals row at the end', fr: 'Ligne de total en fin de tableau' },
     why: {
       en: 'A “Total” line is a computation, not a record: re-users summing the column count everything twice.',
@@ -37,13 +38,15 @@ export default defineRule<{ value: string }>({
         // Cheap gate before the regex: a total starts with t, s or m (total, sous-total, somme, montant).
         last = (c === 116 || c === 115 || c === 109 || c === 32) && TOTAL.test(first) ? { loc: ctx.locateRow(row), value: first } : null;
       },
-      resume() {
-        last = null;
-        seen = false;
-      },
-      handOver: () => ({ seen, last }),
-      takeOver(later: { seen: boolean; last: { loc: Loc; value: string } | null }, shift: Shift) {
-        if (later.seen) last = later.last && { loc: shiftLoc(later.last.loc, shift), value: later.last.value };
+      split: {
+        resume() {
+          last = null;
+          seen = false;
+        },
+        handOver: () => ({ seen, last }),
+        takeOver(later, shift) {
+          if (later.seen) last = later.last && { loc: shiftLoc(later.last.loc, shift), value: later.last.value };
+        },
       },
       end() {
         if (last?.value) ctx.report({ loc: last.loc, params: { value: last.value } });

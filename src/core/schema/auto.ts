@@ -1,7 +1,7 @@
 // The schema step of a lint when the caller did not name a schema: once the header is read,
 // detect a catalog schema from it and validate against that; otherwise check identifier
 // columns by their names. A CheckFactory like any other, so it runs in the same pass.
-import type { CheckFactory } from '../engine';
+import type { CheckFactory } from '../engine/check';
 import type { Row } from '../model';
 import type { RuleVisitor } from '../rules/rule';
 import { idColumnsCheck } from '../ids/id-columns';
@@ -38,9 +38,11 @@ export function autoSchemaCheck(options: AutoSchemaOptions = {}): CheckFactory {
       },
       row: (row) => inner?.row?.(row),
       end: () => inner?.end?.(),
-      resume: () => inner?.resume?.(),
-      handOver: () => inner?.handOver?.(),
-      takeOver: (state, shift) => inner?.takeOver?.(state, shift),
+      split: {
+        resume: () => inner?.split?.resume(),
+        handOver: () => inner?.split?.handOver(),
+        takeOver: (state, shift) => inner?.split?.takeOver(state, shift),
+      },
     };
   };
 }

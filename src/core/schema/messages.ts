@@ -1,7 +1,7 @@
 // English and French messages for schema diagnostics. Validata's wording (error_messages.py)
 // is the model for French: say what is wrong with this cell and how it should be written.
 import type { Lang } from '../model';
-import { show } from '../rules/util';
+import { show } from '../rules/lib/util';
 import type { CompiledField } from './compile';
 import type { ConstraintTest } from './constraints';
 

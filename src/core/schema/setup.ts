@@ -2,7 +2,7 @@
 // file's datapackage resource or glob setting, else header auto-detection. Shared by
 // lintFile (CLI, worker) and the text-lint task, so every entry point decides alike.
 import { existsSync, readFileSync } from 'node:fs';
-import type { CheckFactory } from '../engine';
+import type { CheckFactory } from '../engine/check';
 import type { Diagnostic, Lang, SchemaRef } from '../model';
 import { autoSchemaCheck } from './auto';
 import type { Detection } from './detect';

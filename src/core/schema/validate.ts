@@ -2,10 +2,10 @@
 // streaming pass. Header first (Validata's structure semantics), then per row: missing
 // values, type casting, constraints (a type error hides the cell's constraint errors, as in
 // frictionless), row-spanning keys and the schema's custom checks.
-import type { CheckContext, CheckFactory } from '../engine';
+import type { CheckContext, CheckFactory } from '../engine/check';
 import type { Lang, Loc, Row, Severity } from '../model';
-import { MAX_DEFERRED } from '../rules/util';
-import { shiftLoc, type RuleVisitor, type Shift } from '../rules/rule';
+import { MAX_DEFERRED } from '../rules/lib/util';
+import { shiftLoc, type RuleVisitor, type Shift, type SplitHooks } from '../rules/rule';
 import { createCustomChecks, formatChecks } from '../checks/registry';
 import type { CheckEnv, RowCheck } from '../checks/check';
 import type { CompiledField, CompiledSchema } from './compile';
@@ -44,7 +44,13 @@ export function schemaCheck(schema: CompiledSchema, options: SchemaCheckOptions 
   return (ctx) => new SchemaVisitor(ctx, schema, options);
 }
 
-class SchemaVisitor implements RuleVisitor {
+class SchemaVisitor implements RuleVisitor<KeyEvent[]> {
+  /** The split protocol (rules/rule.ts SplitHooks) over the methods below. */
+  readonly split: SplitHooks<KeyEvent[]> = {
+    resume: () => this.resume(),
+    handOver: () => this.handOver(),
+    takeOver: (events, shift) => this.takeOver(events, shift),
+  };
   private readonly fields: CompiledField[];
   /** 0-based file column of each field, or -1. */
   private columnOf: number[] = [];
@@ -242,7 +248,7 @@ class SchemaVisitor implements RuleVisitor {
       pending.push({ key: typeof key === 'string' ? detach(key) : key, values: force(values), loc: force(loc) });
   }
 
-  // Split lint (see RuleVisitor.resume): the later part records the row-spanning checks' inputs
+  // Split lint (see SplitHooks in rules/rule.ts): the later part records the row-spanning checks' inputs
   // in row order; the first part replays them after its own rows, so "first seen in row N" and
   // forward references are the whole file's.
   private events: KeyEvent[] | null = null;

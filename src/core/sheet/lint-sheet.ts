@@ -1,10 +1,12 @@
 // Lints an .xlsx/.ods workbook: every sheet becomes a table (header found, title rows left
 // out) pushed row by row into its own LintSession, so every CSV rule, the schema checks
 // and the sheet rules apply, with problems located as `Sheet!C12`.
-import { LintSession, type RuleSetting } from '../engine';
+import { withValueHashing } from '../engine/locator';
+import type { LintSession } from '../engine/session';
+import { lintSession } from '../lint-session';
+import type { FileLintOptions, RuleSetting } from '../options';
 import { readerDiagnostic } from '../lint-csv';
 import { addCounts, capOf, countsOfList, noCounts, selectFair, type ReportCounts, type RuleTally } from '../report-cap';
-import type { FileLintOptions } from '../lint-file';
 import type { Diagnostic, FileReport, Lang, Loc, Row, TableInfo } from '../model';
 import { cellRef } from './address';
 import { SheetReadError, sheetErrorMessage } from './errors';
@@ -26,11 +28,12 @@ export interface SheetLintOptions extends FileLintOptions {
 }
 
 /** Sheet positions: `{row, column, sheet, cell: 'C12'}`; a whole row points at its column A. */
+/** Cells located by sheet and address; rows hashed from their values (a sheet has no row text). */
 function sheetLocator(sheet: string) {
-  return {
+  return withValueHashing({
     locate: (row: Row, column: number): Loc => ({ row: row.number, column, sheet, cell: cellRef(column, row.number) }),
     locateRow: (row: Row): Loc => ({ row: row.number, column: null, sheet, cell: cellRef(1, row.number) }),
-  };
+  });
 }
 
 /** What is counted while a sheet streams, to tell an empty or scratch sheet from a table. */
@@ -70,7 +73,7 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
     // Schema checks describe one table: the first visible sheet holding one (or the sheet asked for).
     const primary = !checksGiven && (meta.state === 'visible' || options.sheet !== undefined);
     if (primary) checksGiven = true;
-    const session = new LintSession(info, sheetLocator(meta.name), {
+    const session = lintSession(info, sheetLocator(meta.name), {
       ...options,
       maxProblems: max,
       checks: primary ? options.checks : undefined,

@@ -2,11 +2,11 @@
 // with their reports muted (so their sampling decisions are the first part's), then lint the
 // bytes from the split to the end, numbering rows from 2 and lines from 1, and hand their
 // state over instead of finishing (engine.ts `handOver`).
-import type { Locator, LintOptions, PartHandOver } from '../engine';
-import { LintSession } from '../engine';
-import { quoteError } from '../lint-csv';
-import type { Lang, Row, TableInfo } from '../model';
-import { CsvRowReader, RowTooLargeError, type CsvRow } from '../read/csv';
+import type { PartHandOver } from '../engine/session';
+import { csvSession } from '../lint-session';
+import type { TableInfo } from '../model';
+import type { LintOptions } from '../options';
+import { RowTooLargeError, type CsvRow } from '../read/csv';
 import { forEachTextChunk, Utf8Error } from '../read/text-stream';
 import { checksOfPlan, type SchemaPlan } from '../schema/setup';
 import { splitTrace } from './trace';
@@ -45,26 +45,16 @@ export async function lintLaterPart(
   signal?: AbortSignal,
 ): Promise<void> {
   const trace = splitTrace(`part at byte ${req.start}`);
-  const lang: Lang = req.options.lang ?? 'en';
-  const dialect = { delimiter: req.delimiter, quoteChar: '"' };
   const info: TableInfo = { format: req.format, encoding: req.encoding, delimiter: req.delimiter, quoteChar: '"' };
-  // The session's locator follows whichever reader is feeding it.
-  let current: CsvRowReader;
-  const locator: Locator = {
-    locate: (r: Row, c: number) => current.locate(r, c),
-    locateRow: (r: Row) => current.locateRow(r),
-    rowHash: (r: Row, out: Int32Array) => current.rowHash(r, out),
-    rowHas: (r: Row, ch: string) => current.rowHas(r, ch),
-  };
-  const session = new LintSession(info, locator, { ...req.options, checks: checksOfPlan(req.schema, req.options.maxProblems) });
-  let last: CsvRow | null = null;
-  const onRow = (row: CsvRow) => {
-    last = row;
-    if (row.quoteError) session.add(quoteError(row.quoteError, lang, current.locateRow(row)));
-    session.push(row);
-  };
+  // One session, two readers in turn (the head, then the part): its locator follows the current one.
+  const cs = csvSession(
+    info,
+    { ...req.options, checks: checksOfPlan(req.schema, req.options.maxProblems) },
+    { row: 1, newline: req.newline },
+    true,
+  );
+  const session = cs.session;
   try {
-    current = new CsvRowReader(dialect, onRow, { row: 1, newline: req.newline });
     session.mute(true);
     // The head: every whole row of its first `headBytes` (the reader holds back the last, maybe
     // cut, one), and at least the header row, however long.
@@ -74,9 +64,9 @@ export async function lintLaterPart(
         req.path,
         { start: 0, end: req.start, cut: true },
         { signal, chunkBytes: Math.min(req.headBytes, 4 << 20) },
-        (text, _final, latin1) => {
-          current.feed(text, false, false, latin1);
-          read += text.length;
+        (chunk) => {
+          cs.feed(chunk, false, false);
+          read += chunk.text.length;
           if (read >= req.headBytes && session.rows > 0) throw HEAD_READ;
         },
         req.encoding,
@@ -86,13 +76,12 @@ export async function lintLaterPart(
     }
     trace?.(`head visited (${session.rows} rows)`);
     session.resume();
-    last = null;
-    current = new CsvRowReader(dialect, onRow, { row: 2, newline: req.newline });
+    cs.restart({ row: 2, newline: req.newline });
     await forEachTextChunk(
       req.path,
       { start: req.start, end: req.end },
       { signal, chunkBytes: req.chunkBytes, onProgress: (bytes) => post({ type: 'progress', bytes }) },
-      (text, final, latin1) => current.feed(text, final, true, latin1),
+      (chunk, final) => cs.feed(chunk, final, true),
       req.encoding,
     );
   } catch (e) {
@@ -102,9 +91,9 @@ export async function lintLaterPart(
   }
   trace?.('part read');
   const part = session.handOver();
-  const end = last as CsvRow | null;
+  const end = cs.last as CsvRow | null;
   // Typed arrays (the duplicate-row record: tens of MB for a 1 GB file) move, not copied.
-  post({ type: 'done', part, lines: current.lineAfter() - 1, endsAtRow: !!end && !!end.eol && !end.quoteError }, buffersIn(part.states));
+  post({ type: 'done', part, lines: cs.reader.lineAfter() - 1, endsAtRow: !!end && !!end.eol && !end.quoteError }, buffersIn(part.states));
 }
 
 /** The ArrayBuffers under the typed arrays of a hand-over (a few levels deep), each once. */

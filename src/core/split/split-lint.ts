@@ -11,11 +11,12 @@ import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { LintSession, type LintOptions } from '../engine';
-import { quoteError, readerDiagnostic, result, type CsvLintResult } from '../lint-csv';
-import type { StreamOptions } from '../lint-csv-stream';
+import { result, type CsvLintResult } from '../lint-csv';
+import { csvSession, type CsvSession } from '../lint-session';
+import type { LintOptions, StreamOptions } from '../options';
+import { readerDiagnostic } from '../reader-diagnostics';
 import type { TableInfo } from '../model';
-import { CsvRowReader, recordNewlineOf, RowTooLargeError, type CsvRow } from '../read/csv';
+import { recordNewlineOf, RowTooLargeError } from '../read/csv';
 import { dialectFor } from '../read/dialect';
 import { CancelledError, forEachTextChunk, isSingleByte, sniffTextHead, Utf8Error } from '../read/text-stream';
 import { guessLegacyEncoding } from '../read/decode';
@@ -92,9 +93,7 @@ export async function lintCsvFileSplit(
   const format = options.format ?? 'csv';
   const info: TableInfo = { format, encoding, delimiter: null, quoteChar: '"' };
   // Set by start() on the first chunk (declared so, not narrowed to null by the compiler).
-  let session = null as LintSession | null;
-  let reader = null as CsvRowReader | null;
-  let last = null as CsvRow | null;
+  let cs = null as CsvSession | null;
   const workers: Worker[] = [];
   const partsDone: Promise<PartMessage>[] = [];
   const progress = cuts.map(() => 0);
@@ -113,12 +112,8 @@ export async function lintCsvFileSplit(
     // Records split on CR only (old Mac files): cuts are made at LFs, so not split.
     const newline = recordNewlineOf(text);
     if (newline === '\r') return false;
-    const r = new CsvRowReader({ delimiter, quoteChar: '"' }, (row) => {
-      if (row.quoteError) s.add(quoteError(row.quoteError, lang, r.locateRow(row)));
-      s.push(row);
-      last = row;
-    });
-    const s = new LintSession(info, r, options);
+    const c = csvSession(info, options);
+    const s = c.session;
     // As one pass says it (lint-csv-stream.ts): on the header line.
     const nl = text.search(/\r|\n/);
     if (encoding !== 'utf-8')
@@ -130,8 +125,7 @@ export async function lintCsvFileSplit(
           lang,
         ),
       );
-    session = s;
-    reader = r;
+    cs = c;
     const { checks: _checks, onProgress: _p, signal: _s, ...plain } = options;
     cuts.forEach((cut, k) => {
       const request: PartRequest = {
@@ -182,20 +176,20 @@ export async function lintCsvFileSplit(
       path,
       { start: 0, end: cuts[0] },
       { signal: options.signal, chunkBytes, onProgress: (b) => ((progress[0] = b), report()) },
-      (text, final, latin1) => {
+      (chunk, final) => {
         if (!split) return;
-        if (!reader && !start(text)) return void (split = false);
-        return reader!.feed(text, final, true, latin1);
+        if (!cs && !start(chunk.text)) return void (split = false);
+        return cs!.feed(chunk, final, true);
       },
       encoding,
     );
     trace?.(`first part read (${cuts[0]} bytes)`);
-    if (!split || !session || !reader) return { fallback: 'line breaks are CR only' };
-    const lastRow = last;
+    if (!split || !cs) return { fallback: 'line breaks are CR only' };
+    const lastRow = cs.last;
     // Each cut must be a record boundary: a quoted line break there leaves the last row open.
     if (!lastRow || !lastRow.eol || lastRow.quoteError) return { fallback: 'a line break at a cut is inside a quoted cell' };
-    const s = session;
-    let shift = { row: lastRow.number - 1, line: reader.lineAfter() - 1 };
+    const s = cs.session;
+    let shift = { row: lastRow.number - 1, line: cs.reader.lineAfter() - 1 };
     for (let k = 0; k < partsDone.length; k++) {
       const m = await partsDone[k];
       trace?.(`part ${k + 2} received`);

@@ -6,7 +6,7 @@ import { schemaSetup } from '../schema/setup';
 import type { Diagnostic, Lang } from '../model';
 import type { Target } from './target';
 import { allRules } from '../rules/registry';
-import type { RuleSetting } from '../engine';
+import type { RuleSetting } from '../options';
 
 export interface ProblemSummary {
   errors: number;

@@ -177,9 +177,9 @@ function questionsOf(doc: vscode.TextDocument, asks: readonly Diagnostic[]): Dat
   return [...out].map(([field, sample]) => ({ field, sample }));
 }
 
-let dateOrderQuestions = 0;
-/** How many date-order QuickPicks were opened (tests wait for one before pressing its keys). */
-export const dateOrderQuestionsShown = (): number => dateOrderQuestions;
+const dateOrderQuestion = new vscode.EventEmitter<string>();
+/** Fires with the column's label when a date-order QuickPick opens (the host tests wait for one before pressing its keys). */
+export const onDateOrderQuestion = dateOrderQuestion.event;
 
 /**
  * For each column whose dates all read both ways (03/04/2019), asks which order it uses. Returns
@@ -201,7 +201,7 @@ async function askDateOrders(
       { label: vscode.l10n.t('Month first (MM/DD/YYYY)'), description: y ? `${sample} → ${y}-${a}-${b}` : undefined, order: 'mm/dd/yyyy' },
       { label: vscode.l10n.t('Leave this column as it is') },
     ];
-    dateOrderQuestions++;
+    dateOrderQuestion.fire(field);
     const pick = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('Dates of “{0}”: every one reads both ways. Which order does the column use?', field),
       ignoreFocusOut: true,

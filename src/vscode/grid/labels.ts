@@ -1,6 +1,6 @@
 // The grid webview's words, in VS Code's display language.
 import * as vscode from 'vscode';
-import type { GridLabels } from './protocol';
+import type { GridLabels } from '../../protocol/grid';
 
 export function gridLabels(): GridLabels {
   return {

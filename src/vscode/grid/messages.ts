@@ -3,7 +3,7 @@
 // rule page is opened only for a rule of the registry (an id like `../../x` would preview any
 // Markdown file). Same guards as src/protocol/chart.ts.
 import { ruleIds } from '../../core/rules/ids';
-import type { WebviewMessage } from './protocol';
+import type { WebviewMessage } from '../../protocol/grid';
 
 /** Longer than any real sheet name (Excel: 31 characters); past it the message is not ours. */
 const MAX_SHEET_NAME = 1000;

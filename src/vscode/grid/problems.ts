@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/model';
 import { qualifiedRef } from '../../core/sheet/address';
 import { SOURCE } from '../convert';
-import type { CellProblem } from './protocol';
+import type { CellProblem } from '../../protocol/grid';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,

@@ -7,7 +7,7 @@ import type { WorkerClient } from '../worker-client';
 import { gridLabels } from './labels';
 import type { SheetLinter } from './linter';
 import { toCellProblem } from './problems';
-import type { CellProblem, HostMessage, WebviewMessage } from './protocol';
+import type { CellProblem, HostMessage, WebviewMessage } from '../../protocol/grid';
 import { parseGridMessage } from './messages';
 
 /** Rows read first, so a large sheet shows at once (its first screen and some scrolling), the whole then replacing it. */

@@ -6,7 +6,7 @@ import { FREQUENCIES, LICENCES } from '../../core/project/choices';
 import { qualityScore } from '../../core/project/quality';
 import type { DataPackage } from '../../core/project/types';
 import { uiLang } from '../settings';
-import type { MetadataEdit, MetadataForm, MetadataLabelKey, ScoreView } from './protocol';
+import type { MetadataEdit, MetadataForm, MetadataLabelKey, ScoreView } from '../../protocol/metadata';
 
 function labels(): Record<MetadataLabelKey, string> {
   return {

@@ -3,7 +3,7 @@
 // lengths, for the dataset the panel was opened on (a message naming another dataset, or
 // adding keys the form has none for, is not acted on). Same guards as src/protocol/chart.ts.
 import type { DatasetMeta } from '../../core/project/types';
-import type { FileView, MetadataEdit, WebviewMessage } from './protocol';
+import type { FileView, MetadataEdit, WebviewMessage } from '../../protocol/metadata';
 
 /** A description can be long; a metadata text past this is not typed by hand. */
 const MAX_TEXT = 100_000;

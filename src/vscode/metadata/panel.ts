@@ -7,7 +7,7 @@ import { publicationOf } from '../../core/project/project';
 import type { ProjectStore } from '../stages/project-store';
 import { applyEdit, buildForm, editedScore, findDataset, scoreView } from './form';
 import { metadataHtml } from './html';
-import type { HostMessage, MetadataViewState } from './protocol';
+import type { HostMessage, MetadataViewState } from '../../protocol/metadata';
 import { parseMetadataMessage } from './messages';
 
 export const METADATA_VIEW = 'openData.metadata';

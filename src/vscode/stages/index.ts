@@ -15,13 +15,13 @@ import {
   type CommandDeps,
 } from './commands';
 import { Inventory } from './inventory';
-import type { Node } from './nodes';
 import { ProjectStore } from './project-store';
 import { copySamples } from './samples';
 import { StagesTree } from './tree';
 import { DiagnoseModel, registerDiagnose } from '../diagnose';
 
-export function registerStages(context: vscode.ExtensionContext, services: Services): void {
+/** `stages`: the tree once loaded, its charts read again (ExtensionMode.Test: src/vscode/test-probes.ts). */
+export function registerStages(context: vscode.ExtensionContext, services: Services): { stages: () => Promise<StagesTree> } {
   const store = new ProjectStore();
   const inventory = new Inventory(services.worker);
   const diagnosis = new DiagnoseModel(context.globalStorageUri, services.worker);
@@ -73,16 +73,15 @@ export function registerStages(context: vscode.ExtensionContext, services: Servi
     vscode.commands.registerCommand('openData.refreshStages', async () => {
       await Promise.all([store.load(), inventory.refresh(inventory.list().map((e) => e.uri)), tree.loadCharts()]);
     }),
-    // Test hook: the tree as plain data, once the first load is over, with the saved charts
-    // read again from disk (file events can arrive late on a loaded machine).
-    vscode.commands.registerCommand('openData._stagesSnapshot', async () => {
-      await ready;
-      await tree.loadCharts();
-      return tree.snapshot();
-    }),
   );
   registerMetadata(context, store);
-  void ready;
+  return {
+    stages: async () => {
+      await ready;
+      await tree.loadCharts();
+      return tree;
+    },
+  };
 }
 
 function showError(e: Error): undefined {

@@ -13,14 +13,6 @@ import type { Node } from './nodes';
 import type { ProjectStore } from './project-store';
 import type { DiagnoseModel } from '../diagnose/model';
 
-export interface SnapshotNode {
-  label: string;
-  description?: string;
-  checked?: boolean;
-  contextValue?: string;
-  children?: SnapshotNode[];
-}
-
 export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
@@ -83,26 +75,6 @@ export class StagesTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
 
   getChildren(n?: Node): Node[] {
     return n ? childrenOf(this.sources, n) : [...this.stageNodes.values()];
-  }
-
-  /** A plain copy of the whole tree, for tests and bug reports. */
-  snapshot(nodes: Node[] = this.getChildren()): SnapshotNode[] {
-    return nodes.map((n) => {
-      const i = this.getTreeItem(n);
-      const label = typeof i.label === 'string' ? i.label : (i.label?.label ?? '');
-      const kids = this.getChildren(n);
-      const checked =
-        i.checkboxState === undefined
-          ? undefined
-          : (typeof i.checkboxState === 'object' ? i.checkboxState.state : i.checkboxState) === vscode.TreeItemCheckboxState.Checked;
-      return {
-        label,
-        ...(typeof i.description === 'string' ? { description: i.description } : {}),
-        ...(checked !== undefined ? { checked } : {}),
-        ...(i.contextValue ? { contextValue: i.contextValue } : {}),
-        ...(kids.length ? { children: this.snapshot(kids) } : {}),
-      };
-    });
   }
 
   /** Diagnostics change on every keystroke: refresh Préparation only, at most every 300 ms, and only for project files. */

@@ -2,7 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { RowHasher } from '../../../src/core/read/wasm/row-hasher';
-import { CellMarks, EDGE_SPACE, FORMULA, NIR, PHONE } from '../../../src/core/rules/cell-marks';
+import { CellMarks, EDGE_SPACE, FORMULA, NIR, PHONE } from '../../../src/core/engine/cell-marks';
 
 function hashOf(h: RowHasher, text: string, start: number, end: number): string {
   const out = new Int32Array(2);

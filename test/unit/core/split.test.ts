@@ -78,7 +78,7 @@ test('chunks given back are read again: the text is the file’s, whatever the c
   for (const chunkBytes of [7, 13, 64, 1000]) {
     let seen = '';
     let calls = 0;
-    await forEachTextChunk(path, { start: 0, end: Buffer.byteLength(text) }, { chunkBytes }, (t, final) => {
+    await forEachTextChunk(path, { start: 0, end: Buffer.byteLength(text) }, { chunkBytes }, ({ text: t }, final) => {
       calls++;
       // Give back the text after the last line break (a row the chunk cut), unless it is all of it.
       const keep = final ? t.length : t.lastIndexOf('\n') + 1;

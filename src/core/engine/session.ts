@@ -1,68 +1,14 @@
 // The lint session: a reader pushes rows in order; every enabled rule and every extra
 // check (schema validation, custom checks) sees them in one streaming pass.
-import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from './model';
-import { shiftLoc, type Rule, type RuleContext, type RuleVisitor, type Shift } from './rules/rule';
-import { allRules } from './rules/registry';
-import { CellMarks } from './rules/cell-marks';
-import { detach } from './read/detach';
-import { MAX_DEFERRED } from './rules/util';
-import { capOf, noCounts, selectFair, type ReportCounts, type RuleTally, type SeverityCounts } from './report-cap';
-
-export type RuleSetting = Severity | 'off';
-
-export interface LintOptions {
-  lang?: Lang;
-  /** Per-rule override: severity or 'off'. */
-  rules?: Record<string, RuleSetting>;
-  /** Cap on the problems listed per file (all are counted); 0 = no limit. */
-  maxProblems?: number;
-  /** Extra checks run in the same pass (Table Schema, custom checks…). */
-  checks?: CheckFactory[];
-  /** date-format: the source format of a column, by header label (the user's answer, or a recipe's). */
-  dateFormats?: Record<string, string>;
-  /**
-   * Keep only problems that carry a fix (and schema type errors, which take the fix of the rule
-   * that explains them); the rest are counted. Cleaning a 1 GB file must not hold millions of
-   * problems it cannot repair.
-   */
-  fixesOnly?: boolean;
-}
-
-/** A check that is not a registered rule: it renders its own message. */
-export interface CheckReport {
-  rule: string;
-  severity: Severity;
-  message: string;
-  loc: Loc;
-  fix?: FixData;
-}
-export interface CheckContext {
-  readonly info: TableInfo;
-  readonly lang: Lang;
-  readonly header: string[];
-  /** The engine's marks of the row being visited (`blank`…), as the rules get them: see rules/cell-marks.ts. */
-  readonly marks: CellMarks;
-  locate(row: Row, column: number): Loc;
-  locateRow(row: Row): Loc;
-  report(r: CheckReport): void;
-  /** Effective severity after the user's settings, or 'off'. */
-  setting(rule: string, fallback: Severity): RuleSetting;
-  /** `rule` has listed its share of the cap: its further reports are only counted (skip building them). */
-  full(rule: string): boolean;
-}
-export type CheckFactory = (ctx: CheckContext) => RuleVisitor;
-
-/** How a reader tells the session where things are. */
-export interface Locator {
-  locate(row: Row, column: number): Loc;
-  locateRow(row: Row): Loc;
-  /** A 64-bit hash of the row's text (two lanes into `out`), when the reader has it at hand. */
-  rowHash?(row: Row, out: Int32Array): void;
-  /** Whether the row's text holds `ch` (one search per row instead of one per cell). */
-  rowHas?(row: Row, ch: string): boolean;
-}
-
-export const DEFAULT_MAX_PROBLEMS = 1000;
+import type { Diagnostic, FixData, Lang, Loc, Row, Severity, TableInfo } from '../model';
+import { shiftLoc, type Rule, type RuleContext, type RuleVisitor, type Shift } from '../rules/rule';
+import type { CheckContext } from './check';
+import type { Locator } from './locator';
+import { DEFAULT_MAX_PROBLEMS, type LintOptions } from '../options';
+import { CellMarks } from './cell-marks';
+import { detach } from '../read/detach';
+import { MAX_DEFERRED } from '../rules/lib/util';
+import { capOf, noCounts, selectFair, type ReportCounts, type RuleTally, type SeverityCounts } from '../report-cap';
 
 /** Split lint: what the later part of a file hands to the session of the first part. */
 export interface PartHandOver {
@@ -110,8 +56,9 @@ export class LintSession {
   constructor(
     readonly info: TableInfo,
     private readonly locator: Locator,
-    private readonly options: LintOptions = {},
-    rules: readonly Rule<any>[] = allRules,
+    private readonly options: LintOptions,
+    /** The rules to run (core/rules/registry.ts `allRules` in the product): the engine imports none. */
+    rules: readonly Rule<any, any>[],
   ) {
     this.max = capOf(options.maxProblems, DEFAULT_MAX_PROBLEMS);
     const lang = options.lang ?? 'en';
@@ -182,7 +129,7 @@ export class LintSession {
     this.muted = false;
     this.rows = 0;
     this.marks.reset();
-    for (const v of this.visitors) v.resume?.();
+    for (const v of this.visitors) v.split?.resume();
   }
 
   /** Split lint, later part: instead of `finish`. */
@@ -190,7 +137,7 @@ export class LintSession {
     const typeCells: number[] = [];
     for (const k of this.typeCells) typeCells.push(Math.floor(k / 0x100000), k % 0x100000);
     return {
-      states: this.visitors.map((v) => v.handOver?.()),
+      states: this.visitors.map((v) => v.split?.handOver()),
       kept: this.kept,
       tallies: [...this.tallies],
       counts: this.counts,
@@ -217,7 +164,7 @@ export class LintSession {
     for (let i = 0; i < part.typeCells.length; i += 2) this.typeCells.add(cellKey(part.typeCells[i] + shift.row, part.typeCells[i + 1]));
     for (const k of ['error', 'warning', 'info'] as const) this.counts[k] += part.counts[k];
     this.rows += part.rows;
-    this.visitors.forEach((v, i) => v.takeOver?.(part.states[i], shift));
+    this.visitors.forEach((v, i) => v.split?.takeOver(part.states[i], shift));
   }
 
   finish(): Diagnostic[] {
@@ -298,8 +245,8 @@ export class LintSession {
       deferLimit: this.max === Infinity ? Infinity : MAX_DEFERRED,
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
-      rowHash: this.locator.rowHash ? (r, out) => this.locator.rowHash!(r, out) : undefined,
-      rowHas: this.locator.rowHas ? (r, ch) => this.locator.rowHas!(r, ch) : undefined,
+      rowHash: (r, out) => this.locator.rowHash(r, out),
+      rowHas: (r, ch) => this.locator.rowHas(r, ch),
       full: () => this.ruleFull(rule.meta.id) || !!this.options.fixesOnly,
       drop: (n) => {
         if (this.muted) return;

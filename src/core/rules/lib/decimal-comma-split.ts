@@ -1,6 +1,6 @@
 // Detects the classic cause of ragged rows in comma-separated French files: an unquoted
 // amount `24 975,00` split into `24 975` and `00`.
-import type { Row } from '../model';
+import type { Row } from '../../model';
 
 /** Index (0-based) of the first cell that looks like the integer part of a split amount. */
 export function decimalCommaSplitAt(row: Row, delimiter: string | null): number {

@@ -1,7 +1,7 @@
 // The one message protocol between the grid editor (extension host) and its webview.
 // Types only: the webview bundle imports it too, and nothing here may import `vscode`.
-import type { GridData } from '../../core/sheet/grid-data';
-import type { Severity } from '../../core/model';
+import type { GridData } from '../core/sheet/grid-data';
+import type { Severity } from '../core/model';
 
 export interface CellProblem {
   row: number | null;

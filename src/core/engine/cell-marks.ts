@@ -3,7 +3,7 @@
 // the row marks those cells, and each rule visits the few marked ones instead of running its own
 // loop over every cell of every row (on a 500 000-row file, each such loop cost about as much as
 // a tenth of parsing the file).
-import { isBlank, isSpace } from './util';
+import { isBlank, isSpace } from '../rules/lib/util';
 
 /** The value starts or ends with whitespace (cell-whitespace, blank cells). */
 export const EDGE_SPACE = 1;

@@ -1,6 +1,6 @@
 // The one message protocol between the metadata form (webview-ui/metadata) and the host.
 // The host sends every label already translated, so the webview holds no strings.
-import type { DatasetMeta } from '../../core/project/types';
+import type { DatasetMeta } from '../core/project/types';
 
 export interface Choice {
   value: string;

@@ -1,5 +1,5 @@
 // Small helpers shared by rule files.
-import type { Lang, Row, Text } from '../model';
+import type { Lang, Row, Text } from '../../model';
 
 export const pick = (lang: Lang, t: Text): string => t[lang];
 
