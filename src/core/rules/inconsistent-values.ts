@@ -103,9 +103,18 @@ export default defineRule<InconsistentParams, Column[]>({
           const s = v[i];
           if (skip[i] || s === '' || isBlank(s)) continue;
           const k = kindOf(s);
+          // Named properties, not counts[k]: a keyed access by a variable name costs a lookup per cell.
           const c = cols[i];
-          c.counts[k]++;
-          if (c.examples[k] === undefined) c.examples[k] = detach(s);
+          if (k === 'number') {
+            c.counts.number++;
+            if (c.examples.number === undefined) c.examples.number = detach(s);
+          } else if (k === 'text') {
+            c.counts.text++;
+            if (c.examples.text === undefined) c.examples.text = detach(s);
+          } else {
+            c.counts.date++;
+            if (c.examples.date === undefined) c.examples.date = detach(s);
+          }
         }
       },
       split: {
