@@ -2,7 +2,7 @@
 // be typed by any tool or schema (a peer linter's `inconsistent_values`). Reported once, on the
 // header cell, with the count of each kind and an example of it.
 import type { Loc, Row } from '../model';
-import { parseNumber } from '../values/number';
+import { isSimpleDecimal, parseNumber } from '../values/number';
 import { dateFormatsOf, isIsoDay } from '../values/date';
 import { defineRule } from './rule';
 import { isBlank, show } from './lib/util';
@@ -25,9 +25,24 @@ const MIN_EACH = 3;
 export function kindOf(s: string): ValueKind {
   if (isIsoDay(s)) return 'date';
   const t = s.trim();
+  // Every cell comes through here. A plain decimal (one `.` at most, `-` only first) is no written
+  // date, at most an Excel serial, which reads as a number: settled before the date regexes.
+  if (isSimpleDecimal(t)) return 'number';
   // An Excel serial or a year reads as a number: dates are the written ones.
-  if (/[/.-]/.test(t) && dateFormatsOf(t).some((f) => f !== 'excel-serial')) return 'date';
+  if (hasDateSeparator(t)) {
+    const formats = dateFormatsOf(t);
+    for (let i = 0; i < formats.length; i++) if (formats[i] !== 'excel-serial') return 'date';
+  }
   return parseNumber(t) ? 'number' : 'text';
+}
+
+/** `/[/.-]/.test(s)`, by hand. */
+function hasDateSeparator(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 || c === 46 || c === 45) return true;
+  }
+  return false;
 }
 
 /** A column's counts: plain data (the split hand-over carries them as they are). */
@@ -88,9 +103,18 @@ export default defineRule<InconsistentParams, Column[]>({
           const s = v[i];
           if (skip[i] || s === '' || isBlank(s)) continue;
           const k = kindOf(s);
+          // Named properties, not counts[k]: a keyed access by a variable name costs a lookup per cell.
           const c = cols[i];
-          c.counts[k]++;
-          if (c.examples[k] === undefined) c.examples[k] = detach(s);
+          if (k === 'number') {
+            c.counts.number++;
+            if (c.examples.number === undefined) c.examples.number = detach(s);
+          } else if (k === 'text') {
+            c.counts.text++;
+            if (c.examples.text === undefined) c.examples.text = detach(s);
+          } else {
+            c.counts.date++;
+            if (c.examples.date === undefined) c.examples.date = detach(s);
+          }
         }
       },
       split: {

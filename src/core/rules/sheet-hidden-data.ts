@@ -44,6 +44,7 @@ export default defineRule<HiddenParams>({
   create(ctx) {
     let run: { from: number; to: number; loc: Loc } | null = null;
     let filled: boolean[] = [];
+    let left = 0;
     const flush = () => {
       if (run)
         ctx.report({
@@ -58,12 +59,20 @@ export default defineRule<HiddenParams>({
         if (facts && facts.sheet.state !== 'visible')
           ctx.report({ loc: ctx.locateRow(row), params: { kind: 'sheet', what: facts.sheet.name, label: '' } });
         filled = row.values.map(() => false);
+        left = filled.length;
       },
       row(row) {
         const facts = sheetFactsOf(ctx.info);
         if (!facts) return;
         const v = row.values;
-        for (let i = 0; i < v.length; i++) if (!filled[i] && !isBlank(v[i])) filled[i] = true;
+        // Once every column has held data, rows skip the scan (`left`: the columns not yet filled).
+        if (left > 0 || v.length > filled.length)
+          for (let i = 0; i < v.length; i++)
+            if (!filled[i] && !isBlank(v[i])) {
+              if (i >= filled.length) left += i - filled.length;
+              else left--;
+              filled[i] = true;
+            }
         if (!facts.hiddenRows.has(row.number) || isBlankRow(row)) return;
         if (run && row.number === run.to + 1) run.to = row.number;
         else {

@@ -52,14 +52,13 @@ export default defineRule<{ value: string; field: string }>({
           col.nonEmpty++;
           const f = cells[i];
           if (f?.type === 'number' || f?.type === 'formula') col.numbers++;
-          else if (
-            f?.type === 'string' &&
-            f.numFmt !== '@' &&
-            isPlainNumber(v.trim()) &&
-            !/^-?0\d/.test(v.trim()) &&
-            col.texts.length < MAX_DEFERRED
-          )
-            col.texts.push({ loc: ctx.locate(row, i + 1), value: detach(v) });
+          else if (f?.type === 'string' && f.numFmt !== '@' && col.texts.length < MAX_DEFERRED) {
+            // Names and labels start with a letter: settled before any trim or regex.
+            const c0 = v.charCodeAt(0);
+            if (c0 > 57 && c0 < 160) continue;
+            const t = v.trim();
+            if (isPlainNumber(t) && !/^-?0\d/.test(t)) col.texts.push({ loc: ctx.locate(row, i + 1), value: detach(v) });
+          }
         }
       },
       end() {

@@ -4,7 +4,7 @@ import type { Row } from '../model';
 import { defineRule } from './rule';
 import { isDataLike } from '../sheet/header';
 import { sheetFactsOf } from '../sheet/facts';
-import { isBlank, isBlankRow, show, trimAll } from './lib/util';
+import { isBlank, show, trimAll } from './lib/util';
 
 export interface SeveralTablesParams {
   kind: 'repeated-header' | 'new-header';
@@ -70,18 +70,20 @@ export default defineRule<SeveralTablesParams>({
       },
       row(row) {
         if (!active) return;
-        if (isBlankRow(row)) {
+        // The engine's blank test of this row (cell-marks.ts), not a second pass over its cells.
+        if (ctx.marks.blank) {
           afterBlank = seen.some((n) => n > 0);
           return;
         }
         if (afterBlank) check(row);
         afterBlank = false;
         const v = row.values;
+        const cells = row.cells;
         const n = Math.min(v.length, seen.length);
         for (let i = 0; i < n; i++) {
           if (v[i] === '') continue;
           seen[i]++;
-          if (TYPED.has(row.cells?.[i]?.type ?? '')) numeric[i]++;
+          if (TYPED.has(cells?.[i]?.type ?? '')) numeric[i]++;
         }
       },
     };

@@ -8,13 +8,27 @@ const ISO_DT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[
 const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const DMY2 = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
-const SERIAL = /^\d{5}(\.\d+)?$/;
 
 /** Excel serials 20000..73050 cover 1954..2099: a five-digit integer in a date column. */
 export function isExcelSerial(s: string): boolean {
-  if (!SERIAL.test(s)) return false;
-  const n = Number(s);
-  return n >= 20000 && n <= 73050;
+  // `/^\d{5}(\.\d+)?$/` by hand: every number cell of a sheet comes here.
+  const n0 = s.length;
+  if (n0 < 5 || n0 === 6) return false;
+  for (let i = 0; i < 5; i++) if ((s.charCodeAt(i) - 48) >>> 0 > 9) return false;
+  if (n0 > 5) {
+    if (s.charCodeAt(5) !== 46) return false;
+    for (let i = 6; i < n0; i++) if ((s.charCodeAt(i) - 48) >>> 0 > 9) return false;
+  }
+  // The value from its digits, not Number(s): 73050 and a fraction is past the range.
+  const n =
+    (s.charCodeAt(0) - 48) * 10000 +
+    (s.charCodeAt(1) - 48) * 1000 +
+    (s.charCodeAt(2) - 48) * 100 +
+    (s.charCodeAt(3) - 48) * 10 +
+    (s.charCodeAt(4) - 48);
+  if (n < 20000 || n > 73050) return false;
+  if (n === 73050) for (let i = 6; i < n0; i++) if (s.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 export function excelSerialToIso(n: number): string {
@@ -49,6 +63,8 @@ export function dateFormatsOf(s: string): DateFormat[] {
   if (!(c >= 48 && c <= 57) || s.length < 5 || s.length > 35) return NONE;
   const iso = isoDate(s);
   if (iso) return iso === 'valid' ? ONE.iso : NONE;
+  // Every written form but the serial has a `-`, `/` or `.`: amounts and codes skip the regexes.
+  if (!hasSeparator(s)) return isExcelSerial(s) ? ONE['excel-serial'] : NONE;
   let m: RegExpExecArray | null;
   if (ISO_DT.test(s)) return ONE['iso-datetime'];
   if ((m = DMY.exec(s))) {
@@ -66,6 +82,14 @@ export function dateFormatsOf(s: string): DateFormat[] {
   if ((m = DMY2.exec(s))) return valid(2000 + +m[3], +m[2], +m[1]) ? ONE['dd/mm/yy'] : NONE;
   if (isExcelSerial(s)) return ONE['excel-serial'];
   return NONE;
+}
+
+function hasSeparator(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 47 || c === 46) return true;
+  }
+  return false;
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
