@@ -7,172 +7,31 @@
 //   node scripts/build.mjs && node scripts/ui/journey.mjs
 //   node scripts/ui/journey.mjs --vsix dist/open-data-workbench.vsix     (the packaged extension instead)
 import { isUtf8 } from 'node:buffer';
-import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, withUi } from '../vscode-host/ui-lib.mjs';
-
+import {
+  log,
+  sleep,
+  startEmulator,
+  webviewWith,
+  canvasInk,
+  activeEditor,
+  visibleText,
+  clickNotificationButton,
+  clickDialogButton,
+  quickInput,
+  waitQuickInput,
+  openFile,
+  waitNote,
+  closeNotificationCenter,
+} from './journey-lib.mjs';
+import { budgetAndStandardiseSteps } from './journey-budget-standardise.mjs';
 const vsixAt = process.argv.indexOf('--vsix');
 const source = vsixAt !== -1 ? { vsix: process.argv[vsixAt + 1] } : { extensionDevelopmentPath: process.env.ODW_EXT_PATH || REPO };
 const ARTIFACTS = join(REPO, 'artifacts', 'journey');
 const t0 = Date.now();
-const log = (...a) => console.log(`[journey +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The local portal emulator (udata "Sandbox"), bundled like scripts/demo-vscode.sh does.
-async function startEmulator(dir) {
-  const bundle = join(dir, 'sandbox.cjs');
-  const r = spawnSync(
-    join(REPO, 'node_modules', '.bin', 'esbuild'),
-    [join(REPO, 'test/emulator/cli.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${bundle}`, '--log-level=error'],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`esbuild of test/emulator/cli.ts failed: ${r.stderr}`);
-  const port = await freePort();
-  const child = spawn(process.execPath, [bundle, '--port', String(port)], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; i < 100 && !/Demo API key: (\S+)/.test(out); i++) {
-    if (child.exitCode !== null) break;
-    await sleep(100);
-  }
-  const key = /Demo API key: (\S+)/.exec(out)?.[1];
-  if (!key) {
-    stop();
-    throw new Error(`the portal emulator did not print its demo API key:\n${out}`);
-  }
-  log(`portal emulator on http://127.0.0.1:${port}`);
-  return { url: `http://127.0.0.1:${port}`, key, stop };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Webview helpers: the inner document frame of the first webview that has `selector`.
-const webviewWith = (ui, selector, timeoutMs) => ui.findWebview(selector, async (f) => (await f.locator(selector).count()) > 0, timeoutMs);
-
-/** Share of the chart canvas's pixels that differ from its background (top-left pixel). */
-const canvasInk = (frame) =>
-  frame.evaluate(() => {
-    const c = document.querySelector('canvas.chart');
-    if (!c || c.width === 0) return { share: 0, width: 0 };
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let ink = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
-    return { share: ink / (d.length / 4), width: c.width };
-  });
-
-const activeEditor = (ui) => ui.page.locator('.editor-group-container.active .monaco-editor').first();
-const visibleText = async (ui) => (await activeEditor(ui).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
-
-/** Clicks a button of a notification (Notification Center in extensionDevelopmentPath mode, toast otherwise). */
-async function clickNotificationButton(ui, text, button) {
-  await ui.waitForNotification(text);
-  const scope = ui.devMode ? '.notifications-center' : '.notifications-toasts';
-  const item = ui.page.locator(`${scope} .notification-list-item`, { hasText: text }).first();
-  await item.locator('.monaco-button', { hasText: button }).first().click();
-}
-
-/** Clicks a button of a modal dialog whose text contains `text`. */
-async function clickDialogButton(ui, text, button, timeout = 60_000) {
-  const box = ui.page.locator('.monaco-dialog-box', { hasText: text }).first();
-  await box.waitFor({ timeout });
-  await box.locator('.monaco-button', { hasText: button }).first().click();
-  await box.waitFor({ state: 'hidden' });
-}
-
-const quickInput = (ui) => ui.page.locator('.quick-input-widget');
-async function waitQuickInput(ui, text, timeoutMs = 60_000) {
-  // The prompt's text is its title (in the widget) or its placeholder (an attribute of the input).
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const w = quickInput(ui);
-    if (await w.isVisible().catch(() => false)) {
-      const shown = `${await w.innerText().catch(() => '')} ${await w
-        .locator('input')
-        .getAttribute('placeholder')
-        .catch(() => '')} ${await w
-        .locator('input')
-        .getAttribute('aria-label')
-        .catch(() => '')}`;
-      if (shown.includes(text)) return;
-      if (Date.now() > deadline)
-        throw new Error(`prompt "${text}" never appeared (widget shows: ${shown.replace(/\s+/g, ' ').slice(0, 200)})`);
-    } else if (Date.now() > deadline) throw new Error(`prompt "${text}" never appeared (no prompt open)`);
-    await sleep(200);
-  }
-}
-/** Opens a file from the Explorer, waiting only for its tab (works for custom editors too). */
-async function openFile(ui, name) {
-  const page = ui.page;
-  const open = async () => {
-    if (!(await page.locator('.explorer-folders-view').isVisible())) await ui.runCommand('View: Show Explorer');
-    await page
-      .locator('.explorer-folders-view .monaco-list-row')
-      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
-      .first()
-      .click();
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-  };
-  await open();
-  if (/\.(xlsx|ods)$/i.test(name)) await ui.ensureGrid(name, open);
-}
-/** ui.waitForNotification, retried once with the Notification Center reopened (it can miss items added while open). */
-async function waitNote(ui, text) {
-  try {
-    await Promise.race([
-      ui.waitForNotification(text),
-      sleep(20_000).then(() => {
-        throw new Error('not yet');
-      }),
-    ]);
-  } catch {
-    await closeNotificationCenter(ui);
-    await ui.waitForNotification(text);
-  }
-}
-async function closeNotificationCenter(ui) {
-  const center = ui.page.locator('.notifications-center.visible');
-  if (!(await center.isVisible())) return;
-  for (let i = 0; i < 3 && (await center.isVisible()); i++) {
-    // The hide button sometimes only shows its tooltip: focus the center and press Escape as well.
-    await center
-      .locator('.codicon-notifications-hide, .codicon-chevron-down')
-      .first()
-      .click({ timeout: 5000 })
-      .catch(() => {});
-    if (!(await center.isVisible())) break;
-    await center
-      .locator('.notifications-center-header')
-      .first()
-      .click({ timeout: 2000 })
-      .catch(() => {});
-    await ui.page.keyboard.press('Escape');
-    await sleep(300);
-  }
-  await center.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => log('  (the Notification Center stayed open)'));
-}
 
 // ---------------------------------------------------------------------------------------------
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -476,164 +335,7 @@ try {
         return `tree: "${label}", link ${pub.url}; "${portalText.trim()}", "Published…" ticked`;
       });
 
-      // The budget act (TOTEM XML) opens in the budget view: header card, lines, problems.
-      await run('budget-view', 'a budget act opens in the budget view with its header and lines', async () => {
-        await closeNotificationCenter(ui);
-        await ui.openFileFromExplorer('budget-primitif-2022-crach.xml');
-        const frame = await ui.findWebview(
-          'the budget view',
-          async (f) => (await f.locator('.card h2', { hasText: 'Budget primitif 2022' }).count()) > 0,
-        );
-        await frame.locator('table.lines tbody tr').first().waitFor();
-        const rows = await frame.locator('table.lines tbody tr').count();
-        if (rows < 100) throw new Error(`only ${rows} lines shown`);
-        // The chapter filter: only the lines of chapter 011, the code kept with its zero.
-        await frame.evaluate(() => {
-          const s = document.querySelector('[data-filter="chapter"]');
-          s.value = '011';
-          s.dispatchEvent(new Event('change'));
-        });
-        const firsts = await frame.locator('table.lines tbody tr td:first-child').allInnerTexts();
-        if (!firsts.length || firsts.length >= rows || firsts.some((c) => c.trim() !== '011'))
-          throw new Error(`the chapter filter kept ${firsts.length} lines: ${firsts.slice(0, 5).join(', ')}`);
-        return `${(await frame.locator('.card h2').first().innerText()).trim()}; ${rows} lines, ${firsts.length} in chapter 011`;
-      });
-
-      // Convert it: the CSV opens beside, then its suggested chart is the treemap of the dépenses.
-      await run('budget-treemap', '"Convert Budget to SCDL CSV" writes the CSV, and its chart is a treemap', async () => {
-        const view = await ui.findWebview('the budget view', async (f) => (await f.locator('.card h2').count()) > 0);
-        await view
-          .locator('vscode-button', { hasText: /Convert|Convertir/ })
-          .first()
-          .click();
-        await page.locator('.tab', { hasText: 'budget-primitif-2022-crach.csv' }).first().waitFor({ timeout: 60_000 });
-        await closeNotificationCenter(ui);
-        await ui.runCommand('Open Data: Preview Chart');
-        await ui.findWebview(
-          'the budget treemap',
-          async (f) =>
-            (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'),
-        );
-        await sleep(1000);
-        // Two levels: the heading says "…, then by BGT_NATURE_LABEL" and the table lists chapter › nature rows.
-        const chart = await ui.findWebview('the budget treemap', async (f) => (await f.locator('canvas').count()) > 0);
-        const heading = await chart.locator('h2.heading').innerText();
-        const nested = await chart.locator('table.data tr.child').count();
-        if (!heading.includes('BGT_NATURE_LABEL') || nested < 10) throw new Error(`one level only: "${heading}", ${nested} nature rows`);
-        // The row filter switches the treemap to the recettes, and back.
-        const pick = (v) =>
-          chart.evaluate((value) => {
-            const sel = [...document.querySelectorAll('vscode-single-select')].find((e) =>
-              [...e.querySelectorAll('vscode-option')].some((o) => o.value === 'recette'),
-            );
-            sel.value = value;
-            sel.dispatchEvent(new Event('change'));
-          }, v);
-        await pick('recette');
-        await chart.locator('table.data', { hasText: 'Dotations et participations' }).waitFor({ timeout: 20_000 });
-        await pick('dépense');
-        await chart.locator('table.data', { hasText: 'Charges à caractère général' }).waitFor({ timeout: 20_000 });
-        const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
-        if (!existsSync(csv)) throw new Error('no CSV written beside the act');
-        return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; "${heading}", ${nested} chapter › nature rows; switched to the recettes and back`;
-      });
-
-      // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.
-      await run(
-        'standardise',
-        '"Open Data: Standardise to Schema…" maps sheet-aube.xlsx, previews the result with its validation counts, writes the CSV',
-        async () => {
-          await closeNotificationCenter(ui);
-          // The panel alone in the window, for the screenshots.
-          await ui.runCommand('View: Close All Editor Groups');
-          if (
-            await page
-              .locator('.part.panel')
-              .isVisible()
-              .catch(() => false)
-          )
-            await page.keyboard.press('Control+J');
-          // Next year's rows of the same export, as a CSV with the same labels: stacked under the sheet below.
-          cpSync(join(REPO, 'test/fixtures/standardise/aube-2018.csv'), join(ui.workspace, 'aube-2018.csv'));
-          await openFile(ui, 'sheet-aube.xlsx');
-          await ui.runCommand('Open Data: Standardise to Schema…');
-          const frame = await webviewWith(ui, 'table.fields');
-          await frame.locator('#counts', { hasText: /\d+ errors/ }).waitFor({ timeout: 60_000 });
-          const mapped = await frame.locator('table.fields .note').count();
-          await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-map`);
-          // notificationUE holds the template's "Ne rien indiquer": make it the constant "non" and watch the counts fall.
-          const before = (await frame.locator('#counts').innerText()).trim();
-          const row = frame.locator('tr[data-field="notificationUE"]');
-          await row
-            .locator('vscode-single-select')
-            .first()
-            .evaluate((s) => {
-              s.value = 'const';
-              s.dispatchEvent(new Event('change'));
-            });
-          await row
-            .locator('.params vscode-textfield')
-            .first()
-            .evaluate((t) => {
-              t.value = 'non';
-              t.dispatchEvent(new Event('input'));
-            });
-          await frame
-            .locator('#counts', { hasText: /errors/ })
-            .filter({ hasNotText: before })
-            .waitFor({ timeout: 30_000 });
-          if ((await row.locator('td.bad').innerText()).trim() !== '')
-            throw new Error('notificationUE still has problems after the constant');
-          await frame.locator('.preview table').scrollIntoViewIfNeeded();
-          const counts = (await frame.locator('#counts').innerText()).trim();
-          const previewCols = await frame.locator('.preview table tr').first().locator('th').count();
-          await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-preview`);
-          // Stack aube-2018.csv under the sheet (Table operations), the rows saying where they came from.
-          await frame.locator('details.ops summary').click();
-          await frame.locator('#stack').evaluate((m) => {
-            const o = [...m.querySelectorAll('vscode-option')].find((x) => x.textContent.trim() === 'aube-2018.csv');
-            if (!o) throw new Error('aube-2018.csv is not offered to stack');
-            m.value = [o.getAttribute('value')];
-          });
-          await frame.locator('#stack-column').evaluate((t) => (t.value = 'Fichier'));
-          const rowsBefore = await frame.locator('.preview table tr').count();
-          await frame.locator('#apply-table').click();
-          await frame.locator('.preview table tr').nth(rowsBefore).waitFor({ timeout: 60_000 });
-          const rowsAfter = (await frame.locator('.preview table tr').count()) - 1;
-          if (
-            (await frame
-              .locator('tr[data-field="notificationUE"] .params vscode-textfield')
-              .first()
-              .evaluate((t) => t.value)) !== 'non'
-          )
-            throw new Error('the constant was lost when the table changed');
-          await frame.locator('details.ops').scrollIntoViewIfNeeded();
-          await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-stack`);
-          // Write: a save dialog proposes a new file beside the source; accept it.
-          await frame.locator('#write').click();
-          const dialog = page.locator('.quick-input-widget input');
-          await dialog.waitFor({ timeout: 30_000 });
-          await page.waitForFunction(
-            () => /sheet-aube-subventions\.csv$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
-            null,
-            {
-              timeout: 30_000,
-            },
-          );
-          await ui.screenshot(`${String(step).padStart(2, '0')}-standardise-write`);
-          await dialog.press('Enter');
-          await page.locator('.tabs-container .tab', { hasText: 'sheet-aube-subventions.csv' }).first().waitFor({ timeout: 60_000 });
-          const out = join(ui.workspace, 'sheet-aube-subventions.csv');
-          if (!existsSync(out)) throw new Error('sheet-aube-subventions.csv was not written');
-          const header = readFileSync(out, 'utf8').split('\r\n')[0];
-          if (!header.startsWith('nomAttribuant,idAttribuant,dateConvention')) throw new Error(`unexpected header: ${header}`);
-          if (!/,non,/.test(readFileSync(out, 'utf8').split('\r\n')[1]))
-            throw new Error('the constant notificationUE=non is not in the written file');
-          const written = readFileSync(out, 'utf8').trim().split('\r\n').length - 1;
-          if (written !== 9) throw new Error(`${written} rows written, not the 7 + 2 stacked`);
-          return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; aube-2018.csv stacked (${rowsAfter} rows); wrote sheet-aube-subventions.csv (${written} rows) from the save dialog`;
-        },
-      );
+      await budgetAndStandardiseSteps(ui, run, () => String(step).padStart(2, '0'));
     },
   );
 } catch (e) {

@@ -1,0 +1,168 @@
+// The journey's last stages: a budget act (view, conversion, treemap) and Standardise to Schema on a
+// real export. Steps of scripts/ui/journey.mjs, given its `run` and the number of the current step.
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO } from '../vscode-host/ui-lib.mjs';
+import { closeNotificationCenter, openFile, sleep, webviewWith } from './journey-lib.mjs';
+
+/** `ui` and `run` as journey.mjs has them; `num()` is the current step's number, two digits. */
+export async function budgetAndStandardiseSteps(ui, run, num) {
+  const page = ui.page;
+  // The budget act (TOTEM XML) opens in the budget view: header card, lines, problems.
+  await run('budget-view', 'a budget act opens in the budget view with its header and lines', async () => {
+    await closeNotificationCenter(ui);
+    await ui.openFileFromExplorer('budget-primitif-2022-crach.xml');
+    const frame = await ui.findWebview(
+      'the budget view',
+      async (f) => (await f.locator('.card h2', { hasText: 'Budget primitif 2022' }).count()) > 0,
+    );
+    await frame.locator('table.lines tbody tr').first().waitFor();
+    const rows = await frame.locator('table.lines tbody tr').count();
+    if (rows < 100) throw new Error(`only ${rows} lines shown`);
+    // The chapter filter: only the lines of chapter 011, the code kept with its zero.
+    await frame.evaluate(() => {
+      const s = document.querySelector('[data-filter="chapter"]');
+      s.value = '011';
+      s.dispatchEvent(new Event('change'));
+    });
+    const firsts = await frame.locator('table.lines tbody tr td:first-child').allInnerTexts();
+    if (!firsts.length || firsts.length >= rows || firsts.some((c) => c.trim() !== '011'))
+      throw new Error(`the chapter filter kept ${firsts.length} lines: ${firsts.slice(0, 5).join(', ')}`);
+    return `${(await frame.locator('.card h2').first().innerText()).trim()}; ${rows} lines, ${firsts.length} in chapter 011`;
+  });
+
+  // Convert it: the CSV opens beside, then its suggested chart is the treemap of the dépenses.
+  await run('budget-treemap', '"Convert Budget to SCDL CSV" writes the CSV, and its chart is a treemap', async () => {
+    const view = await ui.findWebview('the budget view', async (f) => (await f.locator('.card h2').count()) > 0);
+    await view
+      .locator('vscode-button', { hasText: /Convert|Convertir/ })
+      .first()
+      .click();
+    await page.locator('.tab', { hasText: 'budget-primitif-2022-crach.csv' }).first().waitFor({ timeout: 60_000 });
+    await closeNotificationCenter(ui);
+    await ui.runCommand('Open Data: Preview Chart');
+    await ui.findWebview(
+      'the budget treemap',
+      async (f) =>
+        (await f.locator('canvas').count()) > 0 && (await f.evaluate(() => document.body.innerText)).includes('BGT_CONTNAT_LABEL'),
+    );
+    await sleep(1000);
+    // Two levels: the heading says "…, then by BGT_NATURE_LABEL" and the table lists chapter › nature rows.
+    const chart = await ui.findWebview('the budget treemap', async (f) => (await f.locator('canvas').count()) > 0);
+    const heading = await chart.locator('h2.heading').innerText();
+    const nested = await chart.locator('table.data tr.child').count();
+    if (!heading.includes('BGT_NATURE_LABEL') || nested < 10) throw new Error(`one level only: "${heading}", ${nested} nature rows`);
+    // The row filter switches the treemap to the recettes, and back.
+    const pick = (v) =>
+      chart.evaluate((value) => {
+        const sel = [...document.querySelectorAll('vscode-single-select')].find((e) =>
+          [...e.querySelectorAll('vscode-option')].some((o) => o.value === 'recette'),
+        );
+        sel.value = value;
+        sel.dispatchEvent(new Event('change'));
+      }, v);
+    await pick('recette');
+    await chart.locator('table.data', { hasText: 'Dotations et participations' }).waitFor({ timeout: 20_000 });
+    await pick('dépense');
+    await chart.locator('table.data', { hasText: 'Charges à caractère général' }).waitFor({ timeout: 20_000 });
+    const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
+    if (!existsSync(csv)) throw new Error('no CSV written beside the act');
+    return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; "${heading}", ${nested} chapter › nature rows; switched to the recettes and back`;
+  });
+
+  // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.
+  await run(
+    'standardise',
+    '"Open Data: Standardise to Schema…" maps sheet-aube.xlsx, previews the result with its validation counts, writes the CSV',
+    async () => {
+      await closeNotificationCenter(ui);
+      // The panel alone in the window, for the screenshots.
+      await ui.runCommand('View: Close All Editor Groups');
+      if (
+        await page
+          .locator('.part.panel')
+          .isVisible()
+          .catch(() => false)
+      )
+        await page.keyboard.press('Control+J');
+      // Next year's rows of the same export, as a CSV with the same labels: stacked under the sheet below.
+      cpSync(join(REPO, 'test/fixtures/standardise/aube-2018.csv'), join(ui.workspace, 'aube-2018.csv'));
+      await openFile(ui, 'sheet-aube.xlsx');
+      await ui.runCommand('Open Data: Standardise to Schema…');
+      const frame = await webviewWith(ui, 'table.fields');
+      await frame.locator('#counts', { hasText: /\d+ errors/ }).waitFor({ timeout: 60_000 });
+      const mapped = await frame.locator('table.fields .note').count();
+      await ui.screenshot(`${num()}-standardise-map`);
+      // notificationUE holds the template's "Ne rien indiquer": make it the constant "non" and watch the counts fall.
+      const before = (await frame.locator('#counts').innerText()).trim();
+      const row = frame.locator('tr[data-field="notificationUE"]');
+      await row
+        .locator('vscode-single-select')
+        .first()
+        .evaluate((s) => {
+          s.value = 'const';
+          s.dispatchEvent(new Event('change'));
+        });
+      await row
+        .locator('.params vscode-textfield')
+        .first()
+        .evaluate((t) => {
+          t.value = 'non';
+          t.dispatchEvent(new Event('input'));
+        });
+      await frame
+        .locator('#counts', { hasText: /errors/ })
+        .filter({ hasNotText: before })
+        .waitFor({ timeout: 30_000 });
+      if ((await row.locator('td.bad').innerText()).trim() !== '') throw new Error('notificationUE still has problems after the constant');
+      await frame.locator('.preview table').scrollIntoViewIfNeeded();
+      const counts = (await frame.locator('#counts').innerText()).trim();
+      const previewCols = await frame.locator('.preview table tr').first().locator('th').count();
+      await ui.screenshot(`${num()}-standardise-preview`);
+      // Stack aube-2018.csv under the sheet (Table operations), the rows saying where they came from.
+      await frame.locator('details.ops summary').click();
+      await frame.locator('#stack').evaluate((m) => {
+        const o = [...m.querySelectorAll('vscode-option')].find((x) => x.textContent.trim() === 'aube-2018.csv');
+        if (!o) throw new Error('aube-2018.csv is not offered to stack');
+        m.value = [o.getAttribute('value')];
+      });
+      await frame.locator('#stack-column').evaluate((t) => (t.value = 'Fichier'));
+      const rowsBefore = await frame.locator('.preview table tr').count();
+      await frame.locator('#apply-table').click();
+      await frame.locator('.preview table tr').nth(rowsBefore).waitFor({ timeout: 60_000 });
+      const rowsAfter = (await frame.locator('.preview table tr').count()) - 1;
+      if (
+        (await frame
+          .locator('tr[data-field="notificationUE"] .params vscode-textfield')
+          .first()
+          .evaluate((t) => t.value)) !== 'non'
+      )
+        throw new Error('the constant was lost when the table changed');
+      await frame.locator('details.ops').scrollIntoViewIfNeeded();
+      await ui.screenshot(`${num()}-standardise-stack`);
+      // Write: a save dialog proposes a new file beside the source; accept it.
+      await frame.locator('#write').click();
+      const dialog = page.locator('.quick-input-widget input');
+      await dialog.waitFor({ timeout: 30_000 });
+      await page.waitForFunction(
+        () => /sheet-aube-subventions\.csv$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
+        null,
+        {
+          timeout: 30_000,
+        },
+      );
+      await ui.screenshot(`${num()}-standardise-write`);
+      await dialog.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: 'sheet-aube-subventions.csv' }).first().waitFor({ timeout: 60_000 });
+      const out = join(ui.workspace, 'sheet-aube-subventions.csv');
+      if (!existsSync(out)) throw new Error('sheet-aube-subventions.csv was not written');
+      const header = readFileSync(out, 'utf8').split('\r\n')[0];
+      if (!header.startsWith('nomAttribuant,idAttribuant,dateConvention')) throw new Error(`unexpected header: ${header}`);
+      if (!/,non,/.test(readFileSync(out, 'utf8').split('\r\n')[1]))
+        throw new Error('the constant notificationUE=non is not in the written file');
+      const written = readFileSync(out, 'utf8').trim().split('\r\n').length - 1;
+      if (written !== 9) throw new Error(`${written} rows written, not the 7 + 2 stacked`);
+      return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; aube-2018.csv stacked (${rowsAfter} rows); wrote sheet-aube-subventions.csv (${written} rows) from the save dialog`;
+    },
+  );
+}
