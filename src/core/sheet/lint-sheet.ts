@@ -1,7 +1,7 @@
 // Lints an .xlsx/.ods workbook: every sheet becomes a table (header found, title rows left
 // out) pushed row by row into its own LintSession, so every CSV rule, the schema checks
 // and the sheet rules apply, with problems located as `Sheet!C12`.
-import { withValueHashing } from '../engine/locator';
+import { withValueHashing, type Locator } from '../engine/locator';
 import type { LintSession } from '../engine/session';
 import { lintSession } from '../lint-session';
 import type { FileLintOptions, RuleSetting } from '../options';
@@ -30,11 +30,32 @@ export interface SheetLintOptions extends FileLintOptions {
 
 /** Sheet positions: `{row, column, sheet, cell: 'C12'}`; a whole row points at its column A. */
 /** Cells located by sheet and address; rows hashed from their values (a sheet has no row text). */
-function sheetLocator(sheet: string) {
-  return withValueHashing({
+function sheetLocator(sheet: string): Locator {
+  const loc = withValueHashing({
     locate: (row: Row, column: number): Loc => ({ row: row.number, column, sheet, cell: cellRef(column, row.number) }),
     locateRow: (row: Row): Loc => ({ row: row.number, column: null, sheet, cell: cellRef(1, row.number) }),
   });
+  return { ...loc, rowHas: sheetRowHas };
+}
+
+/**
+ * Whether a cell of the row holds `ch`. The text of a number or boolean cell is made of digits,
+ * `-+.e` and letters: a line break, a space or an `@` (below `+`, or `@`) is never in it, so only
+ * the other cells are searched.
+ */
+function sheetRowHas(row: Row, ch: string): boolean {
+  const values = row.values;
+  const cells = row.cells;
+  const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
+  const typed = cells !== undefined && (c === 0x40 || (c >= 0 && c < 0x2b));
+  for (let i = 0; i < values.length; i++) {
+    if (typed) {
+      const t = cells[i]?.type;
+      if (t === 'number' || t === 'boolean') continue;
+    }
+    if (values[i].includes(ch)) return true;
+  }
+  return false;
 }
 
 /** What is counted while a sheet streams, to tell an empty or scratch sheet from a table. */
