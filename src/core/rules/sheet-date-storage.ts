@@ -51,6 +51,8 @@ interface Column {
   text: number;
   serial: number;
   forms: Map<TextForm, number>;
+  /** Count of the 'other' form, kept out of the Map (the common case); its key holds its place in the Map. */
+  other: number;
   firstText?: Loc;
   firstOther?: string;
   firstTextValue?: string;
@@ -119,7 +121,7 @@ export default defineRule<DateStorageParams>({
     let cols: Column[] = [];
     return {
       header(row) {
-        cols = row.values.map(() => ({ real: 0, text: 0, serial: 0, forms: new Map() }));
+        cols = row.values.map(() => ({ real: 0, text: 0, serial: 0, forms: new Map(), other: 0 }));
       },
       row(row) {
         const cells = row.cells;
@@ -135,13 +137,19 @@ export default defineRule<DateStorageParams>({
             col.serial++;
             col.firstSerial ??= { loc: ctx.locate(row, i + 1), value: v };
           } else if (t === 'string') {
-            const form = formOf(v.trim());
-            col.forms.set(form, (col.forms.get(form) ?? 0) + 1);
-            if (form === 'other') col.firstOther ??= v;
-            else if (form !== 'year') {
-              col.text++;
-              col.firstTextValue ??= v;
-              col.firstText ??= ctx.locate(row, i + 1);
+            // A text led by a visible ASCII non-digit is 'other' (no trim, no regex), counted apart.
+            const c = v.charCodeAt(0);
+            const form = c > 0x20 && c < 0x7f && !(c >= 48 && c <= 57) ? 'other' : formOf(v.trim());
+            if (form === 'other') {
+              if (col.other++ === 0) col.forms.set('other', 0);
+              col.firstOther ??= v;
+            } else {
+              col.forms.set(form, (col.forms.get(form) ?? 0) + 1);
+              if (form !== 'year') {
+                col.text++;
+                col.firstTextValue ??= v;
+                col.firstText ??= ctx.locate(row, i + 1);
+              }
             }
           }
         }
@@ -161,6 +169,7 @@ export default defineRule<DateStorageParams>({
             return;
           }
           // Only text: in a column named as dates, several ways of writing them is the problem.
+          if (c.other > 0) c.forms.set('other', c.other);
           const forms = [...c.forms].sort((a, b) => b[1] - a[1]);
           if (named && c.text > 0 && forms.length >= 2)
             ctx.report({ loc: c.firstText!, params: { ...base, forms, example: c.firstOther ?? c.firstTextValue ?? '', iso: '' } });

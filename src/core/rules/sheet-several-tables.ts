@@ -11,8 +11,6 @@ export interface SeveralTablesParams {
   sample: string;
 }
 
-/** Cell types that a header never holds. */
-const TYPED = new Set(['number', 'date', 'boolean', 'formula']);
 /** Enough values to say a column holds numbers before trusting it. */
 const MIN_SAMPLES = 3;
 
@@ -83,7 +81,9 @@ export default defineRule<SeveralTablesParams>({
         for (let i = 0; i < n; i++) {
           if (v[i] === '') continue;
           seen[i]++;
-          if (TYPED.has(cells?.[i]?.type ?? '')) numeric[i]++;
+          // Cell types that a header never holds.
+          const t = cells?.[i]?.type;
+          if (t === 'number' || t === 'date' || t === 'boolean' || t === 'formula') numeric[i]++;
         }
       },
     };

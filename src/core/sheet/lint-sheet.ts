@@ -1,7 +1,7 @@
 // Lints an .xlsx/.ods workbook: every sheet becomes a table (header found, title rows left
 // out) pushed row by row into its own LintSession, so every CSV rule, the schema checks
 // and the sheet rules apply, with problems located as `Sheet!C12`.
-import { withValueHashing } from '../engine/locator';
+import { valuesHave, withValueHashing, type Locator } from '../engine/locator';
 import type { LintSession } from '../engine/session';
 import { lintSession } from '../lint-session';
 import type { FileLintOptions, RuleSetting } from '../options';
@@ -30,11 +30,38 @@ export interface SheetLintOptions extends FileLintOptions {
 
 /** Sheet positions: `{row, column, sheet, cell: 'C12'}`; a whole row points at its column A. */
 /** Cells located by sheet and address; rows hashed from their values (a sheet has no row text). */
-function sheetLocator(sheet: string) {
-  return withValueHashing({
+function sheetLocator(sheet: string): Locator {
+  const loc = withValueHashing({
     locate: (row: Row, column: number): Loc => ({ row: row.number, column, sheet, cell: cellRef(column, row.number) }),
     locateRow: (row: Row): Loc => ({ row: row.number, column: null, sheet, cell: cellRef(1, row.number) }),
   });
+  return { ...loc, rowHas: textCellsHave() };
+}
+
+/**
+ * `rowHas` for sheet rows. The text of a number or boolean cell is made of digits, `-+.e` and
+ * letters: a line break, a space or an `@` (below `+`, or `@`) is never in it. The row's other
+ * cells are listed on the first search of a row (rules search one row for several characters).
+ */
+function textCellsHave(): (row: Row, ch: string) => boolean {
+  let last: Row | null = null;
+  const texts: string[] = [];
+  return (row, ch) => {
+    const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
+    if (row.cells === undefined || !(c === 0x40 || (c >= 0 && c < 0x2b))) return valuesHave(row.values, ch);
+    if (row !== last) {
+      last = row;
+      texts.length = 0;
+      const values = row.values;
+      const cells = row.cells;
+      for (let i = 0; i < values.length; i++) {
+        const t = cells[i]?.type;
+        if (t !== 'number' && t !== 'boolean' && values[i] !== '') texts.push(values[i]);
+      }
+    }
+    for (let i = 0; i < texts.length; i++) if (texts[i].includes(ch)) return true;
+    return false;
+  };
 }
 
 /** What is counted while a sheet streams, to tell an empty or scratch sheet from a table. */

@@ -49,6 +49,9 @@ export function isCanonicalNumber(b: Bytes, s: number, e: number): boolean {
   return true;
 }
 
+/** The text of the whole numbers 0–9999, made once. */
+const SMALL: string[] = new Array<string>(10000);
+
 /** Turns one sheet's cell values into text; remembers the date serials it already converted. */
 export class CellValues {
   /** The kind of the last value typed (P_*). */
@@ -111,6 +114,14 @@ export class CellValues {
     if (type === 'n') {
       if (!ascii) return null;
       if (!st.dateKind) {
+        // Small whole numbers (ids, years, counts) repeat down a column: one string each.
+        if (e - s <= 4 && (b[s] !== 0x30 || e - s === 1)) {
+          const v = digits(b, s, e);
+          if (v !== -1) {
+            this.plain = P_NUMBER;
+            return (SMALL[v] ??= b.latin1Slice(s, e));
+          }
+        }
         if (!isCanonicalNumber(b, s, e)) return null;
         this.plain = P_NUMBER;
         return b.latin1Slice(s, e);

@@ -11,6 +11,8 @@ import { AMP, GT, LT, SLASH, type Bytes } from './xml-bytes';
  * handed to the builder directly. Returns the index after `</c>`, or -1 to take the general path.
  */
 export function quickCell(b: XlsxRowBuilder, buf: Bytes, lt: number, n: number): number {
+  const fast = usualCell(b, buf, lt, n);
+  if (fast !== -2) return fast;
   let p = lt + 2;
   let col = -1;
   let style = 0;
@@ -50,7 +52,67 @@ export function quickCell(b: XlsxRowBuilder, buf: Bytes, lt: number, n: number):
     b.endCell();
     return p + 2;
   }
-  // `><v>` text `</v></c>`
+  return valueCell(b, buf, p, n, col, style, type);
+}
+
+/**
+ * The shape spreadsheet writers give nearly every cell, `<c r="B2"[ s="1"][ t="s"]>` with an
+ * upper-case reference of 1–3 letters: read in one pass without the general attribute loop.
+ * Returns -2 when the cell is not exactly that (the general loop then reads it).
+ */
+function usualCell(b: XlsxRowBuilder, buf: Bytes, lt: number, n: number): number {
+  let p = lt + 3;
+  if (p + 24 >= n || buf[p] !== 0x72 || buf[p + 1] !== 0x3d || buf[p + 2] !== 0x22) return -2;
+  p += 3;
+  let col = 0;
+  let c = buf[p];
+  const start = p;
+  while (c >= 0x41 && c <= 0x5a) {
+    col = col * 26 + (c - 0x40);
+    c = buf[++p];
+  }
+  if (p === start || p - start > 3 || c < 0x30 || c > 0x39) return -2;
+  do c = buf[++p];
+  while (c >= 0x30 && c <= 0x39);
+  if (c !== 0x22) return -2;
+  p++;
+  let style = 0;
+  if (buf[p] === 0x20 && buf[p + 1] === 0x73) {
+    if (buf[p + 2] !== 0x3d || buf[p + 3] !== 0x22) return -2;
+    p += 4;
+    const from = p;
+    c = buf[p];
+    while (c >= 0x30 && c <= 0x39) {
+      style = style * 10 + (c - 0x30);
+      c = buf[++p];
+    }
+    if (c !== 0x22 || p === from || p - from > 9) return -2;
+    p++;
+  }
+  let type = 'n';
+  if (buf[p] === 0x20 && buf[p + 1] === 0x74) {
+    if (buf[p + 2] !== 0x3d || buf[p + 3] !== 0x22 || buf[p + 5] !== 0x22) return -2;
+    c = buf[p + 4];
+    if (c === 0x73) type = 's';
+    else if (c === 0x62) type = 'b';
+    else if (c === 0x6e) type = 'n';
+    else if (c === 0x65) type = 'e';
+    else return -2;
+    p += 6;
+  }
+  c = buf[p];
+  if (c === SLASH) {
+    if (buf[p + 1] !== GT) return -2;
+    b.startCellAt(col, style, type);
+    b.endCell();
+    return p + 2;
+  }
+  if (c !== GT) return -2;
+  return valueCell(b, buf, p, n, col, style, type);
+}
+
+/** `><v>` text `</v></c>` from the `>` at `p`, handed to the builder; -1 for anything else. */
+function valueCell(b: XlsxRowBuilder, buf: Bytes, p: number, n: number, col: number, style: number, type: string): number {
   if (p + 4 >= n || buf[p + 1] !== LT || buf[p + 2] !== 0x76 || buf[p + 3] !== GT) return -1;
   const vs = p + 4;
   let ve = vs;

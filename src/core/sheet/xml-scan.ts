@@ -34,6 +34,7 @@ export async function readPart(zip: ZipArchive, part: string, make: () => XmlHan
 }
 
 const NAME_SLOTS = 2048;
+const NO_ATTRS: Attrs = Object.freeze({});
 
 /** No entity, no white space to normalise: the bytes are the value. */
 function plain(b: Buffer, s: number, e: number): boolean {
@@ -168,7 +169,8 @@ export class XmlScanner {
     if (p >= n) return -1;
     if (p === lt + 1) throw new Unsupported('empty tag name');
     const nameEnd = p;
-    const attrs: Attrs = {};
+    // Most tags of a shared-string table or a style sheet have no attribute: one frozen empty set for them.
+    let attrs: Attrs | null = null;
     for (;;) {
       while (p < n && isSpace(buf[p])) p++;
       if (p >= n) return -1;
@@ -193,6 +195,7 @@ export class XmlScanner {
       }
       if (to === n) return -1;
       const key = this.name(buf, ns, ne);
+      attrs ??= {};
       if (key in attrs) throw new Unsupported('duplicate attribute');
       // Short values (types, style names) repeat like names do: interned the same way.
       attrs[key] = to - from <= 12 && buf[from] >= 0x41 && plain(buf, from, to) ? this.name(buf, from, to) : attrValue(text(buf, from, to));
@@ -207,7 +210,7 @@ export class XmlScanner {
     }
     const name = this.name(buf, lt + 1, nameEnd);
     this.flushText();
-    this.h.open?.(name, attrs, self);
+    this.h.open?.(name, attrs ?? NO_ATTRS, self);
     if (self) this.h.close?.(name);
     else this.stack.push(name);
     return p + 1;

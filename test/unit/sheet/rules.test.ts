@@ -297,3 +297,15 @@ test('lang fr and per-rule settings apply to sheet diagnostics', async () => {
   assert.equal(rule(await lintSheet(path, { rules: { 'sheet-empty': 'off' } }), 'sheet-empty').length, 0);
   assert.equal(rule(await lintSheet(path, { rules: { 'sheet-empty': 'error' } }), 'sheet-empty')[0].severity, 'error');
 });
+
+test('multiline-cell: a line break in a text cell among number and boolean cells', async () => {
+  const path = await xlsx((wb) =>
+    sheet(wb, 'S', [
+      ['id', 'objet', 'montant', 'verse'],
+      [1, 'Fête', 10.5, true],
+      [2, 'Fête\ndu quartier', 20, false],
+      [3, 'Bal', 30, true],
+    ]),
+  );
+  assert.deepEqual(rule(await lintSheet(path), 'multiline-cell').map(where), ['S!B3']);
+});
