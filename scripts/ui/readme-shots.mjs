@@ -1,25 +1,12 @@
 // Takes the README screenshots in the real workbench (code-server + headless Chromium):
 // the messy sample open with squiggles, a hover, and the Problems panel.
 //   node scripts/ui/readme-shots.mjs   → media/readme/*.png
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { REPO, withUi } from '../vscode-host/ui-lib.mjs';
+import { withSamplesUi } from './readme-shots-lib.mjs';
 
-const ws = mkdtempSync(join(tmpdir(), 'odw-shots-'));
-cpSync(join(REPO, 'samples'), ws, { recursive: true });
-await withUi(
-  {
-    workspace: ws,
-    artifactsDir: join(REPO, 'media', 'readme'),
-    readyCommand: 'Open Data: Lint File on Disk',
-    extensionDevelopmentPath: REPO,
-  },
-  async (ui) => {
-    await ui.openFileFromExplorer('subventions-2024.csv');
-    await ui.page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
-    await ui.runCommand('Problems: Focus on Problems View');
-    await ui.page.locator('.markers-panel .monaco-list-row').first().waitFor();
-    await ui.screenshot('lint-problems');
-  },
-);
+await withSamplesUi(async (ui) => {
+  await ui.openFileFromExplorer('subventions-2024.csv');
+  await ui.page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
+  await ui.runCommand('Problems: Focus on Problems View');
+  await ui.page.locator('.markers-panel .monaco-list-row').first().waitFor();
+  await ui.screenshot('lint-problems');
+});

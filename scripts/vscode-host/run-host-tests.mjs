@@ -10,6 +10,7 @@
 // It then reports through window.codeAutomationLog(type, args) (workbench + extension-host console, incl. mocha
 // output) and window.codeAutomationExit(code); both are exposed BEFORE page.goto.
 import { chromium } from 'playwright-core';
+import { BROWSER_ARGS } from './ui-lib.mjs';
 import { format, parseArgs } from 'node:util';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,16 +80,7 @@ try {
     headless: true,
     // Chromium writes "Crash Reports" etc. under $XDG_CONFIG_HOME/chromium: keep it out of $HOME
     env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_CACHE_HOME: xdg },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: BROWSER_ARGS,
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let resolveDone;

@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '..', '..');
 const CS_LIB = join(HERE, 'cs-lib.sh');
-const BROWSER_ARGS = [
+/** Headless Chromium's flags for a container (no sandbox, no GPU, no background traffic); run-host-tests.mjs too. */
+export const BROWSER_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',

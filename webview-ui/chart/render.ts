@@ -24,8 +24,6 @@ import type { Theme } from './theme';
 import { treemapConfig } from './treemap';
 import type { Drawing } from './drawing';
 
-export type { Drawing } from './drawing';
-
 Chart.register(
   ArcElement,
   BarController,
