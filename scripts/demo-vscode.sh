@@ -17,10 +17,10 @@ npm run --silent package >/dev/null
 # The Sandbox portal is the emulator the tests use, bundled into one file for the demo.
 npx esbuild test/emulator/cli.ts --bundle --platform=node --format=cjs --outfile="$DEMO/sandbox.cjs" --log-level=error
 
-# A fresh copy of the samples.
+# A fresh copy of the samples: the CSVs and the budget act (TOTEM XML) that opens in the budget view.
 WS="$DEMO/workspace"
 rm -rf "$WS"; mkdir -p "$WS"
-cp samples/*.csv "$WS/"
+cp samples/*.csv samples/*.xml "$WS/"
 
 export CS_PORT="$PORT"
 source scripts/vscode-host/cs-lib.sh
