@@ -145,51 +145,6 @@ await esbuild.build({
 
 const sizeMB = (f) => statSync(f).size / 1e6;
 
-/**
- * Self time of a V8 CPU profile by source module: esbuild writes `// src/core/rules/x.ts` before
- * each module of a non-minified bundle, so a line number names its module. Native frames
- * (regular expressions, decoding, GC) are their own group.
- */
-function groupProfile(profile, bundle) {
-  const starts = [];
-  readFileSync(bundle, 'utf8')
-    .split('\n')
-    .forEach((l, i) => {
-      const m = /^\/\/ (\S+\.(?:ts|js|json))$/.exec(l);
-      if (m) starts.push([i, m[1].replace(/^node_modules\/([^/]+)\/.*/, 'node_modules/$1')]);
-    });
-  const moduleAt = (line) => {
-    let lo = 0,
-      hi = starts.length - 1,
-      found = '(bundle prelude)';
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid][0] <= line) {
-        found = starts[mid][1];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const groups = {};
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
-    const name = f.url.endsWith('engine.cjs')
-      ? moduleAt(f.lineNumber)
-      : f.url.startsWith('node:') || f.url.includes('internal')
-        ? '(node: file reading, UTF-8 decoding)'
-        : f.functionName.startsWith('RegExp')
-          ? '(regular expressions)'
-          : f.functionName === '(garbage collector)'
-            ? '(garbage collector)'
-            : f.functionName === '(program)' || f.functionName === '(idle)'
-              ? '(idle, program)'
-              : `(native: ${f.functionName || 'other'})`;
-    groups[name] = (groups[name] ?? 0) + profile.timeDeltas[i] / 1000;
-  });
-  return groups;
-}
 function one(mode, file = '') {
   log(`measuring ${mode}${file ? ` on ${file.replace(`${REPO}/`, '')}` : ''}…`);
   const out = execFileSync(process.execPath, [SELF, '--one', mode, file], {

@@ -19,6 +19,7 @@ const ENGINE_MODES = [
   'csv-schema-1t',
   'xlsx-lint',
   'csv-profile',
+  'xlsx-profile',
   'clean',
   'chart',
   'budget-convert',
@@ -50,9 +51,10 @@ export async function measure(mode, file) {
       const r = await lintFile(file, { maxProblems: 1000, schema: mode.startsWith('csv-schema') ? undefined : null });
       return done({ rows: r.rows, problems: r.diagnostics.length, schema: r.schema?.name ?? null, fatal: r.fatal ?? null });
     }
-    case 'csv-profile': {
-      // The SCDL lint under the V8 sampling profiler, in one pass (the profiler sees one thread);
-      // self time grouped by source module.
+    case 'csv-profile':
+    case 'xlsx-profile': {
+      // The SCDL lint (a workbook: without schema) under the V8 sampling profiler, in one pass
+      // (the profiler sees one thread); self time grouped by source module.
       const { lintFile } = require(join(DATA, 'engine.cjs'));
       const { Session } = require('node:inspector');
       const session = new Session();
@@ -61,7 +63,7 @@ export async function measure(mode, file) {
       await post('Profiler.enable');
       await post('Profiler.setSamplingInterval', { interval: 200 });
       await post('Profiler.start');
-      await lintFile(file, { maxProblems: 1000 });
+      await lintFile(file, { maxProblems: 1000, schema: mode === 'xlsx-profile' ? null : undefined });
       const { profile } = await post('Profiler.stop');
       return done({ groups: groupProfile(profile, join(DATA, 'engine.cjs')) });
     }
@@ -341,4 +343,50 @@ function stub(name) {
       });
     },
   });
+}
+
+/**
+ * Self time of a V8 CPU profile by source module: esbuild writes `// src/core/rules/x.ts` before
+ * each module of a non-minified bundle, so a line number names its module. Native frames
+ * (regular expressions, decoding, GC) are their own group.
+ */
+function groupProfile(profile, bundle) {
+  const starts = [];
+  readFileSync(bundle, 'utf8')
+    .split('\n')
+    .forEach((l, i) => {
+      const m = /^\/\/ (\S+\.(?:ts|js|json))$/.exec(l);
+      if (m) starts.push([i, m[1].replace(/^node_modules\/([^/]+)\/.*/, 'node_modules/$1')]);
+    });
+  const moduleAt = (line) => {
+    let lo = 0,
+      hi = starts.length - 1,
+      found = '(bundle prelude)';
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid][0] <= line) {
+        found = starts[mid][1];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const groups = {};
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const name = f.url.endsWith('engine.cjs')
+      ? moduleAt(f.lineNumber)
+      : f.url.startsWith('node:') || f.url.includes('internal')
+        ? '(node: file reading, UTF-8 decoding)'
+        : f.functionName.startsWith('RegExp')
+          ? '(regular expressions)'
+          : f.functionName === '(garbage collector)'
+            ? '(garbage collector)'
+            : f.functionName === '(program)' || f.functionName === '(idle)'
+              ? '(idle, program)'
+              : `(native: ${f.functionName || 'other'})`;
+    groups[name] = (groups[name] ?? 0) + profile.timeDeltas[i] / 1000;
+  });
+  return groups;
 }

@@ -2,7 +2,7 @@
 // both readers. The byte scanner hands the common values over as bytes: a shared string index,
 // a canonical number or a whole date serial then costs no intermediate string.
 import { booleanText, isoDateTimeText, numberText, serialToIso } from './cell-text';
-import { unescapeOoxml } from './xlsx-parts';
+import { unescapeOoxml } from './xlsx-strings';
 import type { CellStyle } from './xlsx-styles';
 import { digits } from './xlsx-names';
 import type { Bytes } from './xml-bytes';

@@ -1,11 +1,9 @@
 // The small XLSX parts read before any sheet: where the workbook and its sheets are
-// (relationships), sheet names and visibility, the 1904 date flag, and the shared strings.
+// (relationships), sheet names and visibility, the 1904 date flag; the shared strings are in xlsx-strings.ts.
 import { posix } from 'node:path';
 import { SheetReadError } from './errors';
-import { limitError, SHEET_LIMITS } from './limits';
 import type { SheetState } from './types';
 import { localName, parseXml } from './xml';
-import { readPart } from './xml-scan';
 import type { ZipArchive } from './zip';
 
 export interface XlsxSheetRef {
@@ -81,52 +79,4 @@ export async function readWorkbook(zip: ZipArchive): Promise<XlsxWorkbook> {
     if (rel.type.endsWith('/sharedStrings')) book.sharedStringsPart = resolve(bookPart, rel.target);
   }
   return book;
-}
-
-/** The shared string table: rich-text runs joined, phonetic guides (`rPh`) left out. */
-export async function readSharedStrings(zip: ZipArchive, part: string, signal?: AbortSignal): Promise<string[]> {
-  let strings: string[] = [];
-  await readPart(
-    zip,
-    part,
-    () => {
-      strings = [];
-      let current = '';
-      let inT = false;
-      let phonetic = 0;
-      let total = 0;
-      return {
-        open(name) {
-          const n = localName(name);
-          if (n === 'si') current = '';
-          else if (n === 't') inT = phonetic === 0;
-          else if (n === 'rPh') phonetic++;
-        },
-        text(t) {
-          if (!inT) return;
-          current += t;
-          if (current.length > SHEET_LIMITS.cellChars) throw limitError('cell-chars', `${part}, string ${strings.length}`);
-        },
-        close(name) {
-          const n = localName(name);
-          if (n === 't') inT = false;
-          else if (n === 'rPh') phonetic--;
-          else if (n === 'si') {
-            total += current.length;
-            if (total > SHEET_LIMITS.sharedChars) throw limitError('shared-chars', part);
-            if (strings.length >= SHEET_LIMITS.sharedStrings) throw limitError('shared-strings', part);
-            strings.push(unescapeOoxml(current));
-          }
-        },
-      };
-    },
-    signal,
-  );
-  return strings;
-}
-
-/** Excel writes control characters as `_x000D_`; a literal `_x` is itself escaped as `_x005F_`. */
-export function unescapeOoxml(s: string): string {
-  if (!s.includes('_x')) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -1,7 +1,8 @@
 // Reads an .xlsx workbook part by part from its zip central directory: relationships,
 // styles and shared strings first (whatever their order in the archive), then each sheet.
 import { readStyles, type CellStyle } from './xlsx-styles';
-import { readSharedStrings, readWorkbook } from './xlsx-parts';
+import { readWorkbook } from './xlsx-parts';
+import { readSharedStrings } from './xlsx-strings';
 import { readSheetFast } from './xlsx-fast';
 import type { WorkbookSource, WorkbookVisitor } from './types';
 import type { ZipArchive } from './zip';

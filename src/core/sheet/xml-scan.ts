@@ -126,6 +126,14 @@ export class XmlScanner {
         this.pending += buf.utf8Slice(i, e);
         if (lt === n) return e;
       }
+      // Text before the element goes through the general path first (it flushes it in order).
+      if (this.h.quick && this.stack.length > 0 && this.pending === '') {
+        const q = this.h.quick(buf, lt, n);
+        if (q !== -1) {
+          i = q;
+          continue;
+        }
+      }
       const next = this.tag(buf, lt, n);
       if (next === -1) return lt;
       i = next;

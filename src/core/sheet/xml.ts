@@ -4,12 +4,19 @@ import { StringDecoder } from 'node:string_decoder';
 import { saxes } from '../vendor';
 import { asSheetError } from './errors';
 
+import type { Bytes } from './xml-bytes';
+
 export type Attrs = Record<string, string>;
 
 export interface XmlHandlers {
   open?(name: string, attrs: Attrs, selfClosing: boolean): void;
   text?(text: string): void;
   close?(name: string): void;
+  /**
+   * The byte tokenizer only (saxes never calls it): offered each element at `lt` inside the root
+   * before the general path; returns the index after the whole element it took, or -1.
+   */
+  quick?(buf: Bytes, lt: number, n: number): number;
 }
 
 /** `afterWrite` runs after each chunk is parsed: work the callbacks queued, done off the parser's stack. */

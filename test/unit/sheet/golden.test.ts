@@ -133,6 +133,41 @@ test('corner-case markup: entities, line ends, rich text, comments, formulas, CD
   }
 });
 
+/** Shared-string entries the tokenizer takes whole, and the ones it leaves to the general path. */
+const SST_CORNERS = [
+  '<si><t>nom</t></si>',
+  '<si><t>montant</t></si>',
+  '<si><t xml:space="preserve">  espaces  </t></si>',
+  '<si><t>Évry € 日本</t></si>',
+  '<si><t>a &amp; b &#233;</t></si>',
+  '<si><t>line\r\nend</t></si>',
+  '<si><t>tab\there\nnewline</t></si>',
+  '<si><t>_x000D_ and _x005F_x</t></si>',
+  '<si><t/></si>',
+  '<si></si>',
+  '<si><r><rPr><b/></rPr><t>Ville</t></r><r><t xml:space="preserve"> de </t></r><r><t>Laval</t></r><rPh sb="0" eb="1"><t>ラバル</t></rPh></si>',
+  "<si><t xml:space='preserve'>quotes</t></si>",
+  '<si><t>x</t><phoneticPr fontId="1"/></si>',
+  '\n  <si><t>after white space</t></si>',
+  '<!-- c --><si><t>after a comment</t></si>',
+];
+
+test('shared strings: entries read whole and through the general path give what saxes gives', async () => {
+  const cells = SST_CORNERS.map((_, i) => `<c r="A${i + 1}" t="s"><v>${i}</v></c>`);
+  const rows = cells.map((c, i) => `<row r="${i + 1}">${c}<c r="B${i + 1}"><v>${i}</v></c></row>`).join('');
+  const path = tmpPath('.xlsx');
+  writeFileSync(path, await rawXlsx(`<sheetData>${rows}</sheetData>`, SST_CORNERS.join('')));
+  await assertSame(path, 'shared strings');
+  // Many entries: chunk ends fall inside entries.
+  const many = Array.from({ length: 20000 }, (_, i) =>
+    i % 7 === 0 ? `<si><t>é${i} &amp;</t></si>` : `<si><t>Association n°${i}</t></si>`,
+  );
+  const refs = Array.from({ length: 200 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i * 97}</v></c></row>`).join('');
+  const big = tmpPath('.xlsx');
+  writeFileSync(big, await rawXlsx(`<sheetData>${refs}</sheetData>`, many.join('')));
+  await assertSame(big, 'many shared strings');
+});
+
 test('a number the scanner passes on as written is the text the number gives', () => {
   const random = rng(24);
   const pick = (s: string) => s[Math.floor(random() * s.length)];
