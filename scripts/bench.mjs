@@ -81,7 +81,7 @@ function xlsxFile(n, extra) {
   return file;
 }
 
-for (const f of [WORKER, join(REPO, 'dist', 'extension.js')])
+for (const f of [WORKER, join(REPO, 'dist', 'lint-part-worker.js'), join(REPO, 'dist', 'extension.js')])
   if (!existsSync(f)) throw new Error(`missing ${f}: run npm run build (npm run bench does)`);
 const csv = ONLY ? null : csvFile(rows);
 const csv50 = ONLY ? null : csvFile(232000); // ~50 MB: the size VS Code stops handing to extensions
@@ -132,17 +132,6 @@ await esbuild.build({
   outfile: join(DATA, 'catalog.cjs'),
   logLevel: 'error',
 });
-// The split lint's part worker, next to the engine as in dist/ (lintFile lints large CSVs on several cores).
-await esbuild.build({
-  entryPoints: [join(REPO, 'src/core/worker/lint-part-worker.ts')],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  outfile: join(DATA, 'lint-part-worker.js'),
-  logLevel: 'error',
-});
-
 const sizeMB = (f) => statSync(f).size / 1e6;
 
 function one(mode, file = '') {

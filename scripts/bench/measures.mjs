@@ -9,6 +9,8 @@ const require = createRequire(import.meta.url);
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = join(REPO, 'bench-data');
 const WORKER = join(REPO, 'dist', 'lint-worker.js');
+/** The split lint's part worker as the product ships it (its French reference data in dist/vendor, read on first use). */
+const PART_WORKER = join(REPO, 'dist', 'lint-part-worker.js');
 const WORKER_OPTIONS = { resourceLimits: { maxOldGenerationSizeMb: 1024 } };
 
 /** Modules a measure loads, required before its clock starts: throughput, not start-up, is measured. */
@@ -47,7 +49,7 @@ export async function measure(mode, file) {
       // As the CLI and Lint File on Disk run it: a large CSV is linted in parts, one per core
       // ("-1t": in one pass on one thread).
       const { lintFile, useSplitLint } = require(join(DATA, 'engine.cjs'));
-      useSplitLint(mode.endsWith('-1t') ? null : join(DATA, 'lint-part-worker.js'));
+      useSplitLint(mode.endsWith('-1t') ? null : PART_WORKER);
       const r = await lintFile(file, { maxProblems: 1000, schema: mode.startsWith('csv-schema') ? undefined : null });
       return done({ rows: r.rows, problems: r.diagnostics.length, schema: r.schema?.name ?? null, fatal: r.fatal ?? null });
     }
