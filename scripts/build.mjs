@@ -30,7 +30,7 @@ const VENDOR_FILES = {
   chardet: 'module.exports = require("chardet");',
   'iconv-lite': 'module.exports = require("iconv-lite");',
   saxes: 'module.exports = require("saxes");',
-  unzipper: 'module.exports = require("unzipper");',
+  yauzl: 'module.exports = require("yauzl");',
 };
 const VENDORED = {
   ajv: ['ajv', '.ajv'],
@@ -38,7 +38,7 @@ const VENDORED = {
   chardet: ['chardet', ''],
   'iconv-lite': ['iconv-lite', ''],
   saxes: ['saxes', ''],
-  unzipper: ['unzipper', ''],
+  yauzl: ['yauzl', ''],
 };
 const vendorPlugin = {
   name: 'vendor',

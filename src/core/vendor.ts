@@ -7,7 +7,7 @@ import type addFormatsFn from 'ajv-formats';
 import type * as Chardet from 'chardet';
 import type IconvLite from 'iconv-lite';
 import type * as Saxes from 'saxes';
-import type * as Unzipper from 'unzipper';
+import type * as Yauzl from 'yauzl';
 import type { FrReference } from './fr/ref-data';
 
 const cache: Record<string, unknown> = {};
@@ -26,6 +26,6 @@ export function ajvWithFormats(): AjvClass {
 export const chardet = (): typeof Chardet => once('chardet', () => require('chardet'));
 export const iconv = (): typeof IconvLite => once('iconv-lite', () => require('iconv-lite'));
 export const saxes = (): typeof Saxes => once('saxes', () => require('saxes'));
-export const unzipper = (): typeof Unzipper => once('unzipper', () => require('unzipper'));
+export const yauzl = (): typeof Yauzl => once('yauzl', () => require('yauzl'));
 /** French reference data: built from the packages in development, a prebuilt file in dist/vendor/fr-ref.js. */
 export const frReferenceData = (): FrReference => once('fr-ref', () => require('./fr/ref-data').buildReference());

@@ -1,12 +1,12 @@
-// Zip access for .xlsx and .ods: the central directory is read first (unzipper `Open`), so
-// zip bombs are refused from their declared sizes BEFORE anything is inflated; while
-// inflating, an entry that grows beyond what it declared is cut off too.
+// Zip access for .xlsx and .ods: the central directory is read first (yauzl), so zip bombs are
+// refused from their declared sizes BEFORE anything is inflated; an entry's bytes are then read
+// straight from the file into native zlib, and an entry that grows beyond what it declared is
+// cut off too.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import type { CentralDirectoryFile } from 'unzipper';
-import { unzipper } from '../vendor';
+import { yauzl } from '../vendor';
 import { asSheetError, SheetReadError } from './errors';
 import { assertZip } from './sniff';
 
@@ -28,8 +28,16 @@ const BIG_ENTRY = 64 * 1024 * 1024;
 
 /** Entries this small cannot hurt whatever their ratio (empty parts have huge "ratios"). */
 const SMALL_ENTRY = 1024 * 1024;
-/** Room to find the end-of-directory record behind a zip comment (max 65535 bytes). */
-const TAIL = 65536 + 22;
+/** One entry of the central directory, as the readers need it. */
+interface ZipEntry {
+  path: string;
+  flags: number;
+  compressionMethod: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  offsetToLocalFileHeader: number;
+  crc32: number;
+}
 
 const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
 
@@ -44,7 +52,7 @@ export class ZipArchive {
   onProgress?: (done: number, total: number) => void;
 
   private constructor(
-    private readonly entries: Map<string, CentralDirectoryFile>,
+    private readonly entries: Map<string, ZipEntry>,
     private readonly path: string,
   ) {
     let total = 0;
@@ -54,9 +62,9 @@ export class ZipArchive {
 
   static async open(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipArchive> {
     await assertZip(path);
-    let files: CentralDirectoryFile[];
+    let files: ZipEntry[];
     try {
-      files = (await unzipper().Open.file(path, { tailSize: TAIL })).files;
+      files = await readDirectory(path);
     } catch (e) {
       throw asSheetError(e, 'zip directory');
     }
@@ -77,26 +85,37 @@ export class ZipArchive {
     return f ? `${this.path}\0${this.size}\0${name}\0${f.crc32}\0${f.compressedSize}\0${f.uncompressedSize}` : null;
   }
 
-  /** Inflates one entry as a stream; it fails if the entry grows past its declared size. */
+  /** `inflate` for a caller that takes a stream at once (errors come through the stream). */
   stream(name: string): Readable {
     const f = this.entries.get(name);
     if (!f) throw new SheetReadError('corrupt', `missing ${name}`);
     if (f.flags & 1) throw new SheetReadError('encrypted', name);
-    const guard = this.guard(name, f.uncompressedSize);
-    const src = f.stream();
-    src.on('error', (e) => guard.destroy(asSheetError(e, name)));
-    return src.pipe(guard);
+    const out = new PassThrough();
+    this.inflate(name).then(
+      (src) => {
+        src.on('error', (e) => out.destroy(e));
+        src.pipe(out);
+      },
+      (e: unknown) => out.destroy(asSheetError(e, name)),
+    );
+    return out;
   }
 
   /**
-   * The same bytes as `stream`, read straight from the file into native zlib with large
-   * chunks (inflation runs on libuv's thread pool, beside the scan of the previous chunk).
+   * Inflates one entry as a stream, read straight from the file into native zlib with large
+   * chunks (inflation runs on libuv's thread pool, beside the scan of the previous chunk); it
+   * fails if the entry grows past its declared size.
    */
   async inflate(name: string): Promise<Readable> {
     const f = this.entries.get(name);
     if (!f) throw new SheetReadError('corrupt', `missing ${name}`);
     if (f.flags & 1) throw new SheetReadError('encrypted', name);
-    if (f.compressionMethod !== 0 && f.compressionMethod !== 8) return this.stream(name);
+    if (f.compressionMethod !== 0 && f.compressionMethod !== 8)
+      throw new SheetReadError('corrupt', `${name}: compression method ${f.compressionMethod}`);
+    if (f.compressedSize === 0) {
+      if (f.uncompressedSize > 0) throw new SheetReadError('corrupt', `${name}: no data for ${f.uncompressedSize} bytes`);
+      return Readable.from([]);
+    }
     const fh = await open(this.path, 'r');
     const head = Buffer.alloc(30);
     try {
@@ -106,11 +125,7 @@ export class ZipArchive {
     }
     if (head.readUInt32LE(0) !== 0x04034b50) throw new SheetReadError('corrupt', `${name}: no local header`);
     const start = f.offsetToLocalFileHeader + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
-    const src = createReadStream(this.path, { start, end: start + Math.max(0, f.compressedSize) - 1, highWaterMark: 1 << 20 });
-    if (f.compressedSize === 0) {
-      src.destroy();
-      return this.stream(name);
-    }
+    const src = createReadStream(this.path, { start, end: start + f.compressedSize - 1, highWaterMark: 1 << 20 });
     const guard = this.guard(name, f.uncompressedSize);
     const inflater = f.compressionMethod === 8 ? createInflateRaw({ chunkSize: 1 << 20 }) : null;
     const fail = (e: Error) => guard.destroy(asSheetError(e, name));
@@ -145,7 +160,30 @@ export class ZipArchive {
   }
 }
 
-function checkDeclaredSizes(files: CentralDirectoryFile[], fileSize: number, limits: ZipLimits): void {
+/** The central directory's entries (directories left out). */
+async function readDirectory(path: string): Promise<ZipEntry[]> {
+  const zip = await yauzl().openPromise(path, { autoClose: false, decodeStrings: true, validateEntrySizes: false, strictFileNames: false });
+  const out: ZipEntry[] = [];
+  try {
+    for await (const e of zip.eachEntry()) {
+      if (e.fileName.endsWith('/')) continue;
+      out.push({
+        path: e.fileName,
+        flags: e.generalPurposeBitFlag,
+        compressionMethod: e.compressionMethod,
+        compressedSize: e.compressedSize,
+        uncompressedSize: e.uncompressedSize,
+        offsetToLocalFileHeader: e.relativeOffsetOfLocalHeader,
+        crc32: e.crc32,
+      });
+    }
+  } finally {
+    zip.close();
+  }
+  return out;
+}
+
+function checkDeclaredSizes(files: ZipEntry[], fileSize: number, limits: ZipLimits): void {
   let total = 0;
   let packed = 0;
   for (const f of files) {
