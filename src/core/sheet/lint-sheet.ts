@@ -40,27 +40,36 @@ function sheetLocator(sheet: string): Locator {
 
 /**
  * `rowHas` for sheet rows. The text of a number or boolean cell is made of digits, `-+.e` and
- * letters: a line break, a space or an `@` (below `+`, or `@`) is never in it. The row's other
- * cells are listed on the first search of a row (rules search one row for several characters).
+ * letters: a line break, a space or an `@` (below `+`, or `@`) is never in it. On the first
+ * search of a row, the row's other cells are read once for every such character (rules search
+ * one row for several: a line break, a CR, an `@`); later searches of the row read the marks.
  */
 function textCellsHave(): (row: Row, ch: string) => boolean {
   let last: Row | null = null;
-  const texts: string[] = [];
+  // Characters 0–31 seen in the row's text cells (bit c), and 32–42 and `@` (bits c − 32, 11).
+  let low = 0;
+  let high = 0;
   return (row, ch) => {
     const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
     if (row.cells === undefined || !(c === 0x40 || (c >= 0 && c < 0x2b))) return valuesHave(row.values, ch);
     if (row !== last) {
       last = row;
-      texts.length = 0;
+      low = high = 0;
       const values = row.values;
       const cells = row.cells;
       for (let i = 0; i < values.length; i++) {
         const t = cells[i]?.type;
-        if (t !== 'number' && t !== 'boolean' && values[i] !== '') texts.push(values[i]);
+        if (t === 'number' || t === 'boolean') continue;
+        const v = values[i];
+        for (let k = 0; k < v.length; k++) {
+          const x = v.charCodeAt(k);
+          if (x < 0x20) low |= 1 << x;
+          else if (x < 0x2b) high |= 1 << (x - 0x20);
+          else if (x === 0x40) high |= 1 << 11;
+        }
       }
     }
-    for (let i = 0; i < texts.length; i++) if (texts[i].includes(ch)) return true;
-    return false;
+    return c < 0x20 ? (low & (1 << c)) !== 0 : (high & (1 << (c === 0x40 ? 11 : c - 0x20))) !== 0;
   };
 }
 

@@ -177,8 +177,11 @@ export class XlsxRowBuilder {
     const cells = this.cells;
     let n = values.length;
     while (n > 0 && values[n - 1] === '' && cells[n - 1]?.formula === undefined) n--;
-    values.length = n;
-    cells.length = n;
+    // Setting an array's length is a runtime call even when it does not change: only to cut.
+    if (n !== values.length) {
+      values.length = n;
+      cells.length = n;
+    }
     this.onRow({ number: this.rowNumber, values, cells, hidden: this.rowHidden, stored: this.stored });
   }
 

@@ -309,3 +309,18 @@ test('multiline-cell: a line break in a text cell among number and boolean cells
   );
   assert.deepEqual(rule(await lintSheet(path), 'multiline-cell').map(where), ['S!B3']);
 });
+
+test('a sheet row is searched once for line breaks, CRs and @: each rule finds its cells', async () => {
+  const path = await xlsx((wb) =>
+    sheet(wb, 'S', [
+      ['id', 'objet', 'contact', 'montant'],
+      [1, 'Fête', 'accueil', 10.5],
+      [2, 'Fête\rdu quartier', 'lea.bernard@example.fr', 20],
+      [3, 'Bal', 'jean.dupont@example.fr', 30],
+      [4, 'Repas\r\nannuel', 'marie.durand@example.fr', 40],
+    ]),
+  );
+  const report = await lintSheet(path);
+  assert.deepEqual(rule(report, 'multiline-cell').map(where), ['S!B3', 'S!B5']);
+  assert.deepEqual(rule(report, 'personal-data').map(where), ['S!C3', 'S!C4', 'S!C5']);
+});
