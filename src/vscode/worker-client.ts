@@ -43,6 +43,9 @@ export class WorkerCrashedError extends Error {
  */
 export const WORKER_HEAP_MB = 2048;
 
+/** Times a request's limit is renewed while the worker works for other requests. */
+const WAIT_TURNS = 3;
+
 export interface RunOptions {
   progress?: (done: number, total: number) => void;
   token?: { isCancellationRequested: boolean; onCancellationRequested(cb: () => void): unknown };
@@ -66,11 +69,18 @@ export class WorkerClient {
     const id = this.nextId++;
     return new Promise<TaskResult<N>>((resolve, reject) => {
       const p: Pending = { resolve: resolve as (v: unknown) => void, reject, progress: opts.progress };
-      if (opts.timeoutMs)
-        p.timer = setTimeout(
-          () => this.stop(w, new WorkerCrashedError(`${task} took more than ${Math.round(opts.timeoutMs! / 1000)} s`, 'timeout')),
-          opts.timeoutMs,
-        );
+      if (opts.timeoutMs) {
+        // The clock is the request's own: while the worker is busy with other requests (a long
+        // clean), its limit is given again, up to WAIT_TURNS times, rather than the worker stopped
+        // with everyone's work. Alone past its limit, it is a CPU bomb.
+        const limit = opts.timeoutMs;
+        let turns = 0;
+        const expire = () => {
+          if (this.pending.size > 1 && turns++ < WAIT_TURNS) return void (p.timer = setTimeout(expire, limit));
+          this.stop(w, new WorkerCrashedError(`${task} took more than ${Math.round(limit / 1000)} s`, 'timeout'));
+        };
+        p.timer = setTimeout(expire, limit);
+      }
       this.pending.set(id, p);
       this.holdOpen(true);
       opts.token?.onCancellationRequested(() => this.send(w, { cancel: id }));

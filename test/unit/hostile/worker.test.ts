@@ -15,13 +15,15 @@ import { ROOT } from '../helpers';
 const dir = mkdtempSync(join(tmpdir(), 'odw-worker-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-// Speaks the worker protocol; `crash` aborts the process as a fatal V8 error would, `spin` never answers.
+// Speaks the worker protocol; `crash` aborts the process as a fatal V8 error would, `spin` never
+// answers, `busy` holds the process for `args` ms then answers.
 const fake = join(dir, 'fake-worker.js');
 writeFileSync(
   fake,
   `process.on('message', (m) => {
     if (m.task === 'crash') process.abort();
     if (m.task === 'spin') for (;;);
+    if (m.task === 'busy') { const end = Date.now() + m.args; while (Date.now() < end); }
     process.send({ id: m.id, result: { pid: process.pid, echo: m.args } });
   });
   process.on('disconnect', () => process.exit(0));\n`,
@@ -42,6 +44,19 @@ test('a worker that dies fails its request with a clear error, and the next requ
     assert.equal(second.echo, 2);
     assert.notEqual(second.pid, first.pid, 'restarted');
     assert.equal(w.starts, 2);
+  } finally {
+    w.dispose();
+  }
+});
+
+test('a request waiting behind another one is not stopped for the time the worker spent on that one', async () => {
+  const w = new WorkerClient(fake);
+  try {
+    const long = run(w, 'busy', 1500);
+    const short = run(w, 'echo', 4, 500);
+    assert.equal(((await long) as { echo: number }).echo, 1500);
+    assert.equal(((await short) as { echo: number }).echo, 4);
+    assert.equal(w.starts, 1, 'the worker was not stopped');
   } finally {
     w.dispose();
   }
