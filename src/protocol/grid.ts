@@ -39,8 +39,11 @@ export type WebviewMessage =
   | { type: 'selectSheet'; sheet: string }
   | { type: 'export'; sheet: string }
   | { type: 'openRule'; rule: string }
-  /** The grid drew a loaded sheet (`partial`: its first screen), for the open time. */
-  | { type: 'shown'; rows: number; partial: boolean };
+  /**
+   * The grid drew a loaded sheet (`partial`: its first screen), for the open time: when the
+   * page got the rows and when it drew them (its Date.now(), the same clock as the host's).
+   */
+  | { type: 'shown'; rows: number; partial: boolean; received?: number; drawn?: number };
 
 /** What the webview keeps across reloads (vscode.setState). */
 export interface GridViewState {

@@ -101,6 +101,7 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       setNotice(m.message, true);
       break;
     case 'load': {
+      const received = Date.now();
       const sameSheet = state.sheet === m.data.sheet;
       data = m.data;
       labels = m.labels;
@@ -123,8 +124,8 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
         status.replaceChildren();
       }
       // Once drawn: the host times how long a sheet takes to show.
-      const shown = { type: 'shown', rows: m.data.rows.length, partial: m.data.partial === true } as const;
-      requestAnimationFrame(() => post(shown));
+      const shown = { type: 'shown', rows: m.data.rows.length, partial: m.data.partial === true, received } as const;
+      requestAnimationFrame(() => post({ ...shown, drawn: Date.now() }));
       break;
     }
     case 'problems':

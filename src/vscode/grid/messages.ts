@@ -11,6 +11,9 @@ const MAX_SHEET_NAME = 1000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isSheet = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_SHEET_NAME;
 
+/** `{ [key]: v }` for a finite time, else nothing. */
+const time = (key: 'received' | 'drawn', v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? { [key]: v } : {});
+
 export function parseGridMessage(v: unknown): WebviewMessage | null {
   if (!isObject(v)) return null;
   switch (v.type) {
@@ -20,7 +23,8 @@ export function parseGridMessage(v: unknown): WebviewMessage | null {
     case 'export':
       return isSheet(v.sheet) ? { type: v.type, sheet: v.sheet } : null;
     case 'shown':
-      return typeof v.rows === 'number' && typeof v.partial === 'boolean' ? { type: 'shown', rows: v.rows, partial: v.partial } : null;
+      if (typeof v.rows !== 'number' || typeof v.partial !== 'boolean') return null;
+      return { type: 'shown', rows: v.rows, partial: v.partial, ...time('received', v.received), ...time('drawn', v.drawn) };
     case 'openRule':
       return typeof v.rule === 'string' && ruleIds.has(v.rule) ? { type: 'openRule', rule: v.rule } : null;
     default:

@@ -17,7 +17,16 @@ export class GridView implements vscode.Disposable {
   sheet: string | undefined;
   private readonly subs: vscode.Disposable[] = [];
   /** When the grid first drew rows and when it drew the whole sheet (Date.now()), for tests and timings. */
-  readonly shown: { opened: number; ready?: number; posted?: number; first?: number; whole?: number; rows?: number } = {
+  readonly shown: {
+    opened: number;
+    ready?: number;
+    posted?: number;
+    received?: number;
+    first?: number;
+    heard?: number;
+    whole?: number;
+    rows?: number;
+  } = {
     opened: Date.now(),
   };
   private loads = 0;
@@ -66,9 +75,12 @@ export class GridView implements vscode.Disposable {
       case 'openRule':
         void vscode.commands.executeCommand('openData.showRuleDocs', m.rule);
         break;
-      case 'shown':
-        if (m.partial) this.shown.first ??= Date.now();
-        else ((this.shown.first ??= Date.now()), (this.shown.whole = Date.now()), (this.shown.rows = m.rows));
+      case 'shown': {
+        // The page's clock says when a person saw the rows; the host may hear of it later.
+        const drawn = m.drawn ?? Date.now();
+        if (this.shown.first === undefined) Object.assign(this.shown, { first: drawn, received: m.received, heard: Date.now() });
+        if (!m.partial) ((this.shown.whole = drawn), (this.shown.rows = m.rows));
+      }
     }
   }
 

@@ -98,6 +98,11 @@ test('grid messages: only known shapes, and rule pages only for registered rules
   assert.equal(parseGridMessage({ type: 'eval', code: '1' }), null);
   assert.deepEqual(parseGridMessage({ type: 'shown', rows: 2000, partial: true }), { type: 'shown', rows: 2000, partial: true });
   assert.equal(parseGridMessage({ type: 'shown', rows: '2000', partial: true }), null);
+  assert.deepEqual(
+    parseGridMessage({ type: 'shown', rows: 2, partial: false, received: 5, drawn: 'soon' }),
+    { type: 'shown', rows: 2, partial: false, received: 5 },
+    'a time that is not a number is dropped',
+  );
   assert.equal(parseGridMessage(null), null);
 });
 
