@@ -19,6 +19,12 @@ export interface Row {
   values: string[];
   /** Spreadsheet readers attach per-cell facts (type, formula, style…); CSV leaves it unset. */
   cells?: (SheetCellFacts | undefined)[];
+  /**
+   * Per cell, an id that every cell of the same text shares (an XLSX shared-string index), or -1;
+   * may be shorter than `values`. Lets a rule compute a property of a repeated text once
+   * (engine/text-memo.ts). Whoever changes `values[i]` sets `ids[i]` to -1.
+   */
+  ids?: number[];
 }
 
 /** What a spreadsheet reader knows about a cell beyond its text. */

@@ -8,6 +8,7 @@ import { defineRule } from './rule';
 import { isBlank, show } from './lib/util';
 import { detach } from '../read/detach';
 import { isIdentifierLabel } from './number-format';
+import { TextMemo } from '../engine/text-memo';
 
 export type ValueKind = 'number' | 'date' | 'text';
 const KINDS: readonly ValueKind[] = ['number', 'date', 'text'];
@@ -89,6 +90,7 @@ export default defineRule<InconsistentParams, Column[]>({
     let cols: Column[] = [];
     let labels: Loc[] = [];
     let skip: boolean[] = [];
+    const memo = new TextMemo();
     return {
       header(row: Row) {
         cols = row.values.map(() => newColumn());
@@ -99,16 +101,29 @@ export default defineRule<InconsistentParams, Column[]>({
       row(row: Row) {
         const v = row.values;
         const n = Math.min(v.length, cols.length);
+        const ids = row.ids;
+        const known = ids ? Math.min(ids.length, n) : 0;
         for (let i = 0; i < n; i++) {
           const s = v[i];
-          if (skip[i] || s === '' || isBlank(s)) continue;
-          const k = kindOf(s);
+          if (skip[i] || s === '') continue;
+          // A repeated text (a shared string) is judged once: 1 blank, else KINDS index + 2.
+          const id = i < known ? ids![i] : -1;
+          let code: number;
+          if (id >= 0 && memo.has(id)) code = memo.slots[id];
+          else {
+            code = isBlank(s) ? 1 : KINDS.indexOf(kindOf(s)) + 2;
+            if (id >= 0) {
+              const at = memo.fill(id);
+              memo.slots[at] = code;
+            }
+          }
+          if (code === 1) continue;
           // Named properties, not counts[k]: a keyed access by a variable name costs a lookup per cell.
           const c = cols[i];
-          if (k === 'number') {
+          if (code === 2) {
             c.counts.number++;
             if (c.examples.number === undefined) c.examples.number = detach(s);
-          } else if (k === 'text') {
+          } else if (code === 4) {
             c.counts.text++;
             if (c.examples.text === undefined) c.examples.text = detach(s);
           } else {

@@ -150,6 +150,7 @@ function fillMerges(merges: CellRange[]): (r: SheetRow) => void {
       for (let c = range.left; c <= range.right; c++) {
         while (r.values.length < c) r.values.push('');
         r.values[c - 1] = value;
+        if (r.ids && c <= r.ids.length) r.ids[c - 1] = -1;
       }
   };
 }

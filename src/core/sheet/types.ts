@@ -17,6 +17,8 @@ export interface SheetRow {
   number: number;
   values: string[];
   cells: (SheetCellFacts | undefined)[];
+  /** As `Row.ids` (XLSX only). */
+  ids?: number[];
   hidden: boolean;
   /** The file stores cells in the row even if they are empty (formatted cells). */
   stored: boolean;

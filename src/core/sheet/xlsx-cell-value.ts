@@ -56,6 +56,8 @@ const SMALL: string[] = new Array<string>(10000);
 export class CellValues {
   /** The kind of the last value typed (P_*). */
   plain = P_STRING;
+  /** The shared-string index of the last value typed, -1 when it was not one (`Row.ids`). */
+  id = -1;
   private dates = new Map<string, string>();
   private days = new Map<number, string>();
 
@@ -67,9 +69,13 @@ export class CellValues {
   /** The text of a cell of type `type` whose `<v>` (or inline text) is `value`. */
   text(type: string, value: string, st: CellStyle): string {
     switch (type) {
-      case 's':
+      case 's': {
         this.plain = P_STRING;
-        return this.strings[Number(value)] ?? '';
+        const i = Number(value);
+        const text = this.strings[i];
+        this.id = text === undefined ? -1 : i;
+        return text ?? '';
+      }
       case 'str':
       case 'inlineStr':
         this.plain = P_STRING;
@@ -109,7 +115,9 @@ export class CellValues {
       const i = digits(b, s, e);
       if (i === -1) return null;
       this.plain = P_STRING;
-      return this.strings[i] ?? '';
+      const text = this.strings[i];
+      this.id = text === undefined ? -1 : i;
+      return text ?? '';
     }
     if (type === 'n') {
       if (!ascii) return null;

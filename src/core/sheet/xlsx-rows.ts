@@ -42,6 +42,7 @@ export class XlsxRowBuilder {
   rowNumber = 0;
   private values: string[] = [];
   private cells: (SheetCellFacts | undefined)[] = [];
+  private ids: number[] = [];
   private rowHidden = false;
   private stored = false;
   inRow = false;
@@ -79,6 +80,7 @@ export class XlsxRowBuilder {
     if (this.rowNumber > SHEET_LIMITS.rows) throw limitError('row-number', `${this.part}, row ${this.rowNumber}`);
     this.values = [];
     this.cells = [];
+    this.ids = [];
     this.rowHidden = hidden;
     this.stored = false;
     this.inRow = true;
@@ -161,9 +163,10 @@ export class XlsxRowBuilder {
     const values = this.values;
     if (values.length < col) {
       this.budget.take(col - values.length);
-      padTo(values, this.cells, col - 1);
+      padTo(values, this.cells, col - 1, this.ids);
     }
     values[col - 1] = text;
+    this.ids[col - 1] = this.type === 's' ? this.typed.id : -1;
     const plain = this.typed.plain;
     this.cells[col - 1] =
       this.formula === null
@@ -175,14 +178,16 @@ export class XlsxRowBuilder {
     this.inRow = false;
     const values = this.values;
     const cells = this.cells;
+    const ids = this.ids;
     let n = values.length;
     while (n > 0 && values[n - 1] === '' && cells[n - 1]?.formula === undefined) n--;
     // Setting an array's length is a runtime call even when it does not change: only to cut.
     if (n !== values.length) {
       values.length = n;
       cells.length = n;
+      ids.length = n;
     }
-    this.onRow({ number: this.rowNumber, values, cells, hidden: this.rowHidden, stored: this.stored });
+    this.onRow({ number: this.rowNumber, values, cells, ids, hidden: this.rowHidden, stored: this.stored });
   }
 
   /** `<col min max hidden="1">`: as bits, clamped to the sheet. */
@@ -222,10 +227,11 @@ export class XlsxRowBuilder {
 }
 
 /** Pads a row with empty cells up to `n` (the cells before a far-right one). */
-export function padTo(values: string[], cells: (SheetCellFacts | undefined)[], n: number): void {
+export function padTo(values: string[], cells: (SheetCellFacts | undefined)[], n: number, ids?: number[]): void {
   for (let i = values.length; i < n; i++) {
     values.push('');
     cells.push(undefined);
+    ids?.push(-1);
   }
 }
 

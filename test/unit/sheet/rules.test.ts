@@ -1,7 +1,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../helpers';
-import { ods, odsRow, odsTable, sheet, xlsx } from './build';
+import { writeFileSync } from 'node:fs';
+import { ods, odsRow, odsTable, sheet, tmpPath, xlsx } from './build';
+import { rawXlsx } from './hostile-build';
 import { lintSheet, rule, where } from './read-helpers';
 
 const table = (n: number, make: (i: number) => unknown[]) => Array.from({ length: n }, (_, i) => make(i + 1));
@@ -323,4 +325,34 @@ test('a sheet row is searched once for line breaks, CRs and @: each rule finds i
   const report = await lintSheet(path);
   assert.deepEqual(rule(report, 'multiline-cell').map(where), ['S!B3', 'S!B5']);
   assert.deepEqual(rule(report, 'personal-data').map(where), ['S!C3', 'S!C4', 'S!C5']);
+});
+
+test('a repeated shared string is judged once, yet every cell of it is found, as an inline string of the same text is', async () => {
+  // Shared strings 0–3; rows 2–6 and 8 repeat them, row 7 writes the text of 1 and 2 inline.
+  const sst = ['nom', 'Fête\ndu quartier', 'n/a', 'montant'].map((t) => `<si><t>${t}</t></si>`).join('');
+  const s = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+  const inline = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  const num = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+  const rows = [
+    `<row r="1">${s('A1', 0)}${s('B1', 3)}</row>`,
+    ...[2, 3, 4, 5, 6].map((r) => `<row r="${r}">${s(`A${r}`, 1)}${r === 6 ? s(`B${r}`, 2) : num(`B${r}`, r * 10)}</row>`),
+    `<row r="7">${inline('A7', 'Fête\ndu quartier')}${inline('B7', 'n/a')}</row>`,
+    `<row r="8">${s('A8', 1)}${s('B8', 2)}</row>`,
+  ];
+  const path = tmpPath('.xlsx');
+  writeFileSync(path, await rawXlsx(`<sheetData>${rows.join('')}</sheetData>`, sst));
+  const report = await lintSheet(path);
+  assert.deepEqual(rule(report, 'multiline-cell').map(where), ['S!A2', 'S!A3', 'S!A4', 'S!A5', 'S!A6', 'S!A7', 'S!A8']);
+  // Rows 6, 7 and 8 hold the same texts, through the shared strings or inline.
+  assert.deepEqual(
+    rule(report, 'duplicate-row').map((d) => [where(d), d.message]),
+    [
+      ['S!A7', 'Row is identical to row 6.'],
+      ['S!A8', 'Row is identical to row 6.'],
+    ],
+  );
+  // Amounts: 4 numbers and 3 texts ("n/a" shared, inline, shared again), each counted.
+  const mixed = rule(report, 'inconsistent-values');
+  assert.equal(mixed.length, 1);
+  assert.match(mixed[0].message, /4 numbers .*3 texts/);
 });
