@@ -5,6 +5,7 @@ import { cellRef, type CellRange } from './address';
 import { asSheetError, SheetReadError } from './errors';
 import { CellBudget, cellsAllowed, clampCount, ColumnSet, limitError, SHEET_LIMITS } from './limits';
 import { odsCell } from './ods-cell';
+import { quickOdsCell } from './ods-quick-cell';
 import { RowQueue } from './row-queue';
 import { takeTurns } from './turns';
 import type { WorkbookSource, WorkbookVisitor } from './types';
@@ -159,6 +160,17 @@ async function readContent(zip: ZipArchive, visitor: WorkbookVisitor, signal: Ab
   };
 
   const handlers: XmlHandlers = {
+    quick(buf, lt, n) {
+      if (tableDepth !== 1 || annotation > 0) return -1;
+      const q = quickOdsCell(buf, lt, n);
+      if (!q) return -1;
+      cellAttrs = q.attrs;
+      covered = false;
+      text = q.text;
+      endCell();
+      cellAttrs = null;
+      return q.end;
+    },
     open(name, a) {
       if (annotation > 0) {
         if (name === 'office:annotation') annotation++;

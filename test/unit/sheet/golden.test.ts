@@ -190,6 +190,36 @@ const ODS_CORNERS: Record<string, string> = {
   'entities, spaces, line breaks, annotations': `<table:table table:name="S">${odsHead}<table:table-row>${cell('a &amp; b<text:s text:c="3"/>c<text:tab/>d<text:line-break/>e')}<table:table-cell office:value-type="float" office:value="1.5"><text:p>1,5</text:p><office:annotation><text:p>note</text:p></office:annotation></table:table-cell></table:table-row></table:table>`,
   'repeats, spans, covered cells, second sheet': `<table:table table:name="A">${odsHead}<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2" office:value-type="string"><text:p>m</text:p></table:table-cell><table:covered-table-cell/></table:table-row></table:table><table:table table:name="B">${odsHead}<table:table-row>${cell("l'été")}</table:table-row></table:table>`,
   'CDATA in the second sheet': `<table:table table:name="A">${odsHead}${`<table:table-row>${cell('x')}${cell('y')}</table:table-row>`.repeat(3000)}</table:table><table:table table:name="B">${odsHead}<table:table-row><table:table-cell office:value-type="string"><text:p><![CDATA[raw]]></text:p></table:table-cell></table:table-row></table:table>`,
+  'typed cells and near misses of the one-go cell path': `<table:table table:name="T">${odsHead}${Array.from(
+    { length: 4000 },
+    (_, i) =>
+      `<table:table-row>${
+        [
+          `<table:table-cell office:value-type="float" office:value="${i}.25" calcext:value-type="float"><text:p>${i},25</text:p></table:table-cell>`,
+          `<table:table-cell table:style-name="ce${i % 7}" office:value-type="date" office:date-value="2017-01-${String((i % 28) + 1).padStart(2, '0')}" calcext:value-type="date"><text:p>x</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="boolean" office:boolean-value="${i % 2 ? 'true' : 'false'}" calcext:value-type="boolean"><text:p>VRAI</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="percentage" office:value="0.${i}"><text:p>${i}%</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="currency" office:currency="EUR" office:value="${i}"><text:p>${i} €</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="time" office:time-value="PT${i % 24}H05M00S"><text:p>t</text:p></table:table-cell>`,
+          `<table:table-cell table:formula="of:=1/0" office:value-type="float" office:value="0" calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>`,
+          `<table:table-cell table:formula="of:=SUM([.A${i + 1}:.A${i + 2}])" office:value-type="float" office:value="${i}"><text:p>${i}</text:p></table:table-cell>`,
+          `<table:table-cell table:number-columns-repeated="${(i % 3) + 1}" office:value-type="string" calcext:value-type="string"><text:p>r&amp;d &#233;t&#xe9;</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="string"><text:p>crlf\r\nline</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="string" office:string-value="sv${i}"><text:p>shown</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="string" table:content-validation-name="v1"><text:p>unknown attribute</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type='string'><text:p>single quotes</text:p></table:table-cell>`,
+          `<table:table-cell table:style-name="a&amp;b" office:value-type="string"><text:p>entity in attribute</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="string"><text:p>one</text:p><text:p>two</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="string"><text:p/></table:table-cell>`,
+          `<table:table-cell office:value-type="string"><text:p>é<text:span>span</text:span></text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="float" office:value="3"></table:table-cell>`,
+          '<table:table-cell/>',
+          `<table:table-cell table:number-columns-spanned="1" table:number-rows-spanned="${i % 5 === 0 ? 2 : 1}"><text:p>span ${i}</text:p></table:table-cell>`,
+          `<table:table-cell office:value-type="string"><text:p>${'é'.repeat(i % 50)}</text:p></table:table-cell>`,
+        ][i % 21]
+      }${cell(String(i))}</table:table-row>`,
+  ).join('')}</table:table>`,
+  'a duplicate attribute': `<table:table table:name="D">${odsHead}<table:table-row><table:table-cell office:value-type="float" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table>`,
   malformed: `<table:table table:name="A">${odsHead}<table:table-row>${cell('x')}</table:table-cell></table:table-row></table:table>`,
 };
 
