@@ -6,7 +6,7 @@
 // returns null and the general path reads it, so both paths give the same cell.
 import { SHEET_LIMITS } from './limits';
 import type { Attrs } from './xml';
-import { AMP, GT, LT, SLASH, xmlText, type Bytes } from './xml-bytes';
+import { AMP, bytesAt, GT, LT, SLASH, xmlText, type Bytes } from './xml-bytes';
 
 export interface QuickOdsCell {
   /** Index after `</table:table-cell>` (or `/>`). */
@@ -122,29 +122,23 @@ const VALUES: { value: string; bytes: Buffer }[][] = [];
 for (const value of ['float', 'string', 'date', 'boolean', 'percentage', 'currency', 'time', 'error', 'true', 'false'])
   (VALUES[value.length] ??= []).push({ value, bytes: bytes(value) });
 
-function at(buf: Bytes, p: number, n: number, what: Buffer): boolean {
-  if (p + what.length > n) return false;
-  for (let k = 0; k < what.length; k++) if (buf[p + k] !== what[k]) return false;
-  return true;
-}
-
 /** The attribute name (with its `="`) at `s`, or undefined for one not listed. */
 function attrAt(buf: Bytes, s: number, n: number): { index: number; bytes: Buffer } | undefined {
   if (s + 8 >= n) return undefined;
   const candidates = BY_KEY.get(KEY(buf[s], buf[s + 7]));
-  if (candidates !== undefined) for (const c of candidates) if (at(buf, s, n, c.bytes)) return c;
+  if (candidates !== undefined) for (const c of candidates) if (bytesAt(buf, s, n, c.bytes)) return c;
   return undefined;
 }
 
 function attrText(buf: Bytes, s: number, e: number, ascii: boolean): string {
   const known = VALUES[e - s];
-  if (known !== undefined) for (const k of known) if (at(buf, s, e, k.bytes)) return k.value;
+  if (known !== undefined) for (const k of known) if (bytesAt(buf, s, e, k.bytes)) return k.value;
   return ascii ? buf.latin1Slice(s, e) : buf.utf8Slice(s, e);
 }
 
 /** The cell whose `<` is at `lt`, or null for the general path. */
 export function quickOdsCell(buf: Bytes, lt: number, n: number): QuickOdsCell | null {
-  if (!at(buf, lt, n, OPEN)) return null;
+  if (!bytesAt(buf, lt, n, OPEN)) return null;
   let p = lt + OPEN.length;
   let attrs: CellAttrs | null = null;
   let seen = 0;
@@ -175,11 +169,11 @@ export function quickOdsCell(buf: Bytes, lt: number, n: number): QuickOdsCell | 
   const a = (attrs ?? NO_ATTRS) as Attrs;
   if (buf[p] === SLASH) return p + 1 < n && buf[p + 1] === GT ? { end: p + 2, attrs: a, text: '' } : null;
   p++;
-  if (at(buf, p, n, CLOSE)) return { end: p + CLOSE.length, attrs: a, text: '' };
-  if (!at(buf, p, n, PARA)) return null;
+  if (bytesAt(buf, p, n, CLOSE)) return { end: p + CLOSE.length, attrs: a, text: '' };
+  if (!bytesAt(buf, p, n, PARA)) return null;
   const from = p + PARA.length;
   const to = buf.indexOf(LT, from);
-  if (to === -1 || to >= n || !at(buf, to, n, TAIL) || to - from > SHEET_LIMITS.cellChars) return null;
+  if (to === -1 || to >= n || !bytesAt(buf, to, n, TAIL) || to - from > SHEET_LIMITS.cellChars) return null;
   let text = buf.utf8Slice(from, to);
   if (text.indexOf('&') !== -1 || text.indexOf('\r') !== -1) text = xmlText(text);
   if (text.length > SHEET_LIMITS.cellChars) return null;

@@ -4,7 +4,7 @@
 // and anything else go through the general events, with the same result.
 import { limitError, SHEET_LIMITS } from './limits';
 import { localName } from './xml';
-import { AMP, GT, LT, SLASH, type Bytes } from './xml-bytes';
+import { AMP, bytesAt, GT, LT, SLASH, type Bytes } from './xml-bytes';
 import { readPart } from './xml-scan';
 import type { ZipArchive } from './zip';
 
@@ -21,6 +21,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
       let inT = false;
       let phonetic = 0;
       let total = 0;
+      const entries = new PlainEntries();
       const add = (s: string) => {
         total += s.length;
         if (total > SHEET_LIMITS.sharedChars) throw limitError('shared-chars', part);
@@ -47,9 +48,9 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
         },
         quick(buf, lt, n) {
           if (inSi) return -1;
-          const s = plainEntry(buf, lt, n);
+          const s = entries.at(buf, lt, n);
           if (s < 0) return -1;
-          const e = textEnd;
+          const e = entries.textEnd;
           if (e - s > SHEET_LIMITS.cellChars) return -1;
           add(buf.utf8Slice(s, e));
           return e + 9;
@@ -61,54 +62,51 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
   return strings;
 }
 
-/** Where plainEntry's text ends (set by each call that matches). */
-let textEnd = 0;
-/** The next `&` and CR of the buffer being read, found natively and searched again once passed. */
-let marksOf: Bytes | null = null;
-let nextAmp = -1;
-let nextCr = -1;
-
 /** `<t>` or `<t xml:space="preserve">` right after `<si>` (bytes 4..). */
 const T_OPEN = Buffer.from('<t>', 'latin1');
 const T_PRESERVE = Buffer.from('<t xml:space="preserve">', 'latin1');
 
-/**
- * `<si><t[ xml:space="preserve"]>text</t></si>` with no entity and no CR in the text, whole in
- * the buffer: the index where the text starts (textEnd: where it ends), or -1.
- */
-function plainEntry(b: Bytes, lt: number, n: number): number {
-  if (b[lt + 1] !== 0x73 || b[lt + 2] !== 0x69 || b[lt + 3] !== GT) return -1;
-  let s = lt + 4;
-  if (startsWith(b, s, n, T_OPEN)) s += T_OPEN.length;
-  else if (startsWith(b, s, n, T_PRESERVE)) s += T_PRESERVE.length;
-  else return -1;
-  const e = b.indexOf(LT, s);
-  // `</t></si>`
-  if (
-    e === -1 ||
-    e + 9 > n ||
-    b[e + 1] !== SLASH ||
-    b[e + 2] !== 0x74 ||
-    b[e + 3] !== GT ||
-    b[e + 4] !== LT ||
-    b[e + 5] !== SLASH ||
-    b[e + 6] !== 0x73 ||
-    b[e + 7] !== 0x69 ||
-    b[e + 8] !== GT
-  )
-    return -1;
-  if (marksOf !== b) ((marksOf = b), (nextAmp = nextCr = -2));
-  if (nextAmp !== -1 && nextAmp < s) nextAmp = b.indexOf(AMP, s);
-  if (nextCr !== -1 && nextCr < s) nextCr = b.indexOf(0x0d, s);
-  if ((nextAmp !== -1 && nextAmp < e) || (nextCr !== -1 && nextCr < e)) return -1;
-  textEnd = e;
-  return s;
-}
+/** Plain entries of one read; it holds the buffer being read only until the next one. */
+class PlainEntries {
+  /** Where the last matching entry's text ends. */
+  textEnd = 0;
+  /** The next `&` and CR of the buffer being read, found natively and searched again once passed. */
+  private marksOf: Bytes | null = null;
+  private nextAmp = -1;
+  private nextCr = -1;
 
-function startsWith(b: Bytes, at: number, n: number, word: Buffer): boolean {
-  if (at + word.length > n) return false;
-  for (let k = 0; k < word.length; k++) if (b[at + k] !== word[k]) return false;
-  return true;
+  /**
+   * `<si><t[ xml:space="preserve"]>text</t></si>` with no entity and no CR in the text, whole in
+   * the buffer: the index where the text starts (textEnd: where it ends), or -1.
+   */
+  at(b: Bytes, lt: number, n: number): number {
+    if (b[lt + 1] !== 0x73 || b[lt + 2] !== 0x69 || b[lt + 3] !== GT) return -1;
+    let s = lt + 4;
+    if (bytesAt(b, s, n, T_OPEN)) s += T_OPEN.length;
+    else if (bytesAt(b, s, n, T_PRESERVE)) s += T_PRESERVE.length;
+    else return -1;
+    const e = b.indexOf(LT, s);
+    // `</t></si>`
+    if (
+      e === -1 ||
+      e + 9 > n ||
+      b[e + 1] !== SLASH ||
+      b[e + 2] !== 0x74 ||
+      b[e + 3] !== GT ||
+      b[e + 4] !== LT ||
+      b[e + 5] !== SLASH ||
+      b[e + 6] !== 0x73 ||
+      b[e + 7] !== 0x69 ||
+      b[e + 8] !== GT
+    )
+      return -1;
+    if (this.marksOf !== b) ((this.marksOf = b), (this.nextAmp = this.nextCr = -2));
+    if (this.nextAmp !== -1 && this.nextAmp < s) this.nextAmp = b.indexOf(AMP, s);
+    if (this.nextCr !== -1 && this.nextCr < s) this.nextCr = b.indexOf(0x0d, s);
+    if ((this.nextAmp !== -1 && this.nextAmp < e) || (this.nextCr !== -1 && this.nextCr < e)) return -1;
+    this.textEnd = e;
+    return s;
+  }
 }
 
 /** Excel writes control characters as `_x000D_`; a literal `_x` is itself escaped as `_x005F_`. */

@@ -21,6 +21,13 @@ export interface Bytes extends Buffer {
   utf8Slice(start: number, end: number): string;
 }
 
+/** Whether `word` is at `p` in the first `n` bytes of `buf`. */
+export function bytesAt(buf: Buffer, p: number, n: number, word: Buffer): boolean {
+  if (p + word.length > n) return false;
+  for (let k = 0; k < word.length; k++) if (buf[p + k] !== word[k]) return false;
+  return true;
+}
+
 /** Text of bytes s..e: Latin-1 when they are ASCII (the usual number or reference), UTF-8 otherwise. */
 export function text(b: Bytes, s: number, e: number): string {
   for (let k = s; k < e; k++) if (b[k] >= 0x80) return b.utf8Slice(s, e);
