@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { useSplitLint } from './core/split/split-lint';
 import { commands } from './cli/commands';
-import type { Write } from './cli/args';
+import { defaultLang, type Write } from './cli/args';
+import { langOf } from './core/usage-words';
 
 export { UsageError } from './cli/args';
 
@@ -40,7 +41,8 @@ export async function main(argv: string[], out: Write, err: Write): Promise<numb
   }
   const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!command) {
-    err(`unknown command “${name}”\n${usage()}`);
+    const fr = langOf(rest, defaultLang()) === 'fr';
+    err(`${fr ? `commande inconnue « ${name} »` : `unknown command “${name}”`}\n${usage()}`);
     return 2;
   }
   if (rest.some(isHelp)) {

@@ -1,5 +1,7 @@
-// What every `odw` command shares: the usage error (exit 2) and the default language.
+// What every `odw` command shares: the usage error (exit 2), its words (core/usage-words.ts) in
+// the command line's language, and the default language.
 import type { Lang } from '../core/model';
+import { langOf, usageWords, type UsageWords } from '../core/usage-words';
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -7,6 +9,9 @@ export class UsageError extends Error {}
 export function defaultLang(): Lang {
   return /^fr/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'fr' : 'en';
 }
+
+/** The usage words of this command line: its `--lang`, else the locale's. */
+export const wordsFor = (argv: readonly string[], usage?: string): UsageWords => usageWords(langOf(argv, defaultLang()), usage);
 
 /** An output stream of the CLI (stdout or stderr), one line per call. */
 export type Write = (s: string) => void;

@@ -23,7 +23,8 @@ export const commands: Record<string, Command> = {
   clean: {
     usage: ['odw clean <file> [--recipe <recipe.json>] --out <file> [--record <recipe.json>] [--schema <name|path>] [--lang en|fr]'],
     summary: 'apply a recipe (or every certain fix) and write a new UTF-8 file',
-    run: async (argv, out, err) => (await import('../core/clean/cli-clean')).cleanCommand(['clean', ...argv], out, err),
+    run: async (argv, out, err) =>
+      (await import('../core/clean/cli-clean')).cleanCommand(['clean', ...argv], out, err, (await import('./args')).defaultLang()),
   },
   schemas: {
     usage: ['odw schemas [--format text|json] [--update] [--lang en|fr]'],

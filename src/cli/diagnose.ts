@@ -2,7 +2,7 @@
 // what an organisation has published, flagged, and its Socle coverage. Read-only; ODW_API_KEY
 // only widens the listing to private datasets. Exit 0 when the portal answered, 1 when it
 // failed (the last known inventory is printed if there is one), 2 on usage errors.
-import { defaultLang, UsageError, type Write } from './args';
+import { defaultLang, UsageError, wordsFor, type Write } from './args';
 import type { Lang } from '../core/model';
 import { checkColumns, defaultCacheDir, diagnose, inventoryJson, socleTitle, type OrgInventory } from '../core/diagnose';
 import { flagDetail, flagsOf, FLAG_LABELS } from '../core/diagnose/messages';
@@ -23,36 +23,40 @@ export const diagnoseUsage = [USAGE];
 
 function parse(argv: string[]): Args {
   const a: Partial<Args> = { format: 'text', lang: defaultLang(), checkColumns: false };
+  const w = wordsFor(argv);
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${k} needs a value`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError(w.needsValue(k));
       return v;
     };
     if (k === '--portal') a.portal = value();
     else if (k === '--organization' || k === '--organisation') a.organization = value();
     else if (k === '--type') {
       const v = value();
-      if (v !== 'udata' && v !== 'ckan') throw new UsageError(`--type must be udata or ckan, not “${v}”`);
+      if (v !== 'udata' && v !== 'ckan') throw new UsageError(w.oneOf('--type', ['udata', 'ckan'], v));
       a.type = v;
     } else if (k === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not “${v}”`);
+      if (v !== 'text' && v !== 'json') throw new UsageError(w.oneOf('--format', ['text', 'json'], v));
       a.format = v;
     } else if (k === '--lang') {
       const v = value();
-      if (v !== 'en' && v !== 'fr') throw new UsageError(`--lang must be en or fr`);
+      if (v !== 'en' && v !== 'fr') throw new UsageError(w.oneOf('--lang', ['en', 'fr'], v));
       a.lang = v;
     } else if (k === '--timeout') {
       const s = Number(value());
-      if (!(s > 0)) throw new UsageError('--timeout must be a number of seconds above 0');
+      if (!(s > 0))
+        throw new UsageError(
+          w.own('--timeout must be a number of seconds above 0', '--timeout attend un nombre de secondes supérieur à 0'),
+        );
       a.timeoutMs = s * 1000;
     } else if (k === '--check-columns') a.checkColumns = true;
-    else throw new UsageError(`unknown option “${k}”`);
+    else throw new UsageError(w.unknownOption(k));
   }
-  if (!a.portal) throw new UsageError('--portal is required');
-  if (!a.organization) throw new UsageError('--organization is required');
+  if (!a.portal) throw new UsageError(w.required('--portal'));
+  if (!a.organization) throw new UsageError(w.required('--organization'));
   // A CKAN API path says which portal it is; data.gouv.fr and other udata sites are the default.
   a.type ??= /\/api\/3(\/action)?\/?$/.test(a.portal) ? 'ckan' : 'udata';
   return a as Args;

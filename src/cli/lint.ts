@@ -8,7 +8,8 @@ import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from '../core/
 import type { FileReport, Lang } from '../core/model';
 import { resolveSchemaArg, type ResolvedSchema } from '../core/schema/resolve';
 import { formatText, formatSarif, reportCounts } from '../core/report-format';
-import { defaultLang, UsageError } from './args';
+import { defaultLang, UsageError, wordsFor } from './args';
+import type { UsageWords } from '../core/usage-words';
 import type { FieldsMatch } from '../core/schema/descriptor';
 
 interface Args {
@@ -29,45 +30,50 @@ export const USAGE =
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   const args: Args = { command, paths: [], format: 'text', lang: defaultLang() };
+  const w = wordsFor(rest, USAGE);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
       const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value\n${USAGE}`);
+      if (v === undefined) throw new UsageError(w.needsValue(a));
       return v;
     };
     if (a === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(w.oneOf('--format', ['text', 'json', 'sarif'], f));
       args.format = f;
     } else if (a === '--lang') {
       const l = value();
-      if (l !== 'en' && l !== 'fr') throw new UsageError(`--lang must be en or fr`);
+      if (l !== 'en' && l !== 'fr') throw new UsageError(w.oneOf('--lang', ['en', 'fr'], l));
       args.lang = l;
     } else if (a === '--schema') args.schema = value();
     else if (a === '--ignore-header-case') args.ignoreHeaderCase = true;
-    else if (a === '--delimiter') args.delimiter = delimiterArg(value());
+    else if (a === '--delimiter') args.delimiter = delimiterArg(value(), w);
     else if (a === '--fields-match') {
       const m = value();
-      if (!FIELDS_MATCH.includes(m as FieldsMatch)) throw new UsageError(`--fields-match must be ${FIELDS_MATCH.join(', ')}\n${USAGE}`);
+      if (!FIELDS_MATCH.includes(m as FieldsMatch)) throw new UsageError(w.oneOf('--fields-match', FIELDS_MATCH, m));
       args.fieldsMatch = m as FieldsMatch;
     } else if (a === '--max-problems') {
       const v = value();
-      if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems must be a whole number (0 = no limit)\n${USAGE}`);
+      if (!/^\d+$/.test(v))
+        throw new UsageError(
+          w.own('--max-problems must be a whole number (0 = no limit)', '--max-problems attend un nombre entier (0 = sans limite)', true),
+        );
       args.maxProblems = Number(v);
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
+    } else if (a.startsWith('--')) throw new UsageError(w.unknownOption(a));
     else args.paths.push(a);
   }
-  if (args.paths.length === 0) throw new UsageError(`no file given\n${USAGE}`);
+  if (args.paths.length === 0) throw new UsageError(w.noFile());
   return args;
 }
 
 const FIELDS_MATCH: FieldsMatch[] = ['exact', 'equal', 'subset', 'superset', 'partial'];
 
 /** `--delimiter`: the character, or its name (a tab is hard to type). */
-function delimiterArg(v: string): string {
+function delimiterArg(v: string, w: UsageWords): string {
   const d = ({ tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' } as Record<string, string>)[v.toLowerCase()] ?? v;
-  if (![',', ';', '\t', '|'].includes(d)) throw new UsageError(`--delimiter must be , ; tab or pipe\n${USAGE}`);
+  if (![',', ';', '\t', '|'].includes(d))
+    throw new UsageError(w.own('--delimiter must be , ; tab or pipe', '--delimiter vaut , ; tab ou pipe', true));
   return d;
 }
 

@@ -2,7 +2,7 @@
 // proposed mapping of the file's columns to the schema's fields, and the columns left over.
 // Exit 0 = printed, 1 = unreadable file, 2 = usage (unknown schema or option).
 import { dirname } from 'node:path';
-import { UsageError, type Write } from './args';
+import { UsageError, wordsFor, type Write } from './args';
 import { failure, parseStdArgs } from './standardise-args';
 import { StandardiseError } from '../core/standardise/errors';
 import { resolveTarget } from '../core/standardise/target';
@@ -17,7 +17,7 @@ export async function mapCommand(argv: string[], out: Write, err: Write): Promis
   try {
     const a = parseStdArgs(argv, ['schema', 'format', 'sheet', 'lang'], MAP_USAGE);
     lang = a.lang;
-    if (!a.schema) throw new UsageError(`--schema is required\n${MAP_USAGE}`);
+    if (!a.schema) throw new UsageError(wordsFor(argv, MAP_USAGE).required('--schema'));
     let target;
     try {
       target = resolveTarget(a.schema);

@@ -21,7 +21,7 @@ import { loadLinkage, recordDone, saveCheckpoint } from '../core/portal/linkage-
 import { convertTsvToCsv } from '../core/portal/tsv-to-csv';
 import { extensionOf } from '../core/portal/resource-type';
 import type { Lang } from '../core/model';
-import { defaultLang, UsageError, type Write } from './args';
+import { defaultLang, UsageError, wordsFor, type Write } from './args';
 import { failureText, requestsText, resultJson, resultText } from './publish-text';
 
 export const USAGE =
@@ -46,37 +46,38 @@ export function parsePublishArgs(argv: string[]): Args {
     type: 'udata',
   };
   const positional: string[] = [];
+  const w = wordsFor(argv, USAGE);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value\n${USAGE}`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError(w.needsValue(a));
       return v;
     };
     if (a === '--portal') out.portal = value();
     else if (a === '--type') {
       const t = value();
-      if (t !== 'udata' && t !== 'ckan') throw new UsageError(`--type must be udata or ckan\n${USAGE}`);
+      if (t !== 'udata' && t !== 'ckan') throw new UsageError(w.oneOf('--type', ['udata', 'ckan'], t));
       out.type = t;
     } else if (a === '--organization') out.organization = value();
     else if (a === '--dry-run') out.dryRun = true;
     else if (a === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json\n${USAGE}`);
+      if (f !== 'text' && f !== 'json') throw new UsageError(w.oneOf('--format', ['text', 'json'], f));
       out.format = f;
     } else if (a === '--lang') {
       const l = value();
-      if (l !== 'en' && l !== 'fr') throw new UsageError(`--lang must be en or fr\n${USAGE}`);
+      if (l !== 'en' && l !== 'fr') throw new UsageError(w.oneOf('--lang', ['en', 'fr'], l));
       out.lang = l;
     } else if (a === '--allow-errors') {
       const r = value().trim();
-      if (!r) throw new UsageError(`--allow-errors needs a reason\n${USAGE}`);
+      if (!r) throw new UsageError(w.own('--allow-errors needs a reason', '--allow-errors attend une raison', true));
       out.allowErrors = r;
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
+    } else if (a.startsWith('--')) throw new UsageError(w.unknownOption(a));
     else positional.push(a);
   }
-  if (positional.length !== 1) throw new UsageError(`${positional.length ? 'one file only' : 'no file given'}\n${USAGE}`);
-  if (!out.portal) throw new UsageError(`--portal is required\n${USAGE}`);
+  if (positional.length !== 1) throw new UsageError(positional.length ? w.oneFileOnly() : w.noFile());
+  if (!out.portal) throw new UsageError(w.required('--portal'));
   return { ...out, target: positional[0], portal: out.portal.trim().replace(/\/+$/, '') } as Args;
 }
 

@@ -1,5 +1,5 @@
 // Command lines of `odw map` and `odw standardise`: flags with one value each, `--set` repeatable.
-import { defaultLang, UsageError, type Write } from './args';
+import { defaultLang, UsageError, wordsFor, type Write } from './args';
 import type { Lang } from '../core/model';
 import { StandardiseError } from '../core/standardise/errors';
 
@@ -18,6 +18,7 @@ export interface StdArgs {
 export function parseStdArgs(argv: string[], allowed: readonly string[], usage: string): StdArgs {
   const files: string[] = [];
   const a: StdArgs = { file: '', format: 'text', lang: defaultLang(), set: [] };
+  const w = wordsFor(argv, usage);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (!flag.startsWith('--')) {
@@ -25,22 +26,22 @@ export function parseStdArgs(argv: string[], allowed: readonly string[], usage: 
       continue;
     }
     const name = flag.slice(2);
-    if (!allowed.includes(name)) throw new UsageError(`unknown option ${flag}\n${usage}`);
+    if (!allowed.includes(name)) throw new UsageError(w.unknownOption(flag));
     const v = argv[++i];
-    if (v === undefined) throw new UsageError(`${flag} needs a value\n${usage}`);
+    if (v === undefined) throw new UsageError(w.needsValue(flag));
     if (name === 'set') {
       const eq = v.indexOf('=');
-      if (eq <= 0) throw new UsageError(`--set needs field=value (got “${v}”)`);
+      if (eq <= 0) throw new UsageError(w.own(`--set needs field=value (got “${v}”)`, `--set attend champ=valeur (reçu « ${v} »)`));
       a.set.push([v.slice(0, eq).trim(), v.slice(eq + 1)]);
     } else if (name === 'format') {
-      if (v !== 'text' && v !== 'json') throw new UsageError('--format must be text or json');
+      if (v !== 'text' && v !== 'json') throw new UsageError(w.oneOf('--format', ['text', 'json'], v));
       a.format = v;
     } else if (name === 'lang') {
-      if (v !== 'en' && v !== 'fr') throw new UsageError('--lang must be en or fr');
+      if (v !== 'en' && v !== 'fr') throw new UsageError(w.oneOf('--lang', ['en', 'fr'], v));
       a.lang = v;
     } else (a as unknown as Record<string, string>)[name] = v;
   }
-  if (files.length !== 1) throw new UsageError(usage);
+  if (files.length !== 1) throw new UsageError(files.length ? w.oneFileOnly() : w.noFile());
   a.file = files[0];
   return a;
 }

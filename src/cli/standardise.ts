@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type Write } from './args';
+import { usageWords } from '../core/usage-words';
 import { failure, parseStdArgs } from './standardise-args';
 import type { Lang } from '../core/model';
 import { appendSteps, parseRecipe, standardiseStepOf, toJson } from '../core/clean/recipe';
@@ -36,18 +37,28 @@ async function specOf(a: ReturnType<typeof parseStdArgs>): Promise<{ spec: Stand
     try {
       text = await readFile(a.recipe, 'utf8');
     } catch {
-      throw new UsageError(`${a.recipe}: cannot read the recipe`);
+      throw new UsageError(a.lang === 'fr' ? `${a.recipe} : la recette ne peut pas être lue` : `${a.recipe}: cannot read the recipe`);
     }
     const r = parseRecipe(text);
     if (!r.recipe) throw new UsageError(r.errors.map((e) => `${a.recipe}: ${e}`).join('\n'));
     const spec = standardiseStepOf(r.recipe);
-    if (!spec) throw new UsageError(`${a.recipe}: the recipe has no standardise step`);
+    if (!spec)
+      throw new UsageError(
+        a.lang === 'fr' ? `${a.recipe} : la recette n’a pas d’étape de standardisation` : `${a.recipe}: the recipe has no standardise step`,
+      );
     const t = target(spec.schema.name + (spec.schema.version ? `@${spec.schema.version}` : ''), a.lang);
     if (a.schema && target(a.schema, a.lang).name !== t.name)
-      throw new UsageError(`--schema ${a.schema} differs from the recipe's schema ${t.name}`);
+      throw new UsageError(
+        a.lang === 'fr'
+          ? `--schema ${a.schema} n’est pas le schéma de la recette, ${t.name}`
+          : `--schema ${a.schema} differs from the recipe's schema ${t.name}`,
+      );
     return { spec, target: t, baseDir: dirname(resolve(a.recipe)) };
   }
-  if (!a.schema) throw new UsageError(`--schema (or --recipe) is required\n${STD_USAGE}`);
+  if (!a.schema)
+    throw new UsageError(
+      usageWords(a.lang, STD_USAGE).own('--schema (or --recipe) is required', '--schema (ou --recipe) est obligatoire', true),
+    );
   const t = target(a.schema, a.lang);
   const sample = await sampleSource({ path: a.file, sheet: a.sheet });
   const p = proposeMapping(t, { ...sample, constants: organisationConstants(t, projectOrganisation(dirname(a.file))) });
@@ -59,8 +70,8 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
   try {
     const a = parseStdArgs(argv, ['schema', 'out', 'recipe', 'set', 'record', 'sheet', 'lang'], STD_USAGE);
     lang = a.lang;
-    if (!a.out) throw new UsageError(`--out is required\n${STD_USAGE}`);
-    if (resolve(a.out) === resolve(a.file)) throw new UsageError('refusing to overwrite the input: choose another --out');
+    if (!a.out) throw new UsageError(usageWords(lang, STD_USAGE).required('--out'));
+    if (resolve(a.out) === resolve(a.file)) throw new UsageError(usageWords(lang).overwrite());
     if (!existsSync(a.file)) {
       err(lang === 'fr' ? `${a.file} : fichier introuvable.` : `${a.file}: no such file.`);
       return 2;

@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../model';
 import { BudgetRefusal, convertActToFile } from './convert';
+import { langOf, usageWords } from '../usage-words';
 
 export const CONVERT_USAGE = 'usage: odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]';
 
@@ -20,29 +21,33 @@ interface Args {
 function parse(argv: string[], lang0: Lang): Args | string {
   const a: Partial<Args> & { plans: string[] } = { plans: [], compat: false, lang: lang0 };
   const files: string[] = [];
+  const w = usageWords(langOf(argv, lang0), CONVERT_USAGE);
+  const fr = langOf(argv, lang0) === 'fr';
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (!x.startsWith('--')) {
       files.push(x);
       continue;
     }
-    if (!['--out', '--plans', '--compat', '--lang'].includes(x)) return `unknown option ${x}\n${CONVERT_USAGE}`;
+    if (!['--out', '--plans', '--compat', '--lang'].includes(x)) return w.unknownOption(x);
     const v = argv[++i];
-    if (v === undefined) return `${x} needs a value\n${CONVERT_USAGE}`;
+    if (v === undefined) return w.needsValue(x);
     if (x === '--out') a.out = v;
     else if (x === '--plans') a.plans.push(v);
     else if (x === '--compat') {
-      if (v !== 'yatotem2scdl') return `--compat must be yatotem2scdl`;
+      if (v !== 'yatotem2scdl') return w.oneOf('--compat', ['yatotem2scdl'], v);
       a.compat = true;
     } else {
-      if (v !== 'en' && v !== 'fr') return `--lang must be en or fr`;
+      if (v !== 'en' && v !== 'fr') return w.oneOf('--lang', ['en', 'fr'], v);
       a.lang = v;
     }
   }
-  if (files.length !== 1) return files.length ? `one act at a time\n${CONVERT_USAGE}` : `no act given\n${CONVERT_USAGE}`;
-  if (!a.out) return `--out is required\n${CONVERT_USAGE}`;
-  if (resolve(a.out) === resolve(files[0])) return 'refusing to overwrite the input: choose another --out';
-  for (const d of a.plans) if (!existsSync(d) || !statSync(d).isDirectory()) return `--plans ${d}: not a folder`;
+  if (files.length !== 1)
+    return files.length ? w.own('one act at a time', 'un seul acte à la fois', true) : w.own('no act given', 'aucun acte donné', true);
+  if (!a.out) return w.required('--out');
+  if (resolve(a.out) === resolve(files[0])) return w.overwrite();
+  for (const d of a.plans)
+    if (!existsSync(d) || !statSync(d).isDirectory()) return fr ? `--plans ${d} : ce n’est pas un dossier` : `--plans ${d}: not a folder`;
   return { file: files[0], out: a.out, plans: a.plans, compat: !!a.compat, lang: a.lang! };
 }
 

@@ -13,6 +13,7 @@ import { appendSteps, parseRecipe, replaySteps, toJson, type RecipeStep } from '
 import { stepDateFormats, type CleanStep, type RecordedStep } from './steps';
 import { notCsv } from './refuse';
 import { replayStandardise } from '../standardise/replay';
+import { langOf, usageWords } from '../usage-words';
 
 /** Above this size the file is cleaned streaming, row by row. */
 export const STREAM_CLEAN_BYTES = 50 * 1024 * 1024;
@@ -29,23 +30,25 @@ interface CleanArgs {
 const USAGE =
   'usage: odw clean <file> [--recipe <recipe.json>] --out <file> [--record <recipe.json>] [--schema <name|path>] [--lang en|fr]';
 
-function parse(argv: string[]): CleanArgs | string {
+function parse(argv: string[], lang0: Lang): CleanArgs | string {
   const args = argv[0] === 'clean' ? argv.slice(1) : argv;
+  const w = usageWords(langOf(args, lang0), USAGE);
   const flags: Record<string, string> = {};
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a.startsWith('--')) {
       const v = args[++i];
-      if (v === undefined) return `missing value for ${a}`;
+      if (v === undefined) return w.needsValue(a);
       flags[a.slice(2)] = v;
     } else files.push(a);
   }
   const unknown = Object.keys(flags).find((k) => !['out', 'recipe', 'record', 'schema', 'lang'].includes(k));
-  if (unknown) return `unknown option --${unknown}`;
-  if (files.length !== 1 || !flags.out) return USAGE;
-  if (resolve(flags.out) === resolve(files[0])) return 'refusing to overwrite the input: choose another --out';
-  const lang = flags.lang === 'fr' ? 'fr' : 'en';
+  if (unknown) return w.unknownOption(`--${unknown}`);
+  if (files.length !== 1) return files.length ? w.oneFileOnly() : w.noFile();
+  if (!flags.out) return w.required('--out');
+  if (resolve(flags.out) === resolve(files[0])) return w.overwrite();
+  const lang = langOf(args, lang0);
   return { file: files[0], out: flags.out, recipe: flags.recipe, record: flags.record, schema: flags.schema, lang };
 }
 
@@ -61,8 +64,13 @@ function fieldList(fields: string[], fr: boolean): string {
   return more > 0 ? `${shown}${fr ? ` et ${more} autres` : ` and ${more} more`}` : shown;
 }
 
-export async function cleanCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const a = parse(argv);
+export async function cleanCommand(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  lang0: Lang = 'en',
+): Promise<number> {
+  const a = parse(argv, lang0);
   if (typeof a === 'string') {
     err(a);
     return 2;

@@ -116,3 +116,45 @@ test('a reader that stops early (odw lint … | head) ends odw quietly with the 
   assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
   assert.equal(r.stdout.trim(), '1');
 });
+
+test('usage mistakes are told in the command line’s language (--lang, else the locale), exit 2', async () => {
+  const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL };
+  try {
+    delete process.env.LC_ALL;
+    process.env.LANG = 'C.UTF-8';
+    const en = await run('lint', clean, '--format', 'xml');
+    assert.equal(en.code, 2);
+    assert.match(en.err, /^--format must be text, json or sarif, not “xml”/);
+    // --lang counts even when the mistake comes before it.
+    const fr = await run('lint', clean, '--format', 'xml', '--lang', 'fr');
+    assert.equal(fr.code, 2);
+    assert.match(fr.err, /^--format vaut text, json ou sarif, pas « xml »/);
+
+    process.env.LANG = 'fr_FR.UTF-8';
+    const cases: [string[], RegExp][] = [
+      [['lint'], /^aucun fichier donné\nusage: odw lint/],
+      [['lint', clean, '--bogus'], /^option inconnue --bogus/],
+      [['publish', clean], /^--portal est obligatoire/],
+      [['publish', clean, '--type', 'wordpress', '--portal', 'http://x'], /^--type vaut udata ou ckan, pas « wordpress »/],
+      [['diagnose', '--portal'], /--portal attend une valeur/],
+      [['map', clean], /^--schema est obligatoire/],
+      [['standardise', clean, '--schema', 'scdl/subventions'], /^--out est obligatoire/],
+      [['clean', clean], /^--out est obligatoire/],
+      [['clean', clean, '--out', clean], /^le fichier d’entrée ne sera pas écrasé/],
+      [['convert', clean, '--compat', 'x'], /^--compat vaut yatotem2scdl, pas « x »/],
+      [['frobnicate'], /^commande inconnue « frobnicate »/],
+    ];
+    for (const [argv, expected] of cases) {
+      const r = await run(...argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.match(r.err, expected, argv.join(' '));
+    }
+    // An explicit --lang en wins over a French locale.
+    assert.match((await run('lint', '--lang', 'en')).err, /^no file given/);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+});
