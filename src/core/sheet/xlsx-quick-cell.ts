@@ -45,6 +45,7 @@ export function quickCell(b: XlsxRowBuilder, buf: Bytes, lt: number, n: number):
       type = cellType(buf, from, to);
     } else return -1;
     p = to + 1;
+    if (buf[p] !== 0x20 && buf[p] !== GT && buf[p] !== SLASH) return -1;
   }
   if (buf[p] === SLASH) {
     if (buf[p + 1] !== GT) return -1;

@@ -8,8 +8,22 @@ import { A_HIDDEN, A_MAX, A_MIN, A_R, A_REF, A_S, A_SI, A_T, attrId, cellType, d
 import { refColumn, tagId } from './xlsx-names';
 import { T_C, T_COL, T_F, T_IS, T_MERGE, T_OTHER, T_ROW, T_RPH, T_T, T_V } from './xlsx-names';
 import { quickCell } from './xlsx-quick-cell';
-import { columnOf, type XlsxRowBuilder } from './xlsx-rows';
-import { AMP, attrValue, Carry, checkOutside, GT, isSpace, LT, safeTextEnd, SLASH, text, Unsupported, utf8Start } from './xml-bytes';
+import type { XlsxRowBuilder } from './xlsx-rows';
+import {
+  AMP,
+  attrValue,
+  Carry,
+  checkName,
+  checkOutside,
+  GT,
+  isSpace,
+  LT,
+  safeTextEnd,
+  SLASH,
+  text,
+  Unsupported,
+  utf8Start,
+} from './xml-bytes';
 import { xmlText, type Bytes } from './xml-bytes';
 
 const NONE = 0;
@@ -168,19 +182,28 @@ export class XlsxScanner {
       if (q !== 0x22 && q !== 0x27) throw new Unsupported('unquoted attribute');
       const from = p + 1;
       let to = from;
+      let amp = false;
       while (to < n && buf[to] !== q) {
         if (buf[to] === LT) throw new Unsupported('< in attribute');
+        if (buf[to] === AMP) amp = true;
         to++;
       }
       if (to === n) return -1;
       p = to + 1;
-      if (id !== T_OTHER) {
-        const k = attrId(buf, ns, ne);
-        if (k !== -1) {
-          if (vs[k] !== -1) throw new Unsupported('duplicate attribute');
-          vs[k] = from;
-          ve[k] = to;
-        }
+      // saxes wants white space between attributes.
+      if (p < n && !isSpace(buf[p]) && buf[p] !== GT && buf[p] !== SLASH) throw new Unsupported('attributes not apart');
+      // The names it knows are names; any other is checked as saxes would.
+      const k = id === T_OTHER ? -1 : attrId(buf, ns, ne);
+      if (k === -1) {
+        checkName(buf, ns, ne);
+        // Unread, but its entities must be ones saxes accepts.
+        if (amp) attrValue(text(buf, from, to));
+      } else {
+        // The attributes it reads are read from their bytes: an entity there is saxes's business.
+        if (amp) throw new Unsupported('entity in a cell attribute');
+        if (vs[k] !== -1) throw new Unsupported('duplicate attribute');
+        vs[k] = from;
+        ve[k] = to;
       }
     }
     let self = false;
@@ -192,6 +215,7 @@ export class XlsxScanner {
     }
     let name: number | string = id;
     if (id === T_OTHER) {
+      checkName(buf, lt + 1, nameEnd);
       const other = buf.toString('latin1', lt + 1, nameEnd);
       const colon = other.indexOf(':');
       if (colon !== -1 && isSheetName(other.slice(colon + 1))) throw new Unsupported('prefixed sheet element');
@@ -228,8 +252,7 @@ export class XlsxScanner {
         // Column from the reference's letters (none: the next column), style from its digits.
         const rs = vs[A_R];
         let col = -1;
-        if (rs !== -1 && buf[rs] === AMP) col = columnOf(this.attr(buf, A_R)!) || 0;
-        else if (rs !== -1 && ve[A_R] > rs) col = refColumn(buf, rs, ve[A_R]);
+        if (rs !== -1 && ve[A_R] > rs) col = refColumn(buf, rs, ve[A_R]);
         let style = vs[A_S] === -1 ? 0 : digits(buf, vs[A_S], ve[A_S]);
         if (style === -1) style = Number(this.attr(buf, A_S) || 0);
         b.startCellAt(col, style, vs[A_T] === -1 ? 'n' : cellType(buf, vs[A_T], ve[A_T]));

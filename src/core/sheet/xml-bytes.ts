@@ -21,6 +21,21 @@ export interface Bytes extends Buffer {
   utf8Slice(start: number, end: number): string;
 }
 
+/**
+ * Bytes s..e must be an XML name, as saxes checks: ASCII letters, `_` or `:` first, then also
+ * digits, `-` and `.`. A name with other bytes (non-ASCII ones included, whose rules are long)
+ * is left to saxes, which accepts it or calls the part malformed.
+ */
+export function checkName(buf: Buffer, s: number, e: number): void {
+  if (e <= s) throw new Unsupported('empty name');
+  for (let k = s; k < e; k++) {
+    const c = buf[k] | 0x20; // ASCII letters folded to lower case
+    if ((c >= 0x61 && c <= 0x7a) || buf[k] === 0x5f || buf[k] === 0x3a) continue;
+    if (k > s && ((buf[k] >= 0x30 && buf[k] <= 0x39) || buf[k] === 0x2d || buf[k] === 0x2e)) continue;
+    throw new Unsupported('name');
+  }
+}
+
 /** Whether `word` is at `p` in the first `n` bytes of `buf`. */
 export function bytesAt(buf: Buffer, p: number, n: number, word: Buffer): boolean {
   if (p + word.length > n) return false;

@@ -6,7 +6,7 @@ import { asSheetError } from './errors';
 import { parseXml, type Attrs, type XmlHandlers } from './xml';
 import { takeTurns } from './turns';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
-import { AMP, attrValue, Carry, GT, isSpace, LT, SLASH, text, Unsupported, utf8Start, xmlText, type Bytes } from './xml-bytes';
+import { AMP, attrValue, Carry, checkName, GT, isSpace, LT, SLASH, text, Unsupported, utf8Start, xmlText, type Bytes } from './xml-bytes';
 import type { ZipArchive } from './zip';
 
 /** Reads a part with the tokenizer, or with saxes when it gives up; `make` builds fresh handlers for each attempt. */
@@ -51,7 +51,7 @@ export class XmlScanner {
   private readonly stack: string[] = [];
   private started = false;
   /** Names seen, found by a hash of their bytes: a sheet repeats a few dozen names millions of times. */
-  private readonly slots: ({ bytes: Buffer; name: string } | undefined)[] = new Array(NAME_SLOTS);
+  private readonly slots: ({ bytes: Buffer; name: string; checked: boolean } | undefined)[] = new Array(NAME_SLOTS);
   private interned = 0;
 
   constructor(private readonly h: XmlHandlers) {}
@@ -78,7 +78,8 @@ export class XmlScanner {
     this.h.text?.(t.indexOf('&') !== -1 || t.indexOf('\r') !== -1 ? xmlText(t) : t);
   }
 
-  private name(buf: Bytes, s: number, e: number): string {
+  /** An element or attribute name (checked the first time it is seen), or with `value`, a short value. */
+  private name(buf: Bytes, s: number, e: number, value = false): string {
     // A few bytes and the length tell the names of a part apart; a collision only costs a probe.
     const len = e - s;
     let h = Math.imul(len, 0x9e3779b1) ^ buf[s] ^ (buf[e - 1] << 8) ^ (buf[s + (len >> 1)] << 16) ^ (buf[e - 3] << 24);
@@ -86,9 +87,10 @@ export class XmlScanner {
     for (let probe = 0, i = (h >>> 0) & (NAME_SLOTS - 1); probe < 8; probe++, i = (i + 1) & (NAME_SLOTS - 1)) {
       const slot = this.slots[i];
       if (slot === undefined) {
+        if (!value) checkName(buf, s, e);
         const name = text(buf, s, e);
         if (this.interned < NAME_SLOTS / 2) {
-          this.slots[i] = { bytes: Buffer.from(buf.subarray(s, e)), name };
+          this.slots[i] = { bytes: Buffer.from(buf.subarray(s, e)), name, checked: !value };
           this.interned++;
         }
         return name;
@@ -97,8 +99,15 @@ export class XmlScanner {
       if (b.length !== len) continue;
       let k = 0;
       while (k < len && b[k] === buf[s + k]) k++;
-      if (k === len) return slot.name;
+      if (k !== len) continue;
+      if (!value && !slot.checked) {
+        // Seen as a value first, used as a name now.
+        checkName(buf, s, e);
+        slot.checked = true;
+      }
+      return slot.name;
     }
+    if (!value) checkName(buf, s, e);
     return text(buf, s, e);
   }
 
@@ -206,8 +215,11 @@ export class XmlScanner {
       attrs ??= {};
       if (key in attrs) throw new Unsupported('duplicate attribute');
       // Short values (types, style names) repeat like names do: interned the same way.
-      attrs[key] = to - from <= 12 && buf[from] >= 0x41 && plain(buf, from, to) ? this.name(buf, from, to) : attrValue(text(buf, from, to));
+      attrs[key] =
+        to - from <= 12 && buf[from] >= 0x41 && plain(buf, from, to) ? this.name(buf, from, to, true) : attrValue(text(buf, from, to));
       p = to + 1;
+      // saxes wants white space between attributes.
+      if (p < n && !isSpace(buf[p]) && buf[p] !== GT && buf[p] !== SLASH) throw new Unsupported('attributes not apart');
     }
     let self = false;
     if (buf[p] === SLASH) {

@@ -249,3 +249,58 @@ test('fuzzed workbooks: 120 mutants of the fixtures read and lint the same with 
   }
   assert.equal(mutants, 120);
 });
+
+/** One to three markup characters put in, swapped in or cut out: the mistakes a tokenizer may accept and saxes not. */
+function mutateMarkup(xml: string, rand: () => number): string {
+  const MARKUP = '<>&"\' \r\n/=;#x:';
+  let t = xml;
+  for (let k = 1 + Math.floor(rand() * 3); k > 0; k--) {
+    const p = Math.floor(rand() * t.length);
+    const r = rand();
+    const ch = MARKUP[Math.floor(rand() * MARKUP.length)];
+    if (r < 0.4) t = t.slice(0, p) + ch + t.slice(p + 1);
+    else if (r < 0.7) t = t.slice(0, p) + ch + t.slice(p);
+    else t = t.slice(0, p) + t.slice(p + 1 + Math.floor(rand() * 5));
+  }
+  return t;
+}
+
+const FUZZ_ROWS = Array.from({ length: 40 }, (_, i) => i + 2);
+const FUZZ_SHEET = `<sheetData><row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>c</t></is></c></row>${FUZZ_ROWS.map(
+  (i) =>
+    `<row r="${i}" spans="1:3" x14ac:dyDescent="0.25"><c r="A${i}" s="1"><v>${i * 3}</v></c><c r="B${i}" t="s"><v>${i % 4}</v></c>${
+      [
+        `<c r="C${i}"><f>A${i}*2</f><v>${i * 6}</v></c>`,
+        `<c r="C${i}" t="inlineStr"><is><t xml:space="preserve"> a&amp;b </t></is></c>`,
+        `<c r="C${i}" t="b"><v>1</v></c>`,
+        `<c r="C${i}" t="e"><v>#N/A</v></c>`,
+        `<c r="C${i}" s="2"><v>43${i}</v></c>`,
+      ][i % 5]
+    }</row>`,
+).join('')}</sheetData><mergeCells count="1"><mergeCell ref="A50:B50"/></mergeCells>`;
+const FUZZ_SST =
+  '<si><t>nom</t></si><si><t>montant</t></si><si><r><t>ri</t></r><r><rPr><b/></rPr><t>ch</t></r></si><si><t xml:space="preserve"> x &amp; y</t></si>';
+const FUZZ_ODS = `<table:table table:name="F">${odsHead}${FUZZ_ROWS.map(
+  (i) =>
+    `<table:table-row>${
+      [
+        `<table:table-cell office:value-type="float" office:value="${i}.25" calcext:value-type="float"><text:p>${i},25</text:p></table:table-cell>`,
+        `<table:table-cell table:style-name="ce1" office:value-type="date" office:date-value="2017-01-0${(i % 9) + 1}"><text:p>x</text:p></table:table-cell>`,
+        `<table:table-cell table:number-columns-repeated="2" office:value-type="string"><text:p>r&amp;d é</text:p></table:table-cell>`,
+        '<table:table-cell/>',
+        `<table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2"><text:p>s</text:p></table:table-cell><table:covered-table-cell/>`,
+      ][i % 5]
+    }${cell(`v${i}`)}</table:table-row>`,
+).join('')}</table:table>`;
+
+test('markup mutants (a character put in, swapped or cut) of a sheet, its shared strings and an ODS read the same with both readers', async () => {
+  const rand = rng(2024);
+  for (let m = 0; m < 240; m++) {
+    const kind = m % 3;
+    const path = tmpPath(kind === 2 ? '.ods' : '.xlsx');
+    if (kind === 0) writeFileSync(path, await rawXlsx(mutateMarkup(FUZZ_SHEET, rand), FUZZ_SST));
+    else if (kind === 1) writeFileSync(path, await rawXlsx(FUZZ_SHEET, mutateMarkup(FUZZ_SST, rand)));
+    else writeFileSync(path, await rawOds(mutateMarkup(FUZZ_ODS, rand)));
+    await assertSame(path, `markup mutant ${m}`);
+  }
+});
