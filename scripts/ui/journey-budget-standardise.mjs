@@ -70,6 +70,36 @@ export async function budgetAndStandardiseSteps(ui, run, num) {
     return `${readFileSync(csv, 'utf8').split('\n').length - 2} rows written; "${heading}", ${nested} chapter › nature rows; switched to the recettes and back`;
   });
 
+  // The explorer's context menu converts too; on an act already converted it asks before replacing the CSV.
+  await run(
+    'budget-context-menu',
+    'the explorer context menu of the act offers "Convert Budget to SCDL CSV", which asks before replacing the CSV',
+    async () => {
+      await closeNotificationCenter(ui);
+      const csv = join(ui.workspace, 'budget-primitif-2022-crach.csv');
+      const before = readFileSync(csv);
+      const view = page.locator('.explorer-folders-view');
+      if (!(await view.isVisible())) await ui.runCommand('View: Show Explorer');
+      const row = view
+        .locator('.monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: /^budget-primitif-2022-crach\.xml$/ }) })
+        .first();
+      await row.click({ button: 'right' });
+      const item = page.locator('.monaco-menu .action-item', { hasText: 'Convert Budget to SCDL CSV' }).first();
+      await item.waitFor({ timeout: 20_000 });
+      await ui.screenshot(`${num()}-budget-context-menu-open`);
+      await item.click();
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'already exists. Replace it?' });
+      await dialog.waitFor({ timeout: 20_000 });
+      const buttons = (await dialog.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await dialog.waitFor({ state: 'detached', timeout: 20_000 });
+      await sleep(500);
+      if (!readFileSync(csv).equals(before)) throw new Error('the CSV changed although Cancel was chosen');
+      return `menu entry shown; the replace question offered ${buttons.join(' / ')}; Cancel left the CSV as it was`;
+    },
+  );
+
   // 10. Standardise a real export (the Aube workbook, French labels of the arrêté) to scdl/subventions.
   await run(
     'standardise',
