@@ -195,4 +195,40 @@ export async function budgetAndStandardiseSteps(ui, run, num) {
       return `${mapped} fields proposed, preview ${previewCols} columns, "${before}" → notificationUE = "non" → "${counts}"; aube-2018.csv stacked (${rowsAfter} rows); wrote sheet-aube-subventions.csv (${written} rows) from the save dialog`;
     },
   );
+
+  // Several "drop where" rules in the panel: each drops its rows, and removing one gives its rows back.
+  await run('standardise-drop-rules', 'Table operations hold several "drop the rows whose column…" rules, added and removed', async () => {
+    const frame = await webviewWith(ui, 'table.fields');
+    const previewRows = async (n) => {
+      await frame.locator('.preview table').waitFor({ timeout: 60_000 });
+      await frame.waitForFunction((want) => document.querySelectorAll('.preview table tr').length - 1 === want, n, { timeout: 60_000 });
+    };
+    await previewRows(9);
+    if ((await frame.locator('details.ops').getAttribute('open')) === null) await frame.locator('details.ops summary').click();
+    const setRule = (n, column, values) =>
+      frame.evaluate(
+        ([id, c, v]) => {
+          const s = document.getElementById(id === 1 ? 'drop-where' : `drop-where-${id}`);
+          if (![...s.querySelectorAll('vscode-option')].some((o) => o.getAttribute('value') === c)) throw new Error(`no column ${c}`);
+          s.value = c;
+          document.getElementById(id === 1 ? 'drop-values' : `drop-values-${id}`).value = v;
+        },
+        [n, column, values],
+      );
+    // The sheet's rows 5 and 9 and both stacked rows are paid once; row 7 is in money and in kind.
+    await setRule(1, 'Conditions de versement', 'unique');
+    await frame.locator('#add-where').click();
+    await setRule(2, 'Nature de la subvention', 'Aide en numéraire et en nature');
+    await frame.locator('details.ops').scrollIntoViewIfNeeded();
+    await ui.screenshot(`${num()}-standardise-drop-rules-set`);
+    await frame.locator('#apply-table').click();
+    await previewRows(4);
+    const rules = await frame.locator('.remove-where').count();
+    if (rules !== 2) throw new Error(`${rules} rules shown after Apply, not the 2 applied`);
+    // Remove the first rule: only the row in money and in kind stays dropped.
+    await frame.locator('.remove-where').first().click();
+    await frame.locator('#apply-table').click();
+    await previewRows(8);
+    return `2 rules: 9 → 4 rows in the preview; the first removed: 8 rows`;
+  });
 }

@@ -47,6 +47,9 @@ export interface StandardiseStrings {
   dropWhere: string;
   /** Placeholder: the values of the chosen column whose rows are dropped, separated by `;`. */
   dropValues: string;
+  /** Buttons adding a "drop where" rule and removing one. */
+  addRule: string;
+  removeRule: string;
   stack: string;
   /** Placeholder of the name of the column saying where each row came from. */
   stackColumn: string;

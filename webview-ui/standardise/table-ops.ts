@@ -45,6 +45,12 @@ function multi(options: { value: string; label: string; selected: boolean }[], l
   return m;
 }
 
+function row(label: string, ...controls: HTMLElement[]): HTMLElement {
+  const d = el('div', undefined, 'op');
+  d.append(el('label', label), ...controls);
+  return d;
+}
+
 export function tableOps(v: StandardiseView, apply: (table: TableOps) => void): HTMLElement {
   const S = v.strings;
   const ops = v.proposal.spec.table ?? {};
@@ -59,15 +65,38 @@ export function tableOps(v: StandardiseView, apply: (table: TableOps) => void): 
   const blank = checkbox(S.dropBlank, ops.drop?.blank);
   const totals = checkbox(S.dropTotals, ops.drop?.totals);
 
-  // One "drop where" rule is edited here; further rules a recipe holds are kept as they are.
-  const [firstWhere, ...moreWheres] = ops.drop?.where ?? [];
-  const whereCol = select(
-    [{ value: '', label: S.none }, ...raw.map((c) => ({ value: c, label: c }))],
-    firstWhere?.column ?? '',
-    S.dropWhere,
-  );
-  whereCol.id = 'drop-where';
-  const whereValues = textfield(firstWhere?.equals.join('; ') ?? '', S.dropValues, 'drop-values');
+  // Every "drop where" rule of the recipe is a line; "Add a rule" adds an empty one. A rule's
+  // column may be one the shaped table no longer has: it is offered all the same, not lost.
+  const wheres = el('div', undefined, 'wheres');
+  const lines: { column: Control; values: Control }[] = [];
+  let made = 0;
+  const addWhere = (w?: { column: string; equals: string[] }) => {
+    const n = ++made;
+    const columns = w && !raw.includes(w.column) ? [...raw, w.column] : raw;
+    const column = select([{ value: '', label: S.none }, ...columns.map((c) => ({ value: c, label: c }))], w?.column ?? '', S.dropWhere);
+    column.id = n === 1 ? 'drop-where' : `drop-where-${n}`;
+    const values = textfield(w?.equals.join('; ') ?? '', S.dropValues, n === 1 ? 'drop-values' : `drop-values-${n}`);
+    const remove = document.createElement('vscode-button');
+    remove.setAttribute('secondary', '');
+    remove.className = 'remove-where';
+    remove.textContent = S.removeRule;
+    remove.setAttribute('aria-label', `${S.removeRule}: ${S.dropWhere} ${n}`);
+    const line = row(S.dropWhere, column, values, remove);
+    const entry = { column, values };
+    remove.addEventListener('click', () => {
+      lines.splice(lines.indexOf(entry), 1);
+      line.remove();
+    });
+    lines.push(entry);
+    wheres.append(line);
+  };
+  const addRule = document.createElement('vscode-button');
+  addRule.setAttribute('secondary', '');
+  addRule.id = 'add-where';
+  addRule.textContent = S.addRule;
+  addRule.addEventListener('click', () => addWhere());
+  for (const w of ops.drop?.where ?? []) addWhere(w);
+  if (lines.length === 0) addWhere();
 
   const unpivotCols = multi(
     raw.map((c) => ({ value: c, label: c, selected: !!ops.unpivot?.columns.includes(c) })),
@@ -93,11 +122,13 @@ export function tableOps(v: StandardiseView, apply: (table: TableOps) => void): 
     const table: TableOps = {};
     const h = Math.max(1, Math.floor(Number(headerRow.value) || 1));
     if (h > 1) table.headerRow = h;
-    const equals = whereValues.value
-      .split(';')
-      .map((x) => x.trim())
-      .filter(Boolean);
-    const where = [...(whereCol.value && equals.length ? [{ column: whereCol.value, equals }] : []), ...moreWheres];
+    const where = lines.flatMap(({ column, values }) => {
+      const equals = values.value
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      return column.value && equals.length ? [{ column: column.value, equals }] : [];
+    });
     if (blank.checked || totals.checked || where.length)
       table.drop = {
         ...(blank.checked ? { blank: true } : {}),
@@ -115,17 +146,7 @@ export function tableOps(v: StandardiseView, apply: (table: TableOps) => void): 
     apply(table);
   });
 
-  const row = (label: string, ...controls: HTMLElement[]) => {
-    const d = el('div', undefined, 'op');
-    d.append(el('label', label), ...controls);
-    return d;
-  };
-  box.append(
-    row(S.headerRow, headerRow),
-    row('', blank, totals),
-    row(S.dropWhere, whereCol, whereValues),
-    row(S.unpivot, unpivotCols, name, value),
-  );
+  box.append(row(S.headerRow, headerRow), row('', blank, totals), wheres, row('', addRule), row(S.unpivot, unpivotCols, name, value));
   if (v.stackCandidates.length) box.append(row(S.stack, stack, stackColumn));
   box.append(button);
   return box;

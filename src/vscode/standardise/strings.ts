@@ -35,6 +35,8 @@ export function standardiseStrings(): StandardiseStrings {
     detected: vscode.l10n.t('(detected)'),
     dropWhere: vscode.l10n.t('Drop the rows whose column'),
     dropValues: vscode.l10n.t('has one of these values (separated by ;)'),
+    addRule: vscode.l10n.t('Add a rule'),
+    removeRule: vscode.l10n.t('Remove'),
     stack: vscode.l10n.t('Stack these files or sheets under this one'),
     stackColumn: vscode.l10n.t('Column saying where each row came from'),
     kinds: {
