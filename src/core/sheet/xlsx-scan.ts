@@ -44,6 +44,9 @@ export class XlsxScanner {
   /** Where the values of the attributes the sheet needs start and end in the tag being read (-1: absent). */
   private readonly vs = new Int32Array(8);
   private readonly ve = new Int32Array(8);
+  /** Where the unread attribute names of the current tag start and end: a duplicate is saxes's error. */
+  private readonly otherS = new Int32Array(32);
+  private readonly otherE = new Int32Array(32);
 
   constructor(private readonly b: XlsxRowBuilder) {}
 
@@ -163,6 +166,7 @@ export class XlsxScanner {
     const vs = this.vs;
     const ve = this.ve;
     if (id !== T_OTHER) vs[0] = vs[1] = vs[2] = vs[3] = vs[4] = vs[5] = vs[6] = vs[7] = -1;
+    let others = 0;
     // Attributes: name="value" or name='value'.
     for (;;) {
       while (p < n && isSpace(buf[p])) p++;
@@ -196,6 +200,7 @@ export class XlsxScanner {
       const k = id === T_OTHER ? -1 : attrId(buf, ns, ne);
       if (k === -1) {
         checkName(buf, ns, ne);
+        others = this.noteOther(buf, ns, ne, others);
         // Unread, but its entities must be ones saxes accepts.
         if (amp) attrValue(text(buf, from, to));
       } else {
@@ -225,6 +230,22 @@ export class XlsxScanner {
     if (self) this.closeId(id);
     else this.stack.push(name);
     return p + 1;
+  }
+
+  /** Notes the `others`-th unread attribute name of a tag, refusing a repeated one; the new count. */
+  private noteOther(buf: Bytes, s: number, e: number, others: number): number {
+    if (others === this.otherS.length) throw new Unsupported('many attributes');
+    const len = e - s;
+    for (let j = 0; j < others; j++) {
+      const os = this.otherS[j];
+      if (this.otherE[j] - os !== len) continue;
+      let k = 0;
+      while (k < len && buf[os + k] === buf[s + k]) k++;
+      if (k === len) throw new Unsupported('duplicate attribute');
+    }
+    this.otherS[others] = s;
+    this.otherE[others] = e;
+    return others + 1;
   }
 
   /** An attribute's value as saxes gives it, or undefined. */

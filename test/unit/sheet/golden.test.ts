@@ -120,6 +120,8 @@ const CORNERS: Record<string, string> = {
       row(i + 2, `<c r="A${i + 2}" t="inlineStr"><is><t>v${i}</t></is></c><c r="B${i + 2}"><v>${i}</v></c>`),
     ).join('') +
     row(2002, '<c r="A2002" t="inlineStr"><is><t><![CDATA[<raw> & text]]></t></is></c>'),
+  'an unread attribute repeated': `<sheetData>${head}<row r="2" spans="1:2" spans="1:2"><c r="A2"><v>1</v></c></row></sheetData>`,
+  'many unread attributes': `<sheetData>${head}<row r="2" ${Array.from({ length: 40 }, (_, i) => `x${i}="${i}"`).join(' ')}><c r="A2"><v>1</v></c></row></sheetData>`,
   'prefixed elements': `<x:sheetData xmlns:x="${MAIN}"><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>nom</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>n</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c r="B2"><x:v>1</x:v></x:c></x:row></x:sheetData>`,
   malformed: head + row(2, '<c r="A2"><v>1</c></row>'),
 };
