@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { useSplitLint } from './core/split/split-lint';
 import { commands } from './cli/commands';
 import { defaultLang, type Write } from './cli/args';
+import type { Lang } from './core/model';
 import { langOf } from './core/usage-words';
 
 export { UsageError } from './cli/args';
@@ -16,9 +17,17 @@ function version(): string {
   }
 }
 
-export function usage(): string {
-  const lines = ['usage: odw <command> [options]   (odw <command> --help for its options)', '', 'commands:'];
-  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(12)} ${c.summary}`);
+/** The help: the commands with what each does (in `lang`), then their usage lines. */
+export function usage(lang: Lang = defaultLang()): string {
+  const fr = lang === 'fr';
+  const lines = [
+    fr
+      ? 'usage : odw <commande> [options]   (odw <commande> --help pour ses options)'
+      : 'usage: odw <command> [options]   (odw <command> --help for its options)',
+    '',
+    fr ? 'commandes :' : 'commands:',
+  ];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(12)} ${c.summary[lang]}`);
   lines.push('', ...Object.values(commands).flatMap((c) => c.usage), '', 'odw --help | odw --version');
   return lines.join('\n');
 }
@@ -32,7 +41,7 @@ export async function main(argv: string[], out: Write, err: Write): Promise<numb
     return 0;
   }
   if (isHelp(name)) {
-    out(usage());
+    out(usage(langOf(rest, defaultLang())));
     return 0;
   }
   if (!name) {
@@ -42,7 +51,7 @@ export async function main(argv: string[], out: Write, err: Write): Promise<numb
   const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!command) {
     const fr = langOf(rest, defaultLang()) === 'fr';
-    err(`${fr ? `commande inconnue « ${name} »` : `unknown command “${name}”`}\n${usage()}`);
+    err(`${fr ? `commande inconnue « ${name} »` : `unknown command “${name}”`}\n${usage(fr ? 'fr' : 'en')}`);
     return 2;
   }
   if (rest.some(isHelp)) {

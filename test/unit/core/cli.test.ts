@@ -149,6 +149,11 @@ test('usage mistakes are told in the command line’s language (--lang, else the
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.err, expected, argv.join(' '));
     }
+    const help = await run('--help');
+    assert.equal(help.code, 0);
+    assert.match(help.out, /^commandes :$/m);
+    assert.match(help.out, /^ {2}convert +convertit un acte budgétaire/m);
+    assert.match((await run('--help', '--lang', 'en')).out, /^ {2}convert +convert a budget act/m);
     // An explicit --lang en wins over a French locale.
     assert.match((await run('lint', '--lang', 'en')).err, /^no file given/);
   } finally {
