@@ -14,6 +14,7 @@ import {
   attrValue,
   Carry,
   checkName,
+  checkPi,
   checkOutside,
   GT,
   isSpace,
@@ -146,7 +147,9 @@ export class XlsxScanner {
     }
     if (c1 === 0x3f) {
       const q = buf.indexOf('?>', lt + 2, 'latin1');
-      return q === -1 ? -1 : q + 2;
+      if (q === -1) return -1;
+      checkPi(buf, lt + 2, q);
+      return q + 2;
     }
     if (c1 === 0x21) {
       if (n - lt < 9) return -1;

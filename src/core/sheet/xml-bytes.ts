@@ -49,18 +49,42 @@ export function text(b: Bytes, s: number, e: number): string {
   return b.latin1Slice(s, e);
 }
 
+/** An XML 1.0 declaration exactly as the XML spec writes it (saxes checks the same). */
+const S = '[ \\t\\r\\n]';
+const EQ = `${S}*=${S}*`;
+const quoted = (v: string) => `(?:"${v}"|'${v}')`;
+const XML_DECL = new RegExp(
+  `^<\\?xml${S}+version${EQ}${quoted('1\\.0')}(?:${S}+encoding${EQ}${quoted('([A-Za-z][A-Za-z0-9._-]*)')})?` +
+    `(?:${S}+standalone${EQ}${quoted('(?:yes|no)')})?${S}*\\?>`,
+);
+
 /**
- * Where the markup of a part starts (after a UTF-8 mark), or -1 while fewer than 64 bytes are in.
- * A UTF-16 or UTF-32 part, or a declaration naming another encoding, is saxes's business.
+ * Where the markup of a part starts (after a UTF-8 mark and the XML declaration), or -1 while
+ * fewer than 64 bytes are in. A UTF-16 or UTF-32 part, a declaration naming another encoding or
+ * another version of XML, or one saxes would refuse, is saxes's business.
  */
 export function utf8Start(buf: Bytes): number {
   const n = buf.length;
   if (n < 64) return -1;
   if (buf[0] === 0xfe || buf[0] === 0xff || buf[0] === 0 || buf[1] === 0) throw new Unsupported('encoding');
   const i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  const m = /^<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']/.exec(buf.latin1Slice(i, Math.min(n, i + 200)));
-  if (m && !/^utf-?8$/i.test(m[1])) throw new Unsupported('encoding');
-  return i;
+  const head = buf.latin1Slice(i, Math.min(n, i + 200));
+  if (!/^<\?xml[ \t\r\n?]/.test(head)) return i;
+  const m = XML_DECL.exec(head);
+  if (!m) throw new Unsupported('xml declaration');
+  // The encoding is read from both quote styles' groups (only one is set).
+  const encoding = m[1] ?? m[2];
+  if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) throw new Unsupported('encoding');
+  return i + m[0].length;
+}
+
+/** A processing instruction's target (from `s` to white space or `q`, its `?>`): a name, and not `xml`. */
+export function checkPi(buf: Buffer, s: number, q: number): void {
+  let e = s;
+  while (e < q && !isSpace(buf[e])) e++;
+  checkName(buf, s, e);
+  if (e - s === 3 && (buf[s] | 0x20) === 0x78 && (buf[s + 1] | 0x20) === 0x6d && (buf[s + 2] | 0x20) === 0x6c)
+    throw new Unsupported('xml declaration not first');
 }
 
 /** Text outside values may only be white space or ordinary characters; a `&` is checked once. */

@@ -6,7 +6,22 @@ import { asSheetError } from './errors';
 import { parseXml, type Attrs, type XmlHandlers } from './xml';
 import { takeTurns } from './turns';
 import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
-import { AMP, attrValue, Carry, checkName, GT, isSpace, LT, SLASH, text, Unsupported, utf8Start, xmlText, type Bytes } from './xml-bytes';
+import {
+  AMP,
+  attrValue,
+  Carry,
+  checkName,
+  checkPi,
+  GT,
+  isSpace,
+  LT,
+  SLASH,
+  text,
+  Unsupported,
+  utf8Start,
+  xmlText,
+  type Bytes,
+} from './xml-bytes';
 import type { ZipArchive } from './zip';
 
 /** Reads a part with the tokenizer, or with saxes when it gives up; `make` builds fresh handlers for each attempt. */
@@ -156,6 +171,7 @@ export class XmlScanner {
     if (c1 === 0x3f) {
       const q = buf.indexOf('?>', lt + 2, 'latin1');
       if (q === -1) return -1;
+      checkPi(buf, lt + 2, q);
       this.flushText();
       return q + 2;
     }

@@ -306,3 +306,31 @@ test('markup mutants (a character put in, swapped or cut) of a sheet, its shared
     await assertSame(path, `markup mutant ${m}`);
   }
 });
+
+test('XML declarations and processing instructions read the same with the tokenizers and with saxes', async () => {
+  const body = `<worksheet xmlns="${MAIN}"><sheetData>${head}<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>1</v></c></row></sheetData></worksheet>`;
+  const sst = `<sst xmlns="${MAIN}"><si><t>a</t></si></sst>`;
+  const declarations = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    "<?xml version='1.0'?>",
+    '<?xml ve"rsion="1.0" encoding="UTF-8"?>',
+    '<?xml version=.0" encoding="UTF-8"?>',
+    '<?xml version="1.0" e:coding="UTF-8"?>',
+    '<?xml version="1.0" standalone="yes" encoding="UTF-8"?>',
+    '<?xml version="1.1"?>',
+    ' <?xml version="1.0"?>',
+    '<?xml version="1.0"?><?xml version="1.0"?>',
+    '<?xml version="1.0"?><?1bad target?>',
+    '<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?>',
+  ];
+  for (const [i, d] of declarations.entries()) {
+    for (const [part, xml] of [
+      ['sheet', await rawXlsx(Buffer.from(d + body), sst)],
+      ['shared strings', await rawXlsx(`<sheetData>${head}</sheetData>`, Buffer.from(d + sst))],
+    ] as const) {
+      const path = tmpPath('.xlsx');
+      writeFileSync(path, xml);
+      await assertSame(path, `declaration ${i} in the ${part}: ${d}`);
+    }
+  }
+});
