@@ -8,8 +8,9 @@ import { SheetLinter } from './linter';
 import { reopenWorkbooksAtStart } from './reopen';
 
 /**
- * `worker` is the host's shared worker; without it the grid starts its own (lint-worker.js),
- * so a hostile workbook can only ever crash a worker thread, never the extension host.
+ * `worker` is the host's shared worker (lints, exports); without it they get their own. Every
+ * workbook is read in a worker (lint-worker.js), so a hostile one can only ever crash a worker,
+ * never the extension host.
  */
 export function registerSpreadsheets(
   context: vscode.ExtensionContext,
@@ -19,10 +20,14 @@ export function registerSpreadsheets(
   const w = worker ?? new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.js').fsPath);
   if (!worker) context.subscriptions.push({ dispose: () => w.dispose() });
   const linter = new SheetLinter(diagnostics, w, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+  // The grid reads its rows in a worker process of its own, started with the first grid: in the
+  // shared one, its first screen shared a thread with the whole-file lint and waited behind it.
+  const reads = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.js').fsPath);
+  context.subscriptions.push({ dispose: () => reads.dispose() });
   const views = new GridViews();
   context.subscriptions.push(
     linter,
-    vscode.window.registerCustomEditorProvider(GRID_VIEW_TYPE, new GridEditorProvider(context.extensionUri, w, linter, views), {
+    vscode.window.registerCustomEditorProvider(GRID_VIEW_TYPE, new GridEditorProvider(context.extensionUri, reads, linter, views), {
       supportsMultipleEditorsPerDocument: true,
     }),
     vscode.commands.registerCommand('openData.exportSheetCsv', (uri?: vscode.Uri, sheet?: string, header?: number | 'detected') => {
