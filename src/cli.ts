@@ -36,12 +36,13 @@ const isHelp = (a: string | undefined) => a === '--help' || a === '-h' || a === 
 
 export async function main(argv: string[], out: Write, err: Write): Promise<number> {
   const [name, ...rest] = argv;
+  const lang = langOf(rest, defaultLang());
   if (name === '--version' || name === '-v') {
     out(version());
     return 0;
   }
   if (isHelp(name)) {
-    out(usage(langOf(rest, defaultLang())));
+    out(usage(lang));
     return 0;
   }
   if (!name) {
@@ -50,8 +51,7 @@ export async function main(argv: string[], out: Write, err: Write): Promise<numb
   }
   const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!command) {
-    const fr = langOf(rest, defaultLang()) === 'fr';
-    err(`${fr ? `commande inconnue « ${name} »` : `unknown command “${name}”`}\n${usage(fr ? 'fr' : 'en')}`);
+    err(`${lang === 'fr' ? `commande inconnue « ${name} »` : `unknown command “${name}”`}\n${usage(lang)}`);
     return 2;
   }
   if (rest.some(isHelp)) {

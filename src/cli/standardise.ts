@@ -32,33 +32,32 @@ function target(name: string, lang: Lang): Target {
 }
 
 async function specOf(a: ReturnType<typeof parseStdArgs>): Promise<{ spec: StandardiseSpec; target: Target; baseDir: string }> {
+  const w = usageWords(a.lang, STD_USAGE);
   if (a.recipe) {
     let text: string;
     try {
       text = await readFile(a.recipe, 'utf8');
     } catch {
-      throw new UsageError(a.lang === 'fr' ? `${a.recipe} : la recette ne peut pas être lue` : `${a.recipe}: cannot read the recipe`);
+      throw new UsageError(w.own(`${a.recipe}: cannot read the recipe`, `${a.recipe} : la recette ne peut pas être lue`));
     }
     const r = parseRecipe(text);
     if (!r.recipe) throw new UsageError(r.errors.map((e) => `${a.recipe}: ${e}`).join('\n'));
     const spec = standardiseStepOf(r.recipe);
     if (!spec)
       throw new UsageError(
-        a.lang === 'fr' ? `${a.recipe} : la recette n’a pas d’étape de standardisation` : `${a.recipe}: the recipe has no standardise step`,
+        w.own(`${a.recipe}: the recipe has no standardise step`, `${a.recipe} : la recette n’a pas d’étape de standardisation`),
       );
     const t = target(spec.schema.name + (spec.schema.version ? `@${spec.schema.version}` : ''), a.lang);
     if (a.schema && target(a.schema, a.lang).name !== t.name)
       throw new UsageError(
-        a.lang === 'fr'
-          ? `--schema ${a.schema} n’est pas le schéma de la recette, ${t.name}`
-          : `--schema ${a.schema} differs from the recipe's schema ${t.name}`,
+        w.own(
+          `--schema ${a.schema} differs from the recipe's schema ${t.name}`,
+          `--schema ${a.schema} n’est pas le schéma de la recette, ${t.name}`,
+        ),
       );
     return { spec, target: t, baseDir: dirname(resolve(a.recipe)) };
   }
-  if (!a.schema)
-    throw new UsageError(
-      usageWords(a.lang, STD_USAGE).own('--schema (or --recipe) is required', '--schema (ou --recipe) est obligatoire', true),
-    );
+  if (!a.schema) throw new UsageError(w.own('--schema (or --recipe) is required', '--schema (ou --recipe) est obligatoire', true));
   const t = target(a.schema, a.lang);
   const sample = await sampleSource({ path: a.file, sheet: a.sheet });
   const p = proposeMapping(t, { ...sample, constants: organisationConstants(t, projectOrganisation(dirname(a.file))) });
@@ -70,8 +69,9 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
   try {
     const a = parseStdArgs(argv, ['schema', 'out', 'recipe', 'set', 'record', 'sheet', 'lang'], STD_USAGE);
     lang = a.lang;
-    if (!a.out) throw new UsageError(usageWords(lang, STD_USAGE).required('--out'));
-    if (resolve(a.out) === resolve(a.file)) throw new UsageError(usageWords(lang).overwrite());
+    const w = usageWords(lang, STD_USAGE);
+    if (!a.out) throw new UsageError(w.required('--out'));
+    if (resolve(a.out) === resolve(a.file)) throw new UsageError(w.overwrite());
     if (!existsSync(a.file)) {
       err(lang === 'fr' ? `${a.file} : fichier introuvable.` : `${a.file}: no such file.`);
       return 2;

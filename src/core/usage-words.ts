@@ -22,12 +22,9 @@ export function usageWords(lang: Lang, usage?: string) {
   return {
     needsValue: (flag: string) => say(`${flag} needs a value`, `${flag} attend une valeur`),
     unknownOption: (flag: string) => say(`unknown option ${flag}`, `option inconnue ${flag}`),
-    /** `--format must be text or json[, not “x”]`. */
-    oneOf: (flag: string, choices: readonly string[], got?: string) =>
-      say(
-        `${flag} must be ${list(choices, 'or')}${got === undefined ? '' : `, not “${got}”`}`,
-        `${flag} vaut ${list(choices, 'ou')}${got === undefined ? '' : `, pas « ${got} »`}`,
-      ),
+    /** `--format must be text or json, not “x”`. */
+    oneOf: (flag: string, choices: readonly string[], got: string) =>
+      say(`${flag} must be ${list(choices, 'or')}, not “${got}”`, `${flag} vaut ${list(choices, 'ou')}, pas « ${got} »`),
     required: (flag: string) => say(`${flag} is required`, `${flag} est obligatoire`),
     noFile: () => say('no file given', 'aucun fichier donné'),
     oneFileOnly: () => say('one file only', 'un seul fichier à la fois'),

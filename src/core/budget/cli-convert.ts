@@ -21,8 +21,8 @@ interface Args {
 function parse(argv: string[], lang0: Lang): Args | string {
   const a: Partial<Args> & { plans: string[] } = { plans: [], compat: false, lang: lang0 };
   const files: string[] = [];
-  const w = usageWords(langOf(argv, lang0), CONVERT_USAGE);
-  const fr = langOf(argv, lang0) === 'fr';
+  const lang = langOf(argv, lang0);
+  const w = usageWords(lang, CONVERT_USAGE);
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (!x.startsWith('--')) {
@@ -47,7 +47,7 @@ function parse(argv: string[], lang0: Lang): Args | string {
   if (!a.out) return w.required('--out');
   if (resolve(a.out) === resolve(files[0])) return w.overwrite();
   for (const d of a.plans)
-    if (!existsSync(d) || !statSync(d).isDirectory()) return fr ? `--plans ${d} : ce n’est pas un dossier` : `--plans ${d}: not a folder`;
+    if (!existsSync(d) || !statSync(d).isDirectory()) return w.own(`--plans ${d}: not a folder`, `--plans ${d} : ce n’est pas un dossier`);
   return { file: files[0], out: a.out, plans: a.plans, compat: !!a.compat, lang: a.lang! };
 }
 

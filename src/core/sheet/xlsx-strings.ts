@@ -4,7 +4,7 @@
 // and anything else go through the general events, with the same result.
 import { limitError, SHEET_LIMITS } from './limits';
 import { localName } from './xml';
-import { AMP, bytesAt, GT, LT, SLASH, type Bytes } from './xml-bytes';
+import { AMP, bytesAt, GT, LT, type Bytes } from './xml-bytes';
 import { readPart } from './xml-scan';
 import type { ZipArchive } from './zip';
 
@@ -53,7 +53,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
           const e = entries.textEnd;
           if (e - s > SHEET_LIMITS.cellChars) return -1;
           add(buf.utf8Slice(s, e));
-          return e + 9;
+          return e + SI_CLOSE.length;
         },
       };
     },
@@ -65,6 +65,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
 /** `<t>` or `<t xml:space="preserve">` right after `<si>` (bytes 4..). */
 const T_OPEN = Buffer.from('<t>', 'latin1');
 const T_PRESERVE = Buffer.from('<t xml:space="preserve">', 'latin1');
+const SI_CLOSE = Buffer.from('</t></si>', 'latin1');
 
 /** Plain entries of one read; it holds the buffer being read only until the next one. */
 class PlainEntries {
@@ -86,20 +87,7 @@ class PlainEntries {
     else if (bytesAt(b, s, n, T_PRESERVE)) s += T_PRESERVE.length;
     else return -1;
     const e = b.indexOf(LT, s);
-    // `</t></si>`
-    if (
-      e === -1 ||
-      e + 9 > n ||
-      b[e + 1] !== SLASH ||
-      b[e + 2] !== 0x74 ||
-      b[e + 3] !== GT ||
-      b[e + 4] !== LT ||
-      b[e + 5] !== SLASH ||
-      b[e + 6] !== 0x73 ||
-      b[e + 7] !== 0x69 ||
-      b[e + 8] !== GT
-    )
-      return -1;
+    if (e === -1 || !bytesAt(b, e, n, SI_CLOSE)) return -1;
     if (this.marksOf !== b) ((this.marksOf = b), (this.nextAmp = this.nextCr = -2));
     if (this.nextAmp !== -1 && this.nextAmp < s) this.nextAmp = b.indexOf(AMP, s);
     if (this.nextCr !== -1 && this.nextCr < s) this.nextCr = b.indexOf(0x0d, s);

@@ -9,6 +9,7 @@ import { forceSaxes, noteFallback, sheetReaderStats } from './scanner-choice';
 import {
   AMP,
   attrValue,
+  bytesAt,
   Carry,
   checkName,
   checkPi,
@@ -110,11 +111,7 @@ export class XmlScanner {
         }
         return name;
       }
-      const b = slot.bytes;
-      if (b.length !== len) continue;
-      let k = 0;
-      while (k < len && b[k] === buf[s + k]) k++;
-      if (k !== len) continue;
+      if (slot.bytes.length !== len || !bytesAt(buf, s, e, slot.bytes)) continue;
       if (!value && !slot.checked) {
         // Seen as a value first, used as a name now.
         checkName(buf, s, e);
