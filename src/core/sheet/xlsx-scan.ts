@@ -39,6 +39,8 @@ export class XlsxScanner {
   /** Open elements (tag id, or the name of others), to refuse what the saxes reader would call malformed. */
   private readonly stack: (number | string)[] = [];
   private started = false;
+  /** The root element was opened: another element at the top is saxes's error. */
+  private rooted = false;
   /** Raw text of the value or formula being captured, and what the builder held before it. */
   private text = '';
   private base = '';
@@ -79,15 +81,16 @@ export class XlsxScanner {
         // Keep a possible entity whole for the next chunk.
         const amp = buf.lastIndexOf(AMP, n - 1);
         if (amp >= i && n - amp < 16) return amp;
-        checkOutside(buf, i, n);
+        this.outside(buf, i, n);
         return n;
       }
       if (lt > i) {
         if (this.capture !== NONE) this.addText(text(buf, i, lt));
-        else checkOutside(buf, i, lt);
+        else this.outside(buf, i, lt);
       }
       // Most of a sheet is `<c r="B2" s="1" t="s"><v>7</v></c>`: read in one go when it is exactly that.
-      const quick = this.capture === NONE && buf[lt + 1] === 0x63 && buf[lt + 2] === 0x20 ? quickCell(this.b, buf, lt, n) : -1;
+      const quick =
+        this.capture === NONE && buf[lt + 1] === 0x63 && buf[lt + 2] === 0x20 && this.stack.length > 0 ? quickCell(this.b, buf, lt, n) : -1;
       if (quick !== -1) {
         i = quick;
         continue;
@@ -97,6 +100,13 @@ export class XlsxScanner {
       i = next;
     }
     return n;
+  }
+
+  /** Text that is no value: checked for entities, and outside the root only white space. */
+  private outside(buf: Bytes, s: number, e: number): void {
+    if (this.stack.length === 0) {
+      for (let k = s; k < e; k++) if (!isSpace(buf[k])) throw new Unsupported('text outside the root');
+    } else checkOutside(buf, s, e);
   }
 
   /** A value cut by the chunk's end: decoded up to a safe point, the rest kept for the next chunk. */
@@ -228,6 +238,10 @@ export class XlsxScanner {
       const colon = other.indexOf(':');
       if (colon !== -1 && isSheetName(other.slice(colon + 1))) throw new Unsupported('prefixed sheet element');
       name = other;
+    }
+    if (this.stack.length === 0) {
+      if (this.rooted) throw new Unsupported('second root');
+      this.rooted = true;
     }
     this.open(buf, id, self);
     if (self) this.closeId(id);

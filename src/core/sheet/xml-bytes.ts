@@ -87,6 +87,12 @@ export function checkPi(buf: Buffer, s: number, q: number): void {
     throw new Unsupported('xml declaration not first');
 }
 
+/** Whether `t` is only XML white space (space, tab, CR, LF; not the other Unicode spaces `trim` strips). */
+export function isXmlBlank(t: string): boolean {
+  for (let k = 0; k < t.length; k++) if (!isSpace(t.charCodeAt(k))) return false;
+  return true;
+}
+
 /** Text outside values may only be white space or ordinary characters; a `&` is checked once. */
 export function checkOutside(buf: Buffer, s: number, e: number): void {
   const amp = buf.indexOf(AMP, s);

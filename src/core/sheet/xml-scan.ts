@@ -15,6 +15,7 @@ import {
   checkPi,
   GT,
   isSpace,
+  isXmlBlank,
   LT,
   SLASH,
   text,
@@ -66,6 +67,8 @@ export class XmlScanner {
   private pending = '';
   private readonly stack: string[] = [];
   private started = false;
+  /** The root element was opened: another element at the top is saxes's error. */
+  private rooted = false;
   /** Names seen, found by a hash of their bytes: a sheet repeats a few dozen names millions of times. */
   private readonly slots: ({ bytes: Buffer; name: string; checked: boolean } | undefined)[] = new Array(NAME_SLOTS);
   private interned = 0;
@@ -88,7 +91,7 @@ export class XmlScanner {
     const t = this.pending;
     this.pending = '';
     if (this.stack.length === 0) {
-      if (t.trim() !== '') throw new Unsupported('text outside the root');
+      if (!isXmlBlank(t)) throw new Unsupported('text outside the root');
       return;
     }
     this.h.text?.(t.indexOf('&') !== -1 || t.indexOf('\r') !== -1 ? xmlText(t) : t);
@@ -243,6 +246,10 @@ export class XmlScanner {
     }
     const name = this.name(buf, lt + 1, nameEnd);
     this.flushText();
+    if (this.stack.length === 0) {
+      if (this.rooted) throw new Unsupported('second root');
+      this.rooted = true;
+    }
     this.h.open?.(name, attrs ?? NO_ATTRS, self);
     if (self) this.h.close?.(name);
     else this.stack.push(name);

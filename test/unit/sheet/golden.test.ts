@@ -307,7 +307,7 @@ test('markup mutants (a character put in, swapped or cut) of a sheet, its shared
   }
 });
 
-test('XML declarations and processing instructions read the same with the tokenizers and with saxes', async () => {
+test('XML declarations, processing instructions and what stands outside the root read the same with the tokenizers and with saxes', async () => {
   const body = `<worksheet xmlns="${MAIN}"><sheetData>${head}<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>1</v></c></row></sheetData></worksheet>`;
   const sst = `<sst xmlns="${MAIN}"><si><t>a</t></si></sst>`;
   const declarations = [
@@ -322,15 +322,20 @@ test('XML declarations and processing instructions read the same with the tokeni
     '<?xml version="1.0"?><?xml version="1.0"?>',
     '<?xml version="1.0"?><?1bad target?>',
     '<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?>',
+    '<?xml version="1.0"?>:',
+    '<?xml version="1.0"?>\u00a0',
+    '<?xml version="1.0"?>\n\t ',
   ];
-  for (const [i, d] of declarations.entries()) {
+  const after = ['', ' \n', 'x', '<c r="A9"><v>9</v></c>', '<si><t>b</t></si>', '<extra/>'];
+  const cases = [...declarations.map((d) => [d, '']), ...after.map((a) => ['<?xml version="1.0"?>', a])];
+  for (const [i, [d, a]] of cases.entries()) {
     for (const [part, xml] of [
-      ['sheet', await rawXlsx(Buffer.from(d + body), sst)],
-      ['shared strings', await rawXlsx(`<sheetData>${head}</sheetData>`, Buffer.from(d + sst))],
+      ['sheet', await rawXlsx(Buffer.from(d + body + a), sst)],
+      ['shared strings', await rawXlsx(`<sheetData>${head}</sheetData>`, Buffer.from(d + sst + a))],
     ] as const) {
       const path = tmpPath('.xlsx');
       writeFileSync(path, xml);
-      await assertSame(path, `declaration ${i} in the ${part}: ${d}`);
+      await assertSame(path, `case ${i} in the ${part}: ${d} … ${a}`);
     }
   }
 });
