@@ -98,6 +98,7 @@ interface SheetTally {
   meta: SheetMeta;
   feeder: SheetTableFeeder;
   session: LintSession | null;
+  /** Filled cells, counted until the second wide row (after it, the sheet is a table). */
   cells: number;
   wideRows: number;
   firstRow: number;
@@ -157,10 +158,13 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
             stopped = true;
             return stop.stop();
           }
-          const filled = filledCells(r.values);
-          if (filled > 0) t.firstRow ||= r.number;
-          if (filled >= 2) t.wideRows++;
-          t.cells += filled;
+          // Counted only while they can still make the sheet empty or scratch (finishSheet).
+          if (t.wideRows < 2) {
+            const filled = filledCells(r.values);
+            if (filled > 0) t.firstRow ||= r.number;
+            if (filled >= 2) t.wideRows++;
+            t.cells += filled;
+          }
           t.feeder.add(r);
         },
         sheetEnd(end) {
