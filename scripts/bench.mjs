@@ -7,16 +7,15 @@
 // --big adds a 1 GB CSV (4 650 000 rows, ~40 s to generate) and a ~200 MB XLSX (~3 min to generate),
 // both linted in the real worker bundle the way "Open Data: Lint File on Disk" runs them.
 // Needs `npm run build` first (dist/extension.js, dist/lint-worker.js); `npm run bench` does it.
-import { readFileSync, existsSync, mkdirSync, openSync, closeSync, statSync, renameSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
+import { buildBenchBundles } from './bench/bundle.mjs';
+import { budgetActFile, csvFile, odsFile, xlsxFile } from './bench/files.mjs';
 
-const require = createRequire(import.meta.url);
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = join(REPO, 'bench-data');
 const SELF = fileURLToPath(import.meta.url);
 /** The worker as the extension starts it (src/vscode/worker-client.ts). */
 const WORKER = join(REPO, 'dist', 'lint-worker.js');
@@ -44,42 +43,7 @@ const REPEAT = Math.max(
 );
 const ONLY = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? null;
 if (ONLY !== null && ONLY !== 'budget') throw new Error(`--only=${ONLY}: the only filter is --only=budget`);
-mkdirSync(DATA, { recursive: true });
 const log = (s) => process.stderr.write(`${s}\n`);
-
-function csvFile(n) {
-  const file = join(DATA, `subventions-${n}.csv`);
-  if (existsSync(file)) return file;
-  log(`generating ${file}…`);
-  const fd = openSync(`${file}.part`, 'w');
-  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench/gen-subventions.mjs'), String(n)], { stdio: ['ignore', fd, 'inherit'] });
-  closeSync(fd);
-  if (r.status !== 0) throw new Error(`generator failed (${r.status})`);
-  renameSync(`${file}.part`, file);
-  return file;
-}
-
-function odsFile(n) {
-  const file = join(DATA, `bench-${n}x16.ods`);
-  if (existsSync(file)) return file;
-  log(`generating ${file}…`);
-  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench/gen-ods.mjs'), `${file}.part`, String(n)], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`ods generator failed (${r.status})`);
-  renameSync(`${file}.part`, file);
-  return file;
-}
-
-function xlsxFile(n, extra) {
-  const file = join(DATA, `bench-${n}x${16 + extra}.xlsx`);
-  if (existsSync(file)) return file;
-  log(`generating ${file}…`);
-  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench/gen-xlsx.mjs'), `${file}.part`, String(n), String(extra)], {
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error(`xlsx generator failed (${r.status})`);
-  renameSync(`${file}.part`, file);
-  return file;
-}
 
 for (const f of [WORKER, join(REPO, 'dist', 'lint-part-worker.js'), join(REPO, 'dist', 'extension.js')])
   if (!existsSync(f)) throw new Error(`missing ${f}: run npm run build (npm run bench does)`);
@@ -88,50 +52,13 @@ const csv50 = ONLY ? null : csvFile(232000); // ~50 MB: the size VS Code stops h
 const xlsx = ONLY ? null : xlsxFile(100000, 0);
 const ods = ONLY ? null : odsFile(100000);
 const csvBig = big && !ONLY ? csvFile(4650000) : null; // ~1.0 GB
-const act50 = join(DATA, 'budget-act-50mb.xml');
-if (!existsSync(act50)) {
-  log(`generating ${act50}…`);
-  const r = spawnSync(process.execPath, [join(REPO, 'scripts/bench/gen-budget.mjs'), `${act50}.part`, '50'], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`budget generator failed (${r.status})`);
-  renameSync(`${act50}.part`, act50);
-}
+const act50 = budgetActFile();
 /** The largest shared act (a CFU), as copied into the test fixtures. */
 const actShared = join(REPO, 'test/fixtures/budget/cases/mohon-cfu-2023-m57a/totem.xml');
 const xlsxBig = big && !ONLY ? xlsxFile(905000, 14) : null; // ~200 MB, one sheet under Excel's row limit
 
 // Bundle the engine as a library, exactly as the CLI and the worker ship it.
-const esbuild = await import('esbuild');
-await esbuild.build({
-  stdin: {
-    contents:
-      "export { lintFile } from './src/core/lint-file'; export { useSplitLint } from './src/core/split/split-lint'; export { cleanCsvFile } from './src/core/clean/clean-stream'; export { aggregate } from './src/core/chart/aggregate'; export { convertActToFile } from './src/core/budget/convert';",
-    resolveDir: REPO,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  outfile: join(DATA, 'engine.cjs'),
-  logLevel: 'error',
-});
-// The catalog and fr-format measures' own bundle (packages stay external: the reference data is
-// built from them on first use, before the clock).
-await esbuild.build({
-  stdin: {
-    contents:
-      "export { detectSchema } from './src/core/schema/detect'; export { currentCatalog } from './src/core/catalog/load'; export { frFormatChecks } from './src/core/checks/registry';",
-    resolveDir: REPO,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  outfile: join(DATA, 'catalog.cjs'),
-  logLevel: 'error',
-});
+await buildBenchBundles();
 const sizeMB = (f) => statSync(f).size / 1e6;
 
 function one(mode, file = '') {
