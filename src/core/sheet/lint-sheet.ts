@@ -1,20 +1,20 @@
 // Lints an .xlsx/.ods workbook: every sheet becomes a table (header found, title rows left
 // out) pushed row by row into its own LintSession, so every CSV rule, the schema checks
 // and the sheet rules apply, with problems located as `Sheet!C12`.
-import { valuesHave, withValueHashing, type Locator } from '../engine/locator';
-import { TextMemo } from '../engine/text-memo';
 import type { LintSession } from '../engine/session';
 import { lintSession } from '../lint-session';
 import type { FileLintOptions, RuleSetting } from '../options';
 import { readerDiagnostic } from '../lint-csv';
 import { addCounts, capOf, countsOfList, noCounts, selectFair, type ReportCounts, type RuleTally } from '../report-cap';
-import type { Diagnostic, FileReport, Lang, Loc, Row, TableInfo } from '../model';
+import type { Diagnostic, FileReport, Lang, TableInfo } from '../model';
 import { cellRef } from './address';
 import { SheetReadError, sheetErrorMessage } from './errors';
 import { attachSheetFacts } from './facts';
 import { openWorkbook } from './open';
 import { readStop } from './read-stop';
+import { sheetLocator } from './locator';
 import { SheetTableFeeder } from './table';
+import { SheetTally } from './tally';
 import type { SheetMeta, SheetRow, WorkbookSource } from './types';
 import type { ZipLimits } from './zip';
 import { fileDiagnostic } from '../file-diagnostic';
@@ -29,79 +29,12 @@ export interface SheetLintOptions extends FileLintOptions {
   headRows?: number;
 }
 
-/** Sheet positions: `{row, column, sheet, cell: 'C12'}`; a whole row points at its column A. */
-/** Cells located by sheet and address; rows hashed from their values (a sheet has no row text). */
-function sheetLocator(sheet: string): Locator {
-  const loc = withValueHashing({
-    locate: (row: Row, column: number): Loc => ({ row: row.number, column, sheet, cell: cellRef(column, row.number) }),
-    locateRow: (row: Row): Loc => ({ row: row.number, column: null, sheet, cell: cellRef(1, row.number) }),
-  });
-  return { ...loc, rowHas: textCellsHave() };
-}
-
-/**
- * `rowHas` for sheet rows. The text of a number or boolean cell is made of digits, `-+.e` and
- * letters: a line break, a space or an `@` (below `+`, or `@`) is never in it. On the first
- * search of a row, the row's other cells are read once for every such character (rules search
- * one row for several: a line break, a CR, an `@`); later searches of the row read the marks. A
- * text with an id (a shared string) is read once in the sheet: its marks are remembered.
- */
-function textCellsHave(): (row: Row, ch: string) => boolean {
-  let last: Row | null = null;
-  // Characters 0–31 seen in the row's text cells (bit c), and 32–42 and `@` (bits c − 32, 11).
-  let low = 0;
-  let high = 0;
-  const memo = new TextMemo(2);
-  return (row, ch) => {
-    const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
-    if (row.cells === undefined || !(c === 0x40 || (c >= 0 && c < 0x2b))) return valuesHave(row.values, ch);
-    if (row !== last) {
-      last = row;
-      low = high = 0;
-      const values = row.values;
-      const cells = row.cells;
-      const ids = row.ids;
-      const known = ids ? Math.min(ids.length, values.length) : 0;
-      for (let i = 0; i < values.length; i++) {
-        const id = i < known ? ids![i] : -1;
-        if (id >= 0 && memo.has(id)) {
-          low |= memo.slots[2 * id];
-          high |= memo.slots[2 * id + 1];
-          continue;
-        }
-        const t = cells[i]?.type;
-        if (t === 'number' || t === 'boolean') continue;
-        const v = values[i];
-        let l = 0;
-        let h = 0;
-        for (let k = 0; k < v.length; k++) {
-          const x = v.charCodeAt(k);
-          if (x < 0x20) l |= 1 << x;
-          else if (x < 0x2b) h |= 1 << (x - 0x20);
-          else if (x === 0x40) h |= 1 << 11;
-        }
-        if (id >= 0) {
-          const at = memo.fill(id);
-          memo.slots[at] = l;
-          memo.slots[at + 1] = h;
-        }
-        low |= l;
-        high |= h;
-      }
-    }
-    return c < 0x20 ? (low & (1 << c)) !== 0 : (high & (1 << (c === 0x40 ? 11 : c - 0x20))) !== 0;
-  };
-}
-
-/** What is counted while a sheet streams, to tell an empty or scratch sheet from a table. */
-interface SheetTally {
+/** One sheet being read: its table, its session once the header is found, its counts. */
+interface SheetRead {
   meta: SheetMeta;
   feeder: SheetTableFeeder;
   session: LintSession | null;
-  /** Filled cells, counted until the second wide row (after it, the sheet is a table). */
-  cells: number;
-  wideRows: number;
-  firstRow: number;
+  tally: SheetTally;
 }
 
 /** `lintFile` fills the report's `schema` (it builds the schema checks it passes in `options.checks`). */
@@ -121,12 +54,12 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
   // Every sheet's exact totals; the cap only limits what is listed.
   const totals: ReportCounts = { counts: noCounts(), byRule: {}, truncated: false };
   let checksGiven = false;
-  let tally: SheetTally | null = null;
+  let current: SheetRead | null = null;
   const stop = readStop(options.signal);
   const head = options.headRows;
   let stopped = false;
 
-  const startSession = (meta: SheetMeta, t: SheetTally): LintSession => {
+  const startSession = (meta: SheetMeta, t: SheetRead): LintSession => {
     const info: TableInfo = { format, encoding: 'utf-8', delimiter: null, sheet: meta.name };
     // Schema checks describe one table: the first visible sheet holding one (or the sheet asked for).
     const primary = !checksGiven && (meta.state === 'visible' || options.sheet !== undefined);
@@ -147,40 +80,34 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
           report.sheets!.push(meta.name);
           if (stopped) return false;
           if (options.sheet !== undefined && meta.name !== options.sheet) return false;
-          const t: SheetTally = { meta, session: null, cells: 0, wideRows: 0, firstRow: 0, feeder: null! };
+          const t: SheetRead = { meta, session: null, tally: new SheetTally(), feeder: null! };
           t.feeder = new SheetTableFeeder(meta, format, (row) => (t.session ??= startSession(meta, t)).push(row), options.headerRow);
-          tally = t;
+          current = t;
         },
         row(r: SheetRow) {
-          const t = tally!;
+          const t = current!;
           if (stopped) return;
           if (head !== undefined && report.rows + t.feeder.rows >= head) {
             stopped = true;
             return stop.stop();
           }
-          // Counted only while they can still make the sheet empty or scratch (finishSheet).
-          if (t.wideRows < 2) {
-            const filled = filledCells(r.values);
-            if (filled > 0) t.firstRow ||= r.number;
-            if (filled >= 2) t.wideRows++;
-            t.cells += filled;
-          }
+          t.tally.add(r);
           t.feeder.add(r);
         },
         sheetEnd(end) {
-          const t = tally!;
+          const t = current!;
           t.feeder.facts.merges = end.merges;
           t.feeder.facts.hiddenColumns = end.hiddenColumns;
           t.feeder.end();
           finishSheet(t, report, tables, options, totals);
-          tally = null;
+          current = null;
         },
       },
       stop.signal,
     );
   } catch (e) {
     if (stop.isStop(e)) {
-      const t = tally as SheetTally | null;
+      const t = current as SheetRead | null;
       if (t) (t.feeder.end(), finishSheet(t, report, tables, options, totals));
       return capReport(report, totals, max);
     }
@@ -218,14 +145,15 @@ function capReport(report: FileReport, totals: ReportCounts, max: number): FileR
   return { ...report, counts: totals.counts, byRule: totals.byRule, truncated: totals.truncated || listed < found };
 }
 
-function finishSheet(t: SheetTally, report: FileReport, tables: string[], options: SheetLintOptions, totals: ReportCounts): void {
+function finishSheet(t: SheetRead, report: FileReport, tables: string[], options: SheetLintOptions, totals: ReportCounts): void {
   const lang = options.lang ?? 'en';
   const name = t.meta.name;
   // Fewer than two rows with two cells is not a table: a note, a lone total, a calculation.
-  const kind = t.cells === 0 ? 'empty' : t.wideRows < 2 ? 'scratch' : null;
+  const { cells, wideRows, firstRow } = t.tally;
+  const kind = cells === 0 ? 'empty' : wideRows < 2 ? 'scratch' : null;
   if (kind) {
-    const row = t.firstRow || 1;
-    const d = settle(readerDiagnostic('sheet-empty', { kind, sheet: name, cells: t.cells }, { row, column: null }, lang), options.rules);
+    const row = firstRow || 1;
+    const d = settle(readerDiagnostic('sheet-empty', { kind, sheet: name, cells }, { row, column: null }, lang), options.rules);
     if (d) (report.diagnostics.push({ ...d, sheet: name, cell: cellRef(1, row) }), addCounts(totals, countsOfList([d])));
     return;
   }
@@ -234,18 +162,6 @@ function finishSheet(t: SheetTally, report: FileReport, tables: string[], option
   report.rows += t.feeder.rows;
   report.diagnostics.push(...t.session.finish());
   addCounts(totals, t.session.summary());
-}
-
-/** Cells that are not blank; a first character that is not white space settles most without trimming. */
-function filledCells(values: string[]): number {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === '') continue;
-    const c = v.charCodeAt(0);
-    if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x1680) || v.trim() !== '') n++;
-  }
-  return n;
 }
 
 /** Applies the user's per-rule setting to a diagnostic the reader builds itself. */
