@@ -4,11 +4,12 @@
 // row: read once, they cost one parse instead of four. One workbook's strings at most, let go
 // KEEP_MS after their last use.
 import { SheetReadError } from './errors';
+import type { SharedStrings } from './shared-strings';
 import { forceSaxes } from './scanner-choice';
 
 const KEEP_MS = 30_000;
 
-let last: { key: string; strings: Promise<string[]>; timer: ReturnType<typeof setTimeout> } | null = null;
+let last: { key: string; strings: Promise<SharedStrings>; timer: ReturnType<typeof setTimeout> } | null = null;
 
 function forget(key: string): void {
   if (last?.key !== key) return;
@@ -17,7 +18,11 @@ function forget(key: string): void {
 }
 
 /** The strings of the part `identity` names, read by `read` unless the last read was of the same part. */
-export async function cachedStrings(identity: string | null, read: () => Promise<string[]>, signal?: AbortSignal): Promise<string[]> {
+export async function cachedStrings(
+  identity: string | null,
+  read: () => Promise<SharedStrings>,
+  signal?: AbortSignal,
+): Promise<SharedStrings> {
   if (identity === null) return read();
   // The two readers are compared with each other: each reads for itself.
   const key = `${forceSaxes() ? 'saxes' : 'fast'}\0${identity}`;

@@ -2,7 +2,7 @@
 // both readers. The byte scanner hands the common values over as bytes: a shared string index,
 // a canonical number or a whole date serial then costs no intermediate string.
 import { booleanText, isoDateTimeText, numberText, serialToIso } from './cell-text';
-import { unescapeOoxml } from './xlsx-strings';
+import { unescapeOoxml, type SharedStrings } from './shared-strings';
 import type { CellStyle } from './xlsx-styles';
 import { digits } from './xlsx-names';
 import type { Bytes } from './xml-bytes';
@@ -62,7 +62,7 @@ export class CellValues {
   private days = new Map<number, string>();
 
   constructor(
-    private readonly strings: string[],
+    private readonly strings: SharedStrings,
     private readonly date1904: boolean,
   ) {}
 
@@ -72,7 +72,7 @@ export class CellValues {
       case 's': {
         this.plain = P_STRING;
         const i = Number(value);
-        const text = this.strings[i];
+        const text = this.strings.get(i);
         this.id = text === undefined ? -1 : i;
         return text ?? '';
       }
@@ -115,7 +115,7 @@ export class CellValues {
       const i = digits(b, s, e);
       if (i === -1) return null;
       this.plain = P_STRING;
-      const text = this.strings[i];
+      const text = this.strings.get(i);
       this.id = text === undefined ? -1 : i;
       return text ?? '';
     }

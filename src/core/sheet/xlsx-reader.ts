@@ -10,6 +10,7 @@ import type { XlsxSheetContext } from './xlsx-rows';
 import { SheetReadError } from './errors';
 import { cellsAllowed } from './limits';
 import { cachedStrings } from './strings-cache';
+import { NO_SHARED_STRINGS } from './shared-strings';
 
 export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
   const book = await readWorkbook(zip);
@@ -25,7 +26,9 @@ export async function openXlsx(zip: ZipArchive): Promise<WorkbookSource> {
           const styles: CellStyle[] = book.stylesPart && zip.has(book.stylesPart) ? await readStyles(zip.stream(book.stylesPart)) : [];
           const part = book.sharedStringsPart;
           const strings =
-            part && zip.has(part) ? await cachedStrings(zip.identity(part), () => readSharedStrings(zip, part, signal), signal) : [];
+            part && zip.has(part)
+              ? await cachedStrings(zip.identity(part), () => readSharedStrings(zip, part, signal), signal)
+              : NO_SHARED_STRINGS;
           ctx = { strings, styles, date1904: book.date1904, maxCells: cellsAllowed(zip.size) };
         }
         visitor.sheetEnd(await readSheetFast(zip, s.part, ctx, (r) => visitor.row(r), signal));

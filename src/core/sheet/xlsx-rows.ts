@@ -8,9 +8,10 @@ import { abortChecker, CellBudget, ColumnSet, limitError, SHEET_LIMITS } from '.
 import { PLAIN_STYLE, type CellStyle } from './xlsx-styles';
 import type { SheetEnd, SheetRow } from './types';
 import type { Bytes } from './xml-bytes';
+import type { SharedStrings } from './shared-strings';
 
 export interface XlsxSheetContext {
-  strings: string[];
+  strings: SharedStrings;
   styles: CellStyle[];
   date1904: boolean;
   /** Cells one sheet may hold (limits.ts cellsAllowed). */

@@ -1,32 +1,47 @@
 // The shared string table (xl/sharedStrings.xml), read before a sheet's first row. Nearly every
 // entry is `<si><t>text</t></si>`: the byte tokenizer hands those over whole (`quick`), so the
 // table costs a slice per string instead of three events; rich text, phonetic guides, entities
-// and anything else go through the general events, with the same result.
+// and anything else go through the general events, with the same result. Plain entries stay
+// bytes until a cell asks for them (shared-strings.ts).
 import { limitError, SHEET_LIMITS } from './limits';
 import { localName } from './xml';
 import { AMP, bytesAt, GT, LT, type Bytes } from './xml-bytes';
 import { readPart } from './xml-scan';
 import type { ZipArchive } from './zip';
+import { SharedStrings, unescapeOoxml } from './shared-strings';
 
 /** The shared string table: rich-text runs joined, phonetic guides (`rPh`) left out. */
-export async function readSharedStrings(zip: ZipArchive, part: string, signal?: AbortSignal): Promise<string[]> {
-  let strings: string[] = [];
+export async function readSharedStrings(zip: ZipArchive, part: string, signal?: AbortSignal): Promise<SharedStrings> {
+  let table = new SharedStrings();
   await readPart(
     zip,
     part,
     () => {
-      strings = [];
+      table = new SharedStrings();
+      const strings = table;
       let current = '';
       let inSi = false;
       let inT = false;
       let phonetic = 0;
+      // The table's text length: plain entries count their bytes (at least their length) until
+      // that passes the limit, and their exact length from then on.
       let total = 0;
+      let exact = false;
       const entries = new PlainEntries();
-      const add = (s: string) => {
-        total += s.length;
+      const counted = (length: number) => {
+        total += length;
+        if (total > SHEET_LIMITS.sharedChars && !exact) {
+          exact = true;
+          total = general + strings.bytesEntriesLength();
+        }
         if (total > SHEET_LIMITS.sharedChars) throw limitError('shared-chars', part);
         if (strings.length >= SHEET_LIMITS.sharedStrings) throw limitError('shared-strings', part);
-        strings.push(unescapeOoxml(s));
+      };
+      let general = 0;
+      const add = (s: string) => {
+        general += s.length;
+        counted(s.length);
+        strings.addText(unescapeOoxml(s));
       };
       return {
         open(name) {
@@ -52,14 +67,15 @@ export async function readSharedStrings(zip: ZipArchive, part: string, signal?: 
           if (s < 0) return -1;
           const e = entries.textEnd;
           if (e - s > SHEET_LIMITS.cellChars) return -1;
-          add(buf.utf8Slice(s, e));
+          if (exact) add(buf.utf8Slice(s, e));
+          else (counted(e - s), strings.addBytes(buf, s, e));
           return e + SI_CLOSE.length;
         },
       };
     },
     signal,
   );
-  return strings;
+  return table.done();
 }
 
 /** `<t>` or `<t xml:space="preserve">` right after `<si>` (bytes 4..). */
@@ -97,8 +113,4 @@ class PlainEntries {
   }
 }
 
-/** Excel writes control characters as `_x000D_`; a literal `_x` is itself escaped as `_x005F_`. */
-export function unescapeOoxml(s: string): string {
-  if (!s.includes('_x')) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
+export { unescapeOoxml } from './shared-strings';
