@@ -3,7 +3,7 @@
 // recipe's standardise step, else the proposed mapping) and prints the problems left.
 // Exit 0 = written without errors, 1 = written with errors or failed (nothing written), 2 = usage.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type Write } from './args';
 import { usageWords } from '../core/usage-words';
@@ -18,6 +18,7 @@ import { organisationConstants, projectOrganisation } from '../core/standardise/
 import { standardiseToFile } from '../core/standardise/run';
 import { problemsLeft } from '../core/standardise/problems';
 import type { StandardiseSpec } from '../core/standardise/spec';
+import { outputProblem, sameFile, writeOutput } from '../core/write/output';
 
 export const STD_USAGE =
   'usage: odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]';
@@ -71,11 +72,13 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     lang = a.lang;
     const w = usageWords(lang, STD_USAGE);
     if (!a.out) throw new UsageError(w.required('--out'));
-    if (resolve(a.out) === resolve(a.file)) throw new UsageError(w.overwrite());
+    if (sameFile(a.out, a.file) || (a.record && sameFile(a.record, a.file))) throw new UsageError(w.overwrite());
     if (!existsSync(a.file)) {
       err(lang === 'fr' ? `${a.file} : fichier introuvable.` : `${a.file}: no such file.`);
       return 2;
     }
+    const unwritable = outputProblem(a.out, lang) ?? (a.record ? outputProblem(a.record, lang) : null);
+    if (unwritable) throw new UsageError(unwritable);
     const { spec, target: t, baseDir } = await specOf(a);
     const names = new Set(t.fields.map((f) => f.name));
     for (const [field, value] of a.set) {
@@ -89,7 +92,7 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     if (a.record) {
       const prev = existsSync(a.record) ? parseRecipe(await readFile(a.record, 'utf8')).recipe : null;
       const steps = (prev?.steps ?? []).filter((s) => s.rule !== 'standardise');
-      await writeFile(
+      await writeOutput(
         a.record,
         toJson(appendSteps(prev ? { ...prev, steps } : null, basename(a.file), [{ rule: 'standardise', standardise: spec }], new Date())),
       );

@@ -3,10 +3,10 @@
 // ODW_PLANS_URL overrides the official plans source (tests), ODW_PLANS_CACHE the cache folder;
 // ODW_OFFLINE=1 never downloads.
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Lang } from '../model';
 import { BudgetRefusal, convertActToFile } from './convert';
 import { langOf, usageWords } from '../usage-words';
+import { outputProblem, sameFile } from '../write/output';
 
 export const CONVERT_USAGE = 'usage: odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]';
 
@@ -45,7 +45,7 @@ function parse(argv: string[], lang0: Lang): Args | string {
   if (files.length !== 1)
     return files.length ? w.own('one act at a time', 'un seul acte à la fois', true) : w.own('no act given', 'aucun acte donné', true);
   if (!a.out) return w.required('--out');
-  if (resolve(a.out) === resolve(files[0])) return w.overwrite();
+  if (sameFile(a.out, files[0])) return w.overwrite();
   for (const d of a.plans)
     if (!existsSync(d) || !statSync(d).isDirectory()) return w.own(`--plans ${d}: not a folder`, `--plans ${d} : ce n’est pas un dossier`);
   return { file: files[0], out: a.out, plans: a.plans, compat: !!a.compat, lang: a.lang! };
@@ -64,6 +64,11 @@ export async function convertCommand(
   }
   if (!existsSync(a.file) || !statSync(a.file).isFile()) {
     err(a.lang === 'fr' ? `${a.file} : fichier introuvable` : `${a.file}: no such file`);
+    return 2;
+  }
+  const unwritable = outputProblem(a.out, a.lang);
+  if (unwritable) {
+    err(unwritable);
     return 2;
   }
   try {

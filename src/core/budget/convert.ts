@@ -1,7 +1,6 @@
 // Converts a budget act into SCDL budget rows, streaming: the plan de comptes is found when
 // the header is known (before the first line), then each line becomes a row at once.
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { OutputStream } from '../write/output';
 import { isValidSiret } from '../ids/siret';
 import type { Lang, Severity } from '../model';
 import { NotBudgetActError, readAct, type ActHeader } from './act';
@@ -165,18 +164,15 @@ export async function convertAct(
 
 /** Writes the CSV (UTF-8, header row, CRLF) to `outPath` through a temporary file: never a half-written output. */
 export async function convertActToFile(path: string, outPath: string, o: ConvertOptions = {}): Promise<ConvertResult> {
-  const tmp = `${outPath}.${process.pid}.part`;
-  const ws = createWriteStream(tmp);
+  const output = new OutputStream(outPath);
   let buf: string[] = [csvLine(SCDL_BUDGET_COLUMNS)];
   let size = 0;
-  const flush = () =>
-    new Promise<void>((res, rej) => {
-      const s = buf.join('');
-      buf = [];
-      size = 0;
-      if (!s) return res();
-      ws.write(s, 'utf8', (e) => (e ? rej(e) : res()));
-    });
+  const flush = async () => {
+    const s = buf.join('');
+    buf = [];
+    size = 0;
+    if (s && !output.stream.write(s, 'utf8')) await output.drained();
+  };
   try {
     const r = await convertAct(
       path,
@@ -189,12 +185,10 @@ export async function convertActToFile(path: string, outPath: string, o: Convert
       o,
     );
     await flush();
-    await new Promise<void>((res, rej) => ws.end((e?: Error | null) => (e ? rej(e) : res())));
-    await rename(tmp, outPath);
+    await output.commit();
     return r;
   } catch (e) {
-    ws.destroy();
-    await rm(tmp, { force: true });
+    await output.abort();
     throw e;
   }
 }

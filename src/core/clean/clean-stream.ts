@@ -2,7 +2,8 @@
 // decisions such as the date format need every row), pass 2 reads it again and writes each
 // row, fixed, to a new UTF-8 file. One pass of fixes (no re-lint between passes as in
 // cleanText): in a row where a split amount is re-joined, the other fixes wait for a re-run.
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { OutputStream } from '../write/output';
 import { stat } from 'node:fs/promises';
 import { iconv } from '../vendor';
 import { CancelledError, lintCsvFile, type StreamOptions } from '../lint-csv-stream';
@@ -108,7 +109,7 @@ export async function cleanCsvFile(
     return !steps || steps.some((s) => stepAccepts(s, d, () => value));
   }
 
-  const sink = createWriteStream(out);
+  const sink = new OutputStream(out);
   let rows = 0;
   const withheld: Record<string, number> = {};
   const hold = (d: Diagnostic) => void (withheld[d.rule] = (withheld[d.rule] ?? 0) + 1);
@@ -116,12 +117,14 @@ export async function cleanCsvFile(
     const text = rowText(row, byRow.get(row.number), deletedCols, dialect, accept, applied, hold);
     if (text === null) return;
     rows++;
-    return sink.write(text + (row.eol && eol ? eol : row.eol));
+    return sink.stream.write(text + (row.eol && eol ? eol : row.eol));
   };
   try {
     await rewrite(path, lint.info.encoding, dialect, write, sink, { ...options, onProgress: half(0.5) });
-  } finally {
-    await new Promise<void>((resolve, reject) => sink.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await sink.commit();
+  } catch (e) {
+    await sink.abort();
+    throw e;
   }
   const recorded: RecordedStep[] = [];
   recordSteps(recorded, applied, (d) => values.get(d));
@@ -171,7 +174,7 @@ async function rewrite(
   encoding: string,
   dialect: CsvDialect,
   onRow: (row: CsvRow) => boolean | undefined,
-  sink: WriteStream,
+  sink: OutputStream,
   options: StreamOptions,
 ): Promise<void> {
   const decoder = iconv().getDecoder(encoding);
@@ -189,7 +192,7 @@ async function rewrite(
       options.onProgress?.(bytes, 0);
       if (blocked) {
         // Respect the writer's back-pressure so memory stays flat.
-        await new Promise<void>((r) => sink.once('drain', () => r()));
+        await sink.drained();
         blocked = false;
       }
     }

@@ -1,9 +1,9 @@
 // `odw clean <file> [--recipe r.json] --out <file> [--record r.json] [--schema s] [--lang fr]`:
 // applies a recipe's steps (or, without --recipe, every certain fix) and writes a new UTF-8
 // file. The input is never modified.
-import { existsSync, rmSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { decode } from '../read/decode';
 import type { Lang } from '../model';
 import { cleanText, type Counts } from './clean-text';
@@ -14,6 +14,8 @@ import { stepDateFormats, type CleanStep, type RecordedStep } from './steps';
 import { notCsv } from './refuse';
 import { replayStandardise } from '../standardise/replay';
 import { langOf, usageWords } from '../usage-words';
+import { resolveSchemaArg } from '../schema/resolve';
+import { outputProblem, sameFile, writeOutput } from '../write/output';
 
 /** Above this size the file is cleaned streaming, row by row. */
 export const STREAM_CLEAN_BYTES = 50 * 1024 * 1024;
@@ -47,9 +49,30 @@ function parse(argv: string[], lang0: Lang): CleanArgs | string {
   if (unknown) return w.unknownOption(`--${unknown}`);
   if (files.length !== 1) return files.length ? w.oneFileOnly() : w.noFile();
   if (!flags.out) return w.required('--out');
-  if (resolve(flags.out) === resolve(files[0])) return w.overwrite();
+  if (sameFile(flags.out, files[0]) || (flags.record && sameFile(flags.record, files[0]))) return w.overwrite();
   const lang = langOf(args, lang0);
   return { file: files[0], out: flags.out, recipe: flags.recipe, record: flags.record, schema: flags.schema, lang };
+}
+
+/** A missing input, an unknown schema or an output folder that does not exist: said before any work (exit 2). */
+function missingOrUnwritable(a: CleanArgs): string | null {
+  const fr = a.lang === 'fr';
+  for (const [p, what] of [
+    [a.file, ''],
+    [a.recipe, '--recipe '],
+  ] as const)
+    if (p !== undefined && !statSync(p, { throwIfNoEntry: false })?.isFile())
+      return `${what}${p}${fr ? ' : fichier introuvable' : ': no such file'}`;
+  for (const p of [a.out, a.record]) {
+    const problem = p === undefined ? null : outputProblem(p, a.lang);
+    if (problem) return problem;
+  }
+  if (a.schema) {
+    const s = resolveSchemaArg(a.schema, a.lang);
+    if (!s.compiled)
+      return `--schema ${a.schema}${fr ? ' : ' : ': '}${s.diagnostics.find((d) => d.severity === 'error')?.message ?? (fr ? 'schéma illisible' : 'unreadable schema')}`;
+  }
+  return null;
 }
 
 /** The output is UTF-8: a legacy input was re-encoded, which the recipe records first. */
@@ -73,6 +96,11 @@ export async function cleanCommand(
   const a = parse(argv, lang0);
   if (typeof a === 'string') {
     err(a);
+    return 2;
+  }
+  const problem = missingOrUnwritable(a);
+  if (problem) {
+    err(problem);
     return 2;
   }
   const refused = await notCsv(a.file, a.lang);
@@ -111,13 +139,13 @@ export async function cleanCommand(
   } else {
     const decoded = decode(await readFile(a.file));
     const r = cleanText(decoded.text, textLinter({ ...options, encoding: decoded }, a.file), steps);
-    await writeFile(a.out, r.text, 'utf8');
+    await writeOutput(a.out, r.text);
     [done, before, after, withheld] = [withReencode(decoded.encoding, r.steps), r.before, r.after, r.withheld];
   }
   if (staged) rmSync(staged, { force: true });
   if (a.record) {
     const prev = existsSync(a.record) ? parseRecipe(await readFile(a.record, 'utf8')).recipe : null;
-    await writeFile(a.record, toJson(appendSteps(prev, basename(a.file), done, new Date())));
+    await writeOutput(a.record, toJson(appendSteps(prev, basename(a.file), done, new Date())));
   }
   const fr = a.lang === 'fr';
   for (const s of done)

@@ -11,6 +11,7 @@ import { readSource, type SourceRef } from './read';
 import type { StandardiseSpec, TableOps } from './spec';
 import { tableShaper } from './table-ops';
 import type { Target } from './target';
+import { sameFile } from '../write/output';
 
 export interface RunOptions {
   /** Relative lookup files are read from here (the recipe's folder). */
@@ -91,7 +92,7 @@ export async function standardiseToFile(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const sources = sourcesOf(spec.table, main).map((s) => resolve(s.src.path));
-  if (sources.includes(resolve(out)))
+  if (sources.some((s) => sameFile(s, out)))
     throw err(
       'same-file',
       `Refusing to overwrite a source file (${out}); choose another output.`,

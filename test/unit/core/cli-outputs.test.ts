@@ -1,0 +1,140 @@
+// What the commands write and where they refuse to: the input is never modified (links at --out
+// included), a missing output folder or schema is a usage error before any work, binary junk is
+// not "cleaned", and the report formats say where a problem ends.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../src/cli';
+import { FIXTURES } from '../helpers';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(
+    argv,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'odw-cli-out-'));
+const input = join(dir, 'in.csv');
+const text = 'nom,montant\n Asso A ,1\nB,2\n';
+writeFileSync(input, text);
+const ACT = join(FIXTURES, 'budget', 'cases', 'mohon-cfu-2023-m57a', 'totem.xml');
+
+test('clean and standardise refuse an --out that is a link to the input, which stays as it was', async () => {
+  symlinkSync(input, join(dir, 'sym.csv'));
+  linkSync(input, join(dir, 'hard.csv'));
+  for (const out of ['sym.csv', 'hard.csv']) {
+    const r = await run('clean', input, '--out', join(dir, out));
+    assert.equal(r.code, 2, out);
+    assert.match(r.err, /refusing to overwrite the input/);
+    const s = await run('standardise', input, '--schema', 'scdl/subventions', '--out', join(dir, out));
+    assert.equal(s.code, 2, out);
+  }
+  assert.equal(readFileSync(input, 'utf8'), text);
+});
+
+test('a link at --out to another file is replaced by the output, not written through', async () => {
+  const other = join(dir, 'other.csv');
+  writeFileSync(other, 'keep me\n');
+  symlinkSync(other, join(dir, 'to-other.csv'));
+  const r = await run('clean', input, '--out', join(dir, 'to-other.csv'));
+  assert.equal(r.code, 0, r.err);
+  assert.equal(readFileSync(other, 'utf8'), 'keep me\n');
+  assert.equal(readFileSync(join(dir, 'to-other.csv'), 'utf8'), 'nom,montant\nAsso A,1\nB,2\n');
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.endsWith('.part')),
+    [],
+    'no temporary file left',
+  );
+});
+
+test('an --out in a folder that does not exist is a usage error, said in the command line’s language', async () => {
+  const missing = join(dir, 'no-such-folder', 'out.csv');
+  const convert = await run('convert', ACT, '--out', missing);
+  assert.equal(convert.code, 2);
+  assert.match(convert.err, /cannot write .*out\.csv: the folder .*no-such-folder does not exist/);
+  const clean = await run('clean', input, '--out', missing, '--lang', 'fr');
+  assert.equal(clean.code, 2);
+  assert.match(clean.err, /impossible d’écrire .* le dossier .*no-such-folder n’existe pas/);
+  const std = await run('standardise', input, '--schema', 'scdl/subventions', '--out', missing);
+  assert.equal(std.code, 2);
+  assert.equal(existsSync(join(dir, 'no-such-folder')), false);
+});
+
+test('clean refuses binary junk, a missing file, recipe or schema before writing anything', async () => {
+  const junk = join(dir, 'junk.csv');
+  writeFileSync(junk, Buffer.concat([Buffer.from('a,b\n'), Buffer.alloc(64), Buffer.from([1, 2, 3, 250, 251])]));
+  const out = join(dir, 'junk.clean.csv');
+  const r = await run('clean', junk, '--out', out);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /NUL bytes/);
+  for (const argv of [
+    ['clean', join(dir, 'nope.csv'), '--out', out, '--lang', 'fr'],
+    ['clean', input, '--out', out, '--recipe', join(dir, 'nope.json')],
+    ['clean', input, '--out', out, '--schema', 'nope/nope'],
+    ['clean', input, '--out', out, '--schema', 'scdl/subventions@9.9'],
+  ]) {
+    const x = await run(...argv);
+    assert.equal(x.code, 2, argv.join(' '));
+    assert.doesNotMatch(x.err, /ENOENT|at .*\.js/, 'a sentence, not a stack');
+  }
+  assert.match((await run('clean', join(dir, 'nope.csv'), '--out', out, '--lang', 'fr')).err, /fichier introuvable/);
+  assert.match((await run('clean', input, '--out', out, '--schema', 'scdl/subventions@9.9')).err, /no version 9\.9/);
+  assert.equal(existsSync(out), false);
+});
+
+test('JSON diagnostics: a cell over two lines has endLine, a workbook problem its cell', async () => {
+  const ml = join(dir, 'multiline.csv');
+  writeFileSync(ml, 'nom,note\nA,"ligne un\nligne deux"\nB,x\n');
+  const d = JSON.parse((await run('lint', ml, '--format', 'json')).out).files[0].diagnostics.find(
+    (x: { rule: string }) => x.rule === 'multiline-cell',
+  );
+  assert.deepEqual([d.line, d.start, d.endLine, d.end], [2, 2, 3, 11]);
+  const one = JSON.parse((await run('lint', input, '--format', 'json')).out).files[0].diagnostics[0];
+  assert.equal('endLine' in one, false, 'only when the range ends on another line');
+  const sheet = JSON.parse((await run('lint', join(FIXTURES, 'workspace', 'sheet-aube.xlsx'), '--format', 'json')).out).files[0];
+  assert.ok(sheet.diagnostics.length > 0);
+  for (const x of sheet.diagnostics) assert.match(`${x.sheet}!${x.cell}`, /^Feuil\d![A-Z]+\d+$/);
+});
+
+test('SARIF: artifact URIs are encoded, and every ruleId of the results is described', async () => {
+  const spaced = join(dir, 'sub dir #1');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(spaced);
+  const f = join(spaced, 'b.csv');
+  writeFileSync(f, 'nom,montant\nA,x\n');
+  const sarif = JSON.parse((await run('lint', f, '--schema', 'scdl/subventions', '--format', 'sarif')).out);
+  const uri = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+  assert.match(uri, /^file:\/\/\/.*\/sub%20dir%20%231\/b\.csv$/);
+  const ids = new Set(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id));
+  const used = new Set<string>(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId));
+  assert.ok([...used].some((id) => !id.startsWith('sheet-') && id.includes('-')));
+  for (const id of used) assert.ok(ids.has(id), id);
+});
+
+test('schemas, diagnose and publish: option mistakes in French with --lang fr, a non-HTTPS portal is exit 2', async () => {
+  const s = await run('schemas', '--bogus', '--lang', 'fr');
+  assert.equal(s.code, 2);
+  assert.match(s.err, /option inconnue --bogus/);
+  assert.match((await run('schemas', '--format', 'xml', '--lang', 'fr')).err, /--format vaut text ou json, pas « xml »/);
+  const d = await run('diagnose', '--portal', 'http://example.org', '--organization', 'x');
+  assert.equal(d.code, 2);
+  assert.match(d.err, /must use HTTPS/);
+  const prev = process.env.ODW_API_KEY;
+  process.env.ODW_API_KEY = 'k-secret';
+  try {
+    const p = await run('publish', input, '--portal', 'not a url', '--lang', 'fr');
+    assert.equal(p.code, 2);
+    assert.match(p.err, /--portal : |--portal: /);
+    assert.doesNotMatch(p.err, /k-secret/);
+  } finally {
+    if (prev === undefined) delete process.env.ODW_API_KEY;
+    else process.env.ODW_API_KEY = prev;
+  }
+});
