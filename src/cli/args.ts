@@ -2,6 +2,8 @@
 // the command line's language, and the default language.
 import type { Lang } from '../core/model';
 import { langOf, usageWords, type UsageWords } from '../core/usage-words';
+import { assertSafeUrl } from '../core/portal/url';
+import { PortalError } from '../core/portal/errors';
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -15,3 +17,14 @@ export const wordsFor = (argv: readonly string[], usage?: string): UsageWords =>
 
 /** An output stream of the CLI (stdout or stderr), one line per call. */
 export type Write = (s: string) => void;
+
+/** `--portal`: an HTTPS address (or loopback HTTP, for tests), else a usage error in `lang`. */
+export function portalArg(raw: string, lang: Lang): string {
+  try {
+    assertSafeUrl(raw.trim());
+  } catch (e) {
+    if (e instanceof PortalError) throw new UsageError(`--portal: ${e.messages[lang]}`);
+    throw e;
+  }
+  return raw.trim().replace(/\/+$/, '');
+}

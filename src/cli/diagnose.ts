@@ -2,7 +2,7 @@
 // what an organisation has published, flagged, and its Socle coverage. Read-only; ODW_API_KEY
 // only widens the listing to private datasets. Exit 0 when the portal answered, 1 when it
 // failed (the last known inventory is printed if there is one), 2 on usage errors.
-import { defaultLang, UsageError, wordsFor, type Write } from './args';
+import { defaultLang, portalArg, UsageError, wordsFor, type Write } from './args';
 import type { Lang } from '../core/model';
 import { checkColumns, defaultCacheDir, diagnose, inventoryJson, socleTitle, type OrgInventory } from '../core/diagnose';
 import { flagDetail, flagsOf, FLAG_LABELS } from '../core/diagnose/messages';
@@ -57,6 +57,7 @@ function parse(argv: string[]): Args {
   }
   if (!a.portal) throw new UsageError(w.required('--portal'));
   if (!a.organization) throw new UsageError(w.required('--organization'));
+  a.portal = portalArg(a.portal, a.lang!);
   // A CKAN API path says which portal it is; data.gouv.fr and other udata sites are the default.
   a.type ??= /\/api\/3(\/action)?\/?$/.test(a.portal) ? 'ckan' : 'udata';
   return a as Args;

@@ -114,7 +114,10 @@ function jsonReport(r: FileReport): object {
       line: d.line,
       start: d.start,
       end: d.end,
+      // A quoted cell over several lines ends on another line: `end` counts in that one.
+      ...(d.endLine !== undefined && d.endLine !== d.line ? { endLine: d.endLine } : {}),
       ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
+      ...(d.cell !== undefined ? { cell: d.cell } : {}),
     })),
   };
 }

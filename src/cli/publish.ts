@@ -21,7 +21,7 @@ import { loadLinkage, recordDone, saveCheckpoint } from '../core/portal/linkage-
 import { convertTsvToCsv } from '../core/portal/tsv-to-csv';
 import { extensionOf } from '../core/portal/resource-type';
 import type { Lang } from '../core/model';
-import { defaultLang, UsageError, wordsFor, type Write } from './args';
+import { defaultLang, portalArg, UsageError, wordsFor, type Write } from './args';
 import { failureText, requestsText, resultJson, resultText } from './publish-text';
 
 export const USAGE =
@@ -78,7 +78,7 @@ export function parsePublishArgs(argv: string[]): Args {
   }
   if (positional.length !== 1) throw new UsageError(positional.length ? w.oneFileOnly() : w.noFile());
   if (!out.portal) throw new UsageError(w.required('--portal'));
-  return { ...out, target: positional[0], portal: out.portal.trim().replace(/\/+$/, '') } as Args;
+  return { ...out, target: positional[0], portal: portalArg(out.portal, out.lang) } as Args;
 }
 
 export async function publishCommand(argv: string[], out: Write, err: Write): Promise<number> {
@@ -102,10 +102,12 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
   const apiKey = envKey || 'no-key-given-dry-run';
   const secrets = [apiKey];
   const say = (s: string) => err(redact(s, secrets));
-  // Request lines stay out of the job log; what happened and why does not.
+  // Request lines stay out of the job log; what happened and why does not, once (a TSV retry
+  // with CSV copies checks the key again).
+  const told = new Set<string>();
   const sink: Logger = {
     debug: () => undefined,
-    info: (m) => (/^(<-|->) /.test(m) ? undefined : say(`  ${m}`)),
+    info: (m) => (/^(<-|->) /.test(m) || told.has(m) ? undefined : (told.add(m), say(`  ${m}`))),
     warn: (m) => say(`  warning: ${m}`),
     error: (m) => say(`  error: ${m}`),
   };

@@ -4,7 +4,7 @@
 import type { Lang } from '../core/model';
 import { catalogCacheDir, currentCatalog } from '../core/catalog/load';
 import { updateCatalog } from '../core/catalog/update';
-import { defaultLang, type Write } from './args';
+import { defaultLang, wordsFor, type Write } from './args';
 
 export const USAGE = 'usage: odw schemas [--format text|json] [--update] [--lang en|fr]';
 
@@ -12,21 +12,17 @@ export async function schemasCommand(argv: string[], out: Write, err: Write): Pr
   let format = 'text';
   let update = false;
   let lang: Lang = defaultLang();
+  const w = wordsFor(argv, USAGE);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--update') update = true;
     else if (a === '--format' || a === '--lang') {
       const v = argv[++i];
+      if (v === undefined) return (err(w.needsValue(a)), 2);
       if (a === '--format' && (v === 'text' || v === 'json')) format = v;
       else if (a === '--lang' && (v === 'en' || v === 'fr')) lang = v;
-      else {
-        err(`${a} must be ${a === '--format' ? 'text or json' : 'en or fr'}\n${USAGE}`);
-        return 2;
-      }
-    } else {
-      err(`unknown argument ${a}\n${USAGE}`);
-      return 2;
-    }
+      else return (err(a === '--format' ? w.oneOf(a, ['text', 'json'], v) : w.oneOf(a, ['en', 'fr'], v)), 2);
+    } else return (err(a.startsWith('--') ? w.unknownOption(a) : w.own(`unexpected argument ${a}`, `argument inattendu ${a}`, true)), 2);
   }
   const fr = lang === 'fr';
   let code = 0;

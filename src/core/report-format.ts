@@ -43,7 +43,22 @@ export function unlisted(r: FileReport): number {
   return Math.max(0, c.error + c.warning + c.info - r.diagnostics.length);
 }
 
+/** A path as a SARIF artifact URI: relative ones stay relative, each segment percent-encoded (spaces, `#`, `%`). */
+export function sarifUri(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  const encoded = p
+    .split('/')
+    .map((seg, i) => (i === 0 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg)))
+    .join('/');
+  return p.startsWith('/') ? `file://${encoded}` : /^[A-Za-z]:\//.test(p) ? `file:///${encoded}` : encoded;
+}
+
 export function formatSarif(reports: FileReport[], lang: Lang): object {
+  // Schema checks (type-error, constraint-error…) are not registry rules: listed by id so that every ruleId is described.
+  const known = new Set(allRules.map((r) => r.meta.id));
+  const schemaIds = new Map<string, string>();
+  for (const d of reports.flatMap((r) => r.diagnostics))
+    if (!known.has(d.rule) && !schemaIds.has(d.rule)) schemaIds.set(d.rule, d.severity);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -53,12 +68,21 @@ export function formatSarif(reports: FileReport[], lang: Lang): object {
           driver: {
             name: 'odw',
             informationUri: DOCS_BASE,
-            rules: allRules.map((r) => ({
-              id: r.meta.id,
-              shortDescription: { text: r.meta.title[lang] },
-              helpUri: `${DOCS_BASE}${r.meta.id}.md`,
-              defaultConfiguration: { level: level(r.meta.severity) },
-            })),
+            rules: allRules
+              .map((r) => ({
+                id: r.meta.id,
+                shortDescription: { text: r.meta.title[lang] },
+                helpUri: `${DOCS_BASE}${r.meta.id}.md`,
+                defaultConfiguration: { level: level(r.meta.severity) },
+              }))
+              .concat(
+                [...schemaIds].sort().map(([id, severity]) => ({
+                  id,
+                  shortDescription: { text: lang === 'fr' ? `Contrôle du schéma : ${id}` : `Schema check: ${id}` },
+                  helpUri: `${DOCS_BASE}../schemas.md`,
+                  defaultConfiguration: { level: level(severity) },
+                })),
+              ),
           },
         },
         results: reports.flatMap((r) =>
@@ -69,7 +93,7 @@ export function formatSarif(reports: FileReport[], lang: Lang): object {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: r.path },
+                  artifactLocation: { uri: sarifUri(r.path) },
                   ...(d.line != null
                     ? {
                         region: {

@@ -131,7 +131,8 @@ test('portal errors and timeouts: a clear message, the last known inventory, exi
   assert.ok(!unknown.err.includes(udata.apiKey), 'the key is never printed');
   assert.equal((await odw(['diagnose', '--portal', udata.url])).code, 2);
   assert.equal((await odw(['diagnose', '--portal', udata.url, '--organization', 'x', '--type', 'ods'])).code, 2);
+  // A plain-HTTP portal is refused before any request: a usage error.
   const http = await odw(['diagnose', '--portal', 'http://data.example.org', '--organization', 'x']);
-  assert.equal(http.code, 1);
+  assert.equal(http.code, 2);
   assert.match(http.err, /must use HTTPS/);
 });
