@@ -3,7 +3,8 @@
 import { formatOf } from '../lint-file';
 import { readFileRows, UnreadableError, CancelledError, type ReadInfo } from '../chart/read-rows';
 import { readSheetRows } from '../chart/read-sheet';
-import { SheetReadError } from '../sheet/errors';
+import { SheetReadError, sheetErrorMessage } from '../sheet/errors';
+import { sourceError } from '../reader-diagnostics';
 import { listSheets } from '../sheet/peek';
 import { err } from './errors';
 
@@ -65,12 +66,13 @@ export async function readSource(
   } catch (e) {
     if ((e instanceof Enough || e instanceof CancelledError) && stop.signal.aborted && info) return info;
     if (e instanceof UnreadableError)
+      throw err('unreadable', `${src.path}: ${sourceError(e.kind, 'en').message}`, `${src.path} : ${sourceError(e.kind, 'fr').message}`);
+    if (e instanceof SheetReadError)
       throw err(
         'unreadable',
-        `${src.path}: not a readable table (${e.kind}).`,
-        `${src.path} : ce n’est pas un tableau lisible (${e.kind}).`,
+        `${src.path}: ${sheetErrorMessage(e.kind, 'en', e.detail)}`,
+        `${src.path} : ${sheetErrorMessage(e.kind, 'fr', e.detail)}`,
       );
-    if (e instanceof SheetReadError) throw err('unreadable', `${src.path}: ${e.message}`, `${src.path} : ${e.message}`);
     if ((e as NodeJS.ErrnoException)?.code === 'ENOENT')
       throw err('unreadable', `${src.path}: no such file.`, `${src.path} : fichier introuvable.`);
     throw e;

@@ -138,3 +138,17 @@ test('schemas, diagnose and publish: option mistakes in French with --lang fr, a
     else process.env.ODW_API_KEY = prev;
   }
 });
+
+test('map and standardise say why a file is no table, in the lint’s words and the command line’s language', async () => {
+  const empty = join(dir, 'empty.csv');
+  writeFileSync(empty, '');
+  const m = await run('map', empty, '--schema', 'scdl/subventions', '--lang', 'fr');
+  assert.equal(m.code, 2);
+  assert.match(m.err, /empty\.csv : Le fichier est vide : il n’a pas de ligne d’en-tête\./);
+  const junk = join(dir, 'nul.csv');
+  writeFileSync(junk, Buffer.from('a,b\n\0\0\0\n'));
+  const s = await run('standardise', junk, '--schema', 'scdl/subventions', '--out', join(dir, 'nul.out.csv'));
+  assert.equal(s.code, 2);
+  assert.match(s.err, /NUL bytes/);
+  assert.equal(existsSync(join(dir, 'nul.out.csv')), false);
+});
