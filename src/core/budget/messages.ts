@@ -35,6 +35,16 @@ const T: Record<string, { en: Msg; fr: Msg }> = {
     fr: (p) =>
       `Le fichier déclare l’encodage ${p.detail} mais ses octets ne sont pas en ${p.detail} : la déclaration est fausse (souvent des octets ISO-8859-1 déclarés UTF-8). Corrigez la déclaration de la première ligne.`,
   },
+  'utf8-bytes': {
+    en: (p) =>
+      `The file declares the encoding ${p.detail} but its bytes are UTF-8 (read as ${p.detail}, “é” would become “Ã©”): the declaration is wrong. Write encoding="UTF-8" in the first line, or save the file as ${p.detail}.`,
+    fr: (p) =>
+      `Le fichier déclare l’encodage ${p.detail} mais ses octets sont en UTF-8 (lus en ${p.detail}, « é » deviendrait « Ã© ») : la déclaration est fausse. Écrivez encoding="UTF-8" dans la première ligne, ou enregistrez le fichier en ${p.detail}.`,
+  },
+  'too-deep': {
+    en: (p) => `Elements nested more than ${p.detail} deep: no budget act is built so; the file is refused.`,
+    fr: (p) => `Des éléments imbriqués sur plus de ${p.detail} niveaux : aucun acte budgétaire n’est ainsi fait ; le fichier est refusé.`,
+  },
   'unsupported-encoding': { en: (p) => `Unknown declared encoding “${p.detail}”.`, fr: (p) => `Encodage déclaré inconnu « ${p.detail} ».` },
   'not-xml': {
     en: () =>

@@ -8,7 +8,17 @@ import { iconv, saxes } from '../vendor';
 
 export type Attrs = Record<string, string>;
 
-export type XmlErrorKind = 'doctype' | 'malformed' | 'truncated' | 'huge-token' | 'encoding' | 'unsupported-encoding' | 'empty' | 'not-xml';
+export type XmlErrorKind =
+  | 'doctype'
+  | 'malformed'
+  | 'truncated'
+  | 'huge-token'
+  | 'too-deep'
+  | 'encoding'
+  | 'utf8-bytes'
+  | 'unsupported-encoding'
+  | 'empty'
+  | 'not-xml';
 
 /** A file the reader refuses; `kind` picks the user's message (messages.ts). */
 export class XmlInputError extends Error {
@@ -30,6 +40,8 @@ export interface XmlHandlers {
 
 /** No budget act holds an attribute or text this long; past it the file is refused, memory stays bounded. */
 export const MAX_TOKEN_CHARS = 8 * 1024 * 1024;
+/** A budget act nests about six elements deep; past this the file is refused (saxes keeps every open tag). */
+export const MAX_DEPTH = 256;
 const CHUNK = 1 << 20;
 
 export const localName = (name: string): string => {
@@ -78,7 +90,47 @@ function decoderFor(encoding: string): Decoder {
   const ic = iconv();
   if (!ic.encodingExists(encoding)) throw new XmlInputError('unsupported-encoding', encoding);
   const d = ic.getDecoder(encoding);
-  return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+  if (!SINGLE_BYTE.test(encoding)) return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+  // Any bytes are valid ISO-8859-1: an act saved as UTF-8 but still declaring ISO-8859-1 would
+  // turn "é" into "Ã©" without a word. Bytes that are all well-formed UTF-8 sequences, at least
+  // one of them, are that mistake (real Latin-1 text of French labels never reads as UTF-8).
+  const utf8 = new Utf8Sequences();
+  return {
+    write: (b) => (utf8.feed(b), d.write(b)),
+    end: () => {
+      if (utf8.allValid()) throw new XmlInputError('utf8-bytes', encoding);
+      return d.end() ?? '';
+    },
+  };
+}
+
+const SINGLE_BYTE = /^(iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d|us-ascii|ascii)$/;
+
+/** Whether every byte above 0x7F seen so far belongs to a well-formed UTF-8 sequence. */
+class Utf8Sequences {
+  private expect = 0;
+  private sequences = 0;
+  private broken = false;
+
+  feed(b: Uint8Array): void {
+    for (let i = 0; i < b.length && !this.broken; i++) {
+      const x = b[i];
+      if (this.expect > 0) {
+        if (x >= 0x80 && x <= 0xbf) this.expect--;
+        else this.broken = true;
+      } else if (x >= 0x80) {
+        if (x >= 0xc2 && x <= 0xdf) this.expect = 1;
+        else if (x >= 0xe0 && x <= 0xef) this.expect = 2;
+        else if (x >= 0xf0 && x <= 0xf4) this.expect = 3;
+        else this.broken = true;
+        this.sequences++;
+      }
+    }
+  }
+
+  allValid(): boolean {
+    return !this.broken && this.expect === 0 && this.sequences > 0;
+  }
 }
 
 /** Parses `path`; resolves once the whole file was read, rejects with XmlInputError (or what a handler threw). */
@@ -102,10 +154,15 @@ export async function streamXml(stream: Readable, h: XmlHandlers, signal?: Abort
   parser.on('doctype', () => {
     failure ??= new XmlInputError('doctype', '');
   });
+  let depth = 0;
   parser.on('opentag', (t) => {
     if (failure) return;
     sawRoot = true;
     sinceTag = 0;
+    if (++depth > MAX_DEPTH) {
+      failure = new XmlInputError('too-deep', String(MAX_DEPTH));
+      return;
+    }
     try {
       h.open(localName(t.name), t.attributes as Attrs);
     } catch (e) {
@@ -115,6 +172,7 @@ export async function streamXml(stream: Readable, h: XmlHandlers, signal?: Abort
   parser.on('closetag', (t) => {
     if (failure) return;
     sinceTag = 0;
+    depth--;
     try {
       h.close(localName(t.name));
     } catch (e) {

@@ -89,6 +89,25 @@ test('a Latin-1 act declared UTF-8 is refused with the reason', async () => {
   assert.match(e.message, /declares the encoding utf-8/);
 });
 
+test('an act saved as UTF-8 but declaring ISO-8859-1 is refused, not turned into “Ã©”', async () => {
+  const latin1 = readFileSync(actOf('crach-lotissement-bp-2022'));
+  assert.match(latin1.subarray(0, 60).toString('latin1'), /ISO-8859-1/i);
+  const utf8 = Buffer.from(latin1.toString('latin1'), 'utf8');
+  const e = await refusal(utf8, 'fr');
+  assert.equal(e.code, 'utf8-bytes');
+  assert.match(e.message, /déclare l’encodage iso-8859-1 mais ses octets sont en UTF-8/);
+  // The real Latin-1 act, with the same declaration, still converts.
+  const dir = tmp();
+  const r = await convertActToFile(actOf('crach-lotissement-bp-2022'), join(dir, 'ok.csv'), offline);
+  assert.ok(r.rows > 0);
+});
+
+test('elements nested thousands deep are refused early, memory bounded', async () => {
+  const e = await refusal(`<?xml version="1.0"?><DocumentBudgetaire>${'<a>'.repeat(200_000)}`);
+  assert.equal(e.code, 'too-deep');
+  assert.match(e.message, /nested more than 256 deep/);
+});
+
 const planFile = (exer: string, decl = 'M14_COM_500_3500') =>
   gunzipSync(readFileSync(join(ROOT, 'data/plans', exer, 'M14', decl, 'planDeCompte.xml.gz')));
 const line = { Nature: '6045', ContNat: '011', CodRD: 'D', OpBudg: '0', MtPrev: '1.00' };
