@@ -1,5 +1,6 @@
 // Compiles a Table Schema descriptor once: per field a caster, its constraint tests and
 // its missing values, so validating a cell allocates nothing.
+import type { SchemaWords } from './types/cast';
 import { asList, type FieldDescriptor, type TableSchema } from './descriptor';
 import { compileConstraints, type ConstraintTest } from './constraints';
 import { compileCast } from './types/cast';
@@ -23,7 +24,7 @@ export interface CompiledField {
 /** A problem in the descriptor found while compiling; `path` is a JSON pointer into it. */
 export interface CompileIssue {
   path: string;
-  message: string;
+  message: SchemaWords;
 }
 
 export interface CompiledSchema {
@@ -67,7 +68,7 @@ export function compileSchema(schema: TableSchema): CompiledSchema {
     for (const n of names) {
       const f = byName.get(n);
       if (!f) {
-        issues.push({ path, message: `field “${n}” is not in the schema` });
+        issues.push({ path, message: { en: `field “${n}” is not in the schema`, fr: `le champ « ${n} » n’est pas dans le schéma` } });
         return null;
       }
       out.push(f.index);
@@ -86,14 +87,24 @@ export function compileSchema(schema: TableSchema): CompiledSchema {
     if (resource !== '') {
       issues.push({
         path: `/foreignKeys/${i}/reference/resource`,
-        message: `foreign keys to another resource (“${resource}”) are not checked on a single file`,
+        message: {
+          en: `foreign keys to another resource (“${resource}”) are not checked on a single file`,
+          fr: `les clés étrangères vers une autre ressource (« ${resource} ») ne sont pas vérifiées sur un seul fichier`,
+        },
       });
       return;
     }
     const from = indexes(asList(fk.fields), `/foreignKeys/${i}/fields`);
     const to = indexes(asList(fk.reference?.fields), `/foreignKeys/${i}/reference/fields`);
     if (from && to && from.length === to.length) selfForeignKeys.push({ fields: from, reference: to });
-    else if (from && to) issues.push({ path: `/foreignKeys/${i}`, message: 'foreign key and reference have different numbers of fields' });
+    else if (from && to)
+      issues.push({
+        path: `/foreignKeys/${i}`,
+        message: {
+          en: 'foreign key and reference have different numbers of fields',
+          fr: 'la clé étrangère et sa référence n’ont pas le même nombre de champs',
+        },
+      });
   });
   return { descriptor: schema, fields, byName, primaryKey, uniqueKeys, selfForeignKeys, issues };
 }

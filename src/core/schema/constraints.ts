@@ -1,6 +1,7 @@
 // Field constraints compiled once: each becomes a small test over the logical value, with
 // regexes and enum sets built here and never per cell. frictionless semantics: patterns are
 // full matches, bounds and enum items are read with the field's own caster first.
+import type { SchemaWords } from './types/cast';
 import type { Constraints } from './descriptor';
 import { INVALID, keyOf, type FieldCast } from './types/cast';
 
@@ -48,12 +49,12 @@ function readParam(p: unknown, fc: FieldCast): unknown {
 export interface CompiledConstraints {
   tests: ConstraintTest[];
   /** Problems in the constraints themselves (bad regex, a bound the type cannot read). */
-  errors: string[];
+  errors: SchemaWords[];
 }
 
 export function compileConstraints(c: Constraints | undefined, fc: FieldCast): CompiledConstraints {
   const tests: ConstraintTest[] = [];
-  const errors: string[] = [];
+  const errors: SchemaWords[] = [];
   if (!c) return { tests, errors };
   if (typeof c.minLength === 'number') {
     const min = c.minLength;
@@ -68,7 +69,10 @@ export function compileConstraints(c: Constraints | undefined, fc: FieldCast): C
     if (c[name] === undefined) return;
     const b = readParam(c[name], fc);
     if (typeof b !== 'number') {
-      errors.push(`constraint “${name}” value ${JSON.stringify(c[name])} does not fit type ${fc.label}`);
+      errors.push({
+        en: `constraint “${name}” value ${JSON.stringify(c[name])} does not fit type ${fc.label}: the constraint is not checked`,
+        fr: `la valeur ${JSON.stringify(c[name])} de la contrainte « ${name} » ne convient pas au type ${fc.label} : la contrainte n’est pas vérifiée`,
+      });
       return;
     }
     tests.push({ name, param: c[name], ok: (v) => typeof v !== 'number' || cmp(v, b) });
@@ -82,14 +86,21 @@ export function compileConstraints(c: Constraints | undefined, fc: FieldCast): C
       const re = compilePattern(c.pattern);
       tests.push({ name: 'pattern', param: c.pattern, ok: (_v, raw) => re.test(raw) });
     } catch (e) {
-      errors.push(`constraint “pattern” is not a valid regular expression: ${(e as Error).message}`);
+      errors.push({
+        en: `constraint “pattern” is not a valid regular expression (${(e as Error).message}): the constraint is not checked`,
+        fr: `la contrainte « pattern » n’est pas une expression régulière valide (${(e as Error).message}) : elle n’est pas vérifiée`,
+      });
     }
   }
   if (Array.isArray(c.enum)) {
     const allowed = new Set<unknown>();
     for (const item of c.enum) {
       const v = readParam(item, fc);
-      if (v === INVALID) errors.push(`enum value ${JSON.stringify(item)} does not fit type ${fc.label}`);
+      if (v === INVALID)
+        errors.push({
+          en: `enum value ${JSON.stringify(item)} does not fit type ${fc.label}`,
+          fr: `la valeur ${JSON.stringify(item)} de l’enum ne convient pas au type ${fc.label}`,
+        });
       else allowed.add(keyOf(v));
     }
     tests.push({ name: 'enum', param: c.enum, ok: (v) => allowed.has(keyOf(v)) });

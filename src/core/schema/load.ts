@@ -69,7 +69,7 @@ export function loadSchemaText(text: string, lang: Lang = 'en'): LoadedSchema {
   if (diagnostics.length || !usable(descriptor)) return { descriptor: usable(descriptor) ? descriptor : null, compiled: null, diagnostics };
   const compiled = compileSchema(descriptor);
   for (const issue of compiled.issues)
-    diagnostics.push(at(text, 'schema-error', `${issue.path}: ${issue.message}`, spanFor(spans, issue.path)));
+    diagnostics.push(at(text, 'schema-error', `${issue.path}: ${issue.message[lang]}`, spanFor(spans, issue.path)));
   return { descriptor, compiled, diagnostics };
 }
 

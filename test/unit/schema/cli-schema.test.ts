@@ -45,3 +45,28 @@ test('--schema with a path; a broken schema file is reported at its JSON positio
   const unknown = await run('lint', example, '--schema', 'scdl/nope');
   assert.equal(unknown.code, 2);
 });
+
+test('a faulty part of a schema is switched off, said in the user’s language, never a false error on the data', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'odw-faulty-'));
+  const schema = join(dir, 'schema.json');
+  writeFileSync(
+    schema,
+    JSON.stringify({
+      fields: [
+        { name: 'jour', type: 'date', format: '%Q' },
+        { name: 'code', type: 'string', constraints: { pattern: '([0-9' } },
+      ],
+    }),
+  );
+  const data = join(dir, 'data.csv');
+  writeFileSync(data, 'jour,code\n2024-01-31,A1\n31/01/2024,B2\n');
+  const r = await run('lint', data, '--schema', schema, '--format', 'json', '--lang', 'fr');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(JSON.parse(r.out).files[0].counts.error, 0);
+  assert.match(r.err, /motif de date inconnu « %Q » : lu comme le format "any"/);
+  assert.match(r.err, /la contrainte « pattern » n’est pas une expression régulière valide .* elle n’est pas vérifiée/);
+  // A value no date form reads is still a type error.
+  writeFileSync(data, 'jour,code\npas une date,A1\n');
+  const bad = JSON.parse((await run('lint', data, '--schema', schema, '--format', 'json')).out).files[0];
+  assert.equal(bad.byRule['type-error'], 1);
+});

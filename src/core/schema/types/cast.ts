@@ -6,12 +6,15 @@ import { stringCast } from './string';
 import { arrayCast, booleanCast, geojsonCast, geopointCast, listCast, objectCast } from './structured';
 import { temporalCast } from './temporal';
 
+/** A problem of the schema itself, in both languages (it is reported in the user's). */
+export type SchemaWords = { en: string; fr: string };
+
 export interface FieldCast {
   cast: Cast;
   /** `type` or `type/format`, as frictionless notes it in type errors. */
   label: string;
   /** Set when the descriptor asks for something we cannot read (unknown type or format). */
-  error?: string;
+  error?: SchemaWords;
 }
 
 export function compileCast(field: FieldDescriptor): FieldCast {
@@ -22,7 +25,7 @@ export function compileCast(field: FieldDescriptor): FieldCast {
   return { label, ...r };
 }
 
-function castFor(field: FieldDescriptor, type: string): { cast: Cast; error?: string } {
+function castFor(field: FieldDescriptor, type: string): { cast: Cast; error?: SchemaWords } {
   switch (type) {
     case 'string':
       return stringCast(field);
@@ -54,7 +57,7 @@ function castFor(field: FieldDescriptor, type: string): { cast: Cast; error?: st
     case 'any':
       return { cast: (s) => s };
     default:
-      return { cast: (s) => s, error: `unknown field type “${type}”` };
+      return { cast: (s) => s, error: { en: `unknown field type “${type}”`, fr: `type de champ inconnu « ${type} »` } };
   }
 }
 

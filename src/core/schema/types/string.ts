@@ -1,4 +1,5 @@
 // `string` formats. The regexes are pragmatic versions of what frictionless-py accepts.
+import type { SchemaWords } from './cast';
 import type { FieldDescriptor } from '../descriptor';
 import { INVALID, type Cast } from './invalid';
 import { FR_FORMAT_NAMES } from '../../checks/fr-format-names';
@@ -11,7 +12,7 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 const UUID_PLAIN = /^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-export function stringCast(field: FieldDescriptor): { cast: Cast; error?: string } {
+export function stringCast(field: FieldDescriptor): { cast: Cast; error?: SchemaWords } {
   const test =
     (re: RegExp): Cast =>
     (s) =>
@@ -31,6 +32,9 @@ export function stringCast(field: FieldDescriptor): { cast: Cast; error?: string
     default:
       // fr-format names (`code-postal`, `siret`…) are checked by their own check (checks/registry.ts).
       if (FR_FORMATS.has(field.format!)) return { cast: (s) => s };
-      return { cast: (s) => s, error: `unknown string format “${field.format}”` };
+      return {
+        cast: (s) => s,
+        error: { en: `unknown string format “${field.format}”`, fr: `format de chaîne inconnu « ${field.format} »` },
+      };
   }
 }

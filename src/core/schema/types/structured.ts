@@ -1,5 +1,6 @@
 // boolean, geopoint, geojson, object, array and the v2 `list`: types whose cells hold a
 // token, a pair or a JSON document.
+import type { SchemaWords } from './cast';
 import type { FieldDescriptor } from '../descriptor';
 import { INVALID, type Cast } from './invalid';
 import { scanDecimal } from './number';
@@ -24,7 +25,7 @@ function json(s: string): unknown {
 }
 
 /** geopoint → `[lon, lat]`. */
-export function geopointCast(field: FieldDescriptor): { cast: Cast; error?: string } {
+export function geopointCast(field: FieldDescriptor): { cast: Cast; error?: SchemaWords } {
   const format = field.format ?? 'default';
   const pair = (lon: unknown, lat: unknown): unknown => {
     const a = typeof lon === 'number' ? lon : typeof lon === 'string' ? scanDecimal(lon, true) : NaN;
@@ -54,7 +55,7 @@ export function geopointCast(field: FieldDescriptor): { cast: Cast; error?: stri
           : INVALID;
       },
     };
-  return { cast: () => INVALID, error: `unknown geopoint format “${format}”` };
+  return { cast: () => INVALID, error: { en: `unknown geopoint format “${format}”`, fr: `format de geopoint inconnu « ${format} »` } };
 }
 
 const GEOMETRIES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);

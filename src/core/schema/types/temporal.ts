@@ -1,5 +1,6 @@
 // date, time, datetime, year, yearmonth and duration. Logical values are numbers (UTC ms,
 // seconds…) so minimum/maximum/enum/unique compare them without allocating.
+import type { SchemaWords } from './cast';
 import type { FieldDescriptor } from '../descriptor';
 import { INVALID, type Cast } from './invalid';
 import { compileStrptime, daysInMonth, tzMinutes, validParts, type DateParts } from './strptime';
@@ -80,7 +81,7 @@ function isoTime(s: string): number | typeof INVALID {
 }
 
 /** Builds the caster; `error` is set when the format itself is unusable. */
-export function temporalCast(field: FieldDescriptor, type: string): { cast: Cast; error?: string } {
+export function temporalCast(field: FieldDescriptor, type: string): { cast: Cast; error?: SchemaWords } {
   const format = field.format ?? 'default';
   if (type === 'year') return { cast: (s) => (/^\d{4}$/.test(s) ? +s : INVALID) };
   if (type === 'yearmonth')
@@ -92,14 +93,21 @@ export function temporalCast(field: FieldDescriptor, type: string): { cast: Cast
     };
   if (type === 'duration') return { cast: durationSeconds };
   if (format === 'default' || format === '') return { cast: type === 'date' ? isoDate : type === 'time' ? isoTime : isoDatetime };
-  if (format === 'any')
-    return {
-      cast: type === 'date' ? anyDate : type === 'time' ? isoTime : (s) => (isoDatetime(s) !== INVALID ? isoDatetime(s) : anyDate(s)),
-    };
+  const any: Cast =
+    type === 'date' ? anyDate : type === 'time' ? isoTime : (s) => (isoDatetime(s) !== INVALID ? isoDatetime(s) : anyDate(s));
+  if (format === 'any') return { cast: any };
   // frictionless v1 also allowed `fmt:%d/%m/%Y`.
   const pattern = format.startsWith('fmt:') ? format.slice(4) : format;
   const reader = compileStrptime(pattern);
-  if (!reader) return { cast: () => INVALID, error: `unknown date pattern “${format}”` };
+  // An unusable pattern switches the pattern off, not the column: every cell failing it would be a false alarm.
+  if (!reader)
+    return {
+      cast: any,
+      error: {
+        en: `unknown date pattern “${format}”: read as format "any"`,
+        fr: `motif de date inconnu « ${format} » : lu comme le format "any"`,
+      },
+    };
   if (type === 'time')
     return {
       cast: (s) => {
