@@ -7,8 +7,15 @@ import { SheetReadError, sheetErrorMessage } from '../sheet/errors';
 import { sourceError } from '../reader-diagnostics';
 import { listSheets } from '../sheet/peek';
 import { err } from './errors';
+import { fitRow } from './ragged';
 
-export type RowCallback = (values: string[]) => void;
+/** Where a row comes from: its line (CSV) or row (sheet) number, and the file's delimiter (null for a sheet). */
+export interface RowAt {
+  line: number;
+  delimiter: string | null;
+}
+
+export type RowCallback = (values: string[], at: RowAt) => void;
 
 export interface SourceRef {
   path: string;
@@ -30,13 +37,13 @@ export async function readSource(
   let info: ReadInfo | null = null;
   const start = (i: ReadInfo) => {
     info = i;
-    return (row: { values: string[] }) => {
+    return (row: { number: number; values: string[] }) => {
       if (options.limit !== undefined && n >= options.limit) {
         stop.abort();
         throw new Enough();
       }
       n++;
-      onRow(row.values);
+      onRow(row.values, { line: row.number, delimiter: i.delimiter });
     };
   };
   try {
@@ -79,13 +86,24 @@ export async function readSource(
   }
 }
 
-/** The header and the first data rows, for the proposal and the preview. */
+/**
+ * The header and the first data rows, for the proposal and the preview. A row with more cells
+ * than the header is read as the standardisation reads it (ragged.ts), or left out of the sample.
+ */
 export async function sampleSource(
   src: SourceRef,
   rows = 500,
   signal?: AbortSignal,
 ): Promise<{ header: string[]; rows: string[][]; info: ReadInfo }> {
   const all: string[][] = [];
-  const info = await readSource(src, (v) => all.push(v), { limit: rows + 1, signal });
+  const info = await readSource(
+    src,
+    (v, at) => {
+      if (!all.length) return void all.push(v);
+      const fit = fitRow(v, all[0].length, at.delimiter);
+      if (fit) all.push(fit.values);
+    },
+    { limit: rows + 1, signal },
+  );
   return { header: all[0] ?? [], rows: all.slice(1), info };
 }

@@ -9,7 +9,7 @@ import { compileMapping, type CompiledMapping } from './compile';
 import { err } from './errors';
 import { readSource, type SourceRef } from './read';
 import type { StandardiseSpec, TableOps } from './spec';
-import { tableShaper } from './table-ops';
+import { emptyReport, tableShaper, type ShapeReport } from './table-ops';
 import type { Target } from './target';
 import { sameFile } from '../write/output';
 
@@ -20,7 +20,7 @@ export interface RunOptions {
   onProgress?: (rows: number) => void;
 }
 
-export interface RunResult {
+export interface RunResult extends ShapeReport {
   rows: number;
   header: string[];
 }
@@ -51,32 +51,38 @@ export async function mapRows(
   main: SourceRef,
   onRow: (cells: string[]) => void,
   options: RunOptions & { limit?: number } = {},
-): Promise<{ header: string[]; rows: number }> {
+): Promise<RunResult> {
   const stackCol = spec.table?.stack?.column;
   let header: string[] | null = null;
   let rows = 0;
+  const report = emptyReport();
   for (const { src, label } of sourcesOf(spec.table, main)) {
     let mapping: CompiledMapping | null = null;
-    const shaper = tableShaper(spec.table, src.path, (h) => {
-      mapping = compileMapping(spec, target, stackCol ? [...h, stackCol] : h, src.path, options.baseDir ?? dirname(main.path));
-      if (!header) {
-        header = mapping.header;
-        onRow(header);
-      }
-      return (v) => {
-        if (options.limit !== undefined && rows >= options.limit) return;
-        rows++;
-        onRow(mapping!.map(stackCol ? [...v, label] : v));
-        if (rows % 10000 === 0) options.onProgress?.(rows);
-      };
-    });
+    const shaper = tableShaper(
+      spec.table,
+      src.path,
+      (h) => {
+        mapping = compileMapping(spec, target, stackCol ? [...h, stackCol] : h, src.path, options.baseDir ?? dirname(main.path));
+        if (!header) {
+          header = mapping.header;
+          onRow(header);
+        }
+        return (v) => {
+          if (options.limit !== undefined && rows >= options.limit) return;
+          rows++;
+          onRow(mapping!.map(stackCol ? [...v, label] : v));
+          if (rows % 10000 === 0) options.onProgress?.(rows);
+        };
+      },
+      report,
+    );
     await readSource(src, shaper, {
       signal: options.signal,
       limit: options.limit !== undefined ? options.limit + (spec.table?.headerRow ?? 1) + 200 : undefined,
     });
     if (!mapping) throw err('unreadable', `${src.path}: no header row found.`, `${src.path} : aucune ligne d’en-tête.`);
   }
-  return { header: header ?? [], rows };
+  return { header: header ?? [], rows, ...report };
 }
 
 export function csvLine(cells: readonly string[]): string {
@@ -107,7 +113,7 @@ export async function standardiseToFile(
     throw err('unwritable', `Cannot write ${out}: ${why}`, `Impossible d’écrire ${out} : ${why}`);
   }
   let buf = '';
-  let res: { header: string[]; rows: number };
+  let res: RunResult;
   try {
     res = await mapRows(
       spec,
@@ -140,10 +146,14 @@ export async function standardisePreview(
   main: SourceRef,
   limit: number,
   options: RunOptions = {},
-): Promise<{ text: string; header: string[]; rows: string[][] }> {
+): Promise<{ text: string; header: string[]; rows: string[][]; report: ShapeReport }> {
   const rows: string[][] = [];
   let text = '';
-  await mapRows(
+  const {
+    header: _h,
+    rows: _r,
+    ...report
+  } = await mapRows(
     spec,
     target,
     main,
@@ -153,5 +163,5 @@ export async function standardisePreview(
     },
     { ...options, limit },
   );
-  return { text, header: rows[0] ?? [], rows: rows.slice(1) };
+  return { text, header: rows[0] ?? [], rows: rows.slice(1), report };
 }

@@ -4,6 +4,8 @@
 import { cleanLabel, labelKey } from './labels';
 import { err } from './errors';
 import type { TableOps } from './spec';
+import type { RowAt } from './read';
+import { fitRow, note, noRows, type RowSet } from './ragged';
 
 /** An unpivot may not make more rows than this: beyond, the columns chosen are surely wrong. */
 export const MAX_OUTPUT_ROWS = 2_000_000;
@@ -20,6 +22,16 @@ export function findColumn(header: readonly string[], label: string): number {
   return k ? header.findIndex((h) => labelKey(h) === k) : -1;
 }
 
+/** What the shaper did to source rows besides the operations asked for. */
+export interface ShapeReport {
+  /** More cells than the header, read again with the lint's certain repair (a split amount joined). */
+  repaired: RowSet;
+  /** More cells than the header and no certain repair: not mapped, not written. */
+  leftOut: RowSet;
+}
+
+export const emptyReport = (): ShapeReport => ({ repaired: noRows(), leftOut: noRows() });
+
 export interface ShapedTable {
   header: string[];
   row(values: string[]): void;
@@ -27,19 +39,22 @@ export interface ShapedTable {
 
 /**
  * Feeds source rows (header included) through the operations; `onHeader` receives the shaped
- * header once and returns the sink of the shaped rows.
+ * header once and returns the sink of the shaped rows. A data row is first fitted to the header
+ * (ragged.ts): one that cannot be is left out, never shifted; `report` counts both.
  */
 export function tableShaper(
   ops: TableOps | undefined,
   where: string,
   onHeader: (header: string[]) => (values: string[]) => void,
-): (values: string[]) => void {
+  report: ShapeReport = emptyReport(),
+): (values: string[], at?: RowAt) => void {
   const headerRow = ops?.headerRow ?? 1;
   let seen = 0;
   let sink: ((values: string[]) => void) | null = null;
   let keep: (v: string[]) => boolean = () => true;
   let emit: (v: string[]) => void = () => {};
   let produced = 0;
+  let width = 0;
   const count = () => {
     if (++produced > MAX_OUTPUT_ROWS)
       throw err(
@@ -48,11 +63,12 @@ export function tableShaper(
         `${where} : les opérations sur le tableau produiraient plus de ${MAX_OUTPUT_ROWS.toLocaleString('fr')} lignes ; vérifiez les colonnes à dépivoter.`,
       );
   };
-  return (values) => {
+  return (values, at) => {
     seen++;
     if (seen < headerRow) return;
     if (seen === headerRow) {
       const header = values.map(cleanLabel);
+      width = header.length;
       keep = rowFilter(ops, header, where);
       const up = ops?.unpivot;
       if (up) {
@@ -86,7 +102,10 @@ export function tableShaper(
       }
       return;
     }
-    if (keep(values)) emit(values);
+    const fit = fitRow(values, width, at?.delimiter ?? null);
+    if (!fit) return note(report.leftOut, at?.line);
+    if (fit.repaired) note(report.repaired, at?.line);
+    if (keep(fit.values)) emit(fit.values);
   };
 }
 

@@ -80,9 +80,9 @@ async function shapedSample(
   });
   await readSource(
     source,
-    (v) => {
+    (v, at) => {
       if (++seen === (table.headerRow ?? 1)) raw = v;
-      shaper(v);
+      shaper(v, at);
     },
     { limit: 500 + (table.headerRow ?? 1) + 200 },
   );

@@ -1,0 +1,94 @@
+// Standardise never changes what a value means: a row with more cells than the header is read
+// the way `odw clean` repairs it, or left out and counted, never written shifted.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES } from '../helpers';
+import { cleanCsvFile } from '../../../src/core/clean/clean-stream';
+import { proposeMapping } from '../../../src/core/standardise/propose';
+import { sampleSource } from '../../../src/core/standardise/read';
+import { standardisePreview, standardiseToFile } from '../../../src/core/standardise/run';
+import type { StandardiseSpec } from '../../../src/core/standardise/spec';
+import { resolveTarget } from '../../../src/core/standardise/target';
+
+const dir = mkdtempSync(join(tmpdir(), 'odw-std-meaning-'));
+const file = (name: string, text: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const corpus = (name: string) => join(FIXTURES, 'corpus', name);
+const SUB = resolveTarget('scdl/subventions');
+/** The records of the CSV standardise writes (RFC 4180, CRLF). */
+function records(csv: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') ((cell += '"'), i++);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\r' && csv[i + 1] === '\n') (row.push(cell), out.push(row), (row = []), (cell = ''), i++);
+    else cell += c;
+  }
+  return out;
+}
+const column = (csv: string, name: string) => {
+  const [head, ...rows] = records(csv);
+  const i = head.indexOf(name);
+  return rows.map((r) => r[i]);
+};
+
+test('Vendée: unquoted amounts split by the comma are joined again, as clean-then-standardise reads them', async () => {
+  const src = corpus('hack_DEP85_Vendee_2017_subventions.csv');
+  const cleaned = join(dir, 'vendee-clean.csv');
+  await cleanCsvFile(src, cleaned, undefined);
+  const spec = proposeMapping(SUB, await sampleSource({ path: src })).spec;
+  const direct = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'vendee-std.csv'));
+  await standardiseToFile(spec, SUB, { path: cleaned }, join(dir, 'vendee-clean-std.csv'));
+  const a = readFileSync(join(dir, 'vendee-std.csv'), 'utf8');
+  const b = readFileSync(join(dir, 'vendee-clean-std.csv'), 'utf8');
+  assert.equal(a, b);
+  // 21 rows: the amount alone was split. Lines 22 and 24 also have unquoted commas in their
+  // conditionsVersement text (17 cells for 14 columns): no certain repair, left out and said.
+  assert.equal(direct.rows, 21);
+  assert.deepEqual(direct.repaired, { count: 21, lines: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21] });
+  // (the first 20 lines are kept for the message)
+  assert.deepEqual(direct.leftOut, { count: 2, lines: [22, 24] });
+  assert.equal(column(a, 'montant')[1], '102991.50');
+  assert.ok(
+    column(a, 'datesPeriodeVersement').every((d) => /^\d{4}-\d{2}-\d{2}(_\d{4}-\d{2}-\d{2})?$/.test(d)),
+    'no text shifted into the period',
+  );
+  assert.ok(
+    column(a, 'nature').every((n) => n === 'aide en numéraire'),
+    'no amount decimals in nature',
+  );
+});
+
+test('an extra cell with no certain repair: the row is left out and counted, not shifted', async () => {
+  const src = file(
+    'ragged.csv',
+    'nomBeneficiaire,montant,nature\nClub A,100,aide en numéraire\nClub B, les amis,200,aide en nature\nClub C,300,aide en nature,\n',
+  );
+  const spec: StandardiseSpec = {
+    schema: { name: 'scdl/subventions' },
+    fields: { nomBeneficiaire: { column: 'nomBeneficiaire' }, montant: { column: 'montant' }, nature: { column: 'nature' } },
+  };
+  const r = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'ragged-std.csv'));
+  const out = readFileSync(join(dir, 'ragged-std.csv'), 'utf8');
+  // Club B: "Club B" and " les amis" or "200" and "aide en nature"? Not certain: left out.
+  assert.deepEqual(column(out, 'nomBeneficiaire'), ['Club A', 'Club C']);
+  // Club C's trailing delimiter shifts nothing.
+  assert.deepEqual(column(out, 'montant'), ['100', '300']);
+  assert.deepEqual([r.rows, r.leftOut.count, r.leftOut.lines, r.repaired.count], [2, 1, [3], 0]);
+  const p = await standardisePreview(spec, SUB, { path: src }, 10);
+  assert.deepEqual(p.report.leftOut, { count: 1, lines: [3] });
+});
