@@ -38,6 +38,32 @@ export function periodOf(s: string): string | null {
   return sorted.length === 1 || sorted[0] === sorted[sorted.length - 1] ? sorted[0] : `${sorted[0]}/${sorted[sorted.length - 1]}`;
 }
 
+/**
+ * `45 %` in a number field: what the schema's range says it means, a fraction (maximum ≤ 1:
+ * scdl/subventions' pourcentageSubvention, 0.01–1 → 0.45) or points (0–100 → 45). Any other
+ * range says neither: null, the text is left for the validation to report.
+ */
+function percentOf(number: string, f: TargetField): string | null {
+  const n = parseNumber(number);
+  if (!n || (f.minimum ?? 0) < 0 || f.maximum === undefined) return null;
+  if (f.maximum <= 1) return hundredth(n.canonical);
+  if (f.maximum === 100) return n.canonical;
+  return null;
+}
+
+/** The canonical decimal divided by 100 in the decimal digits, no float rounding: 0.5 → 0.005. */
+export function hundredth(canonical: string): string {
+  const m = /^([-+]?)(\d*)(?:\.(\d*))?$/.exec(canonical);
+  if (!m) return String(Number(canonical) / 100);
+  const [, sign, int, frac = ''] = m;
+  const shift = Math.max(0, 2 - int.length);
+  const digits = '0'.repeat(shift) + int + frac;
+  const point = int.length + shift - 2;
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const part = digits.slice(point).replace(/0+$/, '');
+  return `${sign === '-' ? '-' : ''}${whole}${part ? `.${part}` : ''}`;
+}
+
 export function coerceValue(v: string, f: TargetField): string {
   const s = v.trim();
   if (!s || PLACEHOLDER.test(s)) return '';
@@ -45,7 +71,9 @@ export function coerceValue(v: string, f: TargetField): string {
   switch (f.type) {
     case 'number':
     case 'integer': {
-      const n = parseNumber(compactAmount(s).replace(/\s*%$/, ''));
+      const amount = compactAmount(s);
+      if (/%$/.test(amount)) return percentOf(amount.replace(/\s*%$/, ''), f) ?? s;
+      const n = parseNumber(amount);
       return n ? n.canonical : s;
     }
     case 'date':

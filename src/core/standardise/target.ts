@@ -19,6 +19,9 @@ export interface TargetField {
   format?: string;
   enum?: string[];
   pattern?: string;
+  /** number/integer: the schema's range (a percent's meaning depends on it). */
+  minimum?: number;
+  maximum?: number;
   /** boolean: the texts the schema reads as true and false (Table Schema defaults otherwise). */
   trueValues?: string[];
   falseValues?: string[];
@@ -55,7 +58,7 @@ export function resolveTarget(ref: string, version?: string): Target {
     );
   }
   const fields = e.descriptor.fields.map((f): TargetField => {
-    const c = (f.constraints ?? {}) as { required?: boolean; enum?: unknown[]; pattern?: string };
+    const c = (f.constraints ?? {}) as { required?: boolean; enum?: unknown[]; pattern?: string; minimum?: unknown; maximum?: unknown };
     return {
       name: f.name,
       title: String(f.title ?? f.name),
@@ -64,6 +67,8 @@ export function resolveTarget(ref: string, version?: string): Target {
       ...(f.format ? { format: String(f.format) } : {}),
       ...(Array.isArray(c.enum) ? { enum: c.enum.map(String) } : {}),
       ...(c.pattern ? { pattern: c.pattern } : {}),
+      ...(typeof c.minimum === 'number' ? { minimum: c.minimum } : {}),
+      ...(typeof c.maximum === 'number' ? { maximum: c.maximum } : {}),
       ...(f.type === 'boolean'
         ? {
             trueValues: (f as { trueValues?: string[] }).trueValues ?? ['true'],

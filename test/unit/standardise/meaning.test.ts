@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES } from '../helpers';
 import { cleanCsvFile } from '../../../src/core/clean/clean-stream';
+import { coerceValue, hundredth } from '../../../src/core/standardise/coerce';
 import { proposeMapping } from '../../../src/core/standardise/propose';
 import { sampleSource } from '../../../src/core/standardise/read';
 import { standardisePreview, standardiseToFile } from '../../../src/core/standardise/run';
 import type { StandardiseSpec } from '../../../src/core/standardise/spec';
-import { resolveTarget } from '../../../src/core/standardise/target';
+import { resolveTarget, type TargetField } from '../../../src/core/standardise/target';
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-std-meaning-'));
 const file = (name: string, text: string | Buffer) => {
@@ -91,4 +92,24 @@ test('an extra cell with no certain repair: the row is left out and counted, not
   assert.deepEqual([r.rows, r.leftOut.count, r.leftOut.lines, r.repaired.count], [2, 1, [3], 0]);
   const p = await standardisePreview(spec, SUB, { path: src }, 10);
   assert.deepEqual(p.report.leftOut, { count: 1, lines: [3] });
+});
+
+test('a percent is written as the schema’s range reads it, never just stripped of its sign', () => {
+  const pct = SUB.fields.find((f) => f.name === 'pourcentageSubvention')!;
+  // scdl/subventions: "Pourcentage exprimé sous la forme d'un nombre décimal", 0.01 to 1.
+  assert.deepEqual([pct.minimum, pct.maximum], [0.01, 1]);
+  assert.equal(coerceValue('0,5%', pct), '0.005');
+  assert.equal(coerceValue('45 %', pct), '0.45');
+  assert.equal(coerceValue('100%', pct), '1');
+  assert.equal(coerceValue('12,75 %', pct), '0.1275');
+  assert.equal(coerceValue('0.45', pct), '0.45', 'no sign: the number as written');
+  const points: TargetField = { ...pct, minimum: 0, maximum: 100 };
+  assert.equal(coerceValue('45 %', points), '45');
+  assert.equal(coerceValue('0,5%', points), '0.5');
+  // No range, or one that is neither: the meaning is not certain, the text is left for the validation.
+  const bare: TargetField = { name: 'taux', title: 'Taux', required: false, type: 'number' };
+  assert.equal(coerceValue('45 %', bare), '45 %');
+  assert.equal(coerceValue('45 %', { ...bare, maximum: 1000 }), '45 %');
+  assert.equal(coerceValue('45 %', { ...bare, minimum: -1, maximum: 1 }), '45 %');
+  assert.deepEqual(['7', '0.5', '-3.25', '1234.5', '100.00'].map(hundredth), ['0.07', '0.005', '-0.0325', '12.345', '1']);
 });
