@@ -1,10 +1,13 @@
 // The problem cap limits what a report lists, never what it counts. Each rule keeps its first
 // findings (up to the cap) and counts all of them; the listing then gives every rule that found
 // something a fair share of the cap (water-filling: a rule with few findings leaves its unused
-// share to the others), and the last slots left by rounding go to the earliest problems.
+// share to the others), and the last slots left by rounding go to the most severe, then the
+// earliest, problems.
 import type { Diagnostic, Severity } from './model';
 
 export type SeverityCounts = Record<Severity, number>;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const noCounts = (): SeverityCounts => ({ error: 0, warning: 0, info: 0 });
 
@@ -39,15 +42,21 @@ export function selectFair(
 ): Diagnostic[] {
   // Sorting is stable: equal positions stay in report order.
   if (kept.length <= max) return kept.sort(byPosition);
-  const rules = [...tallies].filter(([, t]) => t.kept > 0);
+  const rules = [...tallies].filter(([, t]) => t.kept > 0).sort((a, b) => a[1].kept - b[1].kept);
   const quota = new Map<string, number>();
   let budget = max;
-  let left = rules.length;
-  for (const [rule, t] of rules.sort((a, b) => a[1].kept - b[1].kept)) {
-    const n = Math.min(t.kept, Math.floor(budget / left));
-    quota.set(rule, n);
-    budget -= n;
-    left--;
+  let i = 0;
+  // Rules with fewer findings than an equal share get them all; the others one same share each.
+  for (; i < rules.length; i++) {
+    const [rule, t] = rules[i];
+    if (t.kept > Math.floor(budget / (rules.length - i))) break;
+    quota.set(rule, t.kept);
+    budget -= t.kept;
+  }
+  const level = i < rules.length ? Math.floor(budget / (rules.length - i)) : 0;
+  for (; i < rules.length; i++) {
+    quota.set(rules[i][0], level);
+    budget -= level;
   }
   const chosen: Diagnostic[] = [];
   const rest: Diagnostic[] = [];
@@ -59,9 +68,10 @@ export function selectFair(
       chosen.push(d);
     } else rest.push(d);
   }
-  // The slots left by rounding: the earliest of the rest. Merged back in report order, then sorted.
+  // The slots left by rounding: the most severe, then earliest, of the rest. Merged back in report order, then sorted.
   if (budget > 0 && rest.length) {
-    const listed = new Set([...chosen, ...rest.sort(byPosition).slice(0, budget)]);
+    const bySeverity = (a: Diagnostic, b: Diagnostic) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || byPosition(a, b);
+    const listed = new Set([...chosen, ...rest.sort(bySeverity).slice(0, budget)]);
     return kept.filter((d) => listed.has(d)).sort(byPosition);
   }
   return chosen.sort(byPosition);

@@ -152,3 +152,13 @@ test('an empty or header-only file is a data problem (exit 1, source-error), not
     assert.equal(JSON.parse(r.out).files[0].diagnostics[0].rule, 'source-error');
   }
 });
+
+test('a cap below the number of rules lists the most severe, then earliest, problems (frictionless invalid.csv)', () => {
+  const bytes = readFileSync(join(FIXTURES, 'frictionless', 'data', 'invalid.csv'));
+  const at = (max: number) => lintCsvBytes(bytes, { maxProblems: max }).diagnostics.map((d) => `${d.rule}@${d.row},${d.column}`);
+  // frictionless pickErrors' first three; a warning (duplicate-row) never takes an error's place.
+  assert.deepEqual(at(3), ['blank-label@1,3', 'duplicate-label@1,4', 'missing-cell@2,3']);
+  assert.deepEqual(at(1), ['blank-label@1,3']);
+  const six = lintCsvBytes(bytes, { maxProblems: 6 }).diagnostics;
+  assert.equal(new Set(six.map((d) => d.rule)).size, 6, 'six rules, one each');
+});
