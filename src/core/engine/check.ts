@@ -28,5 +28,7 @@ export interface CheckContext {
   setting(rule: string, fallback: Severity): RuleSetting;
   /** `rule` has listed its share of the cap: its further reports are only counted (skip building them). */
   full(rule: string): boolean;
+  /** Column `column` (1-based) is a field of the schema, of type `type`: rules defer to the schema there. */
+  keepColumn(column: number, type: string): void;
 }
 export type CheckFactory = (ctx: CheckContext) => RuleVisitor;

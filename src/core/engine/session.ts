@@ -38,6 +38,8 @@ export class LintSession {
   private readonly tallies = new Map<string, RuleTally>();
   /** Cells the schema found mistyped (listed or not), and the listed type errors by cell. */
   private readonly typeCells = new Set<number>();
+  /** Columns a schema check names as its fields (1-based). */
+  private readonly schemaColumns = new Map<number, string>();
   private readonly typeErrors = new Map<number, Diagnostic>();
   private readonly visitors: RuleVisitor[] = [];
   /** The visitors that visit rows, gathered once: the per-row loop skips no one. */
@@ -242,6 +244,7 @@ export class LintSession {
       header: this.header,
       marks: this.marks,
       dateFormats: this.options.dateFormats,
+      schemaColumn: (c) => this.schemaColumns.get(c),
       deferLimit: this.max === Infinity ? Infinity : MAX_DEFERRED,
       locate: (r, c) => this.locator.locate(r, c),
       locateRow: (r) => this.locator.locateRow(r),
@@ -278,6 +281,7 @@ export class LintSession {
       locateRow: (r) => this.locator.locateRow(r),
       setting: (rule, fallback) => this.options.rules?.[rule] ?? fallback,
       full: (rule) => this.ruleFull(rule),
+      keepColumn: (c, type) => void this.schemaColumns.set(c, type),
       report: (r) => {
         if (this.muted) return;
         const s = this.options.rules?.[r.rule] ?? r.severity;

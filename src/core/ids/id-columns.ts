@@ -13,8 +13,12 @@ import { idMessage } from './messages';
 /** SCDL's identifier columns that are SIRETs without saying so in their name. */
 const SCDL_SIRET = new Set(['idbeneficiaire', 'idattribuant', 'bgtsiret', 'collsiret', 'producteursiret', 'numsiret', 'siretorga']);
 
+/** A count of identifiers (« Nombre de SIRET », « Nb SIREN »), not an identifier. */
+const COUNT = /^(nombre|nbre|nb|number|count|total|somme)/;
+
 export function idColumnKind(label: string): IdKind | null {
   const l = looseLabel(label);
+  if (COUNT.test(l)) return null;
   if (SCDL_SIRET.has(l) || l.includes('siret')) return 'siret';
   // The arrêté's own labels: « Identification du bénéficiaire / de l'attributaire ».
   if (/^(id|identif)/.test(l) && /(beneficiaire|attribu)/.test(l)) return 'siret';

@@ -87,6 +87,9 @@ function mayBeDate(s: string): boolean {
   return sep(a) || sep(b) || sep(d) || s.length === 5 || s.charCodeAt(5) === 46;
 }
 
+/** Schema field types whose cells this rule may still speak of. */
+const TEMPORAL = new Set(['date', 'datetime', 'time', 'any']);
+
 export default defineRule<DateParams, DateHandOver>({
   meta: {
     id: 'date-format',
@@ -98,8 +101,8 @@ export default defineRule<DateParams, DateHandOver>({
       fr: 'Les schémas de données ouvertes (SCDL, Table Schema) attendent des dates AAAA-MM-JJ. 30/01/2017 est lu comme du texte, ou comme un mois américain ; un numéro de série Excel (43055) ne veut rien dire hors d’Excel.',
     },
     fix: {
-      en: 'Convert to YYYY-MM-DD (quick fix; the source format is decided for the whole column). When every date of a column reads both ways (03/04/2019), nothing is guessed: “Clean Dataset” asks for the order once and the recipe remembers it.',
-      fr: 'Convertissez en AAAA-MM-JJ (correction rapide ; le format source est décidé pour toute la colonne). Quand toutes les dates d’une colonne se lisent dans les deux sens (03/04/2019), rien n’est deviné : « Nettoyer le jeu de données » demande l’ordre une fois et la recette s’en souvient.',
+      en: 'Convert to YYYY-MM-DD (quick fix; the source format is decided for the whole column). When every date of a column reads both ways (03/04/2019), nothing is guessed: “Clean Dataset” asks for the order once and the recipe remembers it. A column the file’s schema types as text (or number…) is not a date column, whatever its values look like.',
+      fr: 'Convertissez en AAAA-MM-JJ (correction rapide ; le format source est décidé pour toute la colonne). Quand toutes les dates d’une colonne se lisent dans les deux sens (03/04/2019), rien n’est deviné : « Nettoyer le jeu de données » demande l’ordre une fois et la recette s’en souvient. Une colonne que le schéma du fichier type comme texte (ou nombre…) n’est pas une colonne de dates, quelles que soient ses valeurs.',
     },
   },
   message(lang, p) {
@@ -217,6 +220,10 @@ export default defineRule<DateParams, DateHandOver>({
       end() {
         cols.forEach((col, i) => {
           if (skip[i]) return;
+          // The schema says what the column holds: a text field (a period "2016-12-05/2017-12-05"
+          // its pattern allows) is not a date column; a date field's cells are its type checks' own.
+          const typed = ctx.schemaColumn(i + 1);
+          if (typed !== undefined && !TEMPORAL.has(typed)) return;
           const nonEmpty = sampler.seen[i];
           const hinted = DATE_HEADER.test(ctx.header[i] ?? '') || col.dates > 0;
           const dates = col.dates + (hinted ? col.serials : 0);

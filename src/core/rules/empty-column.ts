@@ -12,7 +12,10 @@ export default defineRule<{ label: string }, { filled: boolean[]; rows: number }
       en: 'A column with no value at all adds noise. If the schema requires it, fill it; otherwise remove it.',
       fr: 'Une colonne sans aucune valeur ajoute du bruit. Si le schéma l’exige, remplissez-la ; sinon supprimez-la.',
     },
-    fix: { en: 'Fill the column or delete it.', fr: 'Remplissez la colonne ou supprimez-la.' },
+    fix: {
+      en: 'Fill the column or delete it. A column the file’s schema names is never deleted by “Fix all” or `odw clean`: fill it.',
+      fr: 'Remplissez la colonne ou supprimez-la. Une colonne que nomme le schéma du fichier n’est jamais supprimée par « Tout corriger » ni `odw clean` : remplissez-la.',
+    },
   },
   message: (lang, p) =>
     lang === 'fr' ? `La colonne « ${cut(p.label)} » est entièrement vide.` : `Column “${cut(p.label)}” is entirely empty.`,
@@ -53,7 +56,10 @@ export default defineRule<{ label: string }, { filled: boolean[]; rows: number }
       end() {
         if (rows === 0) return;
         filled.forEach((f, i) => {
-          if (!f) ctx.report({ loc: labels[i], params: { label: ctx.header[i] || String(i + 1) }, fix: { kind: 'delete-column' } });
+          if (f) return;
+          // A field of the schema is filled, never deleted (a missing column would be a worse problem).
+          const fix = ctx.schemaColumn(i + 1) !== undefined ? undefined : ({ kind: 'delete-column' } as const);
+          ctx.report({ loc: labels[i], params: { label: ctx.header[i] || String(i + 1) }, fix });
         });
       },
     };

@@ -71,8 +71,8 @@ export default defineRule<InconsistentParams, Column[]>({
       fr: 'Une colonne contient un seul genre de valeur : montants, dates ou texte. Un mélange (un « n/a » parmi des montants, une date parmi des codes) fait de la colonne du texte pour tous les outils et échoue à tout type de schéma.',
     },
     fix: {
-      en: 'Move the odd values to their own column, or write them as the column’s kind (empty for “n/a”).',
-      fr: 'Déplacez les valeurs à part dans leur propre colonne, ou écrivez-les dans le genre de la colonne (vide pour « n/a »).',
+      en: 'Move the odd values to their own column, or write them as the column’s kind (empty for “n/a”). A column that is a field of the file’s schema is left to the schema’s type check.',
+      fr: 'Déplacez les valeurs à part dans leur propre colonne, ou écrivez-les dans le genre de la colonne (vide pour « n/a »). Une colonne qui est un champ du schéma du fichier est laissée au contrôle de type du schéma.',
     },
   },
   message(lang, p) {
@@ -148,6 +148,8 @@ export default defineRule<InconsistentParams, Column[]>({
       },
       end() {
         cols.forEach((c, i) => {
+          // A schema field's kind is its type's to judge (type errors), not a majority's.
+          if (ctx.schemaColumn(i + 1) !== undefined) return;
           const total = c.counts.number + c.counts.date + c.counts.text;
           const mixed = KINDS.filter((k) => c.counts[k] >= MIN_EACH && c.counts[k] >= MIN_SHARE * total);
           if (mixed.length < 2) return;

@@ -111,6 +111,11 @@ export interface RuleContext<P> {
   readonly header: string[];
   /** The marked cells of the row being visited (and non-empty counts per column): see cell-marks.ts. */
   readonly marks: CellMarks;
+  /**
+   * The type of the schema field column `column` (1-based) is, when a schema applies (known once
+   * the header was visited): rules then leave to the schema what it decides (kinds, formats).
+   */
+  schemaColumn(column: number): string | undefined;
   /** date-format: a column's source format chosen by the user or a recipe, by header label. */
   readonly dateFormats?: Readonly<Record<string, string>>;
 }

@@ -104,6 +104,7 @@ class SchemaVisitor implements RuleVisitor<KeyEvent[]> {
     const mode = this.options.match ?? this.schema.descriptor.fieldsMatch ?? 'validata';
     const m = matchHeader(labels, this.fields, mode, this.options.ignoreHeaderCase);
     this.columnOf = m.columnOf;
+    m.columnOf.forEach((c, i) => c >= 0 && this.ctx.keepColumn(c + 1, this.fields[i].type));
     this.strict = m.strict;
     const name = this.options.schemaName ?? this.schema.descriptor.name ?? 'Table Schema';
     for (const issue of m.issues) {

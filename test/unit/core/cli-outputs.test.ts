@@ -152,3 +152,31 @@ test('map and standardise say why a file is no table, in the lint’s words and 
   assert.match(s.err, /NUL bytes/);
   assert.equal(existsSync(join(dir, 'nul.out.csv')), false);
 });
+
+test('clean with a schema fills nothing in and deletes no column the schema names, even an empty one', async () => {
+  const valid = join(FIXTURES, 'standards', 'scdl-subventions', 'exemples', 'exemple_valide.csv');
+  const out = join(dir, 'valide.clean.csv');
+  const r = await run('clean', valid, '--schema', 'scdl/subventions', '--out', out);
+  assert.equal(r.code, 0, r.err);
+  const header = (f: string) => readFileSync(f, 'utf8').split(/\r?\n/)[0];
+  assert.equal(header(out), header(valid));
+  const after = JSON.parse((await run('lint', out, '--schema', 'scdl/subventions', '--format', 'json')).out).files[0];
+  assert.equal(after.counts.error, 0);
+  assert.equal(after.byRule['empty-column'], 2, 'still said: idRAE and dispositifAide are empty');
+  // Without a schema, an empty column is still deleted.
+  const bare = join(dir, 'bare.csv');
+  writeFileSync(bare, 'a,b,c\n1,,3\n4,,6\n');
+  await run('clean', bare, '--out', join(dir, 'bare.clean.csv'));
+  assert.equal(readFileSync(join(dir, 'bare.clean.csv'), 'utf8'), 'a,c\n1,3\n4,6\n');
+});
+
+test('with a schema, a text field is no date column and a typed field no “inconsistent” one: one problem, one report', async () => {
+  const cells = join(FIXTURES, 'standards', 'scdl-subventions', 'exemples', 'exemple_invalide_erreurs_cellules.csv');
+  const withSchema = JSON.parse((await run('lint', cells, '--schema', 'scdl/subventions', '--format', 'json', '--max-problems', '0')).out)
+    .files[0];
+  assert.equal(withSchema.byRule['date-format'], undefined, 'datesPeriodeVersement is a string whose pattern allows periods');
+  assert.equal(withSchema.byRule['inconsistent-values'], undefined);
+  assert.ok(withSchema.byRule['constraint-error'] > 0, 'the schema still says what is wrong');
+  const capped = JSON.parse((await run('lint', cells, '--schema', 'scdl/subventions', '--format', 'json')).out).files[0];
+  assert.deepEqual(capped.counts, withSchema.counts, 'the cap changes the list, not the counts');
+});

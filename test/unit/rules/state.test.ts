@@ -38,6 +38,7 @@ function idleContext(): RuleContext<unknown> {
     count: () => undefined,
     rowHash: () => undefined,
     rowHas: () => false,
+    schemaColumn: () => undefined,
   };
 }
 

@@ -66,4 +66,7 @@ test('identifier columns are recognised by their label', () => {
   assert.equal(idColumnKind('SIREN'), 'siren');
   assert.equal(idColumnKind('siren_amenageur'), 'siren');
   assert.equal(idColumnKind('Montant'), null);
+  // A count of identifiers (asso fixture of the corpus) is no identifier column.
+  assert.equal(idColumnKind('Nombre de SIRET du bénéficiaire'), null);
+  assert.equal(idColumnKind('Nb SIREN'), null);
 });
