@@ -1,5 +1,6 @@
 // Lints one file from disk, whatever its format, into the stable report shape that the
 // CLI prints and other tools read.
+import { idColumnsCheck } from './ids/id-columns';
 import { stat, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { lintCsvBytes, type CsvLintResult } from './lint-csv';
@@ -35,7 +36,9 @@ export async function lintFile(path: string, options: FileLintOptions = {}): Pro
   const checks = [...(options.checks ?? []), ...schema.checks];
   if (format === 'xls' || format === 'xlsx' || format === 'ods') {
     const { lintSpreadsheetFile } = await import('./sheet/lint-sheet');
-    const report = await lintSpreadsheetFile(path, { ...options, checks });
+    // The other sheets are no table of the schema, but a SIRET column is one there too.
+    const otherSheetChecks = options.schema === null ? [] : [idColumnsCheck()];
+    const report = await lintSpreadsheetFile(path, { ...options, checks, otherSheetChecks });
     return { ...report, schema: report.fatal ? null : schema.ref() };
   }
   const size = (await stat(path)).size;

@@ -1,6 +1,7 @@
 // Lints an .xlsx/.ods workbook: every sheet becomes a table (header found, title rows left
 // out) pushed row by row into its own LintSession, so every CSV rule, the schema checks
 // and the sheet rules apply, with problems located as `Sheet!C12`.
+import type { CheckFactory } from '../engine/check';
 import type { LintSession } from '../engine/session';
 import { lintSession } from '../lint-session';
 import type { FileLintOptions, RuleSetting } from '../options';
@@ -27,6 +28,8 @@ export interface SheetLintOptions extends FileLintOptions {
   zipLimits?: ZipLimits;
   /** Lint only this many table rows (the editor's first look at a large workbook): the read stops there. */
   headRows?: number;
+  /** Checks of the sheets after the one the schema describes (identifier columns found by their label). */
+  otherSheetChecks?: CheckFactory[];
 }
 
 /** One sheet being read: its table, its session once the header is found, its counts. */
@@ -67,7 +70,7 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
     const session = lintSession(info, sheetLocator(meta.name), {
       ...options,
       maxProblems: max,
-      checks: primary ? options.checks : undefined,
+      checks: primary ? options.checks : options.otherSheetChecks,
     });
     attachSheetFacts(info, t.feeder.facts);
     return session;

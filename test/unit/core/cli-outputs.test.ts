@@ -180,3 +180,14 @@ test('with a schema, a text field is no date column and a typed field no “inco
   const capped = JSON.parse((await run('lint', cells, '--schema', 'scdl/subventions', '--format', 'json')).out).files[0];
   assert.deepEqual(capped.counts, withSchema.counts, 'the cap changes the list, not the counts');
 });
+
+test('a SIRET column is checked on every sheet, not only on the one a schema describes', async () => {
+  const book = join(FIXTURES, 'corpus', 'asso_SCDL_WITH_EXERCICE_ALT_fixture.xlsx');
+  const f = JSON.parse((await run('lint', book, '--format', 'json')).out).files[0];
+  const ids = f.diagnostics.filter((d: { rule: string }) => d.rule === 'french-siret-value');
+  // MANIFEST.json: the data sheet's three beneficiaries carry a SIRET whose checksum fails.
+  assert.deepEqual(
+    ids.map((d: { sheet: string; cell: string }) => `${d.sheet}!${d.cell}`),
+    ['Sheet1!B2', 'Sheet1!B3', 'Sheet1!B4'],
+  );
+});
