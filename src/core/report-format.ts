@@ -11,7 +11,7 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   let warnings = 0;
   for (const r of reports) {
     const enc = `${r.format}, ${r.encoding}${r.delimiter ? `, “${r.delimiter === '\t' ? '\\t' : r.delimiter}”` : ''}`;
-    lines.push(`${r.path} (${enc}, ${r.rows} ${lang === 'fr' ? 'lignes' : 'rows'})`);
+    lines.push(`${r.path} (${enc}, ${r.rows} ${lang === 'fr' ? (r.rows > 1 ? 'lignes' : 'ligne') : r.rows === 1 ? 'row' : 'rows'})`);
     const totals = reportCounts(r);
     errors += totals.counts.error;
     warnings += totals.counts.warning;

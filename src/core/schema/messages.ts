@@ -139,7 +139,11 @@ export const uniqueMessage = (lang: Lang, f: CompiledField, raw: string, first: 
 
 export const keyMessage = (lang: Lang, kind: 'primary-key' | 'unique-key', names: string[], first: number | null) => {
   const cols = names.join(', ');
-  if (first === null) return lang === 'fr' ? `Clé primaire (${cols}) vide.` : `Primary key (${cols}) is empty.`;
+  // null: a value of the key is missing or is not of its field's type (a type error says which).
+  if (first === null)
+    return lang === 'fr'
+      ? `Clé primaire (${cols}) sans valeur lisible : vide ou d’un autre type que son champ.`
+      : `Primary key (${cols}) has no readable value: empty, or not of its field's type.`;
   const what = kind === 'primary-key' ? (lang === 'fr' ? 'Clé primaire' : 'Primary key') : lang === 'fr' ? 'Clé unique' : 'Unique key';
   return lang === 'fr'
     ? `${what} (${cols}) en double : mêmes valeurs qu’en ligne ${first}.`

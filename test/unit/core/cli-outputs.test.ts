@@ -191,3 +191,14 @@ test('a SIRET column is checked on every sheet, not only on the one a schema des
     ['Sheet1!B2', 'Sheet1!B3', 'Sheet1!B4'],
   );
 });
+
+test('a mistyped primary key value is not called empty; one row is “1 row”', async () => {
+  const schema = join(dir, 'pk.json');
+  writeFileSync(schema, JSON.stringify({ fields: [{ name: 'id', type: 'integer' }, { name: 'nom' }], primaryKey: 'id' }));
+  const data = join(dir, 'pk.csv');
+  writeFileSync(data, 'id,nom\nabc,A\n');
+  const r = await run('lint', data, '--schema', schema);
+  assert.match(r.out, /Primary key \(id\) has no readable value: empty, or not of its field's type\./);
+  assert.match(r.out, /, 1 row\)/);
+  assert.match((await run('lint', data, '--schema', schema, '--lang', 'fr')).out, /, 1 ligne\)/);
+});
