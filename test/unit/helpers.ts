@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintCsvText, type CsvLintOptions } from '../../src/core/lint-csv';
 import type { Diagnostic } from '../../src/core/model';
+import { main } from '../../src/cli';
 
 /** Repo root, from out-test/test/unit/ at run time. */
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -23,4 +24,16 @@ export function at(d: Diagnostic): string {
 
 export function fixture(...parts: string[]): Buffer {
   return readFileSync(join(FIXTURES, ...parts));
+}
+
+/** Runs `odw argv…` in this process: its exit code and what it printed on stdout and stderr. */
+export async function runOdw(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(
+    argv,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
+  return { code, out, err };
 }

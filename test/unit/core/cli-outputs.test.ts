@@ -6,19 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli';
-import { FIXTURES } from '../helpers';
+import { FIXTURES, runOdw } from '../helpers';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const run = runOdw;
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-cli-out-'));
 const input = join(dir, 'in.csv');

@@ -5,19 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli';
-import { FIXTURES, ROOT } from '../helpers';
+import { FIXTURES, ROOT, runOdw } from '../helpers';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const run = runOdw;
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-cli-'));
 const clean = join(dir, 'clean.csv');
