@@ -27,6 +27,8 @@ export function isoDateOf(v: string): string | null {
 
 /** Template instructions and "nothing" markers left in the cells. */
 const PLACEHOLDER = /^(ne rien indiquer|n[ée]ant|sans objet|non renseign[ée]|n\/?a|nc|-|–|\/)$/i;
+/** A lone dash, the way parseNumber reads zero (`-`, `–`, ` - €`). */
+const DASH_ZERO = /^[-–]$/;
 const PERIOD_FIELD = /\(\\\/\[0-9\]\{4\}/;
 
 /** `28/11/2017\n08/12/2017` or `28/11/2017 - 08/12/2017` → 2017-11-28/2017-12-08: only dates, nothing else. */
@@ -66,6 +68,8 @@ export function hundredth(canonical: string): string {
 
 export function coerceValue(v: string, f: TargetField): string {
   const s = v.trim();
+  // Accounting exports write `-` for zero in amounts: 0, as `odw clean` (number-format) writes it.
+  if ((f.type === 'number' || f.type === 'integer') && DASH_ZERO.test(compactAmount(s))) return '0';
   if (!s || PLACEHOLDER.test(s)) return '';
   if (f.pattern && PERIOD_FIELD.test(f.pattern)) return periodOf(s) ?? s;
   switch (f.type) {

@@ -113,3 +113,24 @@ test('a percent is written as the schema’s range reads it, never just stripped
   assert.equal(coerceValue('45 %', { ...bare, minimum: -1, maximum: 1 }), '45 %');
   assert.deepEqual(['7', '0.5', '-3.25', '1234.5', '100.00'].map(hundredth), ['0.07', '0.005', '-0.0325', '12.345', '1']);
 });
+
+test('a dash in a number field is zero, as odw clean writes it; elsewhere it is still “nothing”', async () => {
+  const f = (name: string) => SUB.fields.find((x) => x.name === name)!;
+  assert.equal(coerceValue('-', f('montant')), '0');
+  assert.equal(coerceValue(' – ', f('montant')), '0');
+  assert.equal(coerceValue('- €', f('montant')), '0');
+  assert.equal(coerceValue('-', f('idRAE')), '', 'a text field: the “nothing” marker');
+  // Montpellier's 2014 budget writes 148 voted amounts as "-": the same as clean, then standardise.
+  const BUDGET = resolveTarget('scdl/budget');
+  const src = corpus('mtp_COM_Montpellier_BudgetPrimitif_2014.csv');
+  const cleaned = join(dir, 'budget-clean.csv');
+  await cleanCsvFile(src, cleaned, undefined);
+  const spec = proposeMapping(BUDGET, await sampleSource({ path: src })).spec;
+  await standardiseToFile(spec, BUDGET, { path: src }, join(dir, 'budget-std.csv'));
+  await standardiseToFile(spec, BUDGET, { path: cleaned }, join(dir, 'budget-clean-std.csv'));
+  const direct = column(readFileSync(join(dir, 'budget-std.csv'), 'utf8'), 'BGT_MTPREV');
+  const viaClean = column(readFileSync(join(dir, 'budget-clean-std.csv'), 'utf8'), 'BGT_MTPREV');
+  assert.deepEqual(direct, viaClean);
+  assert.equal(direct.filter((v) => v === '0').length, 148);
+  assert.equal(direct.filter((v) => v === '').length, 0);
+});
