@@ -49,6 +49,8 @@ export function problemsError(problems: SpecProblem[], where: string): Standardi
 export interface CompiledMapping {
   header: string[];
   map(values: readonly string[]): string[];
+  /** The labelled source columns no entry reads and that are not kept: not in the output. */
+  unmapped: string[];
 }
 
 type Cell = (v: readonly string[]) => string;
@@ -127,13 +129,13 @@ export function compileMapping(
     return (v) => coerceValue(cell(v), f);
   });
   const out = target.fields.map((f) => f.name);
-  if (spec.extra === 'keep') {
-    const used = new Set(Object.values(spec.fields).flatMap((s) => columnsOf(s).map((c) => findColumn(header, c))));
-    header.forEach((h, i) => {
-      if (used.has(i) || out.includes(h) || h === '') return;
-      out.push(h);
-      cells.push((v) => v[i] ?? '');
-    });
-  }
-  return { header: out, map: (v) => cells.map((c) => c(v)) };
+  const used = new Set(Object.values(spec.fields).flatMap((s) => columnsOf(s).map((c) => findColumn(header, c))));
+  const unmapped: string[] = [];
+  header.forEach((h, i) => {
+    if (used.has(i) || h.trim() === '') return;
+    if (spec.extra !== 'keep' || out.includes(h)) return void unmapped.push(h.trim());
+    out.push(h);
+    cells.push((v) => v[i] ?? '');
+  });
+  return { header: out, map: (v) => cells.map((c) => c(v)), unmapped };
 }

@@ -23,6 +23,8 @@ export interface RunOptions {
 export interface RunResult extends ShapeReport {
   rows: number;
   header: string[];
+  /** Source columns (labels as written, trimmed) left out of the output, every source's once. */
+  unmapped: string[];
 }
 
 const FLUSH_CHARS = 1 << 20;
@@ -56,6 +58,7 @@ export async function mapRows(
   let header: string[] | null = null;
   let rows = 0;
   const report = emptyReport();
+  const unmapped: string[] = [];
   for (const { src, label } of sourcesOf(spec.table, main)) {
     let mapping: CompiledMapping | null = null;
     const shaper = tableShaper(
@@ -63,6 +66,7 @@ export async function mapRows(
       src.path,
       (h) => {
         mapping = compileMapping(spec, target, stackCol ? [...h, stackCol] : h, src.path, options.baseDir ?? dirname(main.path));
+        for (const u of mapping.unmapped) if (!unmapped.includes(u)) unmapped.push(u);
         if (!header) {
           header = mapping.header;
           onRow(header);
@@ -82,7 +86,7 @@ export async function mapRows(
     });
     if (!mapping) throw err('unreadable', `${src.path}: no header row found.`, `${src.path} : aucune ligne d’en-tête.`);
   }
-  return { header: header ?? [], rows, ...report };
+  return { header: header ?? [], rows, ...report, unmapped };
 }
 
 export function csvLine(cells: readonly string[]): string {
@@ -146,7 +150,7 @@ export async function standardisePreview(
   main: SourceRef,
   limit: number,
   options: RunOptions = {},
-): Promise<{ text: string; header: string[]; rows: string[][]; report: ShapeReport }> {
+): Promise<{ text: string; header: string[]; rows: string[][]; report: Omit<RunResult, 'header' | 'rows'> }> {
   const rows: string[][] = [];
   let text = '';
   const {

@@ -134,3 +134,25 @@ test('a dash in a number field is zero, as odw clean writes it; elsewhere it is 
   assert.equal(direct.filter((v) => v === '0').length, 148);
   assert.equal(direct.filter((v) => v === '').length, 0);
 });
+
+test('the source columns left out of the output are in the result', async () => {
+  // The Somme's export has a column "type" that no field of scdl/subventions takes.
+  const src = corpus('dsub_DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv');
+  const spec = proposeMapping(SUB, await sampleSource({ path: src })).spec;
+  const r = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'somme-std.csv'));
+  assert.deepEqual(r.unmapped, ['type']);
+  // Kept columns are not left out; a stacked file's own extra columns are named once.
+  const a = file('u1.csv', 'Nom;Montant;Note;Service\nClub A;10;x;Sport\n');
+  file('u2.csv', 'Nom;Montant;Note;Autre\nClub B;20;y;z\n');
+  const mapped: StandardiseSpec = {
+    schema: { name: 'scdl/subventions' },
+    fields: { nomBeneficiaire: { column: 'Nom' }, montant: { column: 'Montant' } },
+    table: { stack: { files: [{ path: 'u2.csv' }], column: 'Source' } },
+  };
+  const left = await standardiseToFile(mapped, SUB, { path: a }, join(dir, 'u-std.csv'));
+  assert.deepEqual(left.unmapped, ['Note', 'Service', 'Source', 'Autre']);
+  const kept = await standardiseToFile({ ...mapped, extra: 'keep' }, SUB, { path: a }, join(dir, 'u-keep.csv'));
+  assert.deepEqual(kept.unmapped, []);
+  const p = await standardisePreview(mapped, SUB, { path: a }, 10);
+  assert.deepEqual(p.report.unmapped, ['Note', 'Service', 'Source', 'Autre']);
+});
