@@ -28,9 +28,25 @@ export interface ShapeReport {
   repaired: RowSet;
   /** More cells than the header and no certain repair: not mapped, not written. */
   leftOut: RowSet;
+  /** Every cell blank: not written (a spacer row is no record). */
+  blank: RowSet;
+  /** The header again inside the data (each non-blank cell its column's label, two at least): not written. */
+  repeatedHeader: RowSet;
 }
 
-export const emptyReport = (): ShapeReport => ({ repaired: noRows(), leftOut: noRows() });
+export const emptyReport = (): ShapeReport => ({ repaired: noRows(), leftOut: noRows(), blank: noRows(), repeatedHeader: noRows() });
+
+/** A row that repeats the header: every non-blank cell is its column's label, and two at least are. */
+export function repeatsHeader(values: readonly string[], header: readonly string[]): boolean {
+  let same = 0;
+  for (let i = 0; i < values.length; i++) {
+    const c = cleanLabel(values[i]);
+    if (c === '') continue;
+    if (c !== header[i]) return false;
+    same++;
+  }
+  return same >= Math.min(2, header.filter((h) => h !== '').length);
+}
 
 export interface ShapedTable {
   header: string[];
@@ -40,7 +56,8 @@ export interface ShapedTable {
 /**
  * Feeds source rows (header included) through the operations; `onHeader` receives the shaped
  * header once and returns the sink of the shaped rows. A data row is first fitted to the header
- * (ragged.ts): one that cannot be is left out, never shifted; `report` counts both.
+ * (ragged.ts): one that cannot be is left out, never shifted. Blank rows and repeats of the header
+ * are never records: dropped whatever `drop` says. `report` counts each.
  */
 export function tableShaper(
   ops: TableOps | undefined,
@@ -55,6 +72,7 @@ export function tableShaper(
   let emit: (v: string[]) => void = () => {};
   let produced = 0;
   let width = 0;
+  let labels: string[] = [];
   const count = () => {
     if (++produced > MAX_OUTPUT_ROWS)
       throw err(
@@ -69,6 +87,7 @@ export function tableShaper(
     if (seen === headerRow) {
       const header = values.map(cleanLabel);
       width = header.length;
+      labels = header;
       keep = rowFilter(ops, header, where);
       const up = ops?.unpivot;
       if (up) {
@@ -105,6 +124,8 @@ export function tableShaper(
     const fit = fitRow(values, width, at?.delimiter ?? null);
     if (!fit) return note(report.leftOut, at?.line);
     if (fit.repaired) note(report.repaired, at?.line);
+    if (fit.values.every((c) => c.trim() === '')) return note(report.blank, at?.line);
+    if (repeatsHeader(fit.values, labels)) return note(report.repeatedHeader, at?.line);
     if (keep(fit.values)) emit(fit.values);
   };
 }

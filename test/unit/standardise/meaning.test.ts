@@ -156,3 +156,28 @@ test('the source columns left out of the output are in the result', async () => 
   const p = await standardisePreview(mapped, SUB, { path: a }, 10);
   assert.deepEqual(p.report.unmapped, ['Note', 'Service', 'Source', 'Autre']);
 });
+
+test('blank rows and the header repeated inside the data are not written, and are counted', async () => {
+  // Montpellier's 2014 subsidies: 26 spacer rows, the header again above sections (21 times, 6 of
+  // them with the last labels blank). Lines 619 and 697 head a section with other labels
+  // (`Thématique` 4th, `Nature` for `Type`): not the header, kept for the validation to flag.
+  const src = corpus('mtp_COM_Montpellier_AttribSub_2014.ods');
+  const spec = proposeMapping(SUB, await sampleSource({ path: src })).spec;
+  const r = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'mtp-std.csv'));
+  assert.deepEqual([r.blank.count, r.repeatedHeader.count], [26, 21]);
+  const [, ...rows] = records(readFileSync(join(dir, 'mtp-std.csv'), 'utf8'));
+  assert.equal(rows.length, r.rows);
+  assert.ok(rows.every((row) => row.some((c) => c !== '')));
+  const names = column(readFileSync(join(dir, 'mtp-std.csv'), 'utf8'), 'nomBeneficiaire');
+  assert.equal(names.filter((n) => n === 'Structure').length, 2, 'only the two heads of other labels');
+  // A cell that happens to be its column's label is data; the header alone, or with blanks, is not.
+  const csv = file('h.csv', 'Structure;Type;Montant\nClub A;Type;10\n;;\nStructure;Type;Montant\nStructure;Type;\n\nClub B;P;20\n');
+  const s2: StandardiseSpec = {
+    schema: { name: 'scdl/subventions' },
+    fields: { nomBeneficiaire: { column: 'Structure' }, objet: { column: 'Type' }, montant: { column: 'Montant' } },
+  };
+  const r2 = await standardiseToFile(s2, SUB, { path: csv }, join(dir, 'h-std.csv'));
+  assert.deepEqual(column(readFileSync(join(dir, 'h-std.csv'), 'utf8'), 'nomBeneficiaire'), ['Club A', 'Club B']);
+  assert.deepEqual([r2.rows, r2.repeatedHeader], [2, { count: 2, lines: [4, 5] }]);
+  assert.ok(r2.blank.count >= 1, 'the `;;` row at least (an empty line may not be a record)');
+});
