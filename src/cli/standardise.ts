@@ -104,6 +104,28 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
         ? `${a.out} : ${res.rows} lignes écrites au schéma ${t.name}@${t.version}.`
         : `${a.out}: ${res.rows} rows written to ${t.name}@${t.version}.`,
     );
+    // What the output leaves out, said: rows that could not be placed for certain first.
+    const ls = (r: { count: number; lines: number[] }) => r.lines.join(', ') + (r.count > r.lines.length ? '…' : '');
+    if (res.leftOut.count)
+      out(
+        fr
+          ? `  ${res.leftOut.count} ligne(s) non écrite(s) : plus de cellules que l’en-tête, sans réparation certaine (lignes ${ls(res.leftOut)}).`
+          : `  ${res.leftOut.count} row(s) not written: more cells than the header and no certain repair (lines ${ls(res.leftOut)}).`,
+      );
+    if (res.repaired.count)
+      out(
+        fr
+          ? `  ${res.repaired.count} ligne(s) réparée(s) : un montant coupé par la virgule recollé.`
+          : `  ${res.repaired.count} row(s) repaired: an amount split by the comma joined again.`,
+      );
+    if (res.blank.count || res.repeatedHeader.count)
+      out(
+        fr
+          ? `  Non écrites : ${res.blank.count} ligne(s) vide(s), ${res.repeatedHeader.count} en-tête(s) répété(s).`
+          : `  Not written: ${res.blank.count} blank row(s), ${res.repeatedHeader.count} repeated header(s).`,
+      );
+    if (res.unmapped.length)
+      out(fr ? `  Colonnes non reprises : ${res.unmapped.join(', ')}.` : `  Columns left out: ${res.unmapped.join(', ')}.`);
     for (const line of left.lines) out(`  ${line}`);
     const atLeast = left.capped ? (fr ? 'au moins ' : 'at least ') : '';
     out(

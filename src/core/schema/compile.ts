@@ -1,6 +1,6 @@
 // Compiles a Table Schema descriptor once: per field a caster, its constraint tests and
 // its missing values, so validating a cell allocates nothing.
-import type { SchemaWords } from './types/cast';
+import type { SchemaWords } from './types/words';
 import { asList, type FieldDescriptor, type TableSchema } from './descriptor';
 import { compileConstraints, type ConstraintTest } from './constraints';
 import { compileCast } from './types/cast';

@@ -1,7 +1,7 @@
 // Field constraints compiled once: each becomes a small test over the logical value, with
 // regexes and enum sets built here and never per cell. frictionless semantics: patterns are
 // full matches, bounds and enum items are read with the field's own caster first.
-import type { SchemaWords } from './types/cast';
+import type { SchemaWords } from './types/words';
 import type { Constraints } from './descriptor';
 import { INVALID, keyOf, type FieldCast } from './types/cast';
 

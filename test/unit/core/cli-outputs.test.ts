@@ -192,3 +192,11 @@ test('a mistyped primary key value is not called empty; one row is “1 row”',
   assert.match(r.out, /, 1 row\)/);
   assert.match((await run('lint', data, '--schema', schema, '--lang', 'fr')).out, /, 1 ligne\)/);
 });
+
+test('standardise says which rows it repaired and which it left out', async () => {
+  const vendee = join(FIXTURES, 'corpus', 'hack_DEP85_Vendee_2017_subventions.csv');
+  const r = await run('standardise', vendee, '--schema', 'scdl/subventions', '--out', join(dir, 'vendee.csv'));
+  assert.match(r.out, /21 rows written/);
+  assert.match(r.out, /2 row\(s\) not written: more cells than the header and no certain repair \(lines 22, 24\)/);
+  assert.match(r.out, /21 row\(s\) repaired/);
+});

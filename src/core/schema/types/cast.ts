@@ -5,9 +5,9 @@ import { numberCast } from './number';
 import { stringCast } from './string';
 import { arrayCast, booleanCast, geojsonCast, geopointCast, listCast, objectCast } from './structured';
 import { temporalCast } from './temporal';
+import type { SchemaWords } from './words';
 
-/** A problem of the schema itself, in both languages (it is reported in the user's). */
-export type SchemaWords = { en: string; fr: string };
+export type { SchemaWords } from './words';
 
 export interface FieldCast {
   cast: Cast;

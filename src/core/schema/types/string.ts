@@ -1,5 +1,5 @@
 // `string` formats. The regexes are pragmatic versions of what frictionless-py accepts.
-import type { SchemaWords } from './cast';
+import type { SchemaWords } from './words';
 import type { FieldDescriptor } from '../descriptor';
 import { INVALID, type Cast } from './invalid';
 import { FR_FORMAT_NAMES } from '../../checks/fr-format-names';

@@ -1,6 +1,6 @@
 // boolean, geopoint, geojson, object, array and the v2 `list`: types whose cells hold a
 // token, a pair or a JSON document.
-import type { SchemaWords } from './cast';
+import type { SchemaWords } from './words';
 import type { FieldDescriptor } from '../descriptor';
 import { INVALID, type Cast } from './invalid';
 import { scanDecimal } from './number';

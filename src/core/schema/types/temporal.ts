@@ -1,6 +1,6 @@
 // date, time, datetime, year, yearmonth and duration. Logical values are numbers (UTC ms,
 // seconds…) so minimum/maximum/enum/unique compare them without allocating.
-import type { SchemaWords } from './cast';
+import type { SchemaWords } from './words';
 import type { FieldDescriptor } from '../descriptor';
 import { INVALID, type Cast } from './invalid';
 import { compileStrptime, daysInMonth, tzMinutes, validParts, type DateParts } from './strptime';
