@@ -5,20 +5,10 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli';
-import { FIXTURES } from '../helpers';
+import { FIXTURES, runOdw } from '../helpers';
 import { parseRecipe, replaySteps, standardiseStepOf } from '../../../src/core/clean/recipe';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const run = runOdw;
 const dir = mkdtempSync(join(tmpdir(), 'odw-stdcli-'));
 const aube = join(FIXTURES, 'corpus', 'dsub_DEP_Aube_Donnees_essentielles_conventions_subvention.xlsx');
 
