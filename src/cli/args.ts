@@ -2,6 +2,7 @@
 // the command line's language, and the default language.
 import type { Lang } from '../core/model';
 import { langOf, usageWords, type UsageWords } from '../core/usage-words';
+export { noValue } from '../core/usage-words';
 import { assertSafeUrl } from '../core/portal/url';
 import { PortalError } from '../core/portal/errors';
 

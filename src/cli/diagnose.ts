@@ -2,7 +2,7 @@
 // what an organisation has published, flagged, and its Socle coverage. Read-only; ODW_API_KEY
 // only widens the listing to private datasets. Exit 0 when the portal answered, 1 when it
 // failed (the last known inventory is printed if there is one), 2 on usage errors.
-import { defaultLang, portalArg, UsageError, wordsFor, type Write } from './args';
+import { defaultLang, noValue, portalArg, UsageError, wordsFor, type Write } from './args';
 import type { Lang } from '../core/model';
 import { checkColumns, defaultCacheDir, diagnose, inventoryJson, socleTitle, type OrgInventory } from '../core/diagnose';
 import { flagDetail, flagsOf, FLAG_LABELS } from '../core/diagnose/messages';
@@ -28,7 +28,7 @@ function parse(argv: string[]): Args {
     const k = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(w.needsValue(k));
+      if (noValue(v)) throw new UsageError(w.needsValue(k));
       return v;
     };
     if (k === '--portal') a.portal = value();

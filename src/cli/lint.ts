@@ -1,14 +1,14 @@
-// `odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N]`
+// `odw lint <paths…> [--schema <name|path>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--sheet <name>]`
 // Without --schema each file gets its datapackage.json resource's schema, else the catalog
 // schema its header matches (reports name it in `schema`).
 // Exit 0 = no errors, 1 = errors found, 2 = usage or unreadable input.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from '../core/lint-file';
-import type { FileReport, Lang } from '../core/model';
+import type { Diagnostic, FileReport, Lang } from '../core/model';
 import { resolveSchemaArg, type ResolvedSchema } from '../core/schema/resolve';
 import { formatText, formatSarif, reportCounts } from '../core/report-format';
-import { defaultLang, UsageError, wordsFor } from './args';
+import { defaultLang, noValue, UsageError, wordsFor } from './args';
 import type { UsageWords } from '../core/usage-words';
 import type { FieldsMatch } from '../core/schema/descriptor';
 
@@ -18,6 +18,7 @@ interface Args {
   format: 'text' | 'json' | 'sarif';
   lang: Lang;
   schema?: string;
+  sheet?: string;
   ignoreHeaderCase?: boolean;
   maxProblems?: number;
   delimiter?: string;
@@ -25,7 +26,7 @@ interface Args {
 }
 
 export const USAGE =
-  'usage: odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]';
+  'usage: odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--sheet <name>] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]';
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -35,7 +36,7 @@ export function parseArgs(argv: string[]): Args {
     const a = rest[i];
     const value = () => {
       const v = rest[++i];
-      if (v === undefined) throw new UsageError(w.needsValue(a));
+      if (noValue(v)) throw new UsageError(w.needsValue(a));
       return v;
     };
     if (a === '--format') {
@@ -47,6 +48,7 @@ export function parseArgs(argv: string[]): Args {
       if (l !== 'en' && l !== 'fr') throw new UsageError(w.oneOf('--lang', ['en', 'fr'], l));
       args.lang = l;
     } else if (a === '--schema') args.schema = value();
+    else if (a === '--sheet') args.sheet = value();
     else if (a === '--ignore-header-case') args.ignoreHeaderCase = true;
     else if (a === '--delimiter') args.delimiter = delimiterArg(value(), w);
     else if (a === '--fields-match') {
@@ -104,21 +106,25 @@ function jsonReport(r: FileReport): object {
     ...(r.sheets ? { sheets: r.sheets } : {}),
     // Exact whatever the cap: the cap limits `diagnostics`, never these.
     ...reportCounts(r),
-    diagnostics: r.diagnostics.map((d) => ({
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      row: d.row,
-      column: d.column,
-      field: d.field,
-      line: d.line,
-      start: d.start,
-      end: d.end,
-      // A quoted cell over several lines ends on another line: `end` counts in that one.
-      ...(d.endLine !== undefined && d.endLine !== d.line ? { endLine: d.endLine } : {}),
-      ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
-      ...(d.cell !== undefined ? { cell: d.cell } : {}),
-    })),
+    diagnostics: r.diagnostics.map(jsonDiagnostic),
+  };
+}
+
+function jsonDiagnostic(d: Diagnostic): object {
+  return {
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    row: d.row,
+    column: d.column,
+    field: d.field,
+    line: d.line,
+    start: d.start,
+    end: d.end,
+    // A quoted cell over several lines ends on another line: `end` counts in that one.
+    ...(d.endLine !== undefined && d.endLine !== d.line ? { endLine: d.endLine } : {}),
+    ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
+    ...(d.cell !== undefined ? { cell: d.cell } : {}),
   };
 }
 
@@ -152,6 +158,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
         delimiter: args.delimiter,
         fieldsMatch: args.fieldsMatch,
         ignoreHeaderCase: args.ignoreHeaderCase,
+        sheet: args.sheet,
       };
       reports.push(await lintFile(f, opts));
     } catch (e) {
@@ -164,10 +171,23 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
     if (r.fatal) unreadable = true;
     if (formatOf(r.path) === null) r.format = 'csv';
   }
-  if (args.format === 'json') out(JSON.stringify({ files: reports.map(jsonReport) }, null, 2));
-  else if (args.format === 'sarif') out(JSON.stringify(formatSarif(reports, args.lang), null, 2));
+  // The schema's own problems (a constraint not checked, a pattern switched off) belong to the run's result too.
+  const schemaProblems = resolvedSchema?.diagnostics ?? [];
+  const schemaFile = schemaProblemsReport(resolvedSchema?.path ?? args.schema ?? '', schemaProblems);
+  if (args.format === 'json') {
+    const schema =
+      args.schema !== undefined ? { schemaProblems: { path: schemaFile.path, diagnostics: schemaProblems.map(jsonDiagnostic) } } : {};
+    out(JSON.stringify({ ...schema, files: reports.map(jsonReport) }, null, 2));
+  } else if (args.format === 'sarif')
+    out(JSON.stringify(formatSarif(schemaProblems.length ? [schemaFile, ...reports] : reports, args.lang), null, 2));
   else out(formatText(reports, args.lang));
   if (unreadable) return 2;
   // From the exact counts: an error past the cap still fails the run.
-  return reports.some((r) => reportCounts(r).counts.error > 0) ? 1 : 0;
+  const errors = reports.some((r) => reportCounts(r).counts.error > 0) || schemaProblems.some((d) => d.severity === 'error');
+  return errors ? 1 : 0;
+}
+
+/** The schema file's problems, shaped as a report so that JSON and SARIF locate them in it. */
+function schemaProblemsReport(path: string, diagnostics: Diagnostic[]): FileReport {
+  return { path, format: 'csv', encoding: 'utf-8', delimiter: null, rows: 0, schema: null, diagnostics };
 }

@@ -21,7 +21,7 @@ import { loadLinkage, recordDone, saveCheckpoint } from '../core/portal/linkage-
 import { convertTsvToCsv } from '../core/portal/tsv-to-csv';
 import { extensionOf } from '../core/portal/resource-type';
 import type { Lang } from '../core/model';
-import { defaultLang, portalArg, UsageError, wordsFor, type Write } from './args';
+import { defaultLang, noValue, portalArg, UsageError, wordsFor, type Write } from './args';
 import { failureText, requestsText, resultJson, resultText } from './publish-text';
 
 export const USAGE =
@@ -51,7 +51,7 @@ export function parsePublishArgs(argv: string[]): Args {
     const a = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(w.needsValue(a));
+      if (noValue(v)) throw new UsageError(w.needsValue(a));
       return v;
     };
     if (a === '--portal') out.portal = value();

@@ -4,7 +4,7 @@
 import type { Lang } from '../core/model';
 import { catalogCacheDir, currentCatalog } from '../core/catalog/load';
 import { updateCatalog } from '../core/catalog/update';
-import { defaultLang, wordsFor, type Write } from './args';
+import { defaultLang, noValue, wordsFor, type Write } from './args';
 
 export const USAGE = 'usage: odw schemas [--format text|json] [--update] [--lang en|fr]';
 
@@ -18,7 +18,7 @@ export async function schemasCommand(argv: string[], out: Write, err: Write): Pr
     if (a === '--update') update = true;
     else if (a === '--format' || a === '--lang') {
       const v = argv[++i];
-      if (v === undefined) return (err(w.needsValue(a)), 2);
+      if (noValue(v)) return (err(w.needsValue(a)), 2);
       if (a === '--format' && (v === 'text' || v === 'json')) format = v;
       else if (a === '--lang' && (v === 'en' || v === 'fr')) lang = v;
       else return (err(a === '--format' ? w.oneOf(a, ['text', 'json'], v) : w.oneOf(a, ['en', 'fr'], v)), 2);

@@ -1,5 +1,5 @@
 // Command lines of `odw map` and `odw standardise`: flags with one value each, `--set` repeatable.
-import { defaultLang, UsageError, wordsFor, type Write } from './args';
+import { defaultLang, noValue, UsageError, wordsFor, type Write } from './args';
 import type { Lang } from '../core/model';
 import { StandardiseError } from '../core/standardise/errors';
 
@@ -28,7 +28,7 @@ export function parseStdArgs(argv: string[], allowed: readonly string[], usage: 
     const name = flag.slice(2);
     if (!allowed.includes(name)) throw new UsageError(w.unknownOption(flag));
     const v = argv[++i];
-    if (v === undefined) throw new UsageError(w.needsValue(flag));
+    if (noValue(v)) throw new UsageError(w.needsValue(flag));
     if (name === 'set') {
       const eq = v.indexOf('=');
       if (eq <= 0) throw new UsageError(w.own(`--set needs field=value (got “${v}”)`, `--set attend champ=valeur (reçu « ${v} »)`));

@@ -43,4 +43,7 @@ export interface CsvLintOptions extends LintOptions {
 export interface StreamOptions extends CsvLintOptions, TextStreamOptions {}
 
 /** Linting any table file (lint-file.ts). `schema`, `schemaGlobs`, `resolvedSchema`: see SchemaOptions (undefined schema = detect). */
-export interface FileLintOptions extends LintOptions, SchemaOptions, Pick<StreamOptions, 'onProgress' | 'signal' | 'delimiter'> {}
+export interface FileLintOptions extends LintOptions, SchemaOptions, Pick<StreamOptions, 'onProgress' | 'signal' | 'delimiter'> {
+  /** A workbook: lint this sheet only (by name); the schema describes it. Ignored for CSV. */
+  sheet?: string;
+}

@@ -9,12 +9,14 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
+  let infos = 0;
   for (const r of reports) {
     const enc = `${r.format}, ${r.encoding}${r.delimiter ? `, “${r.delimiter === '\t' ? '\\t' : r.delimiter}”` : ''}`;
     lines.push(`${r.path} (${enc}, ${r.rows} ${lang === 'fr' ? (r.rows > 1 ? 'lignes' : 'ligne') : r.rows === 1 ? 'row' : 'rows'})`);
     const totals = reportCounts(r);
     errors += totals.counts.error;
     warnings += totals.counts.warning;
+    infos += totals.counts.info;
     for (const d of r.diagnostics) {
       const where = d.sheet ? `${d.sheet}!${d.cell ?? ''}` : d.line != null ? `${d.line}:${(d.start ?? 0) + 1}` : '-';
       lines.push(`  ${where.padEnd(10)} ${d.severity.padEnd(7)} ${d.message}  [${d.rule}]`);
@@ -27,7 +29,8 @@ export function formatText(reports: FileReport[], lang: Lang): string {
           : `  … and ${more} more (use --max-problems 0 to list all)`,
       );
   }
-  lines.push(lang === 'fr' ? `${errors} erreur(s), ${warnings} avertissement(s)` : `${errors} error(s), ${warnings} warning(s)`);
+  const notes = infos ? `, ${infos} info(s)` : '';
+  lines.push((lang === 'fr' ? `${errors} erreur(s), ${warnings} avertissement(s)` : `${errors} error(s), ${warnings} warning(s)`) + notes);
   return lines.join('\n');
 }
 

@@ -12,6 +12,9 @@ export function langOf(argv: readonly string[], fallback: Lang): Lang {
   return v === 'en' || v === 'fr' ? v : fallback;
 }
 
+/** An option's value is missing: the line ends, or the next word is another option (`--schema --lang fr`). */
+export const noValue = (v: string | undefined): v is undefined => v === undefined || v.startsWith('--');
+
 const list = (choices: readonly string[], or: string) =>
   choices.length < 2 ? choices.join('') : `${choices.slice(0, -1).join(', ')} ${or} ${choices[choices.length - 1]}`;
 

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Lang } from '../model';
 import { BudgetRefusal, convertActToFile } from './convert';
-import { langOf, usageWords } from '../usage-words';
+import { langOf, noValue, usageWords } from '../usage-words';
 import { outputProblem, sameFile } from '../write/output';
 
 export const CONVERT_USAGE = 'usage: odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]';
@@ -31,7 +31,7 @@ function parse(argv: string[], lang0: Lang): Args | string {
     }
     if (!['--out', '--plans', '--compat', '--lang'].includes(x)) return w.unknownOption(x);
     const v = argv[++i];
-    if (v === undefined) return w.needsValue(x);
+    if (noValue(v)) return w.needsValue(x);
     if (x === '--out') a.out = v;
     else if (x === '--plans') a.plans.push(v);
     else if (x === '--compat') {

@@ -23,7 +23,11 @@ export function compareVersions(a: string, b: string): number {
 export function splitSchemaArg(arg: string): { name: string; version: string | null } {
   const s = arg.trim();
   const at = s.lastIndexOf('@');
-  if (at > 0) return { name: s.slice(0, at), version: bareVersion(s.slice(at + 1)) || null };
+  // `@latest` as `/latest`: the newest version.
+  if (at > 0) {
+    const v = s.slice(at + 1);
+    return { name: s.slice(0, at), version: v.toLowerCase() === 'latest' ? null : bareVersion(v) || null };
+  }
   const m = /^(.*)\/(latest|v?\d+(?:\.\d+)*)$/i.exec(s);
   if (m && m[1].includes('/')) return { name: m[1], version: m[2].toLowerCase() === 'latest' ? null : bareVersion(m[2]) };
   return { name: s, version: null };

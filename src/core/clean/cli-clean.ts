@@ -13,7 +13,7 @@ import { appendSteps, parseRecipe, replaySteps, toJson, type RecipeStep } from '
 import { stepDateFormats, type CleanStep, type RecordedStep } from './steps';
 import { notCsv } from './refuse';
 import { replayStandardise } from '../standardise/replay';
-import { langOf, usageWords } from '../usage-words';
+import { langOf, noValue, usageWords } from '../usage-words';
 import { resolveSchemaArg } from '../schema/resolve';
 import { outputProblem, sameFile, writeOutput } from '../write/output';
 
@@ -41,7 +41,7 @@ function parse(argv: string[], lang0: Lang): CleanArgs | string {
     const a = args[i];
     if (a.startsWith('--')) {
       const v = args[++i];
-      if (v === undefined) return w.needsValue(a);
+      if (noValue(v)) return w.needsValue(a);
       flags[a.slice(2)] = v;
     } else files.push(a);
   }

@@ -21,8 +21,6 @@ import type { ZipLimits } from './zip';
 import { fileDiagnostic } from '../file-diagnostic';
 
 export interface SheetLintOptions extends FileLintOptions {
-  /** Lint this sheet only (by name). */
-  sheet?: string;
   /** Header row the user picked for `sheet` (physical row number). */
   headerRow?: number;
   zipLimits?: ZipLimits;
@@ -120,6 +118,12 @@ export async function lintSpreadsheetFile(path: string, options: SheetLintOption
     addCounts(totals, countsOfList([d]));
     report.fatal = d.message;
   }
+  if (options.sheet !== undefined && !report.fatal && !report.sheets!.includes(options.sheet)) {
+    const d = fileDiagnostic('source-error', 'error', noSheetMessage(path, options.sheet, report.sheets!, lang));
+    report.diagnostics.push(d);
+    addCounts(totals, countsOfList([d]));
+    report.fatal = d.message;
+  }
   if (tables.length > 1 && options.sheet === undefined) {
     const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? '…' : '');
     const d = settle(
@@ -184,4 +188,11 @@ function fatalReport(path: string, e: SheetReadError, lang: Lang): FileReport {
   // A legacy workbook is named for what it is, whatever its extension says.
   const format = e.kind === 'xls' ? 'xls' : /\.ods$/i.test(path) ? 'ods' : 'xlsx';
   return { path, format, encoding: 'unknown', delimiter: null, rows: 0, schema: null, diagnostics: [d], fatal: d.message };
+}
+
+/** The sheet asked for is not in the workbook: said with the sheets it has. */
+function noSheetMessage(path: string, sheet: string, names: string[], lang: Lang): string {
+  return lang === 'fr'
+    ? `${path} : pas de feuille « ${sheet} » (feuilles : ${names.join(', ')}).`
+    : `${path}: no sheet “${sheet}” (sheets: ${names.join(', ')}).`;
 }
