@@ -83,9 +83,8 @@ export async function convertAct(
   let subtotals = 0;
   const issues = new Map<LineIssue, { count: number; sample: string }>();
   let pending: Promise<void>[] = [];
-  let lineSample = '';
-  const note = (i: LineIssue) => {
-    const e = issues.get(i) ?? { count: 0, sample: lineSample };
+  const note = (i: LineIssue, sample: string) => {
+    const e = issues.get(i) ?? { count: 0, sample };
     e.count++;
     issues.set(i, e);
   };
@@ -137,7 +136,6 @@ export async function convertAct(
             subtotals++;
             return;
           }
-          lineSample = l.v.Nature ?? l.v.ContNat ?? '';
           const r = onRow(toRow(l, ctx!, note));
           rows++;
           if (r) pending.push(r);
@@ -157,6 +155,9 @@ export async function convertAct(
   }
   const header = st.header;
   if (!header) throw new BudgetRefusal('not-budget', budgetMessage(lang, 'not-budget', { root: '?' }));
+  // A bare <DocumentBudgetaire/>: no header, no line — nothing an act would hold, so no empty CSV either.
+  if (out.lines === 0 && !header.nomenclature && !header.exer && !header.idEtab && !header.libelleColl)
+    throw new BudgetRefusal('empty-act', budgetMessage(lang, 'empty-act', { root: header.root }));
   if (out.lines === 0) add('warning', 'no-lines');
   for (const [code, e] of issues) add('warning', code, { count: e.count, sample: e.sample });
   return { header, rows, subtotals, plan: planSummary, problems, encoding: out.encoding, bytes: out.bytes };

@@ -12,6 +12,10 @@ const T: Record<string, { en: Msg; fr: Msg }> = {
     fr: (p) =>
       `Ce n’est pas un acte budgétaire : l’élément racine est <${p.root}>, pas <DocumentBudgetaire> (ni un <CompteFinancierUnique> qui en contient un).`,
   },
+  'empty-act': {
+    en: (p) => `The <${p.root}> is empty: no header (EnTeteBudget, BlocBudget) and no budget line (LigneBudget). Nothing was converted.`,
+    fr: (p) => `Le <${p.root}> est vide : ni en-tête (EnTeteBudget, BlocBudget) ni ligne budgétaire (LigneBudget). Rien n’a été converti.`,
+  },
   doctype: {
     en: () =>
       `The file has a DOCTYPE declaration. Budget acts never have one, and it can define entities that expand without bound or read other files: the file is refused, nothing was resolved.`,

@@ -105,7 +105,7 @@ function functionLabel(plan: Plan, code: string, mode: Mode): string {
 const section = (s: string | undefined) => (s === 'I' ? 'investissement' : s === 'F' ? 'fonctionnement' : '');
 
 /** The row's cells in SCDL_BUDGET_COLUMNS order, and what could not be filled. */
-export function toRow(l: ActLine, c: RowContext, issues?: (i: LineIssue) => void): string[] {
+export function toRow(l: ActLine, c: RowContext, issues?: (i: LineIssue, sample: string) => void): string[] {
   const v = l.v;
   const { plan, mode, header: h } = c;
   const nature = v.Nature ?? '';
@@ -118,7 +118,7 @@ export function toRow(l: ActLine, c: RowContext, issues?: (i: LineIssue) => void
       // function — ContFon): the account's own chapter for this kind of operation.
       chapCode = derivedChapter(acc, v.CodRD ?? '', v.OpBudg ?? '', v.TypOpBudg ?? '');
       chapter = chapCode ? plan.chapters.get(chapCode) : undefined;
-      if (!chapCode) issues?.('no-chapter');
+      if (!chapCode) issues?.('no-chapter', nature);
     }
     // A chapter suffixed with its operation (45411, 4581001: opérations pour compte de tiers) is
     // labelled and sectioned by its root chapter.
@@ -128,13 +128,14 @@ export function toRow(l: ActLine, c: RowContext, issues?: (i: LineIssue) => void
   if (mode === 'default' && !sect) {
     // A chapter the plan lacks: functional chapters (9xx) carry a section too.
     sect = section(plan.functionChapters.get(v.ContFon ?? chapCode)?.section);
-    if (!sect) issues?.('no-section');
+    // Said with the chapter the plan lacks, not the line's account.
+    if (!sect) issues?.('no-section', chapCode || v.ContFon || nature);
   }
   let natureLabel = acc?.label ?? '';
   if (mode === 'default' && !natureLabel && nature) {
     // An account newer than the plan (README trap 5): its parent account's label, said in a warning.
     natureLabel = byPrefix(plan.accounts, nature, 2, true)?.label ?? '';
-    issues?.(natureLabel ? 'parent-nature-label' : 'no-nature-label');
+    issues?.(natureLabel ? 'parent-nature-label' : 'no-nature-label', nature);
   }
   const fonction = v.Fonction ?? '';
   const cells = [

@@ -208,3 +208,22 @@ test('the problems beside the view: an invalid SIRET, a line whose chapter canno
   assert.ok(codes.includes('no-chapter'), codes.join(' '));
   assert.match(r.problems.find((p) => p.code === 'invalid-siret')!.message, /21380185500016/);
 });
+
+test('a chapter the plan lacks is named in its warning by its own code, not by the line’s account', async () => {
+  const act = writeAct(
+    tmp(),
+    'no-section.xml',
+    makeAct({
+      nomenclature: 'M57-M57_A',
+      exer: '2023',
+      lines: [
+        { Nature: '6068', ContNat: '011', CodRD: 'D', OpBudg: '0', MtPrev: '5.00' },
+        { Nature: '6068', ContNat: '777', CodRD: 'D', OpBudg: '0', MtPrev: '5.00' },
+      ],
+    }),
+  );
+  const { rows, r } = await convert(act);
+  const w = r.problems.find((p) => p.code === 'no-section')!;
+  assert.match(w.message, /^1 line\(s\) have a chapter the plan does not list \(e\.g\. 777\)/);
+  assert.equal(rowWith(rows, 'BGT_CONTNAT', '777')[col(rows, 'BGT_SECTION')], '');
+});

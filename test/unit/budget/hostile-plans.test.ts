@@ -37,6 +37,15 @@ test('not a budget act: the root is named', async () => {
   assert.match((await refusal('<html><body/></html>', 'fr')).message, /Ce n’est pas un acte budgétaire/);
 });
 
+test('an empty <DocumentBudgetaire/> is refused, not turned into a header-only CSV', async () => {
+  const e = await refusal(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<DocumentBudgetaire xmlns="http://www.minefi.gouv.fr/cp/demat/docbudgetaire"/>\n',
+    'fr',
+  );
+  assert.equal(e.code, 'empty-act');
+  assert.match(e.message, /^Le <DocumentBudgetaire> est vide/);
+});
+
 test('a CSV or a picture renamed .xml is named as not XML, not as a bad encoding', async () => {
   const csv = await refusal('BGT_NATDEC,BGT_ANNEE\nbudget primitif,2022\n');
   assert.equal(csv.code, 'not-xml');
