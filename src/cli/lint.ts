@@ -104,6 +104,9 @@ function jsonReport(r: FileReport): object {
     rows: r.rows,
     schema: r.schema,
     ...(r.sheets ? { sheets: r.sheets } : {}),
+    ...(r.schemaProblems
+      ? { schemaProblems: { path: r.schemaProblems.path, diagnostics: r.schemaProblems.diagnostics.map(jsonDiagnostic) } }
+      : {}),
     // Exact whatever the cap: the cap limits `diagnostics`, never these.
     ...reportCounts(r),
     diagnostics: r.diagnostics.map(jsonDiagnostic),
@@ -174,16 +177,28 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   // The schema's own problems (a constraint not checked, a pattern switched off) belong to the run's result too.
   const schemaProblems = resolvedSchema?.diagnostics ?? [];
   const schemaFile = schemaProblemsReport(resolvedSchema?.path ?? args.schema ?? '', schemaProblems);
+  // Those of a schema a file's project named (datapackage.json) or of the one detected, once per schema.
+  const projectSchemas = new Map<string, FileReport>();
+  for (const r of reports) {
+    const p = r.schemaProblems;
+    if (!p) continue;
+    const key = p.path ?? r.schema?.name ?? r.path;
+    if (projectSchemas.has(key)) continue;
+    projectSchemas.set(key, schemaProblemsReport(p.path ?? r.path, p.diagnostics));
+    for (const d of p.diagnostics)
+      err(`${p.path ?? r.path}:${p.path ? `${d.line ?? 1}:${(d.start ?? 0) + 1}:` : ''} ${d.severity}: ${d.message} [${d.rule}]`);
+  }
+  const ownReports = [...(schemaProblems.length ? [schemaFile] : []), ...projectSchemas.values()];
   if (args.format === 'json') {
     const schema =
       args.schema !== undefined ? { schemaProblems: { path: schemaFile.path, diagnostics: schemaProblems.map(jsonDiagnostic) } } : {};
     out(JSON.stringify({ ...schema, files: reports.map(jsonReport) }, null, 2));
-  } else if (args.format === 'sarif')
-    out(JSON.stringify(formatSarif(schemaProblems.length ? [schemaFile, ...reports] : reports, args.lang), null, 2));
+  } else if (args.format === 'sarif') out(JSON.stringify(formatSarif([...ownReports, ...reports], args.lang), null, 2));
   else out(formatText(reports, args.lang));
   if (unreadable) return 2;
   // From the exact counts: an error past the cap still fails the run.
-  const errors = reports.some((r) => reportCounts(r).counts.error > 0) || schemaProblems.some((d) => d.severity === 'error');
+  const errors =
+    reports.some((r) => reportCounts(r).counts.error > 0) || ownReports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return errors ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@ import type { FileLintOptions } from './options';
 import { sourceError } from './reader-diagnostics';
 import { lintCsvFileSplit, splitLintAvailable, SPLIT_MIN_BYTES } from './split/split-lint';
 import type { FileReport, SchemaRef, TableFormat } from './model';
-import { schemaSetup } from './schema/setup';
+import { schemaSetup, type SchemaSetup } from './schema/setup';
 
 export type { FileLintOptions } from './options';
 
@@ -39,7 +39,7 @@ export async function lintFile(path: string, options: FileLintOptions = {}): Pro
     // The other sheets are no table of the schema, but a SIRET column is one there too.
     const otherSheetChecks = options.schema === null ? [] : [idColumnsCheck()];
     const report = await lintSpreadsheetFile(path, { ...options, checks, otherSheetChecks });
-    return { ...report, schema: report.fatal ? null : schema.ref() };
+    return withSchemaProblems({ ...report, schema: report.fatal ? null : schema.ref() }, schema, options);
   }
   const size = (await stat(path)).size;
   const opts = { ...options, format, checks };
@@ -54,7 +54,13 @@ export async function lintFile(path: string, options: FileLintOptions = {}): Pro
         : lintCsvBytes(await readFile(path), opts);
   const report = toReport(path, res, schema.ref());
   if (split) report.reading = 'result' in split ? { parts: split.parts } : { parts: 1, fallback: split.fallback };
-  return report;
+  return withSchemaProblems(report, schema, options);
+}
+
+/** The schema's own problems, when this file chose the schema (a `--schema` given once reports them once). */
+function withSchemaProblems(report: FileReport, schema: SchemaSetup, options: FileLintOptions): FileReport {
+  if (options.resolvedSchema || schema.schemaDiagnostics.length === 0) return report;
+  return { ...report, schemaProblems: { path: schema.schemaPath ?? null, diagnostics: schema.schemaDiagnostics } };
 }
 
 export function toReport(path: string, res: CsvLintResult, schema: SchemaRef | null): FileReport {

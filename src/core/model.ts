@@ -132,4 +132,9 @@ export interface FileReport {
   truncated?: boolean;
   /** A large CSV is linted in parts on as many threads; `fallback` says why one was not split. */
   reading?: { parts: number; fallback?: string };
+  /**
+   * Problems of the schema this file's project named (datapackage.json, the glob setting) or of
+   * the one detected (a newer version exists), located in the schema's JSON when it is a file.
+   */
+  schemaProblems?: { path: string | null; diagnostics: Diagnostic[] };
 }

@@ -40,6 +40,8 @@ export interface SchemaSetup {
   ref(): SchemaRef | null;
   /** Problems of the schema descriptor itself, positioned in its JSON text. */
   schemaDiagnostics: Diagnostic[];
+  /** The schema's file, when it is one. */
+  schemaPath?: string;
   /** What the checks are, as data: another thread builds the same checks from it (split lint). */
   plan: SchemaPlan;
 }
@@ -76,6 +78,7 @@ export function schemaSetup(options: SchemaOptions & { maxProblems?: number }, l
       checks: compiled ? [schemaCheck(compiled, { schemaName: resolved.ref.name, maxProblems, ignoreHeaderCase, match })] : [],
       ref: () => resolved.ref,
       schemaDiagnostics: resolved.diagnostics,
+      schemaPath: resolved.path,
       plan:
         compiled && resolved.descriptor
           ? { kind: 'schema', descriptor: resolved.descriptor, schemaName: resolved.ref.name, ignoreHeaderCase, fieldsMatch: match }

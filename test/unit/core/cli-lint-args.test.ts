@@ -73,6 +73,29 @@ test('a schema that only partly compiles: its problems are in the JSON and SARIF
   assert.deepEqual(json(ok.out).schemaProblems?.diagnostics, []);
 });
 
+test('a schema a datapackage.json names: its problems come with the file, said once on stderr', async () => {
+  const project = mkdtempSync(join(tmpdir(), 'odw-dp-'));
+  writeFileSync(join(project, 'a.csv'), 'nom,montant\nA,1\n');
+  writeFileSync(join(project, 'b.csv'), 'nom,montant\nB,2\n');
+  writeFileSync(
+    join(project, 'schema.json'),
+    JSON.stringify({
+      fields: [
+        { name: 'nom', type: 'string', constraints: { pattern: '(x' } },
+        { name: 'montant', type: 'number' },
+      ],
+    }),
+  );
+  const resources = ['a', 'b'].map((n) => ({ name: n, path: `${n}.csv`, schema: 'schema.json' }));
+  writeFileSync(join(project, 'datapackage.json'), JSON.stringify({ name: 'p', resources }));
+  const r = await runOdw('lint', project, '--format', 'json');
+  const files = (JSON.parse(r.out) as { files: { schemaProblems?: { path: string; diagnostics: unknown[] } }[] }).files;
+  assert.equal(files.length, 2);
+  for (const f of files) assert.equal(f.schemaProblems?.diagnostics.length, 1);
+  assert.equal(r.err.match(/not a valid regular expression/g)?.length, 1, r.err);
+  assert.equal(r.code, 1);
+});
+
 test('--sheet lints the sheet asked for, and names the sheets when it is not there', async () => {
   const all = json((await runOdw('lint', ASSO, '--format', 'json')).out).files[0];
   const one = json((await runOdw('lint', ASSO, '--sheet', 'Sheet1', '--format', 'json')).out).files[0];
