@@ -63,7 +63,7 @@ test('a faulty part of a schema is switched off, said in the user’s language, 
   const r = await run('lint', data, '--schema', schema, '--format', 'json', '--lang', 'fr');
   assert.equal(r.code, 0, r.err);
   assert.deepEqual(JSON.parse(r.out).files[0].counts.error, 0);
-  assert.match(r.err, /motif de date inconnu « %Q » : lu comme le format "any"/);
+  assert.match(r.err, /motif de date inconnu « %Q » : lu comme le format « any »/);
   assert.match(r.err, /la contrainte « pattern » n’est pas une expression régulière valide .* elle n’est pas vérifiée/);
   // A value no date form reads is still a type error.
   writeFileSync(data, 'jour,code\npas une date,A1\n');
