@@ -69,6 +69,19 @@ test('odw map --lang fr: kinds and reasons in French, the JSON reasons unchanged
   assert.deepEqual(by.idBeneficiaire, ['none', 'no matching column']);
 });
 
+test('odw standardise --lang fr: the problems left read as French sentences', async () => {
+  const src = join(dir, 'fr-std.csv');
+  writeFileSync(src, 'Bénéficiaire;Montant attribué;Date\nClub;1 000 €;03/02/2024\n');
+  const r = await run('standardise', src, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-std-out.csv'), '--lang', 'fr');
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /^ {2}ligne 2 one-of-required : Au moins l’une des colonnes « idBeneficiaire » ou « rnaBeneficiaire »/m);
+  assert.match(r.out, /^ {2}ligne 2 \[objet\] constraint-error : Cellule vide : « objet » est obligatoire\.$/m);
+  assert.doesNotMatch(r.out, /[a-z]: /);
+  assert.match(r.out, / : 1 ligne écrite au schéma scdl\/subventions@/);
+  const en = await run('standardise', src, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-std-out.csv'));
+  assert.match(en.out, /: 1 row written to scdl\/subventions@/);
+});
+
 test('odw map: usage errors and unreadable input exit 2', async () => {
   assert.equal((await run('map', aube)).code, 2);
   const unknown = await run('map', aube, '--schema', 'scdl/nope');
