@@ -9,6 +9,7 @@ import { resolveTarget } from '../core/standardise/target';
 import { sampleSource } from '../core/standardise/read';
 import { proposeMapping } from '../core/standardise/propose';
 import { organisationConstants, projectOrganisation } from '../core/standardise/organisation';
+import { kindText, reasonText } from '../core/standardise/reason-words';
 
 export const MAP_USAGE = 'usage: odw map <file> --schema <name[@version]> [--format text|json] [--sheet <name>] [--lang en|fr]';
 
@@ -48,11 +49,17 @@ export async function mapCommand(argv: string[], out: Write, err: Write): Promis
         f.kind === 'constant'
           ? `= ${JSON.stringify(p.spec.fields[f.field] && 'constant' in p.spec.fields[f.field] ? (p.spec.fields[f.field] as { constant: string }).constant : '')}`
           : (f.source ?? '—');
+      // French: a decimal comma, so a semicolon before the reason (whose parts are comma-separated).
+      const why =
+        lang === 'fr'
+          ? `${f.confidence.toFixed(2).replace('.', ',')} ; ${reasonText(f.why, 'fr')}`
+          : `${f.confidence.toFixed(2)}, ${f.reason}`;
       out(
-        `  ${req.has(f.field) ? '*' : ' '} ${f.field.padEnd(24)} ${f.kind.padEnd(10)} ${src}${f.kind !== 'none' ? `  (${f.confidence.toFixed(2)}, ${f.reason})` : ''}`,
+        `  ${req.has(f.field) ? '*' : ' '} ${f.field.padEnd(24)} ${kindText(f.kind, lang).padEnd(10)} ${src}${f.kind !== 'none' ? `  (${why})` : ''}`,
       );
     }
-    out(`${lang === 'fr' ? 'Colonnes non utilisées' : 'Unmapped columns'}: ${p.unmapped.length ? p.unmapped.join(', ') : '—'}`);
+    const unmapped = p.unmapped.length ? p.unmapped.join(', ') : '—';
+    out(lang === 'fr' ? `Colonnes non utilisées : ${unmapped}` : `Unmapped columns: ${unmapped}`);
     return 0;
   } catch (e) {
     return failure(e, 'map', lang, err);

@@ -101,8 +101,8 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     const fr = lang === 'fr';
     out(
       fr
-        ? `${a.out} : ${res.rows} lignes écrites au schéma ${t.name}@${t.version}.`
-        : `${a.out}: ${res.rows} rows written to ${t.name}@${t.version}.`,
+        ? `${a.out} : ${res.rows} ${res.rows > 1 ? 'lignes écrites' : 'ligne écrite'} au schéma ${t.name}@${t.version}.`
+        : `${a.out}: ${res.rows} ${res.rows === 1 ? 'row' : 'rows'} written to ${t.name}@${t.version}.`,
     );
     // What the output leaves out, said: rows that could not be placed for certain first.
     const ls = (r: { count: number; lines: number[] }) => r.lines.join(', ') + (r.count > r.lines.length ? '…' : '');

@@ -11,7 +11,8 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   let warnings = 0;
   let infos = 0;
   for (const r of reports) {
-    const enc = `${r.format}, ${r.encoding}${r.delimiter ? `, “${r.delimiter === '\t' ? '\\t' : r.delimiter}”` : ''}`;
+    const d = r.delimiter === '\t' ? '\\t' : r.delimiter;
+    const enc = `${r.format}, ${r.encoding}${r.delimiter ? (lang === 'fr' ? `, « ${d} »` : `, “${d}”`) : ''}`;
     lines.push(`${r.path} (${enc}, ${r.rows} ${lang === 'fr' ? (r.rows > 1 ? 'lignes' : 'ligne') : r.rows === 1 ? 'row' : 'rows'})`);
     const totals = reportCounts(r);
     errors += totals.counts.error;

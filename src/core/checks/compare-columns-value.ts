@@ -29,7 +29,7 @@ export const compareColumnsValue: CustomCheck = {
       env.table(
         'check-error',
         fr
-          ? `Contrôle « ${this.name} » : l'opérateur ${JSON.stringify(op)} n'est pas géré.`
+          ? `Contrôle « ${this.name} » : l’opérateur ${JSON.stringify(op)} n’est pas géré.`
           : `Check “${this.name}”: operator ${JSON.stringify(op)} is not supported.`,
         'warning',
       );
@@ -52,21 +52,21 @@ export const compareColumnsValue: CustomCheck = {
         else if (typeof a === 'string' && typeof b === 'string') ok = test(a, b);
         else if (sameKind) ok = test(String(a), String(b));
         else {
-          const r1 = show(env.raw(row, f1));
-          const r2 = show(env.raw(row, f2));
+          const r1 = show(env.raw(row, f1), 40, env.lang);
+          const r2 = show(env.raw(row, f2), 40, env.lang);
           env.cell(
             row,
             f1,
             'compare-columns-value',
             fr
-              ? `La valeur de la colonne ${c1} ${r1} n'est pas comparable avec la valeur de la colonne ${c2} ${r2}.`
+              ? `La valeur de la colonne ${c1} ${r1} n’est pas comparable avec la valeur de la colonne ${c2} ${r2}.`
               : `The value of column ${c1} ${r1} cannot be compared with the value of column ${c2} ${r2}.`,
           );
           return;
         }
         if (ok) return;
-        const r1 = show(env.raw(row, f1));
-        const r2 = show(env.raw(row, f2));
+        const r1 = show(env.raw(row, f1), 40, env.lang);
+        const r2 = show(env.raw(row, f2), 40, env.lang);
         env.cell(
           row,
           f1,

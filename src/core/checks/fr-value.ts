@@ -37,7 +37,7 @@ export function valueRowCheck(env: CheckEnv, f: number, rule: string, validate: 
           row,
           f,
           rule,
-          () => (env.lang === 'fr' ? `${show(raw)} : ${d.fr}` : `${show(raw)}: ${d.en}`),
+          () => (env.lang === 'fr' ? `${show(raw, 40, 'fr')} : ${d.fr}` : `${show(raw)}: ${d.en}`),
           d.severity ?? 'error',
           d.fix,
         );

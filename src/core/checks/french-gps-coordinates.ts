@@ -38,7 +38,7 @@ export const gpsCheck = (name: string): CustomCheck => ({
       row(row, values) {
         const p = lonLat(values[f]);
         if (!p || inFrance(p[0], p[1])) return;
-        const raw = show(env.raw(row, f));
+        const raw = show(env.raw(row, f), 40, env.lang);
         if (inFrance(p[1], p[0]))
           env.cell(
             row,

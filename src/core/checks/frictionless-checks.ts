@@ -17,7 +17,7 @@ export const asciiValue: CustomCheck = {
               row,
               i,
               'ascii-value',
-              fr ? `${show(v)} contient des caractères non ASCII.` : `${show(v)} contains non-ASCII characters.`,
+              fr ? `${show(v, 40, 'fr')} contient des caractères non ASCII.` : `${show(v)} contains non-ASCII characters.`,
             );
         }
       },
@@ -42,7 +42,9 @@ export const forbiddenValue: CustomCheck = {
           row,
           f,
           'forbidden-value',
-          fr ? `La valeur ${show(String(v))} est interdite dans « ${name} ».` : `Value ${show(String(v))} is forbidden in “${name}”.`,
+          fr
+            ? `La valeur ${show(String(v), 40, 'fr')} est interdite dans « ${name} ».`
+            : `Value ${show(String(v))} is forbidden in “${name}”.`,
         );
       },
     };

@@ -32,7 +32,7 @@ export const nomenclatureCheck = (name: string): CustomCheck => ({
     const fr = env.lang === 'fr';
     const say = (v: string, why: string) =>
       fr
-        ? `La valeur ${show(v)} ne respecte pas le format des nomenclatures d'actes (${why}).`
+        ? `La valeur ${show(v, 40, 'fr')} ne respecte pas le format des nomenclatures d’actes (${why}).`
         : `${show(v)} does not follow the “Actes” nomenclature format (${why}).`;
     return {
       row(row, values) {
@@ -48,10 +48,10 @@ export const nomenclatureCheck = (name: string): CustomCheck => ({
         const spaced = KNOWN.has(norm(prefix.trimEnd())) || v.includes('/ ');
         const why = spaced
           ? fr
-            ? "le signe oblique ne doit pas être précédé ni suivi d'espace"
+            ? 'le signe oblique ne doit pas être précédé ni suivi d’espace'
             : 'no space is allowed around the slash'
           : fr
-            ? `le préfixe de nomenclature Actes ${show(prefix)} n'est pas reconnu`
+            ? `le préfixe de nomenclature Actes ${show(prefix, 40, 'fr')} n’est pas reconnu`
             : `the “Actes” heading ${show(prefix)} is not recognised; expected one of: ${HEADINGS.join(', ')}`;
         env.cell(row, f, name, say(v, why));
       },

@@ -15,13 +15,13 @@ export const oneOfRequired: CustomCheck = {
       env.table(
         'one-of-required',
         fr
-          ? `Une des deux colonnes requises : Les deux colonnes '${c1}' et '${c2}' sont manquantes.`
+          ? `Une des deux colonnes requises : les deux colonnes « ${c1} » et « ${c2} » sont manquantes.`
           : `One of two columns required: both columns '${c1}' and '${c2}' are missing.`,
       );
       return null;
     }
     const message = fr
-      ? `Au moins l'une des colonnes '${c1}' ou '${c2}' doit comporter une valeur.`
+      ? `Au moins l’une des colonnes « ${c1} » ou « ${c2} » doit comporter une valeur.`
       : `At least one of the columns '${c1}' or '${c2}' must have a value.`;
     return {
       row(row, values) {

@@ -21,13 +21,13 @@ export const openingHoursValue: CustomCheck = {
           if (verdicts.size < 10_000) verdicts.set(v, bad);
         }
         if (bad === null) return;
-        const part = bad !== v.trim() ? (fr ? ` (partie fautive : ${show(bad)})` : ` (faulty part: ${show(bad)})`) : '';
+        const part = bad !== v.trim() ? (fr ? ` (partie fautive : ${show(bad, 40, 'fr')})` : ` (faulty part: ${show(bad)})`) : '';
         env.cell(
           row,
           f,
           'opening-hours-value',
           fr
-            ? `La valeur ${show(v)} n’est pas une définition d’horaires d’ouverture correcte (syntaxe OpenStreetMap)${part}.`
+            ? `La valeur ${show(v, 40, 'fr')} n’est pas une définition d’horaires d’ouverture correcte (syntaxe OpenStreetMap)${part}.`
             : `${show(v)} is not a valid opening-hours definition (OpenStreetMap syntax)${part}.`,
         );
       },

@@ -35,7 +35,7 @@ export const phoneNumberValue: CustomCheck = {
           f,
           'phone-number-value',
           fr
-            ? `La valeur ${show(v)} n'est pas un numéro de téléphone valide (ex. 01 23 45 67 89 ou +33 1 23 45 67 89).`
+            ? `La valeur ${show(v, 40, 'fr')} n’est pas un numéro de téléphone valide (ex. 01 23 45 67 89 ou +33 1 23 45 67 89).`
             : `${show(v)} is not a valid phone number (e.g. 01 23 45 67 89 or +33 1 23 45 67 89).`,
         );
       },

@@ -17,7 +17,7 @@ export const sumColumnsValue: CustomCheck = {
       env.table(
         'check-error',
         fr
-          ? `Contrôle « ${this.name} » : le nombre de colonnes est insuffisant pour l'addition.`
+          ? `Contrôle « ${this.name} » : le nombre de colonnes est insuffisant pour l’addition.`
           : `Check “${this.name}”: at least two columns are needed to add.`,
         'warning',
       );

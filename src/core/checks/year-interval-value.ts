@@ -15,7 +15,7 @@ export const yearIntervalValue: CustomCheck = {
     const fr = env.lang === 'fr';
     const say = (raw: string, why: string) =>
       fr
-        ? `L'année ou l'intervalle d'années ${show(raw)} est incorrect (${why}).`
+        ? `L’année ou l’intervalle d’années ${show(raw, 40, 'fr')} est incorrect (${why}).`
         : `Year or year interval ${show(raw)} is wrong (${why}).`;
     return {
       row(row, values) {

@@ -8,12 +8,12 @@ import type { IdDiagnosis, IdKind } from './damage';
 export function idMessage(lang: Lang, kind: IdKind, raw: string, d: IdDiagnosis): string {
   const fr = lang === 'fr';
   const K = kind === 'siret' ? 'SIRET' : 'SIREN';
-  const v = show(raw);
+  const v = show(raw, 40, lang);
   if (d.valid)
     return fr
       ? `${K} ${v} écrit avec des espaces ou des points : écrivez les ${kind === 'siret' ? 14 : 9} chiffres seuls (${d.fix}).`
       : `${K} ${v} is written with spaces or dots: write the ${kind === 'siret' ? 14 : 9} digits only (${d.fix}).`;
-  const head = fr ? `La valeur ${v} n'est pas un numéro ${K} français valide` : `${v} is not a valid French ${K} number`;
+  const head = fr ? `La valeur ${v} n’est pas un numéro ${K} français valide` : `${v} is not a valid French ${K} number`;
   const why = explain(fr, kind, d);
   return why ? `${head}. ${why[0].toUpperCase()}${why.slice(1)}` : `${head}.`;
 }

@@ -1,7 +1,7 @@
 // Field constraints compiled once: each becomes a small test over the logical value, with
 // regexes and enum sets built here and never per cell. frictionless semantics: patterns are
 // full matches, bounds and enum items are read with the field's own caster first.
-import type { SchemaWords } from './types/words';
+import { typeLabel, type SchemaWords } from './types/words';
 import type { Constraints } from './descriptor';
 import { INVALID, keyOf, type FieldCast } from './types/cast';
 
@@ -71,7 +71,7 @@ export function compileConstraints(c: Constraints | undefined, fc: FieldCast): C
     if (typeof b !== 'number') {
       errors.push({
         en: `constraint “${name}” value ${JSON.stringify(c[name])} does not fit type ${fc.label}: the constraint is not checked`,
-        fr: `la valeur ${JSON.stringify(c[name])} de la contrainte « ${name} » ne convient pas au type ${fc.label} : la contrainte n’est pas vérifiée`,
+        fr: `la valeur ${JSON.stringify(c[name])} de la contrainte « ${name} » ne convient pas au type ${typeLabel(fc.label, 'fr')} : la contrainte n’est pas vérifiée`,
       });
       return;
     }
@@ -99,7 +99,7 @@ export function compileConstraints(c: Constraints | undefined, fc: FieldCast): C
       if (v === INVALID)
         errors.push({
           en: `enum value ${JSON.stringify(item)} does not fit type ${fc.label}`,
-          fr: `la valeur ${JSON.stringify(item)} de l’enum ne convient pas au type ${fc.label}`,
+          fr: `la valeur ${JSON.stringify(item)} de la liste « enum » ne convient pas au type ${typeLabel(fc.label, 'fr')}`,
         });
       else allowed.add(keyOf(v));
     }

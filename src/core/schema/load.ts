@@ -8,6 +8,7 @@ import profile from '../../../schemas/table-schema.profile.json';
 import { compileSchema, type CompiledSchema } from './compile';
 import type { TableSchema } from './descriptor';
 import { jsonSpans, JsonSyntaxError, lineCol, type JsonSpan } from './json-positions';
+import { jsonTypeFr } from './types/words';
 
 export interface LoadedSchema {
   descriptor: TableSchema | null;
@@ -106,7 +107,7 @@ function profileMessage(e: ErrorObject, lang: Lang): string {
       case 'required':
         return fr ? `propriété obligatoire « ${p.missingProperty} » manquante` : `missing required property “${p.missingProperty}”`;
       case 'type':
-        return fr ? `doit être de type ${p.type}` : `must be of type ${p.type}`;
+        return fr ? `doit être de type ${jsonTypeFr(String(p.type))}` : `must be of type ${p.type}`;
       case 'enum':
         return fr
           ? `doit valoir l’une de ces valeurs : ${(p.allowedValues as unknown[]).join(', ')}`

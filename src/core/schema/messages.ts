@@ -4,14 +4,15 @@ import type { Lang } from '../model';
 import { show } from '../rules/lib/util';
 import type { CompiledField } from './compile';
 import type { ConstraintTest } from './constraints';
+import { typeLabel } from './types/words';
 
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const quoteList = (items: unknown[]) => items.map((v) => show(String(v), 60)).join(', ');
+const quoteList = (items: unknown[], lang: Lang = 'en') => items.map((v) => show(String(v), 60, lang)).join(', ');
 
 export function typeErrorMessage(lang: Lang, f: CompiledField, raw: string): string {
   const fr = lang === 'fr';
   const head = fr
-    ? `Valeur ${show(raw)} invalide pour « ${f.name} » (${f.label}) : `
+    ? `Valeur ${show(raw, 40, 'fr')} invalide pour « ${f.name} » (${typeLabel(f.label, 'fr')}) : `
     : `Invalid value ${show(raw)} for “${f.name}” (${f.label}): `;
   return head + typeHint(lang, f, raw);
 }
@@ -53,7 +54,7 @@ function typeHint(lang: Lang, f: CompiledField, raw: string): string {
       const t = d.trueValues ?? ['true', 'True', 'TRUE', '1'];
       const n = d.falseValues ?? ['false', 'False', 'FALSE', '0'];
       return fr
-        ? `valeurs acceptées : ${quoteList(t)} (vrai), ${quoteList(n)} (faux).`
+        ? `valeurs acceptées : ${quoteList(t, 'fr')} (vrai), ${quoteList(n, 'fr')} (faux).`
         : `accepted values: ${quoteList(t)} (true), ${quoteList(n)} (false).`;
     }
     case 'string':
@@ -81,7 +82,7 @@ function typeHint(lang: Lang, f: CompiledField, raw: string): string {
             ? 'coordonnées attendues sous la forme « longitude, latitude ».'
             : 'expected coordinates as “longitude, latitude”.';
     default:
-      return fr ? `valeur de type ${f.label} attendue.` : `expected a value of type ${f.label}.`;
+      return fr ? `valeur de type ${typeLabel(f.label, 'fr')} attendue.` : `expected a value of type ${f.label}.`;
   }
 }
 
@@ -92,21 +93,21 @@ export function constraintMessage(lang: Lang, f: CompiledField, t: ConstraintTes
   switch (t.name) {
     case 'minLength':
       return fr
-        ? `${show(raw)} est trop court pour « ${f.name} » : ${[...raw].length} caractères, au moins ${p} attendus.`
+        ? `${show(raw, 40, 'fr')} est trop court pour « ${f.name} » : ${[...raw].length} caractères, au moins ${p} attendus.`
         : `${show(raw)} is too short for “${f.name}”: ${[...raw].length} characters, at least ${p} expected.`;
     case 'maxLength':
       return fr
-        ? `${show(raw)} est trop long pour « ${f.name} » : ${[...raw].length} caractères, au plus ${p} autorisés.`
+        ? `${show(raw, 40, 'fr')} est trop long pour « ${f.name} » : ${[...raw].length} caractères, au plus ${p} autorisés.`
         : `${show(raw)} is too long for “${f.name}”: ${[...raw].length} characters, at most ${p} allowed.`;
     case 'minimum':
     case 'exclusiveMinimum':
       return fr
-        ? `${show(raw)} est inférieur au minimum de « ${f.name} » (${t.name === 'minimum' ? '≥' : '>'} ${p}).`
+        ? `${show(raw, 40, 'fr')} est inférieur au minimum de « ${f.name} » (${t.name === 'minimum' ? '≥' : '>'} ${p}).`
         : `${show(raw)} is below the minimum for “${f.name}” (${t.name === 'minimum' ? '≥' : '>'} ${p}).`;
     case 'maximum':
     case 'exclusiveMaximum':
       return fr
-        ? `${show(raw)} est supérieur au maximum de « ${f.name} » (${t.name === 'maximum' ? '≤' : '<'} ${p}).`
+        ? `${show(raw, 40, 'fr')} est supérieur au maximum de « ${f.name} » (${t.name === 'maximum' ? '≤' : '<'} ${p}).`
         : `${show(raw)} is above the maximum for “${f.name}” (${t.name === 'maximum' ? '≤' : '<'} ${p}).`;
     case 'pattern': {
       // Validata shows the field's description and example: the regex means little to users.
@@ -114,27 +115,27 @@ export function constraintMessage(lang: Lang, f: CompiledField, t: ConstraintTes
       const example = d.example ?? (d as { examples?: unknown }).examples;
       const hint = [
         d.description?.trim(),
-        example !== undefined ? (fr ? `Exemple : ${show(String(example), 60)}` : `Example: ${show(String(example), 60)}`) : '',
+        example !== undefined ? (fr ? `Exemple : ${show(String(example), 60, 'fr')}` : `Example: ${show(String(example), 60)}`) : '',
       ]
         .filter(Boolean)
         .join(' ');
-      const base = fr ? `Format incorrect pour « ${f.name} » : ${show(raw)}` : `Wrong format for “${f.name}”: ${show(raw)}`;
+      const base = fr ? `Format incorrect pour « ${f.name} » : ${show(raw, 40, 'fr')}` : `Wrong format for “${f.name}”: ${show(raw)}`;
       return hint ? `${base}. ${hint}` : fr ? `${base} ne respecte pas le motif ${p}.` : `${base} does not match the pattern ${p}.`;
     }
     case 'enum':
       return fr
-        ? `${show(raw)} n’est pas une valeur autorisée pour « ${f.name} ». Valeurs possibles : ${quoteList(p as unknown[])}.`
+        ? `${show(raw, 40, 'fr')} n’est pas une valeur autorisée pour « ${f.name} ». Valeurs possibles : ${quoteList(p as unknown[], 'fr')}.`
         : `${show(raw)} is not an allowed value for “${f.name}”. Allowed: ${quoteList(p as unknown[])}.`;
     default:
       return fr
-        ? `${show(raw)} ne respecte pas la contrainte ${t.name} de « ${f.name} ».`
+        ? `${show(raw, 40, 'fr')} ne respecte pas la contrainte « ${t.name} » de « ${f.name} ».`
         : `${show(raw)} breaks the ${t.name} constraint of “${f.name}”.`;
   }
 }
 
 export const uniqueMessage = (lang: Lang, f: CompiledField, raw: string, first: number) =>
   lang === 'fr'
-    ? `Valeur déjà présente : ${show(raw)} figure déjà en ligne ${first} dans « ${f.name} », qui doit être unique.`
+    ? `Valeur déjà présente : ${show(raw, 40, 'fr')} figure déjà en ligne ${first} dans « ${f.name} », qui doit être unique.`
     : `Duplicate value: ${show(raw)} already appears in row ${first} of “${f.name}”, which must be unique.`;
 
 export const keyMessage = (lang: Lang, kind: 'primary-key' | 'unique-key', names: string[], first: number | null) => {
@@ -152,5 +153,5 @@ export const keyMessage = (lang: Lang, kind: 'primary-key' | 'unique-key', names
 
 export const foreignKeyMessage = (lang: Lang, from: string[], to: string[], values: string[]) =>
   lang === 'fr'
-    ? `Référence introuvable : (${from.join(', ')}) = ${quoteList(values)} n’existe pas dans (${to.join(', ')}).`
+    ? `Référence introuvable : (${from.join(', ')}) = ${quoteList(values, 'fr')} n’existe pas dans (${to.join(', ')}).`
     : `Reference not found: (${from.join(', ')}) = ${quoteList(values)} does not exist in (${to.join(', ')}).`;

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { organisationField } from './synonyms';
 import type { Target } from './target';
+import type { ConstantReason } from './reason-words';
 
 export interface Organisation {
   name?: string;
@@ -31,9 +32,9 @@ export function projectOrganisation(dir: string): Organisation | null {
 export function organisationConstants(
   target: Target,
   org: Organisation | null,
-  reason = 'project organisation',
-): Record<string, { value: string; reason: string }> {
-  const out: Record<string, { value: string; reason: string }> = {};
+  reason: ConstantReason = 'project organisation',
+): Record<string, { value: string; reason: ConstantReason }> {
+  const out: Record<string, { value: string; reason: ConstantReason }> = {};
   if (!org) return out;
   for (const f of target.fields) {
     const kind = organisationField(f.name);

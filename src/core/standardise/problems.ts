@@ -23,6 +23,7 @@ export interface ProblemSummary {
 export function summarise(diagnostics: readonly Diagnostic[], examples = 20, lang: Lang = 'en'): ProblemSummary {
   const rowWord = lang === 'fr' ? 'ligne' : 'row';
   const fileWord = lang === 'fr' ? 'fichier' : 'file';
+  const colon = lang === 'fr' ? ' :' : ':';
   const s: ProblemSummary = { errors: 0, warnings: 0, byRule: {}, byField: {}, lines: [] };
   for (const d of diagnostics) {
     if (d.severity === 'error') s.errors++;
@@ -33,7 +34,7 @@ export function summarise(diagnostics: readonly Diagnostic[], examples = 20, lan
     // Schema descriptions can run for paragraphs: the first sentence locates the problem.
     const msg = d.message.length > 200 ? `${d.message.slice(0, 199)}…` : d.message;
     if (s.lines.length < examples)
-      s.lines.push(`${d.row != null ? `${rowWord} ${d.row}` : fileWord}${d.field ? ` [${d.field}]` : ''} ${d.rule}: ${msg}`);
+      s.lines.push(`${d.row != null ? `${rowWord} ${d.row}` : fileWord}${d.field ? ` [${d.field}]` : ''} ${d.rule}${colon} ${msg}`);
   }
   return s;
 }

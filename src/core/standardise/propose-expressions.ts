@@ -4,6 +4,7 @@
 import { labelWords } from './labels';
 import type { ColumnShape } from './shapes';
 import type { FieldSource } from './spec';
+import type { ReasonPart } from './reason-words';
 import type { TargetField } from './target';
 
 export interface Columns {
@@ -29,7 +30,7 @@ export function continuation(c: Columns, i: number): number {
 }
 
 /** A period or a date built from free columns, for a field no column matched. */
-export function spreadField(f: TargetField, c: Columns): { spec: FieldSource; columns: number[]; reason: string } | null {
+export function spreadField(f: TargetField, c: Columns): { spec: FieldSource; columns: number[]; reason: ReasonPart } | null {
   const dateCols = c.labels.map((_, i) => i).filter((i) => free(c, i) && c.shapes[i].date >= 0.8);
   if (f.pattern && PERIOD.test(f.pattern)) {
     const start = dateCols.find((i) => has(c.labels[i], ['debut', 'start']));
@@ -38,7 +39,7 @@ export function spreadField(f: TargetField, c: Columns): { spec: FieldSource; co
       return {
         spec: { period: { start: c.header[start], end: c.header[end] } },
         columns: [start, end],
-        reason: 'period from start and end date columns',
+        reason: { code: 'period' },
       };
   }
   if (f.type === 'date') {
@@ -51,7 +52,7 @@ export function spreadField(f: TargetField, c: Columns): { spec: FieldSource; co
       return {
         spec: { date: { day: c.header[d], month: c.header[m], year: c.header[y] } },
         columns: [d, m, y],
-        reason: 'date from day, month and year columns',
+        reason: { code: 'date-parts' },
       };
   }
   return null;

@@ -9,13 +9,17 @@ import type { Target, TargetField } from './target';
 import { matchEnum, proposeValueMap } from './value-map';
 import { continuation, spreadField } from './propose-expressions';
 import { kindOf, type FieldSource, type SourceKind, type StandardiseSpec } from './spec';
+import { constantReason, reasonText, type ConstantReason, type ReasonPart } from './reason-words';
 
 export interface FieldProposal {
   field: string;
   kind: SourceKind;
   source: string | null;
   confidence: number;
+  /** In English: `odw map --format json` prints it. */
   reason: string;
+  /** The reason as codes, for the words in either language (reason-words). */
+  why: ReasonPart[];
   /** The entry of the recipe step this proposal stands for. */
   spec?: FieldSource;
 }
@@ -32,25 +36,25 @@ export interface ProposeInput {
   /** First data rows (a few hundred are enough). */
   rows: readonly (readonly string[])[];
   /** Fixed values: `--set`, or the project's organisation for the granting-body fields. */
-  constants?: Record<string, { value: string; reason: string }>;
+  constants?: Record<string, { value: string; reason: ConstantReason }>;
   /** The columns' value shapes, when already computed for this sample (one per header column). */
   shapes?: readonly ColumnShape[];
 }
 
 const MIN_SCORE = 0.45;
 
-function nameScore(f: TargetField, label: string, keys: FieldKeys | undefined): { score: number; reason: string } {
+function nameScore(f: TargetField, label: string, keys: FieldKeys | undefined): { score: number; reason?: ReasonPart } {
   const k = labelKey(label);
-  if (!k) return { score: 0, reason: '' };
+  if (!k) return { score: 0 };
   const nameKey = labelKey(f.name);
-  if (k === nameKey || k.replace(/ /g, '') === nameKey.replace(/ /g, '')) return { score: 1, reason: 'name' };
-  if (keys?.strong.has(k)) return { score: 0.95, reason: 'synonym' };
-  if (k === labelKey(f.title)) return { score: 0.95, reason: 'title' };
-  if (keys?.weak.has(k)) return { score: 0.7, reason: 'ambiguous synonym' };
+  if (k === nameKey || k.replace(/ /g, '') === nameKey.replace(/ /g, '')) return { score: 1, reason: { code: 'name' } };
+  if (keys?.strong.has(k)) return { score: 0.95, reason: { code: 'synonym' } };
+  if (k === labelKey(f.title)) return { score: 0.95, reason: { code: 'title' } };
+  if (keys?.weak.has(k)) return { score: 0.7, reason: { code: 'ambiguous-synonym' } };
   const words = labelWords(label);
   let best = Math.max(wordOverlap(words, labelWords(f.title)), wordOverlap(words, labelWords(f.name)));
   for (const s of keys?.words ?? []) best = Math.max(best, wordOverlap(words, s.words) * (s.weak ? 0.75 : 1));
-  return best >= 0.5 ? { score: 0.35 + 0.45 * best, reason: 'similar name' } : { score: 0, reason: '' };
+  return best >= 0.5 ? { score: 0.35 + 0.45 * best, reason: { code: 'similar-name' } } : { score: 0 };
 }
 
 const granting = (f: TargetField) => organisationField(f.name) !== null;
@@ -59,10 +63,10 @@ const idLike = (f: TargetField) =>
   (!!f.pattern && /\\d\{(9|14)\}/.test(f.pattern)) || /^id(Beneficiaire|Attribuant)$|SIRET|siren/i.test(f.name);
 
 /** How well the values fit the field, as a factor, and what was seen. */
-function shapeFactor(f: TargetField, s: ColumnShape, k: FieldKeys | undefined): { factor: number; note?: string } {
-  if (s.filled === 0) return { factor: 0.6, note: 'empty column' };
+function shapeFactor(f: TargetField, s: ColumnShape, k: FieldKeys | undefined): { factor: number; note?: ReasonPart } {
+  if (s.filled === 0) return { factor: 0.6, note: { code: 'empty-column' } };
   let factor = 1;
-  let note: string | undefined;
+  let note: ReasonPart | undefined;
   if (f.type === 'number' || f.type === 'integer') factor *= s.amount >= 0.8 ? 1 : 0.3 + 0.6 * s.amount;
   else if (f.type === 'date' || f.type === 'datetime') factor *= s.date >= 0.5 ? 1 : 0.5;
   else if (f.type === 'year') factor *= s.year >= 0.8 ? 1 : 0.5;
@@ -74,7 +78,7 @@ function shapeFactor(f: TargetField, s: ColumnShape, k: FieldKeys | undefined): 
   }
   if (granting(f)) {
     if (s.constant && (!idLike(f) || s.publicId >= 0.8))
-      [factor, note] = [factor * 1.1, idLike(f) ? 'constant public SIRET' : 'same value on every row'];
+      [factor, note] = [factor * 1.1, { code: idLike(f) ? 'constant-public-siret' : 'same-value' }];
     else if (!s.constant) factor *= 0.7;
   } else if (beneficiary(f) && s.constant) factor *= 0.6;
   return { factor, note };
@@ -94,31 +98,33 @@ function documentsNamed(keys: Map<string, FieldKeys>, shapes: readonly ColumnSha
 }
 
 /** A field tied to a kind of document is the likelier when the file names it, the unlikelier when it names another. */
-function contextFactor(k: FieldKeys | undefined, documents: ReadonlySet<string>): { factor: number; note?: string } {
+function contextFactor(k: FieldKeys | undefined, documents: ReadonlySet<string>): { factor: number; note?: ReasonPart } {
   if (!k?.context.length || !documents.size) return { factor: 1 };
   const hit = k.context.find((c) => documents.has(c));
-  return hit ? { factor: 1.3, note: `the file is a ${hit}` } : { factor: 0.8 };
+  return hit ? { factor: 1.3, note: { code: 'document', document: hit } } : { factor: 0.8 };
 }
+
+const because = (why: ReasonPart[]) => ({ reason: reasonText(why, 'en'), why });
 
 export function proposeMapping(target: Target, input: ProposeInput): MappingProposal {
   const keys = synonymKeys(target.name);
   const labels = input.header.map(cleanLabel);
   const shapes = input.shapes ?? labels.map((_, i) => shapeOf(input.rows.map((r) => r[i] ?? '')));
   const documents = documentsNamed(keys, shapes);
-  const pairs: { f: number; c: number; score: number; reason: string }[] = [];
+  const pairs: { f: number; c: number; score: number; why: ReasonPart[] }[] = [];
   target.fields.forEach((f, fi) => {
     labels.forEach((label, ci) => {
       const n = nameScore(f, label, keys.get(f.name));
       const sh = shapeFactor(f, shapes[ci], keys.get(f.name));
       const cx = contextFactor(keys.get(f.name), documents);
       let score = n.score * sh.factor * cx.factor;
-      let reason = n.reason ? `${n.reason}${sh.note ? `, ${sh.note}` : ''}${cx.note ? `, ${cx.note}` : ''}` : '';
+      let why: ReasonPart[] = n.reason ? [n.reason, ...(sh.note ? [sh.note] : []), ...(cx.note ? [cx.note] : [])] : [];
       // The field's own name is what a person maps, whatever the values (the validation then says what is wrong with them).
-      if (n.reason === 'name' && score < 0.5) [score, reason] = [0.5, `name, ${sh.note ?? 'values do not fit the field'}`];
+      if (n.reason?.code === 'name' && score < 0.5) [score, why] = [0.5, [n.reason, sh.note ?? { code: 'values-do-not-fit' }]];
       // Value shape alone: the granting body's SIRET is the one constant public SIRET.
       if (idLike(f) && granting(f) && shapes[ci].constant && shapes[ci].siret >= 0.9 && shapes[ci].publicId >= 0.9 && score < 0.7)
-        [score, reason] = [0.7, 'value shape: constant public SIRET'];
-      if (score >= MIN_SCORE) pairs.push({ f: fi, c: ci, score: Math.min(1, score), reason });
+        [score, why] = [0.7, [{ code: 'value-shape-siret' }]];
+      if (score >= MIN_SCORE) pairs.push({ f: fi, c: ci, score: Math.min(1, score), why });
     });
   });
   pairs.sort((a, b) => b.score - a.score || a.c - b.c || a.f - b.f);
@@ -135,34 +141,41 @@ export function proposeMapping(target: Target, input: ProposeInput): MappingProp
     const p = fieldCol.get(fi);
     if (set && (!p || set.reason === '--set')) {
       if (p) usedCols.delete(p.c);
-      return { field: f.name, kind: 'constant', source: null, confidence: 1, reason: set.reason, spec: { constant: set.value } };
+      return {
+        field: f.name,
+        kind: 'constant',
+        source: null,
+        confidence: 1,
+        ...because([constantReason(set.reason)]),
+        spec: { constant: set.value },
+      };
     }
     if (!p) {
       const spread = spreadField(f, cols);
-      if (!spread) return { field: f.name, kind: 'none', source: null, confidence: 0, reason: 'no matching column' };
+      if (!spread) return { field: f.name, kind: 'none', source: null, confidence: 0, ...because([{ code: 'no-match' }]) };
       for (const i of spread.columns) usedCols.add(i);
       return {
         field: f.name,
         kind: 'expression',
         source: labels[spread.columns[0]],
         confidence: 0.6,
-        reason: spread.reason,
+        ...because([spread.reason]),
         spec: spread.spec,
       };
     }
     const source = labels[p.c];
     let spec: FieldSource = { column: input.header[p.c] };
-    let reason = p.reason;
+    let why = p.why;
     const more = f.type === 'string' && !f.enum && !f.pattern ? continuation(cols, p.c) : -1;
     if (more >= 0) {
       usedCols.add(more);
-      [spec, reason] = [{ join: [input.header[p.c], input.header[more]], sep: ' ' }, `${reason}, continued in “${labels[more]}”`];
+      [spec, why] = [{ join: [input.header[p.c], input.header[more]], sep: ' ' }, [...why, { code: 'continued', column: labels[more] }]];
     }
     if (f.enum) {
       const m = proposeValueMap(shapes[p.c].values, f.enum, keys.get(f.name)?.values);
-      if (!m.exact && m.mapped > 0) [spec, reason] = [{ map: input.header[p.c], values: m.values }, `${reason}, value map`];
+      if (!m.exact && m.mapped > 0) [spec, why] = [{ map: input.header[p.c], values: m.values }, [...why, { code: 'value-map' }]];
     }
-    return { field: f.name, kind: kindOf(spec), source, confidence: Math.round(p.score * 100) / 100, reason, spec };
+    return { field: f.name, kind: kindOf(spec), source, confidence: Math.round(p.score * 100) / 100, ...because(why), spec };
   });
   const unmapped = labels.filter((l, i) => !usedCols.has(i) && l !== '');
   const spec: StandardiseSpec = {

@@ -14,6 +14,7 @@ import {
 import { columnsOf, type StandardiseSpec, type TableOps } from '../../core/standardise/spec';
 import type { PreviewView, ProposalView } from '../../core/standardise/task';
 import { sourcesOf } from '../../core/standardise/run';
+import { reasonText } from '../../core/standardise/reason-words';
 import { uiLang } from '../settings';
 import type { WorkerClient } from '../worker-client';
 import { webviewPage } from '../webview-page';
@@ -142,7 +143,12 @@ export class StandardisePanel {
       this.lastProblem = r.problem[uiLang()];
       return this.post({ type: 'problem', message: this.lastProblem });
     }
-    const proposal = keepEdits(this.spec, r.result);
+    // The webview shows each proposal's reason as it comes: in the interface's language.
+    const lang = uiLang();
+    const proposal = keepEdits(this.spec, {
+      ...r.result,
+      proposal: r.result.proposal.map((p) => ({ ...p, reason: reasonText(p.why, lang) })),
+    });
     this.table = table;
     this.view = {
       source: this.source.uri.toString(),

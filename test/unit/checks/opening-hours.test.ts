@@ -43,5 +43,5 @@ test('opening-hours-value reports what is not the syntax, with the faulty rule',
     ds.filter((d) => d.rule.startsWith('opening')).map((d) => `${d.row}:${d.rule}`),
     ['3:opening-hours-value'],
   );
-  assert.match(ds.find((d) => d.rule === 'opening-hours-value')!.message, /partie fautive : “Sa 9h-12h”/);
+  assert.match(ds.find((d) => d.rule === 'opening-hours-value')!.message, /partie fautive : « Sa 9h-12h »/);
 });

@@ -86,8 +86,8 @@ test('délibérations: year-interval, cohesive, compare, sum and nomenclature ch
   assert.match(msg(4), /la deuxième année \(2017\) doit être postérieure à la première \(2018\)/);
   assert.match(msg(7), /devrait être supérieure ou égale à la valeur de la colonne DELIB_DATE/);
   assert.match(msg(10), /le signe oblique « \/ » est manquant/);
-  assert.match(msg(11), /ne doit pas être précédé ni suivi d'espace/);
-  assert.match(msg(13), /n'est pas reconnu/);
+  assert.match(msg(11), /ne doit pas être précédé ni suivi d’espace/);
+  assert.match(msg(13), /n’est pas reconnu/);
 });
 
 function lintWith(schema: TableSchema, rows: unknown[][], lang: 'en' | 'fr' = 'en') {

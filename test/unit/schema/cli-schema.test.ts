@@ -65,7 +65,7 @@ test('a faulty part of a schema is switched off, said in the user’s language, 
   assert.equal(r.code, 1, r.err);
   assert.deepEqual(JSON.parse(r.out).files[0].counts.error, 0);
   assert.equal(JSON.parse(r.out).schemaProblems.diagnostics.length, 2);
-  assert.match(r.err, /motif de date inconnu « %Q » : lu comme le format "any"/);
+  assert.match(r.err, /motif de date inconnu « %Q » : lu comme le format « any »/);
   assert.match(r.err, /la contrainte « pattern » n’est pas une expression régulière valide .* elle n’est pas vérifiée/);
   // A value no date form reads is still a type error.
   writeFileSync(data, 'jour,code\npas une date,A1\n');

@@ -48,7 +48,7 @@ test('messages start like Validata’s and say why, in both languages', () => {
   const d = diagnoseId('35181600000000', 'siret');
   assert.match(
     idMessage('fr', 'siret', '35181600000000', d),
-    /^La valeur “35181600000000” n'est pas un numéro SIRET français valide\. Ses derniers chiffres/,
+    /^La valeur « 35181600000000 » n’est pas un numéro SIRET français valide\. Ses derniers chiffres/,
   );
   assert.match(
     idMessage('en', 'siret', '35181600000000', d),

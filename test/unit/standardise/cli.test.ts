@@ -40,6 +40,48 @@ test('odw map --format json: schema, one entry per field, unmapped labels', asyn
   assert.ok(j.unmapped.includes('CODE'));
 });
 
+test('odw map --lang fr: kinds and reasons in French, the JSON reasons unchanged', async () => {
+  const src = join(dir, 'fr.csv');
+  writeFileSync(
+    src,
+    'Collectivité,SIRET collectivité,Raison sociale,Raison sociale 2,Date de convention,Montant,Code\n' +
+      'Ville de X,21340172201787,Assoc A,du quartier,2017-01-30,1200,A1\n' +
+      'Ville de X,21340172201787,Assoc B,,2017-02-01,1500,A2\n',
+  );
+  const fr = await run('map', src, '--schema', 'scdl/subventions@2.1.1', '--lang', 'fr');
+  assert.equal(fr.code, 0, fr.err);
+  const line = (field: string) => fr.out.split('\n').find((l) => l.includes(` ${field} `)) ?? '';
+  assert.match(line('nomAttribuant'), /colonne +Collectivité {2}\(1,00 ; synonyme, même valeur sur toutes les lignes\)$/);
+  assert.match(line('idAttribuant'), /\(1,00 ; synonyme, SIRET public constant\)$/);
+  assert.match(line('dateConvention'), /\(1,00 ; nom\)$/);
+  assert.match(line('nomBeneficiaire'), /expression Raison sociale {2}\(0,95 ; synonyme, suite dans « Raison sociale 2 »\)$/);
+  assert.match(line('idBeneficiaire'), /aucune +—$/);
+  assert.match(fr.out, /^Colonnes non utilisées : Code$/m);
+  assert.doesNotMatch(fr.out, /^ {2}[* ] \S+ +(column|constant|none) /m);
+  assert.doesNotMatch(fr.out, /\b(name|synonym|title|ambiguous|similar|same value|continued|Unmapped)\b/);
+  const en = await run('map', src, '--schema', 'scdl/subventions@2.1.1');
+  assert.match(en.out, /column +Collectivité {2}\(1\.00, synonym, same value on every row\)$/m);
+  assert.match(en.out, /^Unmapped columns: Code$/m);
+  const j = JSON.parse((await run('map', src, '--schema', 'scdl/subventions@2.1.1', '--format', 'json', '--lang', 'fr')).out);
+  const by = Object.fromEntries(j.fields.map((f: { field: string; kind: string; reason: string }) => [f.field, [f.kind, f.reason]]));
+  assert.deepEqual(by.nomAttribuant, ['column', 'synonym, same value on every row']);
+  assert.deepEqual(by.nomBeneficiaire, ['expression', 'synonym, continued in “Raison sociale 2”']);
+  assert.deepEqual(by.idBeneficiaire, ['none', 'no matching column']);
+});
+
+test('odw standardise --lang fr: the problems left read as French sentences', async () => {
+  const src = join(dir, 'fr-std.csv');
+  writeFileSync(src, 'Bénéficiaire;Montant attribué;Date\nClub;1 000 €;03/02/2024\n');
+  const r = await run('standardise', src, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-std-out.csv'), '--lang', 'fr');
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /^ {2}ligne 2 one-of-required : Au moins l’une des colonnes « idBeneficiaire » ou « rnaBeneficiaire »/m);
+  assert.match(r.out, /^ {2}ligne 2 \[objet\] constraint-error : Cellule vide : « objet » est obligatoire\.$/m);
+  assert.doesNotMatch(r.out, /[a-z]: /);
+  assert.match(r.out, / : 1 ligne écrite au schéma scdl\/subventions@/);
+  const en = await run('standardise', src, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-std-out.csv'));
+  assert.match(en.out, /: 1 row written to scdl\/subventions@/);
+});
+
 test('odw map: usage errors and unreadable input exit 2', async () => {
   assert.equal((await run('map', aube)).code, 2);
   const unknown = await run('map', aube, '--schema', 'scdl/nope');

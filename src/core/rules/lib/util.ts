@@ -34,8 +34,8 @@ export function cut(v: string, max = 80): string {
   return v.length > max ? v.slice(0, max - 1) + '…' : v;
 }
 
-/** Shows a value in a message: quoted, invisible characters made visible, long ones cut. */
-export function show(v: string, max = 40): string {
+/** Shows a value in a message: quoted (“…” in English, « … » in French), invisible characters made visible, long ones cut. */
+export function show(v: string, max = 40, lang: Lang = 'en'): string {
   // Cut first: a 5 MB cell must not be rewritten whole to quote 40 characters of it.
   const cut = v.length > max;
   const s = (cut ? v.slice(0, max) : v)
@@ -43,7 +43,8 @@ export function show(v: string, max = 40): string {
     .replace(/\r/g, '\\r')
     .replace(/\n/g, '\\n')
     .replace(/\t/g, '\\t');
-  return `“${cut || s.length > max ? s.slice(0, max - 1) + '…' : s}”`;
+  const shown = cut || s.length > max ? s.slice(0, max - 1) + '…' : s;
+  return lang === 'fr' ? `« ${shown} »` : `“${shown}”`;
 }
 
 /** Keeps at most `max` deferred items per column so memory stays flat on huge files. */

@@ -55,7 +55,10 @@ export function geopointCast(field: FieldDescriptor): { cast: Cast; error?: Sche
           : INVALID;
       },
     };
-  return { cast: () => INVALID, error: { en: `unknown geopoint format “${format}”`, fr: `format de geopoint inconnu « ${format} »` } };
+  return {
+    cast: () => INVALID,
+    error: { en: `unknown geopoint format “${format}”`, fr: `format de point géographique inconnu « ${format} »` },
+  };
 }
 
 const GEOMETRIES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);

@@ -105,7 +105,7 @@ export function temporalCast(field: FieldDescriptor, type: string): { cast: Cast
       cast: any,
       error: {
         en: `unknown date pattern “${format}”: read as format "any"`,
-        fr: `motif de date inconnu « ${format} » : lu comme le format "any"`,
+        fr: `motif de date inconnu « ${format} » : lu comme le format « any »`,
       },
     };
   if (type === 'time')
