@@ -7,6 +7,7 @@ import type { TableOps } from './spec';
 import type { RowAt } from './read';
 import { fitRow, note, noRows, RowProfile, shiftedAt, type RowSet } from './ragged';
 import { isSectionHeading, labelOnly, TOTAL } from './headings';
+import { cellShape } from './shapes';
 
 /** An unpivot may not make more rows than this: beyond, the columns chosen are surely wrong. */
 export const MAX_OUTPUT_ROWS = 2_000_000;
@@ -34,7 +35,7 @@ export interface ShapeReport {
   leftOut: RowSet;
   /** Every cell blank: not written (a spacer row is no record). */
   blank: RowSet;
-  /** The header again inside the data (each non-blank cell its column's label, two at least): not written. */
+  /** The header again inside the data, possibly with a label changed (`repeatsHeader`): not written. */
   repeatedHeader: RowSet;
   /** Fewer cells than the header and the values after a lost cell in the wrong columns (ragged.ts): not written. */
   shifted: RowSet;
@@ -51,16 +52,29 @@ export const emptyReport = (): ShapeReport => ({
   sectionHeading: noRows(),
 });
 
-/** A row that repeats the header: every non-blank cell is its column's label, and two at least are. */
+/**
+ * A row that repeats the header: every non-blank cell is its column's label, and two at least
+ * are; or the header again above a section whose columns differ a little (Montpellier 2014, line
+ * 619: `Thématique` 4th; line 697: `Nature` for `Type`): three labels at least in their own
+ * columns, twice as many as the other cells, which are words (no amount, date or id: no data).
+ */
 export function repeatsHeader(values: readonly string[], header: readonly string[]): boolean {
   let same = 0;
+  let other = 0;
   for (let i = 0; i < values.length; i++) {
     const c = cleanLabel(values[i]);
     if (c === '') continue;
-    if (c !== header[i]) return false;
-    same++;
+    if (c === header[i]) same++;
+    else if (!wordsOnly(c)) return false;
+    else other++;
   }
+  if (other) return same >= 3 && same >= 2 * other;
   return same >= Math.min(2, header.filter((h) => h !== '').length);
+}
+
+function wordsOnly(v: string): boolean {
+  const s = cellShape(v);
+  return s.text && !s.amount && !s.date && !s.year && !s.siret && !s.siren;
 }
 
 export interface ShapedTable {
