@@ -112,17 +112,23 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
           ? `  ${res.leftOut.count} ligne(s) non écrite(s) : plus de cellules que l’en-tête, sans réparation certaine (lignes ${ls(res.leftOut)}).`
           : `  ${res.leftOut.count} row(s) not written: more cells than the header and no certain repair (lines ${ls(res.leftOut)}).`,
       );
+    if (res.shifted.count)
+      out(
+        fr
+          ? `  ${res.shifted.count} ligne(s) non écrite(s) : moins de cellules que l’en-tête, les valeurs après une cellule perdue décalées (lignes ${ls(res.shifted)}).`
+          : `  ${res.shifted.count} row(s) not written: fewer cells than the header, the values after a lost cell shifted (lines ${ls(res.shifted)}).`,
+      );
     if (res.repaired.count)
       out(
         fr
           ? `  ${res.repaired.count} ligne(s) réparée(s) : un montant coupé par la virgule recollé.`
           : `  ${res.repaired.count} row(s) repaired: an amount split by the comma joined again.`,
       );
-    if (res.blank.count || res.repeatedHeader.count)
+    if (res.blank.count || res.repeatedHeader.count || res.sectionHeading.count)
       out(
         fr
-          ? `  Non écrites : ${res.blank.count} ligne(s) vide(s), ${res.repeatedHeader.count} en-tête(s) répété(s).`
-          : `  Not written: ${res.blank.count} blank row(s), ${res.repeatedHeader.count} repeated header(s).`,
+          ? `  Non écrites : ${res.blank.count} ligne(s) vide(s), ${res.repeatedHeader.count} en-tête(s) répété(s), ${res.sectionHeading.count} titre(s) de section.`
+          : `  Not written: ${res.blank.count} blank row(s), ${res.repeatedHeader.count} repeated header(s), ${res.sectionHeading.count} section heading(s).`,
       );
     if (res.unmapped.length)
       out(fr ? `  Colonnes non reprises : ${res.unmapped.join(', ')}.` : `  Columns left out: ${res.unmapped.join(', ')}.`);

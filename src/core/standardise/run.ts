@@ -84,6 +84,7 @@ export async function mapRows(
       signal: options.signal,
       limit: options.limit !== undefined ? options.limit + (spec.table?.headerRow ?? 1) + 200 : undefined,
     });
+    shaper.end();
     if (!mapping) throw err('unreadable', `${src.path}: no header row found.`, `${src.path} : aucune ligne d’en-tête.`);
   }
   return { header: header ?? [], rows, ...report, unmapped };

@@ -28,6 +28,37 @@ const DIGITS = /^\d+$/;
 /** Strips what exports add around numbers and ids: spaces, `€`, `euros`. */
 export const compactAmount = (v: string): string => v.replace(/\s*(€|euros?|eur)\s*$/i, '').trim();
 
+/** What one (trimmed, non-blank) cell looks like: the judgement `shapeOf` counts, cell by cell. */
+export interface CellShape {
+  siret: boolean;
+  siren: boolean;
+  /** A SIRET or SIREN starting with 1 or 2. */
+  publicId: boolean;
+  year: boolean;
+  /** A date (not a bare year). */
+  date: boolean;
+  amount: boolean;
+  /** Has letters. */
+  text: boolean;
+}
+
+export function cellShape(v: string): CellShape {
+  const id = v.replace(/[\s.]/g, '');
+  const digits = DIGITS.test(id);
+  const siret = digits && id.length === 14;
+  const siren = digits && id.length === 9;
+  const year = /^(19|20)\d\d$/.test(v);
+  return {
+    siret,
+    siren,
+    publicId: (siret || siren) && (id[0] === '1' || id[0] === '2'),
+    year,
+    date: !year && dateFormatsOf(v.split(/[\sT]/)[0]).length > 0,
+    amount: !!parseNumber(compactAmount(v)),
+    text: /[a-zA-Z\u00c0-\u00ff]/.test(v),
+  };
+}
+
 export function shapeOf(cells: readonly string[]): ColumnShape {
   let filled = 0,
     siret = 0,
@@ -43,16 +74,14 @@ export function shapeOf(cells: readonly string[]): ColumnShape {
     if (!v) continue;
     filled++;
     if (seen.size < 200) seen.add(v);
-    const id = v.replace(/[\s.]/g, '');
-    if (DIGITS.test(id)) {
-      if (id.length === 14) siret++;
-      else if (id.length === 9) siren++;
-      if ((id.length === 14 || id.length === 9) && (id[0] === '1' || id[0] === '2')) pub++;
-    }
-    if (/^(19|20)\d\d$/.test(v)) year++;
-    else if (dateFormatsOf(v.split(/[\sT]/)[0]).length) date++;
-    if (parseNumber(compactAmount(v))) amount++;
-    if (/[a-zA-Z\u00c0-\u00ff]/.test(v)) text++;
+    const c = cellShape(v);
+    if (c.siret) siret++;
+    if (c.siren) siren++;
+    if (c.publicId) pub++;
+    if (c.year) year++;
+    if (c.date) date++;
+    if (c.amount) amount++;
+    if (c.text) text++;
   }
   const share = (n: number) => (filled ? n / filled : 0);
   const ids = siret + siren;

@@ -5,13 +5,18 @@ import { cleanLabel, labelKey } from './labels';
 import { err } from './errors';
 import type { TableOps } from './spec';
 import type { RowAt } from './read';
-import { fitRow, note, noRows, type RowSet } from './ragged';
+import { fitRow, note, noRows, RowProfile, shiftedAt, type RowSet } from './ragged';
+import { isSectionHeading, labelOnly, TOTAL } from './headings';
+import { cellShape } from './shapes';
 
 /** An unpivot may not make more rows than this: beyond, the columns chosen are surely wrong. */
 export const MAX_OUTPUT_ROWS = 2_000_000;
 export const MAX_UNPIVOT_COLUMNS = 500;
 
-const TOTAL = /^(sous[- ]?)?totaux?\b|^total\b|^ensemble\b/i;
+/** Rows judged against the table's shapes wait until this many data rows are known (or the end). */
+const WARM_ROWS = 20;
+/** …but no more rows than this wait: then the shapes known so far decide. */
+const MAX_WAITING = 2000;
 
 /** Index of a column by its label: as written (trimmed), else by normalised label. */
 export function findColumn(header: readonly string[], label: string): number {
@@ -30,22 +35,46 @@ export interface ShapeReport {
   leftOut: RowSet;
   /** Every cell blank: not written (a spacer row is no record). */
   blank: RowSet;
-  /** The header again inside the data (each non-blank cell its column's label, two at least): not written. */
+  /** The header again inside the data, possibly with a label changed (`repeatsHeader`): not written. */
   repeatedHeader: RowSet;
+  /** Fewer cells than the header and the values after a lost cell in the wrong columns (ragged.ts): not written. */
+  shifted: RowSet;
+  /** A section heading, one label in the first cell (headings.ts): not written. */
+  sectionHeading: RowSet;
 }
 
-export const emptyReport = (): ShapeReport => ({ repaired: noRows(), leftOut: noRows(), blank: noRows(), repeatedHeader: noRows() });
+export const emptyReport = (): ShapeReport => ({
+  repaired: noRows(),
+  leftOut: noRows(),
+  blank: noRows(),
+  repeatedHeader: noRows(),
+  shifted: noRows(),
+  sectionHeading: noRows(),
+});
 
-/** A row that repeats the header: every non-blank cell is its column's label, and two at least are. */
+/**
+ * A row that repeats the header: every non-blank cell is its column's label, and two at least
+ * are; or the header again above a section whose columns differ a little (Montpellier 2014, line
+ * 619: `Thématique` 4th; line 697: `Nature` for `Type`): three labels at least in their own
+ * columns, twice as many as the other cells, which are words (no amount, date or id: no data).
+ */
 export function repeatsHeader(values: readonly string[], header: readonly string[]): boolean {
   let same = 0;
+  let other = 0;
   for (let i = 0; i < values.length; i++) {
     const c = cleanLabel(values[i]);
     if (c === '') continue;
-    if (c !== header[i]) return false;
-    same++;
+    if (c === header[i]) same++;
+    else if (!wordsOnly(c)) return false;
+    else other++;
   }
+  if (other) return same >= 3 && same >= 2 * other;
   return same >= Math.min(2, header.filter((h) => h !== '').length);
+}
+
+function wordsOnly(v: string): boolean {
+  const s = cellShape(v);
+  return s.text && !s.amount && !s.date && !s.year && !s.siret && !s.siren;
 }
 
 export interface ShapedTable {
@@ -53,18 +82,23 @@ export interface ShapedTable {
   row(values: string[]): void;
 }
 
+/** Takes the source rows; `end()` after the last passes on the rows still waiting for the table's shapes. */
+export type Shaper = ((values: string[], at?: RowAt) => void) & { end(): void };
+
 /**
  * Feeds source rows (header included) through the operations; `onHeader` receives the shaped
  * header once and returns the sink of the shaped rows. A data row is first fitted to the header
- * (ragged.ts): one that cannot be is left out, never shifted. Blank rows and repeats of the header
- * are never records: dropped whatever `drop` says. `report` counts each.
+ * (ragged.ts): one that cannot be is left out, never shifted. Blank rows, repeats of the header and
+ * section headings are never records: dropped whatever `drop` says. `report` counts each.
+ * A short row and a heading are judged against the shapes of the table's data rows: while fewer
+ * than WARM_ROWS are known, rows wait (in order) for more of them, or for `end()`.
  */
 export function tableShaper(
   ops: TableOps | undefined,
   where: string,
   onHeader: (header: string[]) => (values: string[]) => void,
   report: ShapeReport = emptyReport(),
-): (values: string[], at?: RowAt) => void {
+): Shaper {
   const headerRow = ops?.headerRow ?? 1;
   let seen = 0;
   let sink: ((values: string[]) => void) | null = null;
@@ -73,6 +107,9 @@ export function tableShaper(
   let produced = 0;
   let width = 0;
   let labels: string[] = [];
+  let profile = new RowProfile(0);
+  let opens = true;
+  const waiting: { v: string[]; at?: RowAt; opens: boolean }[] = [];
   const count = () => {
     if (++produced > MAX_OUTPUT_ROWS)
       throw err(
@@ -81,13 +118,23 @@ export function tableShaper(
         `${where} : les opérations sur le tableau produiraient plus de ${MAX_OUTPUT_ROWS.toLocaleString('fr')} lignes ; vérifiez les colonnes à dépivoter.`,
       );
   };
-  return (values, at) => {
+  const place = (v: string[], at: RowAt | undefined, opened: boolean) => {
+    if (isSectionHeading(v, profile, opened)) return note(report.sectionHeading, at?.line);
+    if (at?.delimiter != null && v.length < width && shiftedAt(v, profile) >= 0) return note(report.shifted, at?.line);
+    if (keep(v)) emit(v);
+  };
+  const flush = () => {
+    for (const w of waiting.splice(0)) place(w.v, w.at, w.opens);
+  };
+  const shaper = (values: string[], at?: RowAt) => {
     seen++;
     if (seen < headerRow) return;
     if (seen === headerRow) {
       const header = values.map(cleanLabel);
       width = header.length;
       labels = header;
+      profile = new RowProfile(width);
+      opens = true;
       keep = rowFilter(ops, header, where);
       const up = ops?.unpivot;
       if (up) {
@@ -124,10 +171,26 @@ export function tableShaper(
     const fit = fitRow(values, width, at?.delimiter ?? null);
     if (!fit) return note(report.leftOut, at?.line);
     if (fit.repaired) note(report.repaired, at?.line);
-    if (fit.values.every((c) => c.trim() === '')) return note(report.blank, at?.line);
-    if (repeatsHeader(fit.values, labels)) return note(report.repeatedHeader, at?.line);
-    if (keep(fit.values)) emit(fit.values);
+    const v = fit.values;
+    const opened = opens;
+    opens = true;
+    if (v.every((c) => c.trim() === '')) return note(report.blank, at?.line);
+    if (repeatsHeader(v, labels)) return note(report.repeatedHeader, at?.line);
+    const label = labelOnly(v);
+    const first = v.find((c) => c.trim() !== '');
+    opens = label || (first !== undefined && TOTAL.test(first.trim()));
+    // The shapes are learnt from the data rows: as long as the header (a sheet's may end early),
+    // two cells filled at least.
+    const short = at?.delimiter != null && v.length < width;
+    if (!short && !label && profile.learning && v.filter((c) => c.trim() !== '').length >= 2) profile.add(v);
+    if (waiting.length || ((short || label) && profile.rows < WARM_ROWS)) {
+      waiting.push({ v, at, opens: opened });
+      if (profile.rows >= WARM_ROWS || waiting.length >= MAX_WAITING) flush();
+      return;
+    }
+    place(v, at, opened);
   };
+  return Object.assign(shaper, { end: flush });
 }
 
 export const missing = (where: string, column: string) =>

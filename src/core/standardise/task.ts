@@ -86,6 +86,7 @@ async function shapedSample(
     },
     { limit: 500 + (table.headerRow ?? 1) + 200 },
   );
+  shaper.end();
   return { header, rows, raw };
 }
 
