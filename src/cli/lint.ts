@@ -144,8 +144,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
     // Resolved once for all files; its own problems point into the schema's JSON.
     resolvedSchema = resolveSchemaArg(args.schema, args.lang);
     const where = resolvedSchema.path ?? args.schema;
-    for (const d of resolvedSchema.diagnostics)
-      err(`${where}:${d.line ?? 1}:${(d.start ?? 0) + 1}: ${d.severity}: ${d.message} [${d.rule}]`);
+    for (const d of resolvedSchema.diagnostics) err(schemaProblemLine(where, d, true));
     if (!resolvedSchema.compiled) return 2;
   }
   const { files, missing } = await expand(args.paths);
@@ -185,8 +184,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
     const key = p.path ?? r.schema?.name ?? r.path;
     if (projectSchemas.has(key)) continue;
     projectSchemas.set(key, schemaProblemsReport(p.path ?? r.path, p.diagnostics));
-    for (const d of p.diagnostics)
-      err(`${p.path ?? r.path}:${p.path ? `${d.line ?? 1}:${(d.start ?? 0) + 1}:` : ''} ${d.severity}: ${d.message} [${d.rule}]`);
+    for (const d of p.diagnostics) err(schemaProblemLine(p.path ?? r.path, d, p.path !== null));
   }
   const ownReports = [...(schemaProblems.length ? [schemaFile] : []), ...projectSchemas.values()];
   if (args.format === 'json') {
@@ -200,6 +198,12 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   const errors =
     reports.some((r) => reportCounts(r).counts.error > 0) || ownReports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return errors ? 1 : 0;
+}
+
+/** One schema problem on stderr, `file:line:column:` when it is located in the schema's JSON. */
+function schemaProblemLine(where: string, d: Diagnostic, located: boolean): string {
+  const at = located ? `${d.line ?? 1}:${(d.start ?? 0) + 1}:` : '';
+  return `${where}:${at} ${d.severity}: ${d.message} [${d.rule}]`;
 }
 
 /** The schema file's problems, shaped as a report so that JSON and SARIF locate them in it. */

@@ -79,3 +79,10 @@ export function asSheetError(e: unknown, where: string): SheetReadError {
   if (/MISSING_PASSWORD|BAD_PASSWORD/.test(msg)) return new SheetReadError('encrypted', where);
   return new SheetReadError('corrupt', `${where}: ${msg}`);
 }
+
+/** The sheet asked for is not in the workbook: said with the sheets it has. */
+export function noSheetMessage(path: string, sheet: string, names: readonly string[], lang: Lang): string {
+  return lang === 'fr'
+    ? `${path} : pas de feuille « ${sheet} » (feuilles : ${names.join(', ')}).`
+    : `${path}: no sheet “${sheet}” (sheets: ${names.join(', ')}).`;
+}

@@ -9,7 +9,7 @@ import { readerDiagnostic } from '../lint-csv';
 import { addCounts, capOf, countsOfList, noCounts, selectFair, type ReportCounts, type RuleTally } from '../report-cap';
 import type { Diagnostic, FileReport, Lang, TableInfo } from '../model';
 import { cellRef } from './address';
-import { SheetReadError, sheetErrorMessage } from './errors';
+import { noSheetMessage, SheetReadError, sheetErrorMessage } from './errors';
 import { attachSheetFacts } from './facts';
 import { openWorkbook } from './open';
 import { readStop } from './read-stop';
@@ -188,11 +188,4 @@ function fatalReport(path: string, e: SheetReadError, lang: Lang): FileReport {
   // A legacy workbook is named for what it is, whatever its extension says.
   const format = e.kind === 'xls' ? 'xls' : /\.ods$/i.test(path) ? 'ods' : 'xlsx';
   return { path, format, encoding: 'unknown', delimiter: null, rows: 0, schema: null, diagnostics: [d], fatal: d.message };
-}
-
-/** The sheet asked for is not in the workbook: said with the sheets it has. */
-function noSheetMessage(path: string, sheet: string, names: string[], lang: Lang): string {
-  return lang === 'fr'
-    ? `${path} : pas de feuille « ${sheet} » (feuilles : ${names.join(', ')}).`
-    : `${path}: no sheet “${sheet}” (sheets: ${names.join(', ')}).`;
 }

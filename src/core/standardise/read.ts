@@ -3,7 +3,7 @@
 import { formatOf } from '../lint-file';
 import { readFileRows, UnreadableError, CancelledError, type ReadInfo } from '../chart/read-rows';
 import { readSheetRows } from '../chart/read-sheet';
-import { SheetReadError, sheetErrorMessage } from '../sheet/errors';
+import { noSheetMessage, SheetReadError, sheetErrorMessage } from '../sheet/errors';
 import { sourceError } from '../reader-diagnostics';
 import { listSheets } from '../sheet/peek';
 import { err } from './errors';
@@ -51,11 +51,7 @@ export async function readSource(
       if (src.sheet !== undefined) {
         const names = (await listSheets(src.path)).map((s) => s.name);
         if (!names.includes(src.sheet))
-          throw err(
-            'unreadable',
-            `${src.path}: no sheet “${src.sheet}” (sheets: ${names.join(', ')}).`,
-            `${src.path} : pas de feuille « ${src.sheet} » (feuilles : ${names.join(', ')}).`,
-          );
+          throw err('unreadable', noSheetMessage(src.path, src.sheet, names, 'en'), noSheetMessage(src.path, src.sheet, names, 'fr'));
       }
       return await readSheetRows(src.path, start, { sheet: src.sheet, signal });
     }
