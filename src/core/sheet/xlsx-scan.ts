@@ -53,9 +53,10 @@ export class XlsxScanner {
 
   constructor(private readonly b: XlsxRowBuilder) {}
 
+  private readonly scanOne = (buf: Bytes): number => this.scan(buf);
+
   write(chunk: Buffer): void {
-    const buf = this.carry.join(chunk);
-    this.carry.keep(buf, this.scan(buf));
+    this.carry.feed(chunk, this.scanOne);
   }
 
   finish(): void {
