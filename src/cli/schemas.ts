@@ -31,7 +31,7 @@ export async function schemasCommand(argv: string[], out: Write, err: Write): Pr
   let code = 0;
   if (update) {
     const dir = catalogCacheDir();
-    const r = await updateCatalog(dir);
+    const r = await updateCatalog(dir, { lang });
     if (!r.ok) {
       code = 1;
       err(
