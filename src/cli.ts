@@ -28,7 +28,7 @@ export function usage(lang: Lang = defaultLang()): string {
     fr ? 'commandes :' : 'commands:',
   ];
   for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(12)} ${c.summary[lang]}`);
-  lines.push('', ...Object.values(commands).flatMap((c) => c.usage), '', 'odw --help | odw --version');
+  lines.push('', ...Object.values(commands).flatMap((c) => c.usage[lang]), '', 'odw --help | odw --version');
   return lines.join('\n');
 }
 
@@ -55,7 +55,7 @@ export async function main(argv: string[], out: Write, err: Write): Promise<numb
     return 2;
   }
   if (rest.some(isHelp)) {
-    out(command.usage.map((u) => `usage: ${u}`).join('\n'));
+    out(command.usage[lang].map((u) => `${lang === 'fr' ? 'usage :' : 'usage:'} ${u}`).join('\n'));
     return 0;
   }
   return command.run(rest, out, err);

@@ -1,6 +1,6 @@
 // What every `odw` command shares: the usage error (exit 2), its words (core/usage-words.ts) in
 // the command line's language, and the default language.
-import type { Lang } from '../core/model';
+import type { Lang, Text } from '../core/model';
 import { langOf, usageWords, type UsageWords } from '../core/usage-words';
 export { noValue } from '../core/usage-words';
 import { assertSafeUrl } from '../core/portal/url';
@@ -14,7 +14,7 @@ export function defaultLang(): Lang {
 }
 
 /** The usage words of this command line: its `--lang`, else the locale's. */
-export const wordsFor = (argv: readonly string[], usage?: string): UsageWords => usageWords(langOf(argv, defaultLang()), usage);
+export const wordsFor = (argv: readonly string[], usage?: Text): UsageWords => usageWords(langOf(argv, defaultLang()), usage);
 
 /** An output stream of the CLI (stdout or stderr), one line per call. */
 export type Write = (s: string) => void;
@@ -24,7 +24,7 @@ export function portalArg(raw: string, lang: Lang): string {
   try {
     assertSafeUrl(raw.trim());
   } catch (e) {
-    if (e instanceof PortalError) throw new UsageError(`--portal: ${e.messages[lang]}`);
+    if (e instanceof PortalError) throw new UsageError(`--portal${lang === 'fr' ? ' :' : ':'} ${e.messages[lang]}`);
     throw e;
   }
   return raw.trim().replace(/\/+$/, '');

@@ -3,7 +3,8 @@
 // only widens the listing to private datasets. Exit 0 when the portal answered, 1 when it
 // failed (the last known inventory is printed if there is one), 2 on usage errors.
 import { defaultLang, noValue, portalArg, UsageError, wordsFor, type Write } from './args';
-import type { Lang } from '../core/model';
+import type { Lang, Text } from '../core/model';
+import { langOf } from '../core/usage-words';
 import { checkColumns, defaultCacheDir, diagnose, inventoryJson, socleTitle, type OrgInventory } from '../core/diagnose';
 import { flagDetail, flagsOf, FLAG_LABELS } from '../core/diagnose/messages';
 
@@ -17,9 +18,10 @@ interface Args {
   checkColumns: boolean;
 }
 
-const USAGE =
-  'odw diagnose --portal <base-url> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <seconds>] [--check-columns]';
-export const diagnoseUsage = [USAGE];
+const USAGE: Text = {
+  en: 'odw diagnose --portal <base-url> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <seconds>] [--check-columns]',
+  fr: 'odw diagnose --portal <url-de-base> [--type udata|ckan] --organization <id> [--format text|json] [--lang en|fr] [--timeout <secondes>] [--check-columns]',
+};
 
 function parse(argv: string[]): Args {
   const a: Partial<Args> = { format: 'text', lang: defaultLang(), checkColumns: false };
@@ -92,7 +94,11 @@ export async function diagnoseCommand(argv: string[], out: Write, err: Write): P
     a = parse(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    err(`odw diagnose: ${e.message}\nusage: ${USAGE}`);
+    err(
+      langOf(argv, defaultLang()) === 'fr'
+        ? `odw diagnose : ${e.message}\nusage : ${USAGE.fr}`
+        : `odw diagnose: ${e.message}\nusage: ${USAGE.en}`,
+    );
     return 2;
   }
   const apiKey = process.env.ODW_API_KEY?.trim() || undefined;

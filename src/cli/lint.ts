@@ -5,7 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from '../core/lint-file';
-import type { Diagnostic, FileReport, Lang } from '../core/model';
+import type { Diagnostic, FileReport, Lang, Text } from '../core/model';
 import { resolveSchemaArg, type ResolvedSchema } from '../core/schema/resolve';
 import { formatText, formatSarif, reportCounts } from '../core/report-format';
 import { defaultLang, noValue, UsageError, wordsFor } from './args';
@@ -25,8 +25,10 @@ interface Args {
   fieldsMatch?: FieldsMatch;
 }
 
-export const USAGE =
-  'usage: odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--sheet <name>] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]';
+export const USAGE: Text = {
+  en: 'usage: odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--sheet <name>] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]',
+  fr: 'usage : odw lint <chemins…> [--schema <nom|chemin|nom@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--sheet <nom>] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]',
+};
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;

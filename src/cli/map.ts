@@ -3,6 +3,7 @@
 // Exit 0 = printed, 1 = unreadable file, 2 = usage (unknown schema or option).
 import { dirname } from 'node:path';
 import { UsageError, wordsFor, type Write } from './args';
+import type { Text } from '../core/model';
 import { failure, parseStdArgs } from './standardise-args';
 import { StandardiseError } from '../core/standardise/errors';
 import { resolveTarget } from '../core/standardise/target';
@@ -11,7 +12,10 @@ import { proposeMapping } from '../core/standardise/propose';
 import { organisationConstants, projectOrganisation } from '../core/standardise/organisation';
 import { kindText, reasonText } from '../core/standardise/reason-words';
 
-export const MAP_USAGE = 'usage: odw map <file> --schema <name[@version]> [--format text|json] [--sheet <name>] [--lang en|fr]';
+export const MAP_USAGE: Text = {
+  en: 'usage: odw map <file> --schema <name[@version]> [--format text|json] [--sheet <name>] [--lang en|fr]',
+  fr: 'usage : odw map <fichier> --schema <nom[@version]> [--format text|json] [--sheet <nom>] [--lang en|fr]',
+};
 
 export async function mapCommand(argv: string[], out: Write, err: Write): Promise<number> {
   let lang: 'en' | 'fr' = 'en';

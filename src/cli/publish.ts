@@ -20,12 +20,14 @@ import { InputError, loadPublishInput, metadataOf } from '../core/portal/headles
 import { loadLinkage, recordDone, saveCheckpoint } from '../core/portal/linkage-store';
 import { convertTsvToCsv } from '../core/portal/tsv-to-csv';
 import { extensionOf } from '../core/portal/resource-type';
-import type { Lang } from '../core/model';
+import type { Lang, Text } from '../core/model';
 import { defaultLang, noValue, portalArg, UsageError, wordsFor, type Write } from './args';
 import { failureText, requestsText, resultJson, resultText } from './publish-text';
 
-export const USAGE =
-  'usage: odw publish <datapackage.json | data file> --portal <base-url> [--type udata|ckan] [--organization <id>] [--dry-run] [--format text|json] [--lang en|fr] [--allow-errors "<reason>"]';
+export const USAGE: Text = {
+  en: 'usage: odw publish <datapackage.json | data file> --portal <base-url> [--type udata|ckan] [--organization <id>] [--dry-run] [--format text|json] [--lang en|fr] [--allow-errors "<reason>"]',
+  fr: 'usage : odw publish <datapackage.json | fichier de données> --portal <url-de-base> [--type udata|ckan] [--organization <id>] [--dry-run] [--format text|json] [--lang en|fr] [--allow-errors "<raison>"]',
+};
 
 interface Args {
   target: string;

@@ -1,12 +1,15 @@
 // `odw schemas [--format text|json] [--update] [--lang en|fr]`: the catalog's table schemas
 // with their versions, from the cache (after an update) or the bundled copy; --update first
 // refreshes the cache folder ($ODW_CATALOG_CACHE, else ~/.cache/odw/catalog).
-import type { Lang } from '../core/model';
+import type { Lang, Text } from '../core/model';
 import { catalogCacheDir, currentCatalog } from '../core/catalog/load';
 import { updateCatalog } from '../core/catalog/update';
 import { defaultLang, noValue, wordsFor, type Write } from './args';
 
-export const USAGE = 'usage: odw schemas [--format text|json] [--update] [--lang en|fr]';
+export const USAGE: Text = {
+  en: 'usage: odw schemas [--format text|json] [--update] [--lang en|fr]',
+  fr: 'usage : odw schemas [--format text|json] [--update] [--lang en|fr]',
+};
 
 export async function schemasCommand(argv: string[], out: Write, err: Write): Promise<number> {
   let format = 'text';
@@ -28,7 +31,7 @@ export async function schemasCommand(argv: string[], out: Write, err: Write): Pr
   let code = 0;
   if (update) {
     const dir = catalogCacheDir();
-    const r = await updateCatalog(dir);
+    const r = await updateCatalog(dir, { lang });
     if (!r.ok) {
       code = 1;
       err(

@@ -1,6 +1,6 @@
 // Command lines of `odw map` and `odw standardise`: flags with one value each, `--set` repeatable.
 import { defaultLang, noValue, UsageError, wordsFor, type Write } from './args';
-import type { Lang } from '../core/model';
+import type { Lang, Text } from '../core/model';
 import { StandardiseError } from '../core/standardise/errors';
 
 export interface StdArgs {
@@ -15,7 +15,7 @@ export interface StdArgs {
   set: [string, string][];
 }
 
-export function parseStdArgs(argv: string[], allowed: readonly string[], usage: string): StdArgs {
+export function parseStdArgs(argv: string[], allowed: readonly string[], usage: Text): StdArgs {
   const files: string[] = [];
   const a: StdArgs = { file: '', format: 'text', lang: defaultLang(), set: [] };
   const w = wordsFor(argv, usage);

@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type Write } from './args';
 import { usageWords } from '../core/usage-words';
 import { failure, parseStdArgs } from './standardise-args';
-import type { Lang } from '../core/model';
+import type { Lang, Text } from '../core/model';
 import { appendSteps, parseRecipe, standardiseStepOf, toJson } from '../core/clean/recipe';
 import { StandardiseError } from '../core/standardise/errors';
 import { resolveTarget, type Target } from '../core/standardise/target';
@@ -20,8 +20,10 @@ import { problemsLeft } from '../core/standardise/problems';
 import type { StandardiseSpec } from '../core/standardise/spec';
 import { outputProblem, sameFile, writeOutput } from '../core/write/output';
 
-export const STD_USAGE =
-  'usage: odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]';
+export const STD_USAGE: Text = {
+  en: 'usage: odw standardise <file> --schema <name[@version]> --out <file> [--recipe <recipe.json>] [--set field=value …] [--record <recipe.json>] [--sheet <name>] [--lang en|fr]',
+  fr: 'usage : odw standardise <fichier> --schema <nom[@version]> --out <fichier> [--recipe <recette.json>] [--set champ=valeur …] [--record <recette.json>] [--sheet <nom>] [--lang en|fr]',
+};
 
 function target(name: string, lang: Lang): Target {
   try {

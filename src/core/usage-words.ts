@@ -1,6 +1,6 @@
 // The words of the command-line mistakes every `odw` command can report (exit code 2), in English
 // and French. Here rather than in src/cli: the clean and convert commands live in the core.
-import type { Lang } from './model';
+import type { Lang, Text } from './model';
 
 /**
  * The language of a command line's messages: its `--lang` when it gives a valid one (wherever it
@@ -18,10 +18,14 @@ export const noValue = (v: string | undefined): v is undefined => v === undefine
 const list = (choices: readonly string[], or: string) =>
   choices.length < 2 ? choices.join('') : `${choices.slice(0, -1).join(', ')} ${or} ${choices[choices.length - 1]}`;
 
-/** The messages, in `lang`; `usage` (when given) follows those that say how to call the command. */
-export function usageWords(lang: Lang, usage?: string) {
+/**
+ * The messages, in `lang`; the command's usage line (when given, in both languages) follows, in
+ * `lang` too, those that say how to call the command.
+ */
+export function usageWords(lang: Lang, usage?: Text) {
   const fr = lang === 'fr';
-  const say = (en: string, frText: string, withUsage = true) => (fr ? frText : en) + (withUsage && usage ? `\n${usage}` : '');
+  const line = usage?.[lang];
+  const say = (en: string, frText: string, withUsage = true) => (fr ? frText : en) + (withUsage && line ? `\n${line}` : '');
   return {
     needsValue: (flag: string) => say(`${flag} needs a value`, `${flag} attend une valeur`),
     unknownOption: (flag: string) => say(`unknown option ${flag}`, `option inconnue ${flag}`),

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { join } from 'path';
 import { updateCatalog } from '../core/catalog/update';
 import type { Services } from './services';
+import { uiLang } from './settings';
 
 export function registerCatalog(context: vscode.ExtensionContext, services: Services): void {
   const dir = join(context.globalStorageUri.fsPath, 'catalog');
@@ -14,7 +15,7 @@ export function registerCatalog(context: vscode.ExtensionContext, services: Serv
     vscode.commands.registerCommand('openData.updateSchemaCatalog', async () => {
       const r = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating the schema catalog from schema.data.gouv.fr…') },
-        () => updateCatalog(dir),
+        () => updateCatalog(dir, { lang: uiLang() }),
       );
       const listing = await services.worker.run('catalogListing', { reload: true });
       const inUse =

@@ -3,12 +3,15 @@
 // ODW_PLANS_URL overrides the official plans source (tests), ODW_PLANS_CACHE the cache folder;
 // ODW_OFFLINE=1 never downloads.
 import { existsSync, statSync } from 'node:fs';
-import type { Lang } from '../model';
+import type { Lang, Text } from '../model';
 import { BudgetRefusal, convertActToFile } from './convert';
 import { langOf, noValue, usageWords } from '../usage-words';
 import { outputProblem, sameFile } from '../write/output';
 
-export const CONVERT_USAGE = 'usage: odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]';
+export const CONVERT_USAGE: Text = {
+  en: 'usage: odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]',
+  fr: 'usage : odw convert <acte.xml> --out <budget.csv> [--plans <dossier>] [--compat yatotem2scdl] [--lang en|fr]',
+};
 
 interface Args {
   file: string;

@@ -1,6 +1,8 @@
 // Checks a catalog document (schemas.json as schema.data.gouv.fr publishes it, or the bundled
 // copy) before anything uses it: a truncated, hostile or mistyped document is refused whole,
-// with a reason, so the catalog in use is never replaced by a broken one.
+// with a reason (in the caller's language), so the catalog in use is never replaced by a broken one.
+import type { Lang } from '../model';
+
 export interface RawVersion {
   version_name: string;
   schema_url: string;
@@ -42,37 +44,55 @@ export function jsonDepth(text: string): number {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** The entries of a catalog document, or why it cannot be used. */
-export function parseCatalogText(text: string): Parsed<RawEntry[]> {
-  if (text.length > LIMITS.bytes) return { ok: false, reason: `catalog larger than ${LIMITS.bytes / 1e6} MB` };
-  if (jsonDepth(text) > LIMITS.depth) return { ok: false, reason: `catalog nested more than ${LIMITS.depth} levels deep` };
+/** Why JSON.parse refused a text, in French (its own message is English): where, when it says. */
+export function jsonErrorFr(e: unknown): string {
+  const m = (e as Error).message ?? '';
+  if (/end of JSON input/i.test(m)) return 'fin de texte inattendue';
+  const at = /position (\d+)/.exec(m);
+  return at ? `erreur à la position ${at[1]}` : 'syntaxe incorrecte';
+}
+
+/** The entries of a catalog document, or why it cannot be used (said in `lang`). */
+export function parseCatalogText(text: string, lang: Lang = 'en'): Parsed<RawEntry[]> {
+  const fr = lang === 'fr';
+  const no = (en: string, frText: string): Parsed<RawEntry[]> => ({ ok: false, reason: fr ? frText : en });
+  if (text.length > LIMITS.bytes)
+    return no(`catalog larger than ${LIMITS.bytes / 1e6} MB`, `catalogue de plus de ${LIMITS.bytes / 1e6} Mo`);
+  if (jsonDepth(text) > LIMITS.depth)
+    return no(`catalog nested more than ${LIMITS.depth} levels deep`, `catalogue imbriqué sur plus de ${LIMITS.depth} niveaux`);
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, reason: `not valid JSON (${(e as Error).message}); truncated?` };
+    return no(`not valid JSON (${(e as Error).message}); truncated?`, `JSON invalide (${jsonErrorFr(e)}) ; document tronqué ?`);
   }
-  return checkCatalog(doc);
+  return checkCatalog(doc, lang);
 }
 
-export function checkCatalog(doc: unknown): Parsed<RawEntry[]> {
+export function checkCatalog(doc: unknown, lang: Lang = 'en'): Parsed<RawEntry[]> {
+  const fr = lang === 'fr';
+  const no = (en: string, frText: string): Parsed<RawEntry[]> => ({ ok: false, reason: fr ? frText : en });
   const list = (doc as { schemas?: unknown } | null)?.schemas;
-  if (!doc || typeof doc !== 'object' || !Array.isArray(list)) return { ok: false, reason: 'no "schemas" list' };
-  if (list.length === 0) return { ok: false, reason: 'the "schemas" list is empty' };
-  if (list.length > LIMITS.entries) return { ok: false, reason: `more than ${LIMITS.entries} schemas` };
+  if (!doc || typeof doc !== 'object' || !Array.isArray(list)) return no('no "schemas" list', 'pas de liste « schemas »');
+  if (list.length === 0) return no('the "schemas" list is empty', 'la liste « schemas » est vide');
+  if (list.length > LIMITS.entries) return no(`more than ${LIMITS.entries} schemas`, `plus de ${LIMITS.entries} schémas`);
   const out: RawEntry[] = [];
   for (let i = 0; i < list.length; i++) {
     const e = list[i] as Record<string, unknown> | null;
     const where = `schemas[${i}]`;
-    if (!e || typeof e !== 'object') return { ok: false, reason: `${where} is not an object` };
+    if (!e || typeof e !== 'object') return no(`${where} is not an object`, `${where} n’est pas un objet`);
     if (!str(e.name, 200) || !/^[\w.-]+\/[\w.-]+$/.test(e.name))
-      return { ok: false, reason: `${where}.name is not an "owner/name" string` };
-    if (!str(e.schema_type, 50)) return { ok: false, reason: `${where}.schema_type is not a string` };
-    if (!Array.isArray(e.versions) || e.versions.length > LIMITS.versions) return { ok: false, reason: `${where}.versions is not a list` };
+      return no(`${where}.name is not an "owner/name" string`, `${where}.name n’est pas une chaîne « propriétaire/nom »`);
+    if (!str(e.schema_type, 50)) return no(`${where}.schema_type is not a string`, `${where}.schema_type n’est pas une chaîne`);
+    if (!Array.isArray(e.versions) || e.versions.length > LIMITS.versions)
+      return no(`${where}.versions is not a list`, `${where}.versions n’est pas une liste`);
     const versions: RawVersion[] = [];
     for (const v of e.versions as Record<string, unknown>[]) {
       if (!v || !str(v.version_name, 50) || !str(v.schema_url, 2000) || !/^https?:\/\//.test(v.schema_url))
-        return { ok: false, reason: `${where}.versions has an entry without version_name / schema_url` };
+        return no(
+          `${where}.versions has an entry without version_name / schema_url`,
+          `${where}.versions contient une entrée sans version_name ou schema_url`,
+        );
       versions.push({ version_name: v.version_name, schema_url: v.schema_url });
     }
     const labels = Array.isArray(e.labels) ? e.labels.filter((l): l is string => str(l, 200)) : [];

@@ -1,10 +1,11 @@
 // "Update Schema Catalog" / `odw schemas --update`: fetches schemas.json and the schema files
 // the cache and the bundled copy lack, with conditional requests (ETag, If-Modified-Since).
 // Nothing replaces the cached catalog until the new one has been read whole and checked; any
-// failure leaves the previous catalog in use and says why.
+// failure leaves the previous catalog in use and says why, in the caller's language.
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseCatalogText, jsonDepth, LIMITS } from './raw';
+import type { Lang } from '../model';
+import { parseCatalogText, jsonDepth, jsonErrorFr, LIMITS } from './raw';
 import { bundledCatalog, cachePath, readCacheMeta, resetCatalog, type CacheMeta } from './load';
 import { Catalog, relOf } from './store';
 
@@ -14,13 +15,36 @@ export interface UpdateResult {
   ok: boolean;
   /** The catalog in use afterwards. */
   source: 'cache' | 'bundled';
-  /** Why the update failed (previous catalog kept), when it did. */
+  /** Why the update failed (previous catalog kept), when it did, in the language asked for. */
   error?: string;
   notModified: boolean;
   filesFetched: number;
+  /** Files that could not be fetched, each with why (in the language asked for). */
   filesFailed: string[];
   schemas: number;
 }
+
+/** A refusal of ours (an answer too large, too deep…), already in the language asked for. */
+class Refusal extends Error {}
+
+/**
+ * Why a request failed, in `lang`: our own refusals as they are; in English the error's own
+ * message (fetch's, Node's); in French, words for what it was (a timeout, a connection that
+ * could not be made, with the system's code).
+ */
+function failureWords(e: unknown, lang: Lang, timeoutMs: number): string {
+  const err = e as Error & { code?: unknown; cause?: { code?: unknown } };
+  if (e instanceof Refusal || lang !== 'fr') return err.message;
+  if (err.name === 'TimeoutError') return `pas de réponse en ${String(timeoutMs / 1000).replace('.', ',')} s`;
+  const code = [err.cause?.code, err.code].find((c): c is string => typeof c === 'string');
+  if (err.name === 'TypeError' && err.message === 'fetch failed') return `connexion impossible${code ? ` (${code})` : ''}`;
+  if (e instanceof SyntaxError) return `JSON invalide (${jsonErrorFr(e)})`;
+  return `échec de la requête${code ? ` (${code})` : ''}`;
+}
+
+const httpStatus = (status: number, lang: Lang) => (lang === 'fr' ? `réponse HTTP ${status}` : `HTTP ${status}`);
+const tooLarge = (limit: number, lang: Lang) =>
+  new Refusal(lang === 'fr' ? `réponse de plus de ${limit / 1e6} Mo` : `response larger than ${limit / 1e6} MB`);
 
 const FILE_LIMIT = 5_000_000;
 
@@ -32,15 +56,15 @@ function atomicWrite(path: string, data: string): void {
 }
 
 /** Reads a body up to `limit` bytes; longer bodies are refused, not cut. */
-async function readLimited(res: Response, limit: number): Promise<string> {
+async function readLimited(res: Response, limit: number, lang: Lang): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
-  if (declared > limit) throw new Error(`response larger than ${limit / 1e6} MB`);
+  if (declared > limit) throw tooLarge(limit, lang);
   if (!res.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const c of res.body as unknown as AsyncIterable<Uint8Array>) {
     size += c.length;
-    if (size > limit) throw new Error(`response larger than ${limit / 1e6} MB`);
+    if (size > limit) throw tooLarge(limit, lang);
     chunks.push(c);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -61,9 +85,11 @@ const remember = (meta: CacheMeta, url: string, res: Response) => {
   if (etag || lastModified) meta.validators[url] = { etag, lastModified };
 };
 
-export async function updateCatalog(dir: string, options: { url?: string; timeoutMs?: number } = {}): Promise<UpdateResult> {
+export async function updateCatalog(dir: string, options: { url?: string; timeoutMs?: number; lang?: Lang } = {}): Promise<UpdateResult> {
   const url = options.url ?? process.env.ODW_CATALOG_URL ?? CATALOG_URL;
   const timeoutMs = options.timeoutMs ?? 20_000;
+  const lang = options.lang ?? 'en';
+  const at = `${url}${lang === 'fr' ? ' :' : ':'}`;
   const meta: CacheMeta = readCacheMeta(dir) ?? { fetchedAt: '', validators: {} };
   const hadCache = existsSync(join(dir, 'schemas.json'));
   const fail = (error: string): UpdateResult => ({
@@ -82,16 +108,16 @@ export async function updateCatalog(dir: string, options: { url?: string; timeou
     if (status === 304 && hadCache) {
       notModified = true;
       text = readFileSync(join(dir, 'schemas.json'), 'utf8');
-    } else if (status !== 200) return fail(`${url}: HTTP ${status}`);
+    } else if (status !== 200) return fail(`${at} ${httpStatus(status, lang)}`);
     else {
-      text = await readLimited(res, LIMITS.bytes);
+      text = await readLimited(res, LIMITS.bytes, lang);
       remember(meta, url, res);
     }
   } catch (e) {
-    return fail(`${url}: ${(e as Error).message}`);
+    return fail(`${at} ${failureWords(e, lang, timeoutMs)}`);
   }
-  const parsed = parseCatalogText(text);
-  if (!parsed.ok) return fail(`${url}: ${parsed.reason}`);
+  const parsed = parseCatalogText(text, lang);
+  if (!parsed.ok) return fail(`${at} ${parsed.reason}`);
   // Only files of the catalog's own site are fetched, whatever URLs a document names.
   const origin = new URL(url).origin;
   const bundled = bundledCatalog();
@@ -112,17 +138,17 @@ export async function updateCatalog(dir: string, options: { url?: string; timeou
     if (have(rel)) return existsSync(p) ? readFileSync(p, 'utf8') : null;
     try {
       const res = await fetch(fileUrl, { signal: AbortSignal.timeout(timeoutMs) });
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-      const body = await readLimited(res, FILE_LIMIT);
+      if (res.status !== 200) throw new Refusal(httpStatus(res.status, lang));
+      const body = await readLimited(res, FILE_LIMIT, lang);
       if (/\.json$/i.test(rel)) {
-        if (jsonDepth(body) > LIMITS.depth) throw new Error('nested too deep');
+        if (jsonDepth(body) > LIMITS.depth) throw new Refusal(lang === 'fr' ? 'imbrication trop profonde' : 'nested too deep');
         JSON.parse(body);
       }
       atomicWrite(p, body);
       fetched++;
       return body;
     } catch (e) {
-      failed.push(`${fileUrl} (${(e as Error).message})`);
+      failed.push(`${fileUrl} (${failureWords(e, lang, timeoutMs)})`);
       return null;
     }
   };

@@ -5,7 +5,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decode } from '../read/decode';
-import type { Lang } from '../model';
+import type { Lang, Text } from '../model';
 import { cleanText, type Counts } from './clean-text';
 import { cleanCsvFile } from './clean-stream';
 import { textLinter, withSchemaChecks } from './linter';
@@ -29,8 +29,10 @@ interface CleanArgs {
   lang: Lang;
 }
 
-const USAGE =
-  'usage: odw clean <file> [--recipe <recipe.json>] --out <file> [--record <recipe.json>] [--schema <name|path>] [--lang en|fr]';
+const USAGE: Text = {
+  en: 'usage: odw clean <file> [--recipe <recipe.json>] --out <file> [--record <recipe.json>] [--schema <name|path>] [--lang en|fr]',
+  fr: 'usage : odw clean <fichier> [--recipe <recette.json>] --out <fichier> [--record <recette.json>] [--schema <nom|chemin>] [--lang en|fr]',
+};
 
 function parse(argv: string[], lang0: Lang): CleanArgs | string {
   const args = argv[0] === 'clean' ? argv.slice(1) : argv;

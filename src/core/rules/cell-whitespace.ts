@@ -27,7 +27,7 @@ export default defineRule<{ value: string; nbsp: boolean }>({
   message(lang, p) {
     const nb = p.nbsp ? (lang === 'fr' ? ' (espace insécable)' : ' (non-breaking space)') : '';
     return lang === 'fr'
-      ? `La valeur ${show(p.value)} commence ou finit par une espace${nb}.`
+      ? `La valeur ${show(p.value, 40, 'fr')} commence ou finit par une espace${nb}.`
       : `Value ${show(p.value)} starts or ends with whitespace${nb}.`;
   },
   create(ctx) {

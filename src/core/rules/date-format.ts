@@ -109,7 +109,7 @@ export default defineRule<DateParams, DateHandOver>({
     const labels = lang === 'fr' ? LABEL : LABEL_EN;
     if (p.ambiguous)
       return lang === 'fr'
-        ? `Date ${show(p.value)} ambiguë : toute la colonne se lit jour d’abord ou mois d’abord. « Nettoyer le jeu de données » demande l’ordre une fois, puis écrit AAAA-MM-JJ.`
+        ? `Date ${show(p.value, 40, 'fr')} ambiguë : toute la colonne se lit jour d’abord ou mois d’abord. « Nettoyer le jeu de données » demande l’ordre une fois, puis écrit AAAA-MM-JJ.`
         : `Date ${show(p.value)} is ambiguous: the whole column reads day-first or month-first. “Clean Dataset” asks for the order once, then writes YYYY-MM-DD.`;
     const mixed = p.mixed
       ? lang === 'fr'
@@ -118,11 +118,11 @@ export default defineRule<DateParams, DateHandOver>({
       : '';
     if (!p.format)
       return lang === 'fr'
-        ? `${show(p.value)} n’est pas une date, dans une colonne de dates.${mixed}`
+        ? `${show(p.value, 40, 'fr')} n’est pas une date, dans une colonne de dates.${mixed}`
         : `${show(p.value)} is not a date, in a date column.${mixed}`;
     const to = p.iso ? (lang === 'fr' ? ` : écrire ${p.iso}` : `: write ${p.iso}`) : '';
     return lang === 'fr'
-      ? `Date ${show(p.value)} au format ${labels[p.format]} et non ISO 8601${to}.${mixed}`
+      ? `Date ${show(p.value, 40, 'fr')} au format ${labels[p.format]} et non ISO 8601${to}.${mixed}`
       : `Date ${show(p.value)} is ${labels[p.format]}, not ISO 8601${to}.${mixed}`;
   },
   create(ctx) {

@@ -17,7 +17,7 @@ const NAME: Record<string, { en: string; fr: string }> = {
   '\t': { en: 'tab', fr: 'tabulation' },
   '|': { en: 'pipe', fr: 'barre verticale' },
 };
-const name = (d: string, lang: 'en' | 'fr') => NAME[d]?.[lang] ?? `“${d}”`;
+const name = (d: string, lang: 'en' | 'fr') => NAME[d]?.[lang] ?? (lang === 'fr' ? `« ${d} »` : `“${d}”`);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 export default defineRule<DelimiterChoiceParams>({

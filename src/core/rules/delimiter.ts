@@ -18,10 +18,9 @@ export default defineRule<{ delimiter: string }>({
     },
   },
   message(lang, p) {
-    const name = NAMES[p.delimiter]?.[lang] ?? `“${p.delimiter}”`;
     return lang === 'fr'
-      ? `Séparateur « ${name} » : la norme recommande la virgule.`
-      : `Separator is ${name}: the standard recommends a comma.`;
+      ? `Séparateur « ${NAMES[p.delimiter]?.fr ?? p.delimiter} » : la norme recommande la virgule.`
+      : `Separator is ${NAMES[p.delimiter]?.en ?? `“${p.delimiter}”`}: the standard recommends a comma.`;
   },
   create(ctx) {
     return {

@@ -20,7 +20,7 @@ export default defineRule<{ width: number; cells: number; split?: string }>({
   message(lang, p) {
     if (p.split)
       return lang === 'fr'
-        ? `${p.cells} cellules pour ${p.width} colonnes : le montant ${show(p.split)} contient une virgule décimale non protégée, qui coupe la cellule en deux.`
+        ? `${p.cells} cellules pour ${p.width} colonnes : le montant ${show(p.split, 40, 'fr')} contient une virgule décimale non protégée, qui coupe la cellule en deux.`
         : `${p.cells} cells for ${p.width} columns: the amount ${show(p.split)} has an unquoted decimal comma that splits the cell in two.`;
     return lang === 'fr'
       ? `Cellule en trop : ${p.cells} cellules pour ${p.width} colonnes.`

@@ -24,7 +24,7 @@ export default defineRule<{ value: string }>({
   },
   message: (lang, p) =>
     lang === 'fr'
-      ? `${show(p.value)} serait exécuté comme une formule par un tableur.`
+      ? `${show(p.value, 40, 'fr')} serait exécuté comme une formule par un tableur.`
       : `${show(p.value)} would be run as a formula by a spreadsheet.`,
   create(ctx) {
     return {

@@ -79,7 +79,8 @@ export default defineRule<InconsistentParams, Column[]>({
     const parts = KINDS.filter((k) => p.counts[k] > 0).map((k) => {
       const n = p.counts[k];
       const word = NAME[k][lang][n > 1 ? 1 : 0];
-      const ex = p.examples[k] !== undefined ? (lang === 'fr' ? ` (ex. ${show(p.examples[k]!)})` : ` (e.g. ${show(p.examples[k]!)})`) : '';
+      const ex =
+        p.examples[k] !== undefined ? (lang === 'fr' ? ` (ex. ${show(p.examples[k]!, 40, 'fr')})` : ` (e.g. ${show(p.examples[k]!)})`) : '';
       return `${n} ${word}${ex}`;
     });
     return lang === 'fr'

@@ -15,7 +15,7 @@ export default defineRule<{ label: string }>({
   },
   message: (lang, p) =>
     lang === 'fr'
-      ? `Le nom de colonne ${show(p.label)} commence ou finit par une espace.`
+      ? `Le nom de colonne ${show(p.label, 40, 'fr')} commence ou finit par une espace.`
       : `Column name ${show(p.label)} starts or ends with a space.`,
   create(ctx) {
     return {

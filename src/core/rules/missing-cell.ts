@@ -17,7 +17,7 @@ export default defineRule<{ width: number; cells: number; field: string; split?:
   message(lang, p) {
     if (p.split)
       return lang === 'fr'
-        ? `Cellule « ${cut(p.field)} » manquante ; le montant ${show(p.split)} contient sans doute une virgule décimale non protégée.`
+        ? `Cellule « ${cut(p.field)} » manquante ; le montant ${show(p.split, 40, 'fr')} contient sans doute une virgule décimale non protégée.`
         : `Cell “${cut(p.field)}” is missing; the amount ${show(p.split)} probably has an unquoted decimal comma.`;
     return lang === 'fr'
       ? `Cellule « ${cut(p.field)} » manquante : ${p.cells} cellules pour ${p.width} colonnes.`

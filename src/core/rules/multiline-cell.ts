@@ -29,7 +29,7 @@ export default defineRule<MultilineParams>({
   },
   message: (lang, p) =>
     lang === 'fr'
-      ? `La cellule ${show(p.value)} tient sur ${p.lines} lignes : certains outils y coupent l’enregistrement.`
+      ? `La cellule ${show(p.value, 40, 'fr')} tient sur ${p.lines} lignes : certains outils y coupent l’enregistrement.`
       : `Cell ${show(p.value)} spans ${p.lines} lines: some tools cut the record there.`,
   create(ctx) {
     return {

@@ -87,7 +87,7 @@ export default defineRule<NumberParams, NumberHandOver>({
   message(lang, p) {
     const names = p.issues.map((i) => (lang === 'fr' ? FR : EN)[i]).join(', ');
     return lang === 'fr'
-      ? `Nombre ${show(p.value)} mal formaté (${names}) : écrire ${p.canonical}.`
+      ? `Nombre ${show(p.value, 40, 'fr')} mal formaté (${names}) : écrire ${p.canonical}.`
       : `Number ${show(p.value)} is formatted for display (${names}): write ${p.canonical}.`;
   },
   create(ctx) {

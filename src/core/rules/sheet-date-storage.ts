@@ -90,7 +90,7 @@ export default defineRule<DateStorageParams>({
     if (p.forms) {
       const list = p.forms.map(([f, n]) => `${n} ${FORM[lang][f] ?? f}`).join(', ');
       return lang === 'fr'
-        ? `La colonne « ${cut(p.field)} » écrit ses dates en texte de ${p.forms.length} façons (${list}, ex. ${show(p.example)}) : enregistrez de vraies dates, ou du texte AAAA-MM-JJ.`
+        ? `La colonne « ${cut(p.field)} » écrit ses dates en texte de ${p.forms.length} façons (${list}, ex. ${show(p.example, 40, 'fr')}) : enregistrez de vraies dates, ou du texte AAAA-MM-JJ.`
         : `Column “${cut(p.field)}” writes its dates as text in ${p.forms.length} ways (${list}, e.g. ${show(p.example)}): store real dates, or YYYY-MM-DD text.`;
     }
     if (p.real + p.text === 0)

@@ -20,7 +20,7 @@ export default defineRule<{ value: string; formula: string | null }>({
   },
   message(lang, p) {
     const f = p.formula ? (lang === 'fr' ? ` (formule =${p.formula})` : ` (formula =${p.formula})`) : '';
-    return lang === 'fr' ? `La cellule affiche l’erreur ${show(p.value)}${f}.` : `The cell shows the error ${show(p.value)}${f}.`;
+    return lang === 'fr' ? `La cellule affiche l’erreur ${show(p.value, 40, 'fr')}${f}.` : `The cell shows the error ${show(p.value)}${f}.`;
   },
   create(ctx) {
     return {

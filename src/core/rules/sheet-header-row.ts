@@ -32,14 +32,14 @@ export default defineRule<SheetHeaderParams>({
   message(lang, p) {
     if (p.kind === 'title')
       return lang === 'fr'
-        ? `Ligne(s) ${span(p.first, p.header - 1)} au-dessus de l’en-tête (titre ou bandeau : ${show(p.sample)}) : le tableau est lu à partir de la ligne ${p.header}.`
+        ? `Ligne(s) ${span(p.first, p.header - 1)} au-dessus de l’en-tête (titre ou bandeau : ${show(p.sample, 40, 'fr')}) : le tableau est lu à partir de la ligne ${p.header}.`
         : `Row(s) ${span(p.first, p.header - 1)} above the header are a title block (${show(p.sample)}): the table is read from row ${p.header}.`;
     if (p.kind === 'stacked')
       return lang === 'fr'
-        ? `L’en-tête occupe les lignes ${p.first}–${p.header} ; les noms de colonnes sont formés en les joignant (ex. ${show(p.sample)}). Utilisez une seule ligne d’en-tête.`
+        ? `L’en-tête occupe les lignes ${p.first}–${p.header} ; les noms de colonnes sont formés en les joignant (ex. ${show(p.sample, 40, 'fr')}). Utilisez une seule ligne d’en-tête.`
         : `The header spans rows ${p.first}–${p.header}; column names are made by joining them (e.g. ${show(p.sample)}). Use a single header row.`;
     return lang === 'fr'
-      ? `La ligne ${p.header} contient des données (${show(p.sample)}) et non des noms de colonnes : la feuille n’a pas d’en-tête.`
+      ? `La ligne ${p.header} contient des données (${show(p.sample, 40, 'fr')}) et non des noms de colonnes : la feuille n’a pas d’en-tête.`
       : `Row ${p.header} holds data (${show(p.sample)}), not column names: the sheet has no header row.`;
   },
   create(ctx) {

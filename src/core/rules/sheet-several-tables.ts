@@ -33,10 +33,10 @@ export default defineRule<SeveralTablesParams>({
   message(lang, p) {
     if (p.kind === 'repeated-header')
       return lang === 'fr'
-        ? `Un nouveau tableau semble commencer ici, après des lignes vides : l’en-tête est répété (${show(p.sample)}).`
+        ? `Un nouveau tableau semble commencer ici, après des lignes vides : l’en-tête est répété (${show(p.sample, 40, 'fr')}).`
         : `A new table seems to start here, after blank rows: the header is repeated (${show(p.sample)}).`;
     return lang === 'fr'
-      ? `Un nouveau tableau semble commencer ici, après des lignes vides : cette ligne ressemble à un en-tête (${show(p.sample)}).`
+      ? `Un nouveau tableau semble commencer ici, après des lignes vides : cette ligne ressemble à un en-tête (${show(p.sample, 40, 'fr')}).`
       : `A new table seems to start here, after blank rows: this row looks like a header (${show(p.sample)}).`;
   },
   create(ctx) {

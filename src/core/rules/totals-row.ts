@@ -21,7 +21,7 @@ export default defineRule<{ value: string }, { seen: boolean; last: { loc: Loc; 
   },
   message: (lang, p) =>
     lang === 'fr'
-      ? `Ligne de total (${show(p.value)}) : ce n’est pas un enregistrement.`
+      ? `Ligne de total (${show(p.value, 40, 'fr')}) : ce n’est pas un enregistrement.`
       : `Totals row (${show(p.value)}): this is not a record.`,
   create(ctx) {
     let last: { loc: Loc; value: string } | null = null;

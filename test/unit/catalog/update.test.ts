@@ -281,3 +281,119 @@ test('update: If-Modified-Since alone gets a 304; a schema file that is not Tabl
     await s.close();
   }
 });
+
+/** English words a French reason must not hold (fetch's, Node's and JSON.parse's included). */
+const ENGLISH =
+  /\b(the|not|is|has|an|larger|nested|levels|deep|fetch|failed|operation|aborted|timeout|truncated|response|list|entry|string|object|Unexpected|Unterminated|Expected)\b/;
+
+test('update in French: why the catalog or a file was refused, and network errors, in French words', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'odw-cat-'));
+  let base = '';
+  let mode = 'good';
+  const good = site(() => base);
+  const s = await serve((req, res) => {
+    if (mode === 'files' && req.url?.includes('/demo-lieux/')) {
+      // 1.0.0: cut off mid-document; 1.1.0: gone.
+      if (req.url.includes('/1.0.0/')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end('{"fields": [{"name": "a"');
+      }
+      res.writeHead(404);
+      return res.end();
+    }
+    if (mode === 'good' || mode === 'files' || !req.url?.startsWith('/schemas/schemas.json?')) return good(req, res);
+    if (mode === 'silent') return; // never answers
+    if (mode === 'status') {
+      res.writeHead(503);
+      return res.end();
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    if (mode === 'truncated') return res.end('{"schemas": [{"name": "test/demo-lieux", "tit');
+    if (mode === 'deep') return res.end('{"schemas": ' + '['.repeat(5000) + ']'.repeat(5000) + '}');
+    if (mode === 'types') return res.end('{"schemas": [{"name": "test/x", "schema_type": "tableschema", "versions": "1.0"}]}');
+    if (mode === 'empty') return res.end('{"schemas": []}');
+    if (mode === 'huge') {
+      res.write(' '.repeat(1_000_000));
+      return res.end(' '.repeat(20_000_000));
+    }
+  });
+  base = s.url;
+  const url = `${s.url}/schemas/schemas.json`;
+  const fr = { lang: 'fr' as const, timeoutMs: 500 };
+  try {
+    mode = 'files';
+    const partial = await updateCatalog(dir, { url, ...fr });
+    assert.equal(partial.ok, true, partial.error);
+    const failed = partial.filesFailed.map((f) => f.replace(s.url, '')).sort();
+    assert.equal(failed.length, 2, failed.join('\n'));
+    assert.match(
+      failed[0],
+      /^\/schemas\/test\/demo-lieux\/1\.0\.0\/schema\.json \(JSON invalide \((fin de texte inattendue|erreur à la position \d+)\)\)$/,
+    );
+    assert.equal(failed[1], '/schemas/test/demo-lieux/1.1.0/schema.json (réponse HTTP 404)');
+    for (const [m, why] of [
+      ['truncated', /^JSON invalide \((fin de texte inattendue|erreur à la position \d+)\) ; document tronqué \?$/],
+      ['deep', /^catalogue imbriqué sur plus de 40 niveaux$/],
+      ['types', /^schemas\[0\]\.versions n’est pas une liste$/],
+      ['empty', /^la liste « schemas » est vide$/],
+      ['huge', /^réponse de plus de 20 Mo$/],
+      ['status', /^réponse HTTP 503$/],
+      ['silent', /^pas de réponse en 0,5 s$/],
+    ] as const) {
+      mode = m;
+      const r = await updateCatalog(dir, { url: `${url}?${m}`, ...fr });
+      assert.equal(r.ok, false, m);
+      const prefix = `${url}?${m} : `;
+      assert.ok(r.error!.startsWith(prefix), `${m}: ${r.error}`);
+      const reason = r.error!.slice(prefix.length);
+      assert.match(reason, why, m);
+      assert.doesNotMatch(reason, ENGLISH, m);
+      // The same failure in English keeps its English words.
+      const en = await updateCatalog(dir, { url: `${url}?${m}`, timeoutMs: 500 });
+      assert.ok(en.error!.startsWith(`${url}?${m}: `), `${m}: ${en.error}`);
+      assert.doesNotMatch(en.error!, /[«»]| : /, m);
+    }
+  } finally {
+    await s.close();
+  }
+  const down = await updateCatalog(dir, { url, ...fr });
+  assert.equal(down.ok, false);
+  assert.match(down.error!, / : connexion impossible \(ECONNREFUSED\)$/);
+  assert.match((await updateCatalog(dir, { url, timeoutMs: 500 })).error!, /: fetch failed$/);
+});
+
+test('odw schemas --update --lang fr: the failure is said in French', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'odw-cat-'));
+  const s = await serve((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"schemas": "none"}');
+  });
+  process.env.ODW_CATALOG_CACHE = dir;
+  process.env.ODW_CATALOG_URL = `${s.url}/schemas/schemas.json`;
+  resetCatalog();
+  try {
+    const run = async (...argv: string[]) => {
+      const err: string[] = [];
+      const { schemasCommand } = await import('../../../src/cli/schemas');
+      const code = await schemasCommand(
+        ['--update', ...argv],
+        () => {},
+        (x) => err.push(x),
+      );
+      return { code, err: err.join('\n') };
+    };
+    const fr = await run('--lang', 'fr');
+    assert.equal(fr.code, 1);
+    assert.equal(
+      fr.err,
+      `odw : mise à jour du catalogue impossible : ${s.url}/schemas/schemas.json : pas de liste « schemas ». Catalogue conservé : copie intégrée.`,
+    );
+    const en = await run('--lang', 'en');
+    assert.equal(en.err, `odw: cannot update the catalog: ${s.url}/schemas/schemas.json: no "schemas" list. Keeping the bundled copy.`);
+  } finally {
+    delete process.env.ODW_CATALOG_CACHE;
+    delete process.env.ODW_CATALOG_URL;
+    resetCatalog();
+    await s.close();
+  }
+});

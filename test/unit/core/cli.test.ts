@@ -122,7 +122,8 @@ test('usage mistakes are told in the command line’s language (--lang, else the
 
     process.env.LANG = 'fr_FR.UTF-8';
     const cases: [string[], RegExp][] = [
-      [['lint'], /^aucun fichier donné\nusage: odw lint/],
+      [['lint'], /^aucun fichier donné\nusage : odw lint <chemins…> \[--schema <nom\|chemin\|nom@version>\]/],
+      [['diagnose'], /^odw diagnose : --portal est obligatoire\nusage : odw diagnose --portal <url-de-base>/],
       [['lint', clean, '--bogus'], /^option inconnue --bogus/],
       [['publish', clean], /^--portal est obligatoire/],
       [['publish', clean, '--type', 'wordpress', '--portal', 'http://x'], /^--type vaut udata ou ckan, pas « wordpress »/],
@@ -143,6 +144,8 @@ test('usage mistakes are told in the command line’s language (--lang, else the
     assert.equal(help.code, 0);
     assert.match(help.out, /^commandes :$/m);
     assert.match(help.out, /^ {2}convert +convertit un acte budgétaire/m);
+    assert.match(help.out, /^odw convert <acte\.xml> --out <budget\.csv> \[--plans <dossier>\]/m);
+    assert.match((await run('lint', '--help')).out, /^usage : odw lint <chemins…>/);
     assert.match((await run('--help', '--lang', 'en')).out, /^ {2}convert +convert a budget act/m);
     // An explicit --lang en wins over a French locale.
     assert.match((await run('lint', '--lang', 'en')).err, /^no file given/);
@@ -151,5 +154,41 @@ test('usage mistakes are told in the command line’s language (--lang, else the
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+  }
+});
+
+test('usage lines are French under --lang fr, the English ones unchanged', async () => {
+  const { commands } = await import('../../../src/cli/commands');
+  const english = /<(paths|file|name|dir|seconds|reason|base-url|recipe|act)\b|data file|field=value/;
+  for (const name of Object.keys(commands)) {
+    const fr = await run(name, '--help', '--lang', 'fr');
+    assert.equal(fr.code, 0, name);
+    assert.match(fr.out, new RegExp(`^usage : odw ${name}( |$)`), name);
+    assert.doesNotMatch(fr.out, english, name);
+    const en = await run(name, '--help', '--lang', 'en');
+    assert.equal(en.out, commands[name].usage.en.map((u) => `usage: ${u}\n`).join(''), name);
+  }
+  const help = await run('--help', '--lang', 'fr');
+  for (const c of Object.values(commands)) for (const u of c.usage.fr) assert.ok(help.out.includes(`\n${u}\n`), u);
+  assert.doesNotMatch(help.out, english);
+  // The words of a mistake and the usage line after them: one language.
+  const mistakes: string[][] = [
+    ['lint', '--bogus'],
+    ['clean'],
+    ['schemas', '--bogus'],
+    ['publish'],
+    ['convert'],
+    ['map'],
+    ['standardise'],
+    ['diagnose', '--bogus'],
+  ];
+  for (const argv of mistakes) {
+    const fr = await run(...argv, '--lang', 'fr');
+    assert.equal(fr.code, 2, argv.join(' '));
+    assert.match(fr.err, /\nusage : odw /, argv.join(' '));
+    assert.doesNotMatch(fr.err, english, argv.join(' '));
+    const en = await run(...argv, '--lang', 'en');
+    assert.equal(en.code, 2, argv.join(' '));
+    assert.match(en.err, /\nusage: odw /, argv.join(' '));
   }
 });
