@@ -130,6 +130,24 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
           ? `  Non écrites : ${res.blank.count} ligne(s) vide(s), ${res.repeatedHeader.count} en-tête(s) répété(s), ${res.sectionHeading.count} titre(s) de section.`
           : `  Not written: ${res.blank.count} blank row(s), ${res.repeatedHeader.count} repeated header(s), ${res.sectionHeading.count} section heading(s).`,
       );
+    if (res.byRepeatedHeader.count)
+      out(
+        fr
+          ? `  ${res.byRepeatedHeader.count} ligne(s) lue(s) selon l’en-tête répété au-dessus d’elles, dont les colonnes diffèrent de celles de l’en-tête (lignes ${ls(res.byRepeatedHeader)}).`
+          : `  ${res.byRepeatedHeader.count} row(s) read by the repeated header above them, whose columns differ from the header’s (lines ${ls(res.byRepeatedHeader)}).`,
+      );
+    if (res.unmatchedLabels.count) {
+      const u = res.unmatchedLabels;
+      const q = (l: string) => (fr ? `« ${l} »` : `“${l}”`);
+      const list =
+        u.labels.map((x) => (x.line === undefined ? q(x.label) : `${q(x.label)} (${fr ? 'ligne' : 'line'} ${x.line})`)).join(', ') +
+        (u.count > u.labels.length ? '…' : '');
+      out(
+        fr
+          ? `  ${u.count} libellé(s) d’en-tête répété sans colonne correspondante dans l’en-tête, leurs cellules non lues : ${list}.`
+          : `  ${u.count} label(s) of a repeated header match no column of the header, their cells not read: ${list}.`,
+      );
+    }
     if (res.unmapped.length)
       out(fr ? `  Colonnes non reprises : ${res.unmapped.join(', ')}.` : `  Columns left out: ${res.unmapped.join(', ')}.`);
     for (const line of left.lines) out(`  ${line}`);

@@ -1,0 +1,179 @@
+// Sections of a table headed by the header again: the rows under a repeated header that moves
+// labels are read by that header, a label it changed is matched by the proposal's label rules or
+// said, never guessed by position.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, runOdw } from '../helpers';
+import { labelField } from '../../../src/core/standardise/propose';
+import { standardiseToFile } from '../../../src/core/standardise/run';
+import type { StandardiseSpec } from '../../../src/core/standardise/spec';
+import { headerLayout, repeatsHeader } from '../../../src/core/standardise/table-ops';
+import { resolveTarget } from '../../../src/core/standardise/target';
+
+const dir = mkdtempSync(join(tmpdir(), 'odw-std-sections-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const SUB = resolveTarget('scdl/subventions');
+/** The records of the CSV standardise writes (RFC 4180, CRLF). */
+function records(path: string): string[][] {
+  const csv = readFileSync(path, 'utf8');
+  const out: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') ((cell += '"'), i++);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\r' && csv[i + 1] === '\n') (row.push(cell), out.push(row), (row = []), (cell = ''), i++);
+    else cell += c;
+  }
+  return out;
+}
+const col = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]);
+
+/** Montpellier 2014's layout, in small: sections headed by the header again, one with `Thématique` 4th, one with `Nature` for `Type`. */
+const SECTIONS = [
+  'Code;Structure;Type;Nom du projet;Montant;Thématique',
+  '1;Club A;F;Projet A;100;SPORT',
+  '2;Club B;P;Projet B;200;SPORT',
+  ';;;Total;300;',
+  ';;;;;',
+  'Code;Structure;Type;Thématique;Montant;',
+  '64;Adages;F;Petite enfance;7500;',
+  ';;F;Solidarité;5000;',
+  ';;;Total;12500;',
+  ';;;;;',
+  'Code;Structure;Nature;Nom du projet;Montant;Thématique',
+  '31;Club C;P;Projet C;1000;ECOLOGIE',
+  'Code;Structure;Catégorie;Nom du projet;Montant;Thématique',
+  '40;Club D;P;Projet D;500;CULTURE',
+  'Code;Structure;Type;Nom du projet;Montant;Thématique',
+  '50;Club E;F;Projet E;600;CULTURE',
+].join('\n');
+
+const SPEC: StandardiseSpec = {
+  schema: { name: 'scdl/subventions' },
+  fields: {
+    nomBeneficiaire: { column: 'Structure' },
+    objet: { column: 'Nom du projet' },
+    montant: { column: 'Montant' },
+    dispositifAide: { column: 'Thématique' },
+    nature: { map: 'Type', values: { F: 'aide en numéraire', P: 'aide en nature' } },
+  },
+};
+
+test('the rows under a repeated header that moves a label are read by that header, until the next one', async () => {
+  const src = file('sections.csv', SECTIONS + '\n');
+  const out = join(dir, 'sections-std.csv');
+  const r = await standardiseToFile(SPEC, SUB, { path: src }, out);
+  const rows = records(out);
+  const names = col(rows, 'nomBeneficiaire');
+  const adages = names.indexOf('Adages');
+  // Line 6 puts `Thématique` 4th: its rows' 4th cell is the theme, not the project.
+  assert.deepEqual([col(rows, 'dispositifAide')[adages], col(rows, 'objet')[adages]], ['Petite enfance', '']);
+  assert.deepEqual([col(rows, 'dispositifAide')[adages + 1], col(rows, 'objet')[adages + 1]], ['Solidarité', '']);
+  assert.ok(!col(rows, 'objet').includes('Petite enfance'), 'no theme written as the object');
+  // `Nature` for `Type` (line 11): both name the schema's `nature`, the same column.
+  assert.equal(col(rows, 'nature')[names.indexOf('Club C')], 'aide en nature');
+  // `Catégorie` for `Type` (line 13) names no field: not guessed, its cells not read, and said.
+  const d = names.indexOf('Club D');
+  assert.deepEqual([col(rows, 'nature')[d], col(rows, 'objet')[d], col(rows, 'montant')[d]], ['', 'Projet D', '500']);
+  assert.deepEqual(r.unmatchedLabels, { count: 1, labels: [{ label: 'Catégorie', line: 13 }] });
+  // The header again as the first: positions again.
+  const e = names.indexOf('Club E');
+  assert.deepEqual(
+    [col(rows, 'objet')[e], col(rows, 'dispositifAide')[e], col(rows, 'nature')[e]],
+    ['Projet E', 'CULTURE', 'aide en numéraire'],
+  );
+  assert.equal(col(rows, 'objet')[names.indexOf('Club A')], 'Projet A');
+  // Lines 7–9 (the total among them: this recipe keeps totals) read by line 6, line 14 by line 13.
+  assert.deepEqual(r.byRepeatedHeader, { count: 4, lines: [7, 8, 9, 14] });
+  assert.equal(r.repeatedHeader.count, 4);
+  assert.equal(r.rows, 9);
+});
+
+test('the CLI says which rows a repeated header read and which of its labels match no column', async () => {
+  const src = file('sections-cli.csv', SECTIONS + '\n');
+  const recipe = file(
+    'sections.json',
+    JSON.stringify({ version: 1, dataset: 'sections-cli.csv', steps: [{ rule: 'standardise', standardise: SPEC }] }),
+  );
+  const en = await runOdw('standardise', src, '--recipe', recipe, '--out', join(dir, 'sections-en.csv'));
+  assert.match(
+    en.out,
+    /\n {2}4 row\(s\) read by the repeated header above them, whose columns differ from the header’s \(lines 7, 8, 9, 14\)\.\n/,
+  );
+  assert.match(
+    en.out,
+    /\n {2}1 label\(s\) of a repeated header match no column of the header, their cells not read: “Catégorie” \(line 13\)\.\n/,
+  );
+  const fr = await runOdw('standardise', src, '--recipe', recipe, '--out', join(dir, 'sections-fr.csv'), '--lang', 'fr');
+  assert.match(
+    fr.out,
+    /4 ligne\(s\) lue\(s\) selon l’en-tête répété au-dessus d’elles, dont les colonnes diffèrent de celles de l’en-tête \(lignes 7, 8, 9, 14\)\./,
+  );
+  assert.match(
+    fr.out,
+    /1 libellé\(s\) d’en-tête répété sans colonne correspondante dans l’en-tête, leurs cellules non lues : « Catégorie » \(ligne 13\)\./,
+  );
+  assert.equal(en.code, fr.code);
+});
+
+test('the layout of a repeated header: labels as written, normalised, by field; blanks keep their place', () => {
+  const header = ['Code', 'Structure', 'Type', 'Nom du projet', 'Montant', 'Thématique'];
+  // Montpellier's line 619: the theme 4th, the last labels blank.
+  assert.deepEqual(headerLayout(['Code', 'Structure', 'Type', 'Thématique', 'Montant', ''], header), {
+    layout: [0, 1, 2, -1, 4, 3],
+    unmatched: [],
+  });
+  // The header again, its last labels blank: read as the first header says.
+  assert.deepEqual(headerLayout(['Code', 'Structure', 'Type', '', '', ''], header), { layout: null, unmatched: [] });
+  // Normalised labels (case, accents, spaces) are the same column.
+  assert.deepEqual(
+    headerLayout(['code', 'STRUCTURE ', 'Type', 'Nom du projet', 'Thematique', 'Montant'], header).layout,
+    [0, 1, 2, 3, 5, 4],
+  );
+  // A changed label: matched when both name the same field, else not read, never taken by its place.
+  const fieldOf = labelField(SUB);
+  assert.equal(fieldOf('Type'), 'nature');
+  assert.equal(fieldOf('Nature'), 'nature');
+  const changed = ['Code', 'Structure', 'Nature', 'Nom du projet', 'Montant', 'Thématique'];
+  assert.deepEqual(headerLayout(changed, header, fieldOf), { layout: null, unmatched: [] });
+  assert.deepEqual(headerLayout(changed, header), { layout: [0, 1, -1, 3, 4, 5], unmatched: ['Nature'] });
+  // Whole columns moved: still the header, read by it.
+  const moved = ['Montant', 'Structure', 'Code', 'Type', 'Nom du projet', 'Thématique'];
+  assert.ok(repeatsHeader(moved, header));
+  assert.deepEqual(headerLayout(moved, header).layout, [2, 1, 3, 4, 0, 5]);
+  // A data row whose cells happen to be labels elsewhere is no header unless three of them are.
+  assert.ok(!repeatsHeader(['1', 'Club', 'Montant', 'Projet', '100', 'Type'], header));
+});
+
+test('Montpellier 2014: the section under line 619 is read by its own header', async () => {
+  const src = join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2014.ods');
+  const out = join(dir, 'mtp-sections.csv');
+  const r = await standardiseToFile(SPEC, SUB, { path: src }, out);
+  const rows = records(out);
+  const names = col(rows, 'nomBeneficiaire');
+  const i = names.indexOf('Adages');
+  assert.deepEqual([col(rows, 'dispositifAide')[i], col(rows, 'objet')[i], col(rows, 'montant')[i]], ['Petite enfance', '', '7500']);
+  assert.deepEqual(r.byRepeatedHeader, { count: 4, lines: [620, 621, 622, 623] });
+  // Line 697's `Nature` is the first header's `Type`: nothing left unread.
+  assert.deepEqual(r.unmatchedLabels, { count: 0, labels: [] });
+  assert.equal(r.repeatedHeader.count, 23);
+  const shhnh = names.findIndex((n) => n.startsWith("SOCIETE D'HORTICULTURE"));
+  assert.deepEqual(
+    [col(rows, 'nature')[shhnh], col(rows, 'dispositifAide')[shhnh]],
+    ['aide en numéraire', 'QUALITE ESPACE PUBLIC ECOLOGIE'],
+  );
+});
