@@ -12,7 +12,7 @@ import type { Lang } from '../core/model';
 import { appendSteps, parseRecipe, standardiseStepOf, toJson } from '../core/clean/recipe';
 import { StandardiseError } from '../core/standardise/errors';
 import { resolveTarget, type Target } from '../core/standardise/target';
-import { sampleSource } from '../core/standardise/read';
+import { sampleSource } from '../core/standardise/sample';
 import { proposeMapping } from '../core/standardise/propose';
 import { organisationConstants, projectOrganisation } from '../core/standardise/organisation';
 import { standardiseToFile } from '../core/standardise/run';
@@ -60,7 +60,7 @@ async function specOf(a: ReturnType<typeof parseStdArgs>): Promise<{ spec: Stand
   }
   if (!a.schema) throw new UsageError(w.own('--schema (or --recipe) is required', '--schema (ou --recipe) est obligatoire', true));
   const t = target(a.schema, a.lang);
-  const sample = await sampleSource({ path: a.file, sheet: a.sheet });
+  const sample = await sampleSource({ path: a.file, sheet: a.sheet }, { target: t });
   const p = proposeMapping(t, { ...sample, constants: organisationConstants(t, projectOrganisation(dirname(a.file))) });
   return { spec: p.spec, target: t, baseDir: dirname(resolve(a.file)) };
 }

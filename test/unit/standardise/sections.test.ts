@@ -1,14 +1,17 @@
 // Sections of a table headed by the header again: the rows under a repeated header that moves
 // labels are read by that header, a label it changed is matched by the proposal's label rules or
-// said, never guessed by position.
+// said, never guessed by position. The samples the proposal and the panel learn from are the rows
+// the run writes: no heading, repeated header, blank or shifted row.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, runOdw } from '../helpers';
-import { labelField } from '../../../src/core/standardise/propose';
+import { labelField, proposeMapping } from '../../../src/core/standardise/propose';
 import { standardiseToFile } from '../../../src/core/standardise/run';
+import { sampleSource } from '../../../src/core/standardise/sample';
+import { proposeTask } from '../../../src/core/standardise/task';
 import type { StandardiseSpec } from '../../../src/core/standardise/spec';
 import { headerLayout, repeatsHeader } from '../../../src/core/standardise/table-ops';
 import { resolveTarget } from '../../../src/core/standardise/target';
@@ -176,4 +179,82 @@ test('Montpellier 2014: the section under line 619 is read by its own header', a
     [col(rows, 'nature')[shhnh], col(rows, 'dispositifAide')[shhnh]],
     ['aide en numéraire', 'QUALITE ESPACE PUBLIC ECOLOGIE'],
   );
+});
+
+/** Full rows of a six-column table (name, SIRET, object, amount, date, nature). */
+const full = (from: number, n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `Club ${from + i};${String(12345678900000 + from + i)};Projet ${from + i};${1100 + 37 * (from + i)};${String((i % 27) + 1).padStart(2, '0')}/03/2014;aide en numéraire`,
+  );
+
+test('the sample is the rows the run writes: no heading, repeated header, blank or shifted row', async () => {
+  const header = 'Bénéficiaire;SIRET;Objet;Montant;Date;Nature';
+  const src = file(
+    'sample.csv',
+    [
+      header,
+      'FONCTIONNEMENT;;;;;',
+      ...full(1, 12),
+      ';;;;;',
+      header,
+      // Objet lost: the amount would be the object, the date the amount.
+      'Club Décalé;12345678900099;2500;15/03/2014;aide en numéraire',
+      ...full(20, 12),
+    ].join('\n') + '\n',
+  );
+  const spec: StandardiseSpec = {
+    schema: { name: 'scdl/subventions' },
+    fields: { nomBeneficiaire: { column: 'Bénéficiaire' }, objet: { column: 'Objet' }, montant: { column: 'Montant' } },
+  };
+  const out = join(dir, 'sample-std.csv');
+  const r = await standardiseToFile(spec, SUB, { path: src }, out);
+  assert.deepEqual([r.sectionHeading.count, r.blank.count, r.repeatedHeader.count, r.shifted.count], [1, 1, 1, 1]);
+  const sample = await sampleSource({ path: src }, { target: SUB });
+  assert.deepEqual(
+    sample.rows.map((row) => row[0]),
+    col(records(out), 'nomBeneficiaire'),
+  );
+  assert.equal(sample.header.join(';'), header, 'the header as written');
+  assert.deepEqual([sample.report.sectionHeading.count, sample.report.shifted.count], [1, 1]);
+  // Fewer rows than the file holds: the first rows written, in order.
+  const few = await sampleSource({ path: src }, { rows: 3 });
+  assert.deepEqual(
+    few.rows.map((row) => row[0]),
+    ['Club 1', 'Club 2', 'Club 3'],
+  );
+});
+
+test('the proposal and the panel’s values do not learn from headings and repeated headers', async () => {
+  // The headings are in the first column, here the nature: read as values, they made a value map
+  // (`nature` → aide en nature, from the header again) at 0.7 instead of the column as it is.
+  const rows = ['Nature;Bénéficiaire;Objet;Montant', 'FONCTIONNEMENT;;;'];
+  for (let i = 0; i < 6; i++) rows.push(`aide en numéraire;Club ${i};Projet ${i};${1000 + i}`);
+  rows.push(';;;', 'INVESTISSEMENT;;;');
+  for (let i = 6; i < 12; i++) rows.push(`aide en nature;Club ${i};Projet ${i};${1000 + i}`);
+  rows.push('Nature;Bénéficiaire;Objet;Montant');
+  for (let i = 12; i < 14; i++) rows.push(`aide en numéraire;Club ${i};Projet ${i};${1000 + i}`);
+  const src = file('headed.csv', rows.join('\n') + '\n');
+  const p = proposeMapping(SUB, await sampleSource({ path: src }, { target: SUB }));
+  const nature = p.fields.find((f) => f.field === 'nature')!;
+  assert.deepEqual([nature.kind, nature.confidence, p.spec.fields.nature], ['column', 1, { column: 'Nature' }]);
+  const view = await proposeTask({ source: { path: src }, schema: 'scdl/subventions' });
+  assert.ok(view.ok);
+  assert.deepEqual(view.result.columnValues['Nature'], ['aide en numéraire', 'aide en nature']);
+  assert.equal(view.result.proposal.find((f) => f.field === 'nature')?.kind, 'column');
+  // Detected, not given: the same.
+  const detected = await proposeTask({ source: { path: src } });
+  assert.ok(detected.ok);
+  assert.deepEqual(detected.result.columnValues['Nature'], ['aide en numéraire', 'aide en nature']);
+});
+
+test('Montpellier 2014: the sample has none of the file’s spacer rows and repeated headers', async () => {
+  const src = join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2014.ods');
+  const s = await sampleSource({ path: src }, { target: SUB });
+  assert.equal(s.rows.length, 500);
+  assert.ok(!s.rows.some((r) => r.every((c) => c.trim() === '')), 'no blank row (6 in the first 500 before)');
+  assert.ok(!s.rows.some((r) => r[1]?.trim() === 'Structure'), 'no repeated header (4 before)');
+  const view = await proposeTask({ source: { path: src }, schema: 'scdl/subventions' });
+  assert.ok(view.ok && !view.result.columnValues['Type'].includes('Type'));
 });
