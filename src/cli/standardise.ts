@@ -148,6 +148,12 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
           : `  ${u.count} label(s) of a repeated header match no column of the header, their cells not read: ${list}.`,
       );
     }
+    if (res.totalsWritten.count)
+      out(
+        fr
+          ? `  ${res.totalsWritten.count} ligne(s) de total écrite(s) comme des enregistrements (lignes ${ls(res.totalsWritten)}) ; l’opération « Supprimer les lignes de totaux » ("drop": {"totals": true}) les retire.`
+          : `  ${res.totalsWritten.count} totals row(s) written as records (lines ${ls(res.totalsWritten)}); the table operation “Drop totals rows” ("drop": {"totals": true}) leaves them out.`,
+      );
     if (res.unmapped.length)
       out(fr ? `  Colonnes non reprises : ${res.unmapped.join(', ')}.` : `  Columns left out: ${res.unmapped.join(', ')}.`);
     for (const line of left.lines) out(`  ${line}`);

@@ -49,6 +49,11 @@ export interface ShapeReport {
   byRepeatedHeader: RowSet;
   /** Labels of a repeated header that match no column of the first header: their cells are not read. */
   unmatchedLabels: LabelSet;
+  /**
+   * Totals rows (`isTotalRow`: `Total…`, `Sous-total…`, `Ensemble` first) that the operations keep,
+   * no `drop.totals`: written as records, said so that the sums are not taken for subsidies.
+   */
+  totalsWritten: RowSet;
 }
 
 /** Labels of repeated headers, with the line of each (the first MAX_LINES). */
@@ -71,6 +76,7 @@ export const emptyReport = (): ShapeReport => ({
   sectionHeading: noRows(),
   byRepeatedHeader: noRows(),
   unmatchedLabels: { count: 0, labels: [] },
+  totalsWritten: noRows(),
 });
 
 /**
@@ -216,6 +222,7 @@ export function tableShaper(
     if (at?.delimiter != null && v.length < width && shiftedAt(v, profile) >= 0) return note(report.shifted, at?.line);
     if (!keep(v, raw)) return;
     if (raw !== v) note(report.byRepeatedHeader, at?.line);
+    if (isTotalRow(raw)) note(report.totalsWritten, at?.line);
     emit(v);
   };
   const flush = () => {

@@ -1,7 +1,8 @@
 // Sections of a table headed by the header again: the rows under a repeated header that moves
 // labels are read by that header, a label it changed is matched by the proposal's label rules or
 // said, never guessed by position. The samples the proposal and the panel learn from are the rows
-// the run writes: no heading, repeated header, blank or shifted row.
+// the run writes: no heading, repeated header, blank or shifted row. Totals rows a recipe keeps are
+// written, and said.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -257,4 +258,48 @@ test('Montpellier 2014: the sample has none of the file’s spacer rows and repe
   assert.ok(!s.rows.some((r) => r[1]?.trim() === 'Structure'), 'no repeated header (4 before)');
   const view = await proposeTask({ source: { path: src }, schema: 'scdl/subventions' });
   assert.ok(view.ok && !view.result.columnValues['Type'].includes('Type'));
+});
+
+test('totals rows a recipe keeps are written and said; `drop.totals` leaves them out, under a moved header too', async () => {
+  const src = file('totals.csv', SECTIONS + '\n');
+  const kept = await standardiseToFile(SPEC, SUB, { path: src }, join(dir, 'totals-kept.csv'));
+  assert.deepEqual([kept.rows, kept.totalsWritten], [9, { count: 2, lines: [4, 9] }]);
+  assert.deepEqual(
+    col(records(join(dir, 'totals-kept.csv')), 'montant').filter((m) => m === '300' || m === '12500'),
+    ['300', '12500'],
+    'written as records, as the recipe asks',
+  );
+  // Line 9's `Total` stands where line 6 puts `Thématique`: still a total, judged as the file holds it.
+  const spec: StandardiseSpec = { ...SPEC, table: { drop: { totals: true } } };
+  const dropped = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'totals-dropped.csv'));
+  assert.deepEqual([dropped.rows, dropped.totalsWritten.count], [7, 0]);
+  const recipe = file(
+    'totals.json',
+    JSON.stringify({ version: 1, dataset: 'totals.csv', steps: [{ rule: 'standardise', standardise: SPEC }] }),
+  );
+  const en = await runOdw('standardise', src, '--recipe', recipe, '--out', join(dir, 'totals-en.csv'));
+  assert.match(
+    en.out,
+    /\n {2}2 totals row\(s\) written as records \(lines 4, 9\); the table operation “Drop totals rows” \("drop": \{"totals": true\}\) leaves them out\.\n/,
+  );
+  const fr = await runOdw('standardise', src, '--recipe', recipe, '--out', join(dir, 'totals-fr.csv'), '--lang', 'fr');
+  assert.match(
+    fr.out,
+    /2 ligne\(s\) de total écrite\(s\) comme des enregistrements \(lignes 4, 9\) ; l’opération « Supprimer les lignes de totaux »/,
+  );
+  const recipeDrop = file(
+    'totals-drop.json',
+    JSON.stringify({ version: 1, dataset: 'totals.csv', steps: [{ rule: 'standardise', standardise: spec }] }),
+  );
+  const none = await runOdw('standardise', src, '--recipe', recipeDrop, '--out', join(dir, 'totals-none.csv'));
+  assert.doesNotMatch(none.out, /totals row/);
+});
+
+test('Montpellier 2014: its 24 totals rows are written by the proposal, and said; dropped on request', async () => {
+  const src = join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2014.ods');
+  const spec = proposeMapping(SUB, await sampleSource({ path: src }, { target: SUB })).spec;
+  const r = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'mtp-totals.csv'));
+  assert.deepEqual([r.rows, r.totalsWritten.count, r.totalsWritten.lines.slice(0, 4)], [1215, 24, [35, 46, 50, 73]]);
+  const d = await standardiseToFile({ ...spec, table: { drop: { totals: true } } }, SUB, { path: src }, join(dir, 'mtp-no-totals.csv'));
+  assert.deepEqual([d.rows, d.totalsWritten.count], [1191, 0]);
 });
