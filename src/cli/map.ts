@@ -7,7 +7,7 @@ import type { Text } from '../core/model';
 import { failure, parseStdArgs } from './standardise-args';
 import { StandardiseError } from '../core/standardise/errors';
 import { resolveTarget } from '../core/standardise/target';
-import { sampleSource } from '../core/standardise/read';
+import { sampleSource } from '../core/standardise/sample';
 import { proposeMapping } from '../core/standardise/propose';
 import { organisationConstants, projectOrganisation } from '../core/standardise/organisation';
 import { kindText, reasonText } from '../core/standardise/reason-words';
@@ -30,7 +30,7 @@ export async function mapCommand(argv: string[], out: Write, err: Write): Promis
       if (e instanceof StandardiseError) throw new UsageError(e.in(lang));
       throw e;
     }
-    const sample = await sampleSource({ path: a.file, sheet: a.sheet });
+    const sample = await sampleSource({ path: a.file, sheet: a.sheet }, { target });
     const p = proposeMapping(target, { ...sample, constants: organisationConstants(target, projectOrganisation(dirname(a.file))) });
     if (a.format === 'json') {
       out(

@@ -12,7 +12,7 @@ import type { Lang, Text } from '../core/model';
 import { appendSteps, parseRecipe, standardiseStepOf, toJson } from '../core/clean/recipe';
 import { StandardiseError } from '../core/standardise/errors';
 import { resolveTarget, type Target } from '../core/standardise/target';
-import { sampleSource } from '../core/standardise/read';
+import { sampleSource } from '../core/standardise/sample';
 import { proposeMapping } from '../core/standardise/propose';
 import { organisationConstants, projectOrganisation } from '../core/standardise/organisation';
 import { standardiseToFile } from '../core/standardise/run';
@@ -62,7 +62,7 @@ async function specOf(a: ReturnType<typeof parseStdArgs>): Promise<{ spec: Stand
   }
   if (!a.schema) throw new UsageError(w.own('--schema (or --recipe) is required', '--schema (ou --recipe) est obligatoire', true));
   const t = target(a.schema, a.lang);
-  const sample = await sampleSource({ path: a.file, sheet: a.sheet });
+  const sample = await sampleSource({ path: a.file, sheet: a.sheet }, { target: t });
   const p = proposeMapping(t, { ...sample, constants: organisationConstants(t, projectOrganisation(dirname(a.file))) });
   return { spec: p.spec, target: t, baseDir: dirname(resolve(a.file)) };
 }
@@ -131,6 +131,30 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
         fr
           ? `  Non écrites : ${res.blank.count} ligne(s) vide(s), ${res.repeatedHeader.count} en-tête(s) répété(s), ${res.sectionHeading.count} titre(s) de section.`
           : `  Not written: ${res.blank.count} blank row(s), ${res.repeatedHeader.count} repeated header(s), ${res.sectionHeading.count} section heading(s).`,
+      );
+    if (res.byRepeatedHeader.count)
+      out(
+        fr
+          ? `  ${res.byRepeatedHeader.count} ligne(s) lue(s) selon l’en-tête répété au-dessus d’elles, dont les colonnes diffèrent de celles de l’en-tête (lignes ${ls(res.byRepeatedHeader)}).`
+          : `  ${res.byRepeatedHeader.count} row(s) read by the repeated header above them, whose columns differ from the header’s (lines ${ls(res.byRepeatedHeader)}).`,
+      );
+    if (res.unmatchedLabels.count) {
+      const u = res.unmatchedLabels;
+      const q = (l: string) => (fr ? `« ${l} »` : `“${l}”`);
+      const list =
+        u.labels.map((x) => (x.line === undefined ? q(x.label) : `${q(x.label)} (${fr ? 'ligne' : 'line'} ${x.line})`)).join(', ') +
+        (u.count > u.labels.length ? '…' : '');
+      out(
+        fr
+          ? `  ${u.count} libellé(s) d’en-tête répété sans colonne correspondante dans l’en-tête, leurs cellules non lues : ${list}.`
+          : `  ${u.count} label(s) of a repeated header match no column of the header, their cells not read: ${list}.`,
+      );
+    }
+    if (res.totalsWritten.count)
+      out(
+        fr
+          ? `  ${res.totalsWritten.count} ligne(s) de total écrite(s) comme des enregistrements (lignes ${ls(res.totalsWritten)}) ; l’opération « Supprimer les lignes de totaux » ("drop": {"totals": true}) les retire.`
+          : `  ${res.totalsWritten.count} totals row(s) written as records (lines ${ls(res.totalsWritten)}); the table operation “Drop totals rows” ("drop": {"totals": true}) leaves them out.`,
       );
     if (res.unmapped.length)
       out(fr ? `  Colonnes non reprises : ${res.unmapped.join(', ')}.` : `  Columns left out: ${res.unmapped.join(', ')}.`);

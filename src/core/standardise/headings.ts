@@ -6,6 +6,12 @@ import type { RowProfile } from './ragged';
 /** A totals row is the `drop.totals` operation's, not a heading. */
 export const TOTAL = /^(sous[- ]?)?totaux?\b|^total\b|^ensemble\b/i;
 
+/** A totals row: its first filled cell is `Total…`, `Sous-total…` or `Ensemble…`. */
+export function isTotalRow(values: readonly string[]): boolean {
+  const first = values.find((c) => c.trim() !== '');
+  return first !== undefined && TOTAL.test(first.trim());
+}
+
 /** Share of the data rows a column must be filled in to be one that "data rows fill". */
 const NORMALLY = 0.8;
 

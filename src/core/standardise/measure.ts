@@ -2,7 +2,7 @@
 // expected field → column), for scripts/standardise/measure.mjs and the unit test's floor.
 import { join } from 'node:path';
 import { proposeMapping } from './propose';
-import { sampleSource } from './read';
+import { sampleSource } from './sample';
 import { resolveTarget } from './target';
 import { cleanLabel } from './labels';
 
@@ -24,7 +24,7 @@ export interface FileScore {
 
 export async function measureFile(dir: string, e: Expected): Promise<FileScore> {
   const target = resolveTarget(e.schema);
-  const sample = await sampleSource({ path: join(dir, e.file) });
+  const sample = await sampleSource({ path: join(dir, e.file) }, { target });
   const p = proposeMapping(target, sample);
   const proposed = p.fields.filter((f) => f.source !== null);
   const s: FileScore = {

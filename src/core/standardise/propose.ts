@@ -57,6 +57,26 @@ function nameScore(f: TargetField, label: string, keys: FieldKeys | undefined): 
   return best >= 0.5 ? { score: 0.35 + 0.45 * best, reason: { code: 'similar-name' } } : { score: 0 };
 }
 
+/**
+ * The schema field a column label names by the proposal's label rules alone (name, title,
+ * synonyms, word overlap; no values), or null when none scores MIN_SCORE or two fields tie: how
+ * a label changed in a repeated header is matched to the first header's (`Nature` for `Type`).
+ */
+export function labelField(target: Target): (label: string) => string | null {
+  const keys = synonymKeys(target.name);
+  return (label) => {
+    let best: string | null = null;
+    let top = 0;
+    let tie = false;
+    for (const f of target.fields) {
+      const s = nameScore(f, label, keys.get(f.name)).score;
+      if (s > top) [best, top, tie] = [f.name, s, false];
+      else if (s === top && s > 0) tie = true;
+    }
+    return top >= MIN_SCORE && !tie ? best : null;
+  };
+}
+
 const granting = (f: TargetField) => organisationField(f.name) !== null;
 const beneficiary = (f: TargetField) => /beneficiaire/i.test(f.name);
 const idLike = (f: TargetField) =>

@@ -7,7 +7,6 @@ import { noSheetMessage, SheetReadError, sheetErrorMessage } from '../sheet/erro
 import { sourceError } from '../reader-diagnostics';
 import { listSheets } from '../sheet/peek';
 import { err } from './errors';
-import { fitRow } from './ragged';
 
 /** Where a row comes from: its line (CSV) or row (sheet) number, and the file's delimiter (null for a sheet). */
 export interface RowAt {
@@ -80,26 +79,4 @@ export async function readSource(
       throw err('unreadable', `${src.path}: no such file.`, `${src.path} : fichier introuvable.`);
     throw e;
   }
-}
-
-/**
- * The header and the first data rows, for the proposal and the preview. A row with more cells
- * than the header is read as the standardisation reads it (ragged.ts), or left out of the sample.
- */
-export async function sampleSource(
-  src: SourceRef,
-  rows = 500,
-  signal?: AbortSignal,
-): Promise<{ header: string[]; rows: string[][]; info: ReadInfo }> {
-  const all: string[][] = [];
-  const info = await readSource(
-    src,
-    (v, at) => {
-      if (!all.length) return void all.push(v);
-      const fit = fitRow(v, all[0].length, at.delimiter);
-      if (fit) all.push(fit.values);
-    },
-    { limit: rows + 1, signal },
-  );
-  return { header: all[0] ?? [], rows: all.slice(1), info };
 }

@@ -9,6 +9,7 @@ import { compileMapping, type CompiledMapping } from './compile';
 import { err } from './errors';
 import { readSource, type SourceRef } from './read';
 import type { StandardiseSpec, TableOps } from './spec';
+import { labelField } from './propose';
 import { emptyReport, tableShaper, type ShapeReport } from './table-ops';
 import type { Target } from './target';
 import { sameFile } from '../write/output';
@@ -59,6 +60,7 @@ export async function mapRows(
   let rows = 0;
   const report = emptyReport();
   const unmapped: string[] = [];
+  const fieldOf = labelField(target);
   for (const { src, label } of sourcesOf(spec.table, main)) {
     let mapping: CompiledMapping | null = null;
     const shaper = tableShaper(
@@ -79,6 +81,7 @@ export async function mapRows(
         };
       },
       report,
+      { fieldOf },
     );
     await readSource(src, shaper, {
       signal: options.signal,

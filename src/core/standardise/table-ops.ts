@@ -1,12 +1,13 @@
 // Table operations before the mapping, row by row so a large file streams: the header row,
 // dropped rows (blank, totals, a column's values), and unpivot (chosen columns become rows with
-// a name and a value column). Stacking is done by the caller, one shaper per source.
+// a name and a value column). Stacking is done by the caller, one shaper per source. The rows
+// under a repeated header that moves or changes labels are read by that header (headerLayout).
 import { cleanLabel, labelKey } from './labels';
 import { err } from './errors';
 import type { TableOps } from './spec';
 import type { RowAt } from './read';
-import { fitRow, note, noRows, RowProfile, shiftedAt, type RowSet } from './ragged';
-import { isSectionHeading, labelOnly, TOTAL } from './headings';
+import { fitRow, MAX_LINES, note, noRows, RowProfile, shiftedAt, type RowSet } from './ragged';
+import { isSectionHeading, isTotalRow, labelOnly } from './headings';
 import { cellShape } from './shapes';
 
 /** An unpivot may not make more rows than this: beyond, the columns chosen are surely wrong. */
@@ -41,6 +42,29 @@ export interface ShapeReport {
   shifted: RowSet;
   /** A section heading, one label in the first cell (headings.ts): not written. */
   sectionHeading: RowSet;
+  /**
+   * Data rows under a repeated header whose columns differ from the first header's, labels moved
+   * or changed (`headerLayout`): each read by that header, a column's cell found by its label.
+   */
+  byRepeatedHeader: RowSet;
+  /** Labels of a repeated header that match no column of the first header: their cells are not read. */
+  unmatchedLabels: LabelSet;
+  /**
+   * Totals rows (`isTotalRow`: `Total…`, `Sous-total…`, `Ensemble` first) that the operations keep,
+   * no `drop.totals`: written as records, said so that the sums are not taken for subsidies.
+   */
+  totalsWritten: RowSet;
+}
+
+/** Labels of repeated headers, with the line of each (the first MAX_LINES). */
+export interface LabelSet {
+  count: number;
+  labels: { label: string; line?: number }[];
+}
+
+function noteLabel(set: LabelSet, label: string, line: number | undefined): void {
+  set.count++;
+  if (set.labels.length < MAX_LINES) set.labels.push(line === undefined ? { label } : { label, line });
 }
 
 export const emptyReport = (): ShapeReport => ({
@@ -50,26 +74,89 @@ export const emptyReport = (): ShapeReport => ({
   repeatedHeader: noRows(),
   shifted: noRows(),
   sectionHeading: noRows(),
+  byRepeatedHeader: noRows(),
+  unmatchedLabels: { count: 0, labels: [] },
+  totalsWritten: noRows(),
 });
 
 /**
  * A row that repeats the header: every non-blank cell is its column's label, and two at least
- * are; or the header again above a section whose columns differ a little (Montpellier 2014, line
- * 619: `Thématique` 4th; line 697: `Nature` for `Type`): three labels at least in their own
- * columns, twice as many as the other cells, which are words (no amount, date or id: no data).
+ * are; or the header again above a section whose columns differ (Montpellier 2014, line 619:
+ * `Thématique` 4th; line 697: `Nature` for `Type`): three of the header's labels at least, in
+ * their own columns or in others, twice as many as the other cells, which are words (no amount,
+ * date or id: no data).
  */
 export function repeatsHeader(values: readonly string[], header: readonly string[]): boolean {
+  const cells = values.map(cleanLabel);
   let same = 0;
+  const placed = new Set<number>();
+  cells.forEach((c, i) => {
+    if (c !== '' && c === header[i]) (same++, placed.add(i));
+  });
+  let moved = 0;
   let other = 0;
-  for (let i = 0; i < values.length; i++) {
-    const c = cleanLabel(values[i]);
-    if (c === '') continue;
-    if (c === header[i]) same++;
-    else if (!wordsOnly(c)) return false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === '' || placed.has(i)) continue;
+    if (!wordsOnly(c)) return false;
+    const j = header.findIndex((h, k) => h === c && !placed.has(k));
+    if (j >= 0) (moved++, placed.add(j));
     else other++;
   }
-  if (other) return same >= 3 && same >= 2 * other;
+  if (other || moved) return same + moved >= 3 && same + moved >= 2 * other;
   return same >= Math.min(2, header.filter((h) => h !== '').length);
+}
+
+/** A label normalised, for the second look-up (`Montant ` = `montant`). */
+const sameKey = (a: string, b: string) => {
+  const k = labelKey(a);
+  return k !== '' && k === labelKey(b);
+};
+
+/**
+ * How the rows under a repeated header are read: for each column of the first header (`header`,
+ * labels trimmed), the index of its cell in those rows, -1 for none; null when every column is in
+ * its own place (the rows are read as the first header says). Each label of the first header is
+ * looked up in the repeated one as written, then normalised (its own place first), then by the
+ * schema field it names (`fieldOf`, the proposal's label rules) when that leaves one label on
+ * each side for the field (`Nature` for `Type`). A blank cell of the repeated header stands for
+ * the first header's column in its place (the header again with its last labels blank). A label
+ * nothing matches is `unmatched`: its cells are read by no column, and the column whose place it
+ * takes is empty below it — never guessed by position.
+ */
+export function headerLayout(
+  values: readonly string[],
+  header: readonly string[],
+  fieldOf?: (label: string) => string | null,
+): { layout: number[] | null; unmatched: string[] } {
+  const cells = values.map(cleanLabel);
+  const at = header.map(() => -1);
+  const used = new Set<number>();
+  const take = (j: number, i: number) => ((at[j] = i), used.add(i));
+  for (const same of [(a: string, b: string) => a === b, sameKey])
+    header.forEach((h, j) => {
+      if (h === '' || at[j] >= 0) return;
+      const i = !used.has(j) && cells[j] && same(cells[j], h) ? j : cells.findIndex((c, k) => c !== '' && !used.has(k) && same(c, h));
+      if (i >= 0) take(j, i);
+    });
+  if (fieldOf) {
+    const byField = new Map<string, { cols: number[]; cells: number[] }>();
+    const group = (label: string) => {
+      const f = fieldOf(label);
+      if (!f) return undefined;
+      let g = byField.get(f);
+      if (!g) byField.set(f, (g = { cols: [], cells: [] }));
+      return g;
+    };
+    header.forEach((h, j) => void (h !== '' && at[j] < 0 && group(h)?.cols.push(j)));
+    cells.forEach((c, i) => void (c !== '' && !used.has(i) && group(c)?.cells.push(i)));
+    for (const g of byField.values()) if (g.cols.length === 1 && g.cells.length === 1) take(g.cols[0], g.cells[0]);
+  }
+  header.forEach((_, j) => {
+    if (at[j] < 0 && !cells[j]) at[j] = j;
+  });
+  const unmatched = cells.filter((c, i) => c !== '' && !used.has(i));
+  return { layout: at.every((i, j) => i === j) ? null : at, unmatched };
 }
 
 function wordsOnly(v: string): boolean {
@@ -85,11 +172,18 @@ export interface ShapedTable {
 /** Takes the source rows; `end()` after the last passes on the rows still waiting for the table's shapes. */
 export type Shaper = ((values: string[], at?: RowAt) => void) & { end(): void };
 
+export interface ShaperOptions {
+  /** The schema field a label names (`labelField` of the target): matches a label a repeated header changed. */
+  fieldOf?: (label: string) => string | null;
+}
+
 /**
  * Feeds source rows (header included) through the operations; `onHeader` receives the shaped
  * header once and returns the sink of the shaped rows. A data row is first fitted to the header
  * (ragged.ts): one that cannot be is left out, never shifted. Blank rows, repeats of the header and
  * section headings are never records: dropped whatever `drop` says. `report` counts each.
+ * The rows under a repeated header whose labels stand in other columns are read by it
+ * (`headerLayout`), until the next repeated header.
  * A short row and a heading are judged against the shapes of the table's data rows: while fewer
  * than WARM_ROWS are known, rows wait (in order) for more of them, or for `end()`.
  */
@@ -98,18 +192,21 @@ export function tableShaper(
   where: string,
   onHeader: (header: string[]) => (values: string[]) => void,
   report: ShapeReport = emptyReport(),
+  options: ShaperOptions = {},
 ): Shaper {
   const headerRow = ops?.headerRow ?? 1;
   let seen = 0;
   let sink: ((values: string[]) => void) | null = null;
-  let keep: (v: string[]) => boolean = () => true;
+  let keep: (v: string[], raw: string[]) => boolean = () => true;
   let emit: (v: string[]) => void = () => {};
   let produced = 0;
   let width = 0;
   let labels: string[] = [];
   let profile = new RowProfile(0);
   let opens = true;
-  const waiting: { v: string[]; at?: RowAt; opens: boolean }[] = [];
+  /** The repeated header's reading of the rows below it (`headerLayout`), null: the first header's. */
+  let layout: number[] | null = null;
+  const waiting: { v: string[]; raw: string[]; at?: RowAt; opens: boolean }[] = [];
   const count = () => {
     if (++produced > MAX_OUTPUT_ROWS)
       throw err(
@@ -118,13 +215,18 @@ export function tableShaper(
         `${where} : les opérations sur le tableau produiraient plus de ${MAX_OUTPUT_ROWS.toLocaleString('fr')} lignes ; vérifiez les colonnes à dépivoter.`,
       );
   };
-  const place = (v: string[], at: RowAt | undefined, opened: boolean) => {
-    if (isSectionHeading(v, profile, opened)) return note(report.sectionHeading, at?.line);
+  // `v` as the first header reads it, `raw` as the file holds it (`v` itself but under a repeated
+  // header that moved labels): a heading or a total is in the file's first cells.
+  const place = (v: string[], raw: string[], at: RowAt | undefined, opened: boolean) => {
+    if (isSectionHeading(raw, profile, opened)) return note(report.sectionHeading, at?.line);
     if (at?.delimiter != null && v.length < width && shiftedAt(v, profile) >= 0) return note(report.shifted, at?.line);
-    if (keep(v)) emit(v);
+    if (!keep(v, raw)) return;
+    if (raw !== v) note(report.byRepeatedHeader, at?.line);
+    if (isTotalRow(raw)) note(report.totalsWritten, at?.line);
+    emit(v);
   };
   const flush = () => {
-    for (const w of waiting.splice(0)) place(w.v, w.at, w.opens);
+    for (const w of waiting.splice(0)) place(w.v, w.raw, w.at, w.opens);
   };
   const shaper = (values: string[], at?: RowAt) => {
     seen++;
@@ -133,6 +235,7 @@ export function tableShaper(
       const header = values.map(cleanLabel);
       width = header.length;
       labels = header;
+      layout = null;
       profile = new RowProfile(width);
       opens = true;
       keep = rowFilter(ops, header, where);
@@ -171,24 +274,30 @@ export function tableShaper(
     const fit = fitRow(values, width, at?.delimiter ?? null);
     if (!fit) return note(report.leftOut, at?.line);
     if (fit.repaired) note(report.repaired, at?.line);
-    const v = fit.values;
+    const raw = fit.values;
+    let v = raw;
     const opened = opens;
     opens = true;
-    if (v.every((c) => c.trim() === '')) return note(report.blank, at?.line);
-    if (repeatsHeader(v, labels)) return note(report.repeatedHeader, at?.line);
-    const label = labelOnly(v);
-    const first = v.find((c) => c.trim() !== '');
-    opens = label || (first !== undefined && TOTAL.test(first.trim()));
+    if (raw.every((c) => c.trim() === '')) return note(report.blank, at?.line);
+    if (repeatsHeader(raw, labels)) {
+      const l = headerLayout(raw, labels, options.fieldOf);
+      layout = l.layout;
+      for (const u of l.unmatched) noteLabel(report.unmatchedLabels, u, at?.line);
+      return note(report.repeatedHeader, at?.line);
+    }
+    if (layout) v = layout.map((i) => (i < 0 ? '' : (raw[i] ?? '')));
+    const label = labelOnly(raw);
+    opens = label || isTotalRow(raw);
     // The shapes are learnt from the data rows: as long as the header (a sheet's may end early),
     // two cells filled at least.
-    const short = at?.delimiter != null && v.length < width;
+    const short = raw === v && at?.delimiter != null && v.length < width;
     if (!short && !label && profile.learning && v.filter((c) => c.trim() !== '').length >= 2) profile.add(v);
     if (waiting.length || ((short || label) && profile.rows < WARM_ROWS)) {
-      waiting.push({ v, at, opens: opened });
+      waiting.push({ v, raw, at, opens: opened });
       if (profile.rows >= WARM_ROWS || waiting.length >= MAX_WAITING) flush();
       return;
     }
-    place(v, at, opened);
+    place(v, raw, at, opened);
   };
   return Object.assign(shaper, { end: flush });
 }
@@ -196,7 +305,8 @@ export function tableShaper(
 export const missing = (where: string, column: string) =>
   err('missing-column', `${where}: no column “${column}”.`, `${where} : pas de colonne « ${column} ».`);
 
-function rowFilter(ops: TableOps | undefined, header: string[], where: string): (v: string[]) => boolean {
+/** `v` as the header reads it; `raw` as the file holds it, for the totals (their label is in the file's first filled cell). */
+function rowFilter(ops: TableOps | undefined, header: string[], where: string): (v: string[], raw: string[]) => boolean {
   const d = ops?.drop;
   if (!d) return () => true;
   const wheres = (d.where ?? []).map((w) => {
@@ -204,12 +314,9 @@ function rowFilter(ops: TableOps | undefined, header: string[], where: string): 
     if (i < 0) throw missing(where, w.column);
     return { i, values: new Set(w.equals.map((e) => e.trim())) };
   });
-  return (v) => {
+  return (v, raw) => {
     if (d.blank && v.every((c) => c.trim() === '')) return false;
-    if (d.totals) {
-      const first = v.find((c) => c.trim() !== '');
-      if (first !== undefined && TOTAL.test(first.trim())) return false;
-    }
+    if (d.totals && isTotalRow(raw)) return false;
     for (const w of wheres) if (w.values.has((v[w.i] ?? '').trim())) return false;
     return true;
   };

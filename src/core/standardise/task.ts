@@ -9,9 +9,9 @@ import { StandardiseError } from './errors';
 import { organisationConstants, projectOrganisation, type Organisation } from './organisation';
 import { previewProblems, problemsLeft, type ProblemSummary } from './problems';
 import { proposeMapping, type FieldProposal } from './propose';
-import { readSource, sampleSource, type SourceRef } from './read';
-import { tableShaper } from './table-ops';
-import { sourcesOf, standardisePreview, standardiseToFile } from './run';
+import type { SourceRef } from './read';
+import { standardisePreview, standardiseToFile } from './run';
+import { sampleSource } from './sample';
 import type { StandardiseSpec, TableOps } from './spec';
 import { resolveTarget, versionsOf, type TargetField } from './target';
 import { catalogListing } from '../catalog/listing';
@@ -59,37 +59,6 @@ function fewValues(header: readonly string[], rows: readonly (readonly string[])
   return out;
 }
 
-/** The header and first rows after the table operations (stacked files add only their source column). */
-async function shapedSample(
-  source: SourceRef,
-  table: TableOps | undefined,
-): Promise<{ header: string[]; rows: string[][]; raw: string[] }> {
-  if (!table) {
-    const s = await sampleSource(source);
-    return { ...s, raw: s.header };
-  }
-  let header: string[] = [];
-  let raw: string[] = [];
-  let seen = 0;
-  const rows: string[][] = [];
-  const stackCol = table.stack?.column;
-  const label = sourcesOf(table, source)[0].label;
-  const shaper = tableShaper(table, source.path, (h) => {
-    header = stackCol ? [...h, stackCol] : h;
-    return (v) => rows.length < 500 && rows.push(stackCol ? [...v, label] : v);
-  });
-  await readSource(
-    source,
-    (v, at) => {
-      if (++seen === (table.headerRow ?? 1)) raw = v;
-      shaper(v, at);
-    },
-    { limit: 500 + (table.headerRow ?? 1) + 200 },
-  );
-  shaper.end();
-  return { header, rows, raw };
-}
-
 /** `schema` undefined: the catalog schema the header looks most like, else subventions. */
 export function proposeTask(args: {
   source: SourceRef;
@@ -98,10 +67,13 @@ export function proposeTask(args: {
   organisation?: Organisation;
 }): Promise<Outcome<ProposalView>> {
   return guard(async () => {
-    const sample = await shapedSample(args.source, args.table);
+    // The rows the run would write; a label a repeated header changed is matched by the target's
+    // fields, so the sample is read again once the detection names the target, if it needs them.
+    const given = args.schema ? resolveTarget(args.schema) : undefined;
+    let sample = await sampleSource(args.source, { table: args.table, target: given });
     const detected = likeliestSchema(sample);
-    const name = args.schema ?? detected ?? 'scdl/subventions';
-    const target = resolveTarget(name);
+    const target = given ?? resolveTarget(detected ?? 'scdl/subventions');
+    if (!given && sample.report.unmatchedLabels.count) sample = await sampleSource(args.source, { table: args.table, target });
     const org = { ...projectOrganisation(dirname(args.source.path)), ...stripEmpty(args.organisation) };
     const p = proposeMapping(target, { ...sample, constants: organisationConstants(target, org) });
     return {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FIXTURES } from '../helpers';
 import { measureFile, totals, type Expected } from '../../../src/core/standardise/measure';
 import { proposeMapping } from '../../../src/core/standardise/propose';
-import { sampleSource } from '../../../src/core/standardise/read';
+import { sampleSource } from '../../../src/core/standardise/sample';
 import { resolveTarget } from '../../../src/core/standardise/target';
 
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'standardise', 'expected-mappings.json'), 'utf8')).files as Expected[];

@@ -9,7 +9,7 @@ import { FIXTURES } from '../helpers';
 import { cleanCsvFile } from '../../../src/core/clean/clean-stream';
 import { coerceValue, hundredth } from '../../../src/core/standardise/coerce';
 import { proposeMapping } from '../../../src/core/standardise/propose';
-import { sampleSource } from '../../../src/core/standardise/read';
+import { sampleSource } from '../../../src/core/standardise/sample';
 import { standardisePreview, standardiseToFile } from '../../../src/core/standardise/run';
 import type { StandardiseSpec } from '../../../src/core/standardise/spec';
 import { resolveTarget, type TargetField } from '../../../src/core/standardise/target';
