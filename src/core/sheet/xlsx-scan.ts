@@ -38,6 +38,14 @@ export class XlsxScanner {
   private phonetic = 0;
   /** Open elements (tag id, or the name of others), to refuse what the saxes reader would call malformed. */
   private readonly stack: (number | string)[] = [];
+  /**
+   * A sheet writer gives every row the same attributes after its number, `<row r="7"
+   * spans="1:16" x14ac:dyDescent="0.25">`: once a row tag `<row r="…"` was read and checked by
+   * the general path, a later one whose bytes after the number are the same is read by
+   * `quickRow` without the attribute loop (the same bytes pass the same checks).
+   */
+  private rowTail: Buffer | null = null;
+
   private started = false;
   /** The root element was opened: another element at the top is saxes's error. */
   private rooted = false;
@@ -94,6 +102,11 @@ export class XlsxScanner {
         this.capture === NONE && buf[lt + 1] === 0x63 && buf[lt + 2] === 0x20 && this.stack.length > 0 ? quickCell(this.b, buf, lt, n) : -1;
       if (quick !== -1) {
         i = quick;
+        continue;
+      }
+      const row = this.capture === NONE && this.stack.length > 0 && lt + 8 < n ? this.quickRow(buf, lt, n) : -1;
+      if (row !== -1) {
+        i = row;
         continue;
       }
       const next = this.tag(buf, lt);
@@ -247,7 +260,42 @@ export class XlsxScanner {
     this.open(buf, id, self);
     if (self) this.closeId(id);
     else this.stack.push(name);
+    if (id === T_ROW && !self) this.noteRowTail(buf, lt, p);
     return p + 1;
+  }
+
+  private noteRowTail(buf: Bytes, lt: number, gt: number): void {
+    const rs = this.vs[A_R];
+    const re = this.ve[A_R];
+    const ok = rs === lt + 8 && buf[lt + 4] === 0x20 && buf[lt + 6] === 0x3d && buf[lt + 7] === 0x22 && gt - re < 256;
+    this.rowTail = ok && rowNumber(buf, rs, re) > 0 && !this.isTrue(buf, A_HIDDEN) ? Buffer.from(buf.subarray(re + 1, gt + 1)) : null;
+  }
+
+  /** `<row r="N"` + the noted tail, or `</row>`; the index after it, or -1 for the general path. */
+  private quickRow(buf: Bytes, lt: number, n: number): number {
+    if (buf[lt + 1] === SLASH) {
+      if (buf[lt + 2] !== 0x72 || buf[lt + 3] !== 0x6f || buf[lt + 4] !== 0x77 || buf[lt + 5] !== GT) return -1;
+      if (this.stack[this.stack.length - 1] !== T_ROW) return -1;
+      this.stack.pop();
+      this.b.endRow();
+      return lt + 6;
+    }
+    const tail = this.rowTail;
+    if (tail === null || buf[lt + 1] !== 0x72 || buf[lt + 2] !== 0x6f || buf[lt + 3] !== 0x77 || buf[lt + 4] !== 0x20) return -1;
+    if (buf[lt + 5] !== 0x72 || buf[lt + 6] !== 0x3d || buf[lt + 7] !== 0x22) return -1;
+    const from = lt + 8;
+    let q = from;
+    while (q < n && buf[q] >= 0x30 && buf[q] <= 0x39) q++;
+    if (q >= n || buf[q] !== 0x22) return -1;
+    const r = rowNumber(buf, from, q);
+    if (r <= 0) return -1;
+    const m = tail.length;
+    const at = q + 1;
+    if (at + m > n) return -1;
+    for (let k = 0; k < m; k++) if (buf[at + k] !== tail[k]) return -1;
+    this.b.startRowAt(r, false);
+    this.stack.push(T_ROW);
+    return at + m;
   }
 
   /** Notes the `others`-th unread attribute name of a tag, refusing a repeated one; the new count. */
@@ -355,4 +403,16 @@ export class XlsxScanner {
         b.endRow();
     }
   }
+}
+
+/** A row number of 1 to 7 digits, no leading zero (else -1: the general path reads it). */
+function rowNumber(buf: Bytes, s: number, e: number): number {
+  if (e <= s || e - s > 7 || buf[s] === 0x30) return -1;
+  let r = 0;
+  for (let k = s; k < e; k++) {
+    const c = buf[k];
+    if (c < 0x30 || c > 0x39) return -1;
+    r = r * 10 + (c - 0x30);
+  }
+  return r;
 }

@@ -108,6 +108,21 @@ const CORNERS: Record<string, string> = {
         `<c r="A${i + 2}" t="inlineStr"><is><t>Évry-Courcouronnes ${'é'.repeat(i % 50)}€ &amp; ${i}</t></is></c><c r="B${i + 2}"><v>${i}.5</v></c>`,
       ),
     ).join(''),
+  // Rows read by the quick row path once one like them was read in full, and the ones it leaves.
+  'row tags alike after their number': [
+    '<row r="1" spans="1:2" ht="15"><c r="A1" t="inlineStr"><is><t>nom</t></is></c><c r="B1" t="inlineStr"><is><t>n</t></is></c></row>',
+    '<row r="2" spans="1:2" ht="15"><c r="A2"><v>1</v></c></row>',
+    '<row r="3" spans="1:2" ht="15" hidden="1"><c r="A3"><v>2</v></c></row>',
+    '<row r="4" spans="1:2" ht="15"><c r="A4"><v>3</v></c></row>',
+    '<row r="5" spans="1:2" ht="15"><c r="A5"><v>4</v></c></row >',
+    '<row r="06" spans="1:2" ht="15"><c r="A6"><v>5</v></c></row>',
+    '<row r="7" spans="1:2" ht="15"/>',
+    '<row r="9" spans="1:2" ht="15"><c r="A9"><v>6</v></c></row>',
+    '<row r="8" spans="1:2" ht="15"><c r="A10"><v>7</v></c></row>',
+    '<row r="11" spans="1:3" ht="15"><c r="A11"><v>8</v></c></row>',
+    '<row r="12" spans="1:3" ht="15"><c r="A12"><v>9</v></c></row>',
+  ].join(''),
+  'a quick row closed by another tag': `${head}<row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></c></row>`,
   'numbers written every way, booleans':
     head +
     ['007', '1.50', '-0', '-0.5', '0.0000001', '0.000001', '1e5', '123456789012345678', '0.1', '-12.5', '1.', '.5', '', '+3', '2']
