@@ -166,6 +166,14 @@ export class Carry {
     this.keep(rest, scan(rest));
   }
 
+  /** Scans the kept tail once more, when no chunk follows (the scanner left its last bytes for one). */
+  flush(scan: (buf: Bytes) => number): void {
+    const tail = this.tail;
+    if (!tail) return;
+    this.tail = null;
+    this.keep(tail, scan(tail as Bytes));
+  }
+
   /** Keeps `buf` from `end` on for the next chunk (a tag may not grow past MAX_CARRY). */
   keep(buf: Buffer, end: number): void {
     if (end >= buf.length) return;
