@@ -231,4 +231,51 @@ export async function budgetAndStandardiseSteps(ui, run, num) {
     await previewRows(8);
     return `2 rules: 9 → 4 rows in the preview; the first removed: 8 rows`;
   });
+
+  // The notices: a small export with a spacer row and two totals rows. The preview says so, and the
+  // totals notice's "Drop totals rows" (reached with Tab, pressed with Enter) applies the table
+  // operation; its notice goes, the blank row's stays (blank rows are never written).
+  await run(
+    'standardise-notices',
+    'the preview lists the rows left out or written as totals; the notice’s "Drop totals rows" leaves the totals out',
+    async () => {
+      await closeNotificationCenter(ui);
+      await ui.runCommand('View: Close All Editor Groups');
+      cpSync(join(REPO, 'test/fixtures/standardise/subventions-totaux.csv'), join(ui.workspace, 'subventions-totaux.csv'));
+      await openFile(ui, 'subventions-totaux.csv');
+      await ui.runCommand('Open Data: Standardise to Schema…');
+      const frame = await webviewWith(ui, '#notices li', 60_000);
+      const notices = async () => (await frame.locator('#notices li > span').allInnerTexts()).map((t) => t.trim());
+      const before = await notices();
+      const want = ['1 blank row not written (line 4).', '2 totals rows written as records (lines 6, 8).'];
+      if (JSON.stringify(before) !== JSON.stringify(want)) throw new Error(`notices shown: ${JSON.stringify(before)}`);
+      const heading = (await frame.locator('#notices h3').innerText()).trim();
+      if (!heading.startsWith('In the preview')) throw new Error(`notices heading: ${heading}`);
+      const previewRows = () => frame.evaluate(() => document.querySelectorAll('.preview table tr').length - 1);
+      const rowsBefore = await previewRows();
+      await frame.locator('#notices').scrollIntoViewIfNeeded();
+      await ui.screenshot(`${num()}-standardise-notices-totals`);
+      // Keyboard only: focus the button, Enter.
+      await frame.locator('#notices .notice-action').focus();
+      await page.keyboard.press('Enter');
+      await frame.waitForFunction(
+        () =>
+          document.querySelectorAll('#notices li').length === 1 &&
+          document.querySelector('#notices li')?.dataset.kind === 'blank' &&
+          document.querySelectorAll('.preview table tr').length - 1 === 4,
+        null,
+        { timeout: 60_000 },
+      );
+      const after = await notices();
+      if ((await frame.locator('details.ops').getAttribute('open')) === null) await frame.locator('details.ops summary').click();
+      const ticked = await frame.evaluate(
+        () =>
+          [...document.querySelectorAll('details.ops vscode-checkbox')].find((c) => /Drop totals rows/.test(c.textContent ?? ''))
+            ?.checked === true,
+      );
+      if (!ticked) throw new Error('"Drop totals rows" is not ticked under Table operations after the notice’s button');
+      await frame.locator('#notices').scrollIntoViewIfNeeded();
+      return `notices "${before.join('" / "')}"; Enter on "Drop totals rows": ${rowsBefore} → ${await previewRows()} rows, left "${after.join('" / "')}", the operation ticked`;
+    },
+  );
 }

@@ -4,6 +4,8 @@
 import { isTable, parseSpec } from '../core/standardise/spec-guard';
 import type { StandardiseSpec, TableOps } from '../core/standardise/spec';
 import type { ProposalView, PreviewView } from '../core/standardise/task';
+import type { ShapeReport } from '../core/standardise/table-ops';
+import type { RowSet } from '../core/standardise/ragged';
 
 export const STANDARDISE_VIEW_TYPE = 'openData.standardise';
 
@@ -67,6 +69,55 @@ export interface StandardiseStrings {
   lookupFile: string;
   lookupKey: string;
   lookupValue: string;
+  notices: NoticeStrings;
+}
+
+/** A sentence for one row and one for several: `{0}` the count, `{1}` the lines (or labels). */
+export interface Plural {
+  one: string;
+  other: string;
+}
+
+/** The notices area: the rows the run leaves out or that are worth a look (webview-ui/standardise/notices.ts). */
+export interface NoticeStrings {
+  /** Headings of the area, in the preview and after Write. */
+  preview: string;
+  written: string;
+  /** `{0}` the line numbers, `1, 2, …`. */
+  lines: Plural;
+  /** A label of a repeated header: `{0}` the label; with `{1}` its line. */
+  label: string;
+  labelAt: string;
+  leftOut: Plural;
+  shifted: Plural;
+  repaired: Plural;
+  blank: Plural;
+  repeatedHeader: Plural;
+  sectionHeading: Plural;
+  byRepeatedHeader: Plural;
+  unmatchedLabels: Plural;
+  totalsWritten: Plural;
+}
+
+/** The counts of the run's report, in the order the notices (and the CLI's summary) give them. */
+export const ROW_NOTICES = [
+  'leftOut',
+  'shifted',
+  'repaired',
+  'blank',
+  'repeatedHeader',
+  'sectionHeading',
+  'byRepeatedHeader',
+  'unmatchedLabels',
+  'totalsWritten',
+] as const satisfies readonly (keyof ShapeReport)[];
+export type NoticeKind = (typeof ROW_NOTICES)[number];
+
+/** A notice as the webview shows it; `action`: the table operations its button applies. */
+export interface ShownNotice {
+  kind: NoticeKind;
+  text: string;
+  action?: TableOps;
 }
 
 /** A file of the workspace, or a sheet of a workbook, that can be stacked under the table. */
@@ -97,7 +148,9 @@ export type ToWebview =
   | { type: 'problem'; generation?: number; message: string }
   | { type: 'busy'; writing?: boolean }
   /** A sentence for the status line (e.g. where the file was written). */
-  | { type: 'status'; message: string };
+  | { type: 'status'; message: string }
+  /** The file is written: the sentence for the status line and what the run left out or kept. */
+  | { type: 'written'; message: string; report: ShapeReport };
 
 export type FromWebview =
   | { type: 'ready' }
@@ -107,9 +160,39 @@ export type FromWebview =
   | { type: 'table'; table: TableOps }
   /** The mapping changed: preview it (`generation` orders the answers). */
   | { type: 'spec'; generation: number; spec: StandardiseSpec }
-  | { type: 'write'; spec: StandardiseSpec };
+  | { type: 'write'; spec: StandardiseSpec }
+  /** What the notices area shows (its heading and lines), for the host's test hook. */
+  | { type: 'shown'; heading: string; notices: ShownNotice[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isShortText = (v: unknown): v is string => typeof v === 'string' && v.length <= 4000;
+/** The run keeps the first 20 lines of each count (ragged.ts MAX_LINES, not imported: the webview bundle stays small). */
+const MAX_LINES = 100;
+
+function isRowSet(v: unknown): v is RowSet {
+  return isObject(v) && isCount(v.count) && Array.isArray(v.lines) && v.lines.length <= MAX_LINES && v.lines.every(isCount);
+}
+
+/** The run's report as the renderer reads it: counts, lines, labels (cells: text, shown as text). */
+export function isShapeReport(v: unknown): v is ShapeReport {
+  if (!isObject(v)) return false;
+  for (const k of ROW_NOTICES) if (k !== 'unmatchedLabels' && !isRowSet(v[k])) return false;
+  const u = v.unmatchedLabels;
+  return (
+    isObject(u) &&
+    isCount(u.count) &&
+    Array.isArray(u.labels) &&
+    u.labels.length <= MAX_LINES &&
+    u.labels.every((l) => isObject(l) && typeof l.label === 'string' && (l.line === undefined || isCount(l.line)))
+  );
+}
+
+function parseShownNotice(v: unknown): ShownNotice | null {
+  if (!isObject(v) || !(ROW_NOTICES as readonly unknown[]).includes(v.kind) || !isShortText(v.text)) return null;
+  if (v.action !== undefined && !isTable(v.action)) return null;
+  return { kind: v.kind as NoticeKind, text: v.text, ...(v.action !== undefined ? { action: v.action as TableOps } : {}) };
+}
 
 /** Host side: the only messages it acts on. */
 export function parseFromWebview(v: unknown): FromWebview | null {
@@ -129,6 +212,11 @@ export function parseFromWebview(v: unknown): FromWebview | null {
       const spec = parseSpec(v.spec);
       return spec && { type: 'write', spec };
     }
+    case 'shown': {
+      if (!isShortText(v.heading) || !Array.isArray(v.notices) || v.notices.length > ROW_NOTICES.length) return null;
+      const notices = v.notices.map(parseShownNotice);
+      return notices.every((n) => n !== null) ? { type: 'shown', heading: v.heading, notices } : null;
+    }
     default:
       return null;
   }
@@ -143,13 +231,16 @@ export function isToWebview(v: unknown): v is ToWebview {
     case 'problem':
     case 'status':
       return typeof v.message === 'string';
+    case 'written':
+      return typeof v.message === 'string' && isShapeReport(v.report);
     case 'preview':
       return (
         typeof v.generation === 'number' &&
         isObject(v.preview) &&
         Array.isArray(v.preview.header) &&
         Array.isArray(v.preview.rows) &&
-        isObject(v.preview.counts)
+        isObject(v.preview.counts) &&
+        isShapeReport(v.preview.report)
       );
     case 'init': {
       const view = v.view;

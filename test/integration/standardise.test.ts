@@ -1,7 +1,8 @@
 // The Standardise panel in a real VS Code host: the command opens the webview on a real export
 // (the Aube subsidies workbook, French labels of the arrêté), the webview's script runs and
 // sends the proposed mapping, the host previews it, and Write produces a CSV with every field
-// of scdl/subventions in order and no structure error.
+// of scdl/subventions in order and no structure error. The notices area says which rows the run
+// leaves out or writes as records (blank, totals), and its totals action drops them.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,9 +17,11 @@ interface State {
   fields: Record<string, Record<string, unknown>> | null;
   preview: { header: string[]; rows: number; errors: number; warnings: number; ms: number } | null;
   written: string | null;
-  table: { stack?: { files: { path: string }[]; column: string } } | null;
+  table: { stack?: { files: { path: string }[]; column: string }; drop?: { totals?: boolean } } | null;
   stackCandidates: string[];
   problem: string | null;
+  /** What the webview's notices area shows. */
+  shown: { heading: string; notices: { kind: string; text: string; action?: unknown }[] } | null;
 }
 
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
@@ -152,5 +155,47 @@ suite('Standardise to schema', () => {
     const lines = fs.readFileSync(taken, 'utf8').trim().split('\r\n');
     assert.strictEqual(lines.length, 1 + 9, 'the header and the 7 + 2 stacked rows');
     assert.strictEqual(lines[0].split(',')[0], 'nomAttribuant');
+  });
+
+  test('the notices say which rows are not written or written as totals; the totals action drops them', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // A small subsidies export with a spacer row (line 4) and two totals rows (lines 6 and 8).
+    const source = vscode.Uri.joinPath(folder(), 'subventions-totaux.csv');
+    const out = vscode.Uri.joinPath(folder(), 'subventions-totaux-out.csv').fsPath;
+    extra.push(source.fsPath, out, vscode.Uri.joinPath(folder(), '.opendata', 'recipes', 'subventions-totaux.json').fsPath);
+    fs.copyFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'standardise', 'subventions-totaux.csv'), source.fsPath);
+    await vscode.commands.executeCommand('openData.standardise', source);
+    let s = await state(
+      (x) => x.webviewReady && x.preview?.rows === 6 && x.shown !== null && x.shown.notices.length > 0,
+      'the preview with its notices shown by the webview',
+    );
+    assert.strictEqual(s.shown!.heading, 'In the preview: rows left out or worth a look');
+    assert.deepStrictEqual(
+      s.shown!.notices.map((n) => n.text),
+      ['1 blank row not written (line 4).', '2 totals rows written as records (lines 6, 8).'],
+    );
+    const totals = s.shown!.notices.find((n) => n.kind === 'totalsWritten')!;
+    assert.deepStrictEqual(totals.action, { drop: { totals: true } }, 'the button turns "Drop totals rows" on');
+    assert.strictEqual(s.shown!.notices.find((n) => n.kind === 'blank')!.action, undefined, 'blank rows are never written: nothing to do');
+
+    // The button sends the table operations as Apply does.
+    await vscode.commands.executeCommand('openData._standardiseMessage', { type: 'table', table: totals.action });
+    s = await state(
+      (x) => x.table?.drop?.totals === true && x.preview?.rows === 4 && x.shown !== null && x.shown.notices.length === 1,
+      'the totals dropped and their notice gone',
+    );
+    assert.deepStrictEqual(
+      s.shown!.notices.map((n) => n.kind),
+      ['blank'],
+    );
+
+    // After Write, the notices are the written file's.
+    assert.strictEqual(await vscode.commands.executeCommand<string | undefined>('openData._standardiseWrite', { out }), out);
+    s = await state((x) => x.shown?.heading === 'In the file written: rows left out or worth a look', 'the notices of the write');
+    assert.deepStrictEqual(
+      s.shown!.notices.map((n) => n.text),
+      ['1 blank row not written (line 4).'],
+    );
+    assert.strictEqual(fs.readFileSync(out, 'utf8').trim().split('\r\n').length, 1 + 4, 'the header and the 4 subsidies');
   });
 });

@@ -1,6 +1,7 @@
 // Webview of the Standardise panel (bundled to dist/webview/standardise.js): the target schema,
 // one row per field (required first) with its source, unmapped columns, a live preview with the
-// validation counts, and Write. Every text arrives by message and is inserted as text.
+// validation counts and the notices (rows left out or worth a look), and Write. Every text
+// arrives by message and is inserted as text.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
@@ -12,14 +13,17 @@ import {
   fill,
   isToWebview,
   type FromWebview,
+  type ShownNotice,
   type StandardiseState,
   type StandardiseView,
   type ToWebview,
 } from '../../src/protocol/standardise';
-import type { StandardiseSpec } from '../../src/core/standardise/spec';
+import type { StandardiseSpec, TableOps } from '../../src/core/standardise/spec';
 import type { PreviewView } from '../../src/core/standardise/task';
+import type { ShapeReport } from '../../src/core/standardise/table-ops';
 import { select, sourceEditor } from './source-editor';
 import { tableOps } from './table-ops';
+import { rowNotices, withTotalsDropped } from './notices';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; setState(s: StandardiseState): void };
 const vscode = acquireVsCodeApi();
@@ -32,6 +36,7 @@ let generation = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let status: HTMLElement;
 let previewBox: HTMLElement;
+let noticesBox: HTMLElement;
 let writeButton: HTMLElement;
 const fieldNotes = new Map<string, HTMLElement>();
 
@@ -76,6 +81,12 @@ function fieldRow(f: StandardiseView['proposal']['fields'][number]): HTMLTableRo
   return tr;
 }
 
+/** The table operations' message (Apply, and a notice's action): the host proposes again on the shaped table. */
+function applyTable(table: TableOps): void {
+  status.textContent = view!.strings.updating;
+  vscode.postMessage({ type: 'table', table });
+}
+
 function render(v: StandardiseView): void {
   view = v;
   // Enough for VS Code to bring the panel back after a reload; the host proposes again from the file.
@@ -106,14 +117,7 @@ function render(v: StandardiseView): void {
   versions.id = 'schema-version';
   versions.addEventListener('change', () => vscode.postMessage({ type: 'schema', name: `${schemas.value}@${versions.value}` }));
   target.append(el('label', S.target), schemas, el('label', S.version), versions);
-  app.append(
-    target,
-    tableOps(v, (table) => {
-      status.textContent = S.updating;
-      vscode.postMessage({ type: 'table', table });
-    }),
-    el('h2', S.fields),
-  );
+  app.append(target, tableOps(v, applyTable), el('h2', S.fields));
   const table = el('table', undefined, 'fields');
   const head = el('tr');
   head.append(el('th', S.field), el('th', S.source), el('th', ''));
@@ -133,6 +137,10 @@ function render(v: StandardiseView): void {
   status = el('div', S.updating, 'status');
   status.id = 'counts';
   previewBox = el('div', undefined, 'preview');
+  noticesBox = el('section', undefined, 'notices');
+  noticesBox.id = 'notices';
+  noticesBox.hidden = true;
+  noticesBox.setAttribute('aria-labelledby', 'notices-heading');
   const actions = el('div', undefined, 'actions');
   writeButton = document.createElement('vscode-button');
   writeButton.id = 'write';
@@ -140,7 +148,7 @@ function render(v: StandardiseView): void {
   // "Writing…" comes from the host once the save dialog is answered.
   writeButton.addEventListener('click', () => vscode.postMessage({ type: 'write', spec: spec! }));
   actions.append(writeButton);
-  app.append(status, previewBox, actions);
+  app.append(status, noticesBox, previewBox, actions);
   vscode.postMessage({ type: 'spec', generation: ++generation, spec });
 }
 
@@ -161,6 +169,43 @@ function showPreview(p: PreviewView): void {
     const n = p.counts.byField[field] ?? 0;
     note.textContent = n ? fill(S.fieldProblems, n) : '';
   }
+  showNotices(p.report, S.notices.preview);
+}
+
+/**
+ * The notices area: each count of the run's report that is not zero, with its first lines, and
+ * the button of the table operation that acts on it (totals: "Drop totals rows", sent as Apply
+ * sends it). Hidden when there is nothing to say. Tells the host what it shows (its test hook).
+ */
+function showNotices(report: ShapeReport, heading: string): void {
+  const v = view!;
+  const S = v.strings;
+  const notices = rowNotices(report, S.notices);
+  const shown: ShownNotice[] = [];
+  const list = el('ul');
+  for (const n of notices) {
+    const li = el('li');
+    li.dataset.kind = n.kind;
+    li.append(el('span', n.text));
+    let action: TableOps | undefined;
+    if (n.action === 'dropTotals') {
+      const table = (action = withTotalsDropped(v.proposal.spec.table));
+      const button = document.createElement('vscode-button');
+      button.setAttribute('secondary', '');
+      button.className = 'notice-action';
+      button.textContent = S.dropTotals;
+      button.setAttribute('aria-label', `${S.dropTotals} — ${n.text}`);
+      button.addEventListener('click', () => applyTable(table));
+      li.append(button);
+    }
+    list.append(li);
+    shown.push({ kind: n.kind, text: n.text, ...(action ? { action } : {}) });
+  }
+  const h = el('h3', heading);
+  h.id = 'notices-heading';
+  noticesBox.replaceChildren(...(notices.length ? [h, list] : []));
+  noticesBox.hidden = notices.length === 0;
+  vscode.postMessage({ type: 'shown', heading: notices.length ? heading : '', notices: shown });
 }
 
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
@@ -172,6 +217,9 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
     if (status) status.textContent = m.message;
     else app.replaceChildren(el('p', m.message, 'bad'));
   } else if (m.type === 'status' && status) status.textContent = m.message;
-  else if (m.type === 'busy' && status && view) status.textContent = m.writing ? view.strings.writing : view.strings.updating;
+  else if (m.type === 'written' && status && view) {
+    status.textContent = m.message;
+    showNotices(m.report, view.strings.notices.written);
+  } else if (m.type === 'busy' && status && view) status.textContent = m.writing ? view.strings.writing : view.strings.updating;
 });
 vscode.postMessage({ type: 'ready' });

@@ -14,6 +14,7 @@ import { standardisePreview, standardiseToFile } from './run';
 import { sampleSource } from './sample';
 import type { StandardiseSpec, TableOps } from './spec';
 import { resolveTarget, versionsOf, type TargetField } from './target';
+import type { ShapeReport } from './table-ops';
 import { catalogListing } from '../catalog/listing';
 
 export type Outcome<T> = { ok: true; result: T } | { ok: false; problem: Text };
@@ -113,7 +114,12 @@ export interface PreviewView {
   checked: number;
   /** Time the mapping and the validation took, in ms. */
   ms: number;
+  /** The rows read for the preview that were left out or are worth a look (blank, totals written…). */
+  report: ShapeReport;
 }
+
+/** The run's report without what the panel shows elsewhere (the unmapped columns). */
+const shapeReport = ({ unmapped: _u, ...r }: ShapeReport & { unmapped?: string[] }): ShapeReport => r;
 
 export function previewTask(args: { source: SourceRef; spec: StandardiseSpec; rows?: number; lang: Lang }): Promise<Outcome<PreviewView>> {
   return guard(async () => {
@@ -121,7 +127,14 @@ export function previewTask(args: { source: SourceRef; spec: StandardiseSpec; ro
     const target = resolveTarget(args.spec.schema.name, args.spec.schema.version);
     const p = await standardisePreview(args.spec, target, args.source, args.rows ?? 5000);
     const counts = previewProblems(p.text, target, args.lang);
-    return { header: p.header, rows: p.rows.slice(0, 50), counts, checked: p.rows.length, ms: performance.now() - started };
+    return {
+      header: p.header,
+      rows: p.rows.slice(0, 50),
+      counts,
+      checked: p.rows.length,
+      ms: performance.now() - started,
+      report: shapeReport(p.report),
+    };
   });
 }
 
@@ -132,10 +145,10 @@ export function writeTask(args: {
   out: string;
   lang: Lang;
   baseDir?: string;
-}): Promise<Outcome<{ rows: number; problems: ProblemSummary }>> {
+}): Promise<Outcome<{ rows: number; problems: ProblemSummary; report: ShapeReport }>> {
   return guard(async () => {
     const target = resolveTarget(args.spec.schema.name, args.spec.schema.version);
-    const r = await standardiseToFile(args.spec, target, args.source, args.out, { baseDir: args.baseDir });
-    return { rows: r.rows, problems: await problemsLeft(args.out, target, args.lang) };
+    const { header: _h, rows, ...r } = await standardiseToFile(args.spec, target, args.source, args.out, { baseDir: args.baseDir });
+    return { rows, problems: await problemsLeft(args.out, target, args.lang), report: shapeReport(r) };
   });
 }

@@ -18,6 +18,8 @@ export interface StandardiseTestState {
   table: unknown;
   stackCandidates: string[];
   problem: string | null;
+  /** The notices area as the webview shows it (its heading, each notice's text and action). */
+  shown: StandardisePanel['shown'];
 }
 
 export function registerStandardise(context: vscode.ExtensionContext, services: Pick<Services, 'worker'>): void {
@@ -42,6 +44,7 @@ export function registerStandardise(context: vscode.ExtensionContext, services: 
         table: p.spec?.table ?? null,
         stackCandidates: p.view?.stackCandidates.map((c) => c.title) ?? [],
         problem: p.lastProblem,
+        shown: p.shown,
       };
     }),
     vscode.window.registerWebviewPanelSerializer(STANDARDISE_VIEW_TYPE, {

@@ -8,6 +8,7 @@ import {
   STANDARDISE_VIEW_TYPE,
   parseFromWebview,
   type FromWebview,
+  type ShownNotice,
   type StandardiseView,
   type ToWebview,
 } from '../../protocol/standardise';
@@ -60,6 +61,8 @@ export class StandardisePanel {
   written: vscode.Uri | null = null;
   /** The last problem shown in the panel (for tests). */
   lastProblem: string | null = null;
+  /** What the webview says its notices area shows (for tests). */
+  shown: { heading: string; notices: ShownNotice[] } | null = null;
   private generation = 0;
   private table: TableOps | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -127,6 +130,9 @@ export class StandardisePanel {
       case 'write':
         this.spec = this.withTable(msg.spec);
         await this.write();
+        return;
+      case 'shown':
+        this.shown = { heading: msg.heading, notices: msg.notices };
         return;
     }
   }
@@ -235,7 +241,8 @@ export class StandardisePanel {
       p.errors,
       p.warnings,
     );
-    this.post({ type: 'status', message: done });
+    // What the run left out or kept that is worth a look, in the panel's notices.
+    this.post({ type: 'written', message: done, report: r.result.report });
     const add = vscode.l10n.t('Add to project');
     void vscode.window
       .showInformationMessage(done, add)

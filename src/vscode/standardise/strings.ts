@@ -1,6 +1,6 @@
 // The webview's texts, translated on the host (vscode.l10n) and sent with the view.
 import * as vscode from 'vscode';
-import type { StandardiseStrings } from '../../protocol/standardise';
+import type { NoticeStrings, StandardiseStrings } from '../../protocol/standardise';
 
 export function standardiseStrings(): StandardiseStrings {
   return {
@@ -58,5 +58,53 @@ export function standardiseStrings(): StandardiseStrings {
     lookupFile: vscode.l10n.t('Reference CSV (path from the source folder)'),
     lookupKey: vscode.l10n.t('Key column of the reference'),
     lookupValue: vscode.l10n.t('Value column of the reference'),
+    notices: noticeStrings(),
+  };
+}
+
+/** The notices' sentences, worded as `odw standardise` prints them (src/cli/standardise.ts). */
+function noticeStrings(): NoticeStrings {
+  return {
+    preview: vscode.l10n.t('In the preview: rows left out or worth a look'),
+    written: vscode.l10n.t('In the file written: rows left out or worth a look'),
+    lines: { one: vscode.l10n.t('line {0}'), other: vscode.l10n.t('lines {0}') },
+    label: vscode.l10n.t('“{0}”'),
+    labelAt: vscode.l10n.t('“{0}” (line {1})'),
+    leftOut: {
+      one: vscode.l10n.t('{0} row not written: more cells than the header and no certain repair ({1}).'),
+      other: vscode.l10n.t('{0} rows not written: more cells than the header and no certain repair ({1}).'),
+    },
+    shifted: {
+      one: vscode.l10n.t('{0} row not written: fewer cells than the header, the values after a lost cell shifted ({1}).'),
+      other: vscode.l10n.t('{0} rows not written: fewer cells than the header, the values after a lost cell shifted ({1}).'),
+    },
+    repaired: {
+      one: vscode.l10n.t('{0} row repaired: an amount split by the comma joined again ({1}).'),
+      other: vscode.l10n.t('{0} rows repaired: an amount split by the comma joined again ({1}).'),
+    },
+    blank: {
+      one: vscode.l10n.t('{0} blank row not written ({1}).'),
+      other: vscode.l10n.t('{0} blank rows not written ({1}).'),
+    },
+    repeatedHeader: {
+      one: vscode.l10n.t('{0} repeated header not written ({1}).'),
+      other: vscode.l10n.t('{0} repeated headers not written ({1}).'),
+    },
+    sectionHeading: {
+      one: vscode.l10n.t('{0} section heading not written ({1}).'),
+      other: vscode.l10n.t('{0} section headings not written ({1}).'),
+    },
+    byRepeatedHeader: {
+      one: vscode.l10n.t('{0} row read by the repeated header above it, whose columns differ from the header’s ({1}).'),
+      other: vscode.l10n.t('{0} rows read by the repeated header above them, whose columns differ from the header’s ({1}).'),
+    },
+    unmatchedLabels: {
+      one: vscode.l10n.t('{0} label of a repeated header matches no column of the header, its cells not read: {1}.'),
+      other: vscode.l10n.t('{0} labels of a repeated header match no column of the header, their cells not read: {1}.'),
+    },
+    totalsWritten: {
+      one: vscode.l10n.t('{0} totals row written as a record ({1}).'),
+      other: vscode.l10n.t('{0} totals rows written as records ({1}).'),
+    },
   };
 }

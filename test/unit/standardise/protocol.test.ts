@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { parseFromWebview, isToWebview } from '../../../src/protocol/standardise';
 import { parseSpec } from '../../../src/core/standardise/spec-guard';
 import { parseRecipe } from '../../../src/core/clean/recipe';
+import { emptyReport } from '../../../src/core/standardise/table-ops';
 
 const asRecipe = (spec: unknown) =>
   parseRecipe(JSON.stringify({ version: 1, steps: [{ rule: 'standardise', standardise: spec }] })).recipe !== null;
@@ -67,6 +68,8 @@ test('the host acts only on well-formed messages', () => {
   assert.deepEqual(parseFromWebview({ type: 'write', spec: good[0] }), { type: 'write', spec: good[0] });
   assert.equal(parseFromWebview({ type: 'eval', code: 'x' }), null);
   assert.equal(parseFromWebview('ready'), null);
-  assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { header: [], rows: [], counts: {} } }), true);
+  const report = emptyReport();
+  assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { header: [], rows: [], counts: {}, report } }), true);
+  assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { header: [], rows: [], counts: {} } }), false);
   assert.equal(isToWebview({ type: 'init', view: { title: 't' } }), false);
 });
