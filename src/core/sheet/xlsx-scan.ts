@@ -24,16 +24,9 @@ import {
   text,
   Unsupported,
   utf8Start,
+  CHUNK_MARGIN,
 } from './xml-bytes';
 import { xmlText, type Bytes } from './xml-bytes';
-
-/**
- * The last bytes of a chunk are left for the next one (joined to it, xml-bytes.ts Carry): a cell
- * or row cut by the chunk's end is then read whole by the quick paths instead of tag by tag. The
- * general path taken at every chunk's end saw too few cells to be compiled for them: each first
- * use of one of its branches sent the scanner back to the interpreter (7 to 14 recompilations).
- */
-const MARGIN = 512;
 
 const NONE = 0;
 const VALUE = 1;
@@ -94,7 +87,7 @@ export class XlsxScanner {
       this.started = true;
     }
     while (i < n) {
-      if (n - i < MARGIN && !this.final) return i;
+      if (n - i < CHUNK_MARGIN && !this.final) return i;
       // Tags sit a few bytes apart: a plain loop beats a native indexOf call per tag.
       let lt = i;
       while (lt < n && buf[lt] !== LT) lt++;
