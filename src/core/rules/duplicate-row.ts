@@ -7,10 +7,15 @@ const MAX_TRACKED = 1_000_000;
 const REC = 6;
 /** Rows whose bits are looked up together (see `flush`). */
 const BATCH = 256;
-/** Rows per block of a record or of the log. */
-const BLOCK = 65536;
-/** Bitmap size, log2 of its bits: from 8 KB to 4 MB, kept at 16 to 32 bits per tracked row. */
-const MIN_BITS = 16;
+/**
+ * Rows per block of a record or of the log. Small, as the bitmap starts small: a new block and a
+ * wider bitmap are then made within the first thousand rows, while the rule still runs in the
+ * interpreter and its branches are recorded, not first met by compiled code (which then throws
+ * itself away and is compiled again: 5 compilations of the row batch in a cold workbook lint).
+ */
+const BLOCK = 1024;
+/** Bitmap size, log2 of its bits: from 128 bytes to 4 MB, kept at 16 to 32 bits per tracked row. */
+const MIN_BITS = 10;
 const MAX_BITS = 25;
 
 export default defineRule<{ first: number }, { blocks: Int32Array[]; rows: number }>({
