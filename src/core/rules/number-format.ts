@@ -141,7 +141,10 @@ export default defineRule<NumberParams, NumberHandOver>({
         // One problem, one report: an identifier column (SIRET, SIREN, RNA, postal or INSEE code) is
         // the identifier checks' business, not an amount written for display.
         skip = row.values.map(isIdentifierLabel);
-        active = skip.flatMap((s, i) => (s ? [] : [i]));
+        // A loop, not flatMap: the array then has the small-integer elements `filter` gives later,
+        // and the compiled row loop is not thrown away when the first column is given up.
+        active = [];
+        for (let i = 0; i < skip.length; i++) if (!skip[i]) active.push(i);
       },
       row: visit,
       split: {
