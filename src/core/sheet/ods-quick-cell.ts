@@ -6,7 +6,7 @@
 // returns null and the general path reads it, so both paths give the same cell.
 import { SHEET_LIMITS } from './limits';
 import type { Attrs } from './xml';
-import { AMP, bytesAt, GT, LT, SLASH, xmlText, type Bytes } from './xml-bytes';
+import { AMP, GT, LT, SLASH, word, wordAt, xmlText, type Bytes, type Word } from './xml-bytes';
 
 export interface QuickOdsCell {
   /** Index after `</table:table-cell>` (or `/>`). */
@@ -16,11 +16,10 @@ export interface QuickOdsCell {
   text: string;
 }
 
-const bytes = (s: string) => Buffer.from(s, 'latin1');
-const OPEN = bytes('<table:table-cell');
-const PARA = bytes('<text:p>');
-const TAIL = bytes('</text:p></table:table-cell>');
-const CLOSE = bytes('</table:table-cell>');
+const OPEN = word('<table:table-cell');
+const PARA = word('<text:p>');
+const TAIL = word('</text:p></table:table-cell>');
+const CLOSE = word('</table:table-cell>');
 const NO_ATTRS: Attrs = Object.freeze({});
 
 /** The attributes a cell may carry on this path; every one is read by ods-reader.ts or odsCell. */
@@ -45,11 +44,9 @@ const NAMES = [
  * while reading it, with no separate scan for its end.
  */
 const KEY = (first: number, eighth: number) => (first << 8) | eighth;
-const BY_KEY = new Map<number, { index: number; bytes: Buffer }[]>();
+const BY_KEY: ({ index: number; word: Word }[] | undefined)[] = new Array(1 << 16).fill(undefined);
 NAMES.forEach((name, index) => {
-  const key = KEY(name.charCodeAt(0), name.charCodeAt(7));
-  if (!BY_KEY.has(key)) BY_KEY.set(key, []);
-  BY_KEY.get(key)!.push({ index, bytes: bytes(`${name}="`) });
+  (BY_KEY[KEY(name.charCodeAt(0), name.charCodeAt(7))] ??= []).push({ index, word: word(`${name}="`) });
 });
 
 /**
@@ -74,28 +71,28 @@ class CellAttrs {
 }
 
 /** Value types repeat on every cell: the same strings, not a new one each time. */
-const VALUES: { value: string; bytes: Buffer }[][] = [];
+const VALUES: { value: string; word: Word }[][] = [];
 for (const value of ['float', 'string', 'date', 'boolean', 'percentage', 'currency', 'time', 'error', 'true', 'false'])
-  (VALUES[value.length] ??= []).push({ value, bytes: bytes(value) });
+  (VALUES[value.length] ??= []).push({ value, word: word(value) });
 
 /** The attribute name (with its `="`) at `s`, or undefined for one not listed. */
-function attrAt(buf: Bytes, s: number, n: number): { index: number; bytes: Buffer } | undefined {
+function attrAt(buf: Bytes, s: number, n: number): { index: number; word: Word } | undefined {
   if (s + 8 >= n) return undefined;
-  const candidates = BY_KEY.get(KEY(buf[s], buf[s + 7]));
-  if (candidates !== undefined) for (const c of candidates) if (bytesAt(buf, s, n, c.bytes)) return c;
+  const candidates = BY_KEY[KEY(buf[s], buf[s + 7])];
+  if (candidates !== undefined) for (const c of candidates) if (wordAt(buf, s, n, c.word)) return c;
   return undefined;
 }
 
 function attrText(buf: Bytes, s: number, e: number, ascii: boolean): string {
   const known = VALUES[e - s];
-  if (known !== undefined) for (const k of known) if (bytesAt(buf, s, e, k.bytes)) return k.value;
+  if (known !== undefined) for (const k of known) if (wordAt(buf, s, e, k.word)) return k.value;
   return ascii ? buf.latin1Slice(s, e) : buf.utf8Slice(s, e);
 }
 
 /** The cell whose `<` is at `lt`, or null for the general path. */
 export function quickOdsCell(buf: Bytes, lt: number, n: number): QuickOdsCell | null {
-  if (!bytesAt(buf, lt, n, OPEN)) return null;
-  let p = lt + OPEN.length;
+  if (!wordAt(buf, lt, n, OPEN)) return null;
+  let p = lt + OPEN.bytes.length;
   let attrs: Attrs | null = null;
   let seen = 0;
   for (;;) {
@@ -107,7 +104,7 @@ export function quickOdsCell(buf: Bytes, lt: number, n: number): QuickOdsCell | 
     if (name === undefined || seen & (1 << name.index)) return null;
     seen |= 1 << name.index;
     const index = name.index;
-    p += name.bytes.length - 2;
+    p += name.word.bytes.length - 2;
     const from = p + 2;
     let to = from;
     let ascii = true;
@@ -125,13 +122,22 @@ export function quickOdsCell(buf: Bytes, lt: number, n: number): QuickOdsCell | 
   const a = attrs ?? NO_ATTRS;
   if (buf[p] === SLASH) return p + 1 < n && buf[p + 1] === GT ? { end: p + 2, attrs: a, text: '' } : null;
   p++;
-  if (bytesAt(buf, p, n, CLOSE)) return { end: p + CLOSE.length, attrs: a, text: '' };
-  if (!bytesAt(buf, p, n, PARA)) return null;
-  const from = p + PARA.length;
-  const to = buf.indexOf(LT, from);
-  if (to === -1 || to >= n || !bytesAt(buf, to, n, TAIL) || to - from > SHEET_LIMITS.cellChars) return null;
-  let text = buf.utf8Slice(from, to);
-  if (text.indexOf('&') !== -1 || text.indexOf('\r') !== -1) text = xmlText(text);
+  if (wordAt(buf, p, n, CLOSE)) return { end: p + CLOSE.bytes.length, attrs: a, text: '' };
+  if (!wordAt(buf, p, n, PARA)) return null;
+  const from = p + PARA.bytes.length;
+  // The paragraph's end, read once for what its decoding needs: UTF-8 or not, entities or CRs.
+  let to = from;
+  let ascii = true;
+  let escaped = false;
+  for (; to < n; to++) {
+    const c = buf[to];
+    if (c === LT) break;
+    if (c >= 0x80) ascii = false;
+    else if (c === AMP || c === 0x0d) escaped = true;
+  }
+  if (to >= n || !wordAt(buf, to, n, TAIL) || to - from > SHEET_LIMITS.cellChars) return null;
+  let text = ascii ? buf.latin1Slice(from, to) : buf.utf8Slice(from, to);
+  if (escaped) text = xmlText(text);
   if (text.length > SHEET_LIMITS.cellChars) return null;
-  return { end: to + TAIL.length, attrs: a, text };
+  return { end: to + TAIL.bytes.length, attrs: a, text };
 }
