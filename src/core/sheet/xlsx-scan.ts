@@ -26,7 +26,7 @@ import {
   utf8Start,
   CHUNK_MARGIN,
 } from './xml-bytes';
-import { xmlText, type Bytes } from './xml-bytes';
+import { wordAt, wordOf, xmlText, type Bytes, type Word } from './xml-bytes';
 
 const NONE = 0;
 const VALUE = 1;
@@ -45,7 +45,7 @@ export class XlsxScanner {
    * the general path, a later one whose bytes after the number are the same is read by
    * `quickRow` without the attribute loop (the same bytes pass the same checks).
    */
-  private rowTail: Buffer | null = null;
+  private rowTail: Word | null = null;
   /** No chunk follows: markup cut by the end is the part's, not the chunk's. */
   private final = false;
 
@@ -274,7 +274,8 @@ export class XlsxScanner {
     const rs = this.vs[A_R];
     const re = this.ve[A_R];
     const ok = rs === lt + 8 && buf[lt + 4] === 0x20 && buf[lt + 6] === 0x3d && buf[lt + 7] === 0x22 && gt - re < 256;
-    this.rowTail = ok && rowNumber(buf, rs, re) > 0 && !this.isTrue(buf, A_HIDDEN) ? Buffer.from(buf.subarray(re + 1, gt + 1)) : null;
+    this.rowTail =
+      ok && rowNumber(buf, rs, re) > 0 && !this.isTrue(buf, A_HIDDEN) ? wordOf(Buffer.from(buf.subarray(re + 1, gt + 1))) : null;
   }
 
   /** `<row r="N"` + the noted tail, or `</row>`; the index after it, or -1 for the general path. */
@@ -295,13 +296,11 @@ export class XlsxScanner {
     if (q >= n || buf[q] !== 0x22) return -1;
     const r = rowNumber(buf, from, q);
     if (r <= 0) return -1;
-    const m = tail.length;
     const at = q + 1;
-    if (at + m > n) return -1;
-    for (let k = 0; k < m; k++) if (buf[at + k] !== tail[k]) return -1;
+    if (!wordAt(buf, at, n, tail)) return -1;
     this.b.startRowAt(r, false);
     this.stack.push(T_ROW);
-    return at + m;
+    return at + tail.bytes.length;
   }
 
   /** Notes the `others`-th unread attribute name of a tag, refusing a repeated one; the new count. */

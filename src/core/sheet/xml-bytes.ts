@@ -60,7 +60,11 @@ export interface Word {
 }
 
 export function word(s: string): Word {
-  const bytes = Buffer.from(s, 'latin1');
+  return wordOf(Buffer.from(s, 'latin1'));
+}
+
+/** A word of bytes read from a part (kept, not copied: the caller gives a copy). */
+export function wordOf(bytes: Buffer): Word {
   const quads = new Int32Array(bytes.length >> 2);
   for (let j = 0; j < quads.length; j++) quads[j] = bytes.readInt32LE(4 * j);
   return { bytes, quads };
