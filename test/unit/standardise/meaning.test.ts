@@ -13,6 +13,7 @@ import { sampleSource } from '../../../src/core/standardise/sample';
 import { standardisePreview, standardiseToFile } from '../../../src/core/standardise/run';
 import type { StandardiseSpec } from '../../../src/core/standardise/spec';
 import { resolveTarget, type TargetField } from '../../../src/core/standardise/target';
+import { csvRecords } from './records';
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-std-meaning-'));
 const file = (name: string, text: string | Buffer) => {
@@ -22,27 +23,8 @@ const file = (name: string, text: string | Buffer) => {
 };
 const corpus = (name: string) => join(FIXTURES, 'corpus', name);
 const SUB = resolveTarget('scdl/subventions');
-/** The records of the CSV standardise writes (RFC 4180, CRLF). */
-function records(csv: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && csv[i + 1] === '\n') (row.push(cell), out.push(row), (row = []), (cell = ''), i++);
-    else cell += c;
-  }
-  return out;
-}
 const column = (csv: string, name: string) => {
-  const [head, ...rows] = records(csv);
+  const [head, ...rows] = csvRecords(csv);
   const i = head.indexOf(name);
   return rows.map((r) => r[i]);
 };
@@ -166,7 +148,7 @@ test('blank rows and the header repeated inside the data are not written, and ar
   const r = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'mtp-std.csv'));
   assert.deepEqual([r.blank.count, r.repeatedHeader.count], [26, 23]);
   assert.ok(r.repeatedHeader.lines.includes(619) && r.repeatedHeader.lines.length === 20, 'line 619 among the first 20');
-  const [, ...rows] = records(readFileSync(join(dir, 'mtp-std.csv'), 'utf8'));
+  const [, ...rows] = csvRecords(readFileSync(join(dir, 'mtp-std.csv'), 'utf8'));
   assert.equal(rows.length, r.rows);
   assert.ok(rows.every((row) => row.some((c) => c !== '')));
   const names = column(readFileSync(join(dir, 'mtp-std.csv'), 'utf8'), 'nomBeneficiaire');

@@ -4,13 +4,14 @@
 // filled cell is kept.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOdw } from '../helpers';
 import { sheet, xlsx } from '../sheet/build';
 import { RowProfile, shiftedAt } from '../../../src/core/standardise/ragged';
 import { isSectionHeading } from '../../../src/core/standardise/headings';
+import { fileRecords } from './records';
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-std-rows-'));
 const file = (name: string, text: string) => {
@@ -49,12 +50,6 @@ const full = (from: number, n: number) =>
     (_, i) =>
       `Club ${from + i};${String(12345678900000 + from + i)};Projet ${from + i};${1100 + 37 * (from + i)};${String((i % 27) + 1).padStart(2, '0')}/03/2014;aide en numéraire`,
   );
-/** The standardised file's records (no quoted cell in these tests). */
-const records = (path: string) =>
-  readFileSync(path, 'utf8')
-    .split('\r\n')
-    .filter((l) => l !== '')
-    .map((l) => l.split(','));
 const col = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]);
 
 test('a short row whose values shifted after a lost cell is not written, and the summary says so', async () => {
@@ -74,7 +69,7 @@ test('a short row whose values shifted after a lost cell is not written, and the
   const r = await runOdw('standardise', src, '--recipe', recipe, '--out', out);
   assert.match(r.out, /16 rows written/);
   assert.match(r.out, /1 row\(s\) not written: fewer cells than the header, the values after a lost cell shifted \(lines 12\)/);
-  const rows = records(out);
+  const rows = fileRecords(out);
   const names = col(rows, 'nomBeneficiaire');
   assert.ok(!names.includes('Club Décalé'), 'the shifted row is not written');
   const i = names.indexOf('Club Court');
@@ -124,10 +119,10 @@ test('section headings are not written and are counted; a record with one filled
   assert.match(r.out, /24 rows written/);
   assert.match(r.out, /Not written: 1 blank row\(s\), 0 repeated header\(s\), 2 section heading\(s\)\./);
   assert.doesNotMatch(r.out, /fewer cells than the header/, 'the heading line is no shifted row');
-  const names = col(records(out), 'nomBeneficiaire');
+  const names = col(fileRecords(out), 'nomBeneficiaire');
   assert.ok(!names.includes('FONCTIONNEMENT') && !names.some((n) => n.startsWith('Subventions')));
   assert.ok(names.includes('Club Sans Montant'));
-  assert.ok(col(records(out), 'montant').includes('800'));
+  assert.ok(col(fileRecords(out), 'montant').includes('800'));
   const fr = await runOdw('standardise', src, '--recipe', recipe, '--out', join(dir, 'headings-fr.csv'), '--lang', 'fr');
   assert.match(fr.out, /2 titre\(s\) de section/);
 });
@@ -159,7 +154,7 @@ test('in a workbook, a heading over a code column is dropped wherever it stands'
   const r = await runOdw('standardise', path, '--recipe', spec, '--out', out);
   assert.match(r.out, /17 rows written/);
   assert.match(r.out, /1 section heading\(s\)/);
-  assert.ok(col(records(out), 'nomBeneficiaire').includes('Association seule'));
+  assert.ok(col(fileRecords(out), 'nomBeneficiaire').includes('Association seule'));
 });
 
 test('the heading rule: first cell, a label, data rows that fill other columns, a section it opens', () => {

@@ -5,7 +5,7 @@
 // written, and said.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, runOdw } from '../helpers';
@@ -15,6 +15,7 @@ import { sampleSource } from '../../../src/core/standardise/sample';
 import { proposeTask } from '../../../src/core/standardise/task';
 import type { StandardiseSpec } from '../../../src/core/standardise/spec';
 import { headerLayout, repeatsHeader } from '../../../src/core/standardise/table-ops';
+import { fileRecords } from './records';
 import { resolveTarget } from '../../../src/core/standardise/target';
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-std-sections-'));
@@ -24,26 +25,6 @@ const file = (name: string, text: string) => {
   return p;
 };
 const SUB = resolveTarget('scdl/subventions');
-/** The records of the CSV standardise writes (RFC 4180, CRLF). */
-function records(path: string): string[][] {
-  const csv = readFileSync(path, 'utf8');
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && csv[i + 1] === '\n') (row.push(cell), out.push(row), (row = []), (cell = ''), i++);
-    else cell += c;
-  }
-  return out;
-}
 const col = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]);
 
 /** Montpellier 2014's layout, in small: sections headed by the header again, one with `Thématique` 4th, one with `Nature` for `Type`. */
@@ -81,7 +62,7 @@ test('the rows under a repeated header that moves a label are read by that heade
   const src = file('sections.csv', SECTIONS + '\n');
   const out = join(dir, 'sections-std.csv');
   const r = await standardiseToFile(SPEC, SUB, { path: src }, out);
-  const rows = records(out);
+  const rows = fileRecords(out);
   const names = col(rows, 'nomBeneficiaire');
   const adages = names.indexOf('Adages');
   // Line 6 puts `Thématique` 4th: its rows' 4th cell is the theme, not the project.
@@ -167,7 +148,7 @@ test('Montpellier 2014: the section under line 619 is read by its own header', a
   const src = join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2014.ods');
   const out = join(dir, 'mtp-sections.csv');
   const r = await standardiseToFile(SPEC, SUB, { path: src }, out);
-  const rows = records(out);
+  const rows = fileRecords(out);
   const names = col(rows, 'nomBeneficiaire');
   const i = names.indexOf('Adages');
   assert.deepEqual([col(rows, 'dispositifAide')[i], col(rows, 'objet')[i], col(rows, 'montant')[i]], ['Petite enfance', '', '7500']);
@@ -215,7 +196,7 @@ test('the sample is the rows the run writes: no heading, repeated header, blank 
   const sample = await sampleSource({ path: src }, { target: SUB });
   assert.deepEqual(
     sample.rows.map((row) => row[0]),
-    col(records(out), 'nomBeneficiaire'),
+    col(fileRecords(out), 'nomBeneficiaire'),
   );
   assert.equal(sample.header.join(';'), header, 'the header as written');
   assert.deepEqual([sample.report.sectionHeading.count, sample.report.shifted.count], [1, 1]);
@@ -265,7 +246,7 @@ test('totals rows a recipe keeps are written and said; `drop.totals` leaves them
   const kept = await standardiseToFile(SPEC, SUB, { path: src }, join(dir, 'totals-kept.csv'));
   assert.deepEqual([kept.rows, kept.totalsWritten], [9, { count: 2, lines: [4, 9] }]);
   assert.deepEqual(
-    col(records(join(dir, 'totals-kept.csv')), 'montant').filter((m) => m === '300' || m === '12500'),
+    col(fileRecords(join(dir, 'totals-kept.csv')), 'montant').filter((m) => m === '300' || m === '12500'),
     ['300', '12500'],
     'written as records, as the recipe asks',
   );
