@@ -43,8 +43,8 @@ async function specOf(a: ReturnType<typeof parseStdArgs>): Promise<{ spec: Stand
     } catch {
       throw new UsageError(w.own(`${a.recipe}: cannot read the recipe`, `${a.recipe} : la recette ne peut pas être lue`));
     }
-    const r = parseRecipe(text);
-    if (!r.recipe) throw new UsageError(r.errors.map((e) => `${a.recipe}: ${e}`).join('\n'));
+    const r = parseRecipe(text, a.lang);
+    if (!r.recipe) throw new UsageError(r.errors.map((e) => `${a.recipe}${a.lang === 'fr' ? ' :' : ':'} ${e}`).join('\n'));
     const spec = standardiseStepOf(r.recipe);
     if (!spec)
       throw new UsageError(

@@ -113,9 +113,9 @@ export async function cleanCommand(
   let steps: CleanStep[] | undefined;
   let staged: string | undefined;
   if (a.recipe) {
-    const r = parseRecipe(await readFile(a.recipe, 'utf8'));
+    const r = parseRecipe(await readFile(a.recipe, 'utf8'), a.lang);
     if (!r.recipe) {
-      for (const e of r.errors) err(`${a.recipe}: ${e}`);
+      for (const e of r.errors) err(`${a.recipe}${a.lang === 'fr' ? ' :' : ':'} ${e}`);
       return 2;
     }
     steps = replaySteps(r.recipe);
