@@ -108,7 +108,7 @@ export async function diagnoseCommand(argv: string[], out: Write, err: Write): P
   );
   if (outcome.error) {
     const when = outcome.inventory ? outcome.inventory.fetchedAt.slice(0, 16).replace('T', ' ') : '';
-    err(`odw diagnose: ${outcome.error[a.lang]}`);
+    err(`odw diagnose${a.lang === 'fr' ? ' :' : ':'} ${outcome.error[a.lang]}`);
     if (outcome.inventory)
       err(a.lang === 'fr' ? `Dernier inventaire connu (${when} UTC) affiché.` : `Showing the last known inventory (${when} UTC).`);
   }

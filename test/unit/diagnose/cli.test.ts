@@ -136,3 +136,49 @@ test('portal errors and timeouts: a clear message, the last known inventory, exi
   assert.equal(http.code, 2);
   assert.match(http.err, /must use HTTPS/);
 });
+
+test('an unknown organisation and an unreadable answer are said in French with « », in English unchanged', async () => {
+  const portals = [
+    ['udata', udata.url],
+    ['ckan', `${ckan.url}/api/3`],
+  ] as const;
+  for (const [name, portal] of portals) {
+    const args = ['diagnose', '--portal', portal, '--organization', 'nope'];
+    const fr = await odw([...args, '--lang', 'fr']);
+    assert.equal(fr.code, 1, name);
+    assert.equal(fr.err, 'odw diagnose : Introuvable sur le portail : organisation « nope »\n', name);
+    const en = await odw([...args, '--lang', 'en']);
+    assert.equal(en.code, 1, name);
+    assert.equal(en.err, 'odw diagnose: Not found on the portal: organisation “nope” not found\n', name);
+  }
+  // A 200 whose body is not an object (udata), a CKAN answer without its success envelope.
+  udata.faults.add({
+    path: `/api/1/organizations/${DIAG_ORG.id}/`,
+    times: Infinity,
+    action: { kind: 'status', status: 200, body: 'hello' },
+  });
+  const udataFr = await odw(['diagnose', '--portal', udata.url, '--organization', DIAG_ORG.id, '--lang', 'fr']);
+  udata.faults.clear();
+  assert.equal(udataFr.code, 1);
+  assert.match(
+    udataFr.err,
+    new RegExp(
+      `^odw diagnose : Le portail a envoyé une réponse illisible pour cet outil : organisation « ${DIAG_ORG.id} » : la réponse n’est pas du JSON\n`,
+    ),
+  );
+  ckan.faults.add({
+    path: '/api/3/action/organization_show',
+    times: Infinity,
+    action: { kind: 'status', status: 200, body: { success: false } },
+  });
+  const ckanFr = await odw(['diagnose', '--portal', `${ckan.url}/api/3`, '--organization', DIAG_CKAN_ORG.name, '--lang', 'fr']);
+  const ckanEn = await odw(['diagnose', '--portal', `${ckan.url}/api/3`, '--organization', DIAG_CKAN_ORG.name, '--lang', 'en']);
+  ckan.faults.clear();
+  assert.equal(ckanFr.code, 1);
+  assert.match(
+    ckanFr.err,
+    /^odw diagnose : Le portail a envoyé une réponse illisible pour cet outil : organization_show : réponse sans l’enveloppe « success » attendue\n/,
+  );
+  assert.match(ckanEn.err, /^odw diagnose: The portal sent an answer this tool cannot read: organization_show: no success envelope\n/);
+  for (const r of [udataFr, ckanFr]) assert.doesNotMatch(r.err, /[“”]|\bnot\b|\bfound\b/);
+});
