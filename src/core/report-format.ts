@@ -2,6 +2,7 @@
 import type { FileReport, Lang } from './model';
 import { allRules } from './rules/registry';
 import { countsOfList, type ReportCounts } from './report-cap';
+import { severityWidth, severityWord } from './severity-words';
 
 export const DOCS_BASE = 'https://github.com/opendata-workbench/open-data-workbench/blob/main/docs/rules/';
 
@@ -10,6 +11,7 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  const width = severityWidth(lang);
   for (const r of reports) {
     const d = r.delimiter === '\t' ? '\\t' : r.delimiter;
     const enc = `${r.format}, ${r.encoding}${r.delimiter ? (lang === 'fr' ? `, « ${d} »` : `, “${d}”`) : ''}`;
@@ -20,7 +22,7 @@ export function formatText(reports: FileReport[], lang: Lang): string {
     infos += totals.counts.info;
     for (const d of r.diagnostics) {
       const where = d.sheet ? `${d.sheet}!${d.cell ?? ''}` : d.line != null ? `${d.line}:${(d.start ?? 0) + 1}` : '-';
-      lines.push(`  ${where.padEnd(10)} ${d.severity.padEnd(7)} ${d.message}  [${d.rule}]`);
+      lines.push(`  ${where.padEnd(10)} ${severityWord(d.severity, lang).padEnd(width)} ${d.message}  [${d.rule}]`);
     }
     const more = unlisted(r);
     if (more > 0)
