@@ -12,6 +12,7 @@ import { locatedLine } from '../core/severity-words';
 import { defaultLang, noValue, UsageError, wordsFor } from './args';
 import type { UsageWords } from '../core/usage-words';
 import type { FieldsMatch } from '../core/schema/descriptor';
+import { fsReason } from '../core/fs-words';
 
 interface Args {
   command: string;
@@ -168,7 +169,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
       reports.push(await lintFile(f, opts));
     } catch (e) {
       unreadable = true;
-      reports.push(unreadableReport(f, (e as Error).message, args.lang));
+      reports.push(unreadableReport(f, fsReason(e, args.lang), args.lang));
     }
   }
   for (const r of reports) {

@@ -6,6 +6,9 @@ import { severityWidth, severityWord } from './severity-words';
 
 export const DOCS_BASE = 'https://github.com/opendata-workbench/open-data-workbench/blob/main/docs/rules/';
 
+/** The two encodings of the report header that are words, not names: what a file that has none gets. */
+const ENCODING_FR: Record<string, string> = { binary: 'binaire', unknown: 'inconnu' };
+
 export function formatText(reports: FileReport[], lang: Lang): string {
   const lines: string[] = [];
   let errors = 0;
@@ -14,7 +17,7 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   const width = severityWidth(lang);
   for (const r of reports) {
     const d = r.delimiter === '\t' ? '\\t' : r.delimiter;
-    const enc = `${r.format}, ${r.encoding}${r.delimiter ? (lang === 'fr' ? `, « ${d} »` : `, “${d}”`) : ''}`;
+    const enc = `${r.format}, ${lang === 'fr' ? (ENCODING_FR[r.encoding] ?? r.encoding) : r.encoding}${r.delimiter ? (lang === 'fr' ? `, « ${d} »` : `, “${d}”`) : ''}`;
     lines.push(`${r.path} (${enc}, ${r.rows} ${lang === 'fr' ? (r.rows > 1 ? 'lignes' : 'ligne') : r.rows === 1 ? 'row' : 'rows'})`);
     const totals = reportCounts(r);
     errors += totals.counts.error;
