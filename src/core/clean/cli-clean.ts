@@ -107,7 +107,7 @@ export async function cleanCommand(
   }
   const refused = await notCsv(a.file, a.lang);
   if (refused) {
-    err(`${a.file}: ${refused}`);
+    err(`${a.file}${a.lang === 'fr' ? ' :' : ':'} ${refused}`);
     return 2;
   }
   let steps: CleanStep[] | undefined;
@@ -151,7 +151,9 @@ export async function cleanCommand(
   }
   const fr = a.lang === 'fr';
   for (const s of done)
-    out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`);
+    out(
+      `${s.rule}${fr ? ' :' : ':'} ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`,
+    );
   for (const [rule, count] of Object.entries(withheld))
     out(
       fr
