@@ -11,6 +11,7 @@ import { startUdataEmulator, type UdataEmulator } from '../../emulator/udata';
 import { startCkanEmulator, type CkanEmulator } from '../../emulator/ckan';
 import { DIAG_ORG, diagUser, seedUdataDiagnose } from '../../emulator/udata-diagnose';
 import { DIAG_CKAN_ORG, diagCkanUser, seedCkanDiagnose } from '../../emulator/ckan-diagnose';
+import { frequencyWord } from '../../../src/core/diagnose/messages';
 
 let udata: UdataEmulator;
 let ckan: CkanEmulator;
@@ -181,4 +182,67 @@ test('an unknown organisation and an unreadable answer are said in French with �
   );
   assert.match(ckanEn.err, /^odw diagnose: The portal sent an answer this tool cannot read: organization_show: no success envelope\n/);
   for (const r of [udataFr, ckanFr]) assert.doesNotMatch(r.err, /[“”]|\bnot\b|\bfound\b/);
+});
+
+test('the French text report: the colons spaced, the update frequencies in words', async () => {
+  const args = ['diagnose', '--portal', udata.url, '--organization', DIAG_ORG.id];
+  const fr = await odw([...args, '--lang', 'fr']);
+  assert.equal(fr.code, 0, fr.err);
+  assert.match(fr.out, /^Organisation : Ville de Diagville \(/m);
+  assert.match(fr.out, /^- Budget primitif 2019 {2}\[2021-12-05 · annuelle · csv · scdl\/budget · qualité 8\/9\] {2}⚑ pas à jour$/m);
+  assert.match(fr.out, /plus ancienne que sa fréquence \(annuelle\) ne le permet\./);
+  assert.match(fr.out, /· mensuelle · pdf\/docx ·/);
+  assert.match(fr.out, /^Socle Commun des Données Locales : \d+\/\d+$/m);
+  assert.doesNotMatch(fr.out, /· (annual|monthly|irregular) ·|\((annual|monthly)\)/);
+  const en = await odw([...args, '--lang', 'en']);
+  assert.match(en.out, /^Organisation: Ville de Diagville \(/m);
+  assert.match(en.out, /\[2021-12-05 · annual · csv · scdl\/budget · quality 8\/9\]/);
+  assert.match(en.out, /older than its frequency \(annual\) allows\./);
+  assert.match(en.out, /^Socle Commun des Données Locales: \d+\/\d+$/m);
+  // Every udata frequency has French words; English keeps the portal's id.
+  const ids = [
+    'continuous',
+    'oneMinute',
+    'fiveMinutes',
+    'tenMinutes',
+    'fifteenMinutes',
+    'thirtyMinutes',
+    'hourly',
+    'bihourly',
+    'trihourly',
+    'twelveHours',
+    'severalTimesADay',
+    'threeTimesADay',
+    'semidaily',
+    'daily',
+    'fiveTimesAWeek',
+    'threeTimesAWeek',
+    'semiweekly',
+    'weekly',
+    'biweekly',
+    'threeTimesAMonth',
+    'semimonthly',
+    'monthly',
+    'bimonthly',
+    'quarterly',
+    'threeTimesAYear',
+    'semiannual',
+    'annual',
+    'biennial',
+    'triennial',
+    'quadrennial',
+    'quinquennial',
+    'decennial',
+    'bidecennial',
+    'tridecennial',
+    'punctual',
+    'irregular',
+    'never',
+    'notPlanned',
+    'other',
+  ];
+  for (const id of ids) {
+    assert.notEqual(frequencyWord(id, 'fr'), id, id);
+    assert.equal(frequencyWord(id, 'en'), id);
+  }
 });
