@@ -17,10 +17,10 @@ export const commands: Record<string, Command> = {
   lint: {
     usage: {
       en: [
-        'odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]',
+        'odw lint <paths…> [--schema <name|path|name@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--sheet <name>] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]',
       ],
       fr: [
-        'odw lint <chemins…> [--schema <nom|chemin|nom@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]',
+        'odw lint <chemins…> [--schema <nom|chemin|nom@version>] [--format text|json|sarif] [--lang en|fr] [--max-problems N] [--sheet <nom>] [--delimiter ,|;|tab|pipe] [--fields-match exact|equal|subset|superset|partial] [--ignore-header-case]',
       ],
     },
     summary: {

@@ -6,7 +6,7 @@ import { defaultLang, noValue, portalArg, UsageError, wordsFor, type Write } fro
 import type { Lang, Text } from '../core/model';
 import { langOf } from '../core/usage-words';
 import { checkColumns, defaultCacheDir, diagnose, inventoryJson, socleTitle, type OrgInventory } from '../core/diagnose';
-import { flagDetail, flagsOf, FLAG_LABELS } from '../core/diagnose/messages';
+import { flagDetail, flagsOf, frequencyWord, FLAG_LABELS } from '../core/diagnose/messages';
 
 interface Args {
   portal: string;
@@ -67,13 +67,13 @@ function parse(argv: string[]): Args {
 
 function text(inv: OrgInventory, lang: Lang, out: Write): void {
   const fr = lang === 'fr';
-  out(`${fr ? 'Organisation' : 'Organisation'}: ${inv.organization.name} (${inv.organization.id}) — ${inv.portal.url}`);
+  out(`${fr ? 'Organisation :' : 'Organisation:'} ${inv.organization.name} (${inv.organization.id}) — ${inv.portal.url}`);
   out(fr ? `${inv.datasets.length} jeux de données publiés` : `${inv.datasets.length} published datasets`);
   for (const d of inv.datasets) {
     const flags = flagsOf(d);
     const facts = [
       d.lastUpdate?.slice(0, 10) ?? '—',
-      d.frequency ?? (fr ? 'fréquence ?' : 'frequency ?'),
+      d.frequency ? frequencyWord(d.frequency, lang) : fr ? 'fréquence ?' : 'frequency ?',
       d.formats.join('/') || '—',
       d.schema ?? (fr ? 'sans schéma' : 'no schema'),
       d.quality === null ? '' : `${fr ? 'qualité' : 'quality'} ${Math.round(d.quality * 9)}/9`,
@@ -83,7 +83,8 @@ function text(inv: OrgInventory, lang: Lang, out: Write): void {
     for (const f of flags) if (f !== 'private') out(`  · ${flagDetail(d, f, lang)}`);
   }
   out('');
-  out(`Socle Commun des Données Locales: ${inv.socle.published.length}/${inv.socle.published.length + inv.socle.missing.length}`);
+  const socle = `${inv.socle.published.length}/${inv.socle.published.length + inv.socle.missing.length}`;
+  out(fr ? `Socle Commun des Données Locales : ${socle}` : `Socle Commun des Données Locales: ${socle}`);
   for (const n of inv.socle.published) out(`  ✓ ${n} — ${socleTitle(n) ?? ''}`);
   for (const n of inv.socle.missing) out(`  ✗ ${n} — ${socleTitle(n) ?? ''}`);
 }
@@ -108,7 +109,7 @@ export async function diagnoseCommand(argv: string[], out: Write, err: Write): P
   );
   if (outcome.error) {
     const when = outcome.inventory ? outcome.inventory.fetchedAt.slice(0, 16).replace('T', ' ') : '';
-    err(`odw diagnose: ${outcome.error[a.lang]}`);
+    err(`odw diagnose${a.lang === 'fr' ? ' :' : ':'} ${outcome.error[a.lang]}`);
     if (outcome.inventory)
       err(a.lang === 'fr' ? `Dernier inventaire connu (${when} UTC) affiché.` : `Showing the last known inventory (${when} UTC).`);
   }

@@ -8,9 +8,11 @@ import { lintFile, TABLE_EXTENSIONS, unreadableReport, formatOf } from '../core/
 import type { Diagnostic, FileReport, Lang, Text } from '../core/model';
 import { resolveSchemaArg, type ResolvedSchema } from '../core/schema/resolve';
 import { formatText, formatSarif, reportCounts } from '../core/report-format';
+import { locatedLine } from '../core/severity-words';
 import { defaultLang, noValue, UsageError, wordsFor } from './args';
 import type { UsageWords } from '../core/usage-words';
 import type { FieldsMatch } from '../core/schema/descriptor';
+import { fsReason } from '../core/fs-words';
 
 interface Args {
   command: string;
@@ -146,7 +148,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
     // Resolved once for all files; its own problems point into the schema's JSON.
     resolvedSchema = resolveSchemaArg(args.schema, args.lang);
     const where = resolvedSchema.path ?? args.schema;
-    for (const d of resolvedSchema.diagnostics) err(schemaProblemLine(where, d, true));
+    for (const d of resolvedSchema.diagnostics) err(schemaProblemLine(where, d, true, args.lang));
     if (!resolvedSchema.compiled) return 2;
   }
   const { files, missing } = await expand(args.paths);
@@ -167,7 +169,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
       reports.push(await lintFile(f, opts));
     } catch (e) {
       unreadable = true;
-      reports.push(unreadableReport(f, (e as Error).message, args.lang));
+      reports.push(unreadableReport(f, fsReason(e, args.lang), args.lang));
     }
   }
   for (const r of reports) {
@@ -186,7 +188,7 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
     const key = p.path ?? r.schema?.name ?? r.path;
     if (projectSchemas.has(key)) continue;
     projectSchemas.set(key, schemaProblemsReport(p.path ?? r.path, p.diagnostics));
-    for (const d of p.diagnostics) err(schemaProblemLine(p.path ?? r.path, d, p.path !== null));
+    for (const d of p.diagnostics) err(schemaProblemLine(p.path ?? r.path, d, p.path !== null, args.lang));
   }
   const ownReports = [...(schemaProblems.length ? [schemaFile] : []), ...projectSchemas.values()];
   if (args.format === 'json') {
@@ -203,9 +205,8 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
 }
 
 /** One schema problem on stderr, `file:line:column:` when it is located in the schema's JSON. */
-function schemaProblemLine(where: string, d: Diagnostic, located: boolean): string {
-  const at = located ? `${d.line ?? 1}:${(d.start ?? 0) + 1}:` : '';
-  return `${where}:${at} ${d.severity}: ${d.message} [${d.rule}]`;
+function schemaProblemLine(where: string, d: Diagnostic, located: boolean, lang: Lang): string {
+  return locatedLine(where, located ? `${d.line ?? 1}:${(d.start ?? 0) + 1}` : '', d.severity, `${d.message} [${d.rule}]`, lang);
 }
 
 /** The schema file's problems, shaped as a report so that JSON and SARIF locate them in it. */

@@ -91,7 +91,7 @@ export function resultText(r: PublishResult, lang: Lang, isPrivate: boolean): st
       ? `Publié : ${r.datasetUrl ?? r.datasetId} (jeu de données ${r.datasetId}, ${vis})`
       : `Published: ${r.datasetUrl ?? r.datasetId} (dataset ${r.datasetId}, ${vis})`,
   ];
-  for (const x of r.resources) lines.push(`  ${x.title ?? x.path}: ${x.url ?? x.resourceId}`);
+  for (const x of r.resources) lines.push(`  ${x.title ?? x.path}${lang === 'fr' ? ' :' : ':'} ${x.url ?? x.resourceId}`);
   return lines.join('\n');
 }
 
@@ -104,10 +104,15 @@ export function requestsText(reqs: RequestSummary[], lang: Lang): string {
   for (const q of reqs) {
     lines.push(`${q.method} ${q.url}`);
     if (q.json !== undefined) lines.push(`  ${JSON.stringify(q.json)}`);
-    if (q.multipart)
+    if (q.multipart) {
+      const f = q.multipart.file;
+      const fields = Object.keys(q.multipart.fields).length ? ` ${JSON.stringify(q.multipart.fields)}` : '';
       lines.push(
-        `  file ${q.multipart.file.filename} (${q.multipart.file.size} bytes, ${q.multipart.file.contentType})${Object.keys(q.multipart.fields).length ? ` ${JSON.stringify(q.multipart.fields)}` : ''}`,
+        lang === 'fr'
+          ? `  fichier ${f.filename} (${f.size} octets, ${f.contentType})${fields}`
+          : `  file ${f.filename} (${f.size} bytes, ${f.contentType})${fields}`,
       );
+    }
   }
   return lines.join('\n');
 }

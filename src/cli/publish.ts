@@ -104,14 +104,16 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
   const apiKey = envKey || 'no-key-given-dry-run';
   const secrets = [apiKey];
   const say = (s: string) => err(redact(s, secrets));
+  const odw = fr ? 'odw publish :' : 'odw publish:';
   // Request lines stay out of the job log; what happened and why does not, once (a TSV retry
   // with CSV copies checks the key again).
   const told = new Set<string>();
   const sink: Logger = {
+    lang: args.lang,
     debug: () => undefined,
     info: (m) => (/^(<-|->) /.test(m) || told.has(m) ? undefined : (told.add(m), say(`  ${m}`))),
-    warn: (m) => say(`  warning: ${m}`),
-    error: (m) => say(`  error: ${m}`),
+    warn: (m) => say(`  ${fr ? 'avertissement :' : 'warning:'} ${m}`),
+    error: (m) => say(`  ${fr ? 'erreur :' : 'error:'} ${m}`),
   };
   const log = redactingLogger(sink, secrets);
 
@@ -120,7 +122,7 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
     input = loadPublishInput(args.target, args.lang);
   } catch (e) {
     if (e instanceof InputError) {
-      say(`odw publish: ${e.message}`);
+      say(`${odw} ${e.message}`);
       return 2;
     }
     throw e;
@@ -129,7 +131,7 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
   // The same gate as the editor.
   const gate = await runHeadlessGate(input.files, args.lang);
   if (gate.unreadable.length) {
-    for (const u of gate.unreadable) say(`odw publish: ${u.path}: ${u.message}`);
+    for (const u of gate.unreadable) say(`${odw} ${u.path}${fr ? ' :' : ':'} ${u.message}`);
     return 2;
   }
   if (gate.personal.length) {
@@ -149,8 +151,11 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
       );
       return 1;
     }
+    const errors = describeGate(gate.errors, args.lang).split('\n').join('; ');
     log.warn(
-      `publishing despite lint errors (${describeGate(gate.errors, args.lang).split('\n').join('; ')}); reason: ${args.allowErrors}`,
+      fr
+        ? `publication malgré les erreurs (${errors}) ; raison : ${args.allowErrors}`
+        : `publishing despite lint errors (${errors}); reason: ${args.allowErrors}`,
     );
   }
 
@@ -175,7 +180,9 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
         );
         return 1;
       }
-      log.warn('the dataset has no description in datapackage.json');
+      log.warn(
+        fr ? 'le jeu de données n’a pas de description dans datapackage.json' : 'the dataset has no description in datapackage.json',
+      );
     }
     let files = input.files.map((f) => ({
       ...f,
@@ -195,7 +202,11 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
       // Nothing was written yet (the file types are checked first): publish CSV copies instead.
       if (!isPortalError(e, 'extension-not-allowed') || !files.some((f) => extensionOf(f.path) === 'tsv')) throw e;
       files = files.map((f) => (extensionOf(f.path) === 'tsv' ? { ...f, path: convertTsvToCsv(f.path, input.root), format: 'csv' } : f));
-      log.warn('the portal does not accept .tsv: publishing CSV copies written to .opendata/converted/ (your files are unchanged)');
+      log.warn(
+        fr
+          ? 'le portail n’accepte pas le .tsv : publication de copies CSV écrites dans .opendata/converted/ (vos fichiers ne changent pas)'
+          : 'the portal does not accept .tsv: publishing CSV copies written to .opendata/converted/ (your files are unchanged)',
+      );
       result = await run(files);
     }
     if (args.dryRun) {
@@ -225,7 +236,7 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
       say(failureText(e, args.lang, input.name, (s) => redact(s, secrets)));
       return 1;
     }
-    say(`odw publish: ${(e as Error).message}`);
+    say(`${odw} ${(e as Error).message}`);
     return 1;
   }
 }

@@ -56,6 +56,6 @@ export function failure(e: unknown, command: string, lang: Lang, err: Write): nu
     err(e.in(lang));
     return e.code === 'unreadable' ? 2 : 1;
   }
-  err(`odw ${command}: ${(e as Error).message}`);
+  err(`odw ${command}${lang === 'fr' ? ' :' : ':'} ${(e as Error).message}`);
   return 1;
 }

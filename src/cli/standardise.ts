@@ -43,8 +43,8 @@ async function specOf(a: ReturnType<typeof parseStdArgs>): Promise<{ spec: Stand
     } catch {
       throw new UsageError(w.own(`${a.recipe}: cannot read the recipe`, `${a.recipe} : la recette ne peut pas être lue`));
     }
-    const r = parseRecipe(text);
-    if (!r.recipe) throw new UsageError(r.errors.map((e) => `${a.recipe}: ${e}`).join('\n'));
+    const r = parseRecipe(text, a.lang);
+    if (!r.recipe) throw new UsageError(r.errors.map((e) => `${a.recipe}${a.lang === 'fr' ? ' :' : ':'} ${e}`).join('\n'));
     const spec = standardiseStepOf(r.recipe);
     if (!spec)
       throw new UsageError(
@@ -108,16 +108,18 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     );
     // What the output leaves out, said: rows that could not be placed for certain first.
     const ls = (r: { count: number; lines: number[] }) => r.lines.join(', ') + (r.count > r.lines.length ? '…' : '');
+    /** « ligne 10 », « lignes 35, 46… »: French says one line in the singular. */
+    const lignes = (r: { count: number; lines: number[] }) => `${r.count > 1 ? 'lignes' : 'ligne'} ${ls(r)}`;
     if (res.leftOut.count)
       out(
         fr
-          ? `  ${res.leftOut.count} ligne(s) non écrite(s) : plus de cellules que l’en-tête, sans réparation certaine (lignes ${ls(res.leftOut)}).`
+          ? `  ${res.leftOut.count} ligne(s) non écrite(s) : plus de cellules que l’en-tête, sans réparation certaine (${lignes(res.leftOut)}).`
           : `  ${res.leftOut.count} row(s) not written: more cells than the header and no certain repair (lines ${ls(res.leftOut)}).`,
       );
     if (res.shifted.count)
       out(
         fr
-          ? `  ${res.shifted.count} ligne(s) non écrite(s) : moins de cellules que l’en-tête, les valeurs après une cellule perdue décalées (lignes ${ls(res.shifted)}).`
+          ? `  ${res.shifted.count} ligne(s) non écrite(s) : moins de cellules que l’en-tête, les valeurs après une cellule perdue décalées (${lignes(res.shifted)}).`
           : `  ${res.shifted.count} row(s) not written: fewer cells than the header, the values after a lost cell shifted (lines ${ls(res.shifted)}).`,
       );
     if (res.repaired.count)
@@ -135,7 +137,7 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     if (res.byRepeatedHeader.count)
       out(
         fr
-          ? `  ${res.byRepeatedHeader.count} ligne(s) lue(s) selon l’en-tête répété au-dessus d’elles, dont les colonnes diffèrent de celles de l’en-tête (lignes ${ls(res.byRepeatedHeader)}).`
+          ? `  ${res.byRepeatedHeader.count} ligne(s) lue(s) selon l’en-tête répété au-dessus d’elles, dont les colonnes diffèrent de celles de l’en-tête (${lignes(res.byRepeatedHeader)}).`
           : `  ${res.byRepeatedHeader.count} row(s) read by the repeated header above them, whose columns differ from the header’s (lines ${ls(res.byRepeatedHeader)}).`,
       );
     if (res.unmatchedLabels.count) {
@@ -153,7 +155,7 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
     if (res.totalsWritten.count)
       out(
         fr
-          ? `  ${res.totalsWritten.count} ligne(s) de total écrite(s) comme des enregistrements (lignes ${ls(res.totalsWritten)}) ; l’opération « Supprimer les lignes de totaux » ("drop": {"totals": true}) les retire.`
+          ? `  ${res.totalsWritten.count} ligne(s) de total écrite(s) comme des enregistrements (${lignes(res.totalsWritten)}) ; l’opération « Supprimer les lignes de totaux » ("drop": {"totals": true}) les retire.`
           : `  ${res.totalsWritten.count} totals row(s) written as records (lines ${ls(res.totalsWritten)}); the table operation “Drop totals rows” ("drop": {"totals": true}) leaves them out.`,
       );
     if (res.unmapped.length)

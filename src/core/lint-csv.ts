@@ -109,7 +109,12 @@ export function lintCsvBytes(buf: Uint8Array, options: CsvLintOptions = {}): Csv
   if (sniff) {
     const empty = sniff.fatal === 'empty';
     const info: TableInfo = { format: options.format ?? 'csv', encoding: empty ? 'utf-8' : 'binary', delimiter: null };
-    const d = sourceError(sniff.fatal, lang, { row: null, column: null }, sniff.offset !== undefined ? `byte ${sniff.offset}` : undefined);
+    const d = sourceError(
+      sniff.fatal,
+      lang,
+      { row: null, column: null },
+      sniff.offset !== undefined ? `${lang === 'fr' ? 'octet' : 'byte'} ${sniff.offset}` : undefined,
+    );
     // An empty file is readable, with nothing in it: a data problem, not unreadable input.
     return empty ? listResult(info, [d]) : { ...listResult(info, [d]), fatal: d.message };
   }

@@ -2,17 +2,22 @@
 import type { FileReport, Lang } from './model';
 import { allRules } from './rules/registry';
 import { countsOfList, type ReportCounts } from './report-cap';
+import { severityWidth, severityWord } from './severity-words';
 
 export const DOCS_BASE = 'https://github.com/opendata-workbench/open-data-workbench/blob/main/docs/rules/';
+
+/** The two encodings of the report header that are words, not names: what a file that has none gets. */
+const ENCODING_FR: Record<string, string> = { binary: 'binaire', unknown: 'inconnu' };
 
 export function formatText(reports: FileReport[], lang: Lang): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  const width = severityWidth(lang);
   for (const r of reports) {
     const d = r.delimiter === '\t' ? '\\t' : r.delimiter;
-    const enc = `${r.format}, ${r.encoding}${r.delimiter ? (lang === 'fr' ? `, « ${d} »` : `, “${d}”`) : ''}`;
+    const enc = `${r.format}, ${lang === 'fr' ? (ENCODING_FR[r.encoding] ?? r.encoding) : r.encoding}${r.delimiter ? (lang === 'fr' ? `, « ${d} »` : `, “${d}”`) : ''}`;
     lines.push(`${r.path} (${enc}, ${r.rows} ${lang === 'fr' ? (r.rows > 1 ? 'lignes' : 'ligne') : r.rows === 1 ? 'row' : 'rows'})`);
     const totals = reportCounts(r);
     errors += totals.counts.error;
@@ -20,7 +25,7 @@ export function formatText(reports: FileReport[], lang: Lang): string {
     infos += totals.counts.info;
     for (const d of r.diagnostics) {
       const where = d.sheet ? `${d.sheet}!${d.cell ?? ''}` : d.line != null ? `${d.line}:${(d.start ?? 0) + 1}` : '-';
-      lines.push(`  ${where.padEnd(10)} ${d.severity.padEnd(7)} ${d.message}  [${d.rule}]`);
+      lines.push(`  ${where.padEnd(10)} ${severityWord(d.severity, lang).padEnd(width)} ${d.message}  [${d.rule}]`);
     }
     const more = unlisted(r);
     if (more > 0)

@@ -5,6 +5,7 @@ import * as path from 'path';
 import type { WorkerClient } from './worker-client';
 import type { CatalogListing } from '../core/catalog/listing';
 import { pinSchemaVersion } from '../core/catalog/pin';
+import { uiLang } from './settings';
 
 /** undefined = automatic; null = no schema; string = catalog name or schema file path. */
 export type SchemaPick = string | null | undefined;
@@ -140,7 +141,7 @@ async function pinInDataPackage(
   if (!dpUri) return;
   const doc = await vscode.workspace.openTextDocument(dpUri);
   const rel = path.posix.relative(path.posix.dirname(dpUri.path), uri.path);
-  const r = pinSchemaVersion(doc.getText(), rel, version.url);
+  const r = pinSchemaVersion(doc.getText(), rel, version.url, uiLang());
   if (!r.ok) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Could not pin the schema version in datapackage.json: {0}', r.reason));
     return;

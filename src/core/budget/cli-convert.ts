@@ -7,6 +7,7 @@ import type { Lang, Text } from '../model';
 import { BudgetRefusal, convertActToFile } from './convert';
 import { langOf, noValue, usageWords } from '../usage-words';
 import { outputProblem, sameFile } from '../write/output';
+import { locatedLine } from '../severity-words';
 
 export const CONVERT_USAGE: Text = {
   en: 'usage: odw convert <act.xml> --out <budget.csv> [--plans <dir>] [--compat yatotem2scdl] [--lang en|fr]',
@@ -82,20 +83,20 @@ export async function convertCommand(
       cacheDir: process.env.ODW_PLANS_CACHE || undefined,
       baseUrl: process.env.ODW_OFFLINE === '1' ? null : process.env.ODW_PLANS_URL || undefined,
     });
-    for (const p of r.problems) err(`${a.file}: ${p.severity}: ${p.message}`);
+    for (const p of r.problems) err(locatedLine(a.file, '', p.severity, p.message, a.lang));
     const fr = a.lang === 'fr';
     out(
       fr
-        ? `${a.out} : ${r.rows} lignes (${r.subtotals} sous-totaux calculés ignorés)`
+        ? `${a.out} : ${r.rows} ${r.rows > 1 ? 'lignes' : 'ligne'} (${r.subtotals} sous-totaux calculés ignorés)`
         : `${a.out}: ${r.rows} rows (${r.subtotals} calculated subtotals left out)`,
     );
     return 0;
   } catch (e) {
     if (e instanceof BudgetRefusal) {
-      err(`${a.file}: error: ${e.message}`);
+      err(locatedLine(a.file, '', 'error', e.message, a.lang));
       return 1;
     }
-    err(`${a.file}: error: ${(e as Error).message}`);
+    err(locatedLine(a.file, '', 'error', (e as Error).message, a.lang));
     return 1;
   }
 }

@@ -10,6 +10,7 @@ import { emptyPlan, type Plan } from './plan';
 import { findPlan, planKey, type FoundPlan, type PlanOptions } from './plans';
 import { budgetName, isCountedLine, natDecLabel, SCDL_BUDGET_COLUMNS, toRow, type LineIssue, type Mode } from './rows';
 import { XmlInputError } from './xml-stream';
+import { fsReason } from '../fs-words';
 
 export interface BudgetProblem {
   code: string;
@@ -59,7 +60,7 @@ export function refusalOf(e: unknown, lang: Lang, path: string): BudgetRefusal {
   if (e instanceof XmlInputError) return new BudgetRefusal(e.kind, xmlErrorMessage(lang, e.kind, e.detail));
   const err = e as NodeJS.ErrnoException;
   if (err?.code && /^E[A-Z]+$/.test(err.code))
-    return new BudgetRefusal('unreadable', budgetMessage(lang, 'unreadable', { path, detail: err.message }));
+    return new BudgetRefusal('unreadable', budgetMessage(lang, 'unreadable', { path, detail: fsReason(err, lang) }));
   if ((e as Error)?.name === 'AbortError') throw e;
   return new BudgetRefusal('malformed', budgetMessage(lang, 'malformed', { detail: (e as Error)?.message ?? String(e) }));
 }

@@ -77,7 +77,7 @@ export function describeDiff(d: SchemaDiff, lang: Lang): string {
     parts.push(`${fr ? 'champs renommés :' : 'fields renamed:'} ${d.renamed.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
   if (d.changed.length)
     parts.push(
-      `${fr ? 'contraintes modifiées :' : 'constraints changed:'} ${d.changed.map((c) => `${c.field} (${c.changes.join('; ')})`).join(', ')}`,
+      `${fr ? 'contraintes modifiées :' : 'constraints changed:'} ${d.changed.map((c) => `${c.field} (${c.changes.join(fr ? ' ; ' : '; ')})`).join(', ')}`,
     );
   return parts.length
     ? parts.join(fr ? ' ; ' : '; ')

@@ -3,6 +3,8 @@
 // is edited, not re-serialised, when the resource exists, so the rest of the file is unchanged.
 import { currentCatalog } from './load';
 import { bareVersion } from './version';
+import { jsonErrorFr } from './raw';
+import type { Lang } from '../model';
 
 export type PinResult = { ok: true; text: string; url: string; added: boolean } | { ok: false; reason: string };
 
@@ -12,16 +14,22 @@ interface Resource {
   schema?: unknown;
 }
 
-export function pinSchemaVersion(dpText: string, relPath: string, url: string): PinResult {
+/** `reason`, when the file cannot be edited, is said in `lang`. */
+export function pinSchemaVersion(dpText: string, relPath: string, url: string, lang: Lang = 'en'): PinResult {
+  const no = (en: string, fr: string): PinResult => ({ ok: false, reason: lang === 'fr' ? fr : en });
   let dp: { resources?: Resource[] } & Record<string, unknown>;
   try {
     dp = JSON.parse(dpText.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, reason: `datapackage.json is not valid JSON (${(e as Error).message})` };
+    return no(
+      `datapackage.json is not valid JSON (${(e as Error).message})`,
+      `datapackage.json n’est pas un JSON valide (${jsonErrorFr(e)})`,
+    );
   }
-  if (!dp || typeof dp !== 'object' || Array.isArray(dp)) return { ok: false, reason: 'datapackage.json is not a JSON object' };
+  if (!dp || typeof dp !== 'object' || Array.isArray(dp))
+    return no('datapackage.json is not a JSON object', 'datapackage.json n’est pas un objet JSON');
   if (dp.resources !== undefined && !Array.isArray(dp.resources))
-    return { ok: false, reason: 'datapackage.json: "resources" is not a list' };
+    return no('datapackage.json: "resources" is not a list', 'datapackage.json : « resources » n’est pas une liste');
   const rel = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
   const resources = (dp.resources ??= []);
   let r = resources.find(

@@ -107,15 +107,15 @@ export async function cleanCommand(
   }
   const refused = await notCsv(a.file, a.lang);
   if (refused) {
-    err(`${a.file}: ${refused}`);
+    err(`${a.file}${a.lang === 'fr' ? ' :' : ':'} ${refused}`);
     return 2;
   }
   let steps: CleanStep[] | undefined;
   let staged: string | undefined;
   if (a.recipe) {
-    const r = parseRecipe(await readFile(a.recipe, 'utf8'));
+    const r = parseRecipe(await readFile(a.recipe, 'utf8'), a.lang);
     if (!r.recipe) {
-      for (const e of r.errors) err(`${a.recipe}: ${e}`);
+      for (const e of r.errors) err(`${a.recipe}${a.lang === 'fr' ? ' :' : ':'} ${e}`);
       return 2;
     }
     steps = replaySteps(r.recipe);
@@ -151,7 +151,9 @@ export async function cleanCommand(
   }
   const fr = a.lang === 'fr';
   for (const s of done)
-    out(`${s.rule}: ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`);
+    out(
+      `${s.rule}${fr ? ' :' : ':'} ${s.count ?? 1} ${fr ? 'correction(s)' : 'fix(es)'}${s.fields ? ` [${fieldList(s.fields, fr)}]` : ''}`,
+    );
   for (const [rule, count] of Object.entries(withheld))
     out(
       fr

@@ -3,7 +3,8 @@
 import type { ValidateFunction } from 'ajv';
 import { ajvWithFormats } from '../vendor';
 import schema from '../../../schemas/recipe.schema.json';
-import type { FixData } from '../model';
+import type { FixData, Lang } from '../model';
+import { recipeError, recipeJsonError } from './recipe-errors';
 import type { CleanStep, RecordedStep } from './steps';
 import type { StandardiseSpec } from '../standardise/spec';
 
@@ -39,16 +40,17 @@ function validatorOf(): ValidateFunction<Recipe> {
 
 export type RecipeParse = { recipe: Recipe; errors: [] } | { recipe: null; errors: string[] };
 
-export function parseRecipe(text: string): RecipeParse {
+/** The recipe in `text`, or why it is refused (in `lang`, one line per problem). */
+export function parseRecipe(text: string, lang: Lang = 'en'): RecipeParse {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { recipe: null, errors: [`invalid JSON: ${(e as Error).message}`] };
+    return { recipe: null, errors: [recipeJsonError(e, lang)] };
   }
   const validate = validatorOf();
   if (validate(value)) return { recipe: value, errors: [] };
-  return { recipe: null, errors: (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`) };
+  return { recipe: null, errors: (validate.errors ?? []).map((e) => recipeError(e, lang)) };
 }
 
 /** File name of the recipe of a dataset (`subventions-2024.csv` → `subventions-2024.json`). */

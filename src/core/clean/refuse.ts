@@ -39,7 +39,12 @@ export async function notCsv(path: string, lang: Lang): Promise<string | null> {
   if (!zipOrCfb && !WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase())) {
     const binary = sniffBinary(h);
     if (!binary || binary.fatal === 'empty') return null;
-    return sourceError(binary.fatal, lang, undefined, binary.offset !== undefined ? `byte ${binary.offset}` : undefined).message;
+    return sourceError(
+      binary.fatal,
+      lang,
+      undefined,
+      binary.offset !== undefined ? `${lang === 'fr' ? 'octet' : 'byte'} ${binary.offset}` : undefined,
+    ).message;
   }
   try {
     await assertZip(path);

@@ -7,6 +7,7 @@ import { portalError } from '../portal/errors';
 import { isStale, normalizeFrequency } from './frequency';
 import {
   getJson,
+  organisationWords,
   hasOpenFormat,
   isoDate,
   latest,
@@ -81,7 +82,11 @@ export function ckanDataset(p: Json, site: string, now: Date): PublishedDataset 
 }
 
 function resultOf(b: Json, action: string): Json {
-  if (b.success !== true || !b.result || typeof b.result !== 'object') throw portalError('protocol', `${action}: no success envelope`);
+  if (b.success !== true || !b.result || typeof b.result !== 'object')
+    throw portalError('protocol', {
+      en: `${action}: no success envelope`,
+      fr: `${action} : réponse sans l’enveloppe « success » attendue`,
+    });
   return b.result as Json;
 }
 
@@ -92,7 +97,7 @@ export async function readCkan(
   const api = `${site}/api/3/action`;
   const t = readTransport(req, 'Authorization');
   const now = req.now ?? new Date();
-  const what = `organisation “${req.organization}”`;
+  const what = organisationWords(req.organization);
   const org = resultOf(
     await getJson(t, `${api}/organization_show?id=${enc(req.organization)}&include_datasets=false`, what),
     'organization_show',

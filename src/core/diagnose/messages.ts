@@ -1,6 +1,7 @@
 // The Diagnostic's words in both languages, for the CLI's text output and the editor's tree.
 import type { Lang } from '../model';
 import type { PublishedDataset, QualityCriterion } from './types';
+import { FREQUENCIES } from '../project/choices';
 
 type Pair = { en: string; fr: string };
 
@@ -26,6 +27,40 @@ export const FLAG_LABELS: Record<FlagId, Pair> = {
   private: { en: 'private', fr: 'privé' },
 };
 
+/** The udata frequencies the metadata form does not offer (the finer and rarer ones), as data.gouv.fr words them. */
+const MORE_FREQUENCIES_FR: Record<string, string> = {
+  oneMinute: 'toutes les minutes',
+  fiveMinutes: 'toutes les cinq minutes',
+  tenMinutes: 'toutes les dix minutes',
+  fifteenMinutes: 'tous les quarts d’heure',
+  thirtyMinutes: 'toutes les demi-heures',
+  bihourly: 'toutes les deux heures',
+  trihourly: 'toutes les trois heures',
+  twelveHours: 'toutes les douze heures',
+  severalTimesADay: 'plusieurs fois par jour',
+  threeTimesADay: 'trois fois par jour',
+  semidaily: 'deux fois par jour',
+  fiveTimesAWeek: 'cinq fois par semaine',
+  threeTimesAWeek: 'trois fois par semaine',
+  semiweekly: 'deux fois par semaine',
+  threeTimesAMonth: 'trois fois par mois',
+  semimonthly: 'deux fois par mois',
+  threeTimesAYear: 'trois fois par an',
+  quadrennial: 'quadriennale',
+  decennial: 'décennale',
+  bidecennial: 'bidécennale',
+  tridecennial: 'tridécennale',
+  never: 'jamais',
+  other: 'autre',
+};
+
+/** A udata frequency id in words: the id in English (as the portal gives it), its label in French. */
+export function frequencyWord(id: string, lang: Lang): string {
+  if (lang === 'en') return id;
+  const label = FREQUENCIES.find((f) => f.id === id)?.fr;
+  return label ? label.charAt(0).toLowerCase() + label.slice(1) : (MORE_FREQUENCIES_FR[id] ?? id);
+}
+
 /** The flags of a dataset, most serious first. "no-schema" only when a catalog schema matched its columns. */
 export function flagsOf(d: PublishedDataset): FlagId[] {
   const f: FlagId[] = [];
@@ -43,7 +78,7 @@ export function flagDetail(d: PublishedDataset, flag: FlagId, lang: Lang): strin
   switch (flag) {
     case 'stale':
       return fr
-        ? `Dernière mise à jour le ${d.lastUpdate?.slice(0, 10)}, plus ancienne que sa fréquence (${d.frequency}) ne le permet.`
+        ? `Dernière mise à jour le ${d.lastUpdate?.slice(0, 10)}, plus ancienne que sa fréquence (${frequencyWord(d.frequency ?? '', 'fr')}) ne le permet.`
         : `Last updated on ${d.lastUpdate?.slice(0, 10)}, older than its frequency (${d.frequency}) allows.`;
     case 'no-open-format':
       return fr

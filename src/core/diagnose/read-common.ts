@@ -2,6 +2,7 @@
 // closed formats, dates normalised to UTC ISO strings and schema names read from a URL.
 import { portalError, isPortalError } from '../portal/errors';
 import { HttpTransport } from '../portal/transport';
+import type { Bilingual } from '../portal/types';
 import type { DiagnoseRequest, PortalResource } from './types';
 
 /** udata CLOSED_FORMATS (udata/core/dataset/constants.py). */
@@ -24,14 +25,21 @@ export function readTransport(req: DiagnoseRequest, authHeader: string): HttpTra
   });
 }
 
+/** What is read, named in both languages: organisation “x” / organisation « x ». */
+export function organisationWords(id: string): Bilingual {
+  return { en: `organisation “${id}”`, fr: `organisation « ${id} »` };
+}
+
 /** GET a JSON body; a 404 becomes a clear "organisation not found". */
-export async function getJson(t: HttpTransport, url: string, what: string): Promise<Json> {
+export async function getJson(t: HttpTransport, url: string, what: Bilingual): Promise<Json> {
   try {
     const r = await t.send({ method: 'GET', url, idempotent: true });
-    if (!r.body || typeof r.body !== 'object') throw portalError('protocol', `${what}: not JSON`);
+    if (!r.body || typeof r.body !== 'object')
+      throw portalError('protocol', { en: `${what.en}: not JSON`, fr: `${what.fr} : la réponse n’est pas du JSON` });
     return r.body as Json;
   } catch (e) {
-    if (isPortalError(e, 'not-found')) throw portalError('not-found', { en: `${what} not found`, fr: `${what} introuvable` });
+    // « Introuvable sur le portail : organisation « x » » says it once; the English keeps its words.
+    if (isPortalError(e, 'not-found')) throw portalError('not-found', { en: `${what.en} not found`, fr: what.fr });
     throw e;
   }
 }

@@ -6,6 +6,7 @@ import { siteRoot } from '../portal/url';
 import { normalizeFrequency, isStale } from './frequency';
 import {
   getJson,
+  organisationWords,
   hasOpenFormat,
   isoDate,
   latest,
@@ -90,7 +91,7 @@ export async function readUdata(
   const api = `${site}/api/1`;
   const t = readTransport(req, 'X-API-KEY');
   const now = req.now ?? new Date();
-  const what = `organisation “${req.organization}”`;
+  const what = organisationWords(req.organization);
   const org = await getJson(t, `${api}/organizations/${enc(req.organization)}/`, what);
   const datasets: PublishedDataset[] = [];
   const seen = new Set<string>();

@@ -7,7 +7,7 @@ import type { PortalClient, PublishRight, RemoteDataset, RemoteResource, UploadF
 import { isPortalError, portalError } from './errors';
 import { matchCkanLicence } from './ckan-licence';
 import { HttpTransport } from './transport';
-import type { DatasetMetadata, PortalProfile } from './types';
+import type { Bilingual, DatasetMetadata, PortalProfile } from './types';
 import type { ClientOptions } from './udata';
 import { siteRoot } from './url';
 
@@ -129,7 +129,7 @@ export class CkanClient implements PortalClient {
   }
 
   /** Licence ids from the portal's own license_list (ckan/logic/action/get.py), never Data Package names. */
-  async prepareMetadata(meta: DatasetMetadata): Promise<{ meta: DatasetMetadata; warnings: string[] }> {
+  async prepareMetadata(meta: DatasetMetadata): Promise<{ meta: DatasetMetadata; warnings: Bilingual[] }> {
     if (!meta.license) return { meta, warnings: [] };
     const list = (await this.call('license_list', {}, true, [{ id: meta.license, title: meta.license }])) as unknown;
     const licences = Array.isArray(list) ? (list as Json[]) : [];
@@ -137,13 +137,25 @@ export class CkanClient implements PortalClient {
     if (id)
       return {
         meta: { ...meta, license: id },
-        warnings: id === meta.license ? [] : [`licence ${meta.license} sent as the portal's id ${id}`],
+        warnings:
+          id === meta.license
+            ? []
+            : [
+                {
+                  en: `licence ${meta.license} sent as the portal's id ${id}`,
+                  fr: `licence ${meta.license} envoyée sous l’identifiant ${id} du portail`,
+                },
+              ],
       };
     const { license: _l, ...rest } = meta;
+    const ids = licences.map((l) => l.id).join(', ');
     return {
       meta: rest,
       warnings: [
-        `the portal has no licence matching ${meta.license} (its ids: ${licences.map((l) => l.id).join(', ')}); the dataset is published without a licence: set it on the portal or ask its administrator to add it`,
+        {
+          en: `the portal has no licence matching ${meta.license} (its ids: ${ids}); the dataset is published without a licence: set it on the portal or ask its administrator to add it`,
+          fr: `le portail n’a pas de licence correspondant à ${meta.license} (ses identifiants : ${ids}) ; le jeu de données est publié sans licence : indiquez-la sur le portail ou demandez à son administrateur de l’ajouter`,
+        },
       ],
     };
   }

@@ -2,7 +2,7 @@
 // may inject their own. Each method is one portal call (or one lookup), so the orchestrator
 // owns the order of steps, the checkpoints and the resume logic.
 import type { HttpTransport } from './transport';
-import type { DatasetMetadata, PortalKind, PublishFile } from './types';
+import type { Bilingual, DatasetMetadata, PortalKind, PublishFile } from './types';
 
 export interface WhoAmI {
   id: string;
@@ -68,7 +68,7 @@ export interface PortalClient {
    * returns what it sends: udata zones and granularity (PortalError 'bad-spatial'), CKAN licence
    * ids from license_list. `warnings` say what was changed or left out.
    */
-  prepareMetadata(meta: DatasetMetadata): Promise<{ meta: DatasetMetadata; warnings: string[] }>;
+  prepareMetadata(meta: DatasetMetadata): Promise<{ meta: DatasetMetadata; warnings: Bilingual[] }>;
   /** A fresh marker to store on a dataset before its id is known. */
   newMarker(meta: DatasetMetadata): string;
   /** The dataset carrying `marker`, if a previous (interrupted) create succeeded. */

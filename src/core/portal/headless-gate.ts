@@ -6,6 +6,7 @@ import { lintFile } from '../lint-file';
 import type { Diagnostic, Lang } from '../model';
 import type { PublishFile, SchemaRef } from './types';
 import { gateTally, shownCount } from './gate-tally';
+import { fsReason } from '../fs-words';
 
 export interface GateEntry {
   path: string;
@@ -38,7 +39,7 @@ export async function runHeadlessGate(files: PublishFile[], lang: Lang): Promise
         ...(f.schema ? { schema: f.schema.name } : {}),
       });
     } catch (e) {
-      gate.unreadable.push({ path: f.path, message: (e as Error).message });
+      gate.unreadable.push({ path: f.path, message: fsReason(e, lang) });
       continue;
     }
     if (r.fatal) {

@@ -7,6 +7,7 @@ import type { Lang } from '../model';
 import { datasetsOf, licenceByName, parseDataPackage, resourcePaths, type DatasetMeta, type DataPackage } from '../project';
 import { confinePath, confineReason } from './confine';
 import type { DatasetMetadata, PortalKind, PublishFile, ResourceType } from './types';
+import { fsReason } from '../fs-words';
 
 export interface PublishInput {
   /** Folder of datapackage.json (or of the data file): where .opendata/project.json lives. */
@@ -34,11 +35,16 @@ function readPackage(file: string, lang: Lang): DataPackage {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new InputError(
-      lang === 'fr' ? `fichier illisible : ${file} (${(e as Error).message})` : `cannot read ${file} (${(e as Error).message})`,
+      lang === 'fr' ? `fichier illisible : ${file} (${fsReason(e, 'fr')})` : `cannot read ${file} (${(e as Error).message})`,
     );
   }
   const parsed = parseDataPackage(text);
-  if (!parsed.value) throw new InputError(`${file}: ${parsed.issues[0]?.message[lang] ?? 'invalid JSON'}`);
+  if (!parsed.value)
+    throw new InputError(
+      lang === 'fr'
+        ? `${file} : ${parsed.issues[0]?.message.fr ?? 'JSON invalide'}`
+        : `${file}: ${parsed.issues[0]?.message.en ?? 'invalid JSON'}`,
+    );
   return parsed.value;
 }
 

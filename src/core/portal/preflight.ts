@@ -5,6 +5,8 @@
 import { statSync } from 'node:fs';
 import type { PortalClient, PublishRight, WhoAmI } from './client';
 import { portalError } from './errors';
+import { fsReason } from '../fs-words';
+import { inLang } from './redact';
 import { extensionOf } from './resource-type';
 import type { DatasetMetadata, Logger, PublishFile } from './types';
 
@@ -15,6 +17,15 @@ export interface Preflight {
   warnings: string[];
 }
 
+/** An organisation role as the portals name it (udata, CKAN), in French. */
+const ROLE_FR: Record<string, string> = {
+  admin: 'administrateur',
+  editor: 'éditeur',
+  partial_editor: 'éditeur partiel',
+  member: 'membre',
+  sysadmin: 'administrateur du portail',
+};
+
 export async function preflight(client: PortalClient, meta: DatasetMetadata, files: PublishFile[], log: Logger): Promise<Preflight> {
   const dry = client.transport.dryRun;
   const me = await client.whoami();
@@ -24,21 +35,36 @@ export async function preflight(client: PortalClient, meta: DatasetMetadata, fil
   }
   const right = await client.publishRight(me, org);
   if (!dry && !right.ok) {
-    throw portalError('no-publish-right', `${right.orgName ?? org}${right.role ? ` (role: ${right.role})` : ''}`, { step: 'check-key' });
+    const name = right.orgName ?? org;
+    const role = right.role;
+    throw portalError(
+      'no-publish-right',
+      { en: `${name}${role ? ` (role: ${role})` : ''}`, fr: `${name}${role ? ` (rôle : ${ROLE_FR[role] ?? role})` : ''}` },
+      { step: 'check-key' },
+    );
   }
-  if (!dry)
+  if (!dry) {
+    const name = right.orgName ?? org;
+    const role = right.role;
     log.info(
       org
-        ? `your key can publish to organisation ${right.orgName ?? org}${right.role ? ` (role ${right.role})` : ''}`
-        : 'your key can publish to your own account',
+        ? inLang(
+            log,
+            `your key can publish to organisation ${name}${role ? ` (role ${role})` : ''}`,
+            `votre clé peut publier pour l’organisation ${name}${role ? ` (rôle ${ROLE_FR[role] ?? role})` : ''}`,
+          )
+        : inLang(log, 'your key can publish to your own account', 'votre clé peut publier sur votre propre compte'),
     );
+  }
 
   for (const f of files) {
+    let why: { en: string; fr: string } | undefined;
     try {
-      if (!statSync(f.path).isFile()) throw new Error('not a file');
+      if (!statSync(f.path).isFile()) why = { en: 'not a file', fr: 'pas un fichier' };
     } catch (e) {
-      throw portalError('file', `${f.path} (${(e as Error).message})`, { step: 'check-files' });
+      why = { en: (e as Error).message, fr: fsReason(e, 'fr') };
     }
+    if (why) throw portalError('file', { en: `${f.path} (${why.en})`, fr: `${f.path} (${why.fr})` }, { step: 'check-files' });
   }
   const allowed = await client.allowedExtensions();
   if (allowed) {
@@ -59,6 +85,6 @@ export async function preflight(client: PortalClient, meta: DatasetMetadata, fil
     }
   }
   const prepared = await client.prepareMetadata(meta);
-  for (const w of prepared.warnings) log.warn(w);
-  return { me, right, meta: prepared.meta, warnings: prepared.warnings };
+  for (const w of prepared.warnings) log.warn(inLang(log, w.en, w.fr));
+  return { me, right, meta: prepared.meta, warnings: prepared.warnings.map((w) => w.en) };
 }

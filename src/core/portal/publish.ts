@@ -10,7 +10,7 @@ import { fileMarker, hashFile } from './checksum';
 import type { PortalClient, RemoteDataset, RemoteResource, UploadFile } from './client';
 import { isPortalError, portalError } from './errors';
 import { preflight } from './preflight';
-import { redactingLogger } from './redact';
+import { inLang, redactingLogger } from './redact';
 import { sleep } from './retry';
 import type { Linkage, Logger, PublishedResource, PublishPlan, PublishResult, PublishStep } from './types';
 
@@ -29,6 +29,9 @@ const MB = 1024 * 1024;
 export const defaultOrphanRecheckMs = (bytes: number) => Math.min(120_000, 5_000 + Math.ceil(bytes / MB) * 1_000);
 
 /** Failures after which the portal may or may not have applied the request. */
+/** What an error says, in the logger's language (a PortalError has both). */
+const said = (log: Logger, e: unknown): string => (isPortalError(e) ? inLang(log, e.messages.en, e.messages.fr) : (e as Error).message);
+
 function outcomeUnknown(e: unknown): boolean {
   return isPortalError(e) && (e.kind === 'timeout' || e.kind === 'network' || e.kind === 'server');
 }
@@ -95,7 +98,11 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
     }
     if (!dry && meta.organization && ds.organization && ds.organization !== meta.organization) {
       log.warn(
-        `the dataset belongs to organisation ${ds.organization}, not ${meta.organization}: the portal does not move a dataset on update; it stays where it is`,
+        inLang(
+          log,
+          `the dataset belongs to organisation ${ds.organization}, not ${meta.organization}: the portal does not move a dataset on update; it stays where it is`,
+          `le jeu de données appartient à l’organisation ${ds.organization}, pas à ${meta.organization} : le portail ne déplace pas un jeu de données mis à jour ; il reste où il est`,
+        ),
       );
     }
   } else {
@@ -118,12 +125,25 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
         found = await create();
       } catch (e) {
         if (!outcomeUnknown(e)) throw e;
-        log.warn(`create-dataset: ${(e as Error).message}; looking for it before creating again`);
+        log.warn(
+          inLang(
+            log,
+            `create-dataset: ${(e as Error).message}; looking for it before creating again`,
+            `création du jeu de données : ${said(log, e)} ; recherche du jeu de données avant de le créer à nouveau`,
+          ),
+        );
         await pauseAfter(e);
         found = (await step('find-dataset', () => client.findDatasetByMarker(linkage.marker!, meta))) ?? (await create());
       }
     }
-    if (!fresh) log.info(`found dataset ${found.id} created by an interrupted run`);
+    if (!fresh)
+      log.info(
+        inLang(
+          log,
+          `found dataset ${found.id} created by an interrupted run`,
+          `jeu de données ${found.id} retrouvé, créé par une exécution interrompue`,
+        ),
+      );
     linkage.datasetId = found.id;
     await checkpoint();
     // A listing entry may omit resources; reload to see those an interrupted run left behind.
@@ -134,7 +154,13 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
     const own = new Set(ds.resources.map((r) => r.id));
     for (const [p, rid] of Object.entries(linkage.resources)) {
       if (!own.has(rid)) {
-        log.warn(`resource ${rid} recorded for ${p} is not in dataset ${ds.id}; it is not touched`);
+        log.warn(
+          inLang(
+            log,
+            `resource ${rid} recorded for ${p} is not in dataset ${ds.id}; it is not touched`,
+            `la ressource ${rid} enregistrée pour ${p} n’est pas dans le jeu de données ${ds.id} ; elle n’est pas modifiée`,
+          ),
+        );
         delete linkage.resources[p];
       }
     }
@@ -159,12 +185,24 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
     if (linked) {
       const remote = ds.resources.find((r) => r.id === linked);
       if (remote?.sha1 && remote.sha1 === file.sha1) {
-        log.info(`${f.path} is unchanged since the last publication: not uploaded again`);
+        log.info(
+          inLang(
+            log,
+            `${f.path} is unchanged since the last publication: not uploaded again`,
+            `${f.path} n’a pas changé depuis la dernière publication : il n’est pas envoyé à nouveau`,
+          ),
+        );
         res = remote;
       } else {
         res = await step('replace-resource', () => client.replaceResource(ds.id, linked, file));
         if (!res) {
-          log.warn(`resource ${linked} for ${f.path} is gone; uploading a new one`);
+          log.warn(
+            inLang(
+              log,
+              `resource ${linked} for ${f.path} is gone; uploading a new one`,
+              `la ressource ${linked} de ${f.path} a disparu ; envoi d’une nouvelle ressource`,
+            ),
+          );
           delete linkage.resources[f.path];
           await checkpoint();
         }
@@ -177,14 +215,27 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
           res = await step('upload-resource', () => client.uploadResource(ds.id, file));
         } catch (e) {
           if (!outcomeUnknown(e)) throw e;
-          log.warn(`upload-resource ${f.path}: ${(e as Error).message}; checking whether the portal kept it`);
+          log.warn(
+            inLang(
+              log,
+              `upload-resource ${f.path}: ${(e as Error).message}; checking whether the portal kept it`,
+              `envoi de ${f.path} : ${said(log, e)} ; vérification que le portail ne l’a pas gardé`,
+            ),
+          );
           await pauseAfter(e);
           ds = await refetch(ds.id);
           orphan = findOrphan(file);
           if (!orphan) {
             // The portal may still be copying the file to its storage: look once more, later.
             const ms = recheckMs(size);
-            log.info(`no trace of ${f.path} yet; looking again in ${Math.round(ms / 1000)} s before uploading it again`);
+            const s = Math.round(ms / 1000);
+            log.info(
+              inLang(
+                log,
+                `no trace of ${f.path} yet; looking again in ${s} s before uploading it again`,
+                `pas encore de trace de ${f.path} ; nouvelle recherche dans ${s} s avant de l’envoyer à nouveau`,
+              ),
+            );
             await sleep(ms, signal);
             ds = await refetch(ds.id);
             orphan = findOrphan(file);
@@ -193,7 +244,13 @@ export async function publish(plan: PublishPlan, client: PortalClient, hooks: Pu
         }
       }
       if (orphan) {
-        log.info(`reusing resource ${orphan.res.id} left by an interrupted upload of ${f.path}`);
+        log.info(
+          inLang(
+            log,
+            `reusing resource ${orphan.res.id} left by an interrupted upload of ${f.path}`,
+            `reprise de la ressource ${orphan.res.id} laissée par un envoi interrompu de ${f.path}`,
+          ),
+        );
         res = orphan.res;
         if (!orphan.sameBytes) res = (await step('replace-resource', () => client.replaceResource(ds.id, orphan!.res.id, file))) ?? res;
       }

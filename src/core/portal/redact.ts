@@ -90,10 +90,14 @@ export function redactValue<T>(value: T, secrets: readonly string[]): T {
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** A line in the logger's language. */
+export const inLang = (log: Logger, en: string, fr: string): string => (log.lang === 'fr' ? fr : en);
+
 /** Wrap a logger so that every line is redacted before it reaches the sink. */
 export function redactingLogger(inner: Logger | undefined, secrets: readonly string[]): Logger {
   const sink = inner ?? silentLogger;
   return {
+    lang: sink.lang,
     debug: (m) => sink.debug(redact(m, secrets)),
     info: (m) => sink.info(redact(m, secrets)),
     warn: (m) => sink.warn(redact(m, secrets)),

@@ -4,7 +4,7 @@
 import { portalError, isPortalError, PortalError } from './errors';
 import { errorFromResponse } from './http-errors';
 import { buildMultipart, MultipartSpec } from './multipart';
-import { redact, redactHeaders, redactingLogger, redactValue } from './redact';
+import { inLang, redact, redactHeaders, redactingLogger, redactValue } from './redact';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, RetryOptions, sleep } from './retry';
 import type { Logger, ProgressEvent, PublishStep, RequestSummary } from './types';
 import { assertSafeUrl } from './url';
@@ -119,13 +119,28 @@ export class HttpTransport {
         if (!retryable || attempt >= this.retry.retries) throw err;
         if (retryAfter !== undefined && retryAfter > this.retry.maxRetryAfterMs) throw err;
         wait = retryAfter ?? backoffDelay(attempt, this.retry);
-        this.log.warn(`${req.method} ${req.url}: HTTP ${res.status}, retry ${attempt + 1}/${this.retry.retries} in ${wait} ms`);
+        const n = `${attempt + 1}/${this.retry.retries}`;
+        this.log.warn(
+          inLang(
+            this.log,
+            `${req.method} ${req.url}: HTTP ${res.status}, retry ${n} in ${wait} ms`,
+            `${req.method} ${req.url} : HTTP ${res.status}, nouvel essai ${n} dans ${wait} ms`,
+          ),
+        );
       } catch (e) {
         // HTTP errors thrown just above are never 'timeout'/'network', so they pass straight through.
         if (!isPortalError(e) || !(e.kind === 'timeout' || e.kind === 'network')) throw e;
         if (!req.idempotent || attempt >= this.retry.retries) throw e;
         wait = backoffDelay(attempt, this.retry);
-        this.log.warn(`${req.method} ${req.url}: ${e.kind}, retry ${attempt + 1}/${this.retry.retries} in ${wait} ms`);
+        const n = `${attempt + 1}/${this.retry.retries}`;
+        const kindFr = e.kind === 'timeout' ? 'pas de réponse à temps' : 'erreur réseau';
+        this.log.warn(
+          inLang(
+            this.log,
+            `${req.method} ${req.url}: ${e.kind}, retry ${n} in ${wait} ms`,
+            `${req.method} ${req.url} : ${kindFr}, nouvel essai ${n} dans ${wait} ms`,
+          ),
+        );
       }
       await sleep(wait, this.o.signal);
     }
@@ -190,7 +205,7 @@ export class HttpTransport {
       // A file read error surfaces as the stream's error, possibly wrapped by fetch.
       if (isPortalError(cause)) throw cause as PortalError;
       const why = cause?.code ?? cause?.message ?? (e as Error).message;
-      this.log.warn(`${req.method} ${req.url}: network error ${why}`);
+      this.log.warn(inLang(this.log, `${req.method} ${req.url}: network error ${why}`, `${req.method} ${req.url} : erreur réseau ${why}`));
       throw portalError('network', redact(`${req.method} ${req.url} (${why})`, this.o.secrets), { cause: e });
     } finally {
       settled = true;

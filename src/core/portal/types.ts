@@ -141,6 +141,8 @@ export interface PublishResult {
 
 /** Logger used by the whole core. Wrap any sink with `redactingLogger` before use. */
 export interface Logger {
+  /** The language its lines are wanted in (the CLI's --lang); English when absent. */
+  readonly lang?: 'en' | 'fr';
   debug(message: string): void;
   info(message: string): void;
   warn(message: string): void;

@@ -4,7 +4,7 @@ import type { PortalClient, PublishRight, RemoteDataset, RemoteResource, UploadF
 import { portalError } from './errors';
 import { resourceTypeOf } from './resource-type';
 import { HttpTransport, TransportOptions } from './transport';
-import type { DatasetMetadata, PortalProfile } from './types';
+import type { Bilingual, DatasetMetadata, PortalProfile } from './types';
 import { siteRoot } from './url';
 import { randomUUID } from 'node:crypto';
 
@@ -158,7 +158,7 @@ export class UdataClient implements PortalClient {
    * udata/core/spatial/forms.py ZonesField refuses an unknown zone with "Unknown geoid(s)"
    * after the dataset form is sent; checked here first so nothing is created with it.
    */
-  async prepareMetadata(meta: DatasetMetadata): Promise<{ meta: DatasetMetadata; warnings: string[] }> {
+  async prepareMetadata(meta: DatasetMetadata): Promise<{ meta: DatasetMetadata; warnings: Bilingual[] }> {
     const zones = meta.spatial?.zones ?? [];
     const unknown: string[] = [];
     for (const z of zones) {

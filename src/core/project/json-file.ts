@@ -6,6 +6,7 @@ import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ajvWithFormats } from '../vendor';
 import { jsonSpans, JsonSyntaxError } from '../schema/json-positions';
+import { jsonTypeFr } from '../schema/types/words';
 import type { FileIssue } from './types';
 
 export interface ParsedFile<T> {
@@ -31,9 +32,10 @@ export function parseJsonFile<T>(text: string, schema: object): ParsedFile<T> {
   } catch (e) {
     const at = e instanceof JsonSyntaxError ? e.offset : 0;
     const detail = (e as Error).message;
+    const fr = e instanceof JsonSyntaxError ? e.fr : detail;
     return {
       value: null,
-      issues: [{ message: { en: `Invalid JSON: ${detail}.`, fr: `JSON invalide : ${detail}.` }, start: at, end: at + 1 }],
+      issues: [{ message: { en: `Invalid JSON: ${detail}.`, fr: `JSON invalide : ${fr}.` }, start: at, end: at + 1 }],
     };
   }
   const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -70,7 +72,7 @@ function describe(e: ErrorObject): { en: string; fr: string } {
     case 'required':
       return { en: `${at}: “${p.missingProperty}” is required.`, fr: `${at} : « ${p.missingProperty} » est obligatoire.` };
     case 'type':
-      return { en: `${at}: must be of type ${p.type}.`, fr: `${at} : doit être de type ${p.type}.` };
+      return { en: `${at}: must be of type ${p.type}.`, fr: `${at} : doit être de type ${jsonTypeFr(String(p.type))}.` };
     case 'enum':
       return {
         en: `${at}: not an allowed value (${(p.allowedValues as unknown[]).slice(0, 8).join(', ')}…).`,

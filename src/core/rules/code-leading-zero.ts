@@ -23,6 +23,12 @@ const WORD: Record<What, { en: string; fr: string }> = {
   nature: { en: 'compte', fr: 'compte' },
   function: { en: 'fonction', fr: 'fonction' },
 };
+/** The French articles of each word: « le chapitre, du chapitre », but « la fonction, de la fonction ». */
+const THE_FR: Record<What, { le: string; du: string }> = {
+  chapter: { le: 'Le chapitre', du: 'du chapitre' },
+  nature: { le: 'Le compte', du: 'du compte' },
+  function: { le: 'La fonction', du: 'de la fonction' },
+};
 
 const COLUMNS: { what: What; code: string; label: string }[] = [
   { what: 'chapter', code: 'BGT_CONTNAT', label: 'BGT_CONTNAT_LABEL' },
@@ -66,14 +72,14 @@ export default defineRule<Params, null>({
     const w = WORD[p.what][lang];
     if (p.kind === 'label')
       return lang === 'fr'
-        ? `Le libellé « ${p.given} » du ${w} ${p.code} diffère de celui du plan ${p.plan} : « ${p.label} ».`
+        ? `Le libellé « ${p.given} » ${THE_FR[p.what].du} ${p.code} diffère de celui du plan ${p.plan} : « ${p.label} ».`
         : `The label “${p.given}” of ${w} ${p.code} differs from the plan ${p.plan}: “${p.label}”.`;
     if (p.kind === 'meant')
       return lang === 'fr'
-        ? `Le ${w} ${p.code} porte le libellé « ${p.given} », celui du ${p.fixed} dans ${p.plan} : le zéro initial a été perdu (colonne lue comme un nombre).`
+        ? `${THE_FR[p.what].le} ${p.code} porte le libellé « ${p.given} », celui du ${p.fixed} dans ${p.plan} : le zéro initial a été perdu (colonne lue comme un nombre).`
         : `${w} ${p.code} is labelled “${p.given}”, the label of ${p.fixed} in ${p.plan}: the leading zero was lost (the column was read as a number).`;
     return lang === 'fr'
-      ? `Le ${w} ${p.code} n’existe pas dans ${p.plan} ; le ${p.fixed} — ${p.label} existe : le zéro initial a été perdu (colonne lue comme un nombre).`
+      ? `${THE_FR[p.what].le} ${p.code} n’existe pas dans ${p.plan} ; le ${p.fixed} — ${p.label} existe : le zéro initial a été perdu (colonne lue comme un nombre).`
       : `${w} ${p.code} does not exist in ${p.plan}; ${p.fixed} — ${p.label} does: the leading zero was lost (the column was read as a number).`;
   },
   create(ctx) {

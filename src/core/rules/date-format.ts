@@ -237,7 +237,8 @@ export default defineRule<DateParams, DateHandOver>({
           const ambiguous = !chosen && dmy > 0 && dmy === (col.counts.get('mm/dd/yyyy') ?? 0);
           const used = [...col.counts.keys()].filter((f) => f !== 'mm/dd/yyyy' || decided === 'mm/dd/yyyy');
           const labels = ctx.lang === 'fr' ? LABEL : LABEL_EN;
-          const mixed = used.length > 1 ? used.map((f) => `${labels[f]}: ${col.counts.get(f)}`).join(', ') : null;
+          const colon = ctx.lang === 'fr' ? ' :' : ':';
+          const mixed = used.length > 1 ? used.map((f) => `${labels[f]}${colon} ${col.counts.get(f)}`).join(', ') : null;
           for (const c of candidates[i].items) {
             // An ambiguous cell takes the column's format; an unambiguous one its own.
             const format = c.formats.includes(decided as DateFormat) ? decided! : c.formats[0];

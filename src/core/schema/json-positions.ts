@@ -10,14 +10,28 @@ export interface JsonSpan {
   keyEnd?: number;
 }
 
+/** `message` is English; `fr` says the same in French. */
 export class JsonSyntaxError extends Error {
   constructor(
     readonly offset: number,
     message: string,
+    readonly fr: string = message,
   ) {
     super(message);
   }
 }
+
+/** What the scanner expected, in both languages. */
+const EXPECTED = {
+  control: { en: 'control character in string', fr: 'caractère de contrôle dans une chaîne' },
+  unterminated: { en: 'unterminated string', fr: 'chaîne non fermée' },
+  name: { en: 'expected a property name in double quotes', fr: 'nom de propriété entre guillemets droits attendu' },
+  colon: { en: 'expected “:”', fr: '« : » attendu' },
+  objectNext: { en: 'expected “,” or “}”', fr: '« , » ou « } » attendu' },
+  arrayNext: { en: 'expected “,” or “]”', fr: '« , » ou « ] » attendu' },
+  value: { en: 'expected a value', fr: 'valeur attendue' },
+  end: { en: 'expected the end of the document', fr: 'fin du document attendue' },
+};
 
 export function jsonSpans(text: string): Map<string, JsonSpan> {
   const spans = new Map<string, JsonSpan>();
@@ -25,18 +39,20 @@ export function jsonSpans(text: string): Map<string, JsonSpan> {
   const ws = () => {
     while (i < text.length && ' \t\r\n\uFEFF'.includes(text[i])) i++;
   };
-  const fail = (what: string): never => {
-    throw new JsonSyntaxError(i, i >= text.length ? `unexpected end of JSON, ${what}` : `unexpected “${text[i]}”, ${what}`);
+  const fail = (why: keyof typeof EXPECTED): never => {
+    const { en, fr } = EXPECTED[why];
+    if (i >= text.length) throw new JsonSyntaxError(i, `unexpected end of JSON, ${en}`, `fin inattendue du JSON, ${fr}`);
+    throw new JsonSyntaxError(i, `unexpected “${text[i]}”, ${en}`, `« ${text[i]} » inattendu, ${fr}`);
   };
   const str = (): string => {
     const s = i;
     i++;
     while (i < text.length && text[i] !== '"') {
       if (text[i] === '\\') i++;
-      else if (text.charCodeAt(i) < 0x20) fail('control character in string');
+      else if (text.charCodeAt(i) < 0x20) fail('control');
       i++;
     }
-    if (i >= text.length) fail('unterminated string');
+    if (i >= text.length) fail('unterminated');
     i++;
     return JSON.parse(text.slice(s, i)) as string;
   };
@@ -51,12 +67,12 @@ export function jsonSpans(text: string): Map<string, JsonSpan> {
       else
         for (;;) {
           ws();
-          if (text[i] !== '"') fail('expected a property name in double quotes');
+          if (text[i] !== '"') fail('name');
           const ks = i;
           const key = str();
           const ke = i;
           ws();
-          if (text[i] !== ':') fail('expected “:”');
+          if (text[i] !== ':') fail('colon');
           i++;
           value(`${ptr}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, ks, ke);
           ws();
@@ -68,7 +84,7 @@ export function jsonSpans(text: string): Map<string, JsonSpan> {
             i++;
             break;
           }
-          fail('expected “,” or “}”');
+          fail('objectNext');
         }
     } else if (c === '[') {
       i++;
@@ -86,19 +102,19 @@ export function jsonSpans(text: string): Map<string, JsonSpan> {
             i++;
             break;
           }
-          fail('expected “,” or “]”');
+          fail('arrayNext');
         }
     } else if (c === '"') str();
     else {
       const m = /^(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-      if (!m) fail('expected a value');
+      if (!m) fail('value');
       i += m![0].length;
     }
     spans.set(ptr, { start, end: i, keyStart, keyEnd });
   };
   value('');
   ws();
-  if (i < text.length) fail('expected the end of the document');
+  if (i < text.length) fail('end');
   return spans;
 }
 

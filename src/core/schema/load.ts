@@ -57,7 +57,7 @@ export function loadSchemaText(text: string, lang: Lang = 'en'): LoadedSchema {
     spans = jsonSpans(text);
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
-    const msg = fr ? `JSON invalide : ${e.message}.` : `Invalid JSON: ${e.message}.`;
+    const msg = fr ? `JSON invalide : ${e.fr}.` : `Invalid JSON: ${e.message}.`;
     return { descriptor: null, compiled: null, diagnostics: [at(text, 'schema-error', msg, { start: e.offset, end: e.offset + 1 })] };
   }
   const descriptor = JSON.parse(text.replace(/^\uFEFF/, '')) as TableSchema;

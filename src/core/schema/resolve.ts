@@ -16,6 +16,7 @@ import { globMatches } from './glob';
 import { loadSchemaText, type LoadedSchema } from './load';
 import { confineRefusal, refusalText } from '../project/confine';
 import { fileDiagnostic } from '../file-diagnostic';
+import { fsReason } from '../fs-words';
 
 export interface ResolvedSchema extends LoadedSchema {
   ref: SchemaRef;
@@ -79,7 +80,7 @@ export function resolveSchemaArg(
     const fr = lang === 'fr';
     const msg = looksLikePath(nameOrPath)
       ? fr
-        ? `Schéma illisible : ${path} (${(e as Error).message}).`
+        ? `Schéma illisible : ${path} (${fsReason(e, 'fr')}).`
         : `Cannot read schema ${path} (${(e as Error).message}).`
       : fr
         ? `Schéma inconnu « ${nameOrPath} » : ni un nom du catalogue, ni un fichier.`

@@ -61,15 +61,65 @@ const limitText: Record<string, [string, string]> = {
   'xml-size': ['one XML element is larger than 64 MB', 'un élément XML dépasse 64 Mo'],
 };
 
+/** French for the technical details the readers write in English (the English stays as written). */
+const DETAIL_FR: [RegExp, (...m: string[]) => string][] = [
+  [
+    /^zip directory: End of central directory record signature not found.*$/s,
+    () => 'répertoire de l’archive zip : fin du répertoire central introuvable, ce n’est pas une archive zip ou le fichier est tronqué',
+  ],
+  [/^zip directory: /, () => 'répertoire de l’archive zip : '],
+  [/^missing (\S+)$/, (_, part) => `${part} absent de l’archive`],
+  [/^empty file$/, () => 'fichier vide'],
+  [/^an Excel file named \.ods$/, () => 'un fichier Excel nommé .ods'],
+  [/^an OpenDocument file named \.xlsx$/, () => 'un fichier OpenDocument nommé .xlsx'],
+  [/^(.+): compression method (\d+)$/, (_, e, m) => `${e} : méthode de compression ${m}`],
+  [/^(.+): no data for (\d+) bytes$/, (_, e, n) => `${e} : aucune donnée pour ${n} octets`],
+  [/^(.+): no local header$/, (_, e) => `${e} : en-tête local absent`],
+  [/^(.+) inflates past its declared (\d+) bytes$/, (_, e, n) => `${e} dépasse à la décompression les ${n} octets annoncés`],
+  [
+    /^(.+): (\d+) bytes declared to expand to (\d+) \(ratio (\d+)(?:, limit (\d+) above (\d+) MB)?\)$/,
+    (_, e, c, u, r, l, mb) =>
+      `${e} : ${c} octets annoncés pour ${u} décompressés (rapport ${r}${l ? `, limite ${l} au-delà de ${mb} Mo` : ''})`,
+  ],
+  [
+    /^declared ([\d.]+) GB uncompressed, limit ([\d.]+) GB$/,
+    (_, t, l) => `${t.replace('.', ',')} Go annoncés décompressés, limite ${l.replace('.', ',')} Go`,
+  ],
+  [
+    /^entries claim (\d+) packed bytes in a (\d+)-byte file$/,
+    (_, p, f) => `les entrées annoncent ${p} octets compressés dans un fichier de ${f} octets`,
+  ],
+  // A part and what the zip or XML library said of it (its own words).
+  [/^([^\s:]+): /, (_, e) => `${e} : `],
+];
+
+/** A limit's place (`xl/worksheets/sheet1.xml, row 9`, `S, 1,000,000 cells`, `…, string 12`) in French. */
+const placeFr = (place: string): string =>
+  place
+    .replace(/\brow (\S+)/g, 'ligne $1')
+    .replace(/\bstring (\d+)/g, 'chaîne $1')
+    .replace(/(\d[\d,]*) cells\b/g, (_, n: string) => `${Number(n.replace(/,/g, '')).toLocaleString('fr')} cellules`);
+
+function detailFr(detail: string): string {
+  for (const [re, say] of DETAIL_FR) {
+    const m = re.exec(detail);
+    if (m) return say(...m) + detail.slice(m.index + m[0].length);
+  }
+  return detail;
+}
+
 export function sheetErrorMessage(kind: SheetErrorKind, lang: Lang, detail?: string): string {
   if (kind === 'limit' && detail) {
     // Limit details are `id@place` (limitError): the limit is named in the user's language.
     const at = detail.indexOf('@');
     const text = limitText[at === -1 ? detail : detail.slice(0, at)];
-    const place = at === -1 ? '' : ` (${detail.slice(at + 1)})`;
-    if (text) return lang === 'fr' ? `${fr.limit} : ${text[1]}${place}.` : `${en.limit}: ${text[0]}${place}.`;
+    const place = at === -1 ? '' : detail.slice(at + 1);
+    if (text)
+      return lang === 'fr'
+        ? `${fr.limit} : ${text[1]}${place ? ` (${placeFr(place)})` : ''}.`
+        : `${en.limit}: ${text[0]}${place ? ` (${place})` : ''}.`;
   }
-  return (lang === 'fr' ? fr : en)[kind] + (detail ? ` (${detail})` : '');
+  return (lang === 'fr' ? fr : en)[kind] + (detail ? ` (${lang === 'fr' ? detailFr(detail) : detail})` : '');
 }
 
 /** Turns whatever a zip or XML library threw into a SheetReadError. */

@@ -13,6 +13,7 @@ import { labelField } from './propose';
 import { emptyReport, tableShaper, type ShapeReport } from './table-ops';
 import type { Target } from './target';
 import { sameFile } from '../write/output';
+import { fsReason } from '../fs-words';
 
 export interface RunOptions {
   /** Relative lookup files are read from here (the recipe's folder). */
@@ -117,8 +118,7 @@ export async function standardiseToFile(
   try {
     fd = openSync(part, 'w');
   } catch (e) {
-    const why = (e as Error).message;
-    throw err('unwritable', `Cannot write ${out}: ${why}`, `Impossible d’écrire ${out} : ${why}`);
+    throw err('unwritable', `Cannot write ${out}: ${(e as Error).message}`, `Impossible d’écrire ${out} : ${fsReason(e, 'fr')}`);
   }
   let buf = '';
   let res: RunResult;

@@ -2,6 +2,7 @@
 // click command and the contextValue their menus key on.
 import * as vscode from 'vscode';
 import { MATURITY_QUESTIONS } from '../../core/diagnose/maturity';
+import { frequencyWord } from '../../core/diagnose/messages';
 import { wantedProgress } from '../../core/diagnose/project-state';
 import { SOCLE } from '../../core/diagnose/socle';
 import { uiLang } from '../settings';
@@ -67,7 +68,7 @@ function itemFor(n: DiagNode): vscode.TreeItem {
       const md = new vscode.MarkdownString();
       md.appendText(`${d.title}\n\n`);
       md.appendText(vscode.l10n.t('Last update: {0}', d.lastUpdate?.slice(0, 10) ?? '—') + '\n\n');
-      md.appendText(vscode.l10n.t('Frequency: {0}', d.frequency ?? '—') + '\n\n');
+      md.appendText(vscode.l10n.t('Frequency: {0}', d.frequency ? frequencyWord(d.frequency, uiLang()) : '—') + '\n\n');
       md.appendText(vscode.l10n.t('Formats: {0}', d.formats.join(', ') || '—') + '\n\n');
       md.appendText(vscode.l10n.t('Schema: {0}', d.schema ?? '—') + '\n\n');
       if (d.quality !== null) md.appendText(vscode.l10n.t('data.gouv.fr quality score: {0}/9', Math.round(d.quality * 9)));

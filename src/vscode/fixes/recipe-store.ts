@@ -1,5 +1,6 @@
 // Recipes in the workspace: .opendata/recipes/<dataset>.json next to the data's folder root.
 import * as vscode from 'vscode';
+import { uiLang } from '../settings';
 import { appendSteps, parseRecipe, RECIPE_DIR, recipeFileName, toJson, type Recipe, type RecipeStep } from '../../core/clean/recipe';
 
 function recipesDir(dataset: vscode.Uri): vscode.Uri {
@@ -9,7 +10,7 @@ function recipesDir(dataset: vscode.Uri): vscode.Uri {
 
 export async function readRecipe(uri: vscode.Uri): Promise<{ recipe: Recipe | null; errors: string[] }> {
   try {
-    return parseRecipe(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    return parseRecipe(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), uiLang());
   } catch {
     return { recipe: null, errors: [] };
   }

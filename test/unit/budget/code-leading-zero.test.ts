@@ -9,6 +9,7 @@ import { convertActToFile } from '../../../src/core/budget/convert';
 import { SCDL_BUDGET_COLUMNS } from '../../../src/core/budget/rows';
 import { lintCsvText } from '../../../src/core/lint-csv';
 import { actOf, caseNames, tmp } from './helpers';
+import { FIXTURES } from '../helpers';
 
 const HEAD = SCDL_BUDGET_COLUMNS.join(',');
 const line = (
@@ -82,6 +83,18 @@ test('a function and an account without their zeros; a label the plan disagrees 
   assert.equal(w.severity, 'warning');
   assert.match(w.message, /label “Charges générales” of chapitre 011 differs from the plan M14 2022: “Charges à caractère général”/);
   assert.equal(w.fix, undefined);
+  // French: « la fonction », « de la fonction », as « le chapitre », « du compte ».
+  const fr = lint(
+    [line('011', 'Charges à caractère général', '2', 'Résultat de fonctionnement reporté', '1', 'Opérations non ventilables')],
+    'fr',
+  );
+  assert.match(fr.find((d) => d.field === 'BGT_FONCTION')!.message, /^La fonction 1 /);
+  assert.match(fr.find((d) => d.field === 'BGT_NATURE')!.message, /^Le compte 2 /);
+  const [wFr] = lint([line('012', 'Charges de personnel et frais assimilés'), line('011', 'Charges générales')], 'fr');
+  assert.match(wFr.message, /^Le libellé « Charges générales » du chapitre 011 diffère de celui du plan M14 2022/);
+  const chart = readFileSync(join(FIXTURES, 'workspace', 'chart-budget.csv'), 'utf8');
+  const fn = lintCsvText(chart, { lang: 'fr' }).diagnostics.filter((d) => d.rule === 'code-leading-zero' && d.severity === 'warning');
+  assert.match(fn[0].message, /^Le libellé « Administration générale » de la fonction 020 diffère de celui du plan M57 2023/);
 });
 
 test('not a budget file: the rule stays silent', () => {

@@ -201,7 +201,7 @@ test('odw convert: exit 0 with warnings on stderr, 1 for a non-budget file, 2 fo
     const out = join(dir, 'b.csv');
     const ok = await cli('convert', actOf('stmalo-agglo-transport-bp-2022'), '--out', out, '--lang', 'fr');
     assert.equal(ok.code, 0);
-    assert.match(ok.err, /warning: 1 ligne\(s\) ont un compte absent du plan/);
+    assert.match(ok.err, /totem\.xml : avertissement : 1 ligne\(s\) ont un compte absent du plan/);
     assert.match(readFileSync(out, 'utf8'), /^BGT_NATDEC,BGT_ANNEE/);
     const compat = await cli('convert', actOf('crach-lotissement-bp-2022'), '--out', out, '--compat', 'yatotem2scdl');
     assert.equal(compat.code, 0);

@@ -91,6 +91,8 @@ test('diffSchemas: added, removed, renamed, constraints', () => {
     { field: 'c', changes: ['enum +z −y', 'required true → —'] },
   ]);
   assert.match(describeDiff(d, 'fr'), /champs renommés : old → count/);
+  assert.match(describeDiff(d, 'fr'), /c \(enum \+z −y ; required true → —\)/);
+  assert.match(describeDiff(d, 'en'), /c \(enum \+z −y; required true → —\)/);
 });
 
 test('detection covers every schema and version of the catalog, fast', () => {

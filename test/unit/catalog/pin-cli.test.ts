@@ -35,6 +35,15 @@ test('pinning a version writes its published URL in datapackage.json, which then
   assert.deepEqual(JSON.parse(added.text).resources, [{ name: 'b', path: 'b.csv', schema: url }]);
   assert.equal(pinSchemaVersion('{"resources": 3}', 'b.csv', url).ok, false);
   assert.equal(pinSchemaVersion('{nope', 'b.csv', url).ok, false);
+  // Why, in the display language: French words and « » quotes.
+  const reasons = ['{"resources": 3}', '{nope', '[1]'].map((t) => {
+    const [en, fr] = [pinSchemaVersion(t, 'b.csv', url), pinSchemaVersion(t, 'b.csv', url, 'fr')];
+    return [!en.ok && en.reason, !fr.ok && fr.reason];
+  });
+  assert.deepEqual(reasons[0], ['datapackage.json: "resources" is not a list', 'datapackage.json : « resources » n’est pas une liste']);
+  assert.match(String(reasons[1][0]), /^datapackage\.json is not valid JSON \(.*JSON.*\)$/);
+  assert.equal(reasons[1][1], 'datapackage.json n’est pas un JSON valide (erreur à la position 1)');
+  assert.deepEqual(reasons[2], ['datapackage.json is not a JSON object', 'datapackage.json n’est pas un objet JSON']);
   assert.equal(schemaOfUrl(url), 'scdl/subventions@2.0.2');
   const resolved = resolveSchemaArg(url);
   assert.deepEqual(resolved.ref, { name: 'scdl/subventions', version: '2.0.2' });

@@ -192,3 +192,19 @@ test('usage lines are French under --lang fr, the English ones unchanged', async
     assert.match(en.err, /\nusage: odw /, argv.join(' '));
   }
 });
+
+test('odw --help lists each command with the usage line its own mistakes show', async () => {
+  const { commands } = await import('../../../src/cli/commands');
+  for (const lang of ['en', 'fr'] as const) {
+    const help = (await run('--help', '--lang', lang)).out;
+    for (const name of Object.keys(commands)) {
+      const mistake = await run(name, '--bogus', 'x', '--lang', lang);
+      assert.equal(mistake.code, 2, name);
+      const shown = mistake.err.trimEnd().split('\n').pop()!;
+      assert.equal(shown, `${lang === 'fr' ? 'usage :' : 'usage:'} ${commands[name].usage[lang][0]}`, `${name} --lang ${lang}`);
+      assert.ok(help.includes(`\n${commands[name].usage[lang][0]}\n`), `${name} --lang ${lang}`);
+    }
+  }
+  assert.match((await run('--help', '--lang', 'en')).out, /^odw lint .*\[--max-problems N\] \[--sheet <name>\]/m);
+  assert.match((await run('--help', '--lang', 'fr')).out, /^odw lint .*\[--max-problems N\] \[--sheet <nom>\]/m);
+});

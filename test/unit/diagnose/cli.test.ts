@@ -11,6 +11,7 @@ import { startUdataEmulator, type UdataEmulator } from '../../emulator/udata';
 import { startCkanEmulator, type CkanEmulator } from '../../emulator/ckan';
 import { DIAG_ORG, diagUser, seedUdataDiagnose } from '../../emulator/udata-diagnose';
 import { DIAG_CKAN_ORG, diagCkanUser, seedCkanDiagnose } from '../../emulator/ckan-diagnose';
+import { frequencyWord } from '../../../src/core/diagnose/messages';
 
 let udata: UdataEmulator;
 let ckan: CkanEmulator;
@@ -135,4 +136,113 @@ test('portal errors and timeouts: a clear message, the last known inventory, exi
   const http = await odw(['diagnose', '--portal', 'http://data.example.org', '--organization', 'x']);
   assert.equal(http.code, 2);
   assert.match(http.err, /must use HTTPS/);
+});
+
+test('an unknown organisation and an unreadable answer are said in French with « », in English unchanged', async () => {
+  const portals = [
+    ['udata', udata.url],
+    ['ckan', `${ckan.url}/api/3`],
+  ] as const;
+  for (const [name, portal] of portals) {
+    const args = ['diagnose', '--portal', portal, '--organization', 'nope'];
+    const fr = await odw([...args, '--lang', 'fr']);
+    assert.equal(fr.code, 1, name);
+    assert.equal(fr.err, 'odw diagnose : Introuvable sur le portail : organisation « nope »\n', name);
+    const en = await odw([...args, '--lang', 'en']);
+    assert.equal(en.code, 1, name);
+    assert.equal(en.err, 'odw diagnose: Not found on the portal: organisation “nope” not found\n', name);
+  }
+  // A 200 whose body is not an object (udata), a CKAN answer without its success envelope.
+  udata.faults.add({
+    path: `/api/1/organizations/${DIAG_ORG.id}/`,
+    times: Infinity,
+    action: { kind: 'status', status: 200, body: 'hello' },
+  });
+  const udataFr = await odw(['diagnose', '--portal', udata.url, '--organization', DIAG_ORG.id, '--lang', 'fr']);
+  udata.faults.clear();
+  assert.equal(udataFr.code, 1);
+  assert.match(
+    udataFr.err,
+    new RegExp(
+      `^odw diagnose : Le portail a envoyé une réponse illisible pour cet outil : organisation « ${DIAG_ORG.id} » : la réponse n’est pas du JSON\n`,
+    ),
+  );
+  ckan.faults.add({
+    path: '/api/3/action/organization_show',
+    times: Infinity,
+    action: { kind: 'status', status: 200, body: { success: false } },
+  });
+  const ckanFr = await odw(['diagnose', '--portal', `${ckan.url}/api/3`, '--organization', DIAG_CKAN_ORG.name, '--lang', 'fr']);
+  const ckanEn = await odw(['diagnose', '--portal', `${ckan.url}/api/3`, '--organization', DIAG_CKAN_ORG.name, '--lang', 'en']);
+  ckan.faults.clear();
+  assert.equal(ckanFr.code, 1);
+  assert.match(
+    ckanFr.err,
+    /^odw diagnose : Le portail a envoyé une réponse illisible pour cet outil : organization_show : réponse sans l’enveloppe « success » attendue\n/,
+  );
+  assert.match(ckanEn.err, /^odw diagnose: The portal sent an answer this tool cannot read: organization_show: no success envelope\n/);
+  for (const r of [udataFr, ckanFr]) assert.doesNotMatch(r.err, /[“”]|\bnot\b|\bfound\b/);
+});
+
+test('the French text report: the colons spaced, the update frequencies in words', async () => {
+  const args = ['diagnose', '--portal', udata.url, '--organization', DIAG_ORG.id];
+  const fr = await odw([...args, '--lang', 'fr']);
+  assert.equal(fr.code, 0, fr.err);
+  assert.match(fr.out, /^Organisation : Ville de Diagville \(/m);
+  assert.match(fr.out, /^- Budget primitif 2019 {2}\[2021-12-05 · annuelle · csv · scdl\/budget · qualité 8\/9\] {2}⚑ pas à jour$/m);
+  assert.match(fr.out, /plus ancienne que sa fréquence \(annuelle\) ne le permet\./);
+  assert.match(fr.out, /· mensuelle · pdf\/docx ·/);
+  assert.match(fr.out, /^Socle Commun des Données Locales : \d+\/\d+$/m);
+  assert.doesNotMatch(fr.out, /· (annual|monthly|irregular) ·|\((annual|monthly)\)/);
+  const en = await odw([...args, '--lang', 'en']);
+  assert.match(en.out, /^Organisation: Ville de Diagville \(/m);
+  assert.match(en.out, /\[2021-12-05 · annual · csv · scdl\/budget · quality 8\/9\]/);
+  assert.match(en.out, /older than its frequency \(annual\) allows\./);
+  assert.match(en.out, /^Socle Commun des Données Locales: \d+\/\d+$/m);
+  // Every udata frequency has French words; English keeps the portal's id.
+  const ids = [
+    'continuous',
+    'oneMinute',
+    'fiveMinutes',
+    'tenMinutes',
+    'fifteenMinutes',
+    'thirtyMinutes',
+    'hourly',
+    'bihourly',
+    'trihourly',
+    'twelveHours',
+    'severalTimesADay',
+    'threeTimesADay',
+    'semidaily',
+    'daily',
+    'fiveTimesAWeek',
+    'threeTimesAWeek',
+    'semiweekly',
+    'weekly',
+    'biweekly',
+    'threeTimesAMonth',
+    'semimonthly',
+    'monthly',
+    'bimonthly',
+    'quarterly',
+    'threeTimesAYear',
+    'semiannual',
+    'annual',
+    'biennial',
+    'triennial',
+    'quadrennial',
+    'quinquennial',
+    'decennial',
+    'bidecennial',
+    'tridecennial',
+    'punctual',
+    'irregular',
+    'never',
+    'notPlanned',
+    'other',
+  ];
+  for (const id of ids) {
+    assert.notEqual(frequencyWord(id, 'fr'), id, id);
+    assert.equal(frequencyWord(id, 'en'), id);
+  }
 });

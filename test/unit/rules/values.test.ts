@@ -13,7 +13,9 @@ test('date-format: dd/mm/yyyy column converted with ISO fix', () => {
   const ds = only(lint('nom,date\nA,30/01/2017\nB,2017-02-01\n'), 'date-format');
   assert.deepEqual(ds.map(at), ['2:2 2:2-12']);
   assert.deepEqual(ds[0].fix, { kind: 'set-cell', value: '2017-01-30' });
-  assert.match(ds[0].message, /mixes formats/);
+  assert.match(ds[0].message, /mixes formats \(DD\/MM\/YYYY: 1, YYYY-MM-DD: 1\)/);
+  const [fr] = only(lint('nom,date\nA,30/01/2017\nB,2017-02-01\n', { lang: 'fr' }), 'date-format');
+  assert.match(fr.message, /La colonne mélange plusieurs formats \(JJ\/MM\/AAAA : 1, AAAA-MM-JJ : 1\)\.$/);
 });
 
 test('date-format: ambiguous 03/04/2019 follows the column (day first)', () => {

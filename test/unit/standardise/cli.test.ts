@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, runOdw } from '../helpers';
 import { parseRecipe, replaySteps, standardiseStepOf } from '../../../src/core/clean/recipe';
+import { failure } from '../../../src/cli/standardise-args';
 
 const run = runOdw;
 const dir = mkdtempSync(join(tmpdir(), 'odw-stdcli-'));
@@ -80,6 +81,19 @@ test('odw standardise --lang fr: the problems left read as French sentences', as
   assert.match(r.out, / : 1 ligne écrite au schéma scdl\/subventions@/);
   const en = await run('standardise', src, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-std-out.csv'));
   assert.match(en.out, /: 1 row written to scdl\/subventions@/);
+});
+
+test('odw standardise --lang fr names one line in the singular, several in the plural', async () => {
+  const one = join(dir, 'fr-total.csv');
+  writeFileSync(one, 'Bénéficiaire;Montant attribué\nClub;1000\nTotal;1000\n');
+  const r = await run('standardise', one, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-total-out.csv'), '--lang', 'fr');
+  assert.match(r.out, /1 ligne\(s\) de total écrite\(s\) comme des enregistrements \(ligne 3\) ;/);
+  const two = join(dir, 'fr-totals.csv');
+  writeFileSync(two, 'Bénéficiaire;Montant attribué\nClub;1000\nTotal;1000\nAsso;5\nTotal;5\n');
+  const r2 = await run('standardise', two, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-totals-out.csv'), '--lang', 'fr');
+  assert.match(r2.out, /\(lignes 3, 5\) ;/);
+  const en = await run('standardise', one, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-total-out.csv'), '--lang', 'en');
+  assert.match(en.out, /written as records \(lines 3\);/);
 });
 
 test('odw map: usage errors and unreadable input exit 2', async () => {
@@ -192,4 +206,17 @@ test('odw clean --recipe replays the standardise step, then the cleaning steps',
   assert.equal(header.split(',').length, 16);
   assert.match(row, /^,,2024-02-03,,Club,,,,1000,/);
   assert.equal(existsSync(`${out}.standardised.csv`), false);
+});
+
+test('an unexpected failure of odw map or standardise is prefixed in the command line’s language', () => {
+  const said: string[] = [];
+  assert.equal(
+    failure(new Error('boom'), 'standardise', 'fr', (s) => said.push(s)),
+    1,
+  );
+  assert.equal(
+    failure(new Error('boom'), 'map', 'en', (s) => said.push(s)),
+    1,
+  );
+  assert.deepEqual(said, ['odw standardise : boom', 'odw map: boom']);
 });
