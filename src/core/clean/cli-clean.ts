@@ -164,9 +164,11 @@ export async function cleanCommand(
   out(
     after
       ? fr
-        ? `${a.out} : ${n(before)} erreurs et avertissements avant, ${n(after)} après.`
-        : `${a.out}: ${n(before)} errors and warnings before, ${n(after)} after.`
-      : `${a.out}: ${n(before)} ${fr ? 'erreurs et avertissements avant nettoyage.' : 'errors and warnings before cleaning.'}`,
+        ? `${a.out} : erreurs et avertissements : ${n(before)} avant, ${n(after)} après.`
+        : `${a.out}: errors and warnings: ${n(before)} before, ${n(after)} after.`
+      : fr
+        ? `${a.out} : erreurs et avertissements avant nettoyage : ${n(before)}.`
+        : `${a.out}: errors and warnings before cleaning: ${n(before)}.`,
   );
   return 0;
 }

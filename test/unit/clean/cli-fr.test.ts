@@ -21,6 +21,10 @@ test('odw clean says each step and its refusals with the French colon', async ()
   const en = await runOdw('clean', sample, '--out', out, '--lang', 'en');
   assert.match(en.out, /^encoding: 1 fix\(es\)$/m);
   assert.match(en.out, /^type-error: 14 fix\(es\) \[dateConvention, montant\]$/m);
+  // The closing count reads the same for 1 as for 20 problems (it said "1 errors and warnings before").
+  const esc = out.replace(/[/.]/g, '\\$&');
+  assert.match(fr.out, new RegExp(`^${esc} : erreurs et avertissements : \\d+ avant, \\d+ après\\.$`, 'm'));
+  assert.match(en.out, new RegExp(`^${esc}: errors and warnings: \\d+ before, \\d+ after\\.$`, 'm'));
 
   const bin = join(dir, 'bin.csv');
   writeFileSync(bin, Buffer.from('a\0b\0'));
