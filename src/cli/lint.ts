@@ -147,8 +147,11 @@ export async function lintCommand(argv: string[], out: (s: string) => void, err:
   if (args.schema) {
     // Resolved once for all files; its own problems point into the schema's JSON.
     resolvedSchema = resolveSchemaArg(args.schema, args.lang);
-    const where = resolvedSchema.path ?? args.schema;
-    for (const d of resolvedSchema.diagnostics) err(schemaProblemLine(where, d, true, args.lang));
+    // A schema that could not be read (an unknown name, a missing file) has no line to point at:
+    // its problem is said of the name as typed, not of a made-up `/cwd/scdl/nope:1:1`.
+    const unread = resolvedSchema.descriptor === null && resolvedSchema.diagnostics.every((d) => d.line === null);
+    const where = unread ? args.schema : (resolvedSchema.path ?? args.schema);
+    for (const d of resolvedSchema.diagnostics) err(schemaProblemLine(where, d, !unread, args.lang));
     if (!resolvedSchema.compiled) return 2;
   }
   const { files, missing } = await expand(args.paths);

@@ -50,6 +50,18 @@ function readPackage(file: string, lang: Lang): DataPackage {
 
 export function loadPublishInput(target: string, lang: Lang): PublishInput {
   const abs = path.resolve(target);
+  if (existsSync(abs) && statSync(abs).isDirectory()) {
+    // A folder is not published whole: its datapackage.json says what is, when it has one.
+    const dp = path.join(target, 'datapackage.json');
+    const hint = existsSync(path.join(abs, 'datapackage.json'))
+      ? lang === 'fr'
+        ? ` ; publiez ${dp}`
+        : `; publish ${dp}`
+      : lang === 'fr'
+        ? ' ; donnez un fichier de données ou un datapackage.json'
+        : '; give a data file or a datapackage.json';
+    throw new InputError(lang === 'fr' ? `${target} est un dossier${hint}` : `${target} is a folder${hint}`);
+  }
   if (!existsSync(abs) || !statSync(abs).isFile())
     throw new InputError(lang === 'fr' ? `fichier introuvable : ${target}` : `no such file: ${target}`);
   const isPackage = path.basename(abs).toLowerCase() === 'datapackage.json';

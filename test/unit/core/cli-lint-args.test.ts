@@ -114,3 +114,17 @@ test('the summary line counts the notes too', async () => {
   assert.match(r.out, /0 error\(s\), 0 warning\(s\), 1 info\(s\)$/m);
   assert.match((await runOdw('lint', clean)).out, /0 error\(s\), 0 warning\(s\)$/m);
 });
+
+test('a schema that cannot be read is named as typed, with no made-up line in a file', async () => {
+  const unknown = await runOdw('lint', clean, '--schema', 'scdl/nope');
+  assert.equal(unknown.code, 2);
+  assert.equal(unknown.err, 'scdl/nope: error: Unknown schema “scdl/nope”: neither a catalog name nor a file. [schema-error]\n');
+  const missing = await runOdw('lint', clean, '--schema', './nothing.json', '--lang', 'fr');
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /^\.\/nothing\.json : erreur : Schéma illisible : /);
+  // A schema read but broken still points at its line.
+  const broken = join(dir, 'broken-schema.json');
+  writeFileSync(broken, '{"fields": [\n');
+  const bad = await runOdw('lint', clean, '--schema', broken);
+  assert.match(bad.err, new RegExp(`^${broken.replace(/[/.]/g, '\\$&')}:2:1: error: Invalid JSON`));
+});

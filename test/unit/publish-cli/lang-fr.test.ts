@@ -86,3 +86,15 @@ test('the API key appears in no output of this file', () => {
       [],
     );
 });
+
+test('a folder given to publish is named as a folder, its datapackage.json suggested', async () => {
+  const p = makeProject();
+  const dir = p.dp.replace(/[\\/]datapackage\.json$/, '');
+  const en = await runCli([dir, '--portal', 'http://127.0.0.1:9', '--dry-run', '--lang', 'en'], {});
+  assert.equal(en.code, 2);
+  assert.match(en.err, /is a folder; publish .*datapackage\.json/);
+  const fr = await runCli([dir, '--portal', 'http://127.0.0.1:9', '--dry-run', '--lang', 'fr'], {});
+  assert.equal(fr.code, 2);
+  assert.match(fr.err, /est un dossier ; publiez .*datapackage\.json/);
+  assert.doesNotMatch(fr.err, /introuvable/);
+});
