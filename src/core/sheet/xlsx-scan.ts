@@ -26,7 +26,8 @@ import {
   utf8Start,
   CHUNK_MARGIN,
 } from './xml-bytes';
-import { wordAt, wordOf, xmlText, type Bytes, type Word } from './xml-bytes';
+import { xmlText, type Bytes } from './xml-bytes';
+import { isRowEnd, RowTags } from './xlsx-quick-row';
 
 const NONE = 0;
 const VALUE = 1;
@@ -39,13 +40,8 @@ export class XlsxScanner {
   private phonetic = 0;
   /** Open elements (tag id, or the name of others), to refuse what the saxes reader would call malformed. */
   private readonly stack: (number | string)[] = [];
-  /**
-   * A sheet writer gives every row the same attributes after its number, `<row r="7"
-   * spans="1:16" x14ac:dyDescent="0.25">`: once a row tag `<row r="…"` was read and checked by
-   * the general path, a later one whose bytes after the number are the same is read by
-   * `quickRow` without the attribute loop (the same bytes pass the same checks).
-   */
-  private rowTail: Word | null = null;
+  /** Row tags like the last one read in full, read without the attribute loop. */
+  private readonly rowTags = new RowTags();
   /** No chunk follows: markup cut by the end is the part's, not the chunk's. */
   private final = false;
 
@@ -266,41 +262,23 @@ export class XlsxScanner {
     this.open(buf, id, self);
     if (self) this.closeId(id);
     else this.stack.push(name);
-    if (id === T_ROW && !self) this.noteRowTail(buf, lt, p);
+    if (id === T_ROW && !self) this.rowTags.note(buf, lt, p, this.vs[A_R], this.ve[A_R], this.isTrue(buf, A_HIDDEN));
     return p + 1;
   }
 
-  private noteRowTail(buf: Bytes, lt: number, gt: number): void {
-    const rs = this.vs[A_R];
-    const re = this.ve[A_R];
-    const ok = rs === lt + 8 && buf[lt + 4] === 0x20 && buf[lt + 6] === 0x3d && buf[lt + 7] === 0x22 && gt - re < 256;
-    this.rowTail =
-      ok && rowNumber(buf, rs, re) > 0 && !this.isTrue(buf, A_HIDDEN) ? wordOf(Buffer.from(buf.subarray(re + 1, gt + 1))) : null;
-  }
-
-  /** `<row r="N"` + the noted tail, or `</row>`; the index after it, or -1 for the general path. */
+  /** `</row>`, or a row tag `RowTags` knows: the index after it, or -1 for the general path. */
   private quickRow(buf: Bytes, lt: number, n: number): number {
-    if (buf[lt + 1] === SLASH) {
-      if (buf[lt + 2] !== 0x72 || buf[lt + 3] !== 0x6f || buf[lt + 4] !== 0x77 || buf[lt + 5] !== GT) return -1;
+    if (isRowEnd(buf, lt)) {
       if (this.stack[this.stack.length - 1] !== T_ROW) return -1;
       this.stack.pop();
       this.b.endRow();
       return lt + 6;
     }
-    const tail = this.rowTail;
-    if (tail === null || buf[lt + 1] !== 0x72 || buf[lt + 2] !== 0x6f || buf[lt + 3] !== 0x77 || buf[lt + 4] !== 0x20) return -1;
-    if (buf[lt + 5] !== 0x72 || buf[lt + 6] !== 0x3d || buf[lt + 7] !== 0x22) return -1;
-    const from = lt + 8;
-    let q = from;
-    while (q < n && buf[q] >= 0x30 && buf[q] <= 0x39) q++;
-    if (q >= n || buf[q] !== 0x22) return -1;
-    const r = rowNumber(buf, from, q);
-    if (r <= 0) return -1;
-    const at = q + 1;
-    if (!wordAt(buf, at, n, tail)) return -1;
+    const r = this.rowTags.match(buf, lt, n);
+    if (r === -1) return -1;
     this.b.startRowAt(r, false);
     this.stack.push(T_ROW);
-    return at + tail.bytes.length;
+    return this.rowTags.end;
   }
 
   /** Notes the `others`-th unread attribute name of a tag, refusing a repeated one; the new count. */
@@ -408,16 +386,4 @@ export class XlsxScanner {
         b.endRow();
     }
   }
-}
-
-/** A row number of 1 to 7 digits, no leading zero (else -1: the general path reads it). */
-function rowNumber(buf: Bytes, s: number, e: number): number {
-  if (e <= s || e - s > 7 || buf[s] === 0x30) return -1;
-  let r = 0;
-  for (let k = s; k < e; k++) {
-    const c = buf[k];
-    if (c < 0x30 || c > 0x39) return -1;
-    r = r * 10 + (c - 0x30);
-  }
-  return r;
 }

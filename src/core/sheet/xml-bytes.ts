@@ -53,7 +53,7 @@ export function bytesAt(buf: Buffer, p: number, n: number, word: Buffer): boolea
   return true;
 }
 
-/** A constant word to find with `wordAt`: its bytes, and its whole 4-byte groups as little-endian integers. */
+/** A word to find with `wordAt`: its bytes, and its whole 4-byte groups as little-endian integers. */
 export interface Word {
   readonly bytes: Buffer;
   readonly quads: Int32Array;
@@ -70,12 +70,12 @@ export function wordOf(bytes: Buffer): Word {
   return { bytes, quads };
 }
 
-/** The buffer `wordAt` last read, and a view of it that reads 4 bytes at once. */
+/** The buffer `wordAt` last read (held until another is read), and a view of it that reads 4 bytes at once. */
 let viewed: Buffer | null = null;
 let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
 /**
- * `bytesAt` for a constant word, 4 bytes per comparison: the ODS cell reader matches a few
+ * `bytesAt` for a `Word`, 4 bytes per comparison: the ODS cell reader matches a few
  * long names per cell (`<table:table-cell`, `office:value-type="`, `</text:p></table:table-cell>`)
  * and a byte loop over them was 40 % of its time.
  */
