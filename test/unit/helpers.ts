@@ -37,3 +37,28 @@ export async function runOdw(...argv: string[]): Promise<{ code: number; out: st
   );
   return { code, out, err };
 }
+
+/** Splits our CSV output (RFC 4180, CRLF) into rows of text cells. */
+export function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (c === '"') q = false;
+      else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n') {
+      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
+    } else cell += c;
+  }
+  if (cell || row.length) (row.push(cell), rows.push(row));
+  return rows;
+}
+
+/** `readCsv` of a file the product wrote. */
+export const readCsvFile = (path: string): string[][] => readCsv(readFileSync(path, 'utf8'));

@@ -1,5 +1,5 @@
 // Budget test helpers: the shared cases copied in test/fixtures/budget (SOURCES.md), small
-// synthetic acts, and a CSV reader that keeps every cell as text.
+// synthetic acts; the CSV reader (every cell as text) is the shared one.
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,27 +12,7 @@ export const actOf = (name: string): string => join(CASES, name, 'totem.xml');
 
 export const tmp = (): string => mkdtempSync(join(tmpdir(), 'odw-budget-'));
 
-/** Splits our CSV output (RFC 4180, CRLF) into rows of text cells. */
-export function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') q = false;
-      else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') {
-      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
-    } else cell += c;
-  }
-  if (cell || row.length) (row.push(cell), rows.push(row));
-  return rows;
-}
+export { readCsv } from '../helpers';
 
 export interface LineSpec {
   [child: string]: string | undefined;

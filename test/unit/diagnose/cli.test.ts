@@ -12,6 +12,7 @@ import { startCkanEmulator, type CkanEmulator } from '../../emulator/ckan';
 import { DIAG_ORG, diagUser, seedUdataDiagnose } from '../../emulator/udata-diagnose';
 import { DIAG_CKAN_ORG, diagCkanUser, seedCkanDiagnose } from '../../emulator/ckan-diagnose';
 import { frequencyWord } from '../../../src/core/diagnose/messages';
+import { FREQUENCIES } from '../../emulator/catalogue';
 
 let udata: UdataEmulator;
 let ckan: CkanEmulator;
@@ -199,48 +200,9 @@ test('the French text report: the colons spaced, the update frequencies in words
   assert.match(en.out, /\[2021-12-05 · annual · csv · scdl\/budget · quality 8\/9\]/);
   assert.match(en.out, /older than its frequency \(annual\) allows\./);
   assert.match(en.out, /^Socle Commun des Données Locales: \d+\/\d+$/m);
-  // Every udata frequency has French words; English keeps the portal's id.
-  const ids = [
-    'continuous',
-    'oneMinute',
-    'fiveMinutes',
-    'tenMinutes',
-    'fifteenMinutes',
-    'thirtyMinutes',
-    'hourly',
-    'bihourly',
-    'trihourly',
-    'twelveHours',
-    'severalTimesADay',
-    'threeTimesADay',
-    'semidaily',
-    'daily',
-    'fiveTimesAWeek',
-    'threeTimesAWeek',
-    'semiweekly',
-    'weekly',
-    'biweekly',
-    'threeTimesAMonth',
-    'semimonthly',
-    'monthly',
-    'bimonthly',
-    'quarterly',
-    'threeTimesAYear',
-    'semiannual',
-    'annual',
-    'biennial',
-    'triennial',
-    'quadrennial',
-    'quinquennial',
-    'decennial',
-    'bidecennial',
-    'tridecennial',
-    'punctual',
-    'irregular',
-    'never',
-    'notPlanned',
-    'other',
-  ];
+  // Every udata frequency (the emulator's list, before `unknown` and the legacy aliases) has French
+  // words; English keeps the portal's id.
+  const ids = FREQUENCIES.slice(0, FREQUENCIES.indexOf('unknown'));
   for (const id of ids) {
     assert.notEqual(frequencyWord(id, 'fr'), id, id);
     assert.equal(frequencyWord(id, 'en'), id);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES } from '../helpers';
+import { FIXTURES, readCsv } from '../helpers';
 import { cleanCsvFile } from '../../../src/core/clean/clean-stream';
 import { coerceValue, hundredth } from '../../../src/core/standardise/coerce';
 import { proposeMapping } from '../../../src/core/standardise/propose';
@@ -13,7 +13,6 @@ import { sampleSource } from '../../../src/core/standardise/sample';
 import { standardisePreview, standardiseToFile } from '../../../src/core/standardise/run';
 import type { StandardiseSpec } from '../../../src/core/standardise/spec';
 import { resolveTarget, type TargetField } from '../../../src/core/standardise/target';
-import { csvRecords } from './records';
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-std-meaning-'));
 const file = (name: string, text: string | Buffer) => {
@@ -24,7 +23,7 @@ const file = (name: string, text: string | Buffer) => {
 const corpus = (name: string) => join(FIXTURES, 'corpus', name);
 const SUB = resolveTarget('scdl/subventions');
 const column = (csv: string, name: string) => {
-  const [head, ...rows] = csvRecords(csv);
+  const [head, ...rows] = readCsv(csv);
   const i = head.indexOf(name);
   return rows.map((r) => r[i]);
 };
@@ -148,7 +147,7 @@ test('blank rows and the header repeated inside the data are not written, and ar
   const r = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'mtp-std.csv'));
   assert.deepEqual([r.blank.count, r.repeatedHeader.count], [26, 23]);
   assert.ok(r.repeatedHeader.lines.includes(619) && r.repeatedHeader.lines.length === 20, 'line 619 among the first 20');
-  const [, ...rows] = csvRecords(readFileSync(join(dir, 'mtp-std.csv'), 'utf8'));
+  const [, ...rows] = readCsv(readFileSync(join(dir, 'mtp-std.csv'), 'utf8'));
   assert.equal(rows.length, r.rows);
   assert.ok(rows.every((row) => row.some((c) => c !== '')));
   const names = column(readFileSync(join(dir, 'mtp-std.csv'), 'utf8'), 'nomBeneficiaire');

@@ -7,11 +7,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runOdw } from '../helpers';
+import { readCsvFile, runOdw } from '../helpers';
 import { sheet, xlsx } from '../sheet/build';
 import { RowProfile, shiftedAt } from '../../../src/core/standardise/ragged';
 import { isSectionHeading } from '../../../src/core/standardise/headings';
-import { fileRecords } from './records';
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-std-rows-'));
 const file = (name: string, text: string) => {
@@ -69,7 +68,7 @@ test('a short row whose values shifted after a lost cell is not written, and the
   const r = await runOdw('standardise', src, '--recipe', recipe, '--out', out);
   assert.match(r.out, /16 rows written/);
   assert.match(r.out, /1 row\(s\) not written: fewer cells than the header, the values after a lost cell shifted \(lines 12\)/);
-  const rows = fileRecords(out);
+  const rows = readCsvFile(out);
   const names = col(rows, 'nomBeneficiaire');
   assert.ok(!names.includes('Club Décalé'), 'the shifted row is not written');
   const i = names.indexOf('Club Court');
@@ -119,10 +118,10 @@ test('section headings are not written and are counted; a record with one filled
   assert.match(r.out, /24 rows written/);
   assert.match(r.out, /Not written: 1 blank row\(s\), 0 repeated header\(s\), 2 section heading\(s\)\./);
   assert.doesNotMatch(r.out, /fewer cells than the header/, 'the heading line is no shifted row');
-  const names = col(fileRecords(out), 'nomBeneficiaire');
+  const names = col(readCsvFile(out), 'nomBeneficiaire');
   assert.ok(!names.includes('FONCTIONNEMENT') && !names.some((n) => n.startsWith('Subventions')));
   assert.ok(names.includes('Club Sans Montant'));
-  assert.ok(col(fileRecords(out), 'montant').includes('800'));
+  assert.ok(col(readCsvFile(out), 'montant').includes('800'));
   const fr = await runOdw('standardise', src, '--recipe', recipe, '--out', join(dir, 'headings-fr.csv'), '--lang', 'fr');
   assert.match(fr.out, /2 titre\(s\) de section/);
 });
@@ -154,7 +153,7 @@ test('in a workbook, a heading over a code column is dropped wherever it stands'
   const r = await runOdw('standardise', path, '--recipe', spec, '--out', out);
   assert.match(r.out, /17 rows written/);
   assert.match(r.out, /1 section heading\(s\)/);
-  assert.ok(col(fileRecords(out), 'nomBeneficiaire').includes('Association seule'));
+  assert.ok(col(readCsvFile(out), 'nomBeneficiaire').includes('Association seule'));
 });
 
 test('the heading rule: first cell, a label, data rows that fill other columns, a section it opens', () => {

@@ -8,14 +8,13 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, runOdw } from '../helpers';
+import { FIXTURES, readCsvFile, runOdw } from '../helpers';
 import { labelField, proposeMapping } from '../../../src/core/standardise/propose';
 import { standardiseToFile } from '../../../src/core/standardise/run';
 import { sampleSource } from '../../../src/core/standardise/sample';
 import { proposeTask } from '../../../src/core/standardise/task';
 import type { StandardiseSpec } from '../../../src/core/standardise/spec';
 import { headerLayout, repeatsHeader } from '../../../src/core/standardise/table-ops';
-import { fileRecords } from './records';
 import { resolveTarget } from '../../../src/core/standardise/target';
 
 const dir = mkdtempSync(join(tmpdir(), 'odw-std-sections-'));
@@ -62,7 +61,7 @@ test('the rows under a repeated header that moves a label are read by that heade
   const src = file('sections.csv', SECTIONS + '\n');
   const out = join(dir, 'sections-std.csv');
   const r = await standardiseToFile(SPEC, SUB, { path: src }, out);
-  const rows = fileRecords(out);
+  const rows = readCsvFile(out);
   const names = col(rows, 'nomBeneficiaire');
   const adages = names.indexOf('Adages');
   // Line 6 puts `Thématique` 4th: its rows' 4th cell is the theme, not the project.
@@ -148,7 +147,7 @@ test('Montpellier 2014: the section under line 619 is read by its own header', a
   const src = join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2014.ods');
   const out = join(dir, 'mtp-sections.csv');
   const r = await standardiseToFile(SPEC, SUB, { path: src }, out);
-  const rows = fileRecords(out);
+  const rows = readCsvFile(out);
   const names = col(rows, 'nomBeneficiaire');
   const i = names.indexOf('Adages');
   assert.deepEqual([col(rows, 'dispositifAide')[i], col(rows, 'objet')[i], col(rows, 'montant')[i]], ['Petite enfance', '', '7500']);
@@ -196,7 +195,7 @@ test('the sample is the rows the run writes: no heading, repeated header, blank 
   const sample = await sampleSource({ path: src }, { target: SUB });
   assert.deepEqual(
     sample.rows.map((row) => row[0]),
-    col(fileRecords(out), 'nomBeneficiaire'),
+    col(readCsvFile(out), 'nomBeneficiaire'),
   );
   assert.equal(sample.header.join(';'), header, 'the header as written');
   assert.deepEqual([sample.report.sectionHeading.count, sample.report.shifted.count], [1, 1]);
@@ -246,7 +245,7 @@ test('totals rows a recipe keeps are written and said; `drop.totals` leaves them
   const kept = await standardiseToFile(SPEC, SUB, { path: src }, join(dir, 'totals-kept.csv'));
   assert.deepEqual([kept.rows, kept.totalsWritten], [9, { count: 2, lines: [4, 9] }]);
   assert.deepEqual(
-    col(fileRecords(join(dir, 'totals-kept.csv')), 'montant').filter((m) => m === '300' || m === '12500'),
+    col(readCsvFile(join(dir, 'totals-kept.csv')), 'montant').filter((m) => m === '300' || m === '12500'),
     ['300', '12500'],
     'written as records, as the recipe asks',
   );
