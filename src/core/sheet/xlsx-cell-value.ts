@@ -1,11 +1,12 @@
 // The text a stored XLSX cell value becomes (shared string, number, date, boolean, error), for
 // both readers. The byte scanner hands the common values over as bytes: a shared string index,
 // a canonical number or a whole date serial then costs no intermediate string.
-import { booleanText, isoDateTimeText, numberText, serialToIso } from './cell-text';
+import { booleanText, isoDateTimeText, numberText, serialToIso, type DateKind } from './cell-text';
 import { unescapeOoxml, type SharedStrings } from './shared-strings';
 import type { CellStyle } from './xlsx-styles';
 import { digits } from './xlsx-names';
 import type { Bytes } from './xml-bytes';
+import { SMALL_IDS, TextIds } from './text-ids';
 
 /** What the value is, as the cell facts say it: an index into PLAIN_TYPES. */
 export const P_STRING = 0;
@@ -50,13 +51,13 @@ export function isCanonicalNumber(b: Bytes, s: number, e: number): boolean {
 }
 
 /** The text of the whole numbers 0–9999, made once. */
-const SMALL: string[] = new Array<string>(10000);
+const SMALL: string[] = new Array<string>(SMALL_IDS);
 
 /** Turns one sheet's cell values into text; remembers the date serials it already converted. */
 export class CellValues {
   /** The kind of the last value typed (P_*). */
   plain = P_STRING;
-  /** The shared-string index of the last value typed, -1 when it was not one (`Row.ids`). */
+  /** The id of the last value's text (`Row.ids`: a shared string's index, see text-ids.ts), or -1. */
   id = -1;
   private dates = new Map<string, string>();
   private days = new Map<number, string>();
@@ -64,10 +65,12 @@ export class CellValues {
   constructor(
     private readonly strings: SharedStrings,
     private readonly date1904: boolean,
+    private readonly ids: TextIds = new TextIds(strings.length),
   ) {}
 
   /** The text of a cell of type `type` whose `<v>` (or inline text) is `value`. */
   text(type: string, value: string, st: CellStyle): string {
+    this.id = -1;
     switch (type) {
       case 's': {
         this.plain = P_STRING;
@@ -82,7 +85,8 @@ export class CellValues {
         return unescapeOoxml(value);
       case 'b':
         this.plain = P_BOOLEAN;
-        return booleanText(value === '1' || value === 'true');
+        this.id = this.ids.booleans + (value === '1' || value === 'true' ? 1 : 0);
+        return booleanText(this.id === this.ids.booleans + 1);
       case 'e':
         this.plain = P_ERROR;
         return value;
@@ -90,27 +94,56 @@ export class CellValues {
         this.plain = P_DATE;
         return isoDateTimeText(value);
       default:
-        if (value === '') {
-          this.plain = P_EMPTY;
-          return '';
-        }
-        if (st.dateKind) {
-          this.plain = P_DATE;
-          const key = st.dateKind + value;
-          let iso = this.dates.get(key);
-          if (iso === undefined) {
-            if (this.dates.size >= 4096) this.dates = new Map();
-            this.dates.set(key, (iso = serialToIso(Number(value), st.dateKind, this.date1904)));
-          }
-          return iso;
-        }
-        this.plain = P_NUMBER;
-        return numberText(Number(value));
+        return this.stored(value, st);
     }
+  }
+
+  /** A number cell's text (`t="n"` or none), a date when its style says so. */
+  private stored(value: string, st: CellStyle): string {
+    if (value === '') {
+      this.plain = P_EMPTY;
+      return '';
+    }
+    const n = Number(value);
+    if (st.dateKind) {
+      this.plain = P_DATE;
+      // A whole serial has the text and the id the byte scanner gives it.
+      if (Number.isInteger(n) && n >= 0) return this.day(n, st.dateKind);
+      const key = st.dateKind + value;
+      let iso = this.dates.get(key);
+      if (iso === undefined) {
+        if (this.dates.size >= 4096) this.dates = new Map();
+        this.dates.set(key, (iso = serialToIso(n, st.dateKind, this.date1904)));
+      }
+      return iso;
+    }
+    this.plain = P_NUMBER;
+    if (Number.isInteger(n) && n >= 0 && n < SMALL_IDS) {
+      this.id = this.ids.small + n;
+      return (SMALL[n] ??= numberText(n));
+    }
+    return numberText(n);
+  }
+
+  /** The text of a whole date serial; its id while the table gives dates one. */
+  private day(serial: number, kind: DateKind): string {
+    const key = serial * 4 + DATE_KINDS.indexOf(kind);
+    const id = this.ids.date(key);
+    if (id !== -1) {
+      this.id = id;
+      return (this.ids.dateTexts[this.ids.dateSlot(id)] ??= serialToIso(serial, kind, this.date1904));
+    }
+    let iso = this.days.get(key);
+    if (iso === undefined) {
+      if (this.days.size >= 4096) this.days = new Map();
+      this.days.set(key, (iso = serialToIso(serial, kind, this.date1904)));
+    }
+    return iso;
   }
 
   /** The same text read from the value's bytes s..e, or null when only `text` knows it. */
   fromBytes(type: string, b: Bytes, s: number, e: number, ascii: boolean, st: CellStyle): string | null {
+    this.id = -1;
     if (type === 's') {
       const i = digits(b, s, e);
       if (i === -1) return null;
@@ -127,6 +160,7 @@ export class CellValues {
           const v = digits(b, s, e);
           if (v !== -1) {
             this.plain = P_NUMBER;
+            this.id = this.ids.small + v;
             return (SMALL[v] ??= b.latin1Slice(s, e));
           }
         }
@@ -137,16 +171,11 @@ export class CellValues {
       const serial = digits(b, s, e);
       if (serial === -1) return null;
       this.plain = P_DATE;
-      const key = serial * 4 + DATE_KINDS.indexOf(st.dateKind);
-      let iso = this.days.get(key);
-      if (iso === undefined) {
-        if (this.days.size >= 4096) this.days = new Map();
-        this.days.set(key, (iso = serialToIso(serial, st.dateKind, this.date1904)));
-      }
-      return iso;
+      return this.day(serial, st.dateKind);
     }
     if (type === 'b' && e - s === 1 && (b[s] === 0x30 || b[s] === 0x31)) {
       this.plain = P_BOOLEAN;
+      this.id = this.ids.booleans + (b[s] & 1);
       return booleanText(b[s] === 0x31);
     }
     return null;

@@ -9,6 +9,7 @@ import { PLAIN_STYLE, type CellStyle } from './xlsx-styles';
 import type { SheetEnd, SheetRow } from './types';
 import type { Bytes } from './xml-bytes';
 import type { SharedStrings } from './shared-strings';
+import { TextIds } from './text-ids';
 
 export interface XlsxSheetContext {
   strings: SharedStrings;
@@ -16,6 +17,8 @@ export interface XlsxSheetContext {
   date1904: boolean;
   /** Cells one sheet may hold (limits.ts cellsAllowed). */
   maxCells?: number;
+  /** Ids of the texts the reader makes (text-ids.ts), shared by the scanners of a read. */
+  textIds?: TextIds;
 }
 
 /** Column number of "AB12" without allocating (0 when the reference has no letters). */
@@ -64,7 +67,7 @@ export class XlsxRowBuilder {
     signal?: AbortSignal,
   ) {
     this.budget = new CellBudget(part, ctx.maxCells);
-    this.typed = new CellValues(ctx.strings, ctx.date1904);
+    this.typed = new CellValues(ctx.strings, ctx.date1904, (ctx.textIds ??= new TextIds(ctx.strings.length)));
     this.tick = abortChecker(signal, 256);
   }
 
@@ -167,7 +170,7 @@ export class XlsxRowBuilder {
       padTo(values, this.cells, col - 1, this.ids);
     }
     values[col - 1] = text;
-    this.ids[col - 1] = this.type === 's' ? this.typed.id : -1;
+    this.ids[col - 1] = this.typed.id;
     const plain = this.typed.plain;
     this.cells[col - 1] =
       this.formula === null
