@@ -30,10 +30,10 @@ export class GridView implements vscode.Disposable {
     heard?: number;
     whole?: number;
     rows?: number;
-    /** Characters of the first `load` message and of the whole shape's, and pages posted since. */
-    firstLoad?: number;
+    /** Characters of the first `load` message and of the whole shape's (and of their sheet part), rows in the first, pages posted since. */
+    firstLoad?: { load: number; sheet: number };
     firstRows?: number;
-    wholeLoad?: number;
+    wholeLoad?: { load: number; sheet: number };
     pages?: number;
     /** The last row revealed, and the texts of its cells as the grid drew them. */
     revealed?: { row: number; cells: string[] };
@@ -137,8 +137,9 @@ export class GridView implements vscode.Disposable {
     const m: HostMessage = { type: 'load', version, shape, first, ...problems, labels: gridLabels() };
     this.post(m);
     this.shown.posted ??= Date.now();
-    // Small now (a page): measured for the tests and the timings.
-    const size = JSON.stringify(m).length;
+    // For the tests and the timings: the message, and its sheet part (shape and first page; the
+    // rest is the lint's problems, as many as its settings let it report).
+    const size = { load: JSON.stringify(m).length, sheet: JSON.stringify({ shape, first }).length };
     if (this.shown.firstLoad === undefined) Object.assign(this.shown, { firstLoad: size, firstRows: first.rows.length });
     else if (!shape.partial) this.shown.wholeLoad = size;
   }
