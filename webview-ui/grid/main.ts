@@ -158,6 +158,7 @@ function load(m: Extract<HostMessage, { type: 'load' }>): void {
   badge.textContent = String(m.problems.length);
   badge.title = m.labels.problems;
   showTabs(shape, m.labels);
+  grid.pendingTitle = m.labels.loading;
   grid.setData(shape, (r) => pages.row(r), m.problems);
   problems.show(m.problems, m.otherSheets, m.labels);
   if (!sameSheet) {

@@ -35,6 +35,8 @@ export class VirtualGrid {
   private lastRange = '';
   private frame = 0;
   selected: { row: number; column: number } | null = null;
+  /** The tooltip of a row whose page is on its way (translated by the host). */
+  pendingTitle = '';
 
   constructor(
     private readonly onSelect: (row: number, column: number) => void,
@@ -215,6 +217,7 @@ export class VirtualGrid {
     const gutter = document.createElement('span');
     gutter.className = 'gutter';
     gutter.textContent = String(r);
+    if (!row) gutter.title = this.pendingTitle;
     const rowMarks = this.marks.get(`${r}:0`);
     if (rowMarks) {
       gutter.classList.add(rowMarks.severity);
