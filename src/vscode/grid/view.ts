@@ -19,6 +19,8 @@ export class GridView implements vscode.Disposable {
   /** The load the webview shows: its number, its row count, whether the worker keeps its sheet. */
   private current: { version: number; rowCount: number; stored: boolean } | undefined;
   private cancel: vscode.CancellationTokenSource | undefined;
+  /** Whether the worker was ever asked to keep a sheet for this view (else closing it need not start one). */
+  private kept = false;
   private readonly subs: vscode.Disposable[] = [];
   /** When the grid first drew rows and when it drew the whole sheet (Date.now()), for tests and timings. */
   readonly shown: {
@@ -119,6 +121,7 @@ export class GridView implements vscode.Disposable {
       if (n !== this.loads) return;
       this.show(n, first.shape, first.first, false);
       if (!first.shape.partial) return;
+      this.kept = true;
       const whole = await this.worker.run('openSheetGrid', { key: this.key, path, sheet: first.shape.sheet }, { token: cancel.token });
       if (n === this.loads) this.show(n, whole.shape, whole.first, true);
     } catch (e) {
@@ -180,7 +183,7 @@ export class GridView implements vscode.Disposable {
 
   dispose(): void {
     this.cancel?.cancel();
-    void this.worker.run('closeSheetGrid', { key: this.key }).catch(() => undefined);
+    if (this.kept) void this.worker.run('closeSheetGrid', { key: this.key }).catch(() => undefined);
     for (const s of this.subs) s.dispose();
   }
 }
