@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
+import { GRID_PAGE_ROWS } from '../../src/core/sheet/grid-page';
 
 suite('Large files', () => {
   test('activation time in the real extension host (printed)', async () => {
@@ -81,6 +82,10 @@ interface GridState {
   heard?: number;
   whole?: number;
   rows?: number;
+  firstLoad?: { load: number; sheet: number };
+  firstRows?: number;
+  wholeLoad?: { load: number; sheet: number };
+  revealed?: { row: number; cells: string[] };
   lint?: { head?: number; whole?: number };
 }
 
@@ -116,14 +121,34 @@ suite('Large workbooks', () => {
     for (let i = 0; i < 1200 && !(s.whole && s.lint?.whole); i++) (await new Promise((r) => setTimeout(r, 100)), (s = await state()));
     const last = vscode.languages.getDiagnostics(uri).filter((d) => d.range.start.line > 190_000);
     console.log(
-      `${mb.toFixed(1)} MB XLSX: first squiggles ${squiggles} ms after opening (${first.length} problems of the head), whole file linted ${s.lint?.whole ?? '–'} ms; grid first screen drawn ${s.first! - t0} ms, whole sheet (${s.rows} rows) drawn ${s.whole! - t0} ms (view made ${s.opened! - t0} ms, webview ready ${s.ready! - t0} ms, first rows posted ${s.posted! - t0} ms, received by the page ${s.received! - t0} ms, its drawing heard by the host ${s.heard! - t0} ms); target < 2000 ms ${s.first! - t0 < 2000 ? 'met' : 'NOT met'}`,
+      `${mb.toFixed(1)} MB XLSX: first squiggles ${squiggles} ms after opening (${first.length} problems of the head), whole file linted ${s.lint?.whole ?? '–'} ms; grid first screen drawn ${s.first! - t0} ms, whole sheet's shape (${s.rows} rows) drawn ${s.whole! - t0} ms; load messages ${s.firstLoad?.load} then ${s.wholeLoad?.load} characters (their sheet part ${s.firstLoad?.sheet} then ${s.wholeLoad?.sheet}, the rest problems; ${s.firstRows} rows in the first) (view made ${s.opened! - t0} ms, webview ready ${s.ready! - t0} ms, first rows posted ${s.posted! - t0} ms, received by the page ${s.received! - t0} ms, its drawing heard by the host ${s.heard! - t0} ms); target < 2000 ms ${s.first! - t0 < 2000 ? 'met' : 'NOT met'}`,
     );
     // The target (< 2 s) is printed above; a wall-clock bound here would fail on a noisy machine
     // (2.1 s in a full CI run, 1.1 s alone). What must hold anywhere: the first screen does not wait
-    // for the whole sheet, and stays within twice the target.
+    // for the whole sheet's read (3.8 s since the rows come in pages, 10.6 s when the grid got the
+    // whole sheet: hence half, no longer a third), and stays within twice the target.
     assert.ok(s.first! - t0 < 4000, `grid first screen after ${s.first! - t0} ms`);
-    assert.ok(s.first! - t0 < (s.whole! - t0) / 3, `first screen ${s.first! - t0} ms, whole sheet ${s.whole! - t0} ms`);
+    assert.ok(s.first! - t0 < (s.whole! - t0) / 2, `first screen ${s.first! - t0} ms, whole sheet ${s.whole! - t0} ms`);
     assert.ok(s.lint?.head !== undefined && s.lint.head < s.lint.whole!, 'the head was linted before the whole file');
     assert.ok(last.length > 0, 'the whole file’s problems replaced the head’s');
+    // The last problem, 194 000 rows down: its page is asked for, and the row drawn with its cells.
+    const row = last[last.length - 1].range.start.line + 1;
+    const r0 = Date.now();
+    await vscode.commands.executeCommand(
+      'openData.revealSheetCell',
+      uri,
+      'Subventions',
+      row,
+      last[last.length - 1].range.start.character + 1,
+    );
+    for (let i = 0; i < 300 && s.revealed?.row !== row; i++) (await new Promise((r) => setTimeout(r, 20)), (s = await state()));
+    console.log(`${mb.toFixed(1)} MB XLSX: row ${row} revealed and drawn with its cells ${Date.now() - r0} ms after asking`);
+    assert.strictEqual(s.revealed?.row, row);
+    assert.ok(
+      s.revealed.cells.some((c) => c.trim() !== ''),
+      'the revealed row has its cells',
+    );
+    assert.ok(s.firstRows! <= GRID_PAGE_ROWS, `${s.firstRows} rows in the first load`);
+    assert.ok(s.firstLoad!.sheet < 200_000, `first load's sheet part ${s.firstLoad!.sheet} characters`);
   });
 });

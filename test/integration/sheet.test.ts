@@ -6,6 +6,11 @@
 // formulas C*1.2 with saved results, B3:B4 merged; sheet "Vide" empty.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { readGrid } from '../../src/core/sheet/grid-data';
+import { GRID_PAGE_ROWS } from '../../src/core/sheet/grid-page';
 
 const GRID = 'openData.grid';
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
@@ -24,6 +29,18 @@ const gridTab = (uri: vscode.Uri) =>
   vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
     .find((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === GRID && t.input.uri.toString() === uri.toString());
+
+/** What `openData._gridState` tells of a grid (src/vscode/grid/view.ts). */
+interface GridState {
+  first?: number;
+  whole?: number;
+  rows?: number;
+  firstLoad?: { load: number; sheet: number };
+  firstRows?: number;
+  wholeLoad?: { load: number; sheet: number };
+  pages?: number;
+  revealed?: { row: number; cells: string[] };
+}
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
@@ -101,5 +118,43 @@ suite('Spreadsheets', () => {
     // A second export never overwrites the first.
     const again = await vscode.commands.executeCommand<vscode.Uri>('openData.exportSheetCsv', src, 'Subventions', 'detected');
     assert.strictEqual(again.path.split('/').pop(), 'sheet-export-Subventions-2.csv');
+  });
+
+  test('a sheet longer than a page: the first load holds one page, a problem far down is revealed with its cells', async function () {
+    this.timeout(120_000);
+    // 3 000 rows (gen-xlsx.mjs): every 997th town has a trailing space, the last on row 2 992.
+    const uri = vscode.Uri.joinPath(folder(), 'sheet-pages.xlsx');
+    const repo = resolve(__dirname, '../../..');
+    await promisify(execFile)(process.execPath, [resolve(repo, 'scripts/bench/gen-xlsx.mjs'), uri.fsPath, '3000', '0', '--problems'], {
+      cwd: repo,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
+    await vscode.commands.executeCommand('vscode.openWith', uri, GRID);
+    const state = () => vscode.commands.executeCommand<GridState>('openData._gridState', uri);
+    const whole = await until('the whole sheet drawn', async () => ((await state()).whole ? state() : undefined));
+    assert.strictEqual(whole.rows, 3001, 'the grid is sized for every row');
+    assert.strictEqual(whole.firstRows, GRID_PAGE_ROWS, 'the first load carries the first page only');
+    // 3 000 rows of 16 cells are ≈ 600 000 characters of JSON; a page of them ≈ 50 000.
+    assert.ok(whole.firstLoad!.sheet < 80_000, `first load's sheet part ${whole.firstLoad!.sheet} characters`);
+    assert.ok(whole.wholeLoad!.sheet < 80_000, `whole shape's sheet part ${whole.wholeLoad!.sheet} characters`);
+    const far = await until('the problem of row 2 992', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => d.range.start.line === 2991 && codeOf(d) === 'cell-whitespace'),
+    );
+    const column = far.range.start.character + 1;
+    const pagesBefore = whole.pages ?? 0;
+    await vscode.commands.executeCommand('openData.revealSheetCell', uri, 'Subventions', 2992, column);
+    const shown = await until('row 2 992 drawn with its cells', async () => {
+      const r = (await state()).revealed;
+      return r?.row === 2992 ? r : undefined;
+    });
+    // The cells drawn are the row's own (not empty placeholders), the problem's cell among them.
+    const values = (await readGrid(uri.fsPath)).rows[2991]!;
+    assert.ok(shown.cells.includes(values[column - 1]), `"${values[column - 1]}" drawn in ${JSON.stringify(shown.cells)}`);
+    assert.match(values[column - 1], / $/, 'the cell with the trailing space');
+    assert.ok(
+      shown.cells.every((c) => c === '' || values.includes(c)),
+      JSON.stringify(shown.cells),
+    );
+    assert.ok(((await state()).pages ?? 0) > pagesBefore, 'its page was asked for and sent');
   });
 });

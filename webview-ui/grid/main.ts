@@ -4,8 +4,9 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import './grid.css';
 import { cellRef } from '../../src/core/sheet/address';
-import type { GridData } from '../../src/core/sheet/grid-data';
+import { isGridPage, type GridShape } from '../../src/core/sheet/grid-page';
 import type { GridLabels, GridViewState, HostMessage, WebviewMessage } from '../../src/protocol/grid';
+import { PageCache } from './page-cache';
 import { ProblemsList } from './problems-list';
 import { VirtualGrid } from './virtual-grid';
 
@@ -19,8 +20,15 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 let state: GridViewState = vscode.getState() ?? {};
-let data: GridData | null = null;
+let data: GridShape | null = null;
 let labels: GridLabels | null = null;
+/** The load shown (its pages only are taken) and its rows as far as they came. */
+let version = -1;
+const pages = new PageCache();
+/** A cell to reveal beyond the rows known yet (a large sheet's first page): done once its whole shape is in. */
+let revealLater: { row: number; column: number | null } | null = null;
+/** The scroll position to restore once the whole sheet is known (the first page is too short for it). */
+let restoreLater: GridViewState | null = null;
 
 const save = (patch: GridViewState) => {
   state = { ...state, ...patch };
@@ -43,12 +51,26 @@ status.className = 'status';
 const notice = document.createElement('div');
 notice.className = 'notice';
 
-const grid = new VirtualGrid((row, column) => {
-  save({ selected: { row, column } });
-  showStatus(row, column);
-});
+const grid = new VirtualGrid(
+  (row, column) => {
+    save({ selected: { row, column } });
+    showStatus(row, column);
+  },
+  (first, last) => {
+    const range = data && pages.request(first, last, data.rowCount);
+    if (range) post({ type: 'rows', version, ...range });
+  },
+  (row, cells) => post({ type: 'revealed', row, cells }),
+);
+
+/** Scrolls to a cell, once the sheet is known that far. */
+function reveal(row: number, column: number | null): void {
+  if (data?.partial && row > data.rowCount) revealLater = { row, column };
+  else grid.reveal(row, column);
+}
+
 const problems = new ProblemsList(
-  (p) => p.row !== null && grid.reveal(p.row, p.column),
+  (p) => p.row !== null && reveal(p.row, p.column),
   (sheet) => post({ type: 'selectSheet', sheet }),
   (rule) => post({ type: 'openRule', rule }),
 );
@@ -56,19 +78,21 @@ const main = document.createElement('div');
 main.className = 'main';
 main.append(grid.scroller, problems.root);
 app.append(toolbar, status, notice, main);
-grid.scroller.addEventListener('scroll', () => save({ top: grid.scroller.scrollTop, left: grid.scroller.scrollLeft }), { passive: true });
+grid.scroller.addEventListener('scroll', () => restoreLater || save({ top: grid.scroller.scrollTop, left: grid.scroller.scrollLeft }), {
+  passive: true,
+});
 
 function showStatus(row: number, column: number): void {
   const ref = document.createElement('span');
   ref.className = 'ref';
   ref.textContent = data ? `${data.sheet}!${cellRef(column, row)}` : '';
-  const value = data?.rows[row - 1]?.[column - 1] ?? '';
+  const value = pages.row(row)?.values?.[column - 1] ?? '';
   const marks = grid.marksAt(row, column);
   status.replaceChildren(ref, document.createTextNode(marks ? marks.messages.join(' · ') : value));
   status.title = status.textContent ?? '';
 }
 
-function showTabs(d: GridData, l: GridLabels): void {
+function showTabs(d: GridShape, l: GridLabels): void {
   tabs.replaceChildren(
     ...d.sheets.map((s) => {
       const tab = document.createElement('button');
@@ -100,34 +124,14 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       main.hidden = true;
       setNotice(m.message, true);
       break;
-    case 'load': {
-      const received = Date.now();
-      const sameSheet = state.sheet === m.data.sheet;
-      data = m.data;
-      labels = m.labels;
-      main.hidden = false;
-      setNotice(m.data.partial ? m.labels.loading : m.data.truncated ? m.labels.truncated : '');
-      exportButton.textContent = m.labels.exportCsv;
-      badge.textContent = String(m.problems.length);
-      badge.title = m.labels.problems;
-      showTabs(m.data, m.labels);
-      grid.setData(m.data, m.problems);
-      problems.show(m.problems, m.otherSheets, m.labels);
-      if (sameSheet) {
-        grid.scroller.scrollTop = state.top ?? 0;
-        grid.scroller.scrollLeft = state.left ?? 0;
-        if (state.selected) grid.select(state.selected.row, state.selected.column);
-      } else {
-        grid.scroller.scrollTop = 0;
-        grid.scroller.scrollLeft = 0;
-        save({ sheet: m.data.sheet, top: 0, left: 0, selected: undefined });
-        status.replaceChildren();
-      }
-      // Once drawn: the host times how long a sheet takes to show.
-      const shown = { type: 'shown', rows: m.data.rows.length, partial: m.data.partial === true, received } as const;
-      requestAnimationFrame(() => post({ ...shown, drawn: Date.now() }));
+    case 'load':
+      load(m);
       break;
-    }
+    case 'rows':
+      if (m.version !== version || !data || !Array.isArray(m.pages)) break;
+      for (const page of m.pages) if (isGridPage(page)) pages.put(page);
+      grid.refresh();
+      break;
     case 'problems':
       if (!labels) break;
       badge.textContent = String(m.problems.length);
@@ -135,9 +139,50 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       problems.show(m.problems, m.otherSheets, labels);
       break;
     case 'reveal':
-      if (data?.sheet === m.sheet && m.row !== null) grid.reveal(m.row, m.column);
+      if (data?.sheet === m.sheet && m.row !== null) reveal(m.row, m.column);
   }
 });
+
+function load(m: Extract<HostMessage, { type: 'load' }>): void {
+  const received = Date.now();
+  const shape = m.shape;
+  const sameSheet = state.sheet === shape.sheet;
+  data = shape;
+  version = m.version;
+  labels = m.labels;
+  pages.clear();
+  if (isGridPage(m.first)) pages.put(m.first);
+  main.hidden = false;
+  setNotice(shape.partial ? m.labels.loading : shape.truncated ? m.labels.truncated : '');
+  exportButton.textContent = m.labels.exportCsv;
+  badge.textContent = String(m.problems.length);
+  badge.title = m.labels.problems;
+  showTabs(shape, m.labels);
+  grid.pendingTitle = m.labels.loading;
+  grid.setData(shape, (r) => pages.row(r), m.problems);
+  problems.show(m.problems, m.otherSheets, m.labels);
+  if (!sameSheet) {
+    revealLater = restoreLater = null;
+    grid.scroller.scrollTop = 0;
+    grid.scroller.scrollLeft = 0;
+    save({ sheet: shape.sheet, top: 0, left: 0, selected: undefined });
+    status.replaceChildren();
+  } else {
+    // The first page of a large sheet is too short to scroll where the user was: that waits for its whole shape.
+    const where = restoreLater ?? state;
+    restoreLater = shape.partial ? where : null;
+    grid.scroller.scrollTop = where.top ?? 0;
+    grid.scroller.scrollLeft = where.left ?? 0;
+    if (where.selected) grid.select(where.selected.row, where.selected.column);
+  }
+  if (revealLater && !shape.partial) {
+    grid.reveal(revealLater.row, revealLater.column);
+    revealLater = null;
+  }
+  // Once drawn: the host times how long a sheet takes to show.
+  const shown = { type: 'shown', rows: shape.rowCount, partial: shape.partial === true, received } as const;
+  requestAnimationFrame(() => post({ ...shown, drawn: Date.now() }));
+}
 
 setNotice('');
 post({ type: 'ready', sheet: state.sheet });

@@ -1,8 +1,11 @@
 // A virtualised read-only grid: only the rows and columns in view exist in the DOM, so a
-// sheet of 20 000+ rows scrolls as fast as a small one. Every label is set as text.
-import type { GridData } from '../../src/core/sheet/grid-data';
+// sheet of 20 000+ rows scrolls as fast as a small one. It draws from the pages of rows it has
+// (page-cache.ts); a row whose page is not there yet is drawn empty (class `pending`), its page
+// asked through `onMissing`, and drawn again once it came (`refresh`). Every label is set as text.
+import type { GridShape } from '../../src/core/sheet/grid-page';
 import { cellRef, columnLetters } from '../../src/core/sheet/address';
 import type { CellProblem } from '../../src/protocol/grid';
+import type { GridRow } from './page-cache';
 
 const ROW_H = 22;
 const COL_W = 140;
@@ -21,17 +24,26 @@ export class VirtualGrid {
   private readonly canvas = document.createElement('div');
   private readonly head = document.createElement('div');
   private readonly body = document.createElement('div');
-  private data: GridData | null = null;
+  private data: GridShape | null = null;
+  private rowAt: (r: number) => GridRow | undefined = () => undefined;
+  /** A revealed row not drawn with its cells yet: told once it is (onRevealed). */
+  private revealing: number | null = null;
   private marks = new Map<string, Marks>();
   private headerLabels: string[] = [];
   private covered = new Map<string, string>();
-  private hiddenRows = new Set<number>();
   private hiddenCols = new Set<number>();
   private lastRange = '';
   private frame = 0;
   selected: { row: number; column: number } | null = null;
+  /** The tooltip of a row whose page is on its way (translated by the host). */
+  pendingTitle = '';
 
-  constructor(private readonly onSelect: (row: number, column: number) => void) {
+  constructor(
+    private readonly onSelect: (row: number, column: number) => void,
+    /** Rows `first`…`last` are drawn but their page is not there. */
+    private readonly onMissing: (first: number, last: number) => void,
+    private readonly onRevealed: (row: number, cells: string[]) => void,
+  ) {
     this.scroller.className = 'scroller';
     this.scroller.tabIndex = 0;
     this.canvas.className = 'canvas';
@@ -51,20 +63,20 @@ export class VirtualGrid {
   }
 
   get rowCount(): number {
-    return this.data?.rows.length ?? 0;
+    return this.data?.rowCount ?? 0;
   }
 
-  setData(data: GridData, problems: CellProblem[]): void {
+  /** A sheet to draw: its shape, and its rows as far as they are there. */
+  setData(data: GridShape, rowAt: (r: number) => GridRow | undefined, problems: CellProblem[]): void {
     this.data = data;
-    const last = data.headerRows[data.headerRows.length - 1];
-    this.headerLabels = last ? (data.rows[last - 1] ?? []) : [];
-    this.hiddenRows = new Set(data.hiddenRows);
+    this.rowAt = rowAt;
+    this.headerLabels = data.header;
     this.hiddenCols = new Set(data.hiddenColumns);
     this.covered = new Map();
     for (const m of data.merges)
       for (let r = m.top; r <= m.bottom; r++)
         for (let c = m.left; c <= m.right; c++) this.covered.set(`${r}:${c}`, r === m.top && c === m.left ? 'merged' : 'merged covered');
-    this.canvas.style.height = `${(data.rows.length + 2) * ROW_H}px`;
+    this.canvas.style.height = `${(data.rowCount + 2) * ROW_H}px`;
     this.canvas.style.width = `${GUTTER_W + Math.max(1, data.width) * COL_W}px`;
     this.setProblems(problems);
   }
@@ -95,8 +107,14 @@ export class VirtualGrid {
       if (left - GUTTER_W < s.scrollLeft || left + COL_W > s.scrollLeft + s.clientWidth)
         s.scrollLeft = Math.max(0, left - GUTTER_W - COL_W);
     }
+    this.revealing = row;
     this.select(row, column ?? 1);
     this.scroller.focus();
+  }
+
+  /** Rows came: draw again. */
+  refresh(): void {
+    this.schedule(true);
   }
 
   select(row: number, column: number): void {
@@ -119,11 +137,16 @@ export class VirtualGrid {
       PageUp: [-20, 0],
       PageDown: [20, 0],
     };
+    const rows = Math.max(1, this.rowCount);
+    const columns = Math.max(1, this.data.width);
+    // Home/End: the row's first or last column; with Ctrl (Cmd), the sheet's first or last cell.
+    const ends: Record<string, [number, number]> = e.ctrlKey || e.metaKey ? { Home: [1, 1], End: [rows, columns] } : {};
+    const jump = ends[e.key] ?? { Home: [this.selected.row, 1], End: [this.selected.row, columns] }[e.key];
     const d = move[e.key];
-    if (!d) return;
+    if (!d && !jump) return;
     e.preventDefault();
-    const row = Math.min(Math.max(1, this.selected.row + d[0]), Math.max(1, this.rowCount));
-    const column = Math.min(Math.max(1, this.selected.column + d[1]), Math.max(1, this.data.width));
+    const row = jump ? jump[0] : Math.min(Math.max(1, this.selected.row + d[0]), rows);
+    const column = jump ? jump[1] : Math.min(Math.max(1, this.selected.column + d[1]), columns);
     this.reveal(row, column);
   }
 
@@ -141,7 +164,7 @@ export class VirtualGrid {
     if (!data) return;
     const s = this.scroller;
     const first = Math.max(1, Math.floor(s.scrollTop / ROW_H) - 2 - OVERSCAN);
-    const last = Math.min(data.rows.length, Math.ceil((s.scrollTop + s.clientHeight) / ROW_H) + OVERSCAN);
+    const last = Math.min(data.rowCount, Math.ceil((s.scrollTop + s.clientHeight) / ROW_H) + OVERSCAN);
     const c0 = Math.max(1, Math.floor((s.scrollLeft - GUTTER_W) / COL_W));
     const c1 = Math.min(Math.max(1, data.width), Math.ceil((s.scrollLeft + s.clientWidth) / COL_W) + 1);
     const range = `${first}-${last}:${c0}-${c1}`;
@@ -152,8 +175,23 @@ export class VirtualGrid {
       this.headLine(c0, c1, 'labels', (c) => this.headerLabels[c - 1] ?? ''),
     );
     const lines: HTMLElement[] = [];
-    for (let r = first; r <= last; r++) lines.push(this.line(r, c0, c1));
+    let missing: [number, number] | null = null;
+    for (let r = first; r <= last; r++) {
+      const row = this.rowAt(r);
+      if (!row) missing = missing ? [missing[0], r] : [r, r];
+      lines.push(this.line(r, row, c0, c1));
+    }
     this.body.replaceChildren(...lines);
+    if (missing) this.onMissing(missing[0], missing[1]);
+    const revealed = this.revealing;
+    if (revealed !== null && revealed >= first && revealed <= last && this.rowAt(revealed)) {
+      this.revealing = null;
+      const line = lines[revealed - first];
+      this.onRevealed(
+        revealed,
+        Array.from(line.querySelectorAll('.cell'), (c) => c.textContent ?? ''),
+      );
+    }
   }
 
   private headLine(c0: number, c1: number, kind: string, text: (c: number) => string): HTMLElement {
@@ -167,18 +205,19 @@ export class VirtualGrid {
     return line;
   }
 
-  private line(r: number, c0: number, c1: number): HTMLElement {
+  private line(r: number, row: GridRow | undefined, c0: number, c1: number): HTMLElement {
     const data = this.data!;
-    const values = data.rows[r - 1];
-    const kinds = data.kinds[r - 1] ?? '';
+    const values = row?.values;
+    const kinds = row?.kinds ?? '';
     const line = document.createElement('div');
     const role = data.headerRows.includes(r) ? ' header' : data.above.includes(r) ? ' above' : '';
-    line.className = `line${role}${this.hiddenRows.has(r) ? ' hidden-row' : ''}`;
+    line.className = `line${role}${row?.hidden ? ' hidden-row' : ''}${row ? '' : ' pending'}`;
     line.style.top = `${(r + 1) * ROW_H}px`;
     line.style.width = this.canvas.style.width;
     const gutter = document.createElement('span');
     gutter.className = 'gutter';
     gutter.textContent = String(r);
+    if (!row) gutter.title = this.pendingTitle;
     const rowMarks = this.marks.get(`${r}:0`);
     if (rowMarks) {
       gutter.classList.add(rowMarks.severity);

@@ -32,6 +32,15 @@ export const GRID_MAX_CELLS = 10_000_000;
 
 const KIND: Record<string, string> = { number: 'n', date: 'd', boolean: 'b', formula: 'f', error: 'e', string: 's', empty: ' ' };
 
+/** Where the read rows go: arrays (readGrid) or compact pages (grid-store.ts). */
+export interface GridRowSink {
+  /** A non-blank row, in increasing physical order. */
+  add(number: number, values: string[], kinds: string): void;
+}
+
+/** A sheet read into a sink: everything of GridData but its rows, and how many there are. */
+export type GridMeta = Omit<GridData, 'rows' | 'kinds'> & { rowCount: number; header: string[] };
+
 /**
  * Reads `sheet` (by default the first visible one); the other sheets are only listed. With
  * `maxRows` (a first screen) the read stops past that row: merges and hidden columns, stated
@@ -41,14 +50,33 @@ export async function readGrid(
   path: string,
   options: { sheet?: string; maxRows?: number; zipLimits?: ZipLimits; signal?: AbortSignal } = {},
 ): Promise<GridData> {
+  const rows: (string[] | null)[] = [];
+  const kinds: (string | null)[] = [];
+  const meta = await readGridInto(path, options, {
+    add(number, values, k) {
+      while (rows.length < number - 1) (rows.push(null), kinds.push(null));
+      rows.push(values);
+      kinds.push(k);
+    },
+  });
+  const { rowCount: _count, header: _header, ...rest } = meta;
+  return { ...rest, rows, kinds };
+}
+
+/** readGrid's read, its rows handed to `sink`. */
+export async function readGridInto(
+  path: string,
+  options: { sheet?: string; maxRows?: number; zipLimits?: ZipLimits; signal?: AbortSignal },
+  sink: GridRowSink,
+): Promise<GridMeta> {
   const book = await openWorkbook(path, options.zipLimits);
   const max = options.maxRows ?? GRID_MAX_ROWS;
   const stop = readStop(options.signal);
-  const data: GridData = {
+  const data: GridMeta = {
     sheets: [],
     sheet: '',
-    rows: [],
-    kinds: [],
+    rowCount: 0,
+    header: [],
     width: 0,
     headerRows: [],
     above: [],
@@ -79,12 +107,8 @@ export async function readGrid(
         if (r.hidden) data.hiddenRows.push(r.number);
         if (r.values.length === 0) return;
         cellCount += r.values.length;
-        while (data.rows.length < r.number - 1) {
-          data.rows.push(null);
-          data.kinds.push(null);
-        }
-        data.rows.push(r.values);
-        data.kinds.push(r.cells.map((c) => KIND[c?.type ?? 'empty'] ?? ' ').join(''));
+        sink.add(r.number, r.values, r.cells.map((c) => KIND[c?.type ?? 'empty'] ?? ' ').join(''));
+        data.rowCount = r.number;
         data.width = Math.max(data.width, r.values.length);
       },
       sheetEnd(end) {
@@ -101,9 +125,11 @@ export async function readGrid(
   });
   // No visible sheet: show the first one rather than nothing.
   if (!data.sheet && data.sheets.length > 0 && options.sheet === undefined)
-    return readGrid(path, { ...options, sheet: data.sheets[0].name });
+    return readGridInto(path, { ...options, sheet: data.sheets[0].name }, sink);
   const guess = detectHeader(firstRows);
   data.headerRows = guess.rows;
   data.above = guess.above;
+  const last = guess.rows[guess.rows.length - 1];
+  data.header = firstRows.find((r) => r.number === last)?.values ?? [];
   return data;
 }

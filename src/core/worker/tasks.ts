@@ -10,7 +10,7 @@ import { inferSchemaFromText } from '../schema/infer-text';
 import { aggregateTask } from '../chart/task';
 import type { AggregateRequest } from '../chart/aggregate';
 import { sniffFileEncoding } from '../read/sniff-file';
-import { readGrid } from '../sheet/grid-data';
+import { closeGridSheet, gridSheetPages, openGridSheet, readGridFirst } from '../sheet/grid-store';
 import type { SheetLintOptions } from '../sheet/lint-sheet';
 import { inspectTable } from '../project/inventory';
 import { scanFolder } from '../diagnose/folders';
@@ -61,9 +61,17 @@ export const tasks = {
   schemaCatalog: async () => catalog.map((e) => ({ name: e.name, version: e.version, title: e.title })),
   /** The whole catalog in use (cache or bundled), every version; `reload` after an update. */
   catalogListing: async (args: { reload?: boolean }) => catalogListing(args?.reload),
-  /** One sheet of an .xlsx/.ods read whole for the grid view (default: the first visible sheet); `maxRows`: its first screen only. */
-  readSheetGrid: async (args: { path: string; sheet?: string; maxRows?: number }, _progress: TaskProgress, signal: AbortSignal) =>
-    readGrid(args.path, { sheet: args.sheet, maxRows: args.maxRows, signal }),
+  /**
+   * The grid view, a page of rows at a time (sheet/grid-store.ts): the first screen of a sheet
+   * (default: the first visible one), then the sheet read whole and kept for view `key`, its
+   * pages as the view scrolls to them (null: no longer kept, read it again), and its release.
+   */
+  gridFirstPage: async (args: { path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) =>
+    readGridFirst(args.path, { sheet: args.sheet, signal }),
+  openSheetGrid: async (args: { key: string; path: string; sheet?: string }, _progress: TaskProgress, signal: AbortSignal) =>
+    openGridSheet(args.key, args.path, { sheet: args.sheet, signal }),
+  sheetGridPages: async (args: { key: string; pages: number[] }) => gridSheetPages(args.key, args.pages),
+  closeSheetGrid: async (args: { key: string }) => closeGridSheet(args.key),
   /** The first `rows` table rows of a workbook linted, for its first squiggles (sheet/head-lint.ts). */
   lintWorkbookHead: async (
     args: { path: string; rows: number; options: FileLintOptions },

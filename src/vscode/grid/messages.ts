@@ -3,6 +3,7 @@
 // rule page is opened only for a rule of the registry (an id like `../../x` would preview any
 // Markdown file). Same guards as src/protocol/chart.ts.
 import { ruleIds } from '../../core/rules/ids';
+import { GRID_MAX_REQUEST_PAGES, GRID_PAGE_ROWS } from '../../core/sheet/grid-page';
 import type { WebviewMessage } from '../../protocol/grid';
 
 /** Longer than any real sheet name (Excel: 31 characters); past it the message is not ours. */
@@ -10,6 +11,19 @@ const MAX_SHEET_NAME = 1000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isSheet = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_SHEET_NAME;
+const isCount = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
+
+/** A row's cell texts as drawn: a screen's width of cells, each as long as a spreadsheet allows. */
+const isCells = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= 1000 && v.every((t) => typeof t === 'string' && t.length <= 32_767);
+
+/** A row range the grid may ask: 1-based, in order, a few pages at most. */
+function rowsRequest(v: Record<string, unknown>): WebviewMessage | null {
+  const { version, first, last } = v;
+  if (!isCount(version, 0) || !isCount(first, 1) || !isCount(last, first)) return null;
+  if (last - first >= GRID_MAX_REQUEST_PAGES * GRID_PAGE_ROWS) return null;
+  return { type: 'rows', version, first, last };
+}
 
 /** `{ [key]: v }` for a finite time, else nothing. */
 const time = (key: 'received' | 'drawn', v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? { [key]: v } : {});
@@ -25,6 +39,10 @@ export function parseGridMessage(v: unknown): WebviewMessage | null {
     case 'shown':
       if (typeof v.rows !== 'number' || typeof v.partial !== 'boolean') return null;
       return { type: 'shown', rows: v.rows, partial: v.partial, ...time('received', v.received), ...time('drawn', v.drawn) };
+    case 'rows':
+      return rowsRequest(v);
+    case 'revealed':
+      return isCount(v.row, 1) && isCells(v.cells) ? { type: 'revealed', row: v.row, cells: v.cells } : null;
     case 'openRule':
       return typeof v.rule === 'string' && ruleIds.has(v.rule) ? { type: 'openRule', rule: v.rule } : null;
     default:

@@ -2,7 +2,7 @@
 // linter reported, and reveals a cell on request.
 import * as vscode from 'vscode';
 import type { FileReport } from '../../core/model';
-import type { GridData } from '../../core/sheet/grid-data';
+import { pagesFor, type GridPage, type GridShape } from '../../core/sheet/grid-page';
 import type { WorkerClient } from '../worker-client';
 import { gridLabels } from './labels';
 import type { SheetLinter } from './linter';
@@ -10,11 +10,17 @@ import { toCellProblem } from './problems';
 import type { CellProblem, HostMessage, WebviewMessage } from '../../protocol/grid';
 import { parseGridMessage } from './messages';
 
-/** Rows read first, so a large sheet shows at once (its first screen and some scrolling), the whole then replacing it. */
-const GRID_FIRST_ROWS = 2000;
+let views = 0;
 
 export class GridView implements vscode.Disposable {
   sheet: string | undefined;
+  /** This view's sheet in the grid worker (core/sheet/grid-store.ts), which serves its pages. */
+  private readonly key = `${process.pid}-${++views}`;
+  /** The load the webview shows: its number, its row count, whether the worker keeps its sheet. */
+  private current: { version: number; rowCount: number; stored: boolean } | undefined;
+  private cancel: vscode.CancellationTokenSource | undefined;
+  /** Whether the worker was ever asked to keep a sheet for this view (else closing it need not start one). */
+  private kept = false;
   private readonly subs: vscode.Disposable[] = [];
   /** When the grid first drew rows and when it drew the whole sheet (Date.now()), for tests and timings. */
   readonly shown: {
@@ -26,6 +32,13 @@ export class GridView implements vscode.Disposable {
     heard?: number;
     whole?: number;
     rows?: number;
+    /** Characters of the first `load` message and of the whole shape's (and of their sheet part), rows in the first, pages posted since. */
+    firstLoad?: { load: number; sheet: number };
+    firstRows?: number;
+    wholeLoad?: { load: number; sheet: number };
+    pages?: number;
+    /** The last row revealed, and the texts of its cells as the grid drew them. */
+    revealed?: { row: number; cells: string[] };
   } = {
     opened: Date.now(),
   };
@@ -75,6 +88,12 @@ export class GridView implements vscode.Disposable {
       case 'openRule':
         void vscode.commands.executeCommand('openData.showRuleDocs', m.rule);
         break;
+      case 'rows':
+        void this.rows(m.version, m.first, m.last);
+        break;
+      case 'revealed':
+        this.shown.revealed = { row: m.row, cells: m.cells };
+        break;
       case 'shown': {
         // The page's clock says when a person saw the rows; the host may hear of it later.
         const drawn = m.drawn ?? Date.now();
@@ -85,22 +104,26 @@ export class GridView implements vscode.Disposable {
   }
 
   /**
-   * Loads `sheet` (default: the first visible one); a newer load wins over a slower older one.
-   * A large sheet shows its first rows at once, then the whole of it; the lint runs beside.
+   * Loads `sheet` (default: the first visible one); a newer load cancels an older one. A large
+   * sheet shows its first page at once, then its whole shape once the worker has read it all and
+   * keeps it for this view; the grid then asks the pages it scrolls to. The lint runs beside.
    */
   async load(sheet?: string): Promise<void> {
     const n = ++this.loads;
+    this.cancel?.cancel();
+    const cancel = (this.cancel = new vscode.CancellationTokenSource());
     this.post({ type: 'loading', sheet: sheet ?? '' });
     const path = this.uri.fsPath;
     try {
       const known = this.linter.report(this.uri);
       if (known?.fatal) return this.post({ type: 'failed', message: known.fatal, labels: gridLabels() });
-      const first = await this.worker.run('readSheetGrid', { path, sheet, maxRows: GRID_FIRST_ROWS });
+      const first = await this.worker.run('gridFirstPage', { path, sheet }, { token: cancel.token });
       if (n !== this.loads) return;
-      if (!first.truncated) return this.show(first);
-      this.show({ ...first, partial: true });
-      const whole = await this.worker.run('readSheetGrid', { path, sheet });
-      if (n === this.loads) this.show(whole);
+      this.show(n, first.shape, first.first, false);
+      if (!first.shape.partial) return;
+      this.kept = true;
+      const whole = await this.worker.run('openSheetGrid', { key: this.key, path, sheet: first.shape.sheet }, { token: cancel.token });
+      if (n === this.loads) this.show(n, whole.shape, whole.first, true);
     } catch (e) {
       if (n !== this.loads) return;
       // The lint names best why a file cannot be read.
@@ -109,12 +132,32 @@ export class GridView implements vscode.Disposable {
     }
   }
 
-  private show(data: GridData): void {
-    this.sheet = data.sheet;
+  private show(version: number, shape: GridShape, first: GridPage, stored: boolean): void {
+    this.sheet = shape.sheet;
+    this.current = { version, rowCount: shape.rowCount, stored };
     const report = this.linter.report(this.uri);
-    const problems = report ? this.problemsOf(report, data.sheet) : { problems: [], otherSheets: {} };
-    this.post({ type: 'load', data, ...problems, labels: gridLabels() });
+    const problems = report ? this.problemsOf(report, shape.sheet) : { problems: [], otherSheets: {} };
+    const m: HostMessage = { type: 'load', version, shape, first, ...problems, labels: gridLabels() };
+    this.post(m);
     this.shown.posted ??= Date.now();
+    // For the tests and the timings: the message, and its sheet part (shape and first page; the
+    // rest is the lint's problems, as many as its settings let it report).
+    const size = { load: JSON.stringify(m).length, sheet: JSON.stringify({ shape, first }).length };
+    if (this.shown.firstLoad === undefined) Object.assign(this.shown, { firstLoad: size, firstRows: first.rows.length });
+    else if (!shape.partial) this.shown.wholeLoad = size;
+  }
+
+  /** The pages of rows `first`…`last` of load `version`, from the worker; a sheet it no longer keeps is loaded again. */
+  private async rows(version: number, first: number, last: number): Promise<void> {
+    const current = this.current;
+    if (!current?.stored || current.version !== version) return;
+    const pages = pagesFor(first, last, current.rowCount);
+    if (pages.length === 0) return;
+    const got = await this.worker.run('sheetGridPages', { key: this.key, pages }).catch(() => null);
+    if (version !== this.loads) return;
+    if (got === null) return void this.load(this.sheet);
+    this.post({ type: 'rows', version, pages: got });
+    this.shown.pages = (this.shown.pages ?? 0) + got.length;
   }
 
   async reveal(sheet: string, row: number | null, column: number | null): Promise<void> {
@@ -139,6 +182,8 @@ export class GridView implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.cancel?.cancel();
+    if (this.kept) void this.worker.run('closeSheetGrid', { key: this.key }).catch(() => undefined);
     for (const s of this.subs) s.dispose();
   }
 }

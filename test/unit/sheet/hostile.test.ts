@@ -104,7 +104,7 @@ test('worker: inventory, lint and grid of every hostile workbook answer in time,
       assert.equal(lint.error, undefined, `${f.name}: ${lint.error}`);
       const report = lint.result as { fatal?: string };
       assert.equal(report.fatal === undefined, f.expect === 'report', `${f.name}: ${report.fatal}`);
-      const grid = await run('readSheetGrid', { path: f.path });
+      const grid = await run('openSheetGrid', { key: f.name, path: f.path });
       if (f.expect === 'report') assert.equal(grid.error, undefined, `${f.name}: ${grid.error}`);
       else assert.match(grid.error ?? '', /limit|zip bomb/, f.name);
     }
