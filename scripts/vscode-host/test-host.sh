@@ -10,6 +10,7 @@
 #   ODW_TEST_RESULTS  JSON results file              (default: <repo>/artifacts/host-test-results.json)
 #   ODW_ARTIFACTS     logs/screenshots dir           (default: <repo>/artifacts)
 #   ODW_TEST_GREP     only run tests whose full title matches (mocha grep)
+#   ODW_TEST_LOCALE   display language of the host, e.g. fr (a stub language pack is installed: locale-pack.mjs)
 #   ODW_TEST_TIMEOUT_MS overall timeout (default 600000); ODW_STARTUP_TIMEOUT_MS "never started" watchdog (60000)
 #   ODW_VERBOSE=1     print every workbench/ext-host log line;  ODW_KEEP_STATE=1 keep the temp state dir
 # Output ends with a line "N passed, N failed". Exit code is non-zero on any failure.
@@ -63,9 +64,19 @@ trap 'exit 130' INT TERM
 cs_prepare "$STATE"
 WS="$STATE/workspace"; mkdir -p "$WS"; cp -a "$WS_SRC/." "$WS/"
 
+# A display language other than English needs a language pack installed for it (see locale-pack.mjs).
+LOCALE_ARGS=()
+if [ -n "${ODW_TEST_LOCALE:-}" ] && [ "${ODW_TEST_LOCALE}" != en ]; then
+  node "$HERE/locale-pack.mjs" "$ODW_TEST_LOCALE" "$STATE/locale-pack.vsix" >/dev/null
+  cs_cli --install-extension "$STATE/locale-pack.vsix" --force > "$STATE/locale-pack.log" 2>&1 \
+    || { cat "$STATE/locale-pack.log" >&2; summary_fail "could not install the $ODW_TEST_LOCALE language pack"; }
+  node "$HERE/locale-pack.mjs" --register "$ODW_TEST_LOCALE" "$STATE/ud" "$STATE/ext"
+  LOCALE_ARGS=(--locale "$ODW_TEST_LOCALE")
+fi
+
 # The remote extension host is forked by code-server and inherits this environment.
-export ODW_TEST_RESULTS="$RESULTS" ODW_TEST_GREP="${ODW_TEST_GREP:-}"
-cs_start "$WS" --vscode-option enable-smoke-test-driver
+export ODW_TEST_RESULTS="$RESULTS" ODW_TEST_GREP="${ODW_TEST_GREP:-}" ODW_TEST_LOCALE="${ODW_TEST_LOCALE:-}"
+cs_start "$WS" --vscode-option enable-smoke-test-driver "${LOCALE_ARGS[@]}"
 
 # --- run -----------------------------------------------------------------------------------------------------
 # Runner in the background + `wait`, so a SIGINT/SIGTERM to this script is handled at once (bash defers traps

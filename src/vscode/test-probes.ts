@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LintController } from './diagnostics';
 import { onDateOrderQuestion } from './fixes/clean-dataset';
+import { onRecipeRefused } from './fixes/replay';
 import type { LintStatusBar } from './status-bar';
 import type { WorkerClient } from './worker-client';
 
@@ -18,16 +19,22 @@ export interface TestProbes {
   misreadWarned: (uri: vscode.Uri) => boolean;
   /** How many date-order questions (QuickPicks) Clean Dataset has opened since activation. */
   dateOrderQuestionsShown: () => number;
+  /** The messages Replay Recipe has shown for refused recipes since activation, in order. */
+  recipeRefusals: () => string[];
   /** What activation does for workbooks the text editor shows (tests call it when they choose). */
   reopenWorkbooksShownAsText: () => Promise<number>;
   /** The Stages tree once loaded, its saved charts read again (file events can arrive late on a loaded machine). */
   stages: () => Promise<vscode.TreeDataProvider<unknown>>;
 }
 
-export type ProbeParts = Omit<TestProbes, 'dateOrderQuestionsShown'>;
+export type ProbeParts = Omit<TestProbes, 'dateOrderQuestionsShown' | 'recipeRefusals'>;
 
 export function testProbes(context: vscode.ExtensionContext, parts: ProbeParts): TestProbes {
   let questions = 0;
-  context.subscriptions.push(onDateOrderQuestion(() => questions++));
-  return { ...parts, dateOrderQuestionsShown: () => questions };
+  const refusals: string[] = [];
+  context.subscriptions.push(
+    onDateOrderQuestion(() => questions++),
+    onRecipeRefused((m) => refusals.push(m)),
+  );
+  return { ...parts, dateOrderQuestionsShown: () => questions, recipeRefusals: () => [...refusals] };
 }

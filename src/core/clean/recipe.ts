@@ -4,7 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import { ajvWithFormats } from '../vendor';
 import schema from '../../../schemas/recipe.schema.json';
 import type { FixData, Lang } from '../model';
-import { recipeError, recipeJsonError } from './recipe-errors';
+import { recipeErrors, recipeJsonError } from './recipe-errors';
 import type { CleanStep, RecordedStep } from './steps';
 import type { StandardiseSpec } from '../standardise/spec';
 
@@ -50,7 +50,7 @@ export function parseRecipe(text: string, lang: Lang = 'en'): RecipeParse {
   }
   const validate = validatorOf();
   if (validate(value)) return { recipe: value, errors: [] };
-  return { recipe: null, errors: (validate.errors ?? []).map((e) => recipeError(e, lang)) };
+  return { recipe: null, errors: recipeErrors(validate.errors ?? [], value, lang) };
 }
 
 /** File name of the recipe of a dataset (`subventions-2024.csv` → `subventions-2024.json`). */

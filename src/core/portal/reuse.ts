@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { fileMarker, hashFile } from './checksum';
 import type { UploadFile } from './client';
 import { isPortalError, portalError } from './errors';
-import { redactingLogger } from './redact';
+import { inLang, redactingLogger } from './redact';
 import type { Logger, PortalProfile } from './types';
 import { UdataClient, type ClientOptions } from './udata';
 import { UdataReuses, type ReuseFields } from './udata-reuse';
@@ -112,7 +112,14 @@ export async function publishReuse(plan: ReusePlan, opts: ReuseOptions = {}): Pr
   }
   let reuse = linkage.reuseId ? await reuses.get(linkage.reuseId) : undefined;
   if (reuse && !dry && reuse.marker !== linkage.marker) throw portalError('linkage-mismatch', linkage.reuseId!, { step: 'get-dataset' });
-  if (linkage.reuseId && !reuse) log.warn(`reuse ${linkage.reuseId} is gone from the portal: creating it again`);
+  if (linkage.reuseId && !reuse)
+    log.warn(
+      inLang(
+        log,
+        `reuse ${linkage.reuseId} is gone from the portal: creating it again`,
+        `la réutilisation ${linkage.reuseId} a disparu du portail : elle est créée à nouveau`,
+      ),
+    );
   if (!reuse) reuse = await reuses.findByMarker(linkage.marker);
   if (reuse) reuse = await reuses.update(reuse.id, fields, linkage.marker);
   else {
@@ -120,7 +127,13 @@ export async function publishReuse(plan: ReusePlan, opts: ReuseOptions = {}): Pr
       reuse = await reuses.create(fields, linkage.marker);
     } catch (e) {
       if (!unknownOutcome(e)) throw e;
-      log.warn(`create-reuse: ${(e as Error).message}; looking for it before creating again`);
+      log.warn(
+        inLang(
+          log,
+          `create-reuse: ${(e as Error).message}; looking for it before creating again`,
+          `création de la réutilisation : ${isPortalError(e) ? e.messages.fr : (e as Error).message} ; recherche de la réutilisation avant de la créer à nouveau`,
+        ),
+      );
       reuse = (await reuses.findByMarker(linkage.marker)) ?? (await reuses.create(fields, linkage.marker));
     }
   }

@@ -16,7 +16,8 @@ export function valueKey(v: string): string {
     .trim();
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: the edits (insert, delete, replace one character) from `a` to `b`. */
+export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = d[0];

@@ -8,6 +8,10 @@ import { cleanDataset, type CleanArgs } from './clean-dataset';
 import type { PreviewProvider } from './preview';
 import { listRecipes, readRecipe } from './recipe-store';
 
+const recipeRefused = new vscode.EventEmitter<string>();
+/** Fires with the message shown when a recipe is refused (the host tests read what the person read). */
+export const onRecipeRefused = recipeRefused.event;
+
 export async function replayRecipe(
   services: Services,
   preview: PreviewProvider,
@@ -28,9 +32,9 @@ export async function replayRecipe(
   }
   const { recipe, errors } = await readRecipe(recipeUri);
   if (!recipe) {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('Invalid recipe {0}: {1}', vscode.workspace.asRelativePath(recipeUri), errors.join('; ')),
-    );
+    const message = vscode.l10n.t('Invalid recipe {0}: {1}', vscode.workspace.asRelativePath(recipeUri), errors.join('; '));
+    recipeRefused.fire(message);
+    void vscode.window.showErrorMessage(message);
     return false;
   }
   const steps = replaySteps(recipe);

@@ -157,7 +157,11 @@ export async function runPublish(
         linkage,
       };
       try {
-        log.info(`${dryRun ? 'dry run' : 'publish'} ${dataset.meta.name} → ${portal.url} (${files.length} file(s))`);
+        log.info(
+          dryRun
+            ? vscode.l10n.t('dry run {0} → {1} ({2} file(s))', dataset.meta.name, portal.url, files.length)
+            : vscode.l10n.t('publish {0} → {1} ({2} file(s))', dataset.meta.name, portal.url, files.length),
+        );
         const save = (l: Linkage) => saveCheckpoint(dataset.root, dataset.meta.name, portal.url, l);
         const result = await uploadWithProgress(plan, log, save, dryRun);
         if (dryRun) {
@@ -172,7 +176,7 @@ export async function runPublish(
           marker: result.linkage.marker,
           resources: result.linkage.resources,
         });
-        log.info(`published ${dataset.meta.name}: ${url}`);
+        log.info(vscode.l10n.t('published {0}: {1}', dataset.meta.name, url));
         const madePublic = await offerPublic(
           client,
           result.datasetId,
@@ -182,20 +186,24 @@ export async function runPublish(
           url,
           headless ? args.makePublic === true : undefined,
         );
-        if (madePublic) log.info(`made public: ${url}`);
+        if (madePublic) log.info(vscode.l10n.t('made public: {0}', url));
         return { ok: true, datasetId: result.datasetId, url, resources: result.linkage.resources, log: log.lines };
       } catch (e) {
         const converted = await offerTsvConversion(e, files, dataset.root, headless, args.convertTsv === true);
         if (converted) {
           files = converted;
-          log.warn('the portal refuses .tsv: publishing CSV copies from .opendata/converted/');
+          log.warn(vscode.l10n.t('the portal refuses .tsv: publishing CSV copies from .opendata/converted/'));
           continue;
         }
         const next = await recover(e, apiKey, headless, args);
         if (!next) throw e;
         // A dataset the person names is trusted for this run and given our marker (#16).
         linkage = next === 'recreate' ? { resources: {} } : { datasetId: next.relink, resources: {}, explicit: true };
-        log.warn(next === 'recreate' ? 'linked dataset gone: recreating it' : `linked dataset gone: relinking to ${next.relink}`);
+        log.warn(
+          next === 'recreate'
+            ? vscode.l10n.t('linked dataset gone: recreating it')
+            : vscode.l10n.t('linked dataset gone: relinking to {0}', next.relink),
+        );
       }
     }
   } catch (e) {

@@ -25,7 +25,7 @@ export async function passGate(
   if (dirty.length > 0) {
     const save = vscode.l10n.t('Save and Publish');
     const names = dirty.map((doc) => vscode.workspace.asRelativePath(doc.uri)).join(', ');
-    if (headless) log.warn(`unsaved changes are not published: ${names}`);
+    if (headless) log.warn(vscode.l10n.t('unsaved changes are not published: {0}', names));
     else if ((await vscode.window.showWarningMessage(vscode.l10n.t('{0} has unsaved changes.', names), { modal: true }, save)) !== save)
       return { stopped: 'cancelled' };
     else for (const doc of dirty) await doc.save();
@@ -36,7 +36,10 @@ export async function passGate(
   );
   if (report.ignoredOverrides.length > 0)
     log.warn(
-      `openData.lint.rules overrides ignored before publishing (personal data always blocks): ${report.ignoredOverrides.join(', ')}`,
+      vscode.l10n.t(
+        'openData.lint.rules overrides ignored before publishing (personal data always blocks): {0}',
+        report.ignoredOverrides.join(', '),
+      ),
     );
   const done = (f: DatasetFile[]) => ({ files: f, schemas: report.schemas, ignoredOverrides: report.ignoredOverrides });
   if (report.personal.length > 0) {
@@ -61,10 +64,10 @@ export async function passGate(
         )?.trim();
     }
     if (!reason) {
-      log.error(`lint errors block the publication: ${msg}`);
+      log.error(vscode.l10n.t('lint errors block the publication: {0}', msg));
       return { stopped: 'lint-errors' };
     }
-    log.warn(`publishing despite lint errors (${msg}); reason: ${reason}`);
+    log.warn(vscode.l10n.t('publishing despite lint errors ({0}); reason: {1}', msg, reason));
   }
   if (report.noSchema.length > 0) {
     const msg = vscode.l10n.t(
@@ -76,7 +79,9 @@ export async function passGate(
   }
   if (report.offName.length === 0) return done(files);
   if (headless) {
-    log.info(`not named after the Etalab convention AAAAMMJJ_<SIREN>_<nom>: ${report.offName.map((f) => f.rel).join(', ')}`);
+    log.info(
+      vscode.l10n.t('not named after the Etalab convention AAAAMMJJ_<SIREN>_<nom>: {0}', report.offName.map((f) => f.rel).join(', ')),
+    );
     return done(files);
   }
   const renamed = await offerRename(dataset, files, report.offName);

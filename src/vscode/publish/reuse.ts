@@ -135,7 +135,7 @@ export async function runPublishReuse(keys: PortalKeys, args: ReuseArgs = {}): P
   const png = await panel.requestPng();
   let image: string | undefined;
   if (png) await writeFile((image = path.join(dir, `${slug}.png`)), Buffer.from(png.slice(png.indexOf(',') + 1), 'base64'));
-  else log.warn('the chart panel did not give its image: the reuse has none');
+  else log.warn(vscode.l10n.t('the chart panel did not give its image: the reuse has none'));
 
   if (!headless) {
     const go = vscode.l10n.t('Publish');
@@ -182,7 +182,7 @@ export async function runPublishReuse(keys: PortalKeys, args: ReuseArgs = {}): P
         url: r.url,
         publishedAt: new Date().toISOString(),
       });
-      log.info(`reuse published: ${r.reusePage ?? r.reuseId} (chart at ${r.url})`);
+      log.info(vscode.l10n.t('reuse published: {0} (chart at {1})', r.reusePage ?? r.reuseId, r.url));
       if (!headless) void showDone(r.reusePage);
       return { ok: true, reuseId: r.reuseId, page: r.reusePage, url: r.url, log: log.lines };
     } catch (e) {
