@@ -169,7 +169,8 @@ function showPreview(p: PreviewView): void {
     const n = p.counts.byField[field] ?? 0;
     note.textContent = n ? fill(S.fieldProblems, n) : '';
   }
-  showNotices(p.report, S.notices.preview);
+  // The counts are the whole file's only when the preview read it all: else, said of the lines read.
+  showNotices(p.report, p.read.whole ? S.notices.preview : fill(S.notices.previewFirst, p.read.line));
 }
 
 /**
