@@ -23,7 +23,7 @@ import type { PreviewView } from '../../src/core/standardise/task';
 import type { ShapeReport } from '../../src/core/standardise/table-ops';
 import { select, sourceEditor } from './source-editor';
 import { tableOps } from './table-ops';
-import { rowNotices, withTotalsDropped } from './notices';
+import { previewHeading, rowNotices, withTotalsDropped } from './notices';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; setState(s: StandardiseState): void };
 const vscode = acquireVsCodeApi();
@@ -169,8 +169,7 @@ function showPreview(p: PreviewView): void {
     const n = p.counts.byField[field] ?? 0;
     note.textContent = n ? fill(S.fieldProblems, n) : '';
   }
-  // The counts are the whole file's only when the preview read it all: else, said of the lines read.
-  showNotices(p.report, p.read.whole ? S.notices.preview : fill(S.notices.previewFirst, p.read.line));
+  showNotices(p.report, previewHeading(p.read, S.notices));
 }
 
 /**

@@ -3,12 +3,13 @@
 // `Ensemble`), or, with no label, by its numbers: every filled cell an amount equal, to the cent,
 // to the sum of its column over the rows above (since the start, or since the previous total or
 // section heading). `Ensemble des…` may be a name ("Ensemble des amis de l’orgue"): it is a total
-// only when the numbers say so; `Ensemble vocal…`, `Ensemble scolaire…` are names, never totals.
+// only when the numbers say so and nothing else identifies a record (a SIRET, an object);
+// `Ensemble vocal…`, `Ensemble scolaire…` are names, never totals.
 import { parseNumber } from '../values/number';
-import { cellShape, compactAmount } from './shapes';
+import { compactAmount } from './shapes';
 
 /** A total by its label alone, whatever the numbers: `Total…`, `Sous-total…`, `Totaux`, `Ensemble`, `Ensemble :`. */
-const TOTAL_LABEL = /^(sous[- ]?)?totaux?\b|^total\b|^ensemble(?:\s*[.:]?\s*$|\s*:|\s+[-–—]\s)/i;
+const TOTAL_LABEL = /^(sous[- ]?)?tota(?:l|ux)\b|^ensemble(?:\s*[.:]?\s*$|\s*:|\s+[-–—]\s)/i;
 /** `Ensemble des subventions`, `Ensemble du budget`: a total when the numbers agree, else a name. */
 const MAYBE_TOTAL_LABEL = /^ensemble\s+(?:des?|du|d['’]|de\s+la|de\s+l['’])(?:\s|$|(?<=['’]))/i;
 
@@ -30,12 +31,18 @@ export function totalLabel(values: readonly string[]): TotalLabel {
 /** A label that is or may be a total: no section heading (headings.ts). */
 export const mayBeTotalLabel = (v: string): boolean => TOTAL_LABEL.test(v) || MAYBE_TOTAL_LABEL.test(v);
 
-/** The amount in cents, or null when the cell is no amount (an identifier, a date, words…). */
+/** The amount in cents, or null when the cell is no amount (an identifier, words, a date…). */
 function cents(v: string): number | null {
-  const s = cellShape(v);
-  if (s.text || s.siret || s.siren || s.date) return null;
+  // Cheap rejects first, every cell of every row comes here: long text, a cell not starting as a number.
+  if (v.length > 24) return null;
+  const c = v.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46)) return null;
   const n = parseNumber(compactAmount(v));
-  return n && Number.isFinite(n.value) ? Math.round(n.value * 100) : null;
+  if (!n || !Number.isFinite(n.value)) return null;
+  // A SIRET or SIREN is an identifier, however it is written (`443 061 841 00047`).
+  const id = v.replace(/[\s.]/g, '');
+  if (/^\d+$/.test(id) && (id.length === 14 || id.length === 9)) return null;
+  return Math.round(n.value * 100);
 }
 
 /** Every filled cell is an amount (no name, identifier, object or date: nothing that identifies a record). */
@@ -87,10 +94,12 @@ export class TotalsTracker {
       const n = v ? cents(v) : null;
       if (n !== null) amounts.push([i, n]);
     });
+    const filled = values.reduce((n, c) => n + (c.trim() !== '' ? 1 : 0), 0);
+    // `Ensemble des…`: the label and amounts only (no SIRET, no object), each the sum above.
     const total =
       label === 'total' ||
-      (label === 'maybe' && amounts.length > 0 && this.sums(amounts)) ||
-      (label === null && amountsOnly(values) && this.sums(amounts));
+      (label === 'maybe' && amounts.length > 0 && amounts.length === filled - 1 && this.sums(amounts)) ||
+      (label === null && amounts.length > 0 && amounts.length === filled && this.sums(amounts));
     if (total) this.part = new Sums();
     else for (const [i, n] of amounts) (this.all.add(i, n), this.part.add(i, n));
     return total;

@@ -67,9 +67,7 @@ export function standardiseStrings(): StandardiseStrings {
 function noticeStrings(): NoticeStrings {
   return {
     preview: vscode.l10n.t('In the whole file, read for the preview: rows left out or worth a look'),
-    previewFirst: vscode.l10n.t(
-      'In the first {0} lines of the file, read for the preview (not the whole file): rows left out or worth a look',
-    ),
+    previewFirst: vscode.l10n.t('In the first {0} lines (not the whole file), read for the preview: rows left out or worth a look'),
     written: vscode.l10n.t('In the file written: rows left out or worth a look'),
     lines: { one: vscode.l10n.t('line {0}'), other: vscode.l10n.t('lines {0}') },
     label: vscode.l10n.t('“{0}”'),

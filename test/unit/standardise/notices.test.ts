@@ -16,7 +16,7 @@ import { previewTask, proposeTask, writeTask } from '../../../src/core/standardi
 /** The English templates, as src/vscode/standardise/strings.ts has them (checked below). */
 const EN: NoticeStrings = {
   preview: 'In the whole file, read for the preview: rows left out or worth a look',
-  previewFirst: 'In the first {0} lines of the file, read for the preview (not the whole file): rows left out or worth a look',
+  previewFirst: 'In the first {0} lines (not the whole file), read for the preview: rows left out or worth a look',
   written: 'In the file written: rows left out or worth a look',
   lines: { one: 'line {0}', other: 'lines {0}' },
   label: '“{0}”',
