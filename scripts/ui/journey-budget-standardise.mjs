@@ -232,12 +232,13 @@ export async function budgetAndStandardiseSteps(ui, run, num) {
     return `2 rules: 9 → 4 rows in the preview; the first removed: 8 rows`;
   });
 
-  // The notices: a small export with a spacer row and two totals rows. The preview says so, and the
-  // totals notice's "Drop totals rows" (reached with Tab, pressed with Enter) applies the table
-  // operation; its notice goes, the blank row's stays (blank rows are never written).
+  // The notices: a small export with a spacer row and two totals rows. The proposal drops the
+  // totals ("Drop totals rows" ticked, its reason under it) and the preview says so; unticked and
+  // applied, the totals notice's "Drop totals rows" (reached with Tab, pressed with Enter) applies
+  // the table operation again; the blank row's notice stays (blank rows are never written).
   await run(
     'standardise-notices',
-    'the preview lists the rows left out or written as totals; the notice’s "Drop totals rows" leaves the totals out',
+    'the proposal drops the totals rows and says why; unticked, the notice’s "Drop totals rows" leaves them out again',
     async () => {
       await closeNotificationCenter(ui);
       await ui.runCommand('View: Close All Editor Groups');
@@ -246,11 +247,20 @@ export async function budgetAndStandardiseSteps(ui, run, num) {
       await ui.runCommand('Open Data: Standardise to Schema…');
       const frame = await webviewWith(ui, '#notices li', 60_000);
       const notices = async () => (await frame.locator('#notices li > span').allInnerTexts()).map((t) => t.trim());
+      const proposed = await notices();
+      const wantProposed = ['1 blank row not written (line 4).', '2 totals rows not written: “Drop totals rows” is on (lines 6, 8).'];
+      if (JSON.stringify(proposed) !== JSON.stringify(wantProposed)) throw new Error(`notices shown: ${JSON.stringify(proposed)}`);
+      const heading = (await frame.locator('#notices h3').innerText()).trim();
+      if (!heading.startsWith('In the whole file')) throw new Error(`notices heading: ${heading}`);
+      const reason = (await frame.locator('#totals-reason').innerText()).trim();
+      if (!reason.startsWith('Proposed: 2 totals rows in the rows read (lines 6, 8)')) throw new Error(`reason shown: ${reason}`);
+      // Untick "Drop totals rows" and apply: the totals are written, and said with the button.
+      await frame.locator('details.ops vscode-checkbox').filter({ hasText: 'Drop totals rows' }).click();
+      await frame.locator('#apply-table').click();
+      await frame.waitForFunction(() => !!document.querySelector('#notices li[data-kind="totalsWritten"]'), null, { timeout: 60_000 });
       const before = await notices();
       const want = ['1 blank row not written (line 4).', '2 totals rows written as records (lines 6, 8).'];
       if (JSON.stringify(before) !== JSON.stringify(want)) throw new Error(`notices shown: ${JSON.stringify(before)}`);
-      const heading = (await frame.locator('#notices h3').innerText()).trim();
-      if (!heading.startsWith('In the preview')) throw new Error(`notices heading: ${heading}`);
       const previewRows = () => frame.evaluate(() => document.querySelectorAll('.preview table tr').length - 1);
       const rowsBefore = await previewRows();
       await frame.locator('#notices').scrollIntoViewIfNeeded();
@@ -260,8 +270,7 @@ export async function budgetAndStandardiseSteps(ui, run, num) {
       await page.keyboard.press('Enter');
       await frame.waitForFunction(
         () =>
-          document.querySelectorAll('#notices li').length === 1 &&
-          document.querySelector('#notices li')?.dataset.kind === 'blank' &&
+          [...document.querySelectorAll('#notices li')].map((li) => li.dataset.kind).join() === 'blank,totalsDropped' &&
           document.querySelectorAll('.preview table tr').length - 1 === 4,
         null,
         { timeout: 60_000 },

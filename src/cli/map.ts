@@ -39,6 +39,8 @@ export async function mapCommand(argv: string[], out: Write, err: Write): Promis
             schema: p.schema,
             fields: p.fields.map(({ field, kind, source, confidence, reason }) => ({ field, kind, source, confidence, reason })),
             unmapped: p.unmapped,
+            // Only when proposed: the output of a file without totals rows is unchanged.
+            ...(p.operations.length ? { operations: p.operations.map((o) => ({ operation: o.operation, reason: o.reason.en })) } : {}),
           },
           null,
           2,
@@ -64,6 +66,12 @@ export async function mapCommand(argv: string[], out: Write, err: Write): Promis
     }
     const unmapped = p.unmapped.length ? p.unmapped.join(', ') : '—';
     out(lang === 'fr' ? `Colonnes non utilisées : ${unmapped}` : `Unmapped columns: ${unmapped}`);
+    for (const o of p.operations)
+      out(
+        lang === 'fr'
+          ? `Opération proposée : ${o.operation} — ${o.reason.fr}`
+          : `Table operation proposed: ${o.operation} — ${o.reason.en}`,
+      );
     return 0;
   } catch (e) {
     return failure(e, 'map', lang, err);

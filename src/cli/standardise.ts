@@ -158,6 +158,12 @@ export async function standardiseCommand(argv: string[], out: Write, err: Write)
           ? `  ${res.totalsWritten.count} ligne(s) de total écrite(s) comme des enregistrements (${lignes(res.totalsWritten)}) ; l’opération « Supprimer les lignes de totaux » ("drop": {"totals": true}) les retire.`
           : `  ${res.totalsWritten.count} totals row(s) written as records (lines ${ls(res.totalsWritten)}); the table operation “Drop totals rows” ("drop": {"totals": true}) leaves them out.`,
       );
+    if (res.totalsDropped.count)
+      out(
+        fr
+          ? `  ${res.totalsDropped.count} ligne(s) de total non écrite(s) (${lignes(res.totalsDropped)}) : l’opération « Supprimer les lignes de totaux » ("drop": {"totals": true}) les retire.`
+          : `  ${res.totalsDropped.count} totals row(s) not written (lines ${ls(res.totalsDropped)}): the table operation “Drop totals rows” ("drop": {"totals": true}) leaves them out.`,
+      );
     if (res.unmapped.length)
       out(fr ? `  Colonnes non reprises : ${res.unmapped.join(', ')}.` : `  Columns left out: ${res.unmapped.join(', ')}.`);
     for (const line of left.lines) out(`  ${line}`);

@@ -40,6 +40,8 @@ export interface StandardiseStrings {
   headerRow: string;
   dropBlank: string;
   dropTotals: string;
+  /** `{0}`: why the proposal turned a table operation on. */
+  proposedOp: string;
   unpivot: string;
   unpivotName: string;
   unpivotValue: string;
@@ -80,8 +82,9 @@ export interface Plural {
 
 /** The notices area: the rows the run leaves out or that are worth a look (webview-ui/standardise/notices.ts). */
 export interface NoticeStrings {
-  /** Headings of the area, in the preview and after Write. */
+  /** Headings of the area: the preview read the whole file; it read the first `{0}` lines only; after Write. */
   preview: string;
+  previewFirst: string;
   written: string;
   /** `{0}` the line numbers, `1, 2, …`. */
   lines: Plural;
@@ -97,6 +100,7 @@ export interface NoticeStrings {
   byRepeatedHeader: Plural;
   unmatchedLabels: Plural;
   totalsWritten: Plural;
+  totalsDropped: Plural;
 }
 
 /** The counts of the run's report, in the order the notices (and the CLI's summary) give them. */
@@ -110,6 +114,7 @@ export const ROW_NOTICES = [
   'byRepeatedHeader',
   'unmatchedLabels',
   'totalsWritten',
+  'totalsDropped',
 ] as const satisfies readonly (keyof ShapeReport)[];
 export type NoticeKind = (typeof ROW_NOTICES)[number];
 
@@ -138,6 +143,8 @@ export interface StandardiseView {
   /** File name (and sheet) shown as the panel's heading. */
   title: string;
   proposal: ProposalView;
+  /** The table operations the proposal turned on, with the reason in the interface's language. */
+  proposedOps: { operation: string; reason: string }[];
   stackCandidates: StackCandidate[];
   strings: StandardiseStrings;
 }
@@ -240,7 +247,10 @@ export function isToWebview(v: unknown): v is ToWebview {
         Array.isArray(v.preview.header) &&
         Array.isArray(v.preview.rows) &&
         isObject(v.preview.counts) &&
-        isShapeReport(v.preview.report)
+        isShapeReport(v.preview.report) &&
+        isObject(v.preview.read) &&
+        typeof v.preview.read.line === 'number' &&
+        typeof v.preview.read.whole === 'boolean'
       );
     case 'init': {
       const view = v.view;

@@ -18,6 +18,7 @@ interface State {
   preview: { header: string[]; rows: number; errors: number; warnings: number; ms: number } | null;
   written: string | null;
   table: { stack?: { files: { path: string }[]; column: string }; drop?: { totals?: boolean } } | null;
+  proposedOps: { operation: string; reason: string }[];
   stackCandidates: string[];
   problem: string | null;
   /** What the webview's notices area shows. */
@@ -157,7 +158,7 @@ suite('Standardise to schema', () => {
     assert.strictEqual(lines[0].split(',')[0], 'nomAttribuant');
   });
 
-  test('the notices say which rows are not written or written as totals; the totals action drops them', async () => {
+  test('the proposal drops the totals rows and says why; unticked, the notice says them and its action drops them', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // A small subsidies export with a spacer row (line 4) and two totals rows (lines 6 and 8).
     const source = vscode.Uri.joinPath(folder(), 'subventions-totaux.csv');
@@ -166,10 +167,35 @@ suite('Standardise to schema', () => {
     fs.copyFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'standardise', 'subventions-totaux.csv'), source.fsPath);
     await vscode.commands.executeCommand('openData.standardise', source);
     let s = await state(
-      (x) => x.webviewReady && x.preview?.rows === 6 && x.shown !== null && x.shown.notices.length > 0,
-      'the preview with its notices shown by the webview',
+      (x) => x.webviewReady && x.preview?.rows === 4 && x.shown !== null && x.shown.notices.length > 0,
+      'the preview with the proposed drop.totals and its notices shown by the webview',
     );
-    assert.strictEqual(s.shown!.heading, 'In the preview: rows left out or worth a look');
+    assert.deepStrictEqual(s.table, { drop: { totals: true } }, '"Drop totals rows" proposed');
+    assert.deepStrictEqual(
+      s.proposedOps.map((o) => [o.operation, o.reason]),
+      [
+        [
+          'drop.totals',
+          '2 totals rows in the rows read (lines 6, 8): a sum of the rows above is no record, and written as one it counts their amounts twice.',
+        ],
+      ],
+    );
+    assert.strictEqual(s.shown!.heading, 'In the whole file, read for the preview: rows left out or worth a look');
+    assert.deepStrictEqual(
+      s.shown!.notices.map((n) => [n.text, n.action]),
+      [
+        ['1 blank row not written (line 4).', undefined],
+        ['2 totals rows not written: “Drop totals rows” is on (lines 6, 8).', undefined],
+      ],
+    );
+
+    // Unticked (Apply without it): written, said, and the notice's button turns it on again.
+    await vscode.commands.executeCommand('openData._standardiseMessage', { type: 'table', table: {} });
+    s = await state(
+      (x) => x.preview?.rows === 6 && x.shown !== null && x.shown.notices.some((n) => n.kind === 'totalsWritten'),
+      'the totals written and said',
+    );
+    assert.deepStrictEqual(s.proposedOps, [], 'the table operations given are the user’s: nothing proposed over them');
     assert.deepStrictEqual(
       s.shown!.notices.map((n) => n.text),
       ['1 blank row not written (line 4).', '2 totals rows written as records (lines 6, 8).'],
@@ -181,12 +207,16 @@ suite('Standardise to schema', () => {
     // The button sends the table operations as Apply does.
     await vscode.commands.executeCommand('openData._standardiseMessage', { type: 'table', table: totals.action });
     s = await state(
-      (x) => x.table?.drop?.totals === true && x.preview?.rows === 4 && x.shown !== null && x.shown.notices.length === 1,
-      'the totals dropped and their notice gone',
+      (x) =>
+        x.table?.drop?.totals === true &&
+        x.preview?.rows === 4 &&
+        x.shown !== null &&
+        x.shown.notices.some((n) => n.kind === 'totalsDropped'),
+      'the totals dropped and said so',
     );
     assert.deepStrictEqual(
       s.shown!.notices.map((n) => n.kind),
-      ['blank'],
+      ['blank', 'totalsDropped'],
     );
 
     // After Write, the notices are the written file's.
@@ -194,7 +224,7 @@ suite('Standardise to schema', () => {
     s = await state((x) => x.shown?.heading === 'In the file written: rows left out or worth a look', 'the notices of the write');
     assert.deepStrictEqual(
       s.shown!.notices.map((n) => n.text),
-      ['1 blank row not written (line 4).'],
+      ['1 blank row not written (line 4).', '2 totals rows not written: “Drop totals rows” is on (lines 6, 8).'],
     );
     assert.strictEqual(fs.readFileSync(out, 'utf8').trim().split('\r\n').length, 1 + 4, 'the header and the 4 subsidies');
   });

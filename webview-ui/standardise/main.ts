@@ -23,7 +23,7 @@ import type { PreviewView } from '../../src/core/standardise/task';
 import type { ShapeReport } from '../../src/core/standardise/table-ops';
 import { select, sourceEditor } from './source-editor';
 import { tableOps } from './table-ops';
-import { rowNotices, withTotalsDropped } from './notices';
+import { previewHeading, rowNotices, withTotalsDropped } from './notices';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; setState(s: StandardiseState): void };
 const vscode = acquireVsCodeApi();
@@ -169,7 +169,7 @@ function showPreview(p: PreviewView): void {
     const n = p.counts.byField[field] ?? 0;
     note.textContent = n ? fill(S.fieldProblems, n) : '';
   }
-  showNotices(p.report, S.notices.preview);
+  showNotices(p.report, previewHeading(p.read, S.notices));
 }
 
 /**

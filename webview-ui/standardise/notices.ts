@@ -52,6 +52,14 @@ export function rowNotices(report: ShapeReport, S: NoticeStrings, max = NOTICE_L
   return out;
 }
 
+/**
+ * The heading of the preview's notices: its counts are the file's only when the preview read the
+ * whole file; else they are said of the lines it read.
+ */
+export function previewHeading(read: { line: number; whole: boolean }, S: NoticeStrings): string {
+  return read.whole ? S.preview : fill(S.previewFirst, read.line);
+}
+
 /** The table operations with "Drop totals rows" turned on, the others as they are. */
 export function withTotalsDropped(table: TableOps | undefined): TableOps {
   return { ...table, drop: { ...table?.drop, totals: true } };

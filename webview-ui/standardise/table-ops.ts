@@ -1,7 +1,7 @@
 // The "Table operations" box of the Standardise webview: header row, dropped rows (blank, totals,
 // a column's values), unpivot, and stacking other files or sheets of the workspace under this one.
 // Apply sends the operations to the host, which checks them and proposes again on the shaped table.
-import type { StandardiseView } from '../../src/protocol/standardise';
+import { fill, type StandardiseView } from '../../src/protocol/standardise';
 import type { TableOps } from '../../src/core/standardise/spec';
 import { select } from './source-editor';
 
@@ -146,7 +146,14 @@ export function tableOps(v: StandardiseView, apply: (table: TableOps) => void): 
     apply(table);
   });
 
-  box.append(row(S.headerRow, headerRow), row('', blank, totals), wheres, row('', addRule), row(S.unpivot, unpivotCols, name, value));
+  box.append(row(S.headerRow, headerRow), row('', blank, totals));
+  // Why the proposal turned an operation on (the file's totals rows), under its checkbox.
+  for (const o of v.proposedOps ?? []) {
+    const why = el('p', fill(S.proposedOp, o.reason), 'note');
+    why.id = 'totals-reason';
+    box.append(why);
+  }
+  box.append(wheres, row('', addRule), row(S.unpivot, unpivotCols, name, value));
   if (v.stackCandidates.length) box.append(row(S.stack, stack, stackColumn));
   box.append(button);
   return box;

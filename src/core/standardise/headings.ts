@@ -2,15 +2,7 @@
 // label above the rows it heads, no record. Written as a row, the label became a beneficiary.
 import { cellShape } from './shapes';
 import type { RowProfile } from './ragged';
-
-/** A totals row is the `drop.totals` operation's, not a heading. */
-export const TOTAL = /^(sous[- ]?)?totaux?\b|^total\b|^ensemble\b/i;
-
-/** A totals row: its first filled cell is `Total…`, `Sous-total…` or `Ensemble…`. */
-export function isTotalRow(values: readonly string[]): boolean {
-  const first = values.find((c) => c.trim() !== '');
-  return first !== undefined && TOTAL.test(first.trim());
-}
+import { mayBeTotalLabel } from './totals';
 
 /** Share of the data rows a column must be filled in to be one that "data rows fill". */
 const NORMALLY = 0.8;
@@ -40,7 +32,8 @@ export function isSectionHeading(values: readonly string[], profile: RowProfile,
 /** Only the first cell is filled, with a label (conditions 1 and 2). */
 export function labelOnly(values: readonly string[]): boolean {
   const v = (values[0] ?? '').trim();
-  if (!v || TOTAL.test(v)) return false;
+  // A totals row is the `drop.totals` operation's (totals.ts), not a heading.
+  if (!v || mayBeTotalLabel(v)) return false;
   for (let i = 1; i < values.length; i++) if (values[i].trim() !== '') return false;
   const s = cellShape(v);
   return s.text && !s.date && !s.amount && !s.year && !s.siret && !s.siren;

@@ -10,6 +10,8 @@ import { matchEnum, proposeValueMap } from './value-map';
 import { continuation, spreadField } from './propose-expressions';
 import { kindOf, type FieldSource, type SourceKind, type StandardiseSpec } from './spec';
 import { constantReason, reasonText, type ConstantReason, type ReasonPart } from './reason-words';
+import { proposeOperations, tableOf, type OperationProposal } from './propose-ops';
+import type { ShapeReport } from './table-ops';
 
 export interface FieldProposal {
   field: string;
@@ -28,6 +30,8 @@ export interface MappingProposal {
   schema: { name: string; version: string };
   fields: FieldProposal[];
   unmapped: string[];
+  /** The table operations proposed (`drop.totals` when the rows read hold totals), in `spec.table` too. */
+  operations: OperationProposal[];
   spec: StandardiseSpec;
 }
 
@@ -39,6 +43,8 @@ export interface ProposeInput {
   constants?: Record<string, { value: string; reason: ConstantReason }>;
   /** The columns' value shapes, when already computed for this sample (one per header column). */
   shapes?: readonly ColumnShape[];
+  /** What the sample's shaper saw (sample.ts): totals rows kept make `drop.totals` proposed. */
+  report?: ShapeReport;
 }
 
 const MIN_SCORE = 0.45;
@@ -198,9 +204,12 @@ export function proposeMapping(target: Target, input: ProposeInput): MappingProp
     return { field: f.name, kind: kindOf(spec), source, confidence: Math.round(p.score * 100) / 100, ...because(why), spec };
   });
   const unmapped = labels.filter((l, i) => !usedCols.has(i) && l !== '');
+  const operations = proposeOperations(input.report);
+  const table = tableOf(operations);
   const spec: StandardiseSpec = {
     schema: { name: target.name, version: target.version },
+    ...(table ? { table } : {}),
     fields: Object.fromEntries(fields.filter((f) => f.spec).map((f) => [f.field, f.spec!])),
   };
-  return { schema: { name: target.name, version: target.version }, fields, unmapped, spec };
+  return { schema: { name: target.name, version: target.version }, fields, unmapped, operations, spec };
 }

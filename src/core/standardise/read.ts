@@ -23,12 +23,12 @@ export interface SourceRef {
 
 class Enough extends Error {}
 
-/** Calls `onRow` for every row, header first; `limit` stops after that many rows. */
+/** Calls `onRow` for every row, header first; `limit` stops after that many rows (`stopped`: rows were left unread). */
 export async function readSource(
   src: SourceRef,
   onRow: RowCallback,
   options: { limit?: number; signal?: AbortSignal } = {},
-): Promise<ReadInfo> {
+): Promise<ReadInfo & { stopped?: true }> {
   const format = formatOf(src.path);
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
@@ -66,7 +66,8 @@ export async function readSource(
       chunkBytes: 1024 * 1024,
     });
   } catch (e) {
-    if ((e instanceof Enough || e instanceof CancelledError) && stop.signal.aborted && info) return info;
+    if ((e instanceof Enough || e instanceof CancelledError) && stop.signal.aborted && info)
+      return { ...(info as ReadInfo), stopped: true };
     if (e instanceof UnreadableError)
       throw err('unreadable', `${src.path}: ${sourceError(e.kind, 'en').message}`, `${src.path} : ${sourceError(e.kind, 'fr').message}`);
     if (e instanceof SheetReadError)

@@ -27,6 +27,8 @@ export interface RunResult extends ShapeReport {
   header: string[];
   /** Source columns (labels as written, trimmed) left out of the output, every source's once. */
   unmapped: string[];
+  /** The last line (a sheet's row) read, the furthest of the sources', and whether every source was read to its end. */
+  read: { line: number; whole: boolean };
 }
 
 const FLUSH_CHARS = 1 << 20;
@@ -62,6 +64,7 @@ export async function mapRows(
   const report = emptyReport();
   const unmapped: string[] = [];
   const fieldOf = labelField(target);
+  const read = { line: 0, whole: true };
   for (const { src, label } of sourcesOf(spec.table, main)) {
     let mapping: CompiledMapping | null = null;
     const shaper = tableShaper(
@@ -84,14 +87,22 @@ export async function mapRows(
       report,
       { fieldOf },
     );
-    await readSource(src, shaper, {
-      signal: options.signal,
-      limit: options.limit !== undefined ? options.limit + (spec.table?.headerRow ?? 1) + 200 : undefined,
-    });
+    const info = await readSource(
+      src,
+      (v, at) => {
+        if (at.line > read.line) read.line = at.line;
+        shaper(v, at);
+      },
+      {
+        signal: options.signal,
+        limit: options.limit !== undefined ? options.limit + (spec.table?.headerRow ?? 1) + 200 : undefined,
+      },
+    );
+    if (info.stopped) read.whole = false;
     shaper.end();
     if (!mapping) throw err('unreadable', `${src.path}: no header row found.`, `${src.path} : aucune ligne d’en-tête.`);
   }
-  return { header: header ?? [], rows, ...report, unmapped };
+  return { header: header ?? [], rows, ...report, unmapped, read };
 }
 
 export function csvLine(cells: readonly string[]): string {

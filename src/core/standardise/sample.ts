@@ -17,7 +17,10 @@ export interface Sample {
   rows: string[][];
   /** The source's header row before the table operations (what unpivot chooses from). */
   raw: string[];
-  /** What the shaper left out or read otherwise in the rows read. */
+  /**
+   * What the shaper left out or read otherwise in the rows read: past the sample, up to SCAN_ROWS
+   * rows (a grand total is the file's last row), so that the proposal knows the totals rows.
+   */
   report: ShapeReport;
 }
 
@@ -32,6 +35,8 @@ export interface SampleOptions {
 
 /** Rows read past the sample's size, for the rows the shaper leaves out. */
 const SLACK = 200;
+/** Rows the shaper reads for its report at most (streamed, not kept): the whole of most files. */
+export const SCAN_ROWS = 100_000;
 
 export async function sampleSource(src: SourceRef, options: SampleOptions = {}): Promise<Sample> {
   const max = options.rows ?? 500;
@@ -60,7 +65,7 @@ export async function sampleSource(src: SourceRef, options: SampleOptions = {}):
       if (++seen === headerRow) raw = v;
       shaper(v, at);
     },
-    { limit: max + headerRow + SLACK, signal: options.signal },
+    { limit: Math.max(max + headerRow + SLACK, SCAN_ROWS), signal: options.signal },
   );
   shaper.end();
   return { header: table ? header : raw, rows, raw, report };

@@ -7,7 +7,8 @@ import { err } from './errors';
 import type { TableOps } from './spec';
 import type { RowAt } from './read';
 import { fitRow, MAX_LINES, note, noRows, RowProfile, shiftedAt, type RowSet } from './ragged';
-import { isSectionHeading, isTotalRow, labelOnly } from './headings';
+import { isSectionHeading, labelOnly } from './headings';
+import { amountsOnly, totalLabel, TotalsTracker } from './totals';
 import { cellShape } from './shapes';
 
 /** An unpivot may not make more rows than this: beyond, the columns chosen are surely wrong. */
@@ -50,10 +51,13 @@ export interface ShapeReport {
   /** Labels of a repeated header that match no column of the first header: their cells are not read. */
   unmatchedLabels: LabelSet;
   /**
-   * Totals rows (`isTotalRow`: `Total…`, `Sous-total…`, `Ensemble` first) that the operations keep,
-   * no `drop.totals`: written as records, said so that the sums are not taken for subsidies.
+   * Totals rows (totals.ts: `Total…`, `Sous-total…`, `Ensemble` first, or no label and every amount
+   * the sum of the rows above) that the operations keep, no `drop.totals`: written as records,
+   * said so that the sums are not taken for subsidies.
    */
   totalsWritten: RowSet;
+  /** The same totals rows, left out by `drop.totals`. */
+  totalsDropped: RowSet;
 }
 
 /** Labels of repeated headers, with the line of each (the first MAX_LINES). */
@@ -77,6 +81,7 @@ export const emptyReport = (): ShapeReport => ({
   byRepeatedHeader: noRows(),
   unmatchedLabels: { count: 0, labels: [] },
   totalsWritten: noRows(),
+  totalsDropped: noRows(),
 });
 
 /**
@@ -197,7 +202,8 @@ export function tableShaper(
   const headerRow = ops?.headerRow ?? 1;
   let seen = 0;
   let sink: ((values: string[]) => void) | null = null;
-  let keep: (v: string[], raw: string[]) => boolean = () => true;
+  let keep: (v: string[], total: boolean) => boolean = () => true;
+  let totals = new TotalsTracker();
   let emit: (v: string[]) => void = () => {};
   let produced = 0;
   let width = 0;
@@ -217,12 +223,14 @@ export function tableShaper(
   };
   // `v` as the first header reads it, `raw` as the file holds it (`v` itself but under a repeated
   // header that moved labels): a heading or a total is in the file's first cells.
+  // A total's label is in `raw`'s first filled cell; its amounts are summed by column as `v` reads them.
   const place = (v: string[], raw: string[], at: RowAt | undefined, opened: boolean) => {
-    if (isSectionHeading(raw, profile, opened)) return note(report.sectionHeading, at?.line);
+    if (isSectionHeading(raw, profile, opened)) return (totals.section(), note(report.sectionHeading, at?.line));
     if (at?.delimiter != null && v.length < width && shiftedAt(v, profile) >= 0) return note(report.shifted, at?.line);
-    if (!keep(v, raw)) return;
+    const total = totals.row(v, totalLabel(raw));
+    if (!keep(v, total)) return void (total && ops?.drop?.totals && note(report.totalsDropped, at?.line));
     if (raw !== v) note(report.byRepeatedHeader, at?.line);
-    if (isTotalRow(raw)) note(report.totalsWritten, at?.line);
+    if (total) note(report.totalsWritten, at?.line);
     emit(v);
   };
   const flush = () => {
@@ -238,6 +246,7 @@ export function tableShaper(
       layout = null;
       profile = new RowProfile(width);
       opens = true;
+      totals = new TotalsTracker();
       keep = rowFilter(ops, header, where);
       const up = ops?.unpivot;
       if (up) {
@@ -287,7 +296,7 @@ export function tableShaper(
     }
     if (layout) v = layout.map((i) => (i < 0 ? '' : (raw[i] ?? '')));
     const label = labelOnly(raw);
-    opens = label || isTotalRow(raw);
+    opens = label || totalLabel(raw) !== null || amountsOnly(raw);
     // The shapes are learnt from the data rows: as long as the header (a sheet's may end early),
     // two cells filled at least.
     const short = raw === v && at?.delimiter != null && v.length < width;
@@ -305,8 +314,8 @@ export function tableShaper(
 export const missing = (where: string, column: string) =>
   err('missing-column', `${where}: no column “${column}”.`, `${where} : pas de colonne « ${column} ».`);
 
-/** `v` as the header reads it; `raw` as the file holds it, for the totals (their label is in the file's first filled cell). */
-function rowFilter(ops: TableOps | undefined, header: string[], where: string): (v: string[], raw: string[]) => boolean {
+/** `v` as the header reads it; `total`: the row is a totals row (totals.ts). */
+function rowFilter(ops: TableOps | undefined, header: string[], where: string): (v: string[], total: boolean) => boolean {
   const d = ops?.drop;
   if (!d) return () => true;
   const wheres = (d.where ?? []).map((w) => {
@@ -314,9 +323,9 @@ function rowFilter(ops: TableOps | undefined, header: string[], where: string): 
     if (i < 0) throw missing(where, w.column);
     return { i, values: new Set(w.equals.map((e) => e.trim())) };
   });
-  return (v, raw) => {
+  return (v, total) => {
     if (d.blank && v.every((c) => c.trim() === '')) return false;
-    if (d.totals && isTotalRow(raw)) return false;
+    if (d.totals && total) return false;
     for (const w of wheres) if (w.values.has((v[w.i] ?? '').trim())) return false;
     return true;
   };

@@ -9,6 +9,7 @@ import { StandardiseError } from './errors';
 import { organisationConstants, projectOrganisation, type Organisation } from './organisation';
 import { previewProblems, problemsLeft, type ProblemSummary } from './problems';
 import { proposeMapping, type FieldProposal } from './propose';
+import type { OperationProposal } from './propose-ops';
 import type { SourceRef } from './read';
 import { standardisePreview, standardiseToFile } from './run';
 import { sampleSource } from './sample';
@@ -41,6 +42,8 @@ export interface ProposalView {
   rawColumns: string[];
   proposal: FieldProposal[];
   unmapped: string[];
+  /** The table operations proposed with the mapping (in `spec.table`), none when the table operations were given. */
+  operations: OperationProposal[];
   spec: StandardiseSpec;
   /** Distinct values of the columns that have few (≤ 30 in the sample), for value maps. */
   columnValues: Record<string, string[]>;
@@ -86,6 +89,8 @@ export function proposeTask(args: {
       rawColumns: sample.raw.map((h) => h.trim()),
       proposal: p.fields,
       unmapped: p.unmapped,
+      // The table operations given are the user's: none is proposed over them.
+      operations: args.table ? [] : p.operations,
       spec: args.table ? { ...p.spec, table: args.table } : p.spec,
       columnValues: fewValues(sample.header, sample.rows),
     };
@@ -116,10 +121,15 @@ export interface PreviewView {
   ms: number;
   /** The rows read for the preview that were left out or are worth a look (blank, totals written…). */
   report: ShapeReport;
+  /**
+   * What `report` covers: the file's lines up to `line` (a sheet's rows), and `whole` when that is
+   * the whole file (every stacked source too): else its counts are the first lines', not the file's.
+   */
+  read: { line: number; whole: boolean };
 }
 
-/** The run's report without what the panel shows elsewhere (the unmapped columns). */
-const shapeReport = ({ unmapped: _u, ...r }: ShapeReport & { unmapped?: string[] }): ShapeReport => r;
+/** The run's report without what the panel shows elsewhere (the unmapped columns, how far it read). */
+const shapeReport = ({ unmapped: _u, read: _r, ...r }: ShapeReport & { unmapped?: string[]; read?: unknown }): ShapeReport => r;
 
 export function previewTask(args: { source: SourceRef; spec: StandardiseSpec; rows?: number; lang: Lang }): Promise<Outcome<PreviewView>> {
   return guard(async () => {
@@ -134,6 +144,7 @@ export function previewTask(args: { source: SourceRef; spec: StandardiseSpec; ro
       checked: p.rows.length,
       ms: performance.now() - started,
       report: shapeReport(p.report),
+      read: p.report.read,
     };
   });
 }

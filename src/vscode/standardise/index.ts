@@ -16,6 +16,8 @@ export interface StandardiseTestState {
   preview: { header: string[]; rows: number; errors: number; warnings: number; ms: number } | null;
   written: string | null;
   table: unknown;
+  /** The table operations the proposal turned on, with their reasons as the panel shows them. */
+  proposedOps: { operation: string; reason: string }[];
   stackCandidates: string[];
   problem: string | null;
   /** The notices area as the webview shows it (its heading, each notice's text and action). */
@@ -42,6 +44,7 @@ export function registerStandardise(context: vscode.ExtensionContext, services: 
         preview: v && { header: v.header, rows: v.rows.length, errors: v.counts.errors, warnings: v.counts.warnings, ms: v.ms },
         written: p.written?.fsPath ?? null,
         table: p.spec?.table ?? null,
+        proposedOps: p.view?.proposedOps ?? [],
         stackCandidates: p.view?.stackCandidates.map((c) => c.title) ?? [],
         problem: p.lastProblem,
         shown: p.shown,

@@ -155,13 +155,15 @@ export class StandardisePanel {
       ...r.result,
       proposal: r.result.proposal.map((p) => ({ ...p, reason: reasonText(p.why, lang) })),
     });
-    this.table = table;
+    // The table operations given, else the proposal's (`drop.totals` when the file has totals rows).
+    this.table = table ?? r.result.spec.table;
     this.view = {
       source: this.source.uri.toString(),
       ...(this.source.sheet ? { sheet: this.source.sheet } : {}),
       title: path.basename(this.source.uri.fsPath) + (this.source.sheet ? ` — ${this.source.sheet}` : ''),
       proposal,
-      stackCandidates: await stackCandidates(this.source, table),
+      proposedOps: r.result.operations.map((o) => ({ operation: o.operation, reason: o.reason[lang] })),
+      stackCandidates: await stackCandidates(this.source, this.table),
       strings: standardiseStrings(),
     };
     this.spec = proposal.spec;

@@ -28,6 +28,7 @@ export function standardiseStrings(): StandardiseStrings {
     headerRow: vscode.l10n.t('Header row'),
     dropBlank: vscode.l10n.t('Drop blank rows'),
     dropTotals: vscode.l10n.t('Drop totals rows'),
+    proposedOp: vscode.l10n.t('Proposed: {0}'),
     unpivot: vscode.l10n.t('Unpivot these columns into rows'),
     unpivotName: vscode.l10n.t('Name column'),
     unpivotValue: vscode.l10n.t('Value column'),
@@ -65,7 +66,8 @@ export function standardiseStrings(): StandardiseStrings {
 /** The notices' sentences, worded as `odw standardise` prints them (src/cli/standardise.ts). */
 function noticeStrings(): NoticeStrings {
   return {
-    preview: vscode.l10n.t('In the preview: rows left out or worth a look'),
+    preview: vscode.l10n.t('In the whole file, read for the preview: rows left out or worth a look'),
+    previewFirst: vscode.l10n.t('In the first {0} lines (not the whole file), read for the preview: rows left out or worth a look'),
     written: vscode.l10n.t('In the file written: rows left out or worth a look'),
     lines: { one: vscode.l10n.t('line {0}'), other: vscode.l10n.t('lines {0}') },
     label: vscode.l10n.t('“{0}”'),
@@ -105,6 +107,10 @@ function noticeStrings(): NoticeStrings {
     totalsWritten: {
       one: vscode.l10n.t('{0} totals row written as a record ({1}).'),
       other: vscode.l10n.t('{0} totals rows written as records ({1}).'),
+    },
+    totalsDropped: {
+      one: vscode.l10n.t('{0} totals row not written: “Drop totals rows” is on ({1}).'),
+      other: vscode.l10n.t('{0} totals rows not written: “Drop totals rows” is on ({1}).'),
     },
   };
 }

@@ -24,7 +24,15 @@ test('odw map --format json: schema, one entry per field, unmapped labels', asyn
   );
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
-  assert.deepEqual(Object.keys(j), ['schema', 'fields', 'unmapped']);
+  // The file ends with an unlabelled grand total (line 939): `drop.totals` is proposed, said after the mapping.
+  assert.deepEqual(Object.keys(j), ['schema', 'fields', 'unmapped', 'operations']);
+  assert.deepEqual(j.operations, [
+    {
+      operation: 'drop.totals',
+      reason:
+        '1 totals row in the rows read (line 939): a sum of the rows above is no record, and written as one it counts their amounts twice.',
+    },
+  ]);
   assert.deepEqual(j.schema, { name: 'scdl/subventions', version: '2.1.1' });
   assert.equal(j.fields.length, 16);
   for (const f of j.fields) {
@@ -87,13 +95,14 @@ test('odw standardise --lang fr names one line in the singular, several in the p
   const one = join(dir, 'fr-total.csv');
   writeFileSync(one, 'Bénéficiaire;Montant attribué\nClub;1000\nTotal;1000\n');
   const r = await run('standardise', one, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-total-out.csv'), '--lang', 'fr');
-  assert.match(r.out, /1 ligne\(s\) de total écrite\(s\) comme des enregistrements \(ligne 3\) ;/);
+  // The proposal drops the totals rows (drop.totals proposed): said with their lines.
+  assert.match(r.out, /1 ligne\(s\) de total non écrite\(s\) \(ligne 3\) : l’opération « Supprimer les lignes de totaux »/);
   const two = join(dir, 'fr-totals.csv');
   writeFileSync(two, 'Bénéficiaire;Montant attribué\nClub;1000\nTotal;1000\nAsso;5\nTotal;5\n');
   const r2 = await run('standardise', two, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-totals-out.csv'), '--lang', 'fr');
-  assert.match(r2.out, /\(lignes 3, 5\) ;/);
+  assert.match(r2.out, /\(lignes 3, 5\) :/);
   const en = await run('standardise', one, '--schema', 'scdl/subventions', '--out', join(dir, 'fr-total-out.csv'), '--lang', 'en');
-  assert.match(en.out, /written as records \(lines 3\);/);
+  assert.match(en.out, /\n {2}1 totals row\(s\) not written \(lines 3\): the table operation “Drop totals rows”/);
 });
 
 test('odw map: usage errors and unreadable input exit 2', async () => {

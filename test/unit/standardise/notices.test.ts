@@ -15,7 +15,8 @@ import { previewTask, proposeTask, writeTask } from '../../../src/core/standardi
 
 /** The English templates, as src/vscode/standardise/strings.ts has them (checked below). */
 const EN: NoticeStrings = {
-  preview: 'In the preview: rows left out or worth a look',
+  preview: 'In the whole file, read for the preview: rows left out or worth a look',
+  previewFirst: 'In the first {0} lines (not the whole file), read for the preview: rows left out or worth a look',
   written: 'In the file written: rows left out or worth a look',
   lines: { one: 'line {0}', other: 'lines {0}' },
   label: '“{0}”',
@@ -44,6 +45,10 @@ const EN: NoticeStrings = {
     other: '{0} labels of a repeated header match no column of the header, their cells not read: {1}.',
   },
   totalsWritten: { one: '{0} totals row written as a record ({1}).', other: '{0} totals rows written as records ({1}).' },
+  totalsDropped: {
+    one: '{0} totals row not written: “Drop totals rows” is on ({1}).',
+    other: '{0} totals rows not written: “Drop totals rows” is on ({1}).',
+  },
 };
 
 const templates = (s: NoticeStrings): string[] =>
@@ -121,6 +126,7 @@ test('every count that is not zero, in the order of the CLI summary; only the to
     byRepeatedHeader: rows(4, [7, 8, 9, 14]),
     unmatchedLabels: { count: 1, labels: [{ label: 'Catégorie', line: 13 }] },
     totalsWritten: rows(24, [35]),
+    totalsDropped: rows(2, [60, 70]),
   });
   const n = rowNotices(all, EN);
   assert.deepEqual(
@@ -134,6 +140,7 @@ test('every count that is not zero, in the order of the CLI summary; only the to
   assert.equal(n[1].text, '1 row not written: fewer cells than the header, the values after a lost cell shifted (line 12).');
   assert.equal(n[6].text, '4 rows read by the repeated header above them, whose columns differ from the header’s (lines 7, 8, 9, 14).');
   assert.equal(n[7].text, '1 label of a repeated header matches no column of the header, its cells not read: “Catégorie” (line 13).');
+  assert.equal(n[9].text, '2 totals rows not written: “Drop totals rows” is on (lines 60, 70).');
 });
 
 test('a label is a cell of the file: kept as it is (the webview inserts it as text), never read as a template', () => {
@@ -168,7 +175,7 @@ test('the report crosses the protocol only in the shape the notices read', () =>
   assert.equal(isShapeReport({ ...good, unmatchedLabels: { count: 1, labels: [{ label: 7 }] } }), false);
   const { shifted: _s, ...missing } = good;
   assert.equal(isShapeReport(missing), false);
-  const preview = { header: [], rows: [], counts: {}, report: good };
+  const preview = { header: [], rows: [], counts: {}, report: good, read: { line: 9, whole: true } };
   assert.equal(isToWebview({ type: 'preview', generation: 1, preview }), true);
   assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { ...preview, report: undefined } }), false);
   assert.equal(isToWebview({ type: 'written', message: 'done', report: good }), true);
@@ -181,32 +188,58 @@ test('the report crosses the protocol only in the shape the notices read', () =>
   assert.equal(parseFromWebview({ ...shown, heading: 1 }), null);
 });
 
-test('a real export with a blank row and two totals rows: the preview and the write report them, drop.totals leaves them out', async () => {
+test('a real export with a blank row and two totals rows: the proposal drops them and says why; unticked, they are written and said', async () => {
   const source = { path: join(FIXTURES, 'standardise', 'subventions-totaux.csv') };
   const p = await proposeTask({ source });
   assert.ok(p.ok);
   assert.equal(p.result.schema.name, 'scdl/subventions');
+  // Proposed with the mapping, with its reason in both languages.
+  assert.deepEqual(p.result.spec.table, { drop: { totals: true } });
+  assert.deepEqual(
+    p.result.operations.map((o) => [o.operation, o.rows, o.reason.en, o.reason.fr]),
+    [
+      [
+        'drop.totals',
+        { count: 2, lines: [6, 8] },
+        '2 totals rows in the rows read (lines 6, 8): a sum of the rows above is no record, and written as one it counts their amounts twice.',
+        '2 lignes de total dans les lignes lues (lignes 6, 8) : une somme des lignes au-dessus n’est pas un enregistrement, et écrite comme tel elle compte leurs montants deux fois.',
+      ],
+    ],
+  );
   const spec = p.result.spec;
   const preview = await previewTask({ source, spec, lang: 'en' });
   assert.ok(preview.ok);
-  assert.equal(preview.result.checked, 6);
+  assert.equal(preview.result.checked, 4);
+  assert.deepEqual(preview.result.read, { line: 8, whole: true }, 'the whole file read: its counts are the file’s');
   assert.equal(isShapeReport(preview.result.report), true);
   assert.deepEqual(rowNotices(preview.result.report, EN), [
     { kind: 'blank', text: '1 blank row not written (line 4).' },
-    { kind: 'totalsWritten', text: '2 totals rows written as records (lines 6, 8).', action: 'dropTotals' },
+    { kind: 'totalsDropped', text: '2 totals rows not written: “Drop totals rows” is on (lines 6, 8).' },
   ]);
+  assert.deepEqual(
+    rowNotices(preview.result.report, FR).map((n) => n.text),
+    ['1 ligne vide non écrite (ligne 4).', '2 lignes de total non écrites : « Supprimer les lignes de totaux » est coché (lignes 6, 8).'],
+  );
   const out = join(mkdtempSync(join(tmpdir(), 'odw-notices-')), 'out.csv');
   const written = await writeTask({ source, spec, out, lang: 'en' });
   assert.ok(written.ok);
-  assert.equal(written.result.rows, 6);
+  assert.equal(written.result.rows, 4);
   assert.deepEqual(written.result.report, preview.result.report);
   assert.ok(!('unmapped' in written.result.report), 'the report alone: the panel lists the unmapped columns elsewhere');
+  assert.ok(!('read' in written.result.report));
 
-  const dropped = await previewTask({ source, spec: { ...spec, table: withTotalsDropped(spec.table) }, lang: 'en' });
-  assert.ok(dropped.ok);
-  assert.equal(dropped.result.checked, 4);
-  assert.deepEqual(
-    rowNotices(dropped.result.report, EN).map((n) => n.kind),
-    ['blank'],
-  );
+  // The user's table operations win: "Drop totals rows" unticked, none is proposed over them.
+  const kept = await proposeTask({ source, table: {} });
+  assert.ok(kept.ok);
+  assert.deepEqual([kept.result.spec.table, kept.result.operations], [{}, []]);
+  const unticked = await previewTask({ source, spec: kept.result.spec, lang: 'en' });
+  assert.ok(unticked.ok);
+  assert.equal(unticked.result.checked, 6);
+  assert.deepEqual(rowNotices(unticked.result.report, EN), [
+    { kind: 'blank', text: '1 blank row not written (line 4).' },
+    { kind: 'totalsWritten', text: '2 totals rows written as records (lines 6, 8).', action: 'dropTotals' },
+  ]);
+  const again = await previewTask({ source, spec: { ...spec, table: withTotalsDropped(kept.result.spec.table) }, lang: 'en' });
+  assert.ok(again.ok);
+  assert.equal(again.result.checked, 4);
 });

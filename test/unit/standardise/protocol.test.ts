@@ -69,7 +69,18 @@ test('the host acts only on well-formed messages', () => {
   assert.equal(parseFromWebview({ type: 'eval', code: 'x' }), null);
   assert.equal(parseFromWebview('ready'), null);
   const report = emptyReport();
-  assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { header: [], rows: [], counts: {}, report } }), true);
-  assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { header: [], rows: [], counts: {} } }), false);
+  const read = { line: 12, whole: true };
+  assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { header: [], rows: [], counts: {}, report, read } }), true);
+  assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { header: [], rows: [], counts: {}, read } }), false);
+  // How far the preview read says what its counts cover: without it, no heading can say it truthfully.
+  assert.equal(isToWebview({ type: 'preview', generation: 1, preview: { header: [], rows: [], counts: {}, report } }), false);
+  assert.equal(
+    isToWebview({
+      type: 'preview',
+      generation: 1,
+      preview: { header: [], rows: [], counts: {}, report, read: { line: '12', whole: true } },
+    }),
+    false,
+  );
   assert.equal(isToWebview({ type: 'init', view: { title: 't' } }), false);
 });

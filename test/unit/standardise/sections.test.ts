@@ -272,14 +272,27 @@ test('totals rows a recipe keeps are written and said; `drop.totals` leaves them
     JSON.stringify({ version: 1, dataset: 'totals.csv', steps: [{ rule: 'standardise', standardise: spec }] }),
   );
   const none = await runOdw('standardise', src, '--recipe', recipeDrop, '--out', join(dir, 'totals-none.csv'));
-  assert.doesNotMatch(none.out, /totals row/);
+  assert.doesNotMatch(none.out, /written as records/);
+  assert.match(
+    none.out,
+    /\n {2}2 totals row\(s\) not written \(lines 4, 9\): the table operation “Drop totals rows” \("drop": \{"totals": true\}\) leaves them out\.\n/,
+  );
+  assert.deepEqual(dropped.totalsDropped, { count: 2, lines: [4, 9] });
 });
 
-test('Montpellier 2014: its 24 totals rows are written by the proposal, and said; dropped on request', async () => {
+test('Montpellier 2014: the proposal drops its 24 totals rows, and says so; kept on request, they are written and said', async () => {
   const src = join(FIXTURES, 'corpus', 'mtp_COM_Montpellier_AttribSub_2014.ods');
-  const spec = proposeMapping(SUB, await sampleSource({ path: src }, { target: SUB })).spec;
-  const r = await standardiseToFile(spec, SUB, { path: src }, join(dir, 'mtp-totals.csv'));
-  assert.deepEqual([r.rows, r.totalsWritten.count, r.totalsWritten.lines.slice(0, 4)], [1215, 24, [35, 46, 50, 73]]);
-  const d = await standardiseToFile({ ...spec, table: { drop: { totals: true } } }, SUB, { path: src }, join(dir, 'mtp-no-totals.csv'));
-  assert.deepEqual([d.rows, d.totalsWritten.count], [1191, 0]);
+  const p = proposeMapping(SUB, await sampleSource({ path: src }, { target: SUB }));
+  assert.deepEqual(p.spec.table, { drop: { totals: true } });
+  const d = await standardiseToFile(p.spec, SUB, { path: src }, join(dir, 'mtp-no-totals.csv'));
+  assert.deepEqual(
+    [d.rows, d.totalsWritten.count, d.totalsDropped.count, d.totalsDropped.lines.slice(0, 4)],
+    [1191, 0, 24, [35, 46, 50, 73]],
+  );
+  const { table: _t, ...kept } = p.spec;
+  const r = await standardiseToFile(kept, SUB, { path: src }, join(dir, 'mtp-totals.csv'));
+  assert.deepEqual(
+    [r.rows, r.totalsWritten.count, r.totalsWritten.lines.slice(0, 4), r.totalsDropped.count],
+    [1215, 24, [35, 46, 50, 73], 0],
+  );
 });
