@@ -10,6 +10,7 @@ import { cleanText, type Counts } from './clean-text';
 import { cleanCsvFile } from './clean-stream';
 import { textLinter, withSchemaChecks } from './linter';
 import { appendSteps, parseRecipe, replaySteps, toJson, type RecipeStep } from './recipe';
+import { misspeltRuleNotes } from './recipe-rules';
 import { stepDateFormats, type CleanStep, type RecordedStep } from './steps';
 import { notCsv } from './refuse';
 import { replayStandardise } from '../standardise/replay';
@@ -118,6 +119,7 @@ export async function cleanCommand(
       for (const e of r.errors) err(`${a.recipe}${a.lang === 'fr' ? ' :' : ':'} ${e}`);
       return 2;
     }
+    for (const n of misspeltRuleNotes(r.recipe.steps, a.lang)) err(`${a.recipe}${a.lang === 'fr' ? ' :' : ':'} ${n}`);
     steps = replaySteps(r.recipe);
     // A standardise step maps the file to its schema first; the cleaning steps then run on the result.
     const std = await replayStandardise(r.recipe, a, err);

@@ -2,6 +2,8 @@
 // same diff preview as Clean Dataset.
 import * as vscode from 'vscode';
 import { replaySteps, standardiseStepOf } from '../../core/clean/recipe';
+import { misspeltRuleNotes } from '../../core/clean/recipe-rules';
+import { uiLang } from '../settings';
 import { replayStandardiseStep } from '../standardise/replay';
 import type { Services } from '../services';
 import { cleanDataset, type CleanArgs } from './clean-dataset';
@@ -37,6 +39,9 @@ export async function replayRecipe(
     void vscode.window.showErrorMessage(message);
     return false;
   }
+  const notes = misspeltRuleNotes(recipe.steps, uiLang());
+  if (notes.length)
+    void vscode.window.showWarningMessage(vscode.l10n.t('Recipe {0}: {1}', vscode.workspace.asRelativePath(recipeUri), notes.join(' ')));
   const steps = replaySteps(recipe);
   // A standardise step maps the file to its schema first (a new file); the cleaning steps then run on it.
   const std = standardiseStepOf(recipe);
