@@ -7,6 +7,7 @@
 // `Ensemble vocal…`, `Ensemble scolaire…` are names, never totals.
 import { parseNumber } from '../values/number';
 import { compactAmount } from './shapes';
+import { isValidSiret } from '../ids/siret';
 
 /** A total by its label alone, whatever the numbers: `Total…`, `Sous-total…`, `Totaux`, `Ensemble`, `Ensemble :`. */
 const TOTAL_LABEL = /^(sous[- ]?)?tota(?:l|ux)\b|^ensemble(?:\s*[.:]?\s*$|\s*:|\s+[-–—]\s)/i;
@@ -44,6 +45,12 @@ function cents(v: string): number | null {
   if (/^\d+$/.test(id) && (id.length === 14 || id.length === 9)) return null;
   return Math.round(n.value * 100);
 }
+
+/**
+ * A cell holding a valid SIRET: the row is a record whatever its label says ("TOTAL ENERGIES
+ * MARKETING", a company that was granted something). A total carries no establishment's number.
+ */
+const isSiretCell = (v: string): boolean => v.length >= 14 && v.length <= 20 && isValidSiret(v.trim());
 
 /** Every filled cell is an amount (no name, identifier, object or date: nothing that identifies a record). */
 export function amountsOnly(values: readonly string[]): boolean {
@@ -97,7 +104,7 @@ export class TotalsTracker {
     const filled = values.reduce((n, c) => n + (c.trim() !== '' ? 1 : 0), 0);
     // `Ensemble des…`: the label and amounts only (no SIRET, no object), each the sum above.
     const total =
-      label === 'total' ||
+      (label === 'total' && !values.some(isSiretCell)) ||
       (label === 'maybe' && amounts.length > 0 && amounts.length === filled - 1 && this.sums(amounts)) ||
       (label === null && amounts.length > 0 && amounts.length === filled && this.sums(amounts));
     if (total) this.part = new Sums();

@@ -97,6 +97,16 @@ test('an unlabelled row is a total when every amount is its column’s sum to th
     ],
     [false, false, false, true],
   );
+  // A company named "Total…" with its SIRET is a record; the same label with amounts only is a total.
+  const company = new TotalsTracker();
+  assert.deepEqual(
+    [
+      company.row(['A', '44306184100047', '10']),
+      company.row(['TOTAL ENERGIES MARKETING FRANCE', '54205118000066', '20']),
+      company.row(['Total', '', '30']),
+    ],
+    [false, false, true],
+  );
   // A section heading starts a section.
   const s = new TotalsTracker();
   s.row(['A', '7']);
