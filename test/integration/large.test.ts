@@ -2,6 +2,7 @@
 // (lint runs in the worker). The time is printed, not asserted tightly: machines are noisy.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { GridProbe } from '../../src/vscode/grid/index';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -73,22 +74,6 @@ async function workbook20mb(): Promise<string> {
   return file;
 }
 
-interface GridState {
-  opened?: number;
-  ready?: number;
-  posted?: number;
-  received?: number;
-  first?: number;
-  heard?: number;
-  whole?: number;
-  rows?: number;
-  firstLoad?: { load: number; sheet: number };
-  firstRows?: number;
-  wholeLoad?: { load: number; sheet: number };
-  revealed?: { row: number; cells: string[] };
-  lint?: { head?: number; whole?: number };
-}
-
 suite('Large workbooks', () => {
   test('a 20 MB workbook: first squiggles from its head, the grid shows its first screen in under 2 s', async function () {
     this.timeout(240_000);
@@ -102,14 +87,14 @@ suite('Large workbooks', () => {
     const small = wsFile('sheet-export.xlsx');
     const s0 = Date.now();
     await vscode.commands.executeCommand('vscode.openWith', small, 'openData.grid');
-    let sm: GridState = {};
+    let sm: GridProbe = {};
     for (let i = 0; i < 300 && !sm.first; i++)
-      (await new Promise((r) => setTimeout(r, 50)), (sm = await vscode.commands.executeCommand<GridState>('openData._gridState', small)));
+      (await new Promise((r) => setTimeout(r, 50)), (sm = await vscode.commands.executeCommand<GridProbe>('openData._gridState', small)));
     console.log(`small workbook: grid webview ready ${sm.ready! - s0} ms, first screen drawn ${sm.first! - s0} ms after opening`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const t0 = Date.now();
     await vscode.commands.executeCommand('vscode.openWith', uri, 'openData.grid');
-    const state = () => vscode.commands.executeCommand<GridState>('openData._gridState', uri);
+    const state = () => vscode.commands.executeCommand<GridProbe>('openData._gridState', uri);
     const first = await diagnosticsWhere(uri, (d) => d.length > 0, 60_000);
     const squiggles = Date.now() - t0;
     // Every 997th row has a town with a trailing space: the head's rows (≤ 5 000) first, then row 194 423.

@@ -6,6 +6,7 @@
 // formulas C*1.2 with saved results, B3:B4 merged; sheet "Vide" empty.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { GridProbe } from '../../src/vscode/grid/index';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,18 +30,6 @@ const gridTab = (uri: vscode.Uri) =>
   vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
     .find((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === GRID && t.input.uri.toString() === uri.toString());
-
-/** What `openData._gridState` tells of a grid (src/vscode/grid/view.ts). */
-interface GridState {
-  first?: number;
-  whole?: number;
-  rows?: number;
-  firstLoad?: { load: number; sheet: number };
-  firstRows?: number;
-  wholeLoad?: { load: number; sheet: number };
-  pages?: number;
-  revealed?: { row: number; cells: string[] };
-}
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
@@ -130,7 +119,7 @@ suite('Spreadsheets', () => {
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     });
     await vscode.commands.executeCommand('vscode.openWith', uri, GRID);
-    const state = () => vscode.commands.executeCommand<GridState>('openData._gridState', uri);
+    const state = () => vscode.commands.executeCommand<GridProbe>('openData._gridState', uri);
     const whole = await until('the whole sheet drawn', async () => ((await state()).whole ? state() : undefined));
     assert.strictEqual(whole.rows, 3001, 'the grid is sized for every row');
     assert.strictEqual(whole.firstRows, GRID_PAGE_ROWS, 'the first load carries the first page only');

@@ -6,7 +6,7 @@ import { unescapeOoxml, type SharedStrings } from './shared-strings';
 import type { CellStyle } from './xlsx-styles';
 import { digits } from './xlsx-names';
 import type { Bytes } from './xml-bytes';
-import { SMALL_IDS, TextIds } from './text-ids';
+import { SMALL_IDS, type TextIds } from './text-ids';
 
 /** What the value is, as the cell facts say it: an index into PLAIN_TYPES. */
 export const P_STRING = 0;
@@ -65,7 +65,7 @@ export class CellValues {
   constructor(
     private readonly strings: SharedStrings,
     private readonly date1904: boolean,
-    private readonly ids: TextIds = new TextIds(strings.length),
+    private readonly ids: TextIds,
   ) {}
 
   /** The text of a cell of type `type` whose `<v>` (or inline text) is `value`. */
@@ -83,10 +83,12 @@ export class CellValues {
       case 'inlineStr':
         this.plain = P_STRING;
         return unescapeOoxml(value);
-      case 'b':
+      case 'b': {
         this.plain = P_BOOLEAN;
-        this.id = this.ids.booleans + (value === '1' || value === 'true' ? 1 : 0);
-        return booleanText(this.id === this.ids.booleans + 1);
+        const yes = value === '1' || value === 'true';
+        this.id = this.ids.booleans + (yes ? 1 : 0);
+        return booleanText(yes);
+      }
       case 'e':
         this.plain = P_ERROR;
         return value;

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { WorkerClient } from '../worker-client';
 import { GRID_VIEW_TYPE, GridEditorProvider, GridViews } from './editor';
 import { exportSheetCommand } from './export';
-import { SheetLinter } from './linter';
+import { SheetLinter, type SheetLintTimings } from './linter';
+import type { GridShown } from './view';
 import { reopenWorkbooksAtStart } from './reopen';
 
 /**
@@ -12,6 +13,9 @@ import { reopenWorkbooksAtStart } from './reopen';
  * workbook is read in a worker (lint-worker.js), so a hostile one can only ever crash a worker,
  * never the extension host.
  */
+/** What `openData._gridState` answers of a grid: its view's timings, its lint's, its problem count. */
+export type GridProbe = Partial<GridShown> & { lint?: SheetLintTimings; problems?: number };
+
 export function registerSpreadsheets(
   context: vscode.ExtensionContext,
   diagnostics: vscode.DiagnosticCollection,
@@ -45,7 +49,7 @@ export function registerSpreadsheets(
       },
     ),
     // For tests and timings: when the grid of `uri` drew its first rows and its whole sheet, when its squiggles came.
-    vscode.commands.registerCommand('openData._gridState', (uri: vscode.Uri) => {
+    vscode.commands.registerCommand('openData._gridState', (uri: vscode.Uri): GridProbe => {
       const view = views.forUri(uri);
       return { ...view?.shown, lint: linter.timings.get(uri.toString()), problems: linter.report(uri)?.diagnostics.length };
     }),

@@ -12,6 +12,25 @@ import { parseGridMessage } from './messages';
 
 let views = 0;
 
+/** What a grid view tells of its timings and of what it drew (`openData._gridState`, for tests and timings). */
+export interface GridShown {
+  opened: number;
+  ready?: number;
+  posted?: number;
+  received?: number;
+  first?: number;
+  heard?: number;
+  whole?: number;
+  rows?: number;
+  /** Characters of the first `load` message and of the whole shape's (and of their sheet part), rows in the first, pages posted since. */
+  firstLoad?: { load: number; sheet: number };
+  firstRows?: number;
+  wholeLoad?: { load: number; sheet: number };
+  pages?: number;
+  /** The last row revealed, and the texts of its cells as the grid drew them. */
+  revealed?: { row: number; cells: string[] };
+}
+
 export class GridView implements vscode.Disposable {
   sheet: string | undefined;
   /** This view's sheet in the grid worker (core/sheet/grid-store.ts), which serves its pages. */
@@ -23,25 +42,7 @@ export class GridView implements vscode.Disposable {
   private kept = false;
   private readonly subs: vscode.Disposable[] = [];
   /** When the grid first drew rows and when it drew the whole sheet (Date.now()), for tests and timings. */
-  readonly shown: {
-    opened: number;
-    ready?: number;
-    posted?: number;
-    received?: number;
-    first?: number;
-    heard?: number;
-    whole?: number;
-    rows?: number;
-    /** Characters of the first `load` message and of the whole shape's (and of their sheet part), rows in the first, pages posted since. */
-    firstLoad?: { load: number; sheet: number };
-    firstRows?: number;
-    wholeLoad?: { load: number; sheet: number };
-    pages?: number;
-    /** The last row revealed, and the texts of its cells as the grid drew them. */
-    revealed?: { row: number; cells: string[] };
-  } = {
-    opened: Date.now(),
-  };
+  readonly shown: GridShown = { opened: Date.now() };
   private loads = 0;
   private ready = false;
   /** A reveal asked before the webview was ready: done once it has loaded. */
