@@ -4,7 +4,6 @@
 import { booleanText, isoDateTimeText, numberText, serialToIso, type DateKind } from './cell-text';
 import { unescapeOoxml, type SharedStrings } from './shared-strings';
 import type { CellStyle } from './xlsx-styles';
-import { digits } from './xlsx-names';
 import type { Bytes } from './xml-bytes';
 import { SMALL_IDS, type TextIds } from './text-ids';
 
@@ -143,11 +142,14 @@ export class CellValues {
     return iso;
   }
 
-  /** The same text read from the value's bytes s..e, or null when only `text` knows it. */
-  fromBytes(type: string, b: Bytes, s: number, e: number, ascii: boolean, st: CellStyle): string | null {
+  /**
+   * The same text read from the value's bytes s..e, or null when only `text` knows it; `num` is
+   * the bytes' value when they are 1–9 digits, else -1 (`digits(b, s, e)`, read by the scanner).
+   */
+  fromBytes(type: string, b: Bytes, s: number, e: number, ascii: boolean, st: CellStyle, num: number): string | null {
     this.id = -1;
     if (type === 's') {
-      const i = digits(b, s, e);
+      const i = num;
       if (i === -1) return null;
       this.plain = P_STRING;
       const text = this.strings.get(i);
@@ -159,7 +161,7 @@ export class CellValues {
       if (!st.dateKind) {
         // Small whole numbers (ids, years, counts) repeat down a column: one string each.
         if (e - s <= 4 && (b[s] !== 0x30 || e - s === 1)) {
-          const v = digits(b, s, e);
+          const v = num;
           if (v !== -1) {
             this.plain = P_NUMBER;
             this.id = this.ids.small + v;
@@ -170,7 +172,7 @@ export class CellValues {
         this.plain = P_NUMBER;
         return b.latin1Slice(s, e);
       }
-      const serial = digits(b, s, e);
+      const serial = num;
       if (serial === -1) return null;
       this.plain = P_DATE;
       return this.day(serial, st.dateKind);

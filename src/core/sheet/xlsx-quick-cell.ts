@@ -117,12 +117,22 @@ function valueCell(b: XlsxRowBuilder, buf: Bytes, p: number, n: number, col: num
   if (p + 4 >= n || buf[p + 1] !== LT || buf[p + 2] !== 0x76 || buf[p + 3] !== GT) return -1;
   const vs = p + 4;
   let ve = vs;
-  let ascii = true;
-  while (ve < n && buf[ve] !== LT) {
-    const x = buf[ve];
-    if (x === AMP || x === 0x0d) return -1;
-    if (x >= 0x80) ascii = false;
+  // Nearly every stored value is a run of digits (a shared string's index, a year, a serial):
+  // its number is read on the way, so the builder does not read the digits again.
+  let num = 0;
+  let x = 0;
+  while (ve < n && (x = buf[ve]) >= 0x30 && x <= 0x39) {
+    num = (num * 10 + x - 0x30) | 0; // exact up to 9 digits; longer runs are not taken
     ve++;
+  }
+  let ascii = true;
+  if (x !== LT || ve === vs || ve - vs > 9) {
+    num = -1;
+    while (ve < n && (x = buf[ve]) !== LT) {
+      if (x === AMP || x === 0x0d) return -1;
+      if (x >= 0x80) ascii = false;
+      ve++;
+    }
   }
   if (ve + 8 > n) return -1;
   if (
@@ -136,6 +146,6 @@ function valueCell(b: XlsxRowBuilder, buf: Bytes, p: number, n: number, col: num
   )
     return -1;
   if (ve - vs > SHEET_LIMITS.cellChars) return -1;
-  b.bytesCell(col, style, type, buf, vs, ve, ascii);
+  b.bytesCell(col, style, type, buf, vs, ve, ascii, num);
   return ve + 8;
 }

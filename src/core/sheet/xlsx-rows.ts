@@ -144,13 +144,16 @@ export class XlsxRowBuilder {
     this.place(this.typed.text(this.type, this.value, st), st);
   }
 
-  /** A cell with one plain value and no formula, its value's bytes s..e given as they are (the byte scanner's common case). */
-  bytesCell(col: number, style: number, type: string, b: Bytes, s: number, e: number, ascii: boolean): void {
+  /**
+   * A cell with one plain value and no formula, its value's bytes s..e given as they are (the
+   * byte scanner's common case); `num`: the value of the bytes when they are 1–9 digits, else -1.
+   */
+  bytesCell(col: number, style: number, type: string, b: Bytes, s: number, e: number, ascii: boolean, num: number): void {
     this.startCellAt(col, style, type);
     this.hasValue = true;
     if (!this.inRow || this.col < 1 || this.col > SHEET_LIMITS.columns) return;
     const st = this.ctx.styles[style] ?? PLAIN_STYLE;
-    const text = this.typed.fromBytes(type, b, s, e, ascii, st);
+    const text = this.typed.fromBytes(type, b, s, e, ascii, st, num);
     if (text !== null) return this.place(text, st);
     this.value = ascii ? b.latin1Slice(s, e) : b.utf8Slice(s, e);
     this.endCell();

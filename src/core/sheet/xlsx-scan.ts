@@ -82,8 +82,11 @@ export class XlsxScanner {
       if (i === -1) return 0;
       this.started = true;
     }
+    // Read once per chunk, not at the first chunk's end: a field first read in the loop after
+    // the scanner was compiled sends it back to the interpreter (about 1 700 rows in).
+    const stop = this.final ? n : n - CHUNK_MARGIN;
     while (i < n) {
-      if (n - i < CHUNK_MARGIN && !this.final) return i;
+      if (i > stop) return i;
       // Tags sit a few bytes apart: a plain loop beats a native indexOf call per tag.
       let lt = i;
       while (lt < n && buf[lt] !== LT) lt++;

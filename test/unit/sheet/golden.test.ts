@@ -125,7 +125,28 @@ const CORNERS: Record<string, string> = {
   'a quick row closed by another tag': `${head}<row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></c></row>`,
   'numbers written every way, booleans':
     head +
-    ['007', '1.50', '-0', '-0.5', '0.0000001', '0.000001', '1e5', '123456789012345678', '0.1', '-12.5', '1.', '.5', '', '+3', '2']
+    [
+      '007',
+      '1.50',
+      '-0',
+      '-0.5',
+      '0.0000001',
+      '0.000001',
+      '1e5',
+      '123456789012345678',
+      '0.1',
+      '-12.5',
+      '1.',
+      '.5',
+      '',
+      '+3',
+      '2',
+      '999999999',
+      '1000000000',
+      '2147483648',
+      '000000001',
+      '12a',
+    ]
       .map((v, i) => row(i + 2, `<c r="A${i + 2}"><v>${v}</v></c><c r="B${i + 2}" t="b"><v>${i % 3 === 2 ? 'true' : i % 2}</v></c>`))
       .join(''),
   // Not handled by the scanner: the saxes reader takes over, after the rows already given.
