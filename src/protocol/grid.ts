@@ -25,6 +25,7 @@ export const GRID_LABELS = [
   'sheetProblems',
   'otherSheets',
   'ruleDocs',
+  'moveWaits',
 ] as const;
 export type GridLabel = (typeof GRID_LABELS)[number];
 export type GridLabels = Record<GridLabel, string>;
@@ -49,7 +50,31 @@ export type HostMessage =
   | { type: 'problems'; problems: CellProblem[]; otherSheets: Record<string, number> }
   | { type: 'reveal'; sheet: string; row: number | null; column: number | null }
   | { type: 'loading'; sheet: string }
-  | { type: 'failed'; message: string; labels: GridLabels };
+  | { type: 'failed'; message: string; labels: GridLabels }
+  /** Tell what the grid shows (`seen`) whenever it changes: the host runs its tests. */
+  | { type: 'watch' }
+  /** A person's input, replayed as they would make it (host tests: openData._gridInput). */
+  | { type: 'input'; input: GridInput };
+
+/** A key pressed on the grid (it gets the focus first), a click on a sheet tab or on a drawn cell. */
+export type GridInput = { key: string; ctrl?: boolean } | { tab: string } | { cell: { row: number; column: number } };
+
+/** What the grid shows a person, as drawn (for the host tests: openData._gridState). */
+export interface GridSeen {
+  /** The sheet tab drawn selected. */
+  sheet: string;
+  /** The status line: the selected cell's reference, then its value or problems, or that a move waits. */
+  status: string;
+  notice: string;
+  /** The cell drawn selected: its row and column, its text, and the texts of its row's cells drawn. */
+  selected: { row: number; column: number; text: string; cells: string[] } | null;
+  /** The rows wholly in view below the frozen header, and the first one's cells as drawn. */
+  rows: { first: number; last: number; cells: string[] };
+  /** Rows in view not drawn with their cells yet (not drawn at all, or empty while their page is on its way). */
+  waiting: number;
+  /** The grid has the keyboard focus. */
+  focused: boolean;
+}
 
 export type WebviewMessage =
   | { type: 'ready'; sheet?: string }
@@ -64,7 +89,9 @@ export type WebviewMessage =
    */
   | { type: 'shown'; rows: number; partial: boolean; received?: number; drawn?: number }
   /** A revealed row is drawn with its cells (for tests): their texts, as shown. */
-  | { type: 'revealed'; row: number; cells: string[] };
+  | { type: 'revealed'; row: number; cells: string[] }
+  /** What the grid shows now, sent when it changed (for tests). */
+  | { type: 'seen'; seen: GridSeen };
 
 /** What the webview keeps across reloads (vscode.setState). */
 export interface GridViewState {

@@ -9,6 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
 import { GRID_PAGE_ROWS } from '../../src/core/sheet/grid-page';
+import { gridInput, gridState, seenWhere, selectedAt, until } from './grid-probe';
+
+/** The status line while a key's move waits for the sheet's whole shape. */
+const WAITS = 'Still reading the sheet: the move is made once its rows are read.';
 
 suite('Large files', () => {
   test('activation time in the real extension host (printed)', async () => {
@@ -136,5 +140,30 @@ suite('Large workbooks', () => {
     );
     assert.ok(s.firstRows! <= GRID_PAGE_ROWS, `${s.firstRows} rows in the first load`);
     assert.ok(s.firstLoad!.sheet < 200_000, `first load's sheet part ${s.firstLoad!.sheet} characters`);
+  });
+});
+
+suite('Large workbooks: keys before the whole shape', () => {
+  test('Ctrl+End pressed while the sheet is still being read goes to its real last row', async function () {
+    this.timeout(240_000);
+    await api();
+    const uri = wsFile('large-20mb-keys.xlsx');
+    await vscode.workspace.fs.copy(vscode.Uri.file(await workbook20mb()), uri, { overwrite: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'openData.grid');
+    await until('the first screen', async () => ((await gridState(uri)).first ? true : undefined), 60_000);
+    const sent = await gridInput(uri, { key: 'End', ctrl: true });
+    // The host's messages keep their order: sent before the whole shape, the key comes before it.
+    assert.strictEqual(sent?.partial, true, 'Ctrl+End pressed before the whole shape was sent');
+    const waits = await seenWhere(uri, 'the move waiting', (s) => s.status === WAITS);
+    assert.strictEqual(waits.selected, null, 'no cell of the first page selected meanwhile');
+    // 195 000 rows under the header; the last one's last cell: "à vérifier" (every 10th row), its code "CP-30".
+    const last = await seenWhere(uri, 'the last row', selectedAt(195_001, 16, 'à vérifier'), 120_000);
+    assert.ok(last.selected!.cells.includes('CP-30') && last.selected!.cells.includes('Service 0'), JSON.stringify(last.selected));
+    assert.strictEqual(last.status, 'Subventions!P195001à vérifier', 'the status line names the cell and its value');
+    assert.ok(last.rows.first <= 195_001 && 195_001 <= last.rows.last, `row 195 001 in view (${last.rows.first}–${last.rows.last})`);
+    const log = (await gridState(uri)).seenLog ?? [];
+    assert.ok(!log.some((s) => s.selected?.row === GRID_PAGE_ROWS), 'never stopped at the first page’s last row');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

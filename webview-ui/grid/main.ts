@@ -8,6 +8,7 @@ import { isGridPage, type GridShape } from '../../src/core/sheet/grid-page';
 import type { GridLabels, GridViewState, HostMessage, WebviewMessage } from '../../src/protocol/grid';
 import { PageCache } from './page-cache';
 import { ProblemsList } from './problems-list';
+import { replay, seenOf, type GridParts } from './seen';
 import { VirtualGrid } from './virtual-grid';
 
 interface VsCodeApi {
@@ -29,6 +30,11 @@ const pages = new PageCache();
 let revealLater: { row: number; column: number | null } | null = null;
 /** The scroll position to restore once the whole sheet is known (the first page is too short for it). */
 let restoreLater: GridViewState | null = null;
+/** A key's move waits for the whole shape (the status line says so). */
+let waiting = false;
+/** The host runs its tests: what the grid shows is told whenever it changes (the last told). */
+let watched = false;
+let lastSeen = '';
 
 const save = (patch: GridViewState) => {
   state = { ...state, ...patch };
@@ -48,20 +54,40 @@ toolbar.append(tabs, badge, exportButton);
 
 const status = document.createElement('div');
 status.className = 'status';
+// Read out as it changes: the selected cell and its value, or that a move waits for the sheet.
+status.setAttribute('role', 'status');
+status.setAttribute('aria-live', 'polite');
 const notice = document.createElement('div');
 notice.className = 'notice';
 
-const grid = new VirtualGrid(
-  (row, column) => {
+const grid = new VirtualGrid({
+  onSelect: (row, column) => {
     save({ selected: { row, column } });
     showStatus(row, column);
   },
-  (first, last) => {
+  onMissing: (first, last) => {
     const range = data && pages.request(first, last, data.rowCount);
     if (range) post({ type: 'rows', version, ...range });
   },
-  (row, cells) => post({ type: 'revealed', row, cells }),
-);
+  onRevealed: (row, cells) => post({ type: 'revealed', row, cells }),
+  onWaiting: (w) => {
+    waiting = w;
+    if (grid.selected) showStatus(grid.selected.row, grid.selected.column);
+    else if (w && labels) status.textContent = labels.moveWaits;
+    else status.replaceChildren();
+    tell();
+  },
+  onDrawn: () => tell(),
+});
+const parts: GridParts = { grid, tabs, status, notice };
+
+/** Tells the host what the grid shows, when it changed (only while it runs its tests). */
+function tell(): void {
+  if (!watched) return;
+  const seen = seenOf(parts);
+  const text = JSON.stringify(seen);
+  if (text !== lastSeen) ((lastSeen = text), post({ type: 'seen', seen }));
+}
 
 /** Scrolls to a cell, once the sheet is known that far. */
 function reveal(row: number, column: number | null): void {
@@ -81,6 +107,8 @@ app.append(toolbar, status, notice, main);
 grid.scroller.addEventListener('scroll', () => restoreLater || save({ top: grid.scroller.scrollTop, left: grid.scroller.scrollLeft }), {
   passive: true,
 });
+// Once the user moves in a sheet still being read, where they were before the reload no longer matters.
+for (const type of ['keydown', 'click']) grid.scroller.addEventListener(type, () => (restoreLater = null));
 
 function showStatus(row: number, column: number): void {
   const ref = document.createElement('span');
@@ -88,8 +116,10 @@ function showStatus(row: number, column: number): void {
   ref.textContent = data ? `${data.sheet}!${cellRef(column, row)}` : '';
   const value = pages.row(row)?.values?.[column - 1] ?? '';
   const marks = grid.marksAt(row, column);
-  status.replaceChildren(ref, document.createTextNode(marks ? marks.messages.join(' · ') : value));
+  const text = waiting && labels ? labels.moveWaits : marks ? marks.messages.join(' · ') : value;
+  status.replaceChildren(ref, document.createTextNode(text));
   status.title = status.textContent ?? '';
+  tell();
 }
 
 function showTabs(d: GridShape, l: GridLabels): void {
@@ -131,6 +161,8 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       if (m.version !== version || !data || !Array.isArray(m.pages)) break;
       for (const page of m.pages) if (isGridPage(page)) pages.put(page);
       grid.refresh();
+      // The selected cell's value came with its page: the status line shows it now.
+      if (grid.selected) showStatus(grid.selected.row, grid.selected.column);
       break;
     case 'problems':
       if (!labels) break;
@@ -140,6 +172,14 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       break;
     case 'reveal':
       if (data?.sheet === m.sheet && m.row !== null) reveal(m.row, m.column);
+      break;
+    case 'watch':
+      watched = true;
+      tell();
+      break;
+    case 'input':
+      replay(m.input, parts);
+      tell();
   }
 });
 
@@ -163,6 +203,7 @@ function load(m: Extract<HostMessage, { type: 'load' }>): void {
   problems.show(m.problems, m.otherSheets, m.labels);
   if (!sameSheet) {
     revealLater = restoreLater = null;
+    grid.forget();
     grid.scroller.scrollTop = 0;
     grid.scroller.scrollLeft = 0;
     save({ sheet: shape.sheet, top: 0, left: 0, selected: undefined });
@@ -179,6 +220,9 @@ function load(m: Extract<HostMessage, { type: 'load' }>): void {
     grid.reveal(revealLater.row, revealLater.column);
     revealLater = null;
   }
+  // A key pressed while the first page only was known (Ctrl+End): its move is made now.
+  if (!shape.partial) grid.resume();
+  tell();
   // Once drawn: the host times how long a sheet takes to show.
   const shown = { type: 'shown', rows: shape.rowCount, partial: shape.partial === true, received } as const;
   requestAnimationFrame(() => post({ ...shown, drawn: Date.now() }));

@@ -5,12 +5,26 @@
 import type { GridShape } from '../../src/core/sheet/grid-page';
 import { cellRef, columnLetters } from '../../src/core/sheet/address';
 import type { CellProblem } from '../../src/protocol/grid';
+import { keyTarget, resolveMove, type Target } from './keys';
 import type { GridRow } from './page-cache';
 
 const ROW_H = 22;
 const COL_W = 140;
 const GUTTER_W = 56;
 const OVERSCAN = 8;
+
+/** What the grid tells the page around it. */
+export interface GridEvents {
+  onSelect(row: number, column: number): void;
+  /** Rows `first`…`last` are drawn but their page is not there. */
+  onMissing(first: number, last: number): void;
+  /** A revealed row is drawn with its cells. */
+  onRevealed(row: number, cells: string[]): void;
+  /** A key's move waits for the sheet's whole shape (true), or no longer does (false). */
+  onWaiting(waiting: boolean): void;
+  /** The rows in view were drawn again. */
+  onDrawn(): void;
+}
 
 export interface Marks {
   severity: CellProblem['severity'];
@@ -35,15 +49,12 @@ export class VirtualGrid {
   private lastRange = '';
   private frame = 0;
   selected: { row: number; column: number } | null = null;
+  /** A key's target beyond the rows or columns known yet: reached once the whole shape is in (resume). */
+  private later: Target | null = null;
   /** The tooltip of a row whose page is on its way (translated by the host). */
   pendingTitle = '';
 
-  constructor(
-    private readonly onSelect: (row: number, column: number) => void,
-    /** Rows `first`…`last` are drawn but their page is not there. */
-    private readonly onMissing: (first: number, last: number) => void,
-    private readonly onRevealed: (row: number, cells: string[]) => void,
-  ) {
+  constructor(private readonly on: GridEvents) {
     this.scroller.className = 'scroller';
     this.scroller.tabIndex = 0;
     this.canvas.className = 'canvas';
@@ -57,7 +68,9 @@ export class VirtualGrid {
     new ResizeObserver(() => this.schedule(true)).observe(this.scroller);
     this.scroller.addEventListener('click', (e) => {
       const el = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
-      if (el?.dataset.col) this.select(Number(el.dataset.row), Number(el.dataset.col));
+      if (!el?.dataset.col) return;
+      this.wait(null);
+      this.select(Number(el.dataset.row), Number(el.dataset.col));
     });
     this.scroller.addEventListener('keydown', (e) => this.onKey(e));
   }
@@ -97,8 +110,13 @@ export class VirtualGrid {
     this.schedule(true);
   }
 
-  /** Scrolls `row`/`column` into view (below the frozen header) and selects it. */
+  /** Scrolls `row`/`column` into view (below the frozen header) and selects it; a move waiting for the shape is dropped. */
   reveal(row: number, column: number | null): void {
+    this.wait(null);
+    this.show(row, column);
+  }
+
+  private show(row: number, column: number | null): void {
     const s = this.scroller;
     const top = (row + 1) * ROW_H;
     if (top - 2 * ROW_H < s.scrollTop || top + ROW_H > s.scrollTop + s.clientHeight) s.scrollTop = Math.max(0, top - s.clientHeight / 2);
@@ -112,6 +130,38 @@ export class VirtualGrid {
     this.scroller.focus();
   }
 
+  /** The whole shape is in: a key's move that waited for it is made. */
+  resume(): void {
+    const target = this.later;
+    if (!target || !this.data || this.data.partial) return;
+    this.wait(null);
+    const { now } = resolveMove(target, this.bounds());
+    if (now) this.show(now.row, now.column);
+  }
+
+  /** Another sheet: what waited for the last one's shape is dropped. */
+  forget(): void {
+    this.wait(null);
+    this.selected = null;
+  }
+
+  /** The first and last rows wholly in view below the frozen header. */
+  inView(): { first: number; last: number } {
+    const s = this.scroller;
+    const first = Math.max(1, Math.ceil(s.scrollTop / ROW_H) + 1);
+    return { first, last: Math.max(first, Math.min(this.rowCount, Math.floor((s.scrollTop + s.clientHeight) / ROW_H) - 2)) };
+  }
+
+  private wait(target: Target | null): void {
+    const was = this.later !== null;
+    this.later = target;
+    if (was !== (target !== null)) this.on.onWaiting(target !== null);
+  }
+
+  private bounds() {
+    return { rows: this.rowCount, columns: this.data?.width ?? 0, partial: this.data?.partial === true };
+  }
+
   /** Rows came: draw again. */
   refresh(): void {
     this.schedule(true);
@@ -119,7 +169,7 @@ export class VirtualGrid {
 
   select(row: number, column: number): void {
     this.selected = { row, column };
-    this.onSelect(row, column);
+    this.on.onSelect(row, column);
     this.schedule(true);
   }
 
@@ -128,26 +178,19 @@ export class VirtualGrid {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (!this.selected || !this.data) return;
-    const move: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-      PageUp: [-20, 0],
-      PageDown: [20, 0],
-    };
-    const rows = Math.max(1, this.rowCount);
-    const columns = Math.max(1, this.data.width);
-    // Home/End: the row's first or last column; with Ctrl (Cmd), the sheet's first or last cell.
-    const ends: Record<string, [number, number]> = e.ctrlKey || e.metaKey ? { Home: [1, 1], End: [rows, columns] } : {};
-    const jump = ends[e.key] ?? { Home: [this.selected.row, 1], End: [this.selected.row, columns] }[e.key];
-    const d = move[e.key];
-    if (!d && !jump) return;
+    if (!this.data) return;
+    // Relative moves go on from a move still waiting (two ArrowDowns past the first page are two rows).
+    const later = this.later;
+    const from = later && later.row !== 'last' && later.column !== 'last' ? { row: later.row, column: later.column } : this.selected;
+    // Nothing selected yet (the grid reached with Tab): an arrow selects the first cell in view.
+    const start = { row: this.inView().first, column: 1 };
+    let target = keyTarget(e.key, e.ctrlKey || e.metaKey, from ?? start);
+    if (!target) return;
+    if (!from && e.key !== 'Home' && e.key !== 'End') target = start;
     e.preventDefault();
-    const row = jump ? jump[0] : Math.min(Math.max(1, this.selected.row + d[0]), rows);
-    const column = jump ? jump[1] : Math.min(Math.max(1, this.selected.column + d[1]), columns);
-    this.reveal(row, column);
+    const move = resolveMove(target, this.bounds());
+    this.wait(move.later);
+    if (move.now) this.show(move.now.row, move.now.column);
   }
 
   private schedule(force = false): void {
@@ -182,16 +225,17 @@ export class VirtualGrid {
       lines.push(this.line(r, row, c0, c1));
     }
     this.body.replaceChildren(...lines);
-    if (missing) this.onMissing(missing[0], missing[1]);
+    if (missing) this.on.onMissing(missing[0], missing[1]);
     const revealed = this.revealing;
     if (revealed !== null && revealed >= first && revealed <= last && this.rowAt(revealed)) {
       this.revealing = null;
       const line = lines[revealed - first];
-      this.onRevealed(
+      this.on.onRevealed(
         revealed,
         Array.from(line.querySelectorAll('.cell'), (c) => c.textContent ?? ''),
       );
     }
+    this.on.onDrawn();
   }
 
   private headLine(c0: number, c1: number, kind: string, text: (c: number) => string): HTMLElement {

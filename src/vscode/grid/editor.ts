@@ -60,6 +60,8 @@ export class GridEditorProvider implements vscode.CustomReadonlyEditorProvider<S
     private readonly worker: WorkerClient,
     private readonly linter: SheetLinter,
     private readonly views: GridViews,
+    /** The host runs its tests (ExtensionMode.Test): grids tell what they show and take replayed input. */
+    private readonly watched = false,
   ) {}
 
   openCustomDocument(uri: vscode.Uri): SheetDocument {
@@ -72,7 +74,7 @@ export class GridEditorProvider implements vscode.CustomReadonlyEditorProvider<S
   resolveCustomEditor(doc: SheetDocument, panel: vscode.WebviewPanel): void {
     panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
     panel.webview.html = gridHtml(panel.webview, this.extensionUri);
-    const view = new GridView(doc.uri, panel, this.worker, this.linter);
+    const view = new GridView(doc.uri, panel, this.worker, this.linter, this.watched);
     const registration = this.views.add(view);
     if (panel.active) this.views.active = view;
     const subs = [

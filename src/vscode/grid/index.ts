@@ -6,6 +6,7 @@ import { GRID_VIEW_TYPE, GridEditorProvider, GridViews } from './editor';
 import { exportSheetCommand } from './export';
 import { SheetLinter, type SheetLintTimings } from './linter';
 import type { GridShown } from './view';
+import type { GridInput } from '../../protocol/grid';
 import { reopenWorkbooksAtStart } from './reopen';
 
 /**
@@ -29,11 +30,16 @@ export function registerSpreadsheets(
   const reads = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.js').fsPath);
   context.subscriptions.push({ dispose: () => reads.dispose() });
   const views = new GridViews();
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
   context.subscriptions.push(
     linter,
-    vscode.window.registerCustomEditorProvider(GRID_VIEW_TYPE, new GridEditorProvider(context.extensionUri, reads, linter, views), {
-      supportsMultipleEditorsPerDocument: true,
-    }),
+    vscode.window.registerCustomEditorProvider(
+      GRID_VIEW_TYPE,
+      new GridEditorProvider(context.extensionUri, reads, linter, views, testing),
+      {
+        supportsMultipleEditorsPerDocument: true,
+      },
+    ),
     vscode.commands.registerCommand('openData.exportSheetCsv', (uri?: vscode.Uri, sheet?: string, header?: number | 'detected') => {
       // From the palette or the editor title: the active grid and the sheet it shows.
       const active = views.active;
@@ -53,6 +59,10 @@ export function registerSpreadsheets(
       const view = views.forUri(uri);
       return { ...view?.shown, lint: linter.timings.get(uri.toString()), problems: linter.report(uri)?.diagnostics.length };
     }),
+    // For tests only (not registered otherwise): a person's input on the grid of `uri`, replayed in its webview.
+    ...(testing
+      ? [vscode.commands.registerCommand('openData._gridInput', (uri: vscode.Uri, input: GridInput) => views.forUri(uri)?.input(input))]
+      : []),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('openData.lint')) for (const uri of views.uris()) void linter.lint(uri).catch(() => undefined);
     }),

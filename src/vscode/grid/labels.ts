@@ -13,5 +13,6 @@ export function gridLabels(): GridLabels {
     sheetProblems: vscode.l10n.t('Problems in this sheet'),
     otherSheets: vscode.l10n.t('other sheets'),
     ruleDocs: vscode.l10n.t('About this rule'),
+    moveWaits: vscode.l10n.t('Still reading the sheet: the move is made once its rows are read.'),
   };
 }

@@ -4,7 +4,7 @@
 // Markdown file). Same guards as src/protocol/chart.ts.
 import { ruleIds } from '../../core/rules/ids';
 import { GRID_MAX_REQUEST_PAGES, GRID_PAGE_ROWS } from '../../core/sheet/grid-page';
-import type { WebviewMessage } from '../../protocol/grid';
+import type { GridSeen, WebviewMessage } from '../../protocol/grid';
 
 /** Longer than any real sheet name (Excel: 31 characters); past it the message is not ours. */
 const MAX_SHEET_NAME = 1000;
@@ -25,6 +25,20 @@ function rowsRequest(v: Record<string, unknown>): WebviewMessage | null {
   return { type: 'rows', version, first, last };
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 32_767;
+
+/** What the grid shows, as the tests read it: its texts bounded like cells, its numbers rows. */
+function seen(v: unknown): GridSeen | null {
+  if (!isObject(v) || !isSheet(v.sheet) || !isText(v.status) || !isText(v.notice) || typeof v.focused !== 'boolean') return null;
+  if (!isCount(v.waiting, 0) || !isObject(v.rows) || !isCount(v.rows.first, 1) || !isCount(v.rows.last, 1) || !isCells(v.rows.cells))
+    return null;
+  const s = v.selected;
+  if (s !== null && !(isObject(s) && isCount(s.row, 1) && isCount(s.column, 1) && isText(s.text) && isCells(s.cells))) return null;
+  const rows = { first: v.rows.first, last: v.rows.last, cells: v.rows.cells };
+  const selected = s && { row: s.row as number, column: s.column as number, text: s.text as string, cells: s.cells as string[] };
+  return { sheet: v.sheet, status: v.status, notice: v.notice, selected, rows, waiting: v.waiting, focused: v.focused };
+}
+
 /** `{ [key]: v }` for a finite time, else nothing. */
 const time = (key: 'received' | 'drawn', v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? { [key]: v } : {});
 
@@ -43,6 +57,10 @@ export function parseGridMessage(v: unknown): WebviewMessage | null {
       return rowsRequest(v);
     case 'revealed':
       return isCount(v.row, 1) && isCells(v.cells) ? { type: 'revealed', row: v.row, cells: v.cells } : null;
+    case 'seen': {
+      const s = seen(v.seen);
+      return s && { type: 'seen', seen: s };
+    }
     case 'openRule':
       return typeof v.rule === 'string' && ruleIds.has(v.rule) ? { type: 'openRule', rule: v.rule } : null;
     default:

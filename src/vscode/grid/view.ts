@@ -7,7 +7,7 @@ import type { WorkerClient } from '../worker-client';
 import { gridLabels } from './labels';
 import type { SheetLinter } from './linter';
 import { toCellProblem } from './problems';
-import type { CellProblem, HostMessage, WebviewMessage } from '../../protocol/grid';
+import type { CellProblem, GridInput, GridSeen, HostMessage, WebviewMessage } from '../../protocol/grid';
 import { parseGridMessage } from './messages';
 
 let views = 0;
@@ -29,14 +29,22 @@ export interface GridShown {
   pages?: number;
   /** The last row revealed, and the texts of its cells as the grid drew them. */
   revealed?: { row: number; cells: string[] };
+  /** How many times the webview started (it starts again when shown after being hidden, or reloaded). */
+  readies?: number;
+  /** What the grid shows now, and what it showed before (the last SEEN_KEPT), when the host runs its tests. */
+  seen?: GridSeen;
+  seenLog?: GridSeen[];
 }
+
+/** What a watched grid showed, kept for the tests. */
+const SEEN_KEPT = 64;
 
 export class GridView implements vscode.Disposable {
   sheet: string | undefined;
   /** This view's sheet in the grid worker (core/sheet/grid-store.ts), which serves its pages. */
   private readonly key = `${process.pid}-${++views}`;
   /** The load the webview shows: its number, its row count, whether the worker keeps its sheet. */
-  private current: { version: number; rowCount: number; stored: boolean } | undefined;
+  private current: { version: number; rowCount: number; stored: boolean; partial: boolean } | undefined;
   private cancel: vscode.CancellationTokenSource | undefined;
   /** Whether the worker was ever asked to keep a sheet for this view (else closing it need not start one). */
   private kept = false;
@@ -53,6 +61,8 @@ export class GridView implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly worker: WorkerClient,
     private readonly linter: SheetLinter,
+    /** The host runs its tests: the webview tells what it shows (`seen`), and takes replayed input. */
+    private readonly watched = false,
   ) {
     this.subs.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -77,6 +87,10 @@ export class GridView implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.shown.ready ??= Date.now();
+        this.shown.readies = (this.shown.readies ?? 0) + 1;
+        // A page started anew has shown nothing yet.
+        this.shown.seen = undefined;
+        if (this.watched) this.post({ type: 'watch' });
         if (this.pending) void this.reveal(this.pending.sheet, this.pending.row, this.pending.column);
         else void this.load(m.sheet);
         break;
@@ -94,6 +108,11 @@ export class GridView implements vscode.Disposable {
         break;
       case 'revealed':
         this.shown.revealed = { row: m.row, cells: m.cells };
+        break;
+      case 'seen':
+        if (!this.watched) break;
+        this.shown.seen = m.seen;
+        this.shown.seenLog = [...(this.shown.seenLog ?? []), m.seen].slice(-SEEN_KEPT);
         break;
       case 'shown': {
         // The page's clock says when a person saw the rows; the host may hear of it later.
@@ -135,7 +154,7 @@ export class GridView implements vscode.Disposable {
 
   private show(version: number, shape: GridShape, first: GridPage, stored: boolean): void {
     this.sheet = shape.sheet;
-    this.current = { version, rowCount: shape.rowCount, stored };
+    this.current = { version, rowCount: shape.rowCount, stored, partial: shape.partial === true };
     const report = this.linter.report(this.uri);
     const problems = report ? this.problemsOf(report, shape.sheet) : { problems: [], otherSheets: {} };
     const m: HostMessage = { type: 'load', version, shape, first, ...problems, labels: gridLabels() };
@@ -170,6 +189,16 @@ export class GridView implements vscode.Disposable {
     this.pending = undefined;
     if (sheet !== this.sheet) await this.load(sheet);
     this.post({ type: 'reveal', sheet, row, column });
+  }
+
+  /**
+   * A person's input replayed on the webview (host tests). Whether the sheet was still partial
+   * when it was sent: the webview then gets it before the whole shape (messages keep their order).
+   */
+  input(input: GridInput): { partial: boolean } | undefined {
+    if (!this.watched || !this.current) return undefined;
+    this.post({ type: 'input', input });
+    return { partial: this.current.partial };
   }
 
   private problemsOf(report: FileReport, sheet: string): { problems: CellProblem[]; otherSheets: Record<string, number> } {

@@ -70,3 +70,31 @@ test('the webview draws a page only when its rows are texts and it is a page at 
   ];
   for (const p of bad) assert.equal(isGridPage(p), false, JSON.stringify(p)?.slice(0, 80));
 });
+
+test('what the grid shows is taken only well-formed, without anything more', () => {
+  const seen = {
+    sheet: 'Beta',
+    status: 'Beta!C600B600:3',
+    notice: '',
+    selected: { row: 600, column: 3, text: 'B600:3', cells: ['B600:1', 'B600:2', 'B600:3'] },
+    rows: { first: 580, last: 601, cells: ['B580:1'] },
+    waiting: 0,
+    focused: true,
+  };
+  assert.deepEqual(parseGridMessage({ type: 'seen', seen: { ...seen, extra: '<img>' } }), { type: 'seen', seen });
+  assert.deepEqual(parseGridMessage({ type: 'seen', seen: { ...seen, selected: null } }), {
+    type: 'seen',
+    seen: { ...seen, selected: null },
+  });
+  for (const s of [
+    { ...seen, selected: { ...seen.selected, row: 0 } },
+    { ...seen, selected: { ...seen.selected, cells: [1] } },
+    { ...seen, rows: { ...seen.rows, first: 0 } },
+    { ...seen, waiting: -1 },
+    { ...seen, focused: 'yes' },
+    { ...seen, status: 'x'.repeat(40_000) },
+    { ...seen, sheet: 7 },
+    null,
+  ])
+    assert.equal(parseGridMessage({ type: 'seen', seen: s }), null, JSON.stringify(s)?.slice(0, 80));
+});
