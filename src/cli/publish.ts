@@ -5,6 +5,7 @@
 // Exit 0 = published (or dry run), 1 = refused or failed, 2 = usage or unreadable input.
 import {
   createPortalClient,
+  failureMessage,
   isPortalError,
   publish,
   redact,
@@ -236,7 +237,7 @@ export async function publishCommand(argv: string[], out: Write, err: Write): Pr
       say(failureText(e, args.lang, input.name, (s) => redact(s, secrets)));
       return 1;
     }
-    say(`${odw} ${(e as Error).message}`);
+    say(`${odw} ${failureMessage(e, args.lang)}`);
     return 1;
   }
 }

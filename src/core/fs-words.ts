@@ -18,11 +18,16 @@ const FR: Record<string, string> = {
   EIO: 'erreur d’entrée-sortie',
 };
 
+/** A system error code in French words, the code kept: `fichier ou dossier introuvable (ENOENT)`. */
+export function fsCodeFr(code: string): string {
+  return FR[code] ? `${FR[code]} (${code})` : `erreur système ${code}`;
+}
+
 /** The reason in `lang`: Node's message in English, French words and the code in French. */
 export function fsReason(e: unknown, lang: Lang): string {
   const message = e instanceof Error ? e.message : String(e);
   if (lang === 'en') return message;
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (!code) return message;
-  return FR[code] ? `${FR[code]} (${code})` : `erreur système ${code}`;
+  return fsCodeFr(code);
 }

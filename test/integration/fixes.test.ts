@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestProbes as Api } from '../../src/vscode/test-probes';
 import { api, diagnosticsWhere, wsFile } from './lint.test';
+import { warningsShownDuring } from './shown';
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const ORIGINAL = 'nom;montant;date\n ASSO ;12;01/02/2020\nB;1 234,50;15/03/2021\n;;\n';
@@ -114,6 +115,30 @@ suite('Fixes and cleaning', () => {
     assert.equal(ok, true);
     assert.equal(doc.getText(), CLEANED.replace(/\n/g, '\r\n'));
     await revert(doc);
+  });
+
+  test('Replay Recipe warns of a misspelt rule, naming the rule meant, and runs the other steps', async () => {
+    const uri = wsFile('fixes-replay.csv');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'blank-row'));
+    const recipeUri = wsFile('.opendata/recipes/typo-rule.json');
+    const recipe = { version: 1, steps: [{ rule: 'cell-whitespace' }, { rule: 'blank-rwo' }] };
+    await vscode.workspace.fs.writeFile(recipeUri, new TextEncoder().encode(JSON.stringify(recipe)));
+    try {
+      const { result, shown } = await warningsShownDuring(() =>
+        vscode.commands.executeCommand<boolean>('openData.replayRecipe', uri, recipeUri, { apply: true }),
+      );
+      assert.equal(result, true);
+      assert.deepEqual(shown, [
+        'Recipe .opendata/recipes/typo-rule.json: /steps/1 (step 2): no rule is named "blank-rwo": did you mean blank-row? This step fixes nothing.',
+      ]);
+      // The whitespace step ran; the blank row the misspelt step meant is still there.
+      assert.equal(doc.getText(), 'nom;montant;date\r\nASSO;12;01/02/2020\r\nB;1 234,50;15/03/2021\r\n;;\r\n');
+    } finally {
+      await revert(doc);
+      await vscode.workspace.fs.delete(recipeUri).then(undefined, () => undefined);
+    }
   });
 
   test('Clean Dataset converts a Windows-1252 file to UTF-8 and keeps the original bytes as a backup', async () => {

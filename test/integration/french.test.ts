@@ -1,12 +1,14 @@
 // The extension's own French in the real host, run with the display language French
-// (npm run test:host:fr): Replay Recipe's refusal of a misspelt recipe, and the tooltip and
-// description of a published dataset on the Diagnostic tree. Skipped under another language.
+// (npm run test:host:fr): Replay Recipe's refusal of a misspelt recipe and its warning for a
+// misspelt rule, and the tooltip and description of a published dataset on the Diagnostic
+// tree. Skipped under another language.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startUdataEmulator, type UdataEmulator } from '../emulator/udata';
 import { DIAG_ORG, diagUser, seedUdataDiagnose } from '../emulator/udata-diagnose';
 import { frequencyWord } from '../../src/core/diagnose/messages';
-import { api, wsFile } from './lint.test';
+import { api, diagnosticsWhere, wsFile } from './lint.test';
+import { warningsShownDuring } from './shown';
 
 /** Every tree item under `nodes`, depth first, as the tree view reads them. */
 async function items(tree: vscode.TreeDataProvider<unknown>, nodes: readonly unknown[] = []): Promise<vscode.TreeItem[]> {
@@ -52,6 +54,31 @@ suite('Extension in French (fr)', () => {
     assert.deepEqual(probes.recipeRefusals().slice(before), [
       'Recette invalide .opendata/recipes/source-mal-ecrite.json : /steps/0/standardise/fields/nomAttribuant (étape 1) a une source inconnue « colum » : vouliez-vous dire column ?',
     ]);
+  });
+
+  test('Replay Recipe warns of a misspelt rule in French, naming the rule meant', async () => {
+    await api();
+    const uri = wsFile('fixes-replay.csv');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsWhere(uri, (d) => d.length > 0);
+    const recipeUri = wsFile('.opendata/recipes/regle-mal-ecrite.json');
+    const recipe = { version: 1, steps: [{ rule: 'cell-whitespace' }, { rule: 'blank-rwo' }] };
+    await vscode.workspace.fs.writeFile(recipeUri, new TextEncoder().encode(JSON.stringify(recipe)));
+    try {
+      const { result, shown } = await warningsShownDuring(() =>
+        vscode.commands.executeCommand<boolean>('openData.replayRecipe', uri, recipeUri, { apply: true }),
+      );
+      assert.equal(result, true);
+      assert.deepEqual(shown, [
+        'Recette .opendata/recipes/regle-mal-ecrite.json : /steps/1 (étape 2) : aucune règle ne s’appelle « blank-rwo », vouliez-vous dire blank-row ? Cette étape ne corrige rien.',
+      ]);
+      assert.equal(doc.getText(), 'nom;montant;date\r\nASSO;12;01/02/2020\r\nB;1 234,50;15/03/2021\r\n;;\r\n');
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.workspace.fs.delete(recipeUri).then(undefined, () => undefined);
+    }
   });
 
   test('the Diagnostic tree describes a published dataset in French, tooltip included', async () => {

@@ -25,6 +25,24 @@ suite('Stages tree', () => {
   const dp = wsFile('datapackage.json');
   const opendata = wsFile('.opendata');
 
+  /**
+   * The dataset and project.json the earlier tests of this suite build, made here when missing, so
+   * that a test run alone (ODW_TEST_GREP='Publish') starts from them too: the parsed project.json.
+   */
+  async function ensureProject(): Promise<{ file: vscode.Uri; project: Record<string, any> }> {
+    const listed = await vscode.workspace.fs.readFile(dp).then(
+      (b) => (JSON.parse(decode(b)).resources ?? []).some((r: { dataset?: string }) => r.dataset === 'stages-subventions'),
+      () => false,
+    );
+    if (!listed) await vscode.commands.executeCommand('openData.addDataset', wsFile('stages-subventions.csv'));
+    const file = vscode.Uri.joinPath(opendata, 'project.json');
+    const project = await vscode.workspace.fs.readFile(file).then(
+      (b) => JSON.parse(decode(b)),
+      () => ({}),
+    );
+    return { file, project };
+  }
+
   suiteTeardown(async () => {
     for (const u of [dp, opendata]) await vscode.workspace.fs.delete(u, { recursive: true }).then(undefined, () => undefined);
   });
@@ -190,8 +208,7 @@ suite('Stages tree', () => {
   });
 
   test('a reuse recorded by "Publish as Reuse…" is listed under Valorisation with its link', async () => {
-    const file = vscode.Uri.joinPath(opendata, 'project.json');
-    const project = JSON.parse(decode(await vscode.workspace.fs.readFile(file)));
+    const { file, project } = await ensureProject();
     const entry = ((project.datasets ??= {})['stages-subventions'] ??= {});
     entry.reuses = {
       montants: {

@@ -11,6 +11,7 @@ import { findPlan, planKey, type FoundPlan, type PlanOptions } from './plans';
 import { budgetName, isCountedLine, natDecLabel, SCDL_BUDGET_COLUMNS, toRow, type LineIssue, type Mode } from './rows';
 import { XmlInputError } from './xml-stream';
 import { fsReason } from '../fs-words';
+import { libraryReason } from '../library-words';
 
 export interface BudgetProblem {
   code: string;
@@ -62,7 +63,7 @@ export function refusalOf(e: unknown, lang: Lang, path: string): BudgetRefusal {
   if (err?.code && /^E[A-Z]+$/.test(err.code))
     return new BudgetRefusal('unreadable', budgetMessage(lang, 'unreadable', { path, detail: fsReason(err, lang) }));
   if ((e as Error)?.name === 'AbortError') throw e;
-  return new BudgetRefusal('malformed', budgetMessage(lang, 'malformed', { detail: (e as Error)?.message ?? String(e) }));
+  return new BudgetRefusal('malformed', budgetMessage(lang, 'malformed', { detail: libraryReason(e, lang) }));
 }
 
 /** Streams `path`, handing each row's cells (SCDL_BUDGET_COLUMNS order) to `onRow`. Throws BudgetRefusal. */

@@ -1,5 +1,6 @@
 // EN/FR texts of the budget conversion: refusals (the file is not converted) and the problems
 // a conversion reports beside its output.
+import { libraryMessageFr } from '../library-words';
 import type { Lang } from '../model';
 import type { XmlErrorKind } from './xml-stream';
 
@@ -126,7 +127,11 @@ export function budgetMessage(lang: Lang, code: string, p: P = {}): string {
   return t ? t[lang](p) : code;
 }
 
-export const xmlErrorMessage = (lang: Lang, kind: XmlErrorKind, detail: string): string => budgetMessage(lang, kind, { detail });
+/** An XML refusal; saxes's own words for a malformed or cut file (`detail`) are said in French too. */
+export const xmlErrorMessage = (lang: Lang, kind: XmlErrorKind, detail: string): string =>
+  budgetMessage(lang, kind, {
+    detail: lang === 'fr' && (kind === 'malformed' || kind === 'truncated') ? libraryMessageFr(detail) : detail,
+  });
 
 const SOURCES: Record<string, { en: string; fr: string }> = {
   'plans-dir': { en: 'your plans folder', fr: 'votre dossier de plans' },

@@ -1,7 +1,7 @@
 // Hashes used to recognise our own uploads on the portal after an interruption.
 import { createHash, getHashes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { portalError } from './errors';
+import { fileError } from './errors';
 
 /** Hash a file by streaming it (never loads it whole). `algorithm` as the portal names it: sha1, sha256, md5. */
 export async function hashFile(path: string, algorithm: string): Promise<string | undefined> {
@@ -11,7 +11,7 @@ export async function hashFile(path: string, algorithm: string): Promise<string 
   try {
     for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
   } catch (e) {
-    throw portalError('file', `${path} (${(e as Error).message})`, { cause: e });
+    throw fileError(path, e);
   }
   return h.digest('hex');
 }

@@ -1,5 +1,7 @@
 // One typed error for everything that can go wrong while publishing, so the UI can switch on
 // `kind` (offer relink, ask for a new key, retry later…) and show `messages.fr` or `.en`.
+import { libraryReason } from '../library-words';
+import type { Lang } from '../model';
 import type { Bilingual, PublishStep } from './types';
 
 export type PortalErrorKind =
@@ -139,6 +141,22 @@ export function portalError(
   const d = typeof detail === 'string' ? { en: detail, fr: detail } : detail;
   const messages = d ? { en: `${base.en}: ${d.en}`, fr: `${base.fr} : ${d.fr}` } : { en: `${base.en}.`, fr: `${base.fr}.` };
   return new PortalError({ kind, messages, ...extra });
+}
+
+/** A local file the publication could not read: the path, and why in each language. */
+export function fileError(path: string, e: unknown): PortalError {
+  const en = e instanceof Error ? e.message : String(e);
+  return portalError('file', { en: `${path} (${en})`, fr: `${path} (${libraryReason(e, 'fr')})` }, { cause: e });
+}
+
+/**
+ * What the person reads of a publication failure: a PortalError's own sentence in `lang`;
+ * anything else (a file, a library) said in French inside a French sentence, as it is in English.
+ */
+export function failureMessage(e: unknown, lang: Lang): string {
+  if (isPortalError(e)) return e.messages[lang];
+  const en = e instanceof Error ? e.message : String(e);
+  return lang === 'fr' ? `La publication a échoué : ${libraryReason(e, 'fr')}` : en;
 }
 
 export function kindForStatus(status: number): PortalErrorKind {

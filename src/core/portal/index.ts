@@ -7,7 +7,7 @@ import { UdataClient } from './udata';
 import type { PortalProfile, PublishPlan, PublishResult } from './types';
 
 export * from './types';
-export { PortalError, isPortalError, portalError } from './errors';
+export { PortalError, isPortalError, portalError, failureMessage } from './errors';
 export type { PortalErrorKind } from './errors';
 export { redact, redactingLogger, silentLogger } from './redact';
 export { assertSafeUrl, isSafeLink, isLoopbackHost, isDataGouvSetting } from './url';

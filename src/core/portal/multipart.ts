@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import { portalError } from './errors';
+import { fileError, isPortalError, portalError } from './errors';
 
 export interface MultipartSpec {
   /** Text fields sent before the file. */
@@ -51,10 +51,11 @@ export async function buildMultipart(spec: MultipartSpec): Promise<MultipartBody
   let fileSize: number;
   try {
     const st = await stat(spec.file.path);
-    if (!st.isFile()) throw new Error('not a regular file');
+    if (!st.isFile())
+      throw portalError('file', { en: `${spec.file.path} (not a regular file)`, fr: `${spec.file.path} (ce n’est pas un fichier)` });
     fileSize = st.size;
   } catch (e) {
-    throw portalError('file', `${spec.file.path} (${(e as Error).message})`, { cause: e });
+    throw isPortalError(e) ? e : fileError(spec.file.path, e);
   }
   const boundary = `----odw${randomBytes(12).toString('hex')}`;
   const filename = spec.file.filename ?? basename(spec.file.path);
@@ -94,7 +95,7 @@ export async function buildMultipart(spec: MultipartSpec): Promise<MultipartBody
             onBytes(sent);
             controller.enqueue(r.value);
           } catch (e) {
-            controller.error(portalError('file', `${path} (${(e as Error).message})`, { cause: e }));
+            controller.error(fileError(path, e));
           }
         },
         async cancel() {

@@ -1,6 +1,7 @@
 // The single place that talks HTTP. It enforces HTTPS (or loopback), an inactivity timeout,
 // bounded retries for idempotent requests (and 429s, which the server did not process),
 // Retry-After, cancellation, upload progress, redacted logging, and the dry-run recorder.
+import { networkReason } from '../library-words';
 import { portalError, isPortalError, PortalError } from './errors';
 import { errorFromResponse } from './http-errors';
 import { buildMultipart, MultipartSpec } from './multipart';
@@ -205,8 +206,13 @@ export class HttpTransport {
       // A file read error surfaces as the stream's error, possibly wrapped by fetch.
       if (isPortalError(cause)) throw cause as PortalError;
       const why = cause?.code ?? cause?.message ?? (e as Error).message;
-      this.log.warn(inLang(this.log, `${req.method} ${req.url}: network error ${why}`, `${req.method} ${req.url} : erreur réseau ${why}`));
-      throw portalError('network', redact(`${req.method} ${req.url} (${why})`, this.o.secrets), { cause: e });
+      const whyFr = networkReason(why, 'fr');
+      this.log.warn(
+        inLang(this.log, `${req.method} ${req.url}: network error ${why}`, `${req.method} ${req.url} : erreur réseau, ${whyFr}`),
+      );
+      const at = `${req.method} ${req.url}`;
+      const detail = { en: redact(`${at} (${why})`, this.o.secrets), fr: redact(`${at} (${whyFr})`, this.o.secrets) };
+      throw portalError('network', detail, { cause: e });
     } finally {
       settled = true;
       clearTimeout(timer);

@@ -1,4 +1,5 @@
 // Why a workbook could not be read, with a message that tells the user what to do.
+import { libraryMessageFr } from '../library-words';
 import type { Lang } from '../model';
 
 export type SheetErrorKind = 'xls' | 'encrypted' | 'not-zip' | 'text' | 'corrupt' | 'zip-bomb' | 'not-workbook' | 'limit';
@@ -63,11 +64,7 @@ const limitText: Record<string, [string, string]> = {
 
 /** French for the technical details the readers write in English (the English stays as written). */
 const DETAIL_FR: [RegExp, (...m: string[]) => string][] = [
-  [
-    /^zip directory: End of central directory record signature not found.*$/s,
-    () => 'répertoire de l’archive zip : fin du répertoire central introuvable, ce n’est pas une archive zip ou le fichier est tronqué',
-  ],
-  [/^zip directory: /, () => 'répertoire de l’archive zip : '],
+  [/^zip directory: (.*)$/s, (_, said) => `répertoire de l’archive zip : ${libraryMessageFr(said)}`],
   [/^missing (\S+)$/, (_, part) => `${part} absent de l’archive`],
   [/^empty file$/, () => 'fichier vide'],
   [/^an Excel file named \.ods$/, () => 'un fichier Excel nommé .ods'],
@@ -89,8 +86,8 @@ const DETAIL_FR: [RegExp, (...m: string[]) => string][] = [
     /^entries claim (\d+) packed bytes in a (\d+)-byte file$/,
     (_, p, f) => `les entrées annoncent ${p} octets compressés dans un fichier de ${f} octets`,
   ],
-  // A part and what the zip or XML library said of it (its own words).
-  [/^([^\s:]+): /, (_, e) => `${e} : `],
+  // A part and what the zip or XML library said of it, in French when the words are known.
+  [/^([^\s:]+): (.*)$/s, (_, e, said) => `${e} : ${libraryMessageFr(said)}`],
 ];
 
 /** A limit's place (`xl/worksheets/sheet1.xml, row 9`, `S, 1,000,000 cells`, `…, string 12`) in French. */

@@ -1,15 +1,12 @@
 // Turns a failure into what the person reads: the PortalError's own sentence in the UI
 // language, with the portal's field errors, plus the action that fixes it when there is one.
 import * as vscode from 'vscode';
-import { isPortalError, redact } from '../../core/portal';
+import { failureMessage, isPortalError, redact } from '../../core/portal';
 import { uiLang } from '../settings';
 
 export function errorText(e: unknown, secrets: readonly string[]): string {
-  if (isPortalError(e)) {
-    const fields = Object.entries(e.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v.join(' ')}`);
-    return redact([e.messages[uiLang()], ...fields].join(' — '), secrets);
-  }
-  return redact(e instanceof Error ? e.message : String(e), secrets);
+  const fields = isPortalError(e) ? Object.entries(e.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v.join(' ')}`) : [];
+  return redact([failureMessage(e, uiLang()), ...fields].join(' — '), secrets);
 }
 
 export type ErrorAction = 'set-key' | 'recreate' | 'relink' | undefined;
